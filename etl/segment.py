@@ -1,0 +1,168 @@
+"""Split a report's text into chapters, sections, subsections and numbered paragraphs.
+
+Two real layouts are read: the tab layout of the report ("155.<TAB>Text",
+"<TAB>A.<TAB>Title", "<TAB><TAB>a)") and the UN's own text export ("155.Text",
+"A.Title", "a)Text"). Lines without a number belong to the paragraph above them,
+or continue the heading above them when no paragraph has started since.
+"""
+import re
+from dataclasses import dataclass, field
+
+_PARAGRAPH_RE = re.compile(r"^[ \t]*(?P<number>\d{1,4})\.(?:[ \t]+|(?=[^\d\s.]))(?=\S)")
+_HEADING_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[IVXLCDM]+|[A-Z])\.[ \t]*(?P<title>\S.*)$")
+_SUBSECTION_RE = re.compile(r"^[ \t]*(?P<letter>[a-z])\)[ \t]*$")
+_ITEM_RE = re.compile(r"^[ \t]*[a-z]\)[ \t]*\S")
+_CO_REFS_RE = re.compile(r"Renseignements sur la suite donnée", re.IGNORECASE)
+_CO_REFS_END_RE = re.compile(r"observations finales", re.IGNORECASE)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+class SegmentationError(ValueError):
+    """The text holds no numbered paragraph, so it cannot be read as a report."""
+
+
+@dataclass
+class Paragraph:
+    paragraph: int
+    text: str
+    char_start: int
+    char_end: int
+    chapter: str | None = None
+    chapter_title: str | None = None
+    section: str | None = None
+    section_title: str | None = None
+    subsection: str | None = None
+    co_refs: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Outline:
+    """Where the reader stands in the report's headings."""
+    chapter: str | None = None
+    chapter_number: int = 0
+    chapter_title: str | None = None
+    section: str | None = None
+    section_title: str | None = None
+    subsection: str | None = None
+    co_refs: list[int] = field(default_factory=list)
+    open_heading: str | None = None  # a heading that the next unnumbered line may continue
+    co_refs_text: str | None = None  # a "Renseignements ..." line not yet closed
+
+
+def roman_to_int(mark: str) -> int:
+    """'XIII' -> 13; 0 for anything that is not a roman numeral."""
+    if not mark or any(ch not in _ROMAN for ch in mark):
+        return 0
+    total = 0
+    for ch, nxt in zip(mark, mark[1:] + " "):
+        value = _ROMAN[ch]
+        total += -value if nxt in _ROMAN and _ROMAN[nxt] > value else value
+    return total
+
+
+def co_refs_from(line: str) -> list[int]:
+    """'... aux paragraphes 21 et 22 a), b) et c) des observations finales' -> [21, 22]."""
+    match = re.search(r"paragraphes?\s+(.*?)(?:des observations finales|$)", line, re.IGNORECASE)
+    if not match:
+        return []
+    return [int(n) for n in re.findall(r"(?<![\w/])\d{1,3}(?![\w/])", match[1])]
+
+
+def _lines(text: str):
+    """(start offset, line without its end-of-line) for each line of the text."""
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        yield offset, raw.rstrip("\r\n")
+        offset += len(raw)
+
+
+def _heading_kind(match: re.Match, outline: _Outline) -> str | None:
+    """'chapter', 'section' or None: "I." may be chapter I or section I (par. 311 follows H.)."""
+    mark, tabbed = match["mark"], "\t" in match["indent"]
+    next_section = chr(ord(outline.section) + 1) if outline.section else "A"
+    if mark == next_section:
+        return "section"
+    if roman_to_int(mark) == outline.chapter_number + 1:
+        return "chapter"
+    if not tabbed:  # untabbed lines are headings only when they follow the sequence
+        return None
+    if len(mark) == 1 and mark.isalpha() and roman_to_int(mark) == 0:
+        return "section"
+    return "chapter" if roman_to_int(mark) else "section"
+
+
+def segment(text: str) -> list[Paragraph]:
+    """The numbered paragraphs of a report, each with its place in the outline."""
+    paragraphs: list[Paragraph] = []
+    outline = _Outline()
+    current: Paragraph | None = None
+    for offset, line in _lines(text):
+        if not line.strip():
+            continue
+        if outline.co_refs_text is not None:
+            outline.co_refs_text += " " + line.strip()
+            if _CO_REFS_END_RE.search(line):
+                outline.co_refs = co_refs_from(outline.co_refs_text)
+                outline.co_refs_text = None
+            continue
+        if m := _PARAGRAPH_RE.match(line):
+            start = offset + m.end()
+            current = Paragraph(
+                paragraph=int(m["number"]), text="", char_start=start,
+                char_end=offset + len(line.rstrip()), chapter=outline.chapter,
+                chapter_title=outline.chapter_title, section=outline.section,
+                section_title=outline.section_title, subsection=outline.subsection,
+                co_refs=list(outline.co_refs),
+            )
+            paragraphs.append(current)
+            outline.open_heading = None
+            continue
+        if _CO_REFS_RE.search(line):
+            outline.co_refs = co_refs_from(line)
+            if not _CO_REFS_END_RE.search(line):
+                outline.co_refs_text = line.strip()
+            current, outline.open_heading = None, None
+            continue
+        if (m := _HEADING_RE.match(line)) and (kind := _heading_kind(m, outline)):
+            title = m["title"].strip()
+            if kind == "chapter":
+                outline.chapter, outline.chapter_title = m["mark"], title
+                outline.chapter_number = roman_to_int(m["mark"])
+                outline.section = outline.section_title = outline.subsection = None
+            else:
+                outline.section, outline.section_title = m["mark"], title
+                outline.subsection = None
+            outline.co_refs = []
+            outline.open_heading = kind
+            current = None
+            continue
+        if m := _SUBSECTION_RE.match(line):
+            outline.subsection, outline.open_heading, current = f"{m['letter']})", "subsection", None
+            continue
+        tabbed = line.startswith("\t")
+        if current is not None and (not tabbed or _ITEM_RE.match(line)):
+            # bullet lines and a)/b) items belong to the paragraph above (par. 191)
+            current.char_end = offset + len(line.rstrip())
+            continue
+        _continue_heading(outline, line.strip(), tabbed)
+        current = None
+    for paragraph in paragraphs:
+        paragraph.text = text[paragraph.char_start:paragraph.char_end]
+    if not paragraphs:
+        raise SegmentationError(
+            "no numbered paragraph found (expected lines such as '12.<TAB>Text' or '12.Text')"
+        )
+    return paragraphs
+
+
+def _continue_heading(outline: _Outline, line: str, tabbed: bool) -> None:
+    """An unnumbered line between paragraphs: the rest of a heading, or a subheading."""
+    if outline.open_heading == "chapter" and not tabbed:
+        outline.chapter_title = f"{outline.chapter_title} {line}"
+    elif outline.open_heading == "section" and not tabbed:
+        outline.section_title = f"{outline.section_title} {line}"
+    elif outline.open_heading == "subsection" and outline.subsection:
+        outline.subsection = f"{outline.subsection} {line}"
+    else:
+        # "<TAB><TAB>Documents stratégiques" (chapter XI) names a group of paragraphs
+        outline.subsection, outline.open_heading = line, "subsection"
