@@ -60,7 +60,7 @@ _MEASURE_RE = re.compile(
     rf"\s+(?:(?:{_alternation(UNIT_ADJECTIVES)})\s+)?(?P<unit>{_alternation(MEASURE_UNITS)})(?!\w)"
 )
 _QUALIFIER_ALTERNATION = "|".join(re.escape(c).replace("'", "['’]") for c, _ in QUALIFIER_CUES)
-_QUALIFIER_RE = re.compile(rf"(?i)(?<![\w’'])(?P<cue>{_QUALIFIER_ALTERNATION})\s*$")
+_QUALIFIER_RE = re.compile(rf"(?i)(?<!\w)(?P<cue>{_QUALIFIER_ALTERNATION})\s*$")
 _REFERENCE_CUE_RE = re.compile(
     rf"(?i)(?:^|[\s(’'])(?:{_alternation(REFERENCE_CUES)})\s*$"
 )
@@ -71,6 +71,7 @@ _YEAR_SPAN_RE = re.compile(r"^(?P<y1>\d{4})[-‑](?P<y2>\d{4})$")
 _SCHOOL_YEAR_RE = re.compile(r"^(?P<y>\d{4})/(?P<yy>\d{2})$")
 _LABEL_GAP_RE = re.compile(r"\s*:\s*")
 _IN_GAP_RE = re.compile(r"\s*(?:en|au cours(?: de l['’]année)?|pour|durant|pendant)?\s*")
+_CLAUSE_JOIN_RE = re.compile(r",\s+et\s")
 _RANGE_GAP_RE = re.compile(r"^\s*(?:à|-|–)\s*$")
 _SUBJECT_TOKEN_RE = re.compile(r"\s*((?:[dlDL]['’])|[^\W\d_][\w\-]*)")
 _SUBJECT_CONNECTORS = {"de", "d'", "d’", "des", "du", "l'", "l’", "la", "sans"}
@@ -284,20 +285,22 @@ def _period_for(claim: Claim, sentence: str, times: list[TimeExpression], chains
     """The period of the nearest time expression that may govern the claim.
 
     A time expression inside parentheses governs only what is inside them
-    (par. 249: "(2020 : 6 957, 2021 : 6 941)"); a semicolon or line break ends its reach
-    (par. 155); one after a colon, or after another statistic as deep in parentheses,
-    does not reach back before it (par. 240: "87,2 % ... porter ce chiffre à 90 % d'ici
-    à la fin de 2025"); each comma crossed costs as much as 100 characters, so
-    "46 en 2022, à 84 en 2023" pairs 84 with 2023.
+    (par. 249: "(2020 : 6 957, 2021 : 6 941)"). It governs its own clause between
+    semicolons, and later clauses that have none of their own (par. 155 vs par. 267).
+    One after a colon or after ", et" does not reach back before it (par. 240:
+    "87,2 %, et il est prévu de porter ce chiffre à 90 % d'ici à la fin de 2025").
+    Each comma crossed costs as much as 100 characters, so "46 en 2022, à 84 en 2023"
+    pairs 84 with 2023.
     """
     chain = chains[claim.start]
-    depth = len(chain)
-    later_stats = [
-        c.start for c in claims
-        if c.kind in STATISTIC_KINDS and c.start >= claim.end and len(chains[c.start]) <= depth
-    ]
+    clause_of = _clause_index(sentence)
+    timed_clauses = {clause_of(t.start) for t in times if t.period}
+    own = clause_of(claim.start)
+    governing = max((c for c in timed_clauses if c <= own), default=None)
     best, best_cost = None, math.inf
     for t in times:
+        if clause_of(t.start) != governing:
+            continue
         if t.period is None or (t.start <= claim.start and claim.end <= t.end):
             continue
         group = chains[t.start]
@@ -305,9 +308,7 @@ def _period_for(claim: Claim, sentence: str, times: list[TimeExpression], chains
             continue
         after = t.start >= claim.end
         gap = sentence[claim.end:t.start] if after else sentence[t.end:claim.start]
-        if ";" in gap or "\n" in gap or (after and ":" in gap):
-            continue
-        if after and any(start < t.start for start in later_stats):
+        if "\n" in gap or (after and (":" in gap or _CLAUSE_JOIN_RE.search(gap))):
             continue
         if (not after and _LABEL_GAP_RE.fullmatch(gap)) or (after and _IN_GAP_RE.fullmatch(gap)):
             cost = 0  # "2020 : 6 957", "46 en 2022", "396 au cours des huit premiers mois de 2025"
@@ -316,6 +317,12 @@ def _period_for(claim: Claim, sentence: str, times: list[TimeExpression], chains
         if cost < best_cost:
             best, best_cost = t.period, cost
     return best
+
+
+def _clause_index(sentence: str):
+    """A function from an offset to the number of semicolons before it."""
+    semicolons = [i for i, ch in enumerate(sentence) if ch == ";"]
+    return lambda pos: sum(1 for i in semicolons if i < pos)
 
 
 def _fill_subjects(sentence: str, claims: list[Claim], chains, list_subject: str | None) -> None:

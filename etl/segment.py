@@ -14,6 +14,7 @@ _SUBSECTION_RE = re.compile(r"^[ \t]*(?P<letter>[a-z])\)[ \t]*$")
 _ITEM_RE = re.compile(r"^[ \t]*[a-z]\)[ \t]*\S")
 _CO_REFS_RE = re.compile(r"Renseignements sur la suite donnée", re.IGNORECASE)
 _CO_REFS_END_RE = re.compile(r"observations finales", re.IGNORECASE)
+_LINE_END_MARKS = set(".;:,!?…)»")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
@@ -140,7 +141,7 @@ def segment(text: str) -> list[Paragraph]:
             outline.subsection, outline.open_heading, current = f"{m['letter']})", "subsection", None
             continue
         tabbed = line.startswith("\t")
-        if current is not None and (not tabbed or _ITEM_RE.match(line)):
+        if current is not None and (not tabbed or _ITEM_RE.match(line)) and not _untabbed_subheading(text, current, line):
             # bullet lines and a)/b) items belong to the paragraph above (par. 191)
             current.char_end = offset + len(line.rstrip())
             continue
@@ -153,6 +154,13 @@ def segment(text: str) -> list[Paragraph]:
             "no numbered paragraph found (expected lines such as '12.<TAB>Text' or '12.Text')"
         )
     return paragraphs
+
+
+def _untabbed_subheading(text: str, current: Paragraph, line: str) -> bool:
+    """In the UN export a subheading ("Documents stratégiques", ch. XI) has no tab to show
+    it: it is a short line without end punctuation after a paragraph that ended a sentence."""
+    ended = text[:current.char_end].rstrip()[-1:] in ".!?…"
+    return ended and len(line.strip()) <= 120 and line.rstrip()[-1:] not in _LINE_END_MARKS and line.strip()[:1].isupper()
 
 
 def _continue_heading(outline: _Outline, line: str, tabbed: bool) -> None:

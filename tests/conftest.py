@@ -1,0 +1,25 @@
+"""Shared fixtures: the real report, segmented and read once per test session."""
+from pathlib import Path
+
+import pytest
+
+from etl.claims import extract_claims
+from etl.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "data" / "raw" / "CERD_C_KAZ_11-14_fr.txt"
+
+
+@pytest.fixture(scope="session")
+def report_text() -> str:
+    return REPORT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def paragraphs(report_text):
+    return segment(report_text)
+
+
+@pytest.fixture(scope="session")
+def claims_by_paragraph(paragraphs):
+    return {p.paragraph: extract_claims(p.text) for p in paragraphs}

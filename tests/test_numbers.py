@@ -1,0 +1,73 @@
+"""French number reading: one case per quirk of the report's French."""
+import pytest
+from hypothesis import given, strategies as st
+
+from etl.numbers import parse_french_number, parse_french_range
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+@pytest.mark.parametrize("span,expected", [
+    (f"678{NBSP}400", 678_400),
+    (f"3{NNBSP}484{NNBSP}139", 3_484_139),
+    ("1 029", 1_029),  # plain-space grouping, as some exports print it
+    ("71,2 %", 71.2),
+    (f"0,07{NBSP}%", 0.07),
+    ("+193 %", 193),
+    ("20,3 millions", 20_300_000),
+    ("1,6 million", 1_600_000),
+    ("30 milliards", 30_000_000_000),
+    ("5,5 millions", 5_500_000),
+    ("Quatre-vingt-huit", 88),
+    ("Trente-huit", 38),
+    ("six", 6),
+    ("quatre", 4),
+    ("Quarante", 40),
+    ("Quatre-vingt-quinze", 95),
+    ("Quatre-vingt-dix pour cent", 90),
+    ("vingt et un", 21),
+    ("un million", 1_000_000),
+    # approximate nouns and fractions
+    ("une centaine", 100),
+    ("un millier", 1_000),
+    ("plus d’un millier", 1_000),
+    ("la moitié", 0.5),
+    ("les deux tiers", 2 / 3),
+    # qualifiers are read past, not into the value
+    ("environ 20,3 millions", 20_300_000),
+    ("quelque 7 000", 7_000),
+    # ordinal words read as their cardinal
+    ("quatorzième", 14),
+])
+def test_parse_french_number(span, expected):
+    assert parse_french_number(span) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("span,expected", [
+    ("2 à 4 %", (2, 4)),
+    ("trois à sept ans", (3, 7)),
+    ("de 2 à 6 ans", (2, 6)),
+])
+def test_parse_french_range(span, expected):
+    assert parse_french_range(span) == expected
+
+
+@pytest.mark.parametrize("span", ["cinq zéro", "abc", "", "des milliers", "2022-2024"])
+def test_parse_french_number_refuses_what_is_not_one_number(span):
+    with pytest.raises(ValueError):
+        parse_french_number(span)
+
+
+def _french_digits(n: int) -> str:
+    return f"{n:,}".replace(",", NBSP)
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_french_grouped_integers_read_back_exactly(n):
+    assert parse_french_number(_french_digits(n)) == n
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=99))
+def test_french_decimals_read_back_exactly(whole, cents):
+    span = f"{_french_digits(whole)},{cents:02d}"
+    assert parse_french_number(span) == pytest.approx(whole + cents / 100, rel=1e-15)

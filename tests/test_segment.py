@@ -1,0 +1,102 @@
+"""Segmentation of the report into chapters, sections, subsections and paragraphs."""
+import re
+
+import pytest
+
+from etl.segment import SegmentationError, co_refs_from, segment
+
+
+def test_every_paragraph_is_present_once_in_order(paragraphs):
+    assert [p.paragraph for p in paragraphs] == list(range(1, 438))
+
+
+def test_paragraph_text_is_the_raw_text_at_its_offsets(report_text, paragraphs):
+    for p in paragraphs:
+        assert report_text[p.char_start:p.char_end] == p.text
+        assert p.text and not p.text[0].isspace() and not p.text[-1].isspace()
+
+
+@pytest.mark.parametrize("number,chapter,chapter_title,section,section_title,subsection,co_refs", [
+    (1, "I", "Introduction", None, None, None, []),
+    (58, "II", "Renseignements d’ordre général", "E", "Statistiques", None, [5, 6]),
+    # the co-refs heading runs over two lines and names lettered sub-paragraphs
+    (104, "IV", "Article\u00a02", "A", "Politique de l’État visant à prévenir les tensions interethniques", "a)", [21, 22]),
+    (127, "IV", "Article\u00a02", "B", "Rôle de l’Assemblée du peuple du Kazakhstan", None, [22]),
+    # a chapter title continued on an untabbed line
+    (142, "V", "Article\u00a03 Interdiction de la ségrégation", None, None, None, []),
+    (155, "VI", "Article\u00a04", "A", "Liberté d’expression", None, [15, 16]),
+    (191, "VI", "Article\u00a04", "C", "Interdiction des organisations extrémistes, lutte contre l’incitation à la violence", None, [19, 20]),
+    (249, "VII", "Article\u00a05", "D", "Langues minoritaires", None, [33, 34]),
+    # "b)" followed by a tabbed title line
+    (293, "VII", "Article\u00a05", "H", "Apatrides", "b) Révision de la loi sur la nationalité pour prévenir l’apatridie", [41, 42]),
+    # "I." here is section I of chapter VII, not chapter I
+    (317, "VII", "Article\u00a05", "I", "Traite des personnes", None, [37, 38]),
+    # chapter X has co-refs but no section
+    (380, "X", "Institutions nationales des droits de l’homme", None, None, None, [13, 14]),
+    # unnumbered tabbed lines name a group of paragraphs
+    (411, "XI", "Autres engagements", "C", "Suite donnée à la Déclaration et au Programme d’action de Durban", "Encouragement de la diversité culturelle", [47]),
+    (437, "XIII", "Conclusion", None, None, None, []),
+])
+def test_paragraph_outline(paragraphs, number, chapter, chapter_title, section, section_title, subsection, co_refs):
+    p = paragraphs[number - 1]
+    assert (p.paragraph, p.chapter, p.chapter_title, p.section, p.section_title, p.subsection, p.co_refs) == (
+        number, chapter, chapter_title, section, section_title, subsection, co_refs)
+
+
+def test_paragraph_191_holds_its_three_lettered_items(paragraphs):
+    text = paragraphs[190].text
+    assert [m[1] for m in re.finditer(r"^\t([a-c])\)\t", text, re.M)] == ["a", "b", "c"]
+    assert "Trente-huit procédures" in text and "221\u00a0procédures" in text
+
+
+def test_bullet_lines_belong_to_the_paragraph_above(paragraphs):
+    assert paragraphs[316].text.count("\n") == 6  # par. 317: six articles, one line each
+    assert paragraphs[2].text.endswith("civils et politiques.")
+
+
+def test_all_thirteen_chapters_are_found(paragraphs):
+    assert [c for c in dict.fromkeys(p.chapter for p in paragraphs)] == [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"]
+
+
+def un_export_layout(text: str) -> str:
+    """The UN's own text export: '155.Text', 'A.Title', 'a)Text', nothing between."""
+    text = re.sub(r"^[ \t]*(\d+)\.\t", r"\1.", text, flags=re.M)
+    text = re.sub(r"^[ \t]*([IVXLC]+|[A-Z])\.\t", r"\1.", text, flags=re.M)
+    text = re.sub(r"^\t([a-z])\)\t", r"\1)", text, flags=re.M)
+    return re.sub(r"^\t+", "", text, flags=re.M)
+
+
+def test_un_export_layout_gives_the_same_paragraphs(report_text, paragraphs):
+    exported = segment(un_export_layout(report_text))
+    assert [p.paragraph for p in exported] == list(range(1, 438))
+    assert [(p.chapter, p.section) for p in exported] == [(p.chapter, p.section) for p in paragraphs]
+    assert [p.co_refs for p in exported] == [p.co_refs for p in paragraphs]
+    same_text = [a.text.replace("\t", "") == b.text.replace("\t", "") for a, b in zip(exported, paragraphs)]
+    assert all(same_text)
+
+
+def test_crlf_text_is_segmented_like_lf(report_text, paragraphs):
+    crlf = segment(report_text.replace("\n", "\r\n"))
+    assert [p.paragraph for p in crlf] == list(range(1, 438))
+    assert [p.text.replace("\r", "") for p in crlf] == [p.text for p in paragraphs]
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "Le Comité se félicite du rapport.\nIl recommande à l'État partie de ...\n",
+    # concluding observations printed without paragraph numbers
+    "\tA.\tIntroduction\nLe Comité a examiné le rapport.\n\tB.\tAspects positifs\nLe Comité salue ...\n",
+])
+def test_text_without_numbered_paragraphs_is_refused(text):
+    with pytest.raises(SegmentationError, match="no numbered paragraph"):
+        segment(text)
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Renseignements sur la suite donnée aux paragraphes 27 et 28 des observations finales (CERD/C/KAZ/CO/8-10)", [27, 28]),
+    ("Renseignements sur la suite donnée aux paragraphes 21 et 22 a), b) et c) des observations finales", [21, 22]),
+    ("Renseignements sur la suite donnée au paragraphe 45 des observations finales", [45]),
+])
+def test_co_refs_from_heading(line, expected):
+    assert co_refs_from(line) == expected
