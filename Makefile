@@ -9,7 +9,7 @@ BUILD_TMP := $(CURDIR)/.build/tmp
 .PHONY: run test data bench clean
 
 run: data
-	@echo "The dashboard arrives with issue #4; the data above is built in data/processed/."
+	$(PY) app.py
 
 data: $(STAMP)
 	$(PY) -m etl

@@ -71,6 +71,7 @@ _YEAR_SPAN_RE = re.compile(r"^(?P<y1>\d{4})[-‑](?P<y2>\d{4})$")
 _SCHOOL_YEAR_RE = re.compile(r"^(?P<y>\d{4})/(?P<yy>\d{2})$")
 _LABEL_GAP_RE = re.compile(r"\s*:\s*")
 _IN_GAP_RE = re.compile(r"\s*(?:en|au cours(?: de l['’]année)?|pour|durant|pendant)?\s*")
+_LOOKBACK = 40  # characters before a number searched for its cue words (all are shorter)
 _CLAUSE_JOIN_RE = re.compile(r",\s+et\s")
 _RANGE_GAP_RE = re.compile(r"^\s*(?:à|-|–)\s*$")
 _SUBJECT_TOKEN_RE = re.compile(r"\s*((?:[dlDL]['’])|[^\W\d_][\w\-]*)")
@@ -204,7 +205,8 @@ def _statistic(sentence: str, group: str, start: int, end: int) -> list[Claim]:
     if group == "fraction":
         value *= 100
     qualifier = "approx" if group == "approx" else "exact"
-    if q := _QUALIFIER_RE.search(sentence[:start]):
+    window = max(0, start - _LOOKBACK)
+    if q := _QUALIFIER_RE.search(sentence, window, start):
         start, qualifier = q.start("cue"), _QUALIFIER_OF.get(q["cue"].lower(), "exact")
     if (kind == "count" and unit is None and not has_scale and qualifier == "exact"
             and re.fullmatch(r"(?:1[89]|20)\d\d", sentence[start:end])):
@@ -238,7 +240,7 @@ def _roman(mark: str) -> int:
 
 def _is_reference(sentence: str, start: int, end: int, before: list[Claim]) -> bool:
     """Is the number at start:end an article, paragraph, annex, law or resolution number?"""
-    if _REFERENCE_CUE_RE.search(sentence[:start]):
+    if _REFERENCE_CUE_RE.search(sentence[max(0, start - _LOOKBACK):start]):
         return True
     previous = before[-1] if before else None
     return bool(

@@ -132,7 +132,7 @@ def find_time_expressions(sentence: str) -> list[TimeExpression]:
         candidates.append(TimeExpression(m.start(), m.end(), f"{year}/{m['yy']}", (year, 9), (year + 1, 6)))
     for m in _DAY_DATE.finditer(sentence):
         year, month, day = int(m["y"]), _month(m["m"]), 1 if m["d"] == "1er" else int(m["d"])
-        period = None if _DOCUMENT_DATE_BEFORE.search(sentence[: m.start()]) else f"{year}-{month:02d}-{day:02d}"
+        period = None if _DOCUMENT_DATE_BEFORE.search(sentence[max(0, m.start() - 40): m.start()]) else f"{year}-{month:02d}-{day:02d}"
         candidates.append(TimeExpression(m.start(), m.end(), period, (year, month), (year, month)))
     for pattern, day in ((_START_OF_YEAR, "01-01"), (_END_OF_YEAR, "12-31")):
         for m in pattern.finditer(sentence):
@@ -143,7 +143,7 @@ def find_time_expressions(sentence: str) -> list[TimeExpression]:
         candidates.append(TimeExpression(m.start(), m.end(), format_period(first, last), first, last))
     for m in _YEAR.finditer(sentence):
         first, last = _year(m)
-        period = None if _NAMING_BEFORE.search(sentence[: m.start()]) else format_period(first, last)
+        period = None if _NAMING_BEFORE.search(sentence[max(0, m.start() - 40): m.start()]) else format_period(first, last)
         candidates.append(TimeExpression(m.start(), m.end(), period, first, last))
     chosen: list[TimeExpression] = []
     for t in sorted(candidates, key=lambda t: t.start - t.end):  # stable: longest, then pattern order

@@ -1,0 +1,69 @@
+"""Benchmark the in-process build (segment + extract claims) and write docs/PERFORMANCE.md.
+
+Measures the report once and repeated 20 times (to show how cost grows with text size),
+quoting medians of repeated runs. Never fails on time: it reports what it measured.
+"""
+import platform
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from etl.build import build_report  # noqa: E402
+
+REPORT = ROOT / "data" / "raw" / "CERD_C_KAZ_11-14_fr.txt"
+OUT = ROOT / "docs" / "PERFORMANCE.md"
+SECTION = "## ETL build (python -m etl, in process)"
+
+
+def median_seconds(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    text = REPORT.read_text(encoding="utf-8")
+    big = "\n".join([text] * 20)
+    build_report(text, "warm-up")
+    one = median_seconds(lambda: build_report(text, "r"), runs=9)
+    twenty = median_seconds(lambda: build_report(big, "r"), runs=3)
+    records = build_report(text, "r")
+    rows = [
+        ("report (190 KB, 437 paragraphs)", len(text), one, len(records.claims)),
+        ("report x20 (3.8 MB, 8 740 paragraphs)", len(big), twenty, len(records.claims) * 20),
+    ]
+    table = "\n".join(
+        f"| {name} | {chars:,} | {seconds * 1000:.0f} ms | {claims:,} | {chars / seconds / 1e6:.2f} M chars/s |"
+        for name, chars, seconds, claims in rows
+    )
+    section = f"""{SECTION}
+
+Measured {date.today()} on {platform.machine()} ({platform.python_implementation()} {platform.python_version()}),
+median of 9 runs (x1) and 3 runs (x20), segmentation and claim extraction, no file I/O.
+Regenerate with `make bench`.
+
+| input | characters | median time | claims | throughput |
+| --- | ---: | ---: | ---: | ---: |
+{table}
+
+Cost ratio x20 / x1: **{twenty / one:.1f}** for 20 times the text (linear would be 20).
+Target: the whole report in under 0.5 s on this 2-core machine.
+"""
+    OUT.parent.mkdir(exist_ok=True)
+    existing = OUT.read_text(encoding="utf-8") if OUT.exists() else "# Performance\n\nFigures written by the benchmarks in `bench/`; they never fail a build.\n"
+    head, _, tail = existing.partition(SECTION)
+    rest = tail[tail.find("\n## "):] if "\n## " in tail else ""
+    OUT.write_text(head.rstrip() + "\n\n" + section + rest, encoding="utf-8")
+    print(section)
+
+
+if __name__ == "__main__":
+    main()
