@@ -72,6 +72,10 @@ _SCHOOL_YEAR_RE = re.compile(r"^(?P<y>\d{4})/(?P<yy>\d{2})$")
 _LABEL_GAP_RE = re.compile(r"\s*:\s*")
 _IN_GAP_RE = re.compile(r"\s*(?:en|au cours(?: de l['’]année)?|pour|durant|pendant)?\s*")
 _LOOKBACK = 40  # characters before a number searched for its cue words (all are shorter)
+_QUANTITY_NOUN_END_RE = re.compile(
+    rf"(?:{_alternation(SCALE_WORDS)}|{_alternation(APPROX_NOUNS)}|{_alternation(FRACTION_NOUNS)})s?$"
+)
+_SHARE_OF_BEFORE_RE = re.compile(r"(?:dont|soit|,)\s*$")
 _CLAUSE_JOIN_RE = re.compile(r",\s+et\s")
 _RANGE_GAP_RE = re.compile(r"^\s*(?:à|-|–)\s*$")
 _SUBJECT_TOKEN_RE = re.compile(r"\s*((?:[dlDL]['’])|[^\W\d_][\w\-]*)")
@@ -335,13 +339,16 @@ def _fill_subjects(sentence: str, claims: list[Claim], chains, list_subject: str
         if claim.kind not in STATISTIC_KINDS:
             continue
         depth = len(chains[claim.start])
-        has_quantity_word = claim.unit is not None or bool(_SCALE_RE.search(claim.text))
+        # "20,3 millions d'habitants", "une centaine de formations": the noun follows "de"
+        has_quantity_word = claim.unit is not None or bool(_QUANTITY_NOUN_END_RE.search(claim.text))
         if claim.kind == "measure":  # "trois à sept ans d'emprisonnement"
             claim.subject = _noun_phrase(sentence, claim.end, skip_of=True, require_of=True)
             continue
         claim.subject = _noun_phrase(sentence, claim.end, skip_of=has_quantity_word or claim.kind == "percent")
         if not claim.subject and claim.kind in ("count", "percent"):
             inherited = next((subject_at_depth[d] for d in range(depth, -1, -1) if d in subject_at_depth), None)
+            if claim.kind == "percent" and depth == 0 and not _SHARE_OF_BEFORE_RE.search(sentence[max(0, claim.start - 12):claim.start]):
+                inherited = None  # "le niveau de satisfaction dépassait 95 %" is no share of the count before
             claim.subject = inherited or list_subject or _number_of_subject(sentence[:claim.start])
         if claim.subject and claim.kind in ("count", "percent"):
             subject_at_depth = {d: s for d, s in subject_at_depth.items() if d < depth}
