@@ -1,6 +1,8 @@
 """Every number written in a paragraph, as a claim: value, unit, kind, qualifier, period, subject."""
 import math
 import re
+from bisect import bisect_left
+from functools import lru_cache
 from dataclasses import dataclass
 
 from etl.numbers import DIGITS, parse_french_number
@@ -57,7 +59,7 @@ _SCALE_RE = re.compile(rf"\s+(?:{_alternation(SCALE_WORDS)})(?!\w)")
 _PERCENT_RE = re.compile(rf"\s*(?:{_alternation(PERCENT_UNITS)})(?!\w)")
 _MONEY_RE = re.compile(rf"\s+(?:de\s+|d['’])?(?P<unit>{_alternation(MONEY_UNITS)})(?!\w)")
 _MEASURE_RE = re.compile(
-    rf"\s+(?:(?:{_alternation(UNIT_ADJECTIVES)})\s+)?(?P<unit>{_alternation(MEASURE_UNITS)})(?!\w)"
+    rf"\s+(?:(?P<adjective>{_alternation(UNIT_ADJECTIVES)})\s+)?(?P<unit>{_alternation(MEASURE_UNITS)})(?!\w)"
 )
 _QUALIFIER_ALTERNATION = "|".join(re.escape(c).replace("'", "['’]") for c, _ in QUALIFIER_CUES)
 _QUALIFIER_RE = re.compile(rf"(?i)(?<!\w)(?P<cue>{_QUALIFIER_ALTERNATION})\s*$")
@@ -77,7 +79,7 @@ _QUANTITY_NOUN_END_RE = re.compile(
 )
 _SHARE_OF_BEFORE_RE = re.compile(r"(?:dont|soit|,)\s*$")
 _CLAUSE_JOIN_RE = re.compile(r",\s+et\s")
-_RANGE_GAP_RE = re.compile(r"^\s*(?:à|-|–)\s*$")
+_RANGE_GAP_RE = re.compile(r"^\s*(?:à|et|-|–)\s*$")
 _SUBJECT_TOKEN_RE = re.compile(r"\s*((?:[dlDL]['’])|[^\W\d_][\w\-]*)")
 _SUBJECT_CONNECTORS = {"de", "d'", "d’", "des", "du", "l'", "l’", "la", "sans"}
 _NUMBER_OF_RE = re.compile(r"(?i)\bnombre\s+(?:de\s+|d['’]|des\s+)")
@@ -202,19 +204,23 @@ def _statistic(sentence: str, group: str, start: int, end: int) -> list[Claim]:
         end, unit, kind = mo.end(), MONEY_UNITS[mo["unit"]], "money"
     elif me := _MEASURE_RE.match(sentence, end):
         end, unit, kind = me.end(), MEASURE_UNITS[me["unit"]], "measure"
+        if me["adjective"]:
+            kind = "date"  # "au cours des trois dernières années" places, it does not measure
     try:
         value = parse_french_number(sentence[start:value_end])
     except ValueError:
         return []  # "des milliers": a noun with no value of its own
     if group == "fraction":
         value *= 100
+    if (kind == "count" and unit is None and not has_scale and group == "number"
+            and re.fullmatch(r"(?:1[89]|20)\d\d", raw)):
+        return [_claim(sentence, start, end, value, None, "year", period=raw)]  # "jusqu'à 2025"
+    if not math.isfinite(value):
+        return []
     qualifier = "approx" if group == "approx" else "exact"
     window = max(0, start - _LOOKBACK)
     if q := _QUALIFIER_RE.search(sentence, window, start):
         start, qualifier = q.start("cue"), _QUALIFIER_OF.get(q["cue"].lower(), "exact")
-    if (kind == "count" and unit is None and not has_scale and qualifier == "exact"
-            and re.fullmatch(r"(?:1[89]|20)\d\d", sentence[start:end])):
-        return [_claim(sentence, start, end, value, None, "year", period=sentence[start:end])]
     acronym = _ACRONYM_AFTER_RE.match(sentence[end:])
     if (kind == "count" and not has_scale and qualifier == "exact" and acronym
             and acronym[0].strip() not in COUNTED_ACRONYMS):
@@ -274,17 +280,30 @@ def _date_inside_time_expression(claim: Claim, times: list[TimeExpression]) -> N
             return
 
 
-def _paren_chains(sentence: str) -> list[tuple[int, ...]]:
-    """For each offset, the offsets of the parentheses open there, outermost first."""
-    chains, stack = [], []
+@dataclass
+class _Parens:
+    """Per offset, the depth and the innermost open parenthesis; where each one closes."""
+    depth: list[int]
+    innermost: list[int]  # -1 outside any parenthesis
+    closes_at: dict[int, int]
+
+    def encloses(self, paren: int, pos: int) -> bool:
+        return paren < pos < self.closes_at[paren]
+
+
+def _paren_chains(sentence: str) -> _Parens:
+    depth, innermost, closes_at, stack = [], [], {}, []
     for i, ch in enumerate(sentence):
-        chains.append(tuple(stack))
+        depth.append(len(stack))
+        innermost.append(stack[-1] if stack else -1)
         if ch == "(":
             stack.append(i)
         elif ch == ")" and stack:
-            stack.pop()
-    chains.append(tuple(stack))
-    return chains
+            closes_at[stack.pop()] = i
+    depth.append(len(stack))
+    innermost.append(stack[-1] if stack else -1)
+    closes_at.update({open_: len(sentence) for open_ in stack})
+    return _Parens(depth, innermost, closes_at)
 
 
 def _period_for(claim: Claim, sentence: str, times: list[TimeExpression], chains, claims) -> str | None:
@@ -298,7 +317,6 @@ def _period_for(claim: Claim, sentence: str, times: list[TimeExpression], chains
     Each comma crossed costs as much as 100 characters, so "46 en 2022, à 84 en 2023"
     pairs 84 with 2023.
     """
-    chain = chains[claim.start]
     clause_of = _clause_index(sentence)
     timed_clauses = {clause_of(t.start) for t in times if t.period}
     own = clause_of(claim.start)
@@ -307,10 +325,10 @@ def _period_for(claim: Claim, sentence: str, times: list[TimeExpression], chains
     for t in times:
         if clause_of(t.start) != governing:
             continue
-        if t.period is None or (t.start <= claim.start and claim.end <= t.end):
-            continue
-        group = chains[t.start]
-        if group and group[-1] not in chain:
+        if t.period is None or (t.start < claim.end and claim.start < t.end):
+            continue  # "au moins 2020 personnes": no claim times itself
+        group = chains.innermost[t.start]
+        if group >= 0 and not chains.encloses(group, claim.start):
             continue
         after = t.start >= claim.end
         gap = sentence[claim.end:t.start] if after else sentence[t.end:claim.start]
@@ -325,20 +343,22 @@ def _period_for(claim: Claim, sentence: str, times: list[TimeExpression], chains
     return best
 
 
+@lru_cache(maxsize=64)
 def _clause_index(sentence: str):
     """A function from an offset to the number of semicolons before it."""
     semicolons = [i for i, ch in enumerate(sentence) if ch == ";"]
-    return lambda pos: sum(1 for i in semicolons if i < pos)
+    return lambda pos: bisect_left(semicolons, pos)
 
 
 def _fill_subjects(sentence: str, claims: list[Claim], chains, list_subject: str | None) -> None:
     """The counted noun phrase: after the number, else that of the count before it at the
     same parenthesis depth or shallower (par. 220), else the list's, else 'nombre de ...'."""
     subject_at_depth: dict[int, str] = {}
+    number_of = [m.end() for m in _NUMBER_OF_RE.finditer(sentence)]
     for claim in claims:
         if claim.kind not in STATISTIC_KINDS:
             continue
-        depth = len(chains[claim.start])
+        depth = chains.depth[claim.start]
         # "20,3 millions d'habitants", "une centaine de formations": the noun follows "de"
         has_quantity_word = claim.unit is not None or bool(_QUANTITY_NOUN_END_RE.search(claim.text))
         if claim.kind == "measure":  # "trois à sept ans d'emprisonnement"
@@ -349,7 +369,7 @@ def _fill_subjects(sentence: str, claims: list[Claim], chains, list_subject: str
             inherited = next((subject_at_depth[d] for d in range(depth, -1, -1) if d in subject_at_depth), None)
             if claim.kind == "percent" and depth == 0 and not _SHARE_OF_BEFORE_RE.search(sentence[max(0, claim.start - 12):claim.start]):
                 inherited = None  # "le niveau de satisfaction dépassait 95 %" is no share of the count before
-            claim.subject = inherited or list_subject or _number_of_subject(sentence[:claim.start])
+            claim.subject = inherited or list_subject or _number_of_subject(sentence, claim.start, number_of)
         if claim.subject and claim.kind in ("count", "percent"):
             subject_at_depth = {d: s for d, s in subject_at_depth.items() if d < depth}
             subject_at_depth[depth] = claim.subject
@@ -362,10 +382,10 @@ def _looks_like_verb(word: str, first: bool) -> bool:
     return not first and len(word) > 4 and word.endswith("ant")
 
 
-def _number_of_subject(before: str) -> str | None:
+def _number_of_subject(sentence: str, pos: int, number_of: list[int]) -> str | None:
     """Par. 156: 'Le nombre d'affaires pénales enregistrées ... s'élève à 46' -> the affaires."""
-    matches = list(_NUMBER_OF_RE.finditer(before))
-    return _noun_phrase(before, matches[-1].end(), skip_of=False) if matches else None
+    before = [end for end in number_of if end <= pos]
+    return _noun_phrase(sentence[:pos], before[-1], skip_of=False) if before else None
 
 
 def _noun_phrase(text: str, pos: int, skip_of: bool, require_of: bool = False) -> str | None:

@@ -6,6 +6,7 @@ are not whole years or halves, and '2014/..' for "depuis 2014".
 """
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from text_to_num import text2num
 
@@ -19,7 +20,7 @@ _OF = r"(?:de\s+|d['’])(?:l['’]année\s+)?"
 # Years that name a thing rather than a time ("Convention de 1951", "à l'horizon 2029"),
 # or a baseline ("par rapport à 2020", par. 203).
 _NAMING_BEFORE = re.compile(
-    r"(?:horizon|Convention\s+de|Protocole\s+de|amendement\s+de|Plan\s+national|Déclaration\s+d\S+"
+    r"(?i)(?:horizon|Convention\s+de|Protocole\s+de|amendement\s+de|Plan\s+national|Déclaration\s+d\S+"
     r"|par\s+rapport\s+à)\s*$"
 )
 # A date after "du" dates a document ("loi no 322-I du 26 août 1998"), not a statistic.
@@ -37,6 +38,12 @@ class TimeExpression:
     last: tuple[int, int] | None = None  # (year, month) it ends; None for "since"
 
 
+def valid_span(first, last) -> bool:
+    """Months 1-12 and a span that does not run backwards ("De 2024 à 2022" is no period)."""
+    months_ok = all(1 <= ym[1] <= 12 for ym in (first, last) if ym)
+    return months_ok and (last is None or first <= last)
+
+
 def format_period(first: tuple[int, int], last: tuple[int, int] | None) -> str:
     """(2022, 1)-(2024, 12) -> '2022-2024'; (2025, 1)-(2025, 6) -> '2025-H1'; else ISO."""
     (y1, m1) = first
@@ -50,6 +57,14 @@ def format_period(first: tuple[int, int], last: tuple[int, int] | None) -> str:
     if (y1, m1) == (y2, m2):
         return f"{y1}-{m1:02d}"
     return f"{y1}-{m1:02d}/{y2}-{m2:02d}"
+
+
+def _real_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _count(word: str) -> int:
@@ -126,12 +141,16 @@ def find_time_expressions(sentence: str) -> list[TimeExpression]:
     for pattern, read in _PATTERNS:
         for m in pattern.finditer(sentence):
             first, last = read(m)
+            if not valid_span(first, last):
+                continue
             candidates.append(TimeExpression(m.start(), m.end(), format_period(first, last), first, last))
     for m in _SCHOOL_YEAR.finditer(sentence):
         year = int(m["y"])
         candidates.append(TimeExpression(m.start(), m.end(), f"{year}/{m['yy']}", (year, 9), (year + 1, 6)))
     for m in _DAY_DATE.finditer(sentence):
         year, month, day = int(m["y"]), _month(m["m"]), 1 if m["d"] == "1er" else int(m["d"])
+        if not _real_day(year, month, day):
+            continue
         period = None if _DOCUMENT_DATE_BEFORE.search(sentence[max(0, m.start() - 40): m.start()]) else f"{year}-{month:02d}-{day:02d}"
         candidates.append(TimeExpression(m.start(), m.end(), period, (year, month), (year, month)))
     for pattern, day in ((_START_OF_YEAR, "01-01"), (_END_OF_YEAR, "12-31")):

@@ -101,12 +101,16 @@ def segment(text: str) -> list[Paragraph]:
         if not line.strip():
             continue
         if outline.co_refs_text is not None:
-            outline.co_refs_text += " " + line.strip()
-            if _CO_REFS_END_RE.search(line):
-                outline.co_refs = co_refs_from(outline.co_refs_text)
-                outline.co_refs_text = None
-            continue
-        if m := _PARAGRAPH_RE.match(line):
+            if _PARAGRAPH_RE.match(line) or line.startswith("\t"):
+                # the heading never reached "observations finales": keep what it named
+                outline.co_refs, outline.co_refs_text = co_refs_from(outline.co_refs_text), None
+            else:
+                outline.co_refs_text += " " + line.strip()
+                if _CO_REFS_END_RE.search(line):
+                    outline.co_refs = co_refs_from(outline.co_refs_text)
+                    outline.co_refs_text = None
+                continue
+        if (m := _PARAGRAPH_RE.match(line)) and not _wrapped_number(m, paragraphs):
             start = offset + m.end()
             current = Paragraph(
                 paragraph=int(m["number"]), text="", char_start=start,
@@ -156,10 +160,15 @@ def segment(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+def _wrapped_number(match: re.Match, paragraphs: list[Paragraph]) -> bool:
+    """'2024. Il prévoit ...' continuing a wrapped line is no paragraph 2024 after par. 1."""
+    return bool(paragraphs) and int(match["number"]) > paragraphs[-1].paragraph + 100
+
+
 def _untabbed_subheading(text: str, current: Paragraph, line: str) -> bool:
     """In the UN export a subheading ("Documents stratégiques", ch. XI) has no tab to show
     it: it is a short line without end punctuation after a paragraph that ended a sentence."""
-    ended = text[:current.char_end].rstrip()[-1:] in ".!?…"
+    ended = text[current.char_end - 1] in ".!?…"  # char_end is already right-stripped
     return ended and len(line.strip()) <= 120 and line.rstrip()[-1:] not in _LINE_END_MARKS and line.strip()[:1].isupper()
 
 

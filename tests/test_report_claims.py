@@ -122,7 +122,6 @@ STATISTICS = [
     (201, "112", 112, "count", None, "exact", None),
     (201, "86", 86, "count", None, "exact", None),
     (201, "plus de 500", 500, "count", None, "more_than", None),
-    (220, "trois dernières années", 3, "measure", "years", "exact", None),
     (220, "17 425", 17_425, "count", None, "exact", "2022"),
     (220, "1 029", 1_029, "count", None, "exact", "2022"),
     (220, "25 387", 25_387, "count", None, "exact", "2023"),
@@ -205,7 +204,6 @@ STATISTICS = [
     (298, "plus de 30 000", 30_000, "count", None, "more_than", "2014/.."),
     (298, "la moitié", 50, "percent", "%", "exact", "2014/.."),
     (301, "quelque 7 000", 7_000, "count", None, "approx", "2025-09-01"),
-    (303, "cinq dernières années", 5, "measure", "years", "exact", None),
     (303, "plus de 7 000", 7_000, "count", None, "more_than", None),
     (303, "1 655", 1_655, "count", None, "exact", "2020"),
     (303, "1 808", 1_808, "count", None, "exact", "2021"),
@@ -300,6 +298,9 @@ NOT_STATISTICS = [
     (416, "68/237", "reference", None),  # résolution 68/237
     (416, "69/16", "reference", None),
     (416, "2015", "year", 2015),
+    # "au cours des trois dernières années" places a statistic in time, it is none itself
+    (220, "trois dernières années", "date", 3),
+    (303, "cinq dernières années", "date", 5),
 ]
 
 
