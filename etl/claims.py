@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from etl.numbers import DIGITS, parse_french_number
 from etl.periods import TimeExpression, find_time_expressions
+from etl.segment import roman_to_int
 from etl.sentences import split_sentences
 from etl.vocab import (
     APPROX_NOUNS, CARRY_PERIOD_OPENERS, COUNTED_ACRONYMS, FRACTION_NOUNS, MEASURE_UNITS, MONEY_UNITS, MONTHS,
@@ -161,9 +162,9 @@ def _claims_from_token(m: re.Match, sentence: str, before: list[Claim]) -> list[
     if group == "date":
         return [_claim(sentence, start, end, math.nan, None, "date")]
     if group == "roman_ref":
-        return [_claim(sentence, start, end, float(_roman(raw)), None, "reference")]
+        return [_claim(sentence, start, end, float(roman_to_int(raw)), None, "reference")]
     if group == "roman_ordinal":
-        return [_claim(sentence, start, end, float(_roman(raw[:-1])), None, "ordinal")]
+        return [_claim(sentence, start, end, float(roman_to_int(raw[:-1])), None, "ordinal")]
     if group == "glued":  # "119Kenesbot": a name with digits in it
         return [_claim(sentence, start, end, math.nan, None, "reference")]
     if _is_reference(sentence, start, end, before):
@@ -241,11 +242,6 @@ def _value_or_nan(span: str) -> float:
         return parse_french_number(span)
     except ValueError:
         return math.nan
-
-
-def _roman(mark: str) -> int:
-    from etl.segment import roman_to_int
-    return roman_to_int(mark)
 
 
 def _is_reference(sentence: str, start: int, end: int, before: list[Claim]) -> bool:
