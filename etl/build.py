@@ -1,8 +1,11 @@
 """From a report's text to the rows of paragraphs.parquet and claims.parquet (no I/O here)."""
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 
+from etl.checks import run_checks
 from etl.claims import extract_claims
+from etl.indicators import Definitions, build_observations
 from etl.segment import segment
 
 PARAGRAPH_COLUMNS = [
@@ -37,3 +40,56 @@ def build_report(text: str, report_id: str) -> ReportRecords:
                 **asdict(claim),
             })
     return ReportRecords(paragraph_rows, [{c: row[c] for c in CLAIM_COLUMNS} for row in claim_rows])
+
+
+@dataclass
+class IndicatorRecords:
+    observations: list[dict]
+    checks: list[dict]
+
+
+def build_indicators(definitions: Definitions, records: ReportRecords, report_id: str) -> IndicatorRecords:
+    """The report's indicator tables and the checks of its arithmetic, from its claims."""
+    texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
+    observations = build_observations(definitions.indicators, records.claims, texts, report_id)
+    checks = run_checks(definitions.checks, observations, records.claims, texts, report_id)
+    return IndicatorRecords(observations, checks)
+
+
+def catalog_entries(definitions: Definitions, observations: list[dict], checks: list[dict]) -> list[dict]:
+    """One catalogue entry per indicator that has observations: what it is, where it comes from."""
+    entries = []
+    for indicator in definitions.indicators:
+        rows = [o for o in observations if o["indicator_id"] == indicator["indicator_id"]]
+        for report_id in sorted({o["report_id"] for o in rows}):
+            mine = [o for o in rows if o["report_id"] == report_id]
+            entries.append({
+                "indicator_id": indicator["indicator_id"],
+                "report_id": report_id,
+                "topic": indicator["topic"],
+                "topic_title": {"fr": indicator["topic_title_fr"], "en": indicator["topic_title_en"]},
+                "title": {"fr": indicator["title_fr"], "en": indicator["title_en"]},
+                "description": {"fr": indicator["description_fr"], "en": indicator["description_en"]},
+                "unit": indicator["unit"],
+                "unit_label": {"fr": indicator["unit_fr"], "en": indicator["unit_en"]},
+                "dimensions": indicator["dimensions"],
+                "labels_en": indicator["labels_en"],
+                "chart": indicator["chart"],
+                "paragraphs": sorted({o["paragraph"] for o in mine}),
+                "observations": len(mine),
+                "period_covered": period_covered([o["period"] for o in mine]),
+                "checks": sorted({c["check_id"] for c in checks if c["report_id"] == report_id
+                                  and indicator["indicator_id"] in c["indicator_ids"]}),
+                "definition_file": indicator["source"],
+            })
+    return entries
+
+
+def period_covered(periods: list[str | None]) -> str | None:
+    """From the earliest to the latest period stated ("2022–2025-H1"), or the one period."""
+    known = {p for p in periods if p}
+    if not known:
+        return None
+    first = min(known, key=lambda p: (p[:4], p))
+    last = max(known, key=lambda p: (max(re.findall(r"\d{4}", p)), p))
+    return first if first == last else f"{first}–{last}"

@@ -17,8 +17,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from etl.build import build_report
+from etl.build import build_indicators, build_report, catalog_entries
+from etl.checks import CHECK_COLUMNS
 from etl.claims import KINDS
+from etl.indicators import OBSERVATION_COLUMNS, DefinitionError, parse_definitions
 from etl.segment import SegmentationError
 
 REPORT_SUFFIXES = (".txt",)
@@ -35,6 +37,18 @@ CLAIMS_SCHEMA = pa.schema([
     ("unit", pa.string()), ("kind", pa.string()), ("qualifier", pa.string()),
     ("period", pa.string()), ("subject", pa.string()), ("sentence", pa.string()),
 ])
+CHECKS_SCHEMA = pa.schema([
+    ("check_id", pa.string()), ("report_id", pa.string()), ("kind", pa.string()),
+    ("paragraphs", pa.list_(pa.int64())), ("indicator_ids", pa.list_(pa.string())),
+    ("description", pa.string()), ("description_fr", pa.string()), ("expected", pa.float64()),
+    ("computed", pa.float64()), ("tolerance", pa.float64()), ("status", pa.string()), ("detail", pa.string()),
+])
+assert CHECKS_SCHEMA.names == list(CHECK_COLUMNS), "checks.parquet columns drifted from etl.checks"
+_OBSERVATION_TYPES = {
+    "indicator_id": pa.string(), "report_id": pa.string(), "period": pa.string(), "value": pa.float64(),
+    "unit": pa.string(), "qualifier": pa.string(), "paragraph": pa.int64(), "quote": pa.string(),
+    "claim_id": pa.string(), "text": pa.string(), "note": pa.string(), "position": pa.int64(),
+}
 REPORTS_SCHEMA = pa.schema([
     ("report_id", pa.string()), ("source_file", pa.string()), ("sha256", pa.string()),
     ("metadata_json", pa.string()), ("symbol", pa.string()), ("paragraphs", pa.int64()),
@@ -53,13 +67,14 @@ def main(argv: list[str] | None = None) -> int:
         # Load inputs.
         sources = find_reports(Path(args.input))
         reports = [load_report(path) for path in sources]
+        definitions = parse_definitions(load_definition_texts(Path(args.indicators)))
         # Process data.
-        tables = process_reports(reports)
-    except InputError as error:
+        tables, catalog = process_reports(reports, definitions)
+    except (InputError, DefinitionError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     # Save outputs.
-    write_tables(Path(args.out), tables)
+    write_outputs(Path(args.out), tables, catalog)
     print_summary(tables, time.perf_counter() - started, Path(args.out))
     return 0
 
@@ -68,6 +83,8 @@ def _parse_args(argv):
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__.splitlines()[0])
     parser.add_argument("--input", default="data/raw", help="a report file, or a folder of reports (default: data/raw)")
     parser.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
+    parser.add_argument("--indicators", default="indicators",
+                        help="folder of indicator definition files, *.toml (default: indicators)")
     return parser.parse_args(argv)
 
 
@@ -117,9 +134,22 @@ def load_metadata(path: Path) -> dict:
     return metadata
 
 
-def process_reports(reports: list[dict]) -> dict[str, pa.Table]:
-    """Paragraphs, claims and the reports' list as Arrow tables."""
-    paragraphs, claims, report_rows = [], [], []
+def load_definition_texts(folder: Path) -> dict[str, str]:
+    """The indicator definition files ({file name: text}); none is a valid, empty catalogue."""
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder of indicator definitions; point --indicators at one")
+    texts = {}
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            texts[path.name] = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: not UTF-8; re-save the definition file as UTF-8") from None
+    return texts
+
+
+def process_reports(reports: list[dict], definitions) -> tuple[dict[str, pa.Table], list[dict]]:
+    """Paragraphs, claims, observations, checks and the reports' list as Arrow tables, and the catalogue."""
+    paragraphs, claims, observations, checks, report_rows = [], [], [], [], []
     built_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     for report in reports:
         try:
@@ -127,8 +157,12 @@ def process_reports(reports: list[dict]) -> dict[str, pa.Table]:
         except SegmentationError as error:
             raise InputError(f"{report['path']}: {error}; check that this is the text of a report") from None
         _check(records, report)
+        indicators = build_indicators(definitions, records, report["report_id"])
+        _check_quotes(indicators.observations, records)
         paragraphs += records.paragraphs
         claims += records.claims
+        observations += indicators.observations
+        checks += indicators.checks
         report_rows.append({
             "report_id": report["report_id"], "source_file": report["path"].name,
             "sha256": report["sha256"], "metadata_json": json.dumps(report["metadata"], ensure_ascii=False),
@@ -138,11 +172,21 @@ def process_reports(reports: list[dict]) -> dict[str, pa.Table]:
     ids = [r["report_id"] for r in report_rows]
     if len(set(ids)) != len(ids):
         raise InputError(f"two reports share a report_id ({', '.join(sorted(i for i in set(ids) if ids.count(i) > 1))}); give each its own")
-    return {
+    tables = {
         "paragraphs": pa.Table.from_pylist(paragraphs, schema=PARAGRAPHS_SCHEMA),
         "claims": pa.Table.from_pylist(claims, schema=CLAIMS_SCHEMA),
+        "observations": pa.Table.from_pylist(observations, schema=observations_schema(definitions)),
+        "checks": pa.Table.from_pylist(checks, schema=CHECKS_SCHEMA),
         "reports": pa.Table.from_pylist(report_rows, schema=REPORTS_SCHEMA),
     }
+    return tables, catalog_entries(definitions, observations, checks)
+
+
+def observations_schema(definitions) -> pa.Schema:
+    """The guide's long form: ids, then every dimension any indicator declares, then the values."""
+    dimensions = list(dict.fromkeys(d for i in definitions.indicators for d in i["dimensions"]))
+    names = ["indicator_id", "report_id", *dimensions] + [c for c in OBSERVATION_COLUMNS if c not in ("indicator_id", "report_id")]
+    return pa.schema([(name, _OBSERVATION_TYPES.get(name, pa.string())) for name in names])
 
 
 def _check(records, report) -> None:
@@ -156,14 +200,27 @@ def _check(records, report) -> None:
         assert c["kind"] in KINDS, f"claim {c['claim_id']} kind {c['kind']}"
 
 
-def write_tables(out: Path, tables: dict[str, pa.Table]) -> None:
-    """Write every table to a temporary file, then rename them all into place."""
+def _check_quotes(observations: list[dict], records) -> None:
+    """Every quote is a verbatim piece of its paragraph and holds the number as written."""
+    texts = {}
+    for p in records.paragraphs:
+        texts.setdefault(p["paragraph"], []).append(p["text"])
+    for o in observations:
+        assert o["text"] in o["quote"], f"{o['indicator_id']}: quote of {o['claim_id']} misses the number"
+        assert any(o["quote"] in t for t in texts[o["paragraph"]]), f"{o['indicator_id']}: quote of {o['claim_id']}"
+
+
+def write_outputs(out: Path, tables: dict[str, pa.Table], catalog: list[dict]) -> None:
+    """Write every table and the catalogue to temporary files, then rename them all into place."""
     out.mkdir(parents=True, exist_ok=True)
     staged = []
     for name, table in tables.items():
         tmp = out / f".{name}.parquet.tmp-{os.getpid()}"
         pq.write_table(table, tmp)
         staged.append((tmp, out / f"{name}.parquet"))
+    tmp = out / f".catalog.json.tmp-{os.getpid()}"
+    tmp.write_text(json.dumps(catalog, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    staged.append((tmp, out / "catalog.json"))
     for tmp, final in staged:
         os.replace(tmp, final)
 
@@ -174,4 +231,19 @@ def print_summary(tables: dict[str, pa.Table], seconds: float, out: Path) -> Non
         print(f"{row['report_id']}: {row['paragraphs']} paragraphs, {row['claims']} claims")
     by_kind = ", ".join(f"{kind} {kinds[kind]}" for kind in KINDS if kinds[kind])
     print(f"claims by kind: {by_kind}")
+    observations = tables["observations"]
+    print(f"indicators: {len(set(observations.column('indicator_id').to_pylist()))} tables, "
+          f"{observations.num_rows} observations")
+    checks = tables["checks"].to_pylist()
+    inconsistent = [c for c in checks if c["status"] == "inconsistent"]
+    print(f"checks: {len(checks)} run, {len(checks) - len(inconsistent)} consistent, {len(inconsistent)} inconsistent")
+    for c in inconsistent:
+        print(f"  inconsistent {c['check_id']} (par. {', '.join(map(str, c['paragraphs']))}): "
+              f"expected {_number(c['expected'])}, computed {_number(c['computed'])} — {c['detail']}")
     print(f"built {out}/ in {seconds:.2f} s")
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "a change in the stated direction"
+    return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", " ")

@@ -1,0 +1,263 @@
+"""The report's own arithmetic, recomputed: sums, shares, growth rates and trend statements.
+
+A number written "20,3 millions" stands for anything that rounds to it, [20.25, 20.35)
+million, and "plus de 7 000" for anything above 7 000. Each stated number becomes such an
+interval; a check is `inconsistent` only when no values inside the intervals of its operands
+satisfy it. The status is always computed, never declared.
+"""
+import math
+import re
+from dataclasses import dataclass
+
+from etl.indicators import DefinitionError, applies_to, pick_claim
+
+CHECK_KINDS = ("sum", "share", "growth", "trend")
+OPERANDS = {
+    "sum": ("parts", "total"),
+    "share": ("share", "part", "whole"),
+    "growth": ("from", "to", "rate"),
+    "trend": ("series",),
+}
+# A trend statement may give its end points ("de 46 à 91") or only a direction ("augmente").
+OPTIONAL_OPERANDS = {"trend": ("stated_from", "stated_to")}
+CHECK_COLUMNS = (
+    "check_id", "report_id", "kind", "paragraphs", "indicator_ids", "description", "description_fr",
+    "expected", "computed", "tolerance", "status", "detail",
+)
+DIRECTIONS = ("increase", "decrease")
+_DIGITS_RE = re.compile(r"\d[\d\s\u00a0\u202f.]*(?:,\d+)?")
+_CHECK_KEYS = {"check_id", "kind", "description_en", "description_fr", "complete", "direction", "pair_by",
+               "reports", "source"}
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A number as the report states it, with the interval of values it stands for."""
+    value: float
+    low: float
+    high: float
+    paragraph: int
+    label: str  # dimension values, to pair shares with counts and to name the pair
+    indicator_id: str | None
+    qualifier: str = "exact"
+    text: str = ""  # as written in the report
+
+    @property
+    def half_width(self) -> float:
+        return (self.high - self.low) / 2
+
+
+def stated_interval(value: float, text: str, qualifier: str, unit: str | None) -> tuple[float, float]:
+    """The values a written number stands for, given how precisely and with what qualifier it is written."""
+    half = _rounding_half(value, text, unit, approx=qualifier == "approx")
+    if qualifier in ("more_than", "at_least"):
+        return value - half, math.inf
+    if qualifier in ("less_than", "at_most"):
+        return 0.0, value + half
+    return value - half, value + half
+
+
+def _rounding_half(value: float, text: str, unit: str | None, approx: bool) -> float:
+    """Half the unit of the last digit written, when that digit is a rounding."""
+    digits = _DIGITS_RE.search(text)
+    if not digits:  # written in words ("Trente-huit"): exact
+        return 0.0
+    written = re.sub(r"[\s\u00a0\u202f.]", "", digits.group()).rstrip(",")
+    integer, _, decimals = written.partition(",")
+    shown = float(f"{integer}.{decimals}" if decimals else integer)
+    scale = value / shown if shown else 1.0  # "2,9 millions" -> 1e6
+    if decimals:
+        step = 10.0 ** -len(decimals)
+    elif unit == "%" or scale > 1:
+        step = 1.0  # "39 %", "30 milliards": rounded to the last digit shown
+    else:
+        step = 0.0  # a count written in full ("3 484 139") is exact
+    if approx and not decimals:  # "environ 7 000": rounded to its last significant digit
+        significant = integer.rstrip("0") or "0"
+        step = max(step, 10.0 ** (len(integer) - len(significant)))
+    return step * scale / 2
+
+
+def run_checks(checks: list[dict], observations: list[dict], claims: list[dict],
+               paragraph_texts: dict[int, str], report_id: str) -> list[dict]:
+    """One row per check (or per pair, for paired shares) defined for this report."""
+    rows = []
+    for check in checks:
+        if not applies_to(check, report_id):
+            continue
+        where = f"{check['source']}, check {check.get('check_id', '?')}"
+        _validate(check, where)
+        names = OPERANDS[check["kind"]] + OPTIONAL_OPERANDS.get(check["kind"], ())
+        operands = {
+            name: _resolve(check[name], check.get("pair_by"), observations, claims, paragraph_texts,
+                           f"{where}, `{name}`")
+            for name in names if name in check
+        }
+        rows += _CHECKERS[check["kind"]](check, operands, report_id, where)
+    return rows
+
+
+def _validate(check: dict, where: str) -> None:
+    for key in ("check_id", "kind", "description_en", "description_fr"):
+        if key not in check:
+            raise DefinitionError(f"{where}: missing `{key}`")
+    if check["kind"] not in CHECK_KINDS:
+        raise DefinitionError(f"{where}: kind must be one of {', '.join(CHECK_KINDS)}")
+    expected = set(OPERANDS[check["kind"]])
+    unknown = set(check) - _CHECK_KEYS - expected - set(OPTIONAL_OPERANDS.get(check["kind"], ()))
+    if unknown:
+        raise DefinitionError(f"{where}: unknown keys {sorted(unknown)} for a {check['kind']} check")
+    for name in expected:
+        if name not in check:
+            raise DefinitionError(f"{where}: a {check['kind']} check needs `{name}`")
+    if check["kind"] == "trend" and check.get("direction") not in DIRECTIONS:
+        raise DefinitionError(f"{where}: `direction` must be one of {', '.join(DIRECTIONS)}")
+
+
+def _resolve(operand: dict, pair_by, observations, claims, paragraph_texts, where) -> list[Stated]:
+    """The stated numbers an operand names: observations of an indicator, or one claim of a paragraph."""
+    if "indicator" in operand:
+        filters = {k: v for k, v in operand.items() if k != "indicator"}
+        found = [o for o in observations if o["indicator_id"] == operand["indicator"]
+                 and all(str(o.get(k)) in ([str(x) for x in v] if isinstance(v, list) else [str(v)])
+                         for k, v in filters.items())]
+        if not found:
+            raise DefinitionError(f"{where}: no observation of indicator {operand['indicator']!r} matches {filters}")
+        found.sort(key=lambda o: o["position"])
+        return [_stated(o, str(o.get(pair_by) or "") if pair_by else "", o["indicator_id"]) for o in found]
+    if "paragraph" in operand:
+        paragraph_claims = [c for c in claims if c["paragraph"] == operand["paragraph"]]
+        claim = pick_claim(operand, paragraph_claims, paragraph_texts.get(operand["paragraph"]), where)
+        return [_stated(claim, "", None)]
+    raise DefinitionError(f"{where}: an operand names an `indicator` or a `paragraph`")
+
+
+def _stated(row: dict, label: str, indicator_id: str | None) -> Stated:
+    low, high = stated_interval(row["value"], row["text"], row["qualifier"], row["unit"])
+    return Stated(row["value"], low, high, row["paragraph"], label, indicator_id, row["qualifier"], row["text"])
+
+
+def _check_sum(check, operands, report_id, where) -> list[dict]:
+    parts, total = operands["parts"], _one(operands["total"], where, "total")
+    computed = sum(p.value for p in parts)
+    low, high = sum(p.low for p in parts), sum(p.high for p in parts)
+    if check.get("complete", True):
+        holds = _overlap(low, high, total.low, total.high)
+    else:  # a breakdown "dont … et autres": the parts may not exceed the total
+        holds = low <= total.high
+    detail = " + ".join(_fmt(p.value) for p in parts) + (f" = {_fmt(computed)}" if len(parts) > 1 else "")
+    detail += f"; stated total {_stated_text(total)}" if check.get("complete", True) else \
+        f", at most the stated total {_stated_text(total)}"
+    return [_row(check, report_id, parts + [total], total.value, computed,
+                 _tolerance(parts + [total]), holds, detail)]
+
+
+def _check_share(check, operands, report_id, where) -> list[dict]:
+    whole = _one(operands["whole"], where, "whole")
+    rows = []
+    for share, part in _pairs(operands["share"], operands["part"], where):
+        computed = part.value / whole.value * 100
+        low, high = part.low / whole.high * 100, (part.high / whole.low * 100 if whole.low > 0 else math.inf)
+        holds = _overlap(low, high, share.low, share.high)
+        detail = f"{_fmt(part.value)} / {_fmt(whole.value)} = {_fmt(computed)} %; stated {_stated_text(share)}"
+        suffix = f"[{share.label}]" if share.label else ""
+        rows.append(_row(check, report_id, [share, part, whole], share.value, computed,
+                         _share_tolerance(share, low, high), holds, detail, suffix))
+    return rows
+
+
+def _check_growth(check, operands, report_id, where) -> list[dict]:
+    start, end = _one(operands["from"], where, "from"), _one(operands["to"], where, "to")
+    rate = _one(operands["rate"], where, "rate")
+    computed = (end.value / start.value - 1) * 100
+    low = (end.low / start.high - 1) * 100
+    high = (end.high / start.low - 1) * 100 if start.low > 0 else math.inf
+    holds = _overlap(low, high, rate.low, rate.high)
+    detail = f"{_fmt(end.value)} / {_fmt(start.value)} − 1 = {_fmt(computed)} %; stated {_stated_text(rate)}"
+    return [_row(check, report_id, [start, end, rate], rate.value, computed,
+                 _share_tolerance(rate, low, high), holds, detail)]
+
+
+def _check_trend(check, operands, report_id, where) -> list[dict]:
+    series = operands["series"]
+    if len(series) < 2:
+        raise DefinitionError(f"{where}: `series` names {len(series)} number, a trend needs two or more")
+    first, last = series[0], series[-1]
+    change = last.value - first.value
+    holds = change > 0 if check["direction"] == "increase" else change < 0
+    stated = [first, last]
+    expected = None  # a direction only: nothing to compare the change with
+    detail = f"stated {check['direction']}"
+    if "stated_from" in operands or "stated_to" in operands:
+        stated_from = _one(operands.get("stated_from", []), where, "stated_from")
+        stated_to = _one(operands.get("stated_to", []), where, "stated_to")
+        holds = (holds and _overlap(stated_from.low, stated_from.high, first.low, first.high)
+                 and _overlap(stated_to.low, stated_to.high, last.low, last.high))
+        stated += [stated_from, stated_to]
+        expected = stated_to.value - stated_from.value
+        detail += f" from {_stated_text(stated_from)} to {_stated_text(stated_to)}"
+    detail += f"; series {' → '.join(_fmt(s.value) for s in series)}"
+    return [_row(check, report_id, stated + series[1:-1], expected, change, _tolerance(stated), holds, detail)]
+
+
+_CHECKERS = {"sum": _check_sum, "share": _check_share, "growth": _check_growth, "trend": _check_trend}
+
+
+def _one(stated: list[Stated], where: str, name: str) -> Stated:
+    if len(stated) != 1:
+        raise DefinitionError(f"{where}: `{name}` names {len(stated)} numbers, expected one; narrow it")
+    return stated[0]
+
+
+def _pairs(shares: list[Stated], parts: list[Stated], where: str) -> list[tuple[Stated, Stated]]:
+    """Shares and counts paired by their labels ("Russes" with "Russes"), or one with one."""
+    if len(shares) == 1 and len(parts) == 1:
+        return [(shares[0], parts[0])]
+    by_label = {p.label: p for p in parts}
+    missing = [s.label for s in shares if s.label not in by_label]
+    if missing:
+        raise DefinitionError(f"{where}: no `part` labelled {missing} to pair with the shares")
+    return [(s, by_label[s.label]) for s in shares]
+
+
+def _overlap(low_a: float, high_a: float, low_b: float, high_b: float) -> bool:
+    slack = 1e-9 * max(1.0, abs(low_a), abs(low_b))  # float noise, not a tolerance
+    return low_a <= high_b + slack and low_b <= high_a + slack
+
+
+def _tolerance(stated: list[Stated]) -> float | None:
+    """How far apart the stated numbers may be from rounding alone (None when one is open-ended)."""
+    halves = [s.half_width for s in stated]
+    return None if any(math.isinf(h) for h in halves) else sum(halves)
+
+
+def _share_tolerance(stated: Stated, low: float, high: float) -> float | None:
+    if math.isinf(stated.half_width) or math.isinf(high):
+        return None
+    return stated.half_width + (high - low) / 2
+
+
+def _row(check, report_id, stated, expected, computed, tolerance, holds, detail, suffix="") -> dict:
+    return {
+        "check_id": check["check_id"] + suffix,
+        "report_id": report_id,
+        "kind": check["kind"],
+        "paragraphs": sorted({s.paragraph for s in stated}),
+        "indicator_ids": sorted({s.indicator_id for s in stated if s.indicator_id}),
+        "description": check["description_en"] + (f" — {suffix[1:-1]}" if suffix else ""),
+        "description_fr": check["description_fr"] + (f" — {suffix[1:-1]}" if suffix else ""),
+        "expected": None if expected is None else float(expected),
+        "computed": float(computed),
+        "tolerance": None if tolerance is None else round(tolerance, 10),
+        "status": "consistent" if holds else "inconsistent",
+        "detail": detail,
+    }
+
+
+def _stated_text(stated: Stated) -> str:
+    """The number as the report writes it ("plus de 7 000", "28,9 %")."""
+    return f"“{stated.text}”"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}".replace(",", " ") if float(value).is_integer() else f"{value:,.2f}".replace(",", " ")

@@ -1,0 +1,223 @@
+"""Indicator tables from declarative definitions: which claims form which table (no I/O here).
+
+A definition file (indicators/<topic>.toml) names, for each observation, the paragraph and
+how to pick one claim in it (kind, period, patterns over the subject, the sentence, or the
+words just before/after the number, then `nth`). It never holds a value: the value,
+unit, qualifier, period and quote all come from the claim, so the tables follow the text.
+"""
+import re
+import tomllib
+from dataclasses import dataclass, field
+
+from etl.claims import QUALIFIERS, STATISTIC_KINDS
+
+CHARTS = ("time_series", "composition", "breakdown")
+# Keys of an observation's selector; every other key is a dimension label or metadata.
+SELECTOR_KEYS = ("paragraph", "kind", "period", "subject", "sentence", "before", "after", "nth")
+OBSERVATION_META_KEYS = ("period_override", "note")
+PATTERN_KEYS = ("subject", "sentence", "before", "after")
+_CONTEXT = 80  # characters searched by `before` / `after`: a dozen words on each side
+_QUOTE_MAX = 250  # a longer sentence is narrowed to its clause, then to its comma piece
+# Columns of observations.parquet besides the dimensions (which sit between report_id and period).
+OBSERVATION_COLUMNS = (
+    "indicator_id", "report_id", "period", "value", "unit", "qualifier", "paragraph", "quote",
+    "claim_id", "text", "note", "position",
+)
+_FILE_KEYS = {"topic", "topic_title_fr", "topic_title_en", "reports", "indicator", "check"}
+_INDICATOR_REQUIRED = (
+    "indicator_id", "title_fr", "title_en", "description_fr", "description_en", "unit",
+    "unit_fr", "unit_en", "chart", "paragraphs", "observations",
+)
+_INDICATOR_OPTIONAL = ("dimensions", "labels_en")
+
+
+class DefinitionError(Exception):
+    """A definition that cannot be applied; the message names the file, indicator and what to fix."""
+
+
+@dataclass
+class Definitions:
+    """Everything the indicator files declare: topics, indicators, and their checks."""
+    indicators: list[dict] = field(default_factory=list)
+    checks: list[dict] = field(default_factory=list)
+
+
+def parse_definitions(sources: dict[str, str]) -> Definitions:
+    """Read TOML definition texts ({file name: text}) and validate their shape."""
+    parsed = Definitions()
+    for name, text in sorted(sources.items()):
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise DefinitionError(f"{name}: not valid TOML ({error}); fix the definition file") from None
+        _require(not set(data) - _FILE_KEYS, name, f"unknown keys {sorted(set(data) - _FILE_KEYS)}")
+        for key in ("topic", "topic_title_fr", "topic_title_en", "reports"):
+            _require(key in data, name, f"missing `{key}`")
+        topic = {k: data[k] for k in ("topic", "topic_title_fr", "topic_title_en", "reports")}
+        for indicator in data.get("indicator", []):
+            parsed.indicators.append({**_validated_indicator(indicator, name), **topic, "source": name})
+        for check in data.get("check", []):
+            parsed.checks.append({**check, "reports": topic["reports"], "source": name})
+    ids = [i["indicator_id"] for i in parsed.indicators]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise DefinitionError(f"indicator ids defined twice: {', '.join(duplicates)}; give each its own id")
+    return parsed
+
+
+def _require(condition: bool, where: str, problem: str) -> None:
+    if not condition:
+        raise DefinitionError(f"{where}: {problem}")
+
+
+def _validated_indicator(indicator: dict, name: str) -> dict:
+    where = f"{name}, indicator {indicator.get('indicator_id', '?')}"
+    for key in _INDICATOR_REQUIRED:
+        _require(key in indicator, where, f"missing `{key}`")
+    unknown = set(indicator) - set(_INDICATOR_REQUIRED) - set(_INDICATOR_OPTIONAL)
+    _require(not unknown, where, f"unknown keys {sorted(unknown)}")
+    _require(indicator["chart"] in CHARTS, where, f"chart must be one of {', '.join(CHARTS)}")
+    dimensions = indicator.get("dimensions", [])
+    clashes = set(dimensions) & (set(OBSERVATION_COLUMNS) | set(SELECTOR_KEYS) | set(OBSERVATION_META_KEYS))
+    _require(not clashes, where, f"dimension names {sorted(clashes)} are taken; rename them")
+    allowed = set(SELECTOR_KEYS) | set(OBSERVATION_META_KEYS) | set(dimensions)
+    for n, observation in enumerate(indicator["observations"], 1):
+        here = f"{where}, observation {n}"
+        _require("paragraph" in observation, here, "missing `paragraph`")
+        _require(observation["paragraph"] in indicator["paragraphs"], here,
+                 f"paragraph {observation['paragraph']} is not in the indicator's `paragraphs`")
+        _require(not set(observation) - allowed, here,
+                 f"unknown keys {sorted(set(observation) - allowed)} (dimensions are {dimensions})")
+        for dimension in dimensions:
+            _require(dimension in observation, here, f"missing the `{dimension}` label")
+        for key in PATTERN_KEYS:
+            if key in observation:
+                try:
+                    re.compile(observation[key])
+                except re.error as error:
+                    raise DefinitionError(f"{here}: `{key}` is not a valid pattern ({error})") from None
+    return {"dimensions": dimensions, "labels_en": {}, **indicator}
+
+
+def applies_to(definition: dict, report_id: str) -> bool:
+    """A definition is for the reports it names, never silently for another."""
+    return report_id in definition["reports"]
+
+
+def build_observations(indicators: list[dict], claims: list[dict], paragraph_texts: dict[int, str],
+                       report_id: str) -> list[dict]:
+    """One row per observation of every indicator defined for this report."""
+    by_paragraph: dict[int, list[dict]] = {}
+    for claim in claims:
+        by_paragraph.setdefault(claim["paragraph"], []).append(claim)
+    rows = []
+    for indicator in indicators:
+        if not applies_to(indicator, report_id):
+            continue
+        for position, selector in enumerate(indicator["observations"], 1):
+            where = f"{indicator['source']}, indicator {indicator['indicator_id']}, observation {position}"
+            claim = pick_claim(selector, by_paragraph.get(selector["paragraph"], []),
+                               paragraph_texts.get(selector["paragraph"]), where)
+            rows.append(_observation_row(indicator, selector, claim, paragraph_texts[claim["paragraph"]],
+                                         report_id, position))
+    return rows
+
+
+def pick_claim(selector: dict, claims: list[dict], paragraph_text: str | None, where: str) -> dict:
+    """The one claim of the paragraph that the selector describes."""
+    if paragraph_text is None:
+        raise DefinitionError(f"{where}: the report has no paragraph {selector['paragraph']}; fix `paragraph`")
+    kinds = selector.get("kind", STATISTIC_KINDS)
+    kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+    found = [c for c in claims if c["kind"] in kinds and _matches(selector, c, paragraph_text)]
+    described = ", ".join(f"{k}={selector[k]!r}" for k in SELECTOR_KEYS if k in selector)
+    if "nth" in selector:
+        if not 1 <= selector["nth"] <= len(found):
+            raise DefinitionError(f"{where}: {len(found)} claims match ({described}); fix the selector")
+        return found[selector["nth"] - 1]
+    if len(found) != 1:
+        raise DefinitionError(
+            f"{where}: {len(found)} claims match ({described}), expected exactly one; "
+            "narrow the selector (subject, before, after, sentence) or add `nth`"
+        )
+    return found[0]
+
+
+def _matches(selector: dict, claim: dict, paragraph_text: str) -> bool:
+    if "period" in selector and claim["period"] != selector["period"]:
+        return False
+    fields = {
+        "subject": claim["subject"] or "",
+        "sentence": claim["sentence"],
+        "before": paragraph_text[max(0, claim["start"] - _CONTEXT):claim["start"]],
+        "after": paragraph_text[claim["end"]:claim["end"] + _CONTEXT],
+    }
+    for key in PATTERN_KEYS:
+        if key in selector:
+            pattern = selector[key]
+            target = fields[key]
+            # `before` must end at the number, `after` start right after it
+            if key == "before":
+                pattern = f"(?:{pattern})\\W*$"
+            if key == "after":
+                target = target.lstrip()
+                pattern = f"^\\W*(?:{pattern})"
+            if not re.search(pattern, target, flags=re.IGNORECASE):
+                return False
+    return True
+
+
+def _observation_row(indicator, selector, claim, paragraph_text, report_id, position) -> dict:
+    # `period_override` is for a period the text states outside the claim's sentence (par. 155)
+    period = selector.get("period_override", claim["period"])
+    assert claim["qualifier"] in QUALIFIERS, claim["claim_id"]
+    return {
+        "indicator_id": indicator["indicator_id"],
+        "report_id": report_id,
+        **{dimension: str(selector[dimension]) for dimension in indicator["dimensions"]},
+        "period": period,
+        "value": claim["value"],
+        "unit": claim["unit"] or indicator["unit"],
+        "qualifier": claim["qualifier"],
+        "paragraph": claim["paragraph"],
+        "quote": quote_for(paragraph_text, claim),
+        "claim_id": claim["claim_id"],
+        "text": claim["text"],
+        "note": selector.get("note"),
+        "position": position,
+    }
+
+
+def quote_for(paragraph_text: str, claim: dict) -> str:
+    """A verbatim piece of the paragraph around the number: its sentence, or a clause if long."""
+    start, end = claim["start"], claim["end"]
+    lo, hi = _sentence_bounds(paragraph_text, claim["sentence"], start, end)
+    for separators in (r"[;:\n]\s", r",\s"):
+        if hi - lo <= _QUOTE_MAX:
+            break
+        lo, hi = _piece_bounds(paragraph_text, lo, hi, start, end, separators)
+    quote = paragraph_text[lo:hi]
+    stripped = quote.strip(" \xa0\t\n,;:")
+    lo += quote.index(stripped)
+    return paragraph_text[lo:lo + len(stripped)]
+
+
+def _sentence_bounds(text: str, sentence: str, start: int, end: int) -> tuple[int, int]:
+    at = text.find(sentence)
+    while at != -1:
+        if at <= start and end <= at + len(sentence):
+            return at, at + len(sentence)
+        at = text.find(sentence, at + 1)
+    return 0, len(text)
+
+
+def _piece_bounds(text: str, lo: int, hi: int, start: int, end: int, separators: str) -> tuple[int, int]:
+    """The part of text[lo:hi] between the separators (outside parentheses) around the number."""
+    cuts, depth = [], 0
+    for i in range(lo, hi):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth <= 0 and re.match(separators, text[i:i + 2]):
+            cuts.append(i)
+    left = max((c + 1 for c in cuts if c < start), default=lo)
+    right = min((c for c in cuts if c >= end), default=hi)
+    return left, right
