@@ -18,6 +18,7 @@ OBSERVATION_META_KEYS = ("period_override", "note")
 PATTERN_KEYS = ("subject", "sentence", "before", "after")
 _CONTEXT = 80  # characters searched by `before` / `after`: a dozen words on each side
 _QUOTE_MAX = 250  # a longer sentence is narrowed to its clause, then to its comma piece
+_SHORT_GROUP = 40  # brackets up to this long stay whole in a quote: "(71,2 %)", "(2020 : 6 957, 2021 : 6 941)"
 # Columns of observations.parquet besides the dimensions (which sit between report_id and period).
 OBSERVATION_COLUMNS = (
     "indicator_id", "report_id", "period", "value", "unit", "qualifier", "paragraph", "quote",
@@ -196,6 +197,8 @@ def quote_for(paragraph_text: str, claim: dict) -> str:
         if hi - lo <= _QUOTE_MAX:
             break
         lo, hi = _piece_bounds(paragraph_text, lo, hi, start, end, separators)
+    if hi - lo > _QUOTE_MAX:  # one long clause (par. 107): whole words around the number
+        lo, hi = _word_window(paragraph_text, lo, hi, start, end)
     quote = paragraph_text[lo:hi]
     stripped = quote.strip(" \xa0\t\n,;:")
     lo += quote.index(stripped)
@@ -212,12 +215,66 @@ def _sentence_bounds(text: str, sentence: str, start: int, end: int) -> tuple[in
 
 
 def _piece_bounds(text: str, lo: int, hi: int, start: int, end: int, separators: str) -> tuple[int, int]:
-    """The part of text[lo:hi] between the separators (outside parentheses) around the number."""
-    cuts, depth = [], 0
-    for i in range(lo, hi):
-        depth += {"(": 1, ")": -1}.get(text[i], 0)
-        if depth <= 0 and re.match(separators, text[i:i + 2]):
-            cuts.append(i)
-    left = max((c + 1 for c in cuts if c < start), default=lo)
-    right = min((c for c in cuts if c >= end), default=hi)
+    """The piece of text[lo:hi] around the number between separators, brackets kept whole."""
+    start, end = _widen_to_short_group(text, lo, hi, start, end)
+    left, i = lo, start - 1
+    while i >= lo:
+        if text[i] == ")":
+            opening = _matching(text, i, lo, hi)
+            if opening is None or i - opening > _SHORT_GROUP:  # a long aside ends here
+                left = i + 1
+                break
+            i = opening - 1
+            continue
+        if text[i] == "(" or re.match(separators, text[i:i + 2]):
+            left = i + 1
+            break
+        i -= 1
+    right, i = hi, end
+    while i < hi:
+        if text[i] == "(":
+            closing = _matching(text, i, lo, hi)
+            if closing is None or closing - i > _SHORT_GROUP:  # a long aside starts here (par. 249)
+                right = i
+                break
+            i = closing + 1
+            continue
+        if text[i] == ")" or re.match(separators, text[i:i + 2]):
+            right = i
+            break
+        i += 1
+    return left, right
+
+
+def _widen_to_short_group(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """A number inside a short bracket, "(71,2 %)", is quoted with what the bracket qualifies."""
+    opening = text.rfind("(", lo, start)
+    if opening != -1 and ")" not in text[opening:start]:
+        closing = _matching(text, opening, lo, hi)
+        if closing is not None and closing >= end and closing - opening <= _SHORT_GROUP:
+            return opening, closing + 1
+    return start, end
+
+
+def _matching(text: str, at: int, lo: int, hi: int) -> int | None:
+    """The position of the bracket matching the one at `at`, within text[lo:hi]."""
+    step, depth = (1, 0) if text[at] == "(" else (-1, 0)
+    i = at
+    while lo <= i < hi:
+        depth += {"(": 1, ")": -1}.get(text[i], 0) * step
+        if depth == 0:
+            return i
+        i += step
+    return None
+
+
+def _word_window(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """At most _QUOTE_MAX characters of text[lo:hi] around the number, cut between words."""
+    room = max(0, _QUOTE_MAX - (end - start)) // 2
+    left = max(lo, start - room)
+    right = min(hi, end + room)
+    if left > lo:
+        left = text.find(" ", left, start) + 1 or left
+    if right < hi:
+        right = text.rfind(" ", end, right) if text.rfind(" ", end, right) != -1 else right
     return left, right

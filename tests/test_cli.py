@@ -1,4 +1,5 @@
 """`python -m etl` as a user runs it: real files in, real Parquet out, clear errors."""
+import json
 import shutil
 import subprocess
 import sys
@@ -119,3 +120,86 @@ def test_missing_input_and_bad_metadata_are_clear_errors(tmp_path, raw_copy):
     result = run_etl("--input", raw_copy, "--out", tmp_path / "out")
     assert result.returncode == 2 and "not valid JSON" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# --- indicators, catalogue and checks (issue #3) -------------------------------------------
+
+def test_build_writes_observations_checks_and_catalog(built):
+    out, _ = built
+    observations = pd.read_parquet(out / "observations.parquet")
+    assert list(observations.columns[:2]) == ["indicator_id", "report_id"]
+    assert list(observations.columns[-10:]) == ["period", "value", "unit", "qualifier", "paragraph", "quote",
+                                                "claim_id", "text", "note", "position"]
+    assert {"group", "measure", "language", "article", "origin", "outcome"} <= set(observations.columns)
+    checks = pd.read_parquet(out / "checks.parquet")
+    assert list(checks.columns) == ["check_id", "report_id", "kind", "paragraphs", "indicator_ids", "description",
+                                    "description_fr", "expected", "computed", "tolerance", "status", "detail"]
+    assert set(checks["status"]) == {"consistent", "inconsistent"} and checks["check_id"].is_unique
+    catalog = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    assert {e["indicator_id"] for e in catalog} == set(observations["indicator_id"])
+    for entry in catalog:
+        assert entry["observations"] == (observations["indicator_id"] == entry["indicator_id"]).sum()
+
+
+def test_every_observation_quote_is_verbatim_in_the_built_tables(built):
+    out, _ = built
+    texts = pd.read_parquet(out / "paragraphs.parquet").set_index("paragraph")["text"]
+    observations = pd.read_parquet(out / "observations.parquet")
+    for row in observations.itertuples():
+        assert row.quote in texts[row.paragraph] and row.text in row.quote, row.claim_id
+
+
+def test_build_prints_the_checks_and_each_inconsistency(built):
+    _, result = built
+    lines = result.stdout.splitlines()
+    summary = next(line for line in lines if line.startswith("checks: "))
+    run, inconsistent = int(summary.split()[1]), int(summary.split(", ")[-1].split()[0])
+    listed = [line for line in lines if line.strip().startswith("inconsistent ")]
+    assert run >= 45 and len(listed) == inconsistent > 0
+    assert any("statelessness_campaign_2024_outcomes (par. 290): expected 835, computed 840" in line for line in listed)
+
+
+def test_editing_numbers_in_the_raw_report_changes_observations_and_checks(raw_copy, tmp_path, built):
+    report = raw_copy / f"{REPORT}.txt"
+    text = report.read_text(encoding="utf-8")
+    # par. 156: 46 registered cases in 2022 -> 47 (the total of par. 191 stays 221)
+    # par. 290: 835 identified -> 840, which makes its outcomes add up
+    for old, new in [("s’élève à 46 en 2022", "s’élève à 47 en 2022"), ("2024, 835\xa0personnes", "2024, 840\xa0personnes")]:
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    report.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_etl("--input", raw_copy, "--out", out)
+    assert result.returncode == 0, result.stderr
+
+    def observation(folder, indicator_id, period):
+        o = pd.read_parquet(folder / "observations.parquet")
+        return o[(o.indicator_id == indicator_id) & (o.period == period)]["value"].tolist()
+
+    def status(folder, check_id):
+        checks = pd.read_parquet(folder / "checks.parquet").set_index("check_id")
+        return checks.loc[check_id, "status"]
+
+    assert observation(built[0], "art174_registered_cases", "2022") == [46]
+    assert observation(out, "art174_registered_cases", "2022") == [47]
+    assert status(built[0], "art174_registered_sum") == "consistent"
+    assert status(out, "art174_registered_sum") == "inconsistent"
+    assert status(built[0], "statelessness_campaign_2024_outcomes") == "inconsistent"
+    assert status(out, "statelessness_campaign_2024_outcomes") == "consistent"
+    assert "inconsistent art174_registered_sum (par. 156, 191): expected 221, computed 222" in result.stdout
+
+
+def test_a_bad_definition_gives_one_line_exit_2_and_keeps_previous_outputs(tmp_path, built):
+    out = tmp_path / "out"
+    shutil.copytree(built[0], out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    definitions = tmp_path / "indicators"
+    shutil.copytree(ROOT / "indicators", definitions)
+    path = definitions / "article_174.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('{ paragraph = 156, period = "2023" }',
+                                                             '{ paragraph = 156, period = "2031" }'), encoding="utf-8")
+    result = run_etl("--input", RAW, "--out", out, "--indicators", definitions)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("error: article_174.toml, indicator art174_registered_cases, observation 2: 0 claims match")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -1,7 +1,10 @@
-"""Property tests: the segmenter and the claim extractor never raise, and spans match offsets."""
+"""Property tests: the segmenter and the claim extractor never raise, spans match offsets, quotes are verbatim."""
+from dataclasses import asdict
+
 from hypothesis import given, settings, strategies as st
 
 from etl.claims import extract_claims
+from etl.indicators import quote_for
 from etl.segment import SegmentationError, segment
 
 # Characters the report is made of, so random text hits the parsers' cases.
@@ -27,3 +30,11 @@ def test_segment_never_raises_but_refuses_cleanly(text):
         return
     for p in paragraphs:
         assert text[p.char_start:p.char_end] == p.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(ALPHABET, st.sampled_from(["(", ")", ", ", " ; ", "x" * 120])), max_size=120).map("".join))
+def test_every_quote_is_a_verbatim_piece_holding_its_number(text):
+    for claim in extract_claims(text):
+        quote = quote_for(text, asdict(claim))
+        assert quote in text and claim.text in quote

@@ -1,0 +1,392 @@
+"""The indicator tables against the report, read paragraph by paragraph (values live here, not in indicators/)."""
+import re
+from pathlib import Path
+
+import pytest
+
+from etl.build import build_indicators, build_report, catalog_entries, period_covered
+from etl.indicators import DefinitionError, parse_definitions, quote_for
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT_ID = "CERD_C_KAZ_11-14_fr"
+DEFINITIONS = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "indicators").glob("*.toml")}
+
+
+@pytest.fixture(scope="module")
+def records(report_text):
+    return build_report(report_text, REPORT_ID)
+
+
+@pytest.fixture(scope="module")
+def definitions():
+    return parse_definitions(DEFINITIONS)
+
+
+@pytest.fixture(scope="module")
+def tables(definitions, records):
+    return build_indicators(definitions, records, REPORT_ID)
+
+
+def table(tables, indicator_id, *dimensions):
+    """[(dimension values..., period, value, qualifier, paragraph)] in definition order."""
+    rows = sorted((o for o in tables.observations if o["indicator_id"] == indicator_id), key=lambda o: o["position"])
+    return [(*(o[d] for d in dimensions), o["period"], o["value"], o["qualifier"], o["paragraph"]) for o in rows]
+
+
+# --- the named indicators, pinned against the report ------------------------------------
+
+def test_ethnic_composition_numbers(tables):
+    assert table(tables, "population_total", "group") == [("Population totale", "2025-01-01", 20_300_000, "approx", 58)]
+    assert table(tables, "ethnic_composition_population", "group") == [
+        ("Kazakhstanais", "2025-01-01", 14_400_000, "exact", 58),
+        ("Russes", "2025-01-01", 2_900_000, "exact", 58),
+        ("Ouzbeks", "2025-01-01", 678_400, "exact", 58),
+        ("Ukrainiens", "2025-01-01", 371_800, "exact", 58),
+        ("Ouïghours", "2025-01-01", 305_600, "exact", 58),
+        ("Tatars", "2025-01-01", 218_900, "exact", 58),
+        ("Allemands", "2025-01-01", 223_200, "exact", 58),
+        ("Azerbaïdjanais", "2025-01-01", 155_300, "exact", 58),
+        ("Coréens", "2025-01-01", 120_600, "exact", 58),
+        ("Turcs", "2025-01-01", 91_700, "exact", 58),
+        ("Dounganes", "2025-01-01", 86_000, "exact", 58),
+        # par. 259: a separate source (Bureau of National Statistics), undated
+        ("Roms", None, 4_400, "approx", 259),
+    ]
+
+
+def test_ethnic_composition_shares(tables):
+    assert table(tables, "ethnic_composition_share", "group") == [
+        ("Kazakhstanais", "2025-01-01", 71.2, "exact", 58),
+        ("Russes", "2025-01-01", 14.6, "exact", 58),
+        ("Ouzbeks", "2025-01-01", 3.3, "exact", 58),
+        ("Ukrainiens", "2025-01-01", 1.8, "exact", 58),
+        ("Ouïghours", "2025-01-01", 1.5, "exact", 58),
+        ("Tatars", "2025-01-01", 1.1, "exact", 58),
+        ("Allemands", "2025-01-01", 1.2, "exact", 58),
+        ("Azerbaïdjanais", "2025-01-01", 0.7, "exact", 58),
+        ("Coréens", "2025-01-01", 0.6, "exact", 58),
+        ("Turcs", "2025-01-01", 0.4, "exact", 58),
+        ("Dounganes", "2025-01-01", 0.4, "exact", 58),
+        ("Roms", None, 0.03, "less_than", 259),
+        # par. 418: the 2021 census
+        ("Personnes d’ascendance africaine", "2021", 0.01, "less_than", 418),
+    ]
+
+
+def test_article_174_registered_cases(tables):
+    assert table(tables, "art174_registered_cases") == [
+        ("2022", 46, "exact", 156), ("2023", 84, "exact", 156), ("2024", 91, "exact", 156),
+    ]
+    assert table(tables, "art174_registered_total", "measure") == [
+        ("Procédures enregistrées", "2022-2024", 221, "exact", 191),
+    ]
+
+
+def test_article_174_cases_tried_and_persons_convicted(tables):
+    assert table(tables, "art174_cases_tried_and_convicted", "measure") == [
+        ("Affaires jugées", "2022", 12, "exact", 155),
+        ("Affaires jugées", "2023", 18, "exact", 155),
+        ("Affaires jugées", "2024", 32, "exact", 155),
+        ("Affaires jugées", "2025-H1", 24, "exact", 155),
+        ("Personnes condamnées", "2022", 12, "exact", 155),
+        ("Personnes condamnées", "2023", 20, "exact", 155),
+        ("Personnes condamnées", "2024", 30, "exact", 155),
+        ("Personnes condamnées", "2025-H1", 26, "exact", 155),
+    ]
+    # "Quatre-vingt-huit personnes …": the period is in the sentence before
+    assert table(tables, "art174_judgments_total", "measure") == [
+        ("Jugements rendus", "2022-01/2025-06", 86, "exact", 155),
+        ("Personnes condamnées", "2022-01/2025-06", 88, "exact", 155),
+    ]
+
+
+def test_article_174_dismissals(tables):
+    assert table(tables, "art174_dismissed_share", "measure") == [
+        ("Affaires classées en 2024", "2024", 39, "exact", 157),
+        ("Procédures généralement classées", None, 40, "approx", 191),
+    ]
+    assert table(tables, "art174_dismissed_cases") == [("2024", 36, "exact", 157)]
+
+
+def test_related_offences_by_year(tables):
+    assert table(tables, "related_offences_by_year", "article") == [
+        ("Code pénal, art. 404", "2022", 1, "exact", 191),
+        ("Code pénal, art. 404", "2023", 1, "exact", 191),
+        ("Code pénal, art. 404", "2024", 2, "exact", 191),
+        ("Code pénal, art. 405", "2022", 27, "exact", 191),
+        ("Code pénal, art. 405", "2023", 23, "exact", 191),
+        ("Code pénal, art. 405", "2024", 22, "exact", 191),
+        # "Trente-huit procédures …", in words
+        ("Code administratif, art. 489", "2022", 38, "exact", 191),
+        ("Code administratif, art. 489", "2023", 60, "exact", 191),
+        ("Code administratif, art. 489", "2024", 64, "exact", 191),
+    ]
+    assert table(tables, "art404_total", "article") == [("Code pénal, art. 404", "2022-2024", 4, "exact", 191)]
+
+
+def test_statelessness_campaigns(tables):
+    assert table(tables, "statelessness_identification_campaigns", "outcome") == [
+        ("Identifiées", "2020-09/2022-05", 8_822, "exact", 289),
+        ("Citoyenneté confirmée", "2020-09/2022-05", 5_618, "exact", 289),
+        ("Papiers d’identité obtenus", "2020-09/2022-05", 3_204, "exact", 289),
+        ("Identifiées", "2024-H2", 835, "exact", 290),
+        ("Citoyenneté reconnue, papiers d’identité reçus", "2024-H2", 715, "exact", 290),
+        ("Pièces d’identité d’apatride reçues", "2024-H2", 90, "exact", 290),
+        ("Dossier en cours d’examen", "2024-H2", 35, "exact", 290),
+    ]
+
+
+def test_stateless_persons(tables):
+    assert table(tables, "stateless_persons_registered", "group") == [
+        ("Apatrides enregistrés", "2022-01/2025-08", 29_449, "exact", 291),
+        ("dont enfants de moins de 18 ans", "2022-01/2025-08", 1_154, "exact", 291),
+    ]
+    assert table(tables, "stateless_persons_living") == [("2025-09-01", 7_000, "approx", 301)]
+    assert table(tables, "stateless_naturalisations") == [
+        ("2020", 1_655, "exact", 303), ("2021", 1_808, "exact", 303), ("2022", 1_374, "exact", 303),
+        ("2023", 1_542, "exact", 303), ("2024", 676, "exact", 303),
+        ("2025-01/2025-08", 396, "exact", 303),  # "huit premiers mois de 2025"
+    ]
+    assert table(tables, "stateless_naturalisation_totals", "measure") == [
+        ("Apatrides identifiés depuis 2014", "2014/..", 30_000, "more_than", 298),
+        ("Apatrides naturalisés en cinq ans", "2020-01/2025-08", 7_000, "more_than", 303),
+        ("Naturalisés par la procédure simplifiée en cinq ans", None, 10_000, "approx", 304),
+    ]
+
+
+def test_schools_by_language_of_instruction(tables):
+    assert table(tables, "schools_total") == [
+        ("2020", 6_957, "exact", 249), ("2021", 6_941, "exact", 249), ("2022/23", 6_909, "exact", 249),
+    ]
+    assert table(tables, "schools_by_language", "language") == [
+        ("Kazakh", "2022/23", 3_743, "exact", 249), ("Russe", "2022/23", 1_055, "exact", 249),
+        ("Plusieurs langues", "2022/23", 2_106, "exact", 249), ("Ouïghour", "2022/23", 5, "exact", 249),
+    ]
+    assert table(tables, "schools_share_by_language", "language") == [
+        ("Kazakh", "2022/23", 54.2, "exact", 249), ("Russe", "2022/23", 15.3, "exact", 249),
+        ("Plusieurs langues", "2022/23", 30.5, "exact", 249), ("Ouïghour", "2022/23", 0.07, "exact", 249),
+    ]
+
+
+def test_pupils_by_language_of_instruction(tables):
+    assert table(tables, "pupils_total") == [("2020/21", 3_368_702, "exact", 249), ("2022/23", 3_484_139, "exact", 249)]
+    assert table(tables, "pupils_by_language", "language") == [
+        ("Kazakh", "2020/21", 2_223_455, "exact", 249),
+        ("Russe", "2020/21", 1_041_909, "exact", 249),
+        ("Autres langues", "2020/21", 103_338, "exact", 249),
+        ("Kazakh", "2022/23", 2_307_960, "exact", 249),
+        ("Russe", "2022/23", 1_077_915, "exact", 249),
+        ("Autres langues", "2022/23", 98_264, "exact", 249),
+    ]
+    assert table(tables, "pupils_share_by_language", "language") == [
+        ("Kazakh", "2020/21", 66, "exact", 249), ("Russe", "2020/21", 30.9, "exact", 249),
+        ("Autres langues", "2020/21", 3.1, "exact", 249), ("Kazakh", "2022/23", 66.2, "exact", 249),
+        ("Russe", "2022/23", 31.0, "exact", 249), ("Autres langues", "2022/23", 2.8, "exact", 249),
+    ]
+
+
+def test_mother_tongue_provision(tables):
+    assert table(tables, "mother_tongue_children") == [("2024", 14_000, "more_than", 247)]
+    assert table(tables, "mother_tongue_institutions", "level", "language") == [
+        ("Préscolaire", "Ouïghour", None, 12, "exact", 248),
+        ("Préscolaire", "Ouzbek", None, 5, "exact", 248),  # "cinq"
+        ("École", "Tadjik", None, 11, "exact", 250),
+        ("École", "Ouzbek", None, 141, "exact", 251),
+        ("École", "Ouïghour", None, 6, "exact", 251),  # "six"
+    ]
+    assert table(tables, "minority_language_textbooks", "measure") == [("Manuels par an", None, 150_000, "more_than", 253)]
+    assert table(tables, "minority_language_teachers_trained", "language") == [
+        ("Ouzbek", "2024", 25, "exact", 253), ("Ouïghour", "2024", 25, "exact", 253),
+    ]
+
+
+def test_refugees_and_immigrants(tables):
+    assert table(tables, "refugees_by_origin", "origin") == [
+        ("Total", "2022-2025", 37, "exact", 280), ("Afghanistan", "2022-2025", 34, "exact", 280),
+        ("Ukraine", "2022-2025", 2, "exact", 280), ("Syrie", "2022-2025", 1, "exact", 280),
+    ]
+    assert table(tables, "immigrants_by_year", "group") == [
+        ("Immigrants", "2022", 17_425, "exact", 220), ("Immigrants", "2023", 25_387, "exact", 220),
+        ("Immigrants", "2024", 29_282, "exact", 220), ("dont enfants", "2022", 1_029, "exact", 220),
+        ("dont enfants", "2023", 1_930, "exact", 220), ("dont enfants", "2024", 3_272, "exact", 220),
+    ]
+
+
+def test_migrant_workers(tables):
+    assert table(tables, "migrant_workers_labour_inspection", "measure") == [
+        ("Inspecteurs du travail", None, 321, "exact", 266),
+        ("Inspections d’employeurs de migrants", "2023-2024", 326, "exact", 267),
+        ("Violations constatées", "2023-2024", 194, "exact", 267),
+        ("Signalements de travailleurs étrangers", "2022-2024", 929, "exact", 268),
+    ]
+    assert table(tables, "migrant_workers_fines", "measure") == [("Amendes", "2023-2024", 5_500_000, "more_than", 267)]
+    fines = next(o for o in tables.observations if o["indicator_id"] == "migrant_workers_fines")
+    assert fines["unit"] == "KZT"
+
+
+def test_more_series_and_breakdowns(tables):
+    assert table(tables, "ombudsman_complaints") == [("2021", 2_300, "exact", 380), ("2024", 6_748, "exact", 380)]
+    assert table(tables, "ombudsman_complaints_growth", "measure") == [("Hausse 2021-2024", "2021-2024", 193, "exact", 380)]
+    assert [v for *_, v, _, _ in table(tables, "trafficking_proceedings_by_article", "article")] == [78, 4, 6, 4, 6, 4, 54]
+    assert table(tables, "disability_employment", "measure") == [
+        ("Personnes handicapées", None, 737_400, "exact", 89),
+        ("En âge de travailler", None, 376_700, "exact", 89),
+        ("Employées", None, 108_900, "exact", 89),
+        ("Bénéficiaires des mesures pour l’emploi", "2025-01/2025-04", 14_900, "more_than", 89),
+    ]
+    assert table(tables, "disability_rates", "measure") == [
+        ("Part de la population", None, 3.7, "exact", 89), ("Taux d’emploi", None, 28.9, "exact", 89),
+    ]
+    assert [v for _, _, v, _, _ in table(tables, "women_civil_service", "measure")] == [56.2, 39.1, 44.9, 34.4]
+    assert table(tables, "interethnic_survey_2025", "measure") == [
+        ("Cohabitation jugée calme", "2025-H1", 60.9, "exact", 107),
+        ("Cohabitation jugée bonne", "2025-H1", 34.9, "exact", 107),
+        ("Aucune violation des droits fondée sur l’ethnie", "2025-H1", 75.5, "exact", 107),
+        ("Satisfaction à l’égard de la politique d’entente interethnique", "2025-H1", 84.3, "exact", 108),
+    ]
+    assert [v for _, _, v, _, _ in table(tables, "kordai_sentences", "measure")] == [50, 19, 7, 24]
+    assert table(tables, "kordai_funding", "measure") == [
+        ("Indemnités aux familles", None, 230_000_000, "more_than", 200),
+        ("Reconstruction du district", None, 30_000_000_000, "more_than", 201),
+    ]
+    assert [(v, q) for _, _, v, q, _ in table(tables, "kordai_reconstruction", "measure")] == [
+        (128, "exact"), (20, "exact"), (92, "exact"), (112, "exact"), (86, "exact"), (500, "more_than"),
+    ]
+    assert table(tables, "kazakh_mother_tongue_other_groups") == [
+        ("2020", 1, "exact", 350), ("2021", 1.2, "exact", 350), ("2022", 0.4, "exact", 350),
+    ]
+
+
+# --- provenance ---------------------------------------------------------------------------
+
+def test_every_quote_is_verbatim_and_holds_the_number_as_written(tables, records):
+    texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
+    claims = {c["claim_id"]: c for c in records.claims}
+    assert len(tables.observations) > 150
+    for o in tables.observations:
+        claim = claims[o["claim_id"]]
+        assert o["quote"] in texts[o["paragraph"]], o["claim_id"]
+        assert o["text"] == claim["text"] and o["text"] in o["quote"], o["claim_id"]
+        assert o["value"] == claim["value"] and o["paragraph"] == claim["paragraph"]
+
+
+def test_quotes_are_short_enough_to_cite(tables):
+    # the longest sentence (par. 58, the eleven groups) is narrowed to "2,9 millions de Russes (14,6 %)"
+    russes = next(o for o in tables.observations
+                  if o["indicator_id"] == "ethnic_composition_population" and o["group"] == "Russes")
+    assert russes["quote"] == "2,9\xa0millions de Russes (14,6\xa0%)"
+    assert max(len(o["quote"]) for o in tables.observations) <= 260
+
+
+def test_definitions_hold_no_value_from_the_report(tables):
+    """No number of an observation appears in the definition file that picks it, however it is spaced."""
+    for o in tables.observations:
+        source = next(text for text in DEFINITIONS.values() if f'indicator_id = "{o["indicator_id"]}"' in text)
+        number = re.search(r"\d[\d\xa0]*(?:,\d+)?", o["text"])
+        digits = re.sub(r"\D", "", number.group()) if number else ""
+        # one- and two-digit numbers also name articles and paragraphs ("art. 14"); longer ones do not
+        if len(digits) >= 3:
+            spaced = r"[\s\xa0\u202f.,_]?".join(digits)
+            assert not re.search(rf"(?<!\d){spaced}(?!\d)", source), (o["claim_id"], o["text"])
+
+
+def test_catalog_describes_every_indicator(definitions, tables):
+    catalog = catalog_entries(definitions, tables.observations, tables.checks)
+    assert len(catalog) == len(definitions.indicators) >= 40
+    entry = next(e for e in catalog if e["indicator_id"] == "art174_registered_cases")
+    assert entry["title"]["en"].startswith("Criminal cases registered under Article 174")
+    assert entry["topic"] == "article_174" and entry["chart"] == "time_series"
+    assert entry["paragraphs"] == [156] and entry["observations"] == 3
+    assert entry["period_covered"] == "2022–2024"
+    assert "art174_registered_sum" in entry["checks"]
+    for e in catalog:
+        assert set(e) >= {"indicator_id", "topic", "title", "description", "unit", "dimensions", "chart",
+                          "paragraphs", "observations", "period_covered"}
+        assert e["observations"] > 0 and e["title"]["fr"] and e["title"]["en"]
+        for dimension_value in (o[d] for o in tables.observations if o["indicator_id"] == e["indicator_id"]
+                                for d in e["dimensions"]):
+            assert dimension_value in e["labels_en"], (e["indicator_id"], dimension_value)
+
+
+@pytest.mark.parametrize("periods,expected", [
+    (["2022", "2023", "2024"], "2022–2024"),
+    (["2022", "2025-H1"], "2022–2025-H1"),
+    (["2022-01/2025-06"], "2022-01/2025-06"),
+    (["2020", "2025-01/2025-08"], "2020–2025-01/2025-08"),
+    ([None], None),
+])
+def test_period_covered(periods, expected):
+    assert period_covered(periods) == expected
+
+
+# --- definitions that cannot be applied say why -------------------------------------------
+
+_MINIMAL = """
+topic = "t"
+topic_title_fr = "T"
+topic_title_en = "T"
+reports = ["R"]
+[[indicator]]
+indicator_id = "x"
+title_fr = "x"
+title_en = "x"
+description_fr = "x"
+description_en = "x"
+unit = "cases"
+unit_fr = "affaires"
+unit_en = "cases"
+chart = "time_series"
+paragraphs = [1]
+observations = [ {OBSERVATION} ]
+"""
+_TEXT = "En 2022, 12 affaires ont été jugées et 14 personnes ont été condamnées.\n"
+
+
+def _build(observation: str, text: str = "1.\t" + _TEXT):
+    definitions = parse_definitions({"t.toml": _MINIMAL.replace("{OBSERVATION}", observation)})
+    return build_indicators(definitions, build_report(text, "R"), "R").observations
+
+
+def test_a_selector_picks_by_subject_and_the_value_comes_from_the_text():
+    assert [o["value"] for o in _build('{ paragraph = 1, subject = "^personnes" }')] == [14]
+    assert [o["value"] for o in _build('{ paragraph = 1, subject = "^personnes" }', "1.\t" + _TEXT.replace("14", "15"))] == [15]
+
+
+@pytest.mark.parametrize("observation,message", [
+    ('{ paragraph = 1 }', "2 claims match"),
+    ('{ paragraph = 1, subject = "^enfants" }', "0 claims match"),
+    ('{ paragraph = 1, nth = 3 }', "2 claims match"),
+    ('{ paragraph = 2 }', "paragraph 2 is not in the indicator's `paragraphs`"),
+    ('{ paragraph = 1, colour = "red" }', "unknown keys ['colour']"),
+    ('{ paragraph = 1, after = "(" }', "`after` is not a valid pattern"),
+])
+def test_a_bad_selector_names_the_file_indicator_and_observation(observation, message):
+    with pytest.raises(DefinitionError) as error:
+        _build(observation)
+    assert message in str(error.value)
+    assert str(error.value).startswith("t.toml")
+
+
+def test_a_missing_paragraph_in_the_report_is_a_clear_error():
+    with pytest.raises(DefinitionError, match="the report has no paragraph 1"):
+        _build('{ paragraph = 1, nth = 1 }', "2.\t" + _TEXT)
+
+
+def test_invalid_toml_and_missing_fields_are_clear_errors():
+    with pytest.raises(DefinitionError, match="t.toml: not valid TOML"):
+        parse_definitions({"t.toml": "topic = "})
+    with pytest.raises(DefinitionError, match="missing `chart`"):
+        parse_definitions({"t.toml": _MINIMAL.replace('chart = "time_series"\n', "").replace("{OBSERVATION}", "")})
+    with pytest.raises(DefinitionError, match="chart must be one of"):
+        parse_definitions({"t.toml": _MINIMAL.replace('"time_series"', '"pie"').replace("{OBSERVATION}", "")})
+
+
+def test_definitions_apply_only_to_the_reports_they_name():
+    definitions = parse_definitions({"t.toml": _MINIMAL.replace("{OBSERVATION}", '{ paragraph = 1, nth = 1 }')})
+    assert build_indicators(definitions, build_report("1.\t" + _TEXT, "OTHER"), "OTHER").observations == []
+
+
+def test_quote_is_the_sentence_when_short():
+    start = _TEXT.index("12")
+    claim = {"start": start, "end": start + 2, "sentence": _TEXT.strip()}
+    assert quote_for(_TEXT, claim) == _TEXT.strip()
