@@ -10,7 +10,7 @@ from etl.segment import segment
 
 PARAGRAPH_COLUMNS = [
     "report_id", "paragraph", "chapter", "chapter_title", "section", "section_title",
-    "subsection", "co_refs", "text", "char_start", "char_end",
+    "subsection", "co_refs", "text", "char_start", "char_end", "flag",
 ]
 CLAIM_COLUMNS = [
     "report_id", "paragraph", "claim_id", "text", "start", "end", "value", "unit", "kind",
@@ -28,8 +28,9 @@ def build_report(text: str, report_id: str) -> ReportRecords:
     """Segment the text and extract every claim; rows follow the guide's data contracts."""
     paragraph_rows, claim_rows = [], []
     claims_seen: Counter = Counter()  # per paragraph number, so repeated numbers keep ids unique
-    for paragraph in segment(text):
-        row = {"report_id": report_id, **asdict(paragraph)}
+    paragraphs = segment(text)
+    for paragraph, flag in zip(paragraphs, paragraph_flags([p.paragraph for p in paragraphs])):
+        row = {"report_id": report_id, **asdict(paragraph), "flag": flag}
         paragraph_rows.append({column: row[column] for column in PARAGRAPH_COLUMNS})
         for claim in extract_claims(paragraph.text):
             claims_seen[paragraph.paragraph] += 1
@@ -40,6 +41,16 @@ def build_report(text: str, report_id: str) -> ReportRecords:
                 **asdict(claim),
             })
     return ReportRecords(paragraph_rows, [{c: row[c] for c in CLAIM_COLUMNS} for row in claim_rows])
+
+
+def paragraph_flags(numbers: list[int]) -> list[str | None]:
+    """'duplicate' for a number seen before, 'out_of_order' for one below its predecessor: kept, but flagged."""
+    seen, flags, previous = set(), [], 0
+    for number in numbers:
+        flags.append("duplicate" if number in seen else "out_of_order" if number < previous else None)
+        seen.add(number)
+        previous = number
+    return flags
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Every number written in a paragraph, as a claim: value, unit, kind, qualifier, period, subject."""
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass
 
@@ -16,6 +16,9 @@ from etl.vocab import (
 )
 
 STATISTIC_KINDS = ("count", "percent", "money", "measure")
+# A claim keeps its whole sentence up to this length; past it, the words around the number
+# (a 200 KB "sentence" of numbers would otherwise be copied once per claim).
+SENTENCE_MAX = 1_000
 KINDS = STATISTIC_KINDS + ("year", "date", "reference", "ordinal")
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most")
 
@@ -123,14 +126,29 @@ def _carried_from(sentence: str, claims: list[Claim], before: _Carried) -> _Carr
 
 
 def _shift(claim: Claim, offset: int) -> Claim:
+    """The claim in paragraph offsets; a very long sentence is kept only around the number."""
+    if len(claim.sentence) > SENTENCE_MAX:
+        claim.sentence = _around(claim.sentence, claim.start, claim.end)
     claim.start += offset
     claim.end += offset
     return claim
 
 
+def _around(sentence: str, start: int, end: int) -> str:
+    """About SENTENCE_MAX characters of the sentence around [start, end), cut between words."""
+    room = SENTENCE_MAX // 2
+    left, right = max(0, start - room), min(len(sentence), end + room)
+    if left > 0:
+        left = sentence.find(" ", left, start) + 1 or left
+    if right < len(sentence):
+        space = sentence.rfind(" ", end, right)
+        right = space if space != -1 else right
+    return sentence[left:right]
+
+
 def _sentence_claims(sentence: str, carried: _Carried) -> list[Claim]:
     """Claims of one sentence; `carried` is what the previous sentence hands on."""
-    times = find_time_expressions(sentence)
+    times = _Times.of(sentence, find_time_expressions(sentence))
     claims: list[Claim] = []
     pos = 0
     while m := _TOKEN_RE.search(sentence, pos):
@@ -264,16 +282,18 @@ def _share_range_units(sentence: str, claims: list[Claim]) -> None:
             low.unit, low.kind = high.unit, high.kind
 
 
-def _date_inside_time_expression(claim: Claim, times: list[TimeExpression]) -> None:
+def _date_inside_time_expression(claim: Claim, times: "_Times") -> None:
     """'six' in 'les six premiers mois de 2025' dates the sentence; it counts nothing."""
-    for t in times:
-        if t.start <= claim.start and claim.end <= t.end:
-            if claim.kind in STATISTIC_KINDS and claim.unit is None:
-                claim.kind = "date"
-                claim.period = t.period
-            elif claim.kind == "date":
-                claim.period = t.period
-            return
+    i = bisect_right(times.starts, claim.start) - 1  # time expressions never overlap: one candidate
+    if i < 0:
+        return
+    t = times.expressions[i]
+    if t.start <= claim.start and claim.end <= t.end:
+        if claim.kind in STATISTIC_KINDS and claim.unit is None:
+            claim.kind = "date"
+            claim.period = t.period
+        elif claim.kind == "date":
+            claim.period = t.period
 
 
 @dataclass
@@ -302,7 +322,23 @@ def _paren_chains(sentence: str) -> _Parens:
     return _Parens(depth, innermost, closes_at)
 
 
-def _period_for(claim: Claim, sentence: str, times: list[TimeExpression], chains, claims) -> str | None:
+@dataclass
+class _Times:
+    """A sentence's time expressions (sorted, disjoint), with the clause each one is in."""
+    expressions: list[TimeExpression]
+    starts: list[int]
+    clauses: list[int]
+    timed_clauses: list[int]  # sorted clauses holding an expression with a period
+
+    @classmethod
+    def of(cls, sentence: str, expressions: list[TimeExpression]) -> "_Times":
+        clause_of = _clause_index(sentence)
+        clauses = [clause_of(t.start) for t in expressions]
+        timed = sorted({c for c, t in zip(clauses, expressions) if t.period})
+        return cls(expressions, [t.start for t in expressions], clauses, timed)
+
+
+def _period_for(claim: Claim, sentence: str, times: _Times, chains, claims) -> str | None:
     """The period of the nearest time expression that may govern the claim.
 
     A time expression inside parentheses governs only what is inside them
@@ -311,31 +347,40 @@ def _period_for(claim: Claim, sentence: str, times: list[TimeExpression], chains
     One after a colon or after ", et" does not reach back before it (par. 240:
     "87,2 %, et il est prévu de porter ce chiffre à 90 % d'ici à la fin de 2025").
     Each comma crossed costs as much as 100 characters, so "46 en 2022, à 84 en 2023"
-    pairs 84 with 2023.
+    pairs 84 with 2023. The cost grows with distance, so on each side only the nearest
+    expression that may govern the claim competes: a long sentence stays linear.
     """
-    clause_of = _clause_index(sentence)
-    timed_clauses = {clause_of(t.start) for t in times if t.period}
-    own = clause_of(claim.start)
-    governing = max((c for c in timed_clauses if c <= own), default=None)
+    own = _clause_index(sentence)(claim.start)
+    g = bisect_right(times.timed_clauses, own) - 1
+    if g < 0:
+        return None
+    governing = times.timed_clauses[g]
+    k = bisect_left(times.starts, claim.start)
     best, best_cost = None, math.inf
-    for t in times:
-        if clause_of(t.start) != governing:
-            continue
-        if t.period is None or (t.start < claim.end and claim.start < t.end):
-            continue  # "au moins 2020 personnes": no claim times itself
-        group = chains.innermost[t.start]
-        if group >= 0 and not chains.encloses(group, claim.start):
-            continue
-        after = t.start >= claim.end
-        gap = sentence[claim.end:t.start] if after else sentence[t.end:claim.start]
-        if "\n" in gap or (after and (":" in gap or _CLAUSE_JOIN_RE.search(gap))):
-            continue
-        if (not after and _LABEL_GAP_RE.fullmatch(gap)) or (after and _IN_GAP_RE.fullmatch(gap)):
-            cost = 0  # "2020 : 6 957", "46 en 2022", "396 au cours des huit premiers mois de 2025"
-        else:
-            cost = len(gap) + 100 * (gap.count(",") + gap.count(":"))
-        if cost < best_cost:
-            best, best_cost = t.period, cost
+    for candidates, after in ((range(k - 1, -1, -1), False), (range(k, len(times.starts)), True)):
+        for j in candidates:
+            t = times.expressions[j]
+            if times.clauses[j] != governing:
+                if (times.clauses[j] < governing) != after:
+                    break  # past the governing clause
+                continue
+            if t.period is None or (t.start < claim.end and claim.start < t.end):
+                continue  # "au moins 2020 personnes": no claim times itself
+            group = chains.innermost[t.start]
+            if group >= 0 and not chains.encloses(group, claim.start):
+                continue
+            if after != (t.start >= claim.end):
+                continue
+            gap = sentence[claim.end:t.start] if after else sentence[t.end:claim.start]
+            if "\n" in gap or (after and (":" in gap or _CLAUSE_JOIN_RE.search(gap))):
+                break  # farther ones on this side are cut off the same way
+            if (not after and _LABEL_GAP_RE.fullmatch(gap)) or (after and _IN_GAP_RE.fullmatch(gap)):
+                cost = 0  # "2020 : 6 957", "46 en 2022", "396 au cours des huit premiers mois de 2025"
+            else:
+                cost = len(gap) + 100 * (gap.count(",") + gap.count(":"))
+            if cost < best_cost:
+                best, best_cost = t.period, cost
+            break  # the nearest one that may govern is the cheapest on this side
     return best
 
 

@@ -1,8 +1,11 @@
 """`python -m etl`: build data/processed/ from the reports in data/raw/.
 
-The only module of etl/ that reads or writes files. Bad input stops the run with a
-one-line message and exit status 2, before anything is written, so the previous outputs
-stay as they were; outputs are written to temporary files and then renamed.
+The only module of etl/ that reads or writes files. Each report is built on its own and
+kept in data/processed/reports/<report_id>/ with the key it was built from (its file, its
+metadata, the indicator definitions, the code): an unchanged report is not rebuilt, and a
+report that fails (one line on stderr, exit status 2 at the end) keeps its previous tables
+while the others are built. The combined tables are then written next to that folder.
+Every file is written to a temporary name and renamed into place.
 """
 import argparse
 import hashlib
@@ -11,6 +14,7 @@ import os
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -22,14 +26,16 @@ from etl.checks import CHECK_COLUMNS
 from etl.claims import KINDS
 from etl.indicators import OBSERVATION_COLUMNS, DefinitionError, parse_definitions
 from etl.segment import SegmentationError
+from etl.sources import SUFFIXES as REPORT_SUFFIXES, SourceError, SourceText, report_text
 
-REPORT_SUFFIXES = (".txt",)
+STORE = "reports"  # out/reports/<report_id>/: each report's own tables and build key
+TABLES = ("paragraphs", "claims", "observations", "checks", "reports")
 
 PARAGRAPHS_SCHEMA = pa.schema([
     ("report_id", pa.string()), ("paragraph", pa.int64()), ("chapter", pa.string()),
     ("chapter_title", pa.string()), ("section", pa.string()), ("section_title", pa.string()),
     ("subsection", pa.string()), ("co_refs", pa.list_(pa.int64())), ("text", pa.string()),
-    ("char_start", pa.int64()), ("char_end", pa.int64()),
+    ("char_start", pa.int64()), ("char_end", pa.int64()), ("flag", pa.string()),
 ])
 CLAIMS_SCHEMA = pa.schema([
     ("report_id", pa.string()), ("paragraph", pa.int64()), ("claim_id", pa.string()),
@@ -52,7 +58,7 @@ _OBSERVATION_TYPES = {
 REPORTS_SCHEMA = pa.schema([
     ("report_id", pa.string()), ("source_file", pa.string()), ("sha256", pa.string()),
     ("metadata_json", pa.string()), ("symbol", pa.string()), ("paragraphs", pa.int64()),
-    ("claims", pa.int64()), ("built_at", pa.string()),
+    ("claims", pa.int64()), ("flagged_paragraphs", pa.int64()), ("built_at", pa.string()),
 ])
 
 
@@ -60,23 +66,48 @@ class InputError(Exception):
     """A report file that cannot be read; the message says which file and what to do."""
 
 
+@dataclass
+class ReportBuild:
+    """What became of one report file in this run: built, unchanged, or failed (with why)."""
+    path: Path
+    report_id: str
+    status: str  # 'built' | 'unchanged' | 'failed'
+    tables: dict[str, pa.Table] | None = None
+    key: str = ""
+    message: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     started = time.perf_counter()
+    out = Path(args.out)
     try:
         # Load inputs.
         sources = find_reports(Path(args.input))
-        reports = [load_report(path) for path in sources]
-        definitions = parse_definitions(load_definition_texts(Path(args.indicators)))
-        # Process data.
-        tables, catalog = process_reports(reports, definitions)
+        definition_texts = load_definition_texts(Path(args.indicators))
+        definitions = parse_definitions(definition_texts)
     except (InputError, DefinitionError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    # Save outputs.
-    write_outputs(Path(args.out), tables, catalog)
-    print_summary(tables, time.perf_counter() - started, Path(args.out))
-    return 0
+    # Process data: each report on its own, so one bad report does not stop the others.
+    context = _fingerprint(definition_texts)
+    builds = [build_one(path, definitions, context, out) for path in sources]
+    _refuse_shared_ids(builds)
+    for build in builds:
+        for warning in build.warnings:
+            print(f"warning: {build.path}: {warning}", file=sys.stderr)
+        if build.status == "failed":
+            print(f"error: {build.message}", file=sys.stderr)
+    kept = [b for b in builds if b.tables is not None]
+    # Save outputs: only when something changed, so a failed run leaves data/processed/ as it was.
+    if any(b.status == "built" for b in builds) or (kept and _listed_reports(out) != [b.report_id for b in kept]):
+        tables = combine([b.tables for b in kept])
+        write_outputs(out, {b.report_id: b for b in builds if b.status == "built"}, tables,
+                      catalog_entries(definitions, tables["observations"].to_pylist(), tables["checks"].to_pylist()))
+    if kept:
+        print_summary(builds, _read_combined(out), time.perf_counter() - started, out)
+    return 2 if any(b.status == "failed" for b in builds) else 0
 
 
 def _parse_args(argv):
@@ -100,38 +131,46 @@ def find_reports(path: Path) -> list[Path]:
     return found
 
 
-def load_report(path: Path) -> dict:
-    """The report's text, identity and metadata sidecar (<name>.json beside it)."""
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputError(f"{path}: the file is empty; export the report's text into it")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: this is a binary file, not text; export the report as UTF-8 text")
+def build_one(path: Path, definitions, context: str, out: Path) -> ReportBuild:
+    """One report's tables: rebuilt if its file, metadata, definitions or code changed, else reused."""
+    report_id = path.stem
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            f"{path}, line {line}: not UTF-8 (byte 0x{data[error.start]:02x}); re-save the file as UTF-8"
-        ) from None
-    metadata = load_metadata(path)
-    return {
-        "path": path, "text": text, "sha256": hashlib.sha256(data).hexdigest(),
-        "report_id": metadata.get("report_id") or path.stem, "metadata": metadata,
-    }
+        data = path.read_bytes()
+        metadata, sidecar = load_metadata(path)
+        report_id = metadata.get("report_id") or path.stem
+        key = hashlib.sha256(b"\0".join([data, sidecar, context.encode()])).hexdigest()
+        if _stored_key(out, report_id) == key and (stored := _read_store(out, report_id)):
+            return ReportBuild(path, report_id, "unchanged", stored, key)
+        source = _source_text(path, data)
+        report = {"path": path, "text": source.text, "sha256": hashlib.sha256(data).hexdigest(),
+                  "report_id": report_id, "metadata": metadata}
+        tables = process_report(report, definitions)
+        return ReportBuild(path, report_id, "built", tables, key, warnings=source.warnings)
+    except (InputError, DefinitionError, OSError) as error:
+        message = str(error) if str(error).startswith(str(path)) else f"{path}: {error}"
+        return ReportBuild(path, report_id, "failed", _read_store(out, report_id), message=message)
 
 
-def load_metadata(path: Path) -> dict:
+def _source_text(path: Path, data: bytes) -> SourceText:
+    try:
+        return report_text(data, path.suffix)
+    except SourceError as error:
+        raise InputError(f"{path}: {error}") from None
+
+
+def load_metadata(path: Path) -> tuple[dict, bytes]:
+    """The metadata sidecar (<name>.json beside the report) and its bytes (empty when there is none)."""
     sidecar = path.with_suffix(".json")
     if not sidecar.exists():
-        return {}
+        return {}, b""
+    data = sidecar.read_bytes()
     try:
-        metadata = json.loads(sidecar.read_text(encoding="utf-8"))
+        metadata = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InputError(f"{sidecar}: not valid JSON ({error}); fix the metadata file") from None
     if not isinstance(metadata, dict):
         raise InputError(f"{sidecar}: metadata must be a JSON object; fix the metadata file")
-    return metadata
+    return metadata, data
 
 
 def load_definition_texts(folder: Path) -> dict[str, str]:
@@ -147,39 +186,52 @@ def load_definition_texts(folder: Path) -> dict[str, str]:
     return texts
 
 
-def process_reports(reports: list[dict], definitions) -> tuple[dict[str, pa.Table], list[dict]]:
-    """Paragraphs, claims, observations, checks and the reports' list as Arrow tables, and the catalogue."""
-    paragraphs, claims, observations, checks, report_rows = [], [], [], [], []
-    built_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    for report in reports:
-        try:
-            records = build_report(report["text"], report["report_id"])
-        except SegmentationError as error:
-            raise InputError(f"{report['path']}: {error}; check that this is the text of a report") from None
-        _check(records, report)
-        indicators = build_indicators(definitions, records, report["report_id"])
-        _check_quotes(indicators.observations, records)
-        paragraphs += records.paragraphs
-        claims += records.claims
-        observations += indicators.observations
-        checks += indicators.checks
-        report_rows.append({
-            "report_id": report["report_id"], "source_file": report["path"].name,
-            "sha256": report["sha256"], "metadata_json": json.dumps(report["metadata"], ensure_ascii=False),
-            "symbol": report["metadata"].get("symbol"), "paragraphs": len(records.paragraphs),
-            "claims": len(records.claims), "built_at": built_at,
-        })
-    ids = [r["report_id"] for r in report_rows]
-    if len(set(ids)) != len(ids):
-        raise InputError(f"two reports share a report_id ({', '.join(sorted(i for i in set(ids) if ids.count(i) > 1))}); give each its own")
-    tables = {
-        "paragraphs": pa.Table.from_pylist(paragraphs, schema=PARAGRAPHS_SCHEMA),
-        "claims": pa.Table.from_pylist(claims, schema=CLAIMS_SCHEMA),
-        "observations": pa.Table.from_pylist(observations, schema=observations_schema(definitions)),
-        "checks": pa.Table.from_pylist(checks, schema=CHECKS_SCHEMA),
-        "reports": pa.Table.from_pylist(report_rows, schema=REPORTS_SCHEMA),
+def _fingerprint(definition_texts: dict[str, str]) -> str:
+    """What else a report's tables depend on: the definitions and the code of etl/."""
+    parts = [f"{name}\0{text}" for name, text in sorted(definition_texts.items())]
+    parts += [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.glob("*.py"))]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _refuse_shared_ids(builds: list[ReportBuild]) -> None:
+    """Two files claiming one report_id would overwrite each other: both fail."""
+    counts = Counter(b.report_id for b in builds)
+    for build in builds:
+        if counts[build.report_id] > 1:
+            build.status, build.tables = "failed", None
+            build.message = (f"{build.path}: another report has the report_id {build.report_id!r}; "
+                             "give each its own (file name or `report_id` in the metadata)")
+
+
+def process_report(report: dict, definitions) -> dict[str, pa.Table]:
+    """A report's paragraphs, claims, observations, checks and its row in the reports' list, as Arrow tables."""
+    try:
+        records = build_report(report["text"], report["report_id"])
+    except SegmentationError as error:
+        raise InputError(f"{report['path']}: {error}; check that this is the text of a report") from None
+    _check(records, report)
+    indicators = build_indicators(definitions, records, report["report_id"])
+    _check_quotes(indicators.observations, records)
+    flagged = Counter(p["flag"] for p in records.paragraphs if p["flag"])
+    row = {
+        "report_id": report["report_id"], "source_file": report["path"].name,
+        "sha256": report["sha256"], "metadata_json": json.dumps(report["metadata"], ensure_ascii=False),
+        "symbol": report["metadata"].get("symbol"), "paragraphs": len(records.paragraphs),
+        "claims": len(records.claims), "flagged_paragraphs": sum(flagged.values()),
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
-    return tables, catalog_entries(definitions, observations, checks)
+    return {
+        "paragraphs": pa.Table.from_pylist(records.paragraphs, schema=PARAGRAPHS_SCHEMA),
+        "claims": pa.Table.from_pylist(records.claims, schema=CLAIMS_SCHEMA),
+        "observations": pa.Table.from_pylist(indicators.observations, schema=observations_schema(definitions)),
+        "checks": pa.Table.from_pylist(indicators.checks, schema=CHECKS_SCHEMA),
+        "reports": pa.Table.from_pylist([row], schema=REPORTS_SCHEMA),
+    }
+
+
+def combine(per_report: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
+    """The reports' tables one after the other; observations may differ in dimension columns."""
+    return {name: pa.concat_tables([t[name] for t in per_report], promote_options="default") for name in TABLES}
 
 
 def observations_schema(definitions) -> pa.Schema:
@@ -210,25 +262,75 @@ def _check_quotes(observations: list[dict], records) -> None:
         assert any(o["quote"] in t for t in texts[o["paragraph"]]), f"{o['indicator_id']}: quote of {o['claim_id']}"
 
 
-def write_outputs(out: Path, tables: dict[str, pa.Table], catalog: list[dict]) -> None:
-    """Write every table and the catalogue to temporary files, then rename them all into place."""
-    out.mkdir(parents=True, exist_ok=True)
+def write_outputs(out: Path, built: dict[str, ReportBuild], tables: dict[str, pa.Table], catalog: list[dict]) -> None:
+    """Each rebuilt report's own tables (out/reports/<id>/), then the combined tables and the catalogue.
+
+    Every file is written to a temporary name and renamed into place, so a reader never sees half a file.
+    """
     staged = []
-    for name, table in tables.items():
-        tmp = out / f".{name}.parquet.tmp-{os.getpid()}"
-        pq.write_table(table, tmp)
-        staged.append((tmp, out / f"{name}.parquet"))
-    tmp = out / f".catalog.json.tmp-{os.getpid()}"
-    tmp.write_text(json.dumps(catalog, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    staged.append((tmp, out / "catalog.json"))
+    for report_id, build in built.items():
+        folder = out / STORE / report_id
+        folder.mkdir(parents=True, exist_ok=True)
+        staged += [_stage_table(folder, name, build.tables[name]) for name in TABLES]
+        staged.append(_stage_text(folder / "build.json", json.dumps({"key": build.key, "source": str(build.path)})))
+    staged += [_stage_table(out, name, tables[name]) for name in TABLES]
+    staged.append(_stage_text(out / "catalog.json", json.dumps(catalog, ensure_ascii=False, indent=1) + "\n"))
     for tmp, final in staged:
         os.replace(tmp, final)
 
 
-def print_summary(tables: dict[str, pa.Table], seconds: float, out: Path) -> None:
-    kinds = Counter(tables["claims"].column("kind").to_pylist())
+def _stage_table(folder: Path, name: str, table: pa.Table) -> tuple[Path, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{name}.parquet.tmp-{os.getpid()}"
+    pq.write_table(table, tmp)
+    return tmp, folder / f"{name}.parquet"
+
+
+def _stage_text(final: Path, text: str) -> tuple[Path, Path]:
+    tmp = final.with_name(f".{final.name}.tmp-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    return tmp, final
+
+
+def _stored_key(out: Path, report_id: str) -> str | None:
+    """The key a report's stored tables were built from, if any."""
+    try:
+        return json.loads((out / STORE / report_id / "build.json").read_text(encoding="utf-8"))["key"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _read_store(out: Path, report_id: str) -> dict[str, pa.Table] | None:
+    """A report's tables from a previous run, if they are all there."""
+    folder = out / STORE / report_id
+    try:
+        return {name: pq.read_table(folder / f"{name}.parquet") for name in TABLES}
+    except (OSError, pa.ArrowInvalid):
+        return None
+
+
+def _listed_reports(out: Path) -> list[str]:
+    try:
+        return pq.read_table(out / "reports.parquet", columns=["report_id"]).column(0).to_pylist()
+    except (OSError, pa.ArrowInvalid):
+        return []
+
+
+def _read_combined(out: Path) -> dict[str, pa.Table]:
+    return {name: pq.read_table(out / f"{name}.parquet") for name in ("reports", "claims", "observations", "checks")}
+
+
+def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], seconds: float, out: Path) -> None:
+    status = {b.report_id: b.status for b in builds}
+    flags = Counter((p["report_id"], p["flag"]) for p in _flagged(out))
     for row in tables["reports"].to_pylist():
-        print(f"{row['report_id']}: {row['paragraphs']} paragraphs, {row['claims']} claims")
+        note = {"unchanged": " (unchanged, not rebuilt)", "failed": " (previous build kept)"}.get(status.get(row["report_id"]), "")
+        print(f"{row['report_id']}: {row['paragraphs']} paragraphs, {row['claims']} claims{note}")
+        if row["flagged_paragraphs"]:
+            detail = ", ".join(f"{n} {flag.replace('_', ' ')}" for (report, flag), n in sorted(flags.items())
+                               if report == row["report_id"])
+            print(f"  {row['flagged_paragraphs']} paragraphs flagged ({detail}): see the `flag` column of paragraphs.parquet")
+    kinds = Counter(tables["claims"].column("kind").to_pylist())
     by_kind = ", ".join(f"{kind} {kinds[kind]}" for kind in KINDS if kinds[kind])
     print(f"claims by kind: {by_kind}")
     observations = tables["observations"]
@@ -241,6 +343,12 @@ def print_summary(tables: dict[str, pa.Table], seconds: float, out: Path) -> Non
         print(f"  inconsistent {c['check_id']} (par. {', '.join(map(str, c['paragraphs']))}): "
               f"expected {_number(c['expected'])}, computed {_number(c['computed'])} — {c['detail']}")
     print(f"built {out}/ in {seconds:.2f} s")
+
+
+def _flagged(out: Path) -> list[dict]:
+    table = pq.read_table(out / "paragraphs.parquet", columns=["report_id", "flag"],
+                          filters=[("flag", "!=", "")])
+    return table.to_pylist()
 
 
 def _number(value: float | None) -> str:

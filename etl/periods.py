@@ -5,6 +5,7 @@ a day '2025-07-01', a month '2019-01', an ISO interval '2025-01/2025-04' for spa
 are not whole years or halves, and '2014/..' for "depuis 2014".
 """
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -164,11 +165,14 @@ def find_time_expressions(sentence: str) -> list[TimeExpression]:
         first, last = _year(m)
         period = None if _NAMING_BEFORE.search(sentence[max(0, m.start() - 40): m.start()]) else format_period(first, last)
         candidates.append(TimeExpression(m.start(), m.end(), period, first, last))
-    chosen: list[TimeExpression] = []
+    chosen: list[TimeExpression] = []  # kept sorted by start; none overlaps another
+    starts: list[int] = []
     for t in sorted(candidates, key=lambda t: t.start - t.end):  # stable: longest, then pattern order
-        if all(t.end <= c.start or t.start >= c.end for c in chosen):
-            chosen.append(t)
-    chosen.sort(key=lambda t: t.start)
+        i = bisect_left(starts, t.start)
+        # sorted and disjoint: only the neighbours on each side can overlap t
+        if (i == 0 or chosen[i - 1].end <= t.start) and (i == len(chosen) or t.end <= chosen[i].start):
+            chosen.insert(i, t)
+            starts.insert(i, t.start)
     return _merge_joined(sentence, chosen)
 
 

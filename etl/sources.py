@@ -1,0 +1,267 @@
+"""A report file's bytes (.txt, .docx, .pdf) -> its text in the tab layout the segmenter reads.
+
+Pure functions of bytes; reading the file is the command line's job. The tab layout is the
+one of data/raw/: `155.<TAB>text`, `<TAB>I.<TAB>Title`, `<TAB>A.<TAB>Title`, `<TAB>a)<TAB>text`.
+"""
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+SUFFIXES = (".txt", ".docx", ".pdf")
+
+
+class SourceError(Exception):
+    """A file that cannot be read as a report; the message says what to do (the caller adds the file)."""
+
+
+@dataclass
+class SourceText:
+    text: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def report_text(data: bytes, suffix: str) -> SourceText:
+    """The report's text from a file's bytes, by its suffix."""
+    if not data.strip():
+        raise SourceError("the file is empty; export the report's text into it")
+    readers = {".txt": decode_text, ".docx": docx_text, ".pdf": pdf_text}
+    if suffix.lower() not in readers:
+        raise SourceError(f"cannot read {suffix or 'files without a suffix'}; give a {', '.join(SUFFIXES)} file")
+    return readers[suffix.lower()](data)
+
+
+# --- plain text --------------------------------------------------------------------------
+
+# Bytes 0x80-0x9f are control characters in latin-1 but letters and quotes in cp1252 (’ « é …),
+# which is what Windows editors write: try cp1252 first, latin-1 decodes anything.
+_FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+
+
+def decode_text(data: bytes) -> SourceText:
+    """UTF-8 (with or without BOM); cp1252 or latin-1 read with a warning."""
+    if b"\x00" in data[:8192]:
+        raise SourceError("this is a binary file, not text; export the report as UTF-8 text")
+    try:
+        return SourceText(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        for encoding in _FALLBACK_ENCODINGS:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return SourceText(text, [f"not UTF-8 (byte 0x{data[error.start]:02x}, line {line}); read as {encoding}: "
+                                     "check the accents, or re-save the file as UTF-8"])
+    raise AssertionError("latin-1 decodes every byte")
+
+
+# --- Word ----------------------------------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# How each Word list format is written in the tab layout (par. numbers, headings, items).
+_LIST_LAYOUT = {
+    "decimal": "{label}\t",
+    "upperRoman": "\t{label}\t",
+    "upperLetter": "\t{label}\t",
+    "lowerLetter": "\t{label}\t",
+    "lowerRoman": "\t{label}\t",
+    "bullet": "\t",
+}
+
+
+def docx_text(data: bytes) -> SourceText:
+    """The body's paragraphs, one per line; Word's automatic list numbers are written out."""
+    import docx  # imported here: only .docx reports need it
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises zipfile, KeyError or lxml errors on a bad file
+        raise SourceError(f"not a readable Word document ({type(error).__name__}); re-save it as .docx") from None
+    formats = _list_formats(document)
+    counters: dict[tuple[str, int], int] = {}
+    lines = []
+    for paragraph in document.paragraphs:
+        level = _list_level(paragraph)
+        if level is None or level[0] not in formats:
+            lines.append(paragraph.text)
+            continue
+        num_id, ilvl = level
+        fmt, pattern, start = formats[num_id].get(ilvl, ("decimal", f"%{ilvl + 1}.", 1))
+        for key in [k for k in counters if k[0] == num_id and k[1] > ilvl]:
+            del counters[key]  # a higher level restarts the levels below it
+        counters[(num_id, ilvl)] = counters.get((num_id, ilvl), start - 1) + 1
+        label = _list_label(pattern, fmt, num_id, ilvl, counters)
+        lines.append(_LIST_LAYOUT.get(fmt, "{label}\t").format(label=label) + paragraph.text)
+    return SourceText("\n".join(lines) + "\n")
+
+
+def _list_formats(document) -> dict[str, dict[int, tuple[str, str, int]]]:
+    """numId -> level -> (number format, label pattern like "%1.", start value)."""
+    try:
+        numbering = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return {}
+    abstract = {}
+    for node in numbering.findall(f"{_W}abstractNum"):
+        levels = {}
+        for lvl in node.findall(f"{_W}lvl"):
+            fmt = lvl.find(f"{_W}numFmt")
+            text = lvl.find(f"{_W}lvlText")
+            start = lvl.find(f"{_W}start")
+            levels[int(lvl.get(f"{_W}ilvl"))] = (
+                fmt.get(f"{_W}val") if fmt is not None else "decimal",
+                text.get(f"{_W}val") if text is not None else "",
+                int(start.get(f"{_W}val")) if start is not None else 1,
+            )
+        abstract[node.get(f"{_W}abstractNumId")] = levels
+    formats = {}
+    for num in numbering.findall(f"{_W}num"):
+        ref = num.find(f"{_W}abstractNumId")
+        if ref is not None and ref.get(f"{_W}val") in abstract:
+            formats[num.get(f"{_W}numId")] = abstract[ref.get(f"{_W}val")]
+    return formats
+
+
+def _list_level(paragraph) -> tuple[str, int] | None:
+    """(numId, level) of a list paragraph, set on the paragraph or by its style."""
+    for element in (paragraph._p, *_style_chain(paragraph.style)):
+        ppr = element.find(f"{_W}pPr")
+        num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
+        if num_pr is not None:
+            num_id = num_pr.find(f"{_W}numId")
+            ilvl = num_pr.find(f"{_W}ilvl")
+            if num_id is not None and num_id.get(f"{_W}val") != "0":  # numId 0: numbering switched off
+                return num_id.get(f"{_W}val"), int(ilvl.get(f"{_W}val")) if ilvl is not None else 0
+            return None
+    return None
+
+
+def _style_chain(style):
+    while style is not None:
+        yield style.element
+        style = style.base_style
+
+
+def _list_label(pattern: str, fmt: str, num_id: str, ilvl: int, counters) -> str:
+    """Word's lvlText ("%1.", "%2)") with each %n replaced by that level's number."""
+    def number(match):
+        level = int(match.group(1)) - 1
+        value = counters.get((num_id, level), 1)
+        return _format_number(value, fmt if level == ilvl else "decimal")
+    return re.sub(r"%(\d)", number, pattern) if fmt != "bullet" else ""
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (value - 1) % 26)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = _roman(value)
+        return roman if fmt == "upperRoman" else roman.lower()
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for amount, numeral in numerals:
+        while value >= amount:
+            out += numeral
+            value -= amount
+    return out
+
+
+# --- PDF -----------------------------------------------------------------------------------
+
+# Running heads and feet of UN documents: the symbol, the job number, the page number.
+_RUNNING_LINE_RE = re.compile(
+    r"^(?:GE\.\d{2}-\d{4,6}(?:\s*\(\w\))?(?:\s+.*)?|\d{1,4}|-\s*\d{1,4}\s*-|[A-Z]{2,}(?:/[A-Za-z0-9.\-]+){2,})$"
+)
+_NUMBERED_RE = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
+_HEADING_RE = re.compile(r"^([IVXLC]+|[A-Z])\.\s+(\S.*)$")
+_ITEM_RE = re.compile(r"^([a-z])\)\s+(\S.*)$")
+_HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")
+_MARGIN = 0.08  # heads and feet live in the top and bottom 8 % of a page
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    top: float
+    bottom: float
+
+
+def pdf_text(data: bytes) -> SourceText:
+    """The report's lines, with running heads and feet dropped and wrapped lines joined."""
+    import pdfplumber  # imported here: only .pdf reports need it
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_page_lines(page) for page in pdf.pages]
+    except Exception as error:  # pdfminer raises many kinds on a damaged file
+        raise SourceError(f"not a readable PDF ({type(error).__name__}); export the report again") from None
+    body = _drop_running_lines(pages)
+    if not any(body):
+        raise SourceError("the PDF has no text layer (a scan?); export the report's text instead")
+    return SourceText(join_pdf_lines(body))
+
+
+def _page_lines(page) -> list[tuple[_Line, bool]]:
+    """(line, in the head/foot band) for each text line of the page, top to bottom."""
+    height = float(page.height)
+    lines = []
+    for raw in page.extract_text_lines(layout=False, strip=True, return_chars=False):
+        line = _Line(raw["text"], float(raw["x0"]), float(raw["top"]), float(raw["bottom"]))
+        in_band = line.bottom < height * _MARGIN or line.top > height * (1 - _MARGIN)
+        lines.append((line, in_band))
+    return lines
+
+
+def _drop_running_lines(pages: list[list[tuple[_Line, bool]]]) -> list[list[_Line]]:
+    """Lines in the head/foot band that look like a symbol, job or page number, or repeat on most pages."""
+    repeated = Counter(line.text for page in pages for line, band in page if band)
+    common = {text for text, n in repeated.items() if n >= max(2, len(pages) // 2)}
+    return [[line for line, band in page if not (band and (_RUNNING_LINE_RE.match(line.text) or line.text in common))]
+            for page in pages]
+
+
+def join_pdf_lines(pages: list[list[_Line]]) -> str:
+    """Wrapped lines joined, a paragraph or item per line, numbered ones in the tab layout."""
+    out: list[str] = []
+    previous: _Line | None = None
+    for page in pages:
+        for i, line in enumerate(page):
+            if previous is not None and _continues(previous, line, first_on_page=i == 0):
+                out[-1] = _join_wrapped(out[-1], line.text)
+            else:
+                out.append(_tab_layout(line.text))
+            previous = line
+    return "\n".join(out) + "\n"
+
+
+def _continues(previous: _Line, line: _Line, first_on_page: bool) -> bool:
+    """A line continues the one above when it starts no new paragraph, heading or item, and follows closely."""
+    if _NUMBERED_RE.match(line.text) or _HEADING_RE.match(line.text) or _ITEM_RE.match(line.text):
+        return False
+    if first_on_page:  # no spacing to compare across a page break: a finished sentence ends the line
+        return not previous.text.rstrip().endswith((".", ":", ";"))
+    height = previous.bottom - previous.top
+    return line.top - previous.bottom < 0.6 * height  # paragraph spacing is larger than line spacing
+
+
+def _join_wrapped(head: str, tail: str) -> str:
+    """Join a wrapped line; a word hyphenated at the line end ("inter-" + "ethnique") is mended."""
+    if _HYPHEN_END_RE.search(head) and tail[:1].islower():
+        return head[:-1] + tail
+    return f"{head} {tail}"
+
+
+def _tab_layout(text: str) -> str:
+    for pattern, layout in ((_NUMBERED_RE, "{0}.\t{1}"), (_HEADING_RE, "\t{0}.\t{1}"), (_ITEM_RE, "\t{0})\t{1}")):
+        match = pattern.match(text)
+        if match:
+            return layout.format(*match.groups())
+    return text

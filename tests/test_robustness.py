@@ -1,0 +1,158 @@
+"""Any report in, nothing lost: several reports and formats, unchanged ones skipped, bad ones isolated."""
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from etl.claims import extract_claims
+from report_files import report_docx, report_pdf
+from test_cli import RAW, REPORT, ROOT, run_etl, snapshot
+
+
+@pytest.fixture(scope="module")
+def report_text_():
+    return (RAW / f"{REPORT}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def raw_folder(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for suffix in (".txt", ".json"):
+        shutil.copy(RAW / f"{REPORT}{suffix}", folder)
+    return folder
+
+
+def test_several_reports_in_three_formats_are_kept_apart(raw_folder, tmp_path, report_text_):
+    (raw_folder / "copy_docx.docx").write_bytes(report_docx(report_text_))
+    (raw_folder / "copy_pdf.pdf").write_bytes(report_pdf(report_text_))
+    (raw_folder / "copy_pdf.json").write_text('{"symbol": "X/PDF/1"}', encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_etl("--input", raw_folder, "--out", out)
+    assert result.returncode == 0, result.stderr
+    reports = pd.read_parquet(out / "reports.parquet").set_index("report_id")
+    assert sorted(reports.index) == sorted([REPORT, "copy_docx", "copy_pdf"])
+    assert reports.loc["copy_pdf", "symbol"] == "X/PDF/1" and reports.loc["copy_docx", "source_file"] == "copy_docx.docx"
+    claims = pd.read_parquet(out / "claims.parquet")
+    assert (claims.groupby("report_id").size() == 812).all()
+    # the indicator definitions name CERD_C_KAZ_11-14_fr: they do not silently apply to the copies
+    observations = pd.read_parquet(out / "observations.parquet")
+    assert set(observations["report_id"]) == {REPORT}
+    assert set(pd.read_parquet(out / "checks.parquet")["report_id"]) == {REPORT}
+
+
+def test_an_unchanged_report_is_not_rebuilt_and_a_changed_one_is(raw_folder, tmp_path):
+    (raw_folder / "second.txt").write_text("1.\tEn 2024, 12 affaires ont été jugées.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_etl("--input", raw_folder, "--out", out).returncode == 0
+    again = run_etl("--input", raw_folder, "--out", out)
+    assert again.returncode == 0
+    assert f"{REPORT}: 437 paragraphs, 812 claims (unchanged, not rebuilt)" in again.stdout
+    assert "second: 1 paragraphs, 2 claims (unchanged, not rebuilt)" in again.stdout
+    (raw_folder / "second.txt").write_text("1.\tEn 2024, 13 affaires ont été jugées.\n", encoding="utf-8")
+    third = run_etl("--input", raw_folder, "--out", out)
+    assert "second: 1 paragraphs, 2 claims\n" in third.stdout and f"{REPORT}: 437 paragraphs, 812 claims (unchanged" in third.stdout
+    claims = pd.read_parquet(out / "claims.parquet")
+    assert claims.query("report_id == 'second' and kind == 'count'")["value"].tolist() == [13]
+
+
+def test_one_bad_report_does_not_stop_the_others_and_keeps_its_previous_tables(raw_folder, tmp_path):
+    second = raw_folder / "second.txt"
+    second.write_text("1.\tEn 2024, 12 affaires ont été jugées.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_etl("--input", raw_folder, "--out", out).returncode == 0
+    second.write_bytes(b"\x00\x01binary")
+    third = raw_folder / "third.txt"
+    third.write_text("1.\tEn 2023, 7 personnes ont été condamnées.\n", encoding="utf-8")
+    result = run_etl("--input", raw_folder, "--out", out)
+    assert result.returncode == 2
+    [error] = result.stderr.strip().splitlines()
+    assert error == f"error: {second}: this is a binary file, not text; export the report as UTF-8 text"
+    assert "second: 1 paragraphs, 2 claims (previous build kept)" in result.stdout
+    counts = pd.read_parquet(out / "claims.parquet").query("kind == 'count' and report_id != @REPORT")
+    assert counts[["report_id", "value"]].values.tolist() == [["second", 12], ["third", 7]]
+
+
+def test_a_latin1_report_is_read_with_a_warning(tmp_path):
+    report = tmp_path / "windows.txt"
+    report.write_bytes("1.\tLe Comité note que 12 affaires ont été jugées en 2024.\n".encode("cp1252"))
+    result = run_etl("--input", report, "--out", tmp_path / "out")
+    assert result.returncode == 0
+    assert result.stderr.startswith(f"warning: {report}: not UTF-8 (byte 0xe9, line 1); read as cp1252")
+    paragraphs = pd.read_parquet(tmp_path / "out" / "paragraphs.parquet")
+    assert paragraphs.loc[0, "text"].startswith("Le Comité note")
+
+
+@pytest.mark.parametrize("text", [
+    "\ufeff1.\tEn 2024, 12 affaires.\r\n2.\tEn 2025, 3 affaires.\r\n",  # BOM and CRLF
+    "1.\tEn 2024, 12 affaires.\n2.\tEn 2025, 3 affaires.\n",
+])
+def test_bom_and_crlf_give_the_same_tables(tmp_path, text):
+    report = tmp_path / "r.txt"
+    report.write_bytes(text.encode("utf-8"))
+    assert run_etl("--input", report, "--out", tmp_path / "out").returncode == 0
+    counts = pd.read_parquet(tmp_path / "out" / "claims.parquet").query("kind == 'count'")
+    assert counts[["paragraph", "value", "period"]].values.tolist() == [[1, 12, "2024"], [2, 3, "2025"]]
+
+
+def test_duplicate_and_out_of_order_paragraphs_are_kept_and_flagged(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("1.\tUn.\n2.\tDeux.\n2.\tDeux encore.\n4.\tQuatre.\n3.\tTrois.\n", encoding="utf-8")
+    result = run_etl("--input", report, "--out", tmp_path / "out")
+    assert result.returncode == 0
+    paragraphs = pd.read_parquet(tmp_path / "out" / "paragraphs.parquet")
+    assert paragraphs["paragraph"].tolist() == [1, 2, 2, 4, 3]
+    assert paragraphs["flag"].fillna("").tolist() == ["", "", "duplicate", "", "out_of_order"]
+    assert "2 paragraphs flagged (1 duplicate, 1 out of order)" in result.stdout
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("empty.txt", b"", "the file is empty"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    ("prose.txt", "Le Comité note.\nIl recommande.\n".encode(), "no numbered paragraph"),
+    ("broken.docx", b"PK\x03\x04garbage", "not a readable Word document"),
+    ("broken.pdf", b"%PDF-1.7\n%garbage", "not a readable PDF"),
+])
+def test_each_bad_input_gives_one_line_exit_2_and_leaves_outputs_as_they_were(tmp_path, name, content, message):
+    out = tmp_path / "out"
+    assert run_etl("--input", RAW, "--out", out).returncode == 0
+    before = snapshot(out)
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    result = run_etl("--input", bad, "--out", out)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"error: {bad}: ") and message in line
+    assert snapshot(out) == before
+
+
+def test_extremely_long_lines_and_malformed_numbers_do_not_break_the_build(tmp_path):
+    malformed = "12,,5 % ; 1.234.567 ; 3 4 5 6 7 ; 99999999999999999999 ; ,5 ; 7, ; 1e6 ; 12 000 000 000 000 000 000 ; %"
+    long_line = "1.\t" + ("En 2024, 12 affaires ; " * 8_000) + "\n"
+    report = tmp_path / "r.txt"
+    report.write_text(long_line + "2.\t" + malformed + "\n", encoding="utf-8")
+    result = run_etl("--input", report, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    claims = pd.read_parquet(tmp_path / "out" / "claims.parquet")
+    assert (claims.paragraph == 1).sum() >= 8_000
+    for claim in extract_claims(malformed):
+        assert malformed[claim.start:claim.end] == claim.text
+
+
+def test_a_50_mb_report_is_built_within_2_gb(tmp_path, report_text_):
+    big = tmp_path / "big.txt"
+    copies = 50_000_000 // len(report_text_.encode("utf-8")) + 1
+    big.write_text(report_text_ * copies, encoding="utf-8")
+    assert big.stat().st_size >= 50_000_000
+    # a child process of its own, so its peak memory is its alone
+    code = ("import resource, sys; from etl.cli import main; status = main(sys.argv[1:]); "
+            "print('maxrss_kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(status)")
+    result = subprocess.run([sys.executable, "-c", code, "--input", str(big), "--out", str(tmp_path / "out")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=1200)
+    assert result.returncode == 0, result.stderr
+    peak_kb = int(result.stdout.split("maxrss_kb")[1].split()[0])
+    assert peak_kb < 2 * 1024 * 1024, f"peak {peak_kb / 1024:.0f} MB"
+    assert f"big: {437 * copies} paragraphs" in result.stdout
