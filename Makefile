@@ -6,20 +6,32 @@ STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 # Browser and test runs keep their files inside the build, not in /tmp.
 BUILD_TMP := $(CURDIR)/.build/tmp
 
-.PHONY: run test data bench clean
+.PHONY: run serve test browser data bench clean
 
+# The dashboard on http://127.0.0.1:8050 (debug off); `serve` is the same app under gunicorn.
 run: data
 	$(PY) app.py
+
+serve: data
+	$(VENV)/bin/gunicorn app:server --bind 127.0.0.1:8050 --workers 2 --no-control-socket
 
 data: $(STAMP)
 	$(PY) -m etl
 
-test: $(STAMP)
+# REQUIRE_BROWSER: the browser tests fail, rather than skip, if Chromium is missing.
+test: $(STAMP) browser
 	@mkdir -p $(BUILD_TMP)
-	TMPDIR=$(BUILD_TMP) $(PY) -m pytest -q -p no:cacheprovider
+	REQUIRE_BROWSER=1 TMPDIR=$(BUILD_TMP) $(PY) -m pytest -q -p no:cacheprovider
 
-bench: $(STAMP)
+# Debian's Chromium and its driver for the browser tests (never a downloaded browser build).
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver)
+
+bench: $(STAMP) browser data
 	$(PY) bench/bench_build.py
+	@mkdir -p $(BUILD_TMP)
+	TMPDIR=$(BUILD_TMP) $(PY) bench/bench_app.py
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -1,25 +1,69 @@
-"""The dashboard's entry point (Dash app: issue #4).
+"""The dashboard's shell (issue #4): navigation, language switch, the pages and the /api routes.
 
-Until the app lands, `python app.py` reports what data/processed/ holds, reading only
-the built Parquet files, as the app will.
+Development: `python app.py` (or `make run`) serves http://127.0.0.1:8050 with debug off.
+Production: `gunicorn app:server` (see the README). Data comes only from data/processed/.
 """
-import sys
-from pathlib import Path
+import os
+from urllib.parse import parse_qsl, urlencode
 
-DATA = Path(__file__).resolve().parent / "data" / "processed"
+import dash
+from dash import Dash, Input, Output, callback, dcc, html
+
+from dashboard import api
+from dashboard.i18n import LANGUAGES, language, t
+
+app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_exceptions=True,
+           update_title=None)
+server = app.server
+api.register(server)
+
+NAV = (("catalogue", "/", "nav_catalogue"), ("report", "/report", "nav_report"), ("claims", "/claims", "nav_claims"))
+
+app.layout = html.Div([
+    dcc.Location(id="app-location"),
+    html.Header([
+        dcc.Link(id="app-brand", href="/", className="brand"),
+        html.Nav([dcc.Link(id=f"app-nav-{name}", href=path) for name, path, _ in NAV], className="nav"),
+        html.Div([dcc.Link(code.upper(), id=f"app-lang-{code}", href="/", title={"fr": "Français", "en": "English"}[code]) for code in LANGUAGES],
+                 className="lang-switch", role="group", **{"aria-label": "Langue / Language"}),
+    ], className="topbar"),
+    html.Main(dash.page_container, className="page"),
+])
 
 
-def main() -> int:
-    import pyarrow.parquet as pq
+def with_language(pathname: str, search: str, hash_: str, code: str) -> str:
+    """The current URL with its language set to `code` (the default language is left implicit)."""
+    params = [(k, v) for k, v in parse_qsl((search or "").lstrip("?"), keep_blank_values=True) if k != "lang"]
+    if code != LANGUAGES[0]:
+        params.insert(0, ("lang", code))
+    query = f"?{urlencode(params)}" if params else ""
+    return f"{pathname or '/'}{query}{hash_ or ''}"
 
-    reports = DATA / "reports.parquet"
-    if not reports.exists():
-        print(f"{DATA}/ is not built yet: run `make data` (or `python -m etl`).", file=sys.stderr)
-        return 2
-    for row in pq.read_table(reports).to_pylist():
-        print(f"{row['report_id']} ({row['symbol']}): {row['paragraphs']} paragraphs, {row['claims']} claims, built {row['built_at']}")
-    return 0
+
+@callback(
+    [Output("app-brand", "children"), Output("app-brand", "href")]
+    + [Output(f"app-nav-{name}", prop) for name, _, _ in NAV for prop in ("children", "href", "className")]
+    + [Output(f"app-lang-{code}", prop) for code in LANGUAGES for prop in ("href", "className")],
+    Input("app-location", "pathname"), Input("app-location", "search"), Input("app-location", "hash"),
+)
+def navbar(pathname, search, hash_):
+    """Navigation labels and links in the current language; language links that keep the page."""
+    lang = language(dict(parse_qsl((search or "").lstrip("?"))).get("lang"))
+    home = with_language("/", "", "", lang)
+    outputs = [t(lang, "app_title"), home]
+    for _, path, key in NAV:
+        active = pathname == path or (path == "/" and (pathname or "").startswith("/indicators/"))
+        outputs += [t(lang, key), with_language(path, "", "", lang), "nav-link active" if active else "nav-link"]
+    for code in LANGUAGES:
+        outputs += [with_language(pathname, search, hash_, code), "lang active" if code == lang else "lang"]
+    return outputs
+
+
+def main() -> None:
+    """Serve the app on 127.0.0.1:8050 (APP_HOST and APP_PORT override), debug off."""
+    # Not HOST/PORT: some shells set HOST to the machine's name, which would change the bind address.
+    app.run(host=os.environ.get("APP_HOST", "127.0.0.1"), port=int(os.environ.get("APP_PORT", "8050")), debug=False)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

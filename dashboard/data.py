@@ -1,0 +1,144 @@
+"""The app's only window on data/processed/: read the built tables once, hand out lookups.
+
+Nothing here parses the report. Tables are reloaded only when a file in the data folder
+changes (its size or mtime), so a `make data` while the app runs is picked up.
+"""
+import hashlib
+import json
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+PARQUET_TABLES = ("paragraphs", "claims", "reports", "observations", "checks")
+REQUIRED_FILES = tuple(f"{name}.parquet" for name in PARQUET_TABLES) + ("catalog.json",)
+STATISTIC_KINDS = ("count", "percent", "money", "measure")
+# Columns of observations.parquet that are not dimensions (the contract in GUIDE.md / issue #3).
+OBSERVATION_FIXED = (
+    "indicator_id", "report_id", "period", "value", "unit", "qualifier", "paragraph", "quote",
+    "claim_id", "text", "note", "position",
+)
+
+
+class DataUnavailable(Exception):
+    """data/processed/ is missing or incomplete; the message says what and how to build it."""
+
+
+@dataclass
+class Dataset:
+    """Everything the app shows, as read from data/processed/, with lookups built once."""
+    folder: Path
+    paragraphs: pd.DataFrame
+    claims: pd.DataFrame
+    reports: pd.DataFrame
+    observations: pd.DataFrame
+    checks: pd.DataFrame
+    catalog: list[dict]
+    stale: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.indicators = {entry["indicator_id"]: entry for entry in self.catalog}
+        self.metadata = {row.report_id: json.loads(row.metadata_json or "{}") for row in self.reports.itertuples()}
+        self.text_by_paragraph = dict(zip(zip(self.paragraphs.report_id, self.paragraphs.paragraph), self.paragraphs.text))
+        # claim_id -> the indicators that use it: the report reader links each number to them.
+        self.indicators_by_claim = self.observations.groupby("claim_id")["indicator_id"].agg(lambda s: sorted(set(s))).to_dict()
+        self._observations_by_indicator = {key: frame for key, frame in self.observations.groupby("indicator_id", sort=False)}
+
+    def indicator(self, indicator_id: str) -> dict | None:
+        """The catalogue entry of an indicator, or None for an unknown id."""
+        return self.indicators.get(indicator_id)
+
+    def observations_of(self, indicator_id: str) -> pd.DataFrame:
+        """The indicator's rows in their defined order."""
+        frame = self._observations_by_indicator.get(indicator_id)
+        if frame is None:
+            return self.observations.iloc[0:0]
+        return frame.sort_values("position", kind="stable")
+
+    def checks_of(self, indicator_id: str) -> pd.DataFrame:
+        """The checks that involve the indicator, inconsistencies first."""
+        mask = self.checks["indicator_ids"].apply(lambda ids: indicator_id in list(ids))
+        found = self.checks[mask].copy()
+        found["_order"] = (found["status"] != "inconsistent").astype(int)
+        return found.sort_values(["_order", "check_id"]).drop(columns="_order")
+
+    def paragraph_text(self, report_id: str, paragraph: int) -> str:
+        """The whole text of one paragraph ('' when the paragraph is unknown)."""
+        return self.text_by_paragraph.get((report_id, int(paragraph)), "")
+
+    def symbol(self, report_id: str) -> str:
+        """The UN document symbol of a report, else its id."""
+        return self.metadata.get(report_id, {}).get("symbol") or report_id
+
+    def built_at(self, report_id: str) -> str:
+        """When data/processed/ was built for this report."""
+        row = self.reports[self.reports.report_id == report_id]
+        return str(row.built_at.iloc[0]) if len(row) else ""
+
+    def dimensions_of(self, indicator_id: str) -> list[str]:
+        """The dimension columns this indicator uses, in the catalogue's order."""
+        entry = self.indicators.get(indicator_id) or {}
+        return [d for d in entry.get("dimensions", []) if d in self.observations.columns]
+
+
+def data_dir() -> Path:
+    """The folder the app reads: $INDICATORS_DATA_DIR, else data/processed/."""
+    return Path(os.environ.get("INDICATORS_DATA_DIR") or ROOT / "data" / "processed")
+
+
+_lock = threading.Lock()
+_cache: dict = {"key": None, "dataset": None}
+
+
+def load() -> Dataset:
+    """The dataset, read again only when a file of the data folder changed."""
+    folder = data_dir()
+    key = (str(folder), _signature(folder))
+    with _lock:
+        if _cache["key"] != key:
+            _cache["dataset"] = _read(folder)
+            _cache["key"] = key
+        return _cache["dataset"]
+
+
+def _signature(folder: Path) -> tuple:
+    stats = []
+    for name in REQUIRED_FILES:
+        try:
+            stat = (folder / name).stat()
+            stats.append((name, stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stats.append((name, None, None))
+    return tuple(stats)
+
+
+def _read(folder: Path) -> Dataset:
+    missing = [name for name in REQUIRED_FILES if not (folder / name).exists()]
+    if missing:
+        raise DataUnavailable(
+            f"{folder}/ is not built or incomplete (missing {', '.join(missing)}): "
+            "run `make data` (or `.venv/bin/python -m etl`) and reload this page."
+        )
+    tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in PARQUET_TABLES}
+    catalog = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))
+    return Dataset(folder=folder, catalog=catalog, stale=_stale_reasons(folder, tables["reports"]), **tables)
+
+
+def _stale_reasons(folder: Path, reports: pd.DataFrame) -> list[str]:
+    """Why the built data no longer matches its inputs (a changed report or indicator file)."""
+    reasons = []
+    raw = ROOT / "data" / "raw"
+    for row in reports.itertuples():
+        source = raw / str(row.source_file)
+        # Only the hash is compared: the app never re-reads the report's content otherwise.
+        if source.exists() and hashlib.sha256(source.read_bytes()).hexdigest() != row.sha256:
+            reasons.append(f"{source.name} changed since data/processed/ was built")
+    catalog_time = (folder / "catalog.json").stat().st_mtime
+    definitions = ROOT / "indicators"
+    changed = [p.name for p in definitions.glob("*.toml") if p.stat().st_mtime > catalog_time] if definitions.is_dir() else []
+    if changed:
+        reasons.append(f"indicator definitions changed since the build ({', '.join(sorted(changed))})")
+    return reasons

@@ -1,0 +1,192 @@
+"""Downloads: an indicator as CSV, XLSX or JSON; claims as CSV; the whole data package as a zip."""
+import io
+import json
+import math
+import zipfile
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from dashboard import data
+from dashboard.i18n import citation
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CLAIM_FILTERS = ("kind", "unit", "qualifier", "chapter", "section")  # section as 'VI.A': letters repeat across chapters
+PACKAGE_README = """# Data package: {symbol}
+
+Built {built_at} from `{source_file}` (sha256 {sha256}). Every value leads back to the
+paragraph of the report that states it: `paragraph` is the report's paragraph number and
+`quote` a verbatim substring of that paragraph's text that contains the number.
+
+Each table is given as Parquet and as CSV (UTF-8 with BOM).
+
+## observations — the indicator tables in long form
+indicator_id, report_id, dimension columns ({dimensions}: null where an indicator does not use
+them), period ('2022', '2022-2024', '2025-H1' = first half of 2025, '2022/23', a day, or null),
+value (number), unit, qualifier (exact, approx, more_than, at_least, less_than, at_most),
+paragraph, quote, claim_id, text (the number as written), note, position (order within the indicator).
+
+## catalog.json — one object per indicator
+indicator_id, report_id, topic, topic_title, title, description, unit, unit_label (fr/en),
+dimensions, labels_en, chart (time_series, composition, breakdown), paragraphs, observations,
+period_covered, checks.
+
+## checks — the report's arithmetic, recomputed
+check_id, report_id, kind (sum, share, growth, trend), paragraphs, indicator_ids, description,
+description_fr, expected, computed, tolerance, status (consistent, inconsistent).
+
+## claims — every number written in the report
+report_id, paragraph, claim_id, text, start, end (offsets in the paragraph's text), value,
+unit, kind (count, percent, money, measure; year, date, reference, ordinal), qualifier,
+period, subject, sentence.
+
+## paragraphs — the numbered paragraphs
+report_id, paragraph, chapter, chapter_title, section, section_title, subsection, co_refs
+(paragraphs of the previous concluding observations answered), text, char_start, char_end.
+
+## reports — the source documents
+report_id, source_file, sha256, metadata_json, symbol, paragraphs, claims, built_at.
+"""
+
+
+def safe_cell(value):
+    """A text cell that a spreadsheet cannot run as a formula; numbers and nulls unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every text column neutralised with safe_cell; numeric columns stay numeric."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]):
+            frame[column] = frame[column].map(lambda v: safe_cell(_plain(v)))
+    return frame
+
+
+def _plain(value):
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+        return ", ".join(str(v) for v in list(value))
+    return value
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """A frame as UTF-8 CSV with a BOM (so spreadsheet programs read the accents right)."""
+    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def indicator_frame(dataset: data.Dataset, indicator_id: str) -> pd.DataFrame:
+    """An indicator's tidy rows: its dimensions, period, value and unit, and where the value is written."""
+    rows = dataset.observations_of(indicator_id)
+    dimensions = dataset.dimensions_of(indicator_id)
+    frame = rows[["indicator_id", *dimensions, "period", "value", "unit", "qualifier", "text", "paragraph",
+                  "quote", "note", "claim_id", "report_id"]].copy()
+    frame["citation"] = [citation(dataset.symbol(r), p, "en") for r, p in zip(frame.report_id, frame.paragraph)]
+    frame = frame.rename(columns={"text": "as_written"})
+    frame = frame[[c for c in frame.columns if c not in ("citation", "note", "claim_id", "report_id")]
+                  + ["citation", "note", "claim_id", "report_id"]]
+    frame["paragraph"] = frame["paragraph"].astype("int64")
+    return frame.reset_index(drop=True)
+
+
+def indicator_metadata(dataset: data.Dataset, indicator_id: str) -> list[tuple[str, object]]:
+    """The metadata sheet: what the indicator is and which document and paragraphs it comes from."""
+    entry = dataset.indicator(indicator_id)
+    meta = dataset.metadata.get(entry["report_id"], {})
+    notes = [n for n in dataset.observations_of(indicator_id).note.dropna().unique() if n]
+    return [
+        ("indicator_id", indicator_id), ("title", entry["title"]["en"]), ("titre", entry["title"]["fr"]),
+        ("description", entry["description"]["en"]), ("description (fr)", entry["description"]["fr"]),
+        ("unit", entry["unit"]), ("unit label", entry["unit_label"]["en"]), ("topic", entry["topic_title"]["en"]),
+        ("period covered", entry.get("period_covered") or ""),
+        ("source document", meta.get("document_type", "")), ("state", meta.get("state", "")),
+        ("symbol", dataset.symbol(entry["report_id"])), ("report_id", entry["report_id"]),
+        ("paragraphs", ", ".join(str(p) for p in entry["paragraphs"])),
+        ("citation", "; ".join(citation(dataset.symbol(entry["report_id"]), p, "en") for p in entry["paragraphs"])),
+        ("date built", dataset.built_at(entry["report_id"])), ("checks", ", ".join(entry.get("checks", []))),
+        ("notes", " | ".join(notes)),
+    ]
+
+
+def indicator_xlsx(dataset: data.Dataset, indicator_id: str) -> bytes:
+    """The indicator as a workbook: a 'data' sheet and a 'metadata' sheet."""
+    frame = indicator_frame(dataset, indicator_id)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "data"
+    sheet.append(list(frame.columns))
+    for row in frame.itertuples(index=False):
+        # openpyxl stores a string starting with '=' as a formula: safe_cell keeps it text.
+        sheet.append([_xlsx_value(value) for value in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    meta = book.create_sheet("metadata")
+    for key, value in indicator_metadata(dataset, indicator_id):
+        meta.append([key, safe_cell(value)])
+    meta.column_dimensions["A"].width, meta.column_dimensions["B"].width = 18, 90
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _xlsx_value(value):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    return safe_cell(value)
+
+
+def indicator_json(dataset: data.Dataset, indicator_id: str) -> dict:
+    """The indicator's catalogue entry, rows and checks, for programs."""
+    frame = indicator_frame(dataset, indicator_id)
+    checks = dataset.checks_of(indicator_id)
+    return {
+        "indicator": dataset.indicator(indicator_id),
+        "observations": json.loads(frame.to_json(orient="records", force_ascii=False)),
+        "checks": json.loads(checks.to_json(orient="records", force_ascii=False)),
+    }
+
+
+def claims_frame(dataset: data.Dataset) -> pd.DataFrame:
+    """Every claim with the chapter and section of its paragraph."""
+    where = dataset.paragraphs[["report_id", "paragraph", "chapter", "chapter_title", "section", "section_title"]].copy()
+    where["section"] = (where.chapter + "." + where.section).where(where.section.notna())
+    return dataset.claims.merge(where, on=["report_id", "paragraph"], how="left")
+
+
+def filter_claims(frame: pd.DataFrame, filters: dict) -> pd.DataFrame:
+    """Claims kept by the filters: lists of kinds/units/..., a paragraph range, free text."""
+    mask = pd.Series(True, index=frame.index)
+    for column in CLAIM_FILTERS:
+        wanted = [v for v in (filters.get(column) or []) if v != ""]
+        if wanted:
+            mask &= frame[column].isin(wanted)
+    if filters.get("from") is not None:
+        mask &= frame.paragraph >= int(filters["from"])
+    if filters.get("to") is not None:
+        mask &= frame.paragraph <= int(filters["to"])
+    text = (filters.get("q") or "").strip().lower()
+    if text:
+        searchable = (frame.text.fillna("") + " " + frame.subject.fillna("") + " " + frame.sentence.fillna("")).str.lower()
+        mask &= searchable.str.contains(text, regex=False)
+    return frame[mask]
+
+
+def package_zip(dataset: data.Dataset) -> bytes:
+    """The whole data package: Parquet and CSV of each table, the catalogue and a README of the columns."""
+    report = dataset.reports.iloc[0]
+    dimensions = [c for c in dataset.observations.columns if c not in data.OBSERVATION_FIXED]
+    readme = PACKAGE_README.format(symbol=report.symbol, built_at=report.built_at, source_file=report.source_file,
+                                   sha256=report.sha256, dimensions=", ".join(dimensions))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.md", readme)
+        archive.writestr("catalog.json", json.dumps(dataset.catalog, ensure_ascii=False, indent=1))
+        for name in data.PARQUET_TABLES:
+            archive.write(dataset.folder / f"{name}.parquet", f"parquet/{name}.parquet")
+            archive.writestr(f"csv/{name}.csv", csv_bytes(getattr(dataset, name)))
+    return out.getvalue()

@@ -1,0 +1,179 @@
+"""Interface words in French and English, and the formatting of numbers and periods.
+
+Indicator titles, descriptions and units come from catalog.json; only the interface's own
+words live here. Quotes and the report's text stay in French in both languages.
+"""
+import re
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+
+STRINGS = {
+    "fr": {
+        "app_title": "Statistiques du rapport", "nav_catalogue": "Indicateurs", "nav_report": "Rapport",
+        "nav_claims": "Tous les chiffres", "search_placeholder": "Rechercher un indicateur (titre, description, thème)…",
+        "data_points": "points de données", "data_point": "point de donnée", "paragraphs": "paragraphes", "paragraph": "paragraphe",
+        "para": "par.", "period_covered": "période", "unit": "unité", "no_match": "Aucun indicateur ne correspond à « {q} ».",
+        "tab_chart": "Graphique", "tab_table": "Tableau", "tab_sources": "Sources", "tab_checks": "Vérifications",
+        "download_csv": "CSV", "download_xlsx": "Excel", "download_json": "JSON", "downloads": "Télécharger",
+        "click_hint": "Cliquez sur un point pour lire le paragraphe qui l’énonce.",
+        "open_in_report": "Lire dans le rapport", "not_found": "Indicateur inconnu : « {id} ».",
+        "back_to_catalogue": "Retour au catalogue", "partial": "période partielle",
+        "partial_bars": "barres hachurées", "partial_lines": "en pointillé, points creux", "value": "valeur",
+        "period": "période", "qualifier": "qualificatif", "quote": "citation", "note": "note", "as_written": "tel qu’écrit",
+        "no_checks": "Aucune vérification arithmétique ne porte sur cet indicateur.",
+        "check_expected": "attendu", "check_computed": "calculé", "check_tolerance": "tolérance",
+        "consistent": "cohérent", "inconsistent": "incohérent", "source": "Source",
+        "used_by": "utilisé par", "answers_co": "Répond aux paragraphes {refs} des observations finales précédentes",
+        "claims_title": "Tous les chiffres du rapport", "filter_kind": "Nature", "filter_unit": "Unité",
+        "filter_qualifier": "Qualificatif", "filter_chapter": "Chapitre", "filter_section": "Section", "filter_from": "Du paragraphe",
+        "filter_to": "au paragraphe", "filter_text": "Texte libre", "download_filtered": "Télécharger ces lignes (CSV)",
+        "rows": "lignes", "package": "Tout le jeu de données (zip)", "catalogue_json": "Catalogue (JSON)",
+        "data_missing": "Les données ne sont pas construites.", "data_stale": "Les données sont périmées :",
+        "how_to_build": "Lancez `make data` puis rechargez la page.",
+        "report_title": "Le rapport", "all_periods": "toutes", "dimension": "dimension", "chapter": "chapitre",
+        "kind": "nature", "subject": "objet", "text": "texte",
+    },
+    "en": {
+        "app_title": "Report statistics", "nav_catalogue": "Indicators", "nav_report": "Report",
+        "nav_claims": "All numbers", "search_placeholder": "Search indicators (title, description, topic)…",
+        "data_points": "data points", "data_point": "data point", "paragraphs": "paragraphs", "paragraph": "paragraph",
+        "para": "para.", "period_covered": "period", "unit": "unit", "no_match": "No indicator matches “{q}”.",
+        "tab_chart": "Chart", "tab_table": "Table", "tab_sources": "Sources", "tab_checks": "Checks",
+        "download_csv": "CSV", "download_xlsx": "Excel", "download_json": "JSON", "downloads": "Download",
+        "click_hint": "Click a point to read the paragraph that states it.",
+        "open_in_report": "Read in the report", "not_found": "Unknown indicator: “{id}”.",
+        "back_to_catalogue": "Back to the catalogue", "partial": "partial period",
+        "partial_bars": "hatched bars", "partial_lines": "dotted, hollow points", "value": "value",
+        "period": "period", "qualifier": "qualifier", "quote": "quote", "note": "note", "as_written": "as written",
+        "no_checks": "No arithmetic check involves this indicator.",
+        "check_expected": "expected", "check_computed": "computed", "check_tolerance": "tolerance",
+        "consistent": "consistent", "inconsistent": "inconsistent", "source": "Source",
+        "used_by": "used by", "answers_co": "Answers paragraphs {refs} of the previous concluding observations",
+        "claims_title": "Every number in the report", "filter_kind": "Kind", "filter_unit": "Unit",
+        "filter_qualifier": "Qualifier", "filter_chapter": "Chapter", "filter_section": "Section", "filter_from": "From paragraph",
+        "filter_to": "to paragraph", "filter_text": "Free text", "download_filtered": "Download these rows (CSV)",
+        "rows": "rows", "package": "Whole data package (zip)", "catalogue_json": "Catalogue (JSON)",
+        "data_missing": "The data is not built.", "data_stale": "The data is out of date:",
+        "how_to_build": "Run `make data`, then reload this page.",
+        "report_title": "The report", "all_periods": "all", "dimension": "dimension", "chapter": "chapter",
+        "kind": "kind", "subject": "subject", "text": "text",
+    },
+}
+
+# How a qualifier reads before a number; `exact` reads as nothing.
+QUALIFIER_WORDS = {
+    "fr": {"approx": "environ", "more_than": "plus de", "at_least": "au moins", "less_than": "moins de", "at_most": "jusqu’à"},
+    "en": {"approx": "about", "more_than": "more than", "at_least": "at least", "less_than": "less than", "at_most": "up to"},
+}
+HALF_YEARS = {"fr": {"H1": "1er semestre", "H2": "2d semestre"}, "en": {"H1": "first half", "H2": "second half"}}
+QUARTERS = {"fr": "{n}e trimestre", "en": "Q{n}"}
+SINCE = {"fr": "depuis {start}", "en": "since {start}"}
+KIND_LABELS = {
+    "fr": {"count": "effectif", "percent": "pourcentage", "money": "montant", "measure": "mesure", "year": "année",
+           "date": "date", "reference": "référence", "ordinal": "ordinal"},
+    "en": {"count": "count", "percent": "percent", "money": "money", "measure": "measure", "year": "year",
+           "date": "date", "reference": "reference", "ordinal": "ordinal"},
+}
+# Less than a whole year: 2025-H1, 2025-Q3, 2025-06 (a day or a span of years is not partial).
+# Names of the dimension columns of observations.parquet; an unknown name is shown as it is.
+DIMENSION_NAMES = {
+    "fr": {"group": "groupe", "measure": "mesure", "language": "langue", "origin": "origine", "article": "article",
+           "outcome": "issue", "level": "niveau"},
+    "en": {"group": "group", "measure": "measure", "language": "language", "origin": "origin", "article": "article",
+           "outcome": "outcome", "level": "level"},
+}
+LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+_PARTIAL = re.compile(r"^\d{4}-(H[12]|Q[1-4]|\d{2})$")
+
+
+def language(value) -> str:
+    """A supported language code from a query value, else the default."""
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(lang: str, key: str, **values) -> str:
+    """The interface string `key` in `lang`, with its {placeholders} filled."""
+    text = STRINGS[language(lang)][key]
+    return text.format(**values) if values else text
+
+
+def format_number(value: float, lang: str) -> str:
+    """A number as a reader of `lang` writes it (14 900 / 14,900; 71,2 / 71.2)."""
+    if value != value:  # NaN
+        return ""
+    locale = "fr_FR" if language(lang) == "fr" else "en_US"
+    return format_decimal(value, locale=locale, format="#,##0.###")
+
+
+def format_value(value: float, qualifier: str | None, unit: str | None, lang: str) -> str:
+    """A value with its qualifier and, for % and money, its unit: 'plus de 14 900', '71,2 %'."""
+    words = QUALIFIER_WORDS[language(lang)].get(qualifier or "exact", "")
+    number = format_number(value, lang)
+    if unit == "%":
+        number = f"{number}\u202f%" if language(lang) == "fr" else f"{number}%"
+    elif unit in ("KZT", "USD", "EUR"):
+        number = f"{number} {unit}"
+    return f"{words} {number}".strip()
+
+
+def is_partial(period: str | None) -> bool:
+    """Whether a period is less than whole years (a half-year, a quarter, a month or a day)."""
+    if not isinstance(period, str):
+        return False
+    months = re.match(r"^\d{4}-(\d{2})/\d{4}-(\d{2})$", period)
+    if months:  # a span of months is partial unless it runs from January to December
+        return (months.group(1), months.group(2)) != ("01", "12")
+    return bool(_PARTIAL.match(period))
+
+
+def format_period(period: str | None, lang: str, labels_en: dict | None = None) -> str:
+    """A period as a reader says it: '2025, first half', 'since 2014', '2022–2024'."""
+    if not isinstance(period, str) or not period:
+        return ""  # null periods arrive as None or NaN
+    lang = language(lang)
+    if lang == "en" and labels_en and period in labels_en:
+        return labels_en[period]
+    match = re.match(r"^(\d{4})-(H[12])$", period)
+    if match:
+        return f"{match.group(1)}, {HALF_YEARS[lang][match.group(2)]}"
+    match = re.match(r"^(\d{4})-Q([1-4])$", period)
+    if match:
+        return f"{match.group(1)}, {QUARTERS[lang].format(n=match.group(2))}"
+    if period.endswith("/.."):
+        return SINCE[lang].format(start=period[:-3])
+    match = re.match(r"^(\d{4})-(\d{4})$", period)
+    if match:
+        return f"{match.group(1)}–{match.group(2)}"
+    if re.match(r"^\d{4}-\d{2}(-\d{2})?/", period):
+        return " – ".join(format_period(part, lang) for part in period.split("/"))
+    match = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", period)
+    if match:
+        year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
+        shown = format_date(date(year, month, int(day or 1)), format="long" if day else "MMMM y", locale=LOCALES[lang])
+        return shown
+    return period
+
+
+def dimension_name(name: str, lang: str) -> str:
+    """A dimension column's name in `lang` ('group' -> 'groupe')."""
+    return DIMENSION_NAMES[language(lang)].get(name, name)
+
+
+def label(value: str | None, lang: str, labels_en: dict | None = None) -> str:
+    """A dimension value in `lang`: the catalogue's English label, else the French value."""
+    if not isinstance(value, str):
+        return ""
+    if language(lang) == "en" and labels_en:
+        return labels_en.get(value, value)
+    return value
+
+
+def citation(symbol: str, paragraph: int, lang: str) -> str:
+    """A full citation of one paragraph: 'CERD/C/KAZ/11-14, para. 156'."""
+    return f"{symbol}, {t(lang, 'para')} {int(paragraph)}"

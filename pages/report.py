@@ -1,0 +1,113 @@
+"""Report reader (/report): the whole report, each paragraph an element `p<N>`, its statistics marked."""
+import dash
+from dash import Input, Output, clientside_callback, dcc, html
+
+from dashboard import data
+from dashboard.components import data_problem, href, highlighted, kind_label, one
+from dashboard.i18n import format_period, language, t
+
+dash.register_page(__name__, path="/report", title="Rapport / Report")
+
+_bodies: dict = {}
+
+
+def layout(lang=None, **_):
+    """The report in reading order; the interface words in `lang`, the text in French."""
+    lang = language(one(lang))
+    problem = data_problem(lang)
+    try:
+        dataset = data.load()
+    except data.DataUnavailable:
+        return html.Div(problem)
+    return html.Div([
+        problem,
+        dcc.Location(id="report-location"),
+        dcc.Store(id="report-scrolled"),
+        html.H1([t(lang, "report_title"), " ", html.Span(", ".join(dataset.symbol(r) for r in dataset.reports.report_id),
+                                                        className="symbol")]),
+        report_body(dataset, lang),
+    ], className="report")
+
+
+def report_body(dataset, lang: str) -> html.Div:
+    """The report's paragraphs under their headings, built once per data build and language."""
+    key = (id(dataset), lang)
+    if key not in _bodies:
+        _bodies.clear() if len(_bodies) > 8 else None
+        _bodies[key] = html.Div(_paragraph_blocks(dataset, lang), id="report-body", lang="fr")
+    return _bodies[key]
+
+
+def _paragraph_blocks(dataset, lang: str) -> list:
+    stats = dataset.claims[dataset.claims.kind.isin(data.STATISTIC_KINDS)]
+    claims_by_paragraph = {key: group for key, group in stats.groupby(["report_id", "paragraph"])}
+    blocks, heading, answered = [], (None, None, None), ()
+    for row in dataset.paragraphs.itertuples():
+        if (row.chapter, row.section, row.subsection) != heading:
+            blocks += _headings(row, heading)
+            heading = (row.chapter, row.section, row.subsection)
+        if tuple(row.co_refs) != answered:
+            answered = tuple(row.co_refs)
+            blocks += [_co_refs(dataset, row.report_id, answered, lang)] if answered else []
+        claims = claims_by_paragraph.get((row.report_id, row.paragraph))
+        blocks.append(html.Div([
+            html.A(str(row.paragraph), href=f"#p{row.paragraph}", className="paragraph-number"),
+            html.Div(_marked_text(dataset, row.text, claims, lang), className="paragraph-text"),
+        ], id=f"p{row.paragraph}", className="paragraph"))
+    return blocks
+
+
+def _co_refs(dataset, report_id: str, refs: tuple, lang: str) -> html.P:
+    """Which paragraphs of the previous concluding observations the section answers."""
+    previous = dataset.metadata.get(report_id, {}).get("previous_concluding_observations") or {}
+    symbol = f" ({previous['symbol']})" if previous.get("symbol") else ""
+    return html.P(t(lang, "answers_co", refs=", ".join(str(r) for r in refs)) + symbol, className="co-refs", lang=lang)
+
+
+def _headings(row, previous) -> list:
+    out = []
+    if row.chapter != previous[0]:
+        out.append(html.H2(f"{row.chapter}. {row.chapter_title}", id=f"chapter-{row.chapter}"))
+    if isinstance(row.section, str) and (row.chapter, row.section) != previous[:2]:
+        out.append(html.H3(f"{row.section}. {row.section_title}"))
+    if isinstance(row.subsection, str) and row.subsection != previous[2]:
+        out.append(html.H4(row.subsection))
+    return out
+
+
+def _marked_text(dataset, text: str, claims, lang: str) -> list:
+    if claims is None:
+        return [text]
+    spans, links = [], {}
+    for claim in claims.itertuples():
+        about = " · ".join(part for part in (kind_label(claim.kind, lang), format_period(claim.period, lang)) if part)
+        spans.append((int(claim.start), int(claim.end), f"stat stat-{claim.kind}", about))
+        used = dataset.indicators_by_claim.get(claim.claim_id, [])
+        if used:
+            links[int(claim.start)] = html.Sup([
+                dcc.Link("↗", href=href(f"/indicators/{i}", lang), title=dataset.indicator(i)["title"][lang] if dataset.indicator(i) else i,
+                         className="claim-indicator")
+                for i in used
+            ], className="claim-links")
+    return highlighted(text, spans, links)
+
+
+# The page is drawn after the browser has handled '#p155', so scroll to it once it exists.
+clientside_callback(
+    """
+    function(hash) {
+        if (!hash) { return window.dash_clientside.no_update; }
+        const id = decodeURIComponent(hash.slice(1));
+        setTimeout(function() {
+            const target = document.getElementById(id);
+            if (!target) { return; }
+            document.querySelectorAll('.paragraph.target').forEach(function(el) { el.classList.remove('target'); });
+            target.classList.add('target');
+            target.scrollIntoView({block: 'start'});
+        }, 0);
+        return id;
+    }
+    """,
+    Output("report-scrolled", "data"),
+    Input("report-location", "hash"),
+)

@@ -1,0 +1,289 @@
+"""Page layouts, callbacks and components, called in process (no browser)."""
+import shutil
+
+import pandas as pd
+import pytest
+from dash import html
+
+from app_fixtures import shared_fixture
+from dashboard import data
+from dashboard.components import indicator_figure
+from dashboard.i18n import format_period, format_value, is_partial
+
+
+@pytest.fixture(scope="module", autouse=True)
+def built(tmp_path_factory):
+    folder = shared_fixture(tmp_path_factory)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INDICATORS_DATA_DIR", str(folder))
+        import app  # noqa: F401  (registers the pages)
+        yield folder
+
+
+def walk(component):
+    """Every component of a layout tree, depth first."""
+    if isinstance(component, (list, tuple)):
+        for child in component:
+            yield from walk(child)
+        return
+    if component is None or isinstance(component, (str, int, float)):
+        return
+    yield component
+    yield from walk(getattr(component, "children", None))
+
+
+def by_id(layout, id_):
+    return next(c for c in walk(layout) if getattr(c, "id", None) == id_)
+
+
+def text_of(component) -> str:
+    if isinstance(component, (list, tuple)):
+        return "".join(text_of(c) for c in component)
+    if component is None:
+        return ""
+    if isinstance(component, (str, int, float)):
+        return str(component)
+    return text_of(getattr(component, "children", None))
+
+
+def card_ids(sections) -> set[str]:
+    return {c.id[len("card-"):] for c in walk(sections) if str(getattr(c, "id", "")).startswith("card-")}
+
+
+def test_catalogue_search_keeps_matching_indicators():
+    from pages import catalogue
+    shown = card_ids(catalogue.filter_catalogue("174", "fr"))
+    assert {"art174_registered_cases", "art174_cases_tried_and_convicted"} <= shown
+    assert "ethnic_composition_population" not in shown
+
+
+def test_catalogue_search_reads_english_titles_and_says_when_nothing_matches():
+    from pages import catalogue
+    assert "ethnic_composition_population" in card_ids(catalogue.filter_catalogue("ethnic composition", "en"))
+    assert "zzzz" in text_of(catalogue.filter_catalogue("zzzz", "en"))
+
+
+def test_catalogue_cards_show_unit_period_points_and_paragraphs():
+    from pages import catalogue
+    card = by_id(catalogue.layout(lang="en"), "card-art174_registered_cases")
+    text = text_of(card)
+    assert "3 data points" in text and "para. 156" in text and "2022–2024" in text
+
+
+def test_indicator_figure_is_a_line_over_the_years_with_para_in_hover():
+    dataset = data.load()
+    entry = dataset.indicator("art174_registered_cases")
+    figure = indicator_figure(entry, dataset.observations_of("art174_registered_cases"), "en")
+    (trace,) = figure.data
+    assert trace.type == "scatter" and "lines" in trace.mode
+    assert list(trace.x) == ["2022", "2023", "2024"] and list(trace.y) == [46, 84, 91]
+    assert [point[4] for point in trace.customdata] == ["para. 156"] * 3
+
+
+def test_indicator_figure_draws_a_partial_period_apart():
+    dataset = data.load()
+    entry = dataset.indicator("art174_cases_tried_and_convicted")
+    figure = indicator_figure(entry, dataset.observations_of("art174_cases_tried_and_convicted"), "en")
+    partial = [trace for trace in figure.data if "partial" in trace.name]
+    assert partial and all(trace.line.dash == "dot" for trace in partial)
+    assert all("2025, first half" in trace.x for trace in partial)
+    full = [trace for trace in figure.data if "partial" not in trace.name]
+    assert all("2025, first half" not in trace.x for trace in full)
+
+
+def test_composition_is_a_bar_chart_over_its_first_dimension():
+    dataset = data.load()
+    entry = dataset.indicator("ethnic_composition_population")
+    figure = indicator_figure(entry, dataset.observations_of("ethnic_composition_population"), "fr")
+    assert {trace.type for trace in figure.data} == {"bar"}
+    assert len(figure.data[0].x) == len(dataset.observations_of("ethnic_composition_population"))
+
+
+def test_clicking_a_point_shows_its_paragraph_with_the_number_marked_and_a_report_link():
+    from pages import indicator
+    rows = data.load().observations_of("art174_registered_cases")
+    position = int(rows[rows.period == "2023"].position.iloc[0])
+    panel = indicator.show_point({"points": [{"customdata": [position]}]}, {"indicator_id": "art174_registered_cases", "lang": "fr"})
+    marks = [c for c in walk(panel) if isinstance(c, html.Mark) and c.className == "number"]
+    assert [m.children for m in marks] == ["84"]
+    link = by_id(panel, "indicator-panel-link")
+    assert link.href == "/report#p156"
+    assert "CERD/C/KAZ/11-14, par. 156" in text_of(panel)
+
+
+@pytest.mark.parametrize("tab, element", [
+    ("chart", "indicator-graph"), ("table", "indicator-table"), ("sources", "indicator-source-156"),
+])
+def test_indicator_tab_comes_from_the_url(tab, element):
+    from pages import indicator
+    layout = indicator.layout(indicator_id="art174_registered_cases", tab=tab)
+    assert by_id(layout, element) is not None
+    assert by_id(layout, f"indicator-tab-{tab}").className == "tab active"
+
+
+def test_table_sorts_through_the_url_and_links_paragraphs():
+    from pages import indicator
+    layout = indicator.layout(indicator_id="art174_registered_cases", tab="table", sort="value", desc="1", lang="en")
+    table = by_id(layout, "indicator-table")
+    values = [float(c.to_plotly_json()["props"]["data-value"]) for c in walk(table) if getattr(c, "className", "") == "number" and "data-value" in c.to_plotly_json()["props"]]
+    assert values == [91, 84, 46]
+    assert by_id(layout, "indicator-sort-value").href == "/indicators/art174_registered_cases?lang=en&tab=table&sort=value"
+    assert "/report?lang=en#p156" in {c.href for c in walk(table) if hasattr(c, "href")}
+
+
+def test_sources_cite_every_paragraph_in_full():
+    from pages import indicator
+    layout = indicator.layout(indicator_id="art174_registered_cases", tab="sources", lang="en")
+    assert "CERD/C/KAZ/11-14, para. 156" in text_of(by_id(layout, "indicator-source-156"))
+
+
+def test_checks_put_inconsistencies_first():
+    dataset = data.load()
+    for indicator_id in dataset.indicators:
+        statuses = list(dataset.checks_of(indicator_id).status)
+        assert statuses == sorted(statuses, key=lambda s: s != "inconsistent"), indicator_id
+
+
+def test_checks_tab_lists_the_indicator_checks():
+    from pages import indicator
+    dataset = data.load()
+    with_checks = next(i for i in dataset.indicators if len(dataset.checks_of(i)))
+    layout = indicator.layout(indicator_id=with_checks, tab="checks")
+    ids = {c.id for c in walk(layout) if str(getattr(c, "id", "")).startswith("indicator-check-")}
+    assert ids == {f"indicator-check-{c}" for c in dataset.checks_of(with_checks).check_id}
+
+
+def test_dimension_choice_goes_to_the_url_and_back():
+    from pages import indicator
+    state = {"indicator_id": "art174_cases_tried_and_convicted", "lang": "en",
+             "base": {"path": "/indicators/art174_cases_tried_and_convicted", "params": {"tab": "table"}}}
+    measures = list(dict.fromkeys(data.load().observations_of("art174_cases_tried_and_convicted").measure))
+    ids = [{"type": "indicator-dimension", "name": "measure"}]
+    search = indicator.choose_dimensions([measures[:1]], ids, state)
+    assert search.startswith("?lang=en&tab=table&measure=")
+    assert indicator.choose_dimensions([measures], ids, state) == "?lang=en&tab=table"
+    layout = indicator.layout(indicator_id="art174_cases_tried_and_convicted", tab="table", measure=measures[0])
+    rows = [c for c in walk(by_id(layout, "indicator-table")) if isinstance(c, html.Tr)][1:]
+    assert len(rows) == (data.load().observations_of("art174_cases_tried_and_convicted").measure == measures[0]).sum()
+
+
+def test_odd_query_strings_fall_back_to_defaults():
+    from pages import indicator
+    layout = indicator.layout(indicator_id="art174_registered_cases", tab=["table", "chart"], sort=["value", "x"], lang=["xx"], desc="yes")
+    assert by_id(layout, "indicator-table") is not None
+    layout = indicator.layout(indicator_id="art174_registered_cases", tab="<script>", sort="nope", measure="x")
+    assert by_id(layout, "indicator-graph") is not None
+    from pages import catalogue
+    assert by_id(catalogue.layout(q=["174", "x"], lang=["en", "fr"]), "catalogue-search").value == "174"
+
+
+def test_unknown_indicator_page_says_so():
+    from pages import indicator
+    assert "nope" in text_of(by_id(indicator.layout(indicator_id="nope"), "indicator-missing"))
+
+
+def test_report_has_an_element_per_paragraph_and_links_numbers_to_indicators():
+    from pages import report
+    layout = report.layout(lang="fr")
+    paragraph = by_id(layout, "p156")
+    marks = [c.children for c in walk(paragraph) if isinstance(c, html.Mark)]
+    assert {"46", "84", "91"} <= set(marks)
+    hrefs = {c.href for c in walk(paragraph) if hasattr(c, "href")}
+    assert "/indicators/art174_registered_cases" in hrefs
+    assert len({c.id for c in walk(layout) if str(getattr(c, "id", "")).startswith("p")}) == len(data.load().paragraphs)
+    assert "Répond aux paragraphes" in text_of(layout)
+
+
+def test_report_text_is_text_never_html():
+    from pages import report
+    components = list(walk(report.layout(lang="fr")))
+    assert not any(type(c).__name__ in ("Markdown", "Iframe") for c in components)
+    assert not any("dangerously_allow_html" in c.to_plotly_json()["props"] for c in components)
+
+
+def test_claims_filter_callback_narrows_rows_and_the_download_link():
+    from pages import claims
+    rows, count, link = claims.filter_claims(["percent"], [], [], [], [], 50, 60, "", "en")
+    assert rows and all(r["kind"] == "percent" for r in rows)
+    assert all(50 <= int(r["paragraph"]) <= 60 for r in rows)
+    assert count.startswith(f"{len(rows)} ")
+    assert link == "/api/claims.csv?kind=percent&from=50&to=60"
+    assert rows[0]["link"].startswith(f"[{rows[0]['paragraph']}](/report?lang=en#p")
+
+
+def test_claims_filter_by_section_of_a_chapter():
+    from pages import claims
+    rows, _, link = claims.filter_claims([], [], [], [], ["VI.A"], None, None, "", "fr")
+    assert rows and {r["chapter"] for r in rows} == {"VI"} and 156 in {r["paragraph"] for r in rows}
+    assert link == "/api/claims.csv?section=VI.A"
+
+
+def test_navbar_keeps_the_page_when_switching_language():
+    import app
+    outputs = app.navbar("/indicators/art174_registered_cases", "?tab=table", "")
+    assert outputs[-4] == "/indicators/art174_registered_cases?tab=table"
+    assert outputs[-2] == "/indicators/art174_registered_cases?lang=en&tab=table"
+    assert app.navbar("/report", "?lang=en", "#p156")[0] == "Report statistics"
+
+
+def test_pages_say_how_to_build_missing_data(tmp_path):
+    from pages import catalogue, indicator
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INDICATORS_DATA_DIR", str(tmp_path))
+        for layout in (catalogue.layout(), indicator.layout(indicator_id="art174_registered_cases")):
+            assert "make data" in text_of(by_id(layout, "data-banner"))
+
+
+def test_pages_say_when_the_data_is_stale(built, tmp_path):
+    from pages import catalogue
+    folder = tmp_path / "processed"
+    shutil.copytree(built, folder)
+    reports = pd.read_parquet(folder / "reports.parquet")
+    reports["sha256"] = "0" * 64  # as if the report changed after the build
+    reports.to_parquet(folder / "reports.parquet", index=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INDICATORS_DATA_DIR", str(folder))
+        banner = text_of(by_id(catalogue.layout(lang="en"), "data-banner"))
+    assert "changed since" in banner and "make data" in banner
+
+
+@pytest.mark.parametrize("period, lang, expected", [
+    ("2022", "fr", "2022"),
+    ("2025-H1", "en", "2025, first half"),
+    ("2025-H1", "fr", "2025, 1er semestre"),
+    ("2022-2024", "en", "2022–2024"),
+    ("2014/..", "en", "since 2014"),
+    ("2022/23", "fr", "2022/23"),
+    ("2025-01-01", "fr", "1 janvier 2025"),
+    ("2019-06", "en", "June 2019"),
+    ("2022-01/2025-06", "en", "January 2022 – June 2025"),
+    (None, "fr", ""),
+])
+def test_format_period(period, lang, expected):
+    assert format_period(period, lang) == expected
+
+
+@pytest.mark.parametrize("period, partial", [("2025-H1", True), ("2025-Q2", True), ("2025-06", True), ("2024", False),
+                                             ("2022-2024", False), ("2025-01-01", False), ("2022/23", False),
+                                             ("2025-01/2025-04", True), ("2022-01/2024-12", False), ("2014/..", False)])
+def test_is_partial(period, partial):
+    assert is_partial(period) is partial
+
+
+@pytest.mark.parametrize("value, qualifier, unit, lang, expected", [
+    (14_900, "more_than", None, "en", "more than 14,900"),
+    (14_900, "more_than", None, "fr", "plus de 14\u202f900"),
+    (71.2, "exact", "%", "fr", "71,2\u202f%"),
+    (500, "approx", None, "en", "about 500"),
+])
+def test_format_value_shows_the_qualifier(value, qualifier, unit, lang, expected):
+    assert format_value(value, qualifier, unit, lang) == expected
+
+
+def test_every_indicator_renders_in_every_tab_and_language():
+    from pages import indicator
+    for indicator_id in data.load().indicators:
+        for tab in ("chart", "table", "sources", "checks"):
+            for lang in ("fr", "en"):
+                layout = indicator.layout(indicator_id=indicator_id, tab=tab, lang=lang)
+                assert by_id(layout, "indicator-title") is not None, (indicator_id, tab, lang)

@@ -1,0 +1,169 @@
+"""The dashboard in a real headless Chromium (Debian's chromium + chromium-driver, via dash[testing]).
+
+`make test` installs the browser when it is missing; run alone without it, these tests are
+skipped unless REQUIRE_BROWSER=1 (which `make test` sets), so a missing browser never passes silently there.
+"""
+import csv
+import io
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
+
+from app_fixtures import shared_fixture
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / ".build"
+
+# selenium 4.2 (pinned by dash[testing]) calls urllib3 APIs that now warn on every request.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+if shutil.which("chromedriver") is None or shutil.which("chromium") is None:
+    if os.environ.get("REQUIRE_BROWSER"):
+        raise RuntimeError("chromium and chromium-driver are missing: `make test` installs them (apt-get install chromium chromium-driver)")
+    pytest.skip("chromium / chromium-driver not installed (make test installs them)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def duo(tmp_path_factory):
+    from dash.testing.application_runners import ThreadedRunner
+    from dash.testing.composite import DashComposite
+
+    folder = shared_fixture(tmp_path_factory)
+    downloads = tmp_path_factory.mktemp("downloads")
+    # Chromium writes its profile and caches under HOME and TMPDIR: keep both inside .build/.
+    for name in ("home", "tmp"):
+        (BUILD / name).mkdir(parents=True, exist_ok=True)
+    before = set((BUILD / "tmp").glob("org.chromium.*"))
+    options = webdriver.ChromeOptions()
+    options.add_argument("--window-size=1300,1000")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INDICATORS_DATA_DIR", str(folder))
+        patch.setenv("HOME", str(BUILD / "home"))
+        patch.setenv("TMPDIR", str(BUILD / "tmp"))
+        import app
+        with ThreadedRunner() as server, DashComposite(
+            server=server, browser="Chrome", headless=True, options=[options], download_path=str(downloads),
+            percy_run=False, wait_timeout=10,
+        ) as browser:
+            browser.start_server(app.app)
+            browser.downloads = downloads
+            yield browser
+    # Chromium leaves its profile folder behind on quit: remove the ones this run made.
+    for profile in set((BUILD / "tmp").glob("org.chromium.*")) - before:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def visit(duo, path: str):
+    duo.driver.get(duo.server_url + path)
+
+
+def path_and_query(duo) -> tuple[str, dict]:
+    url = urlparse(duo.driver.current_url)
+    return url.path, parse_qs(url.query)
+
+
+def figure_data(duo) -> list[dict]:
+    return duo.driver.execute_script(
+        "return document.querySelector('#indicator-graph .js-plotly-plot').data.map(t => ({name: t.name, x: t.x, y: t.y}));")
+
+
+def test_catalogue_search_opens_the_article_174_indicator(duo):
+    started = time.perf_counter()
+    visit(duo, "/")
+    duo.wait_for_element("#card-art174_registered_cases")
+    print(f"catalogue rendered in {time.perf_counter() - started:.2f} s")
+    duo.find_element("#catalogue-search").send_keys("174")
+    duo.wait_for_no_elements("#card-ethnic_composition_population")
+    duo.find_element("#card-art174_registered_cases .card-title").click()
+    duo.wait_for_element("#indicator-graph .js-plotly-plot")
+    assert path_and_query(duo)[0] == "/indicators/art174_registered_cases"
+
+
+def test_chart_holds_the_registered_cases_2022_to_2024(duo):
+    visit(duo, "/indicators/art174_registered_cases")
+    duo.wait_for_element("#indicator-graph .js-plotly-plot")
+    (trace,) = figure_data(duo)
+    assert list(zip(trace["x"], trace["y"])) == [("2022", 46), ("2023", 84), ("2024", 91)]
+
+
+def test_clicking_a_point_opens_its_paragraph_and_links_to_the_report(duo):
+    visit(duo, "/indicators/art174_registered_cases")
+    duo.wait_for_element("#indicator-graph .scatterlayer .points path")
+    points = duo.find_elements("#indicator-graph .scatterlayer .points path")
+    ActionChains(duo.driver).move_to_element(points[1]).click().perform()
+    duo.wait_for_element("#indicator-panel-link")
+    assert duo.find_element("#indicator-panel mark.number").text == "84"
+    duo.find_element("#indicator-panel-link").click()
+    duo.wait_for_element("#p156.target")
+    assert duo.driver.current_url.endswith("/report#p156")
+    top = duo.driver.execute_script("return document.getElementById('p156').getBoundingClientRect().top;")
+    assert 0 <= top < 400, "the cited paragraph is scrolled into view"
+
+
+def test_table_tab_and_back_through_the_url(duo):
+    visit(duo, "/indicators/art174_registered_cases")
+    duo.wait_for_element("#indicator-graph")
+    duo.find_element("#indicator-tab-table").click()
+    duo.wait_for_element("#indicator-table")
+    assert path_and_query(duo)[1]["tab"] == ["table"]
+    paragraphs = [td.text for td in duo.find_elements("#indicator-table tbody tr td:nth-child(4)")]
+    assert paragraphs == ["156"] * 3
+    duo.driver.back()
+    duo.wait_for_element("#indicator-graph .js-plotly-plot")
+    assert "tab" not in path_and_query(duo)[1]
+    visit(duo, "/indicators/art174_registered_cases?tab=table")
+    duo.wait_for_element("#indicator-table")
+    assert "active" in duo.find_element("#indicator-tab-table").get_attribute("class")
+
+
+def test_csv_download_has_the_rows_and_paragraph_column(duo):
+    visit(duo, "/indicators/art174_registered_cases")
+    duo.find_element("#indicator-download-csv").click()
+    target = Path(duo.downloads) / "art174_registered_cases.csv"
+    deadline = time.monotonic() + 10
+    while not target.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    rows = list(csv.DictReader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
+    assert [(r["period"], float(r["value"]), int(r["paragraph"])) for r in rows] == [("2022", 46, 156), ("2023", 84, 156), ("2024", 91, 156)]
+
+
+def test_switching_the_interface_to_english(duo):
+    visit(duo, "/indicators/art174_registered_cases?tab=table")
+    duo.wait_for_element("#indicator-table")
+    duo.find_element("#app-lang-en").click()
+    duo.wait_for_text_to_equal("#indicator-tab-chart", "Chart")
+    path, query = path_and_query(duo)
+    assert path == "/indicators/art174_registered_cases" and query == {"lang": ["en"], "tab": ["table"]}
+    duo.wait_for_text_to_equal("#app-nav-catalogue", "Indicators")
+    catalog = json.loads((Path(os.environ["INDICATORS_DATA_DIR"]) / "catalog.json").read_text(encoding="utf-8"))
+    english = next(e["title"]["en"] for e in catalog if e["indicator_id"] == "art174_registered_cases")
+    assert duo.find_element("#indicator-title").text == english
+    # the quotes stay in French
+    assert "affaires pénales" in duo.find_element("#indicator-table td.quote").text
+
+
+def test_dimension_choice_is_kept_in_the_url(duo):
+    visit(duo, "/indicators/art174_cases_tried_and_convicted")
+    duo.wait_for_element("#indicator-graph .js-plotly-plot")
+    names = {trace["name"] for trace in figure_data(duo)}
+    boxes = duo.find_elements(".dimension input[type=checkbox]")
+    kept = duo.find_elements(".dimension label")[0].text
+    boxes[1].click()
+    deadline = time.monotonic() + 10
+    while "measure" not in path_and_query(duo)[1] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert path_and_query(duo)[1]["measure"] == [kept]
+    # the page is drawn again from the new URL: wait for the new figure
+    shown = names
+    while shown == names and time.monotonic() < deadline + 10:
+        time.sleep(0.1)
+        shown = {trace["name"] for trace in duo.driver.execute_script(
+            "const g = document.querySelector('#indicator-graph .js-plotly-plot'); return g ? g.data.map(t => ({name: t.name})) : [];")}
+    assert shown < names and all(name.startswith(kept) for name in shown)
