@@ -89,6 +89,7 @@ def catalog_entries(definitions: Definitions, observations: list[dict], checks: 
                 "paragraphs": sorted({o["paragraph"] for o in mine}),
                 "observations": len(mine),
                 "period_covered": period_covered([o["period"] for o in mine]),
+                "undated_observations": sum(o["period"] is None for o in mine),
                 "checks": sorted({c["check_id"] for c in checks if c["report_id"] == report_id
                                   and indicator["indicator_id"] in c["indicator_ids"]}),
                 "definition_file": indicator["source"],
@@ -97,10 +98,52 @@ def catalog_entries(definitions: Definitions, observations: list[dict], checks: 
 
 
 def period_covered(periods: list[str | None]) -> str | None:
-    """From the earliest to the latest period stated ("2022–2025-H1"), or the one period."""
-    known = {p for p in periods if p}
-    if not known:
+    """From the start of the earliest period to the end of the latest ("2022–2025-H1"), or the one period."""
+    bounds = [(b, p) for p in {p for p in periods if p} if (b := period_bounds(p))]
+    if not bounds:
         return None
-    first = min(known, key=lambda p: (p[:4], p))
-    last = max(known, key=lambda p: (max(re.findall(r"\d{4}", p)), p))
-    return first if first == last else f"{first}–{last}"
+    (start, _), first = min(bounds)
+    (_, end), last = max(bounds, key=lambda item: (item[0][1], item[1]))
+    if first == last:
+        return first
+    return f"{_start_label(first)}–{_end_label(last)}"
+
+
+_SCHOOL_YEAR_RE = re.compile(r"^(\d{4})/(\d{2})$")
+_YEAR_SPAN_RE = re.compile(r"^(\d{4})-(\d{4})$")
+_HALF_RE = re.compile(r"^(\d{4})-H([12])$")
+_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
+
+
+def period_bounds(period: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """First and last (year, month) of a period as the claims write it; None if unreadable."""
+    if m := _SCHOOL_YEAR_RE.match(period):
+        return (int(m[1]), 9), (int(m[1]) + 1, 6)
+    if "/" in period:  # ISO interval "2022-01/2025-06", open "2014/.."
+        left, right = period.split("/", 1)
+        start, end = period_bounds(left), period_bounds(right) if right != ".." else None
+        return (start[0], end[1] if end else (9999, 12)) if start else None
+    if m := _YEAR_SPAN_RE.match(period):
+        return (int(m[1]), 1), (int(m[2]), 12)
+    if m := _HALF_RE.match(period):
+        return (int(m[1]), 1 if m[2] == "1" else 7), (int(m[1]), 6 if m[2] == "1" else 12)
+    if m := _MONTH_RE.match(period):
+        return (int(m[1]), int(m[2])), (int(m[1]), int(m[2]))
+    if re.fullmatch(r"\d{4}", period):
+        return (int(period), 1), (int(period), 12)
+    return None
+
+
+def _start_label(period: str) -> str:
+    """The start of a period, written as the period is: "2022-2024" -> "2022", "2020-09/2022-05" -> "2020-09"."""
+    if _SCHOOL_YEAR_RE.match(period):
+        return period
+    return period.split("/")[0] if "/" in period else period.split("-")[0] if _YEAR_SPAN_RE.match(period) else period
+
+
+def _end_label(period: str) -> str:
+    if _SCHOOL_YEAR_RE.match(period):
+        return period
+    if "/" in period:
+        return period.split("/")[1].replace("..", "…")
+    return period.split("-")[1] if _YEAR_SPAN_RE.match(period) else period

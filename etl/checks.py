@@ -9,7 +9,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from etl.indicators import DefinitionError, applies_to, pick_claim
+from etl.indicators import DefinitionError, applies_to, pick_claim, validated_selector
 
 CHECK_KINDS = ("sum", "share", "growth", "trend")
 OPERANDS = {
@@ -39,7 +39,6 @@ class Stated:
     paragraph: int
     label: str  # dimension values, to pair shares with counts and to name the pair
     indicator_id: str | None
-    qualifier: str = "exact"
     text: str = ""  # as written in the report
 
     @property
@@ -53,19 +52,23 @@ def stated_interval(value: float, text: str, qualifier: str, unit: str | None) -
     if qualifier in ("more_than", "at_least"):
         return value - half, math.inf
     if qualifier in ("less_than", "at_most"):
-        return 0.0, value + half
+        return min(0.0, value - half), value + half
     return value - half, value + half
 
 
 def _rounding_half(value: float, text: str, unit: str | None, approx: bool) -> float:
     """Half the unit of the last digit written, when that digit is a rounding."""
     digits = _DIGITS_RE.search(text)
-    if not digits:  # written in words ("Trente-huit"): exact
-        return 0.0
+    if not digits:  # in words: "Trente-huit" is exact, "une centaine" and "quatre-vingt-dix pour cent" are not
+        magnitude = abs(value)
+        if approx and magnitude:
+            shown = f"{magnitude:.0f}"
+            return 10.0 ** (len(shown) - len(shown.rstrip("0") or "0")) / 2
+        return 0.5 if unit == "%" else 0.0  # a share in words is a rounded share
     written = re.sub(r"[\s\u00a0\u202f.]", "", digits.group()).rstrip(",")
     integer, _, decimals = written.partition(",")
     shown = float(f"{integer}.{decimals}" if decimals else integer)
-    scale = value / shown if shown else 1.0  # "2,9 millions" -> 1e6
+    scale = abs(value) / shown if shown else 1.0  # "2,9 millions" -> 1e6; a sign is not a scale
     if decimals:
         step = 10.0 ** -len(decimals)
     elif unit == "%" or scale > 1:
@@ -94,24 +97,52 @@ def run_checks(checks: list[dict], observations: list[dict], claims: list[dict],
             for name in names if name in check
         }
         rows += _CHECKERS[check["kind"]](check, operands, report_id, where)
+    ids = [r["check_id"] for r in rows]
+    if len(set(ids)) != len(ids):
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        raise DefinitionError(f"check ids computed twice: {', '.join(twice)}; give the paired labels distinct values")
     return rows
 
 
 def _validate(check: dict, where: str) -> None:
     for key in ("check_id", "kind", "description_en", "description_fr"):
-        if key not in check:
-            raise DefinitionError(f"{where}: missing `{key}`")
+        if not isinstance(check.get(key), str):
+            raise DefinitionError(f"{where}: `{key}` must be a text in quotes")
     if check["kind"] not in CHECK_KINDS:
         raise DefinitionError(f"{where}: kind must be one of {', '.join(CHECK_KINDS)}")
     expected = set(OPERANDS[check["kind"]])
-    unknown = set(check) - _CHECK_KEYS - expected - set(OPTIONAL_OPERANDS.get(check["kind"], ()))
+    optional = set(OPTIONAL_OPERANDS.get(check["kind"], ()))
+    unknown = set(check) - _CHECK_KEYS - expected - optional
     if unknown:
         raise DefinitionError(f"{where}: unknown keys {sorted(unknown)} for a {check['kind']} check")
     for name in expected:
         if name not in check:
             raise DefinitionError(f"{where}: a {check['kind']} check needs `{name}`")
+    if optional & set(check) and not optional <= set(check):
+        raise DefinitionError(f"{where}: give both {' and '.join(f'`{n}`' for n in sorted(optional))}, or neither")
     if check["kind"] == "trend" and check.get("direction") not in DIRECTIONS:
         raise DefinitionError(f"{where}: `direction` must be one of {', '.join(DIRECTIONS)}")
+    if not isinstance(check.get("complete", True), bool):
+        raise DefinitionError(f"{where}: `complete` must be true or false, without quotes")
+    if not isinstance(check.get("pair_by", ""), str):
+        raise DefinitionError(f"{where}: `pair_by` must be a dimension name in quotes")
+    for name in (expected | optional) & set(check):
+        _validate_operand(check[name], f"{where}, `{name}`")
+
+
+def _validate_operand(operand, where: str) -> None:
+    if not isinstance(operand, dict):
+        raise DefinitionError(f"{where}: an operand is a table, e.g. {{ indicator = \"<id>\" }}")
+    if "indicator" in operand:
+        if not isinstance(operand["indicator"], str):
+            raise DefinitionError(f"{where}: `indicator` must be an indicator id in quotes")
+        for key, value in operand.items():
+            if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
+                raise DefinitionError(f"{where}: `{key}` must be a label in quotes or a list of them")
+    elif "paragraph" in operand:
+        validated_selector(operand, where)
+    else:
+        raise DefinitionError(f"{where}: an operand names an `indicator` or a `paragraph`")
 
 
 def _resolve(operand: dict, pair_by, observations, claims, paragraph_texts, where) -> list[Stated]:
@@ -129,12 +160,12 @@ def _resolve(operand: dict, pair_by, observations, claims, paragraph_texts, wher
         paragraph_claims = [c for c in claims if c["paragraph"] == operand["paragraph"]]
         claim = pick_claim(operand, paragraph_claims, paragraph_texts.get(operand["paragraph"]), where)
         return [_stated(claim, "", None)]
-    raise DefinitionError(f"{where}: an operand names an `indicator` or a `paragraph`")
+    raise AssertionError("validated operands name an indicator or a paragraph")
 
 
 def _stated(row: dict, label: str, indicator_id: str | None) -> Stated:
     low, high = stated_interval(row["value"], row["text"], row["qualifier"], row["unit"])
-    return Stated(row["value"], low, high, row["paragraph"], label, indicator_id, row["qualifier"], row["text"])
+    return Stated(row["value"], low, high, row["paragraph"], label, indicator_id, row["text"])
 
 
 def _check_sum(check, operands, report_id, where) -> list[dict]:
@@ -155,6 +186,7 @@ def _check_sum(check, operands, report_id, where) -> list[dict]:
 def _check_share(check, operands, report_id, where) -> list[dict]:
     whole = _one(operands["whole"], where, "whole")
     rows = []
+    _nonzero(whole, where, "whole")
     for share, part in _pairs(operands["share"], operands["part"], where):
         computed = part.value / whole.value * 100
         low, high = part.low / whole.high * 100, (part.high / whole.low * 100 if whole.low > 0 else math.inf)
@@ -169,6 +201,7 @@ def _check_share(check, operands, report_id, where) -> list[dict]:
 def _check_growth(check, operands, report_id, where) -> list[dict]:
     start, end = _one(operands["from"], where, "from"), _one(operands["to"], where, "to")
     rate = _one(operands["rate"], where, "rate")
+    _nonzero(start, where, "from")
     computed = (end.value / start.value - 1) * 100
     low = (end.low / start.high - 1) * 100
     high = (end.high / start.low - 1) * 100 if start.low > 0 else math.inf
@@ -184,7 +217,8 @@ def _check_trend(check, operands, report_id, where) -> list[dict]:
         raise DefinitionError(f"{where}: `series` names {len(series)} number, a trend needs two or more")
     first, last = series[0], series[-1]
     change = last.value - first.value
-    holds = change > 0 if check["direction"] == "increase" else change < 0
+    # some values within the stated precision move the stated way: "environ 4 400" twice may rise
+    holds = last.high > first.low if check["direction"] == "increase" else last.low < first.high
     stated = [first, last]
     expected = None  # a direction only: nothing to compare the change with
     detail = f"stated {check['direction']}"
@@ -203,6 +237,11 @@ def _check_trend(check, operands, report_id, where) -> list[dict]:
 _CHECKERS = {"sum": _check_sum, "share": _check_share, "growth": _check_growth, "trend": _check_trend}
 
 
+def _nonzero(stated: Stated, where: str, name: str) -> None:
+    if stated.value == 0:
+        raise DefinitionError(f"{where}: `{name}` is 0 in the report (“{stated.text}”): nothing to divide by")
+
+
 def _one(stated: list[Stated], where: str, name: str) -> Stated:
     if len(stated) != 1:
         raise DefinitionError(f"{where}: `{name}` names {len(stated)} numbers, expected one; narrow it")
@@ -213,7 +252,11 @@ def _pairs(shares: list[Stated], parts: list[Stated], where: str) -> list[tuple[
     """Shares and counts paired by their labels ("Russes" with "Russes"), or one with one."""
     if len(shares) == 1 and len(parts) == 1:
         return [(shares[0], parts[0])]
+    if not all(s.label for s in shares):
+        raise DefinitionError(f"{where}: several shares need `pair_by = \"<dimension>\"` to pair them with their parts")
     by_label = {p.label: p for p in parts}
+    if len(by_label) != len(parts) or len({s.label for s in shares}) != len(shares):
+        raise DefinitionError(f"{where}: two numbers share a `pair_by` label; pair by a dimension that tells them apart")
     missing = [s.label for s in shares if s.label not in by_label]
     if missing:
         raise DefinitionError(f"{where}: no `part` labelled {missing} to pair with the shares")

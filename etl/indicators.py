@@ -14,7 +14,7 @@ from etl.claims import QUALIFIERS, STATISTIC_KINDS
 CHARTS = ("time_series", "composition", "breakdown")
 # Keys of an observation's selector; every other key is a dimension label or metadata.
 SELECTOR_KEYS = ("paragraph", "kind", "period", "subject", "sentence", "before", "after", "nth")
-OBSERVATION_META_KEYS = ("period_override", "note")
+OBSERVATION_META_KEYS = ("period_override", "qualifier_override", "unit", "note")
 PATTERN_KEYS = ("subject", "sentence", "before", "after")
 _CONTEXT = 80  # characters searched by `before` / `after`: a dozen words on each side
 _QUOTE_MAX = 250  # a longer sentence is narrowed to its clause, then to its comma piece
@@ -54,15 +54,17 @@ def parse_definitions(sources: dict[str, str]) -> Definitions:
         _require(not set(data) - _FILE_KEYS, name, f"unknown keys {sorted(set(data) - _FILE_KEYS)}")
         for key in ("topic", "topic_title_fr", "topic_title_en", "reports"):
             _require(key in data, name, f"missing `{key}`")
+        _check_types(data, _FILE_TYPES, name)
         topic = {k: data[k] for k in ("topic", "topic_title_fr", "topic_title_en", "reports")}
         for indicator in data.get("indicator", []):
             parsed.indicators.append({**_validated_indicator(indicator, name), **topic, "source": name})
         for check in data.get("check", []):
             parsed.checks.append({**check, "reports": topic["reports"], "source": name})
-    ids = [i["indicator_id"] for i in parsed.indicators]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise DefinitionError(f"indicator ids defined twice: {', '.join(duplicates)}; give each its own id")
+    for what, ids in (("indicator", [i["indicator_id"] for i in parsed.indicators]),
+                      ("check", [c.get("check_id") for c in parsed.checks])):
+        duplicates = sorted({str(i) for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise DefinitionError(f"{what} ids defined twice: {', '.join(duplicates)}; give each its own id")
     return parsed
 
 
@@ -71,12 +73,75 @@ def _require(condition: bool, where: str, problem: str) -> None:
         raise DefinitionError(f"{where}: {problem}")
 
 
+# The shape each key must have, so a slip in a definition is a clear error, not a traceback.
+def _is_text(value) -> bool:
+    return isinstance(value, str)
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _list_of(check):
+    return lambda value: isinstance(value, list) and all(check(v) for v in value)
+
+
+def _is_table(value) -> bool:
+    return isinstance(value, dict)
+
+
+_TEXT = (_is_text, "a text in quotes")
+_FILE_TYPES = {
+    "topic": _TEXT, "topic_title_fr": _TEXT, "topic_title_en": _TEXT,
+    "reports": (_list_of(_is_text), 'a list of report ids, e.g. ["CERD_C_KAZ_11-14_fr"]'),
+    "indicator": (_list_of(_is_table), "[[indicator]] tables"),
+    "check": (_list_of(_is_table), "[[check]] tables"),
+}
+_INDICATOR_TYPES = {
+    **{key: _TEXT for key in _INDICATOR_REQUIRED if key not in ("paragraphs", "observations")},
+    "paragraphs": (_list_of(_is_int), "a list of paragraph numbers, e.g. [156, 191]"),
+    "observations": (_list_of(_is_table), "a list of { ... } lines"),
+    "dimensions": (_list_of(_is_text), 'a list of names, e.g. ["group"]'),
+    "labels_en": (lambda v: _is_table(v) and all(_is_text(x) for x in v.values()), "a table of texts"),
+}
+SELECTOR_TYPES = {
+    "paragraph": (_is_int, "a paragraph number"),
+    "kind": (lambda v: v in STATISTIC_KINDS or (_list_of(_is_text)(v) and set(v) <= set(STATISTIC_KINDS)),
+             f"one of {', '.join(STATISTIC_KINDS)} or a list of them"),
+    "period": _TEXT, **{key: _TEXT for key in PATTERN_KEYS},
+    "nth": (lambda v: _is_int(v) and v >= 1, "a whole number from 1"),
+}
+_OBSERVATION_TYPES = {
+    **SELECTOR_TYPES, "period_override": _TEXT, "unit": _TEXT, "note": _TEXT,
+    "qualifier_override": (lambda v: v in QUALIFIERS, f"one of {', '.join(QUALIFIERS)}"),
+}
+
+
+def _check_types(table: dict, types: dict, where: str) -> None:
+    for key, (is_valid, expected) in types.items():
+        if key in table and not is_valid(table[key]):
+            raise DefinitionError(f"{where}: `{key}` must be {expected}, not {table[key]!r}")
+
+
+def validated_selector(selector: dict, where: str, types: dict = SELECTOR_TYPES) -> None:
+    """A selector's keys have the right shape and its patterns compile."""
+    _require("paragraph" in selector, where, "missing `paragraph`")
+    _check_types(selector, types, where)
+    for key in PATTERN_KEYS:
+        if key in selector:
+            try:
+                re.compile(selector[key])
+            except re.error as error:
+                raise DefinitionError(f"{where}: `{key}` is not a valid pattern ({error})") from None
+
+
 def _validated_indicator(indicator: dict, name: str) -> dict:
     where = f"{name}, indicator {indicator.get('indicator_id', '?')}"
     for key in _INDICATOR_REQUIRED:
         _require(key in indicator, where, f"missing `{key}`")
     unknown = set(indicator) - set(_INDICATOR_REQUIRED) - set(_INDICATOR_OPTIONAL)
     _require(not unknown, where, f"unknown keys {sorted(unknown)}")
+    _check_types(indicator, _INDICATOR_TYPES, where)
     _require(indicator["chart"] in CHARTS, where, f"chart must be one of {', '.join(CHARTS)}")
     dimensions = indicator.get("dimensions", [])
     clashes = set(dimensions) & (set(OBSERVATION_COLUMNS) | set(SELECTOR_KEYS) | set(OBSERVATION_META_KEYS))
@@ -84,19 +149,13 @@ def _validated_indicator(indicator: dict, name: str) -> dict:
     allowed = set(SELECTOR_KEYS) | set(OBSERVATION_META_KEYS) | set(dimensions)
     for n, observation in enumerate(indicator["observations"], 1):
         here = f"{where}, observation {n}"
-        _require("paragraph" in observation, here, "missing `paragraph`")
+        validated_selector(observation, here, {**_OBSERVATION_TYPES, **{d: _TEXT for d in dimensions}})
         _require(observation["paragraph"] in indicator["paragraphs"], here,
                  f"paragraph {observation['paragraph']} is not in the indicator's `paragraphs`")
         _require(not set(observation) - allowed, here,
                  f"unknown keys {sorted(set(observation) - allowed)} (dimensions are {dimensions})")
         for dimension in dimensions:
             _require(dimension in observation, here, f"missing the `{dimension}` label")
-        for key in PATTERN_KEYS:
-            if key in observation:
-                try:
-                    re.compile(observation[key])
-                except re.error as error:
-                    raise DefinitionError(f"{here}: `{key}` is not a valid pattern ({error})") from None
     return {"dimensions": dimensions, "labels_en": {}, **indicator}
 
 
@@ -115,10 +174,15 @@ def build_observations(indicators: list[dict], claims: list[dict], paragraph_tex
     for indicator in indicators:
         if not applies_to(indicator, report_id):
             continue
+        picked: dict[str, int] = {}
         for position, selector in enumerate(indicator["observations"], 1):
             where = f"{indicator['source']}, indicator {indicator['indicator_id']}, observation {position}"
             claim = pick_claim(selector, by_paragraph.get(selector["paragraph"], []),
                                paragraph_texts.get(selector["paragraph"]), where)
+            if claim["claim_id"] in picked:
+                raise DefinitionError(f"{where}: picks the same number as observation {picked[claim['claim_id']]} "
+                                      f"({claim['text']!r}); narrow the selector")
+            picked[claim["claim_id"]] = position
             rows.append(_observation_row(indicator, selector, claim, paragraph_texts[claim["paragraph"]],
                                          report_id, position))
     return rows
@@ -169,17 +233,18 @@ def _matches(selector: dict, claim: dict, paragraph_text: str) -> bool:
 
 
 def _observation_row(indicator, selector, claim, paragraph_text, report_id, position) -> dict:
-    # `period_override` is for a period the text states outside the claim's sentence (par. 155)
+    # overrides are for what the text states outside the number's own words: a period in the
+    # sentence before (par. 155), a "plus de" shared by two numbers (par. 350)
     period = selector.get("period_override", claim["period"])
-    assert claim["qualifier"] in QUALIFIERS, claim["claim_id"]
+    qualifier = selector.get("qualifier_override", claim["qualifier"])
     return {
         "indicator_id": indicator["indicator_id"],
         "report_id": report_id,
         **{dimension: str(selector[dimension]) for dimension in indicator["dimensions"]},
         "period": period,
         "value": claim["value"],
-        "unit": claim["unit"] or indicator["unit"],
-        "qualifier": claim["qualifier"],
+        "unit": claim["unit"] or selector.get("unit") or indicator["unit"],
+        "qualifier": qualifier,
         "paragraph": claim["paragraph"],
         "quote": quote_for(paragraph_text, claim),
         "claim_id": claim["claim_id"],
