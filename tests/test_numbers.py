@@ -1,6 +1,7 @@
 """French number reading: one case per quirk of the report's French."""
 import pytest
 from hypothesis import given, strategies as st
+from num2words import num2words
 
 from etl.numbers import parse_french_number, parse_french_range
 
@@ -71,3 +72,19 @@ def test_french_grouped_integers_read_back_exactly(n):
 def test_french_decimals_read_back_exactly(whole, cents):
     span = f"{_french_digits(whole)},{cents:02d}"
     assert parse_french_number(span) == pytest.approx(whole + cents / 100, rel=1e-15)
+
+
+# num2words spells French numbers independently of the code under test ("quatre-vingt-onze",
+# "vingt et un mille"); "zéro" is left out on purpose ("tolérance zéro" is no count).
+@given(st.integers(min_value=1, max_value=1_000_000))
+def test_french_number_words_read_back_exactly(n):
+    assert parse_french_number(num2words(n, lang="fr")) == n
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=9),
+       st.sampled_from([("million", 10**6), ("milliard", 10**9)]))
+def test_french_scale_words_read_back_exactly(whole, tenth, scale):
+    word, factor = scale
+    plural = "s" if whole > 1 or tenth else ""
+    span = f"{_french_digits(whole)},{tenth}\u00a0{word}{plural}" if tenth else f"{_french_digits(whole)}\u00a0{word}{plural}"
+    assert parse_french_number(span) == pytest.approx((whole + tenth / 10) * factor, rel=1e-12)
