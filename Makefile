@@ -29,8 +29,9 @@ browser:
 		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver)
 
 bench: $(STAMP) browser data
-	$(PY) bench/bench_build.py
 	@mkdir -p $(BUILD_TMP)
+	$(PY) bench/bench_build.py
+	TMPDIR=$(BUILD_TMP) $(PY) bench/bench_sources.py
 	TMPDIR=$(BUILD_TMP) $(PY) bench/bench_app.py
 
 $(STAMP): requirements.txt
