@@ -1,5 +1,4 @@
 """Any report in, nothing lost: several reports and formats, unchanged ones skipped, bad ones isolated."""
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,21 +8,12 @@ import pytest
 
 from etl.claims import extract_claims
 from report_files import report_docx, report_pdf
-from test_cli import RAW, REPORT, ROOT, run_etl, snapshot
+from test_cli import RAW, REPORT, ROOT, raw_copy as raw_folder, run_etl, snapshot  # noqa: F401 (a fixture)
 
 
 @pytest.fixture(scope="module")
 def report_text_():
     return (RAW / f"{REPORT}.txt").read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def raw_folder(tmp_path):
-    folder = tmp_path / "raw"
-    folder.mkdir()
-    for suffix in (".txt", ".json"):
-        shutil.copy(RAW / f"{REPORT}{suffix}", folder)
-    return folder
 
 
 def test_several_reports_in_three_formats_are_kept_apart(raw_folder, tmp_path, report_text_):
