@@ -282,6 +282,16 @@ def test_more_series_and_breakdowns(tables):
         ("Enfants en vacances organisées, été 2024", "2024", 3_200_000, "exact", 240),
         ("dont enfants de groupes socialement vulnérables", "2024", 500_000, "exact", 240),
     ]
+    assert table(tables, "ethnocultural_institutions", "measure") == [
+        ("Associations ethnoculturelles", None, 1_000, "more_than", 411),
+        ("Écoles du dimanche", None, 400, "approx", 411),  # "quelque 400"
+        ("Maisons de l’amitié", None, 32, "exact", 255),
+    ]
+    assert table(tables, "ethnocultural_children_activities", "measure") == [
+        ("Événements organisés", "2023", 250, "more_than", 255),
+        ("Enfants participant aux événements", "2023", 50_000, "approx", 255),
+        ("Enfants dans les cercles d’étude, par an", None, 20_000, "more_than", 255),
+    ]
     assert table(tables, "kazakh_mother_tongue_other_groups") == [
         ("2020", 1, "exact", 350), ("2021", 1.2, "exact", 350), ("2022", 0.4, "exact", 350),
     ]
