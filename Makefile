@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 # Browser and test runs keep their files inside the build, not in /tmp.
 BUILD_TMP := $(CURDIR)/.build/tmp
 
-.PHONY: run serve test browser data bench clean
+.PHONY: run serve test browser data bench briefing load clean
 
 # The dashboard on http://127.0.0.1:8050 (debug off); `serve` is the same app under gunicorn.
 run: data
@@ -33,6 +33,24 @@ bench: $(STAMP) browser data
 	$(PY) bench/bench_build.py
 	TMPDIR=$(BUILD_TMP) $(PY) bench/bench_sources.py
 	TMPDIR=$(BUILD_TMP) $(PY) bench/bench_app.py
+	@mkdir -p $(CURDIR)/.build/home
+	HOME=$(CURDIR)/.build/home TMPDIR=$(BUILD_TMP) $(PY) bench/bench_briefing.py
+
+# Load test: Debian's wrk, 16 connections for 10 s per route against gunicorn on 127.0.0.1 (a bench, not a test).
+load: $(STAMP) browser data
+	@command -v wrk >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk)
+	@mkdir -p $(BUILD_TMP) $(CURDIR)/.build/home
+	HOME=$(CURDIR)/.build/home TMPDIR=$(BUILD_TMP) $(PY) bench/bench_load.py
+
+# A briefing pack: one image per chart and sources.md with their citations (Chromium's files stay in .build/).
+IDS ?= art174_registered_cases art174_cases_tried_and_convicted ethnic_composition_population
+FORMATS ?= png,svg
+SIZE ?= slide
+BRIEF_LANG ?= fr
+OUT ?= briefing
+briefing: $(STAMP) browser data
+	@mkdir -p $(BUILD_TMP) $(CURDIR)/.build/home
+	HOME=$(CURDIR)/.build/home TMPDIR=$(BUILD_TMP) $(PY) -m dashboard.briefing $(IDS) --formats $(FORMATS) --size $(SIZE) --lang $(BRIEF_LANG) --out $(OUT)
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -9,13 +9,15 @@ from urllib.parse import parse_qsl, urlencode
 import dash
 from dash import Dash, Input, Output, callback, dcc, html
 
-from dashboard import api
+from dashboard import api, embed, security
 from dashboard.i18n import LANGUAGES, language, t
 
 app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_exceptions=True,
            update_title=None)
 server = app.server
 api.register(server)
+embed.register(server)
+security.register(app)
 
 NAV = (("catalogue", "/", "nav_catalogue"), ("report", "/report", "nav_report"), ("claims", "/claims", "nav_claims"))
 
@@ -48,12 +50,15 @@ def with_language(pathname: str, search: str, hash_: str, code: str) -> str:
 )
 def navbar(pathname, search, hash_):
     """Navigation labels and links in the current language; language links that keep the page."""
-    lang = language(dict(parse_qsl((search or "").lstrip("?"))).get("lang"))
-    home = with_language("/", "", "", lang)
+    query = dict(parse_qsl((search or "").lstrip("?")))
+    lang = language(query.get("lang"))
+    # The chosen report (?report=<id>) follows the reader from the catalogue to the report and its numbers.
+    report = f"?{urlencode({'report': query['report']})}" if query.get("report") else ""
+    home = with_language("/", report, "", lang)
     outputs = [t(lang, "app_title"), home]
     for _, path, key in NAV:
         active = pathname == path or (path == "/" and (pathname or "").startswith("/indicators/"))
-        outputs += [t(lang, key), with_language(path, "", "", lang), "nav-link active" if active else "nav-link"]
+        outputs += [t(lang, key), with_language(path, report, "", lang), "nav-link active" if active else "nav-link"]
     for code in LANGUAGES:
         outputs += [with_language(pathname, search, hash_, code), "lang active" if code == lang else "lang"]
     return outputs

@@ -1,15 +1,25 @@
-"""The /api routes on the app's Flask server: catalogue, one indicator, claims, the data package."""
+"""The /api routes on the app's Flask server: catalogue, one indicator (data and images), claims, the data package.
+
+Every response carries the data version (a hash of data/processed/) as its ETag, so a client
+that sends it back in If-None-Match gets a 304 until the data is rebuilt.
+"""
 import json
 
 from flask import Flask, Response, abort, jsonify, request
 
-from dashboard import data, exports
+from dashboard import data, exports, images
+from dashboard.i18n import language
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
+    **images.FORMATS,
 }
+# Opened in the browser (inline) rather than saved: JSON to read, images to show in an <img>.
+INLINE = ("json", "png", "svg")
+# Query parameters of an image that are not a dimension choice.
+IMAGE_OPTIONS = ("size", "width", "height", "scale", "theme", "lang")
 _package_cache: dict = {}
 
 
@@ -22,6 +32,58 @@ def register(server: Flask) -> None:
     # Anything else under /api/ is a 404, not the Dash page shell that other paths get.
     server.add_url_rule("/api/<path:rest>", "api_unknown", unknown)
     server.register_error_handler(data.DataUnavailable, _data_unavailable)
+    server.register_error_handler(images.BadImageRequest, _bad_request)
+    server.before_request(_not_modified)
+    server.after_request(_with_data_version)
+
+
+def _is_api(path: str) -> bool:
+    return path.startswith("/api/")
+
+
+def _not_modified():
+    """A 304 before any work when the client already holds this data version of a known resource."""
+    if not _is_api(request.path) or not request.if_none_match or request.endpoint in (None, "api_unknown"):
+        return None
+    if request.endpoint == "api_indicator" and not _known_file(request.view_args.get("name", "")):
+        return None
+    try:
+        version = data.load().version
+    except data.DataUnavailable:
+        return None
+    if request.if_none_match.contains(version):
+        response = Response(status=304)
+        response.set_etag(version)
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+    return None
+
+
+def _known_file(name: str) -> bool:
+    indicator_id, _, extension = name.rpartition(".")
+    try:
+        return extension in FORMATS and data.load().indicator(indicator_id) is not None
+    except data.DataUnavailable:
+        return False
+
+
+def _with_data_version(response: Response) -> Response:
+    """Every successful /api response names the data version in its ETag (and honours If-None-Match)."""
+    if _is_api(request.path) and response.status_code == 200:
+        try:
+            version = data.load().version
+        except data.DataUnavailable:
+            return response
+        response.set_etag(version)
+        response.headers["X-Data-Version"] = version
+        # Clients may keep a copy but ask again each time; the ETag makes that answer a 304.
+        response.headers["Cache-Control"] = "no-cache"
+        response.make_conditional(request)
+    return response
+
+
+def _bad_request(error):
+    return jsonify({"error": str(error)}), 400
 
 
 def unknown(rest: str):
@@ -39,32 +101,45 @@ def _dataset() -> data.Dataset:
 
 def catalogue():
     """The catalogue: one object per indicator."""
-    return Response(json.dumps(_dataset().catalog, ensure_ascii=False), mimetype="application/json")
+    body = json.dumps(_dataset().catalog, ensure_ascii=False).encode("utf-8")
+    return _attachment(body, FORMATS["json"], "indicators.json", inline=True)
 
 
 def indicator(name: str):
-    """One indicator as .csv, .xlsx or .json; an id not in the catalogue is a 404."""
+    """One indicator as .csv, .xlsx, .json, .png or .svg; an id not in the catalogue is a 404."""
     indicator_id, _, extension = name.rpartition(".")
     dataset = _dataset()
     # The id is only ever looked up in the catalogue, never used to build a file path.
     if extension not in FORMATS or dataset.indicator(indicator_id) is None:
         abort(404, description=f"no indicator file {name!r}: see /api/indicators.json for the ids")
+    if extension in images.FORMATS:
+        return _image(dataset, indicator_id, extension)
     if extension == "csv":
         body = exports.csv_bytes(exports.indicator_frame(dataset, indicator_id))
     elif extension == "xlsx":
         body = exports.indicator_xlsx(dataset, indicator_id)
     else:
         body = json.dumps(exports.indicator_json(dataset, indicator_id), ensure_ascii=False).encode("utf-8")
-    return _attachment(body, FORMATS[extension], f"{indicator_id}.{extension}")
+    return _attachment(body, FORMATS[extension], f"{indicator_id}.{extension}", inline=extension in INLINE)
+
+
+def _image(dataset, indicator_id: str, extension: str):
+    """The indicator's chart as PNG or SVG: ?size=slide|a4|square or width/height, scale, theme, lang, dimensions."""
+    options = images.image_options(request.args)
+    query = {k: v for k, v in request.args.to_dict(flat=False).items() if k not in IMAGE_OPTIONS}
+    body = images.indicator_image(dataset, indicator_id, extension, options, query, language(request.args.get("lang")))
+    name = f"{indicator_id}-{options['width']}x{options['height']}.{extension}"
+    return _attachment(body, FORMATS[extension], name, inline=True)
 
 
 def claims_filters(args) -> dict:
-    """Claim filters from query parameters: kind=count,percent&unit=%&from=150&to=160&q=article."""
+    """Claim filters from query parameters: report=<id>&kind=count,percent&unit=%&from=150&to=160&q=article."""
     filters = {key: [v for v in ",".join(args.getlist(key)).split(",") if v] for key in exports.CLAIM_FILTERS}
     for key in ("from", "to"):
         value = args.get(key, "")
         filters[key] = int(value) if value.strip().lstrip("-").isdigit() else None
     filters["q"] = args.get("q", "")
+    filters["report"] = [v for v in ",".join(args.getlist("report")).split(",") if v]
     return filters
 
 
@@ -82,7 +157,8 @@ def package():
     return _attachment(_package_cache["body"], "application/zip", "data-package.zip")
 
 
-def _attachment(body: bytes, mimetype: str, filename: str) -> Response:
+def _attachment(body: bytes, mimetype: str, filename: str, inline: bool = False) -> Response:
     response = Response(body, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # The file name is made from a catalogue id or a fixed word, never from the raw request.
+    response.headers["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
     return response

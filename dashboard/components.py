@@ -8,11 +8,13 @@ from dash import dcc, html
 
 from dashboard import data
 from dashboard.i18n import (
-    DEFAULT_LANGUAGE, KIND_LABELS, QUALIFIER_WORDS, citation, dimension_name, format_number, format_period,
+    DEFAULT_LANGUAGE, KIND_LABELS, QUALIFIER_WORDS, citation, unit_word, dimension_name, format_number, format_period,
     format_value, is_partial, label, t,
 )
 
-COLORS = ("#1f5f8b", "#c0562f", "#3b8b4f", "#7a4f9a", "#b08a1e", "#4f7f8f")
+# Okabe-Ito: told apart with every common colour-vision deficiency (their yellow is too light on white).
+COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+MONEY_UNITS = ("KZT", "USD", "EUR")
 CHARTS_WITH_BARS = ("composition", "breakdown")
 # A few keys of plotly_white: naming the full template deep-copies it, about 14 ms per figure.
 CHART_TEMPLATE = go.layout.Template(layout={
@@ -27,6 +29,25 @@ def href(path: str, lang: str, **params) -> str:
     query = {"lang": lang} if lang != DEFAULT_LANGUAGE else {}
     query.update({key: value for key, value in params.items() if value not in (None, "", [])})
     return f"{path}?{urlencode(query, doseq=True)}" if query else path
+
+
+def report_href(dataset, report_id: str, lang: str, paragraph: int | None = None) -> str:
+    """The reader of a report ('/report', '?report=<id>' for any but the default one), at a paragraph."""
+    chosen = report_id if report_id != dataset.report_or_default(None) else None
+    return href("/report", lang, report=chosen) + (f"#p{int(paragraph)}" if paragraph is not None else "")
+
+
+def report_selector(dataset, path: str, lang: str, current: str, **params) -> html.Nav | None:
+    """Links to the same page for each report of the data (the report goes in the URL); None for a single report."""
+    ids = dataset.report_ids()
+    if len(ids) < 2:
+        return None
+    default = ids[0]
+    return html.Nav([
+        dcc.Link(dataset.symbol(rid), href=href(path, lang, report=rid if rid != default else None, **params),
+                 id=f"report-choice-{rid}", className="report-choice active" if rid == current else "report-choice")
+        for rid in ids
+    ], className="report-selector", id="report-selector", **{"aria-label": t(lang, "report_title")})
 
 
 def one(value):
@@ -97,6 +118,34 @@ def catalogue_sections(catalog: list[dict], lang: str, query: str = "") -> list:
     ]
 
 
+def units_of(rows: pd.DataFrame) -> list[str]:
+    """The distinct units of the rows, in their order (an indicator may mix 'cases' and 'persons')."""
+    return [u for u in dict.fromkeys(rows.unit) if isinstance(u, str) and u]
+
+
+def mixed_units(rows: pd.DataFrame) -> bool:
+    """Whether the rows hold values in more than one unit."""
+    return len(units_of(rows)) > 1
+
+
+def unit_title(entry: dict, rows: pd.DataFrame, lang: str) -> str:
+    """The value axis title: the indicator's unit label, or every unit when the rows mix them."""
+    units = units_of(rows)
+    own = entry["unit_label"][lang]
+    # A definition that mixes units says so in its label ('affaires / personnes'): keep it.
+    if (len(units) <= 1 and (not units or units[0] == entry.get("unit"))) or (len(units) > 1 and "/" in own):
+        return own
+    return " / ".join(own if u == entry.get("unit") else unit_word(u, lang) for u in units)
+
+
+def value_label(value: float, qualifier, unit, lang: str, with_unit: bool = False) -> str:
+    """A value as shown on a chart; with `with_unit`, a count unit ('persons') follows the number."""
+    text = format_value(value, qualifier, unit, lang)
+    if with_unit and isinstance(unit, str) and unit and unit != "%" and unit not in MONEY_UNITS:
+        text = f"{text} {unit_word(unit, lang)}"
+    return text
+
+
 def period_order(periods) -> list[str]:
     """Periods in time order; a partial period after the whole year it starts."""
     return sorted({p for p in periods if isinstance(p, str) and p}, key=lambda p: (p[:4], is_partial(p), p))
@@ -124,22 +173,10 @@ def indicator_figure(entry: dict, rows: pd.DataFrame, lang: str) -> go.Figure:
         _add_lines(figure, entry, rows, lang)
     figure.update_layout(
         template=CHART_TEMPLATE, margin={"l": 60, "r": 20, "t": 40, "b": 40}, height=440, clickmode="event",
-        yaxis={"title": {"text": entry["unit_label"][lang]}, "rangemode": "tozero"}, xaxis={"automargin": True},
+        yaxis={"title": {"text": unit_title(entry, rows, lang)}, "rangemode": "tozero"}, xaxis={"automargin": True},
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"}, hoverlabel={"align": "left"},
     )
     return figure
-
-
-def source_line(symbol: str, entry: dict, rows: pd.DataFrame, lang: str) -> str:
-    """'Source : CERD/C/KAZ/11-14, par. 155, 156', and which periods are partial and how they are drawn."""
-    paragraphs = sorted(int(p) for p in rows.paragraph.unique())
-    colon = " :" if lang == "fr" else ":"
-    line = f"{t(lang, 'source')}{colon} {symbol}, {paragraphs_label(paragraphs, lang)}"
-    partial = [format_period(p, lang, entry.get("labels_en")) for p in period_order(rows.period) if is_partial(p)]
-    if partial:
-        drawn = t(lang, "partial_bars" if entry["chart"] in CHARTS_WITH_BARS else "partial_lines")
-        line += f". {t(lang, 'partial').capitalize()}{colon} {', '.join(partial)} ({drawn})."
-    return line
 
 
 def _series(entry: dict, rows: pd.DataFrame, lang: str, skip: int = 0) -> list[tuple[str, pd.DataFrame]]:
@@ -171,7 +208,7 @@ def _add_lines(figure: go.Figure, entry: dict, rows: pd.DataFrame, lang: str) ->
 def _line_trace(rows, entry, lang, labels, name, color, dash, symbol) -> go.Scatter:
     return go.Scatter(
         x=[labels.get(p, "") for p in rows.period], y=list(rows.value), name=name, mode="lines+markers+text",
-        text=[format_value(v, q, u, lang) for v, q, u in zip(rows.value, rows.qualifier, rows.unit)],
+        text=[value_label(v, q, u, lang, mixed_units(rows)) for v, q, u in zip(rows.value, rows.qualifier, rows.unit)],
         textposition="top center", customdata=[point_data(r, entry, lang) for r in rows.itertuples()],
         hovertemplate=HOVER, line={"color": color, "dash": dash, "width": 2.5},
         marker={"size": 10, "color": color, "symbol": symbol, "line": {"width": 2, "color": color}},
@@ -192,7 +229,7 @@ def _add_bars(figure: go.Figure, entry: dict, rows: pd.DataFrame, lang: str) -> 
         hatch = ["/" if is_partial(v) else "" for v in group.period]
         figure.add_trace(go.Bar(
             x=x, y=list(group.value), name=name, marker={"color": COLORS[index % len(COLORS)], "pattern": {"shape": hatch}},
-            text=[format_value(v, q, u, lang) for v, q, u in zip(group.value, group.qualifier, group.unit)],
+            text=[value_label(v, q, u, lang, mixed_units(rows)) for v, q, u in zip(group.value, group.qualifier, group.unit)],
             textposition="outside", constraintext="none", cliponaxis=False, customdata=[point_data(r, entry, lang) for r in group.itertuples()],
             hovertemplate=HOVER,
         ))
@@ -238,7 +275,7 @@ def observation_panel(dataset, entry: dict, row, lang: str) -> list:
         html.Blockquote(highlighted(text, spans), className="paragraph-text", lang="fr"),
         html.P(row.note, className="panel-note") if isinstance(row.note, str) and row.note else None,
         dcc.Link(f"{t(lang, 'open_in_report')} ({t(lang, 'para')} {int(row.paragraph)}) →",
-                 href=href("/report", lang) + f"#p{int(row.paragraph)}", id="indicator-panel-link"),
+                 href=report_href(dataset, row.report_id, lang, row.paragraph), id="indicator-panel-link"),
     ]
 
 
@@ -275,7 +312,7 @@ def _cell(dataset, entry: dict, row, column: str, lang: str) -> html.Td:
     if column == "period":
         return html.Td(format_period(value, lang, entry.get("labels_en")) + (f" ({t(lang, 'partial')})" if is_partial(value) else ""))
     if column == "paragraph":
-        return html.Td(dcc.Link(str(int(value)), href=href("/report", lang) + f"#p{int(value)}"), className="number")
+        return html.Td(dcc.Link(str(int(value)), href=report_href(dataset, row.report_id, lang, value)), className="number")
     if column == "quote":
         return html.Td(value, lang="fr", className="quote")
     if column == "note":
@@ -295,7 +332,7 @@ def sources_list(dataset, entry: dict, rows: pd.DataFrame, lang: str) -> html.Di
         items.append(html.Li([
             html.P(citation(dataset.symbol(entry["report_id"]), number, lang), className="citation"),
             html.Blockquote(highlighted(text, sorted(set(spans))), className="paragraph-text", lang="fr"),
-            dcc.Link(t(lang, "open_in_report") + " →", href=href("/report", lang) + f"#p{number}"),
+            dcc.Link(t(lang, "open_in_report") + " →", href=report_href(dataset, entry["report_id"], lang, number)),
         ], id=f"indicator-source-{number}"))
     return html.Ol(items, className="sources")
 

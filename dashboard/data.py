@@ -38,6 +38,7 @@ class Dataset:
     checks: pd.DataFrame
     catalog: list[dict]
     stale: list[str] = field(default_factory=list)
+    version: str = ""  # hash of the built files: the ETag of every /api response, a key of cached images
 
     def __post_init__(self):
         self.indicators = {entry["indicator_id"]: entry for entry in self.catalog}
@@ -46,6 +47,15 @@ class Dataset:
         # claim_id -> the indicators that use it: the report reader links each number to them.
         self.indicators_by_claim = self.observations.groupby("claim_id")["indicator_id"].agg(lambda s: sorted(set(s))).to_dict()
         self._observations_by_indicator = {key: frame for key, frame in self.observations.groupby("indicator_id", sort=False)}
+
+    def report_ids(self) -> list[str]:
+        """The reports of the data folder, in the order of reports.parquet (the first is the default)."""
+        return list(self.reports.report_id)
+
+    def report_or_default(self, value) -> str:
+        """`value` when it names a report of the data, else the first report ('' when there is none)."""
+        ids = self.report_ids()
+        return value if value in ids else (ids[0] if ids else "")
 
     def indicator(self, indicator_id: str) -> dict | None:
         """The catalogue entry of an indicator, or None for an unknown id."""
@@ -124,7 +134,16 @@ def _read(folder: Path) -> Dataset:
         )
     tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in PARQUET_TABLES}
     catalog = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))
-    return Dataset(folder=folder, catalog=catalog, stale=_stale_reasons(folder, tables["reports"]), **tables)
+    return Dataset(folder=folder, catalog=catalog, stale=_stale_reasons(folder, tables["reports"]), version=data_version(folder),
+                   **tables)
+
+
+def data_version(folder: Path) -> str:
+    """A short hash of the built files' bytes: changes exactly when data/processed/ changes."""
+    digest = hashlib.sha256()
+    for name in REQUIRED_FILES:
+        digest.update(name.encode() + b"\0" + (folder / name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _stale_reasons(folder: Path, reports: pd.DataFrame) -> list[str]:

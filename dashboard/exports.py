@@ -16,7 +16,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CLAIM_FILTERS = ("kind", "unit", "qualifier", "chapter", "section")  # section as 'VI.A': letters repeat across chapters
 PACKAGE_README = """# Data package: {symbol}
 
-Built {built_at} from `{source_file}` (sha256 {sha256}). Every value leads back to the
+{sources}
+
+Every value leads back to the
 paragraph of the report that states it: `paragraph` is the report's paragraph number and
 `quote` a verbatim substring of that paragraph's text that contains the number.
 
@@ -141,11 +143,17 @@ def _xlsx_value(value):
 
 
 def indicator_json(dataset: data.Dataset, indicator_id: str) -> dict:
-    """The indicator's catalogue entry, rows and checks, for programs."""
+    """The indicator's catalogue entry, the data version, the full citation of each paragraph, rows and checks."""
     frame = indicator_frame(dataset, indicator_id)
     checks = dataset.checks_of(indicator_id)
+    entry = dataset.indicator(indicator_id)
+    symbol = dataset.symbol(entry["report_id"])
+    paragraphs = sorted({int(p) for p in frame.paragraph} | {int(p) for p in entry.get("paragraphs", [])})
     return {
-        "indicator": dataset.indicator(indicator_id),
+        "indicator": entry,
+        "data_version": dataset.version,
+        "citations": [{"symbol": symbol, "report_id": entry["report_id"], "paragraph": p, "citation": citation(symbol, p, "en"),
+                       "text": dataset.paragraph_text(entry["report_id"], p)} for p in paragraphs],
         "observations": json.loads(frame.to_json(orient="records", force_ascii=False)),
         "checks": json.loads(checks.to_json(orient="records", force_ascii=False)),
     }
@@ -159,8 +167,11 @@ def claims_frame(dataset: data.Dataset) -> pd.DataFrame:
 
 
 def filter_claims(frame: pd.DataFrame, filters: dict) -> pd.DataFrame:
-    """Claims kept by the filters: lists of kinds/units/..., a paragraph range, free text."""
+    """Claims kept by the filters: reports, lists of kinds/units/..., a paragraph range, free text."""
     mask = pd.Series(True, index=frame.index)
+    reports = [v for v in (filters.get("report") or []) if v]
+    if reports:
+        mask &= frame.report_id.isin(reports)
     for column in CLAIM_FILTERS:
         wanted = [v for v in (filters.get(column) or []) if v != ""]
         if wanted:
@@ -178,10 +189,12 @@ def filter_claims(frame: pd.DataFrame, filters: dict) -> pd.DataFrame:
 
 def package_zip(dataset: data.Dataset) -> bytes:
     """The whole data package: Parquet and CSV of each table, the catalogue and a README of the columns."""
-    report = dataset.reports.iloc[0]
     dimensions = [c for c in dataset.observations.columns if c not in data.OBSERVATION_FIXED]
-    readme = PACKAGE_README.format(symbol=report.symbol, built_at=report.built_at, source_file=report.source_file,
-                                   sha256=report.sha256, dimensions=", ".join(dimensions))
+    # One line per report: the package may hold several (every table has report_id).
+    sources = "\n".join(f"- `{r.report_id}`: {r.symbol}, built {r.built_at} from `{r.source_file}` (sha256 {r.sha256})"
+                        for r in dataset.reports.itertuples())
+    readme = PACKAGE_README.format(symbol=", ".join(dataset.symbol(r) for r in dataset.report_ids()), sources=sources,
+                                   dimensions=", ".join(dimensions))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.md", readme)

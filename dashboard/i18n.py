@@ -38,6 +38,16 @@ STRINGS = {
         "how_to_build": "Lancez `make data` puis rechargez la page.",
         "report_title": "Le rapport", "all_periods": "toutes", "dimension": "dimension", "chapter": "chapitre",
         "kind": "nature", "subject": "objet", "text": "texte",
+        "embed": "Intégrer", "embed_hint": "Copiez ce code dans une page web : le graphique, son titre et sa source s’y affichent tels qu’ici.",
+        "copy": "Copier", "copied": "Copié.", "download_image": "Image", "image_slide": "PNG diapositive (1280×720)",
+        "image_a4": "PNG demi-page A4 (impression)", "image_square": "PNG carré (1080×1080)", "image_svg": "SVG (vectoriel)",
+        "full_indicator": "Voir l’indicateur complet", "units": "Unités", "chart_description": "Description du graphique",
+        "note_qualifiers": "Certaines valeurs sont données dans le rapport comme « {words} ».",
+        "alt_rose": "{name} : hausse de {first} ({start}) à {last} ({end}).",
+        "alt_fell": "{name} : baisse de {first} ({start}) à {last} ({end}).",
+        "alt_same": "{name} : {first} en {start} comme en {end}.", "alt_single": "{name} : {first} ({start}).",
+        "alt_bars": "{name} : {n} valeurs ; la plus élevée {top_label} ({top}), la plus basse {low_label} ({low}).",
+        "alt_empty": "{name} : aucune valeur pour cette sélection.",
     },
     "en": {
         "app_title": "Report statistics", "nav_catalogue": "Indicators", "nav_report": "Report",
@@ -63,6 +73,16 @@ STRINGS = {
         "how_to_build": "Run `make data`, then reload this page.",
         "report_title": "The report", "all_periods": "all", "dimension": "dimension", "chapter": "chapter",
         "kind": "kind", "subject": "subject", "text": "text",
+        "embed": "Embed", "embed_hint": "Paste this code into a web page: the chart shows there with its title and source, as here.",
+        "copy": "Copy", "copied": "Copied.", "download_image": "Image", "image_slide": "PNG slide (1280×720)",
+        "image_a4": "PNG half A4 page (print)", "image_square": "PNG square (1080×1080)", "image_svg": "SVG (vector)",
+        "full_indicator": "See the full indicator", "units": "Units", "chart_description": "Chart description",
+        "note_qualifiers": "Some values are given in the report as “{words}”.",
+        "alt_rose": "{name} rose from {first} in {start} to {last} in {end}.",
+        "alt_fell": "{name} fell from {first} in {start} to {last} in {end}.",
+        "alt_same": "{name} was {first} in {start} and {last} in {end}.", "alt_single": "{name}: {first} in {start}.",
+        "alt_bars": "{name}: {n} values; highest {top_label} ({top}), lowest {low_label} ({low}).",
+        "alt_empty": "{name}: no value for this selection.",
     },
 }
 
@@ -87,6 +107,13 @@ DIMENSION_NAMES = {
            "outcome": "issue", "level": "niveau"},
     "en": {"group": "group", "measure": "measure", "language": "language", "origin": "origin", "article": "article",
            "outcome": "outcome", "level": "level"},
+}
+# Count units of observations.parquet (English words) as a French reader says them; others shown as they are.
+UNIT_WORDS_FR = {
+    "persons": "personnes", "cases": "affaires", "children": "enfants", "pupils": "élèves", "schools": "écoles",
+    "institutions": "établissements", "complaints": "plaintes", "families": "familles", "teachers": "enseignants",
+    "houses": "maisons", "buildings": "bâtiments", "cars": "voitures", "head of livestock": "têtes de bétail",
+    "inspectors": "inspecteurs", "inspections": "inspections", "violations": "infractions", "textbooks": "manuels",
 }
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 _PARTIAL = re.compile(r"^\d{4}-(H[12]|Q[1-4]|\d{2})$")
@@ -177,3 +204,8 @@ def label(value: str | None, lang: str, labels_en: dict | None = None) -> str:
 def citation(symbol: str, paragraph: int, lang: str) -> str:
     """A full citation of one paragraph: 'CERD/C/KAZ/11-14, para. 156'."""
     return f"{symbol}, {t(lang, 'para')} {int(paragraph)}"
+
+
+def unit_word(unit: str, lang: str) -> str:
+    """A count unit in `lang` ('persons' -> 'personnes'); an unknown unit is shown as it is."""
+    return UNIT_WORDS_FR.get(unit, unit) if language(lang) == "fr" else unit

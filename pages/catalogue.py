@@ -3,26 +3,35 @@ import dash
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import data
-from dashboard.components import catalogue_sections, data_problem, href, one
+from dashboard.components import catalogue_sections, data_problem, href, one, report_selector
 from dashboard.i18n import language, t
 
 dash.register_page(__name__, path="/", title="Indicateurs / Indicators")
 
 
-def layout(lang=None, q="", **_):
-    """The catalogue in `lang`, filtered by the search words `q` of the URL."""
+def report_catalog(dataset, report_id: str) -> list[dict]:
+    """The catalogue entries of one report."""
+    return [entry for entry in dataset.catalog if entry.get("report_id", report_id) == report_id]
+
+
+def layout(lang=None, q="", report=None, **_):
+    """The catalogue of one report (`?report=<id>`, else the first) in `lang`, filtered by the search words `q`."""
     lang, q = language(one(lang)), one(q) or ""
     problem = data_problem(lang)
     try:
-        catalog = data.load().catalog
+        dataset = data.load()
     except data.DataUnavailable:
         return html.Div(problem, className="catalogue")
+    report = dataset.report_or_default(one(report))
+    catalog = report_catalog(dataset, report)
     return html.Div([
         problem,
-        html.H1(t(lang, "nav_catalogue")),
+        html.H1([t(lang, "nav_catalogue"), " ", html.Span(dataset.symbol(report), className="symbol")]),
+        report_selector(dataset, "/", lang, report),
         dcc.Input(id="catalogue-search", type="search", value=q, placeholder=t(lang, "search_placeholder"),
                   className="search", autoComplete="off"),
         dcc.Store(id="catalogue-lang", data=lang),
+        dcc.Store(id="catalogue-report", data=report),
         html.Div(catalogue_sections(catalog, lang, q), id="catalogue-list"),
         html.P([
             html.A(t(lang, "catalogue_json"), href="/api/indicators.json"), " · ",
@@ -33,7 +42,8 @@ def layout(lang=None, q="", **_):
 
 
 @callback(Output("catalogue-list", "children"), Input("catalogue-search", "value"), State("catalogue-lang", "data"),
-          prevent_initial_call=True)
-def filter_catalogue(query, lang):
-    """The cards whose titles, descriptions or topic hold every word typed."""
-    return catalogue_sections(data.load().catalog, language(lang), query or "")
+          State("catalogue-report", "data"), prevent_initial_call=True)
+def filter_catalogue(query, lang, report=None):
+    """The cards of the report whose titles, descriptions or topic hold every word typed."""
+    dataset = data.load()
+    return catalogue_sections(report_catalog(dataset, dataset.report_or_default(report)), language(lang), query or "")

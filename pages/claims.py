@@ -6,7 +6,7 @@ import dash_ag_grid as dag
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import data, exports
-from dashboard.components import data_problem, kind_label, one
+from dashboard.components import data_problem, kind_label, one, report_href, report_selector
 from dashboard.i18n import QUALIFIER_WORDS, language, t
 
 dash.register_page(__name__, path="/claims", title="Chiffres / Numbers")
@@ -14,18 +14,23 @@ dash.register_page(__name__, path="/claims", title="Chiffres / Numbers")
 GRID_COLUMNS = ("paragraph", "kind", "value", "unit", "qualifier", "period", "text", "subject", "chapter", "section_title", "sentence")
 
 
-def layout(lang=None, **_):
-    """Filters over the claims and the table of those kept."""
+def layout(lang=None, report=None, **_):
+    """Filters over the claims of one report (`?report=<id>`, else the first) and the table of those kept."""
     lang = language(one(lang))
     problem = data_problem(lang)
     try:
-        frame = exports.claims_frame(data.load())
+        dataset = data.load()
     except data.DataUnavailable:
         return html.Div(problem)
+    report = dataset.report_or_default(one(report))
+    frame = exports.claims_frame(dataset)
+    frame = frame[frame.report_id == report]
     return html.Div([
         problem,
         dcc.Store(id="claims-lang", data=lang),
-        html.H1(t(lang, "claims_title")),
+        dcc.Store(id="claims-report", data=report),
+        html.H1([t(lang, "claims_title"), " ", html.Span(dataset.symbol(report), className="symbol")]),
+        report_selector(dataset, "/claims", lang, report),
         html.Div([
             _dropdown("kind", [{"label": kind_label(k, lang), "value": k} for k in sorted(frame.kind.dropna().unique())],
                       list(data.STATISTIC_KINDS), lang),
@@ -70,19 +75,23 @@ def _columns(lang: str) -> list[dict]:
     Output("claims-grid", "rowData"), Output("claims-count", "children"), Output("claims-download", "href"),
     Input("claims-kind", "value"), Input("claims-unit", "value"), Input("claims-qualifier", "value"), Input("claims-chapter", "value"),
     Input("claims-section", "value"), Input("claims-from", "value"), Input("claims-to", "value"), Input("claims-text", "value"),
-    State("claims-lang", "data"),
+    State("claims-lang", "data"), State("claims-report", "data"),
 )
-def filter_claims(kind, unit, qualifier, chapter, section, start, end, text, lang):
-    """The claims kept by the filters, their count, and the CSV link for exactly those rows."""
-    filters = {"kind": kind, "unit": unit, "qualifier": qualifier, "chapter": chapter, "section": section, "from": start, "to": end, "q": text}
-    frame = exports.filter_claims(exports.claims_frame(data.load()), filters)
+def filter_claims(kind, unit, qualifier, chapter, section, start, end, text, lang, report=None):
+    """The claims of the report kept by the filters, their count, and the CSV link for exactly those rows."""
+    dataset = data.load()
+    report = dataset.report_or_default(report)
+    filters = {"kind": kind, "unit": unit, "qualifier": qualifier, "chapter": chapter, "section": section, "from": start, "to": end,
+               "q": text, "report": [report]}
+    frame = exports.filter_claims(exports.claims_frame(dataset), filters)
     lang = language(lang)
     rows = frame[[c for c in GRID_COLUMNS]].assign(
-        link=[f"[{p}](/report{'?lang=en' if lang == 'en' else ''}#p{p})" for p in frame.paragraph],
+        link=[f"[{p}]({report_href(dataset, report, lang, p)})" for p in frame.paragraph],
         kind=[kind_label(k, lang) for k in frame.kind],
         qualifier=[QUALIFIER_WORDS[lang].get(q, "") for q in frame.qualifier],
     )
-    query = {"kind": kind or [], "unit": unit or [], "qualifier": qualifier or [], "chapter": chapter or [], "section": section or [],
+    # The report is named in the link only when it is not the default, so single-report links stay short.
+    query = {"report": [report] if report != dataset.report_or_default(None) else [], "kind": kind or [], "unit": unit or [], "qualifier": qualifier or [], "chapter": chapter or [], "section": section or [],
              "from": start, "to": end, "q": text}
     query = {k: ",".join(v) if isinstance(v, list) else v for k, v in query.items() if v not in (None, "", [])}
     link = "/api/claims.csv" + (f"?{urlencode(query)}" if query else "")

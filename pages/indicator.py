@@ -1,10 +1,12 @@
 """Indicator page (/indicators/<indicator_id>): chart, table, sources, checks; its state is the URL."""
 import dash
-from dash import ALL, Input, Output, State, callback, dcc, html
+import flask
+from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import data
+from dashboard import charts, data, embed
+from dashboard.charts import selected_rows, selection
 from dashboard.components import (
-    checks_list, data_problem, href, indicator_figure, one, observation_panel, observation_table, source_line, sources_list,
+    checks_list, data_problem, href, one, observation_panel, observation_table, sources_list,
 )
 from dashboard.i18n import dimension_name, label, language, t
 
@@ -21,24 +23,6 @@ def page_title(indicator_id=None, **_) -> str:
 
 
 dash.register_page(__name__, path_template="/indicators/<indicator_id>", title=page_title)
-
-
-def selection(dataset, indicator_id: str, query: dict) -> dict:
-    """The dimension values chosen in the URL ({dimension: [values]}); a dimension not named keeps all."""
-    chosen = {}
-    for dimension in dataset.dimensions_of(indicator_id):
-        if dimension in query:
-            values = query[dimension] if isinstance(query[dimension], list) else [query[dimension]]
-            chosen[dimension] = [v for v in values if v]
-    return chosen
-
-
-def selected_rows(dataset, indicator_id: str, chosen: dict):
-    """The indicator's rows kept by the dimension choice."""
-    rows = dataset.observations_of(indicator_id)
-    for dimension, values in chosen.items():
-        rows = rows[rows[dimension].isin(values)]
-    return rows
 
 
 def layout(indicator_id=None, lang=None, tab="chart", sort=None, desc=None, **query):
@@ -65,7 +49,8 @@ def layout(indicator_id=None, lang=None, tab="chart", sort=None, desc=None, **qu
         html.P(dcc.Link(f"← {entry['topic_title'][lang]}", href=href("/", lang)), className="crumb"),
         html.H1(entry["title"][lang], id="indicator-title"),
         html.P(entry["description"][lang], className="lead"),
-        _downloads(indicator_id, lang),
+        html.Div([_downloads(indicator_id, lang), _image_menu(indicator_id, lang, chosen), _embed_box(entry, lang, chosen)],
+                 className="share-bar"),
         _dimension_choice(dataset, entry, chosen, lang),
         _tab_links(base, tab, lang),
         html.Div(_tab_body(dataset, entry, rows, tab, lang, sort, desc == "1", base), id="indicator-body",
@@ -78,6 +63,42 @@ def _downloads(indicator_id: str, lang: str) -> html.P:
                     id=f"indicator-download-{ext}", className="button") for ext in ("csv", "xlsx", "json")]
     return html.P([html.Span(t(lang, "downloads") + " : " if lang == "fr" else t(lang, "downloads") + ": "), *links],
                   className="downloads")
+
+
+def _image_menu(indicator_id: str, lang: str, chosen: dict) -> html.Details:
+    """Links to the chart as PNG at briefing sizes and as SVG, for the current view."""
+    items = [(f"image-{size}", t(lang, f"image_{size}"), href(f"/api/indicators/{indicator_id}.png", lang, size=size, **chosen), "png")
+             for size in charts.SIZES]
+    items.append(("image-svg", t(lang, "image_svg"), href(f"/api/indicators/{indicator_id}.svg", lang, **chosen), "svg"))
+    return html.Details([
+        html.Summary(t(lang, "download_image"), className="button", id="indicator-image-summary"),
+        html.Ul([html.Li(html.A(text, href=link, download=f"{indicator_id}.{ext}", id=f"indicator-{key}")) for key, text, link, ext in items],
+                className="menu"),
+    ], className="share-menu", id="indicator-image-menu")
+
+
+def _embed_box(entry: dict, lang: str, chosen: dict) -> html.Details:
+    """The iframe code of the current view, with a copy button."""
+    code = embed.iframe_code(_base_url(), entry["indicator_id"], entry["title"][lang], lang, chosen)
+    return html.Details([
+        html.Summary(t(lang, "embed"), className="button", id="indicator-embed-summary"),
+        html.Div([
+            html.P(t(lang, "embed_hint"), className="hint"),
+            html.Label(t(lang, "embed"), htmlFor="indicator-embed-code", className="visually-hidden"),
+            dcc.Textarea(id="indicator-embed-code", value=code, readOnly=True, rows=3, className="embed-code"),
+            # A real <button> (dcc.Clipboard's icon cannot take the keyboard focus).
+            html.Button(t(lang, "copy"), id="indicator-embed-copy", className="button copy-button", type="button"),
+            html.Span(id="indicator-embed-copied", className="hint", role="status", **{"data-done": t(lang, "copied")}),
+        ], className="menu"),
+    ], className="share-menu", id="indicator-embed")
+
+
+def _base_url() -> str:
+    """The address this app is reached at (the embed code must work from another site)."""
+    try:
+        return flask.request.host_url
+    except RuntimeError:  # no request: a layout built outside a web request (tests, scripts)
+        return "http://127.0.0.1:8050/"
 
 
 def _dimension_choice(dataset, entry: dict, chosen: dict, lang: str):
@@ -110,13 +131,17 @@ def _tab_body(dataset, entry, rows, tab, lang, sort, descending, base):
         return sources_list(dataset, entry, rows, lang)
     if tab == "checks":
         return checks_list(dataset.checks_of(entry["indicator_id"]), lang)
-    figure = indicator_figure(entry, rows, lang)
+    parts = charts.chart_parts(dataset, entry["indicator_id"], base["params"], lang)
     return html.Div([
         html.Figure([
-            dcc.Graph(id="indicator-graph", figure=figure, config={"displaylogo": False, "responsive": True},
+            dcc.Graph(id="indicator-graph", figure=parts.figure, config={"displaylogo": False, "responsive": True},
                       style={"height": "440px"}),
-            html.Figcaption(source_line(dataset.symbol(entry["report_id"]), entry, rows, lang), className="chart-source"),
-        ], className="chart"),
+            html.Figcaption([
+                html.P(parts.description, id="indicator-chart-description", className="chart-description"),
+                html.Ul([html.Li(note) for note in parts.notes], className="chart-notes") if parts.notes else None,
+                html.P(parts.source, className="chart-source", id="indicator-chart-source"),
+            ]),
+        ], className="chart", **{"aria-describedby": "indicator-chart-description"}),
         html.Aside(html.P(t(lang, "click_hint"), className="hint"), id="indicator-panel", className="side-panel"),
     ], className="chart-with-panel")
 
@@ -150,3 +175,22 @@ def choose_dimensions(values, ids, state):
             params[id_["name"]] = chosen or [""]
     url = href(state["base"]["path"], state["lang"], **params)
     return url[len(state["base"]["path"]):] or ""
+
+
+# Copy the iframe code in the browser (the clipboard is the reader's, not the server's).
+clientside_callback(
+    """
+    function(clicks) {
+        const area = document.getElementById('indicator-embed-code');
+        const status = document.getElementById('indicator-embed-copied');
+        if (!clicks || !area) { return window.dash_clientside.no_update; }
+        area.select();
+        if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(area.value); }
+        else { document.execCommand('copy'); }
+        return status ? status.dataset.done : '';
+    }
+    """,
+    Output("indicator-embed-copied", "children"),
+    Input("indicator-embed-copy", "n_clicks"),
+    prevent_initial_call=True,
+)

@@ -3,7 +3,7 @@ import dash
 from dash import Input, Output, clientside_callback, dcc, html
 
 from dashboard import data
-from dashboard.components import data_problem, href, highlighted, kind_label, one
+from dashboard.components import data_problem, href, highlighted, kind_label, one, report_selector
 from dashboard.i18n import format_period, language, t
 
 dash.register_page(__name__, path="/report", title="Rapport / Report")
@@ -11,38 +11,42 @@ dash.register_page(__name__, path="/report", title="Rapport / Report")
 _bodies: dict = {}
 
 
-def layout(lang=None, **_):
-    """The report in reading order; the interface words in `lang`, the text in French."""
+def layout(lang=None, report=None, **_):
+    """One report (`?report=<id>`, else the first) in reading order; the interface words in `lang`."""
     lang = language(one(lang))
     problem = data_problem(lang)
     try:
         dataset = data.load()
     except data.DataUnavailable:
         return html.Div(problem)
+    report = dataset.report_or_default(one(report))
     return html.Div([
         problem,
         dcc.Location(id="report-location"),
         dcc.Store(id="report-scrolled"),
-        html.H1([t(lang, "report_title"), " ", html.Span(", ".join(dataset.symbol(r) for r in dataset.reports.report_id),
-                                                        className="symbol")]),
-        report_body(dataset, lang),
+        html.H1([t(lang, "report_title"), " ", html.Span(dataset.symbol(report), className="symbol")]),
+        report_selector(dataset, "/report", lang, report),
+        report_body(dataset, lang, report),
     ], className="report")
 
 
-def report_body(dataset, lang: str) -> html.Div:
-    """The report's paragraphs under their headings, built once per data build and language."""
-    key = (id(dataset), lang)
+def report_body(dataset, lang: str, report_id: str | None = None) -> html.Div:
+    """One report's paragraphs under their headings, built once per data build, report and language."""
+    report_id = dataset.report_or_default(report_id)
+    key = (id(dataset), lang, report_id)
     if key not in _bodies:
         _bodies.clear() if len(_bodies) > 8 else None
-        _bodies[key] = html.Div(_paragraph_blocks(dataset, lang), id="report-body", lang="fr")
+        language_of_text = dataset.metadata.get(report_id, {}).get("language") or "fr"
+        _bodies[key] = html.Div(_paragraph_blocks(dataset, lang, report_id), id="report-body", lang=language_of_text)
     return _bodies[key]
 
 
-def _paragraph_blocks(dataset, lang: str) -> list:
+def _paragraph_blocks(dataset, lang: str, report_id: str) -> list:
     stats = dataset.claims[dataset.claims.kind.isin(data.STATISTIC_KINDS)]
     claims_by_paragraph = {key: group for key, group in stats.groupby(["report_id", "paragraph"])}
     blocks, heading, answered = [], (None, None, None), ()
-    for row in dataset.paragraphs.itertuples():
+    # Paragraph numbers repeat across reports: the reader shows one report, so `p<N>` stays unique.
+    for row in dataset.paragraphs[dataset.paragraphs.report_id == report_id].itertuples():
         if (row.chapter, row.section, row.subsection) != heading:
             blocks += _headings(row, heading)
             heading = (row.chapter, row.section, row.subsection)

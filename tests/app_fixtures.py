@@ -1,4 +1,8 @@
-"""A data/processed/ folder for the app's tests, built by the real ETL from data/raw/ (once per session)."""
+"""A data/processed/ folder for the app's tests, built by the real ETL from data/raw/ (once per session),
+and the headless Chromium session the browser tests share."""
+import contextlib
+import os
+import shutil
 from pathlib import Path
 
 from etl.cli import main as build_data
@@ -19,3 +23,106 @@ def shared_fixture(tmp_path_factory) -> Path:
     if "folder" not in _shared:
         _shared["folder"] = build_fixture(tmp_path_factory.mktemp("processed"))
     return _shared["folder"]
+
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / ".build"
+
+
+@contextlib.contextmanager
+def build_home():
+    """HOME and TMPDIR inside .build/ (Chromium writes its profile there); profiles made meanwhile removed after."""
+    import pytest
+    for name in ("home", "tmp"):
+        (BUILD / name).mkdir(parents=True, exist_ok=True)
+    before = set((BUILD / "tmp").glob("org.chromium.*"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(BUILD / "home"))
+        patch.setenv("TMPDIR", str(BUILD / "tmp"))
+        yield
+    # Chromium leaves its profile folder behind on quit: remove the ones this run made.
+    for profile in set((BUILD / "tmp").glob("org.chromium.*")) - before:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def browser_session(tmp_path_factory, folder: Path):
+    """A Dash test browser (headless Debian Chromium) on the app served from `folder`; a generator for fixtures."""
+    import pytest
+    from dash.testing.application_runners import ThreadedRunner
+    from dash.testing.composite import DashComposite
+    from selenium import webdriver
+
+    downloads = tmp_path_factory.mktemp("downloads")
+    options = webdriver.ChromeOptions()
+    options.add_argument("--window-size=1300,1000")
+    with build_home(), pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INDICATORS_DATA_DIR", str(folder))
+        import app
+        with ThreadedRunner() as server, DashComposite(
+            server=server, browser="Chrome", headless=True, options=[options], download_path=str(downloads),
+            percy_run=False, wait_timeout=10,
+        ) as browser:
+            browser.start_server(app.app)
+            browser.downloads = downloads
+            yield browser
+
+
+def require_browser():
+    """Skip (or fail under REQUIRE_BROWSER=1, as `make test` sets) when Chromium or its driver is missing."""
+    import pytest
+    if shutil.which("chromedriver") is None or shutil.which("chromium") is None:
+        if os.environ.get("REQUIRE_BROWSER"):
+            raise RuntimeError("chromium and chromium-driver are missing: `make test` installs them (apt-get install chromium chromium-driver)")
+        pytest.skip("chromium / chromium-driver not installed (make test installs them)", allow_module_level=True)
+
+
+# Report text is untrusted: these must show as text everywhere, never run.
+HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)>"
+
+
+def hostile_fixture(tmp_path_factory) -> Path:
+    """A copy of the built data whose paragraph 156, its quotes, notes and claims carry HTML and script."""
+    import pandas as pd
+    if "hostile" in _shared:
+        return _shared["hostile"]
+    folder = tmp_path_factory.mktemp("hostile")
+    for item in shared_fixture(tmp_path_factory).iterdir():
+        if item.is_file():
+            shutil.copy2(item, folder / item.name)
+    paragraphs = pd.read_parquet(folder / "paragraphs.parquet")
+    paragraphs.loc[paragraphs.paragraph == 156, "text"] += " " + HOSTILE
+    paragraphs.to_parquet(folder / "paragraphs.parquet", index=False)
+    observations = pd.read_parquet(folder / "observations.parquet")
+    mine = observations.indicator_id == "art174_registered_cases"
+    observations.loc[mine, "quote"] = HOSTILE
+    observations.loc[mine, "note"] = HOSTILE
+    observations.to_parquet(folder / "observations.parquet", index=False)
+    claims = pd.read_parquet(folder / "claims.parquet")
+    claims.loc[claims.paragraph == 156, "sentence"] = HOSTILE
+    claims.loc[claims.paragraph == 156, "subject"] = "=HYPERLINK(\"http://x\")"
+    claims.to_parquet(folder / "claims.parquet", index=False)
+    _shared["hostile"] = folder
+    return folder
+
+
+SECOND_REPORT = "CERD_C_XYZ_1-2_fr"
+SECOND_SYMBOL = "CERD/C/XYZ/1-2"
+
+
+def two_reports_fixture(tmp_path_factory) -> Path:
+    """data/processed/ built by the real ETL from two reports: the Kazakh one and a copy under another symbol."""
+    import json
+    if "two" in _shared:
+        return _shared["two"]
+    raw = tmp_path_factory.mktemp("raw_two")
+    source = ROOT / "data" / "raw"
+    shutil.copy2(source / "CERD_C_KAZ_11-14_fr.txt", raw / "CERD_C_KAZ_11-14_fr.txt")
+    shutil.copy2(source / "CERD_C_KAZ_11-14_fr.json", raw / "CERD_C_KAZ_11-14_fr.json")
+    shutil.copy2(source / "CERD_C_KAZ_11-14_fr.txt", raw / f"{SECOND_REPORT}.txt")
+    meta = json.loads((source / "CERD_C_KAZ_11-14_fr.json").read_text(encoding="utf-8"))
+    meta.update(report_id=SECOND_REPORT, symbol=SECOND_SYMBOL, state="Testland")
+    (raw / f"{SECOND_REPORT}.json").write_text(json.dumps(meta), encoding="utf-8")
+    folder = tmp_path_factory.mktemp("processed_two")
+    assert build_data(["--input", str(raw), "--out", str(folder)]) == 0, "python -m etl failed on two reports"
+    _shared["two"] = folder
+    return folder

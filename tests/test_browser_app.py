@@ -7,57 +7,24 @@ import csv
 import io
 import json
 import os
-import shutil
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
 
-from app_fixtures import shared_fixture
-
-ROOT = Path(__file__).resolve().parent.parent
-BUILD = ROOT / ".build"
+from app_fixtures import browser_session, require_browser, shared_fixture
 
 # selenium 4.2 (pinned by dash[testing]) calls urllib3 APIs that now warn on every request.
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-if shutil.which("chromedriver") is None or shutil.which("chromium") is None:
-    if os.environ.get("REQUIRE_BROWSER"):
-        raise RuntimeError("chromium and chromium-driver are missing: `make test` installs them (apt-get install chromium chromium-driver)")
-    pytest.skip("chromium / chromium-driver not installed (make test installs them)", allow_module_level=True)
+require_browser()
 
 
 @pytest.fixture(scope="module")
 def duo(tmp_path_factory):
-    from dash.testing.application_runners import ThreadedRunner
-    from dash.testing.composite import DashComposite
-
-    folder = shared_fixture(tmp_path_factory)
-    downloads = tmp_path_factory.mktemp("downloads")
-    # Chromium writes its profile and caches under HOME and TMPDIR: keep both inside .build/.
-    for name in ("home", "tmp"):
-        (BUILD / name).mkdir(parents=True, exist_ok=True)
-    before = set((BUILD / "tmp").glob("org.chromium.*"))
-    options = webdriver.ChromeOptions()
-    options.add_argument("--window-size=1300,1000")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("INDICATORS_DATA_DIR", str(folder))
-        patch.setenv("HOME", str(BUILD / "home"))
-        patch.setenv("TMPDIR", str(BUILD / "tmp"))
-        import app
-        with ThreadedRunner() as server, DashComposite(
-            server=server, browser="Chrome", headless=True, options=[options], download_path=str(downloads),
-            percy_run=False, wait_timeout=10,
-        ) as browser:
-            browser.start_server(app.app)
-            browser.downloads = downloads
-            yield browser
-    # Chromium leaves its profile folder behind on quit: remove the ones this run made.
-    for profile in set((BUILD / "tmp").glob("org.chromium.*")) - before:
-        shutil.rmtree(profile, ignore_errors=True)
+    yield from browser_session(tmp_path_factory, shared_fixture(tmp_path_factory))
 
 
 def visit(duo, path: str):

@@ -1,0 +1,130 @@
+"""/embed/<indicator_id>: the chart alone, with its title, notes and source line, for an <iframe>.
+
+A plain HTML page (not a Dash page): it loads plotly.js and one small script, nothing else,
+so it is light to embed and looks the same whatever the app's pages become. Every text it
+shows comes from the data and is escaped: report text is never markup.
+"""
+from pathlib import Path
+
+import plotly
+from flask import Flask, Response, abort, request, send_file
+from markupsafe import escape
+
+from dashboard import charts, data
+from dashboard.components import href, report_href
+from dashboard.i18n import language, t
+
+STATIC = {
+    "plotly.min.js": Path(plotly.__file__).parent / "package_data" / "plotly.min.js",
+    "embed.js": Path(__file__).parent / "static" / "embed.js",
+}
+EMBED_OPTIONS = ("lang", "theme")
+IFRAME_HEIGHT = 560
+
+PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+html, body {{ height: 100%; margin: 0; }}
+body {{ display: flex; flex-direction: column; font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+       color: #1d2733; background: #fff; padding: 12px 14px; box-sizing: border-box; }}
+body.dark {{ color: #e8edf2; background: #16202b; }}
+h1 {{ font-size: 1.15rem; margin: 0; }}
+h1 a {{ color: inherit; text-decoration: none; }}
+h1 a:hover, h1 a:focus {{ text-decoration: underline; }}
+.subtitle {{ margin: .15rem 0 .3rem; color: #5b6775; font-size: .9rem; }}
+.dark .subtitle, .dark .notes, .dark .source {{ color: #a9b6c3; }}
+#embed-chart {{ flex: 1 1 auto; min-height: 240px; width: 100%; }}
+.notes {{ margin: .3rem 0 0; padding: 0; list-style: none; font-size: .78rem; color: #5b6775; }}
+.source {{ margin: .3rem 0 0; font-size: .82rem; color: #5b6775; }}
+a {{ color: #0072B2; }}
+.dark a {{ color: #56B4E9; }}
+a:focus-visible {{ outline: 2px solid #E69F00; outline-offset: 2px; }}
+.visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }}
+</style>
+</head>
+<body class="{theme}">
+<h1 id="embed-title"><a href="{page_url}" target="_blank" rel="noopener">{title}</a></h1>
+<p class="subtitle" id="embed-subtitle">{subtitle}</p>
+<div id="embed-chart" role="img" aria-label="{description}" aria-describedby="embed-description"></div>
+<p class="visually-hidden" id="embed-description">{description}</p>
+<ul class="notes" id="embed-notes">{notes}</ul>
+<p class="source" id="embed-source">{source_word} {symbol}, {para} {paragraph_links} · <a href="{page_url}" target="_blank" rel="noopener">{full}</a></p>
+<script type="application/json" id="embed-figure">{figure}</script>
+<script src="/embed-static/plotly.min.js"></script>
+<script src="/embed-static/embed.js"></script>
+</body>
+</html>
+"""
+
+
+def register(server: Flask) -> None:
+    """Add /embed/<indicator_id> and its two scripts to the Flask server."""
+    server.add_url_rule("/embed/<indicator_id>", "embed", embed_page)
+    server.add_url_rule("/embed-static/<name>", "embed_static", static_file)
+    # Deeper paths are a 404 here, not the Dash page shell that other paths get.
+    server.add_url_rule("/embed/<path:rest>", "embed_unknown", _not_found)
+    server.add_url_rule("/embed-static/<path:rest>", "embed_static_unknown", _not_found)
+
+
+def _not_found(rest: str):
+    abort(404)
+
+
+def static_file(name: str):
+    """plotly.js and the embed script; any other name is a 404 (names are looked up, not joined to a path)."""
+    if name not in STATIC:
+        abort(404)
+    return send_file(STATIC[name], mimetype="text/javascript", max_age=86400)
+
+
+def query_of(args) -> dict:
+    """The dimension choice of a request: every parameter except the embed's own options."""
+    return {k: v for k, v in args.to_dict(flat=False).items() if k not in EMBED_OPTIONS}
+
+
+def embed_url(base_url: str, indicator_id: str, lang: str, chosen: dict, theme: str = "light") -> str:
+    """The absolute address of an embed for a view: its language, theme and dimension choice."""
+    return base_url.rstrip("/") + href(f"/embed/{indicator_id}", lang, theme=theme if theme != "light" else None, **chosen)
+
+
+def iframe_code(base_url: str, indicator_id: str, title: str, lang: str, chosen: dict) -> str:
+    """Ready-to-paste HTML that embeds the chart at full width."""
+    src = embed_url(base_url, indicator_id, lang, chosen)
+    return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="{IFRAME_HEIGHT}" '
+            f'style="border:0;max-width:100%" loading="lazy"></iframe>')
+
+
+def embed_figure(parts: charts.ChartParts, theme: str):
+    """The page's figure fitted to the iframe: its height from the page, room for nothing but the plot."""
+    figure = charts.themed(type(parts.figure)(parts.figure), theme)
+    figure.update_layout(height=None, autosize=True, margin={"l": 55, "r": 10, "t": 30, "b": 40}, clickmode="none")
+    return figure
+
+
+def embed_page(indicator_id: str):
+    """The embed of one indicator: ?lang=en, ?theme=dark and the indicator page's dimension parameters."""
+    lang = language(request.args.get("lang"))
+    theme = request.args.get("theme") if request.args.get("theme") in charts.THEMES else "light"
+    dataset = data.load()
+    parts = charts.chart_parts(dataset, indicator_id, query_of(request.args), lang)
+    if parts is None:
+        abort(404, description=f"no indicator {indicator_id!r}: see /api/indicators.json for the ids")
+    base = request.host_url.rstrip("/")
+    page_url = base + href(f"/indicators/{indicator_id}", lang, **parts.chosen)
+    report_id = dataset.indicator(indicator_id)["report_id"]
+    links = ", ".join(f'<a href="{escape(base + report_href(dataset, report_id, lang, p))}" target="_blank" rel="noopener">{p}</a>'
+                      for p in parts.paragraphs)
+    colon = " :" if lang == "fr" else ":"
+    # JSON inside <script>: "<" escaped so no text of the report can close the element.
+    figure = embed_figure(parts, theme).to_json().replace("<", "\\u003c")
+    body = PAGE.format(
+        lang=lang, theme=theme, title=escape(parts.title), subtitle=escape(parts.subtitle), page_url=escape(page_url),
+        description=escape(parts.description), notes="".join(f"<li>{escape(n)}</li>" for n in parts.notes),
+        source_word=escape(t(lang, "source") + colon), symbol=escape(parts.symbol), para=escape(t(lang, "para")),
+        paragraph_links=links, full=escape(t(lang, "full_indicator")), figure=figure,
+    )
+    return Response(body, mimetype="text/html")
