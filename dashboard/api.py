@@ -11,7 +11,7 @@ from dashboard import data, exports, images
 from dashboard.i18n import language
 
 FORMATS = {
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # Flask adds "; charset=utf-8" to text types
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
     **images.FORMATS,

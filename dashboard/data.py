@@ -129,7 +129,7 @@ def _read(folder: Path) -> Dataset:
     missing = [name for name in REQUIRED_FILES if not (folder / name).exists()]
     if missing:
         raise DataUnavailable(
-            f"{folder}/ is not built or incomplete (missing {', '.join(missing)}): "
+            f"the data folder {folder.name}/ is not built or incomplete (missing {', '.join(missing)}): "
             "run `make data` (or `.venv/bin/python -m etl`) and reload this page."
         )
     tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in PARQUET_TABLES}

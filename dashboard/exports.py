@@ -4,6 +4,7 @@ import json
 import math
 import zipfile
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -70,7 +71,7 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _plain(value):
-    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+    if isinstance(value, (list, tuple, np.ndarray)):
         return ", ".join(str(v) for v in list(value))
     return value
 

@@ -14,6 +14,8 @@ from dashboard import charts
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 MIN_SIDE, MAX_SIDE = 200, 4000
 MIN_SCALE, MAX_SCALE = 0.5, 4.0
+# A 4000 x 4000 image at scale 4 would be 256 million pixels: cap what one request may render.
+MAX_PIXELS = 16_000_000
 CACHE_SIZE = 128
 
 # kaleido's sync server hands results back through one queue: one render at a time per process.
@@ -38,6 +40,8 @@ def image_options(args) -> dict:
         raise BadImageRequest(f"width and height must be between {MIN_SIDE} and {MAX_SIDE} pixels")
     if not MIN_SCALE <= scale <= MAX_SCALE:
         raise BadImageRequest(f"scale must be between {MIN_SCALE} and {MAX_SCALE}")
+    if width * height * scale * scale > MAX_PIXELS:
+        raise BadImageRequest(f"width × height × scale² must stay under {MAX_PIXELS:,} pixels; lower the scale or the size")
     theme = args.get("theme") or "light"
     if theme not in charts.THEMES:
         raise BadImageRequest(f"theme must be one of {', '.join(charts.THEMES)}")

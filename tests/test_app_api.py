@@ -150,3 +150,24 @@ def test_api_says_how_to_build_when_data_is_missing(tmp_path):
         response = app.server.test_client().get("/api/indicators.json")
     assert response.status_code == 503
     assert "make data" in response.get_json()["error"]
+
+
+def test_csv_content_type_names_its_charset_once(client):
+    response = client.get("/api/indicators/art174_registered_cases.csv")
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+
+
+def test_an_image_too_large_to_render_is_refused_before_rendering(client):
+    response = client.get("/api/indicators/art174_registered_cases.png?width=4000&height=4000&scale=4")
+    assert response.status_code == 400 and b"pixels" in response.data
+
+
+def test_list_and_array_cells_are_joined_and_numpy_scalars_kept(client):
+    import numpy as np
+    import pandas as pd
+
+    from dashboard import exports
+    frame = pd.DataFrame({"paragraphs": [np.array([156, 191]), [58]], "mixed": [np.int64(3), "=1+1"]})
+    out = exports.safe_frame(frame)
+    assert out["paragraphs"].tolist() == ["156, 191", "58"]
+    assert out["mixed"].tolist() == [3, "'=1+1"]
