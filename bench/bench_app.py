@@ -54,7 +54,8 @@ def search(query: str) -> dict:
     """The body of the catalogue's search callback."""
     return {"output": "catalogue-list.children", "outputs": {"id": "catalogue-list", "property": "children"},
             "inputs": [{"id": "catalogue-search", "property": "value", "value": query}], "changedPropIds": ["catalogue-search.value"],
-            "state": [{"id": "catalogue-lang", "property": "data", "value": "fr"}]}
+            "state": [{"id": "catalogue-lang", "property": "data", "value": "fr"},
+                      {"id": "catalogue-report", "property": "data", "value": None}]}
 
 
 def cases(catalog: list[dict], observations) -> list[tuple[str, str, object]]:
