@@ -20,8 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from performance_doc import write_section  # noqa: E402  (bench/ is on the path when run as a script)
 BUILD = ROOT / ".build"
-DOC = ROOT / "docs" / "PERFORMANCE.md"
 RUNS = 60  # in-process repetitions per callback
 HTTP_REQUESTS, HTTP_THREADS, HTTP_SECONDS = 200, 4, 15  # per route under gunicorn: a bounded loop
 BROWSER_RUNS = 5
@@ -212,18 +212,6 @@ def section(process_rows, http_rows, browser_rows) -> str:
     verdict = f"Indicator-page callbacks: worst p95 {max(indicator):.0f} ms (target 100 ms)"
     verdict += f"; catalogue in Chromium: {catalogue[0] / 1000:.2f} s (target 1.5 s)." if catalogue else "."
     return "\n".join(lines + [verdict, ""])
-
-
-def write_section(text: str) -> None:
-    """Replace the `## Dashboard` section of docs/PERFORMANCE.md (or add it), leaving the others intact."""
-    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    start = doc.find("\n## Dashboard\n")
-    if start < 0:
-        doc = doc.rstrip("\n") + "\n\n" + text
-    else:
-        end = doc.find("\n## ", start + 1)
-        doc = doc[: start + 1] + text + (doc[end:] if end >= 0 else "")
-    DOC.write_text(doc, encoding="utf-8")
 
 
 def main() -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DOC = ROOT / "docs" / "PERFORMANCE.md"
+from performance_doc import write_section  # noqa: E402  (bench/ is on the path when run as a script)
 INDICATOR = "art174_cases_tried_and_convicted"
 PACK = ["art174_registered_cases", "art174_cases_tried_and_convicted", "ethnic_composition_population"]
 RUNS = 10  # uncached image renders
@@ -88,18 +88,6 @@ def section(rows, pack_seconds: float) -> str:
         "worker starts its own Chromium on its first image.", "",
     ]
     return "\n".join(lines)
-
-
-def write_section(text: str) -> None:
-    """Replace the `## Briefing exports` section of docs/PERFORMANCE.md (or add it), leaving the others intact."""
-    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    start = doc.find("\n## Briefing exports\n")
-    if start < 0:
-        doc = doc.rstrip("\n") + "\n\n" + text
-    else:
-        end = doc.find("\n## ", start + 1)
-        doc = doc[: start + 1] + text + (doc[end:] if end >= 0 else "")
-    DOC.write_text(doc, encoding="utf-8")
 
 
 def main() -> int:

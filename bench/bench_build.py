@@ -15,9 +15,9 @@ sys.path.insert(0, str(ROOT))
 
 from etl.build import build_indicators, build_report  # noqa: E402
 from etl.indicators import parse_definitions  # noqa: E402
+from performance_doc import write_section  # noqa: E402
 
 REPORT = ROOT / "data" / "raw" / "CERD_C_KAZ_11-14_fr.txt"
-OUT = ROOT / "docs" / "PERFORMANCE.md"
 SECTION = "## ETL build (python -m etl, in process)"
 
 
@@ -66,16 +66,7 @@ Indicators and checks from the claims ({len(definitions.indicators)} definitions
 {len(tables.checks)} checks): median **{indicators * 1000:.0f} ms** of 9 runs, {indicators / one:.2f}× the segment + claims step.
 Target: the whole report in under 0.5 s on this 2-core machine.
 """
-    write_section(SECTION, section)
-
-
-def write_section(title: str, section: str) -> None:
-    """Replace (or add) one `## ` section of docs/PERFORMANCE.md, keeping the others."""
-    OUT.parent.mkdir(exist_ok=True)
-    existing = OUT.read_text(encoding="utf-8") if OUT.exists() else "# Performance\n\nFigures written by the benchmarks in `bench/`; they never fail a build.\n"
-    head, _, tail = existing.partition(title)
-    rest = tail[tail.find("\n## "):] if "\n## " in tail else ""
-    OUT.write_text(head.rstrip() + "\n\n" + section + rest, encoding="utf-8")
+    write_section(section)
     print(section)
 
 

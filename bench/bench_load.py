@@ -20,10 +20,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from performance_doc import write_section  # noqa: E402  (bench/ is on the path when run as a script)
 sys.path.insert(0, str(ROOT / "bench"))
 from bench_app import free_port, routing, start_gunicorn  # noqa: E402
 
-DOC = ROOT / "docs" / "PERFORMANCE.md"
 CONNECTIONS, THREADS, SECONDS = 16, 2, 10
 INDICATOR = "art174_cases_tried_and_convicted"
 WORKERS = 2
@@ -105,18 +105,6 @@ def section(rows: list[tuple[str, dict]]) -> str:
         "waiting; each worker keeps its own Chromium for images.", "",
     ]
     return "\n".join(lines)
-
-
-def write_section(text: str) -> None:
-    """Replace the `## Load (wrk, gunicorn)` section of docs/PERFORMANCE.md (or add it), leaving the others intact."""
-    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    start = doc.find("\n## Load (wrk, gunicorn)\n")
-    if start < 0:
-        doc = doc.rstrip("\n") + "\n\n" + text
-    else:
-        end = doc.find("\n## ", start + 1)
-        doc = doc[: start + 1] + text + (doc[end:] if end >= 0 else "")
-    DOC.write_text(doc, encoding="utf-8")
 
 
 def main() -> int:
