@@ -20,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+from app_fixtures import routing  # noqa: E402  (the Dash request body the tests send too)
 from performance_doc import write_section  # noqa: E402  (bench/ is on the path when run as a script)
 BUILD = ROOT / ".build"
 RUNS = 60  # in-process repetitions per callback
@@ -31,15 +33,6 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     """p50 and p95 of durations in seconds, as milliseconds."""
     ordered = sorted(samples)
     return statistics.median(ordered) * 1000, ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
-
-
-def routing(path: str, search: str = "") -> dict:
-    """The body of the Dash pages callback that renders a page for a URL."""
-    return {"output": ".._pages_content.children..._pages_store.data..",
-            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-            "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
-                       {"id": "_pages_location", "property": "search", "value": search}],
-            "changedPropIds": ["_pages_location.pathname"], "state": []}
 
 
 def click(indicator_id: str, position: int) -> dict:

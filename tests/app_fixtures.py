@@ -3,7 +3,11 @@ and the headless Chromium session the browser tests share."""
 import contextlib
 import os
 import shutil
+import threading
 from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
 
 from etl.cli import main as build_data
 
@@ -27,6 +31,35 @@ def shared_fixture(tmp_path_factory) -> Path:
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / ".build"
+
+
+@contextlib.contextmanager
+def app_reading(folder: Path):
+    """The app module, reading its data from `folder` (INDICATORS_DATA_DIR) while the block runs."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INDICATORS_DATA_DIR", str(folder))
+        import app
+        yield app
+
+
+@contextlib.contextmanager
+def serving(flask_app):
+    """A real threaded HTTP server on 127.0.0.1 for the app; yields its port."""
+    server = make_server("127.0.0.1", 0, flask_app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server.server_port
+    finally:
+        server.shutdown()
+
+
+def routing(path: str, search: str = "") -> dict:
+    """The body of the Dash pages callback that renders the page of a URL."""
+    return {"output": ".._pages_content.children..._pages_store.data..",
+            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+            "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
+                       {"id": "_pages_location", "property": "search", "value": search}],
+            "changedPropIds": ["_pages_location.pathname"], "state": []}
 
 
 @contextlib.contextmanager

@@ -9,16 +9,13 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from app_fixtures import shared_fixture
+from app_fixtures import app_reading, shared_fixture
 from dashboard import exports
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    folder = shared_fixture(tmp_path_factory)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("INDICATORS_DATA_DIR", str(folder))
-        import app
+    with app_reading(shared_fixture(tmp_path_factory)) as app:
         yield app.server.test_client()
 
 
@@ -130,9 +127,7 @@ def test_downloads_neutralise_formulas_but_keep_numbers_numeric(tmp_path_factory
     observations = pd.read_parquet(folder / "observations.parquet")
     observations.loc[observations.indicator_id == "art174_registered_cases", "quote"] = "=1+1"
     observations.to_parquet(folder / "observations.parquet", index=False)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("INDICATORS_DATA_DIR", str(folder))
-        import app
+    with app_reading(folder) as app:
         client = app.server.test_client()
         rows = read_csv(client.get("/api/indicators/art174_registered_cases.csv").data)
         sheet = load_workbook(io.BytesIO(client.get("/api/indicators/art174_registered_cases.xlsx").data))["data"]
@@ -144,9 +139,7 @@ def test_downloads_neutralise_formulas_but_keep_numbers_numeric(tmp_path_factory
 
 
 def test_api_says_how_to_build_when_data_is_missing(tmp_path):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("INDICATORS_DATA_DIR", str(tmp_path / "nothing"))
-        import app
+    with app_reading(tmp_path / "nothing") as app:
         response = app.server.test_client().get("/api/indicators.json")
     assert response.status_code == 503
     assert "make data" in response.get_json()["error"]

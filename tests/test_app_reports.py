@@ -4,7 +4,7 @@ import zipfile
 
 import pytest
 
-from app_fixtures import SECOND_REPORT, SECOND_SYMBOL, two_reports_fixture
+from app_fixtures import SECOND_REPORT, SECOND_SYMBOL, app_reading, two_reports_fixture
 from test_app_pages import by_id, card_ids, text_of, walk
 
 FIRST_REPORT, FIRST_SYMBOL = "CERD_C_KAZ_11-14_fr", "CERD/C/KAZ/11-14"
@@ -12,9 +12,7 @@ FIRST_REPORT, FIRST_SYMBOL = "CERD_C_KAZ_11-14_fr", "CERD/C/KAZ/11-14"
 
 @pytest.fixture(scope="module", autouse=True)
 def app(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("INDICATORS_DATA_DIR", str(two_reports_fixture(tmp_path_factory)))
-        import app
+    with app_reading(two_reports_fixture(tmp_path_factory)) as app:
         yield app
 
 

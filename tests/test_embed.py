@@ -6,16 +6,13 @@ import re
 import pandas as pd
 import pytest
 
-from app_fixtures import shared_fixture
+from app_fixtures import app_reading, shared_fixture
 from dashboard import charts, data, embed
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    folder = shared_fixture(tmp_path_factory)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("INDICATORS_DATA_DIR", str(folder))
-        import app
+    with app_reading(shared_fixture(tmp_path_factory)) as app:
         yield app.server.test_client()
 
 

@@ -2,37 +2,26 @@
 import csv
 import http.client
 import io
-import threading
 import zipfile
 
 import pytest
 from dash import dcc, html
-from werkzeug.serving import make_server
 
-from app_fixtures import HOSTILE, hostile_fixture, shared_fixture
+from app_fixtures import HOSTILE, app_reading, hostile_fixture, serving, shared_fixture
 from test_app_pages import by_id, text_of, walk
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    folder = hostile_fixture(tmp_path_factory)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("INDICATORS_DATA_DIR", str(folder))
-        import app
+    with app_reading(hostile_fixture(tmp_path_factory)) as app:
         yield app
 
 
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory):
     """The app behind a real HTTP server on 127.0.0.1 (paths reach it exactly as sent)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("INDICATORS_DATA_DIR", str(shared_fixture(tmp_path_factory)))
-        import app
-        server = make_server("127.0.0.1", 0, app.server, threaded=True)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        yield server.server_port
-        server.shutdown()
+    with app_reading(shared_fixture(tmp_path_factory)) as app, serving(app.server) as port:
+        yield port
 
 
 def raw_get(port: int, path: str) -> tuple[int, bytes]:
