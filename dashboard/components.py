@@ -55,16 +55,17 @@ def one(value):
     return value[0] if isinstance(value, list) and value else value
 
 
-def data_problem(lang: str) -> html.Div | None:
-    """A banner saying that data/processed/ is missing or stale, and how to build it; None when fine."""
+def page_data(lang: str) -> tuple[data.Dataset | None, html.Div | None]:
+    """The data a page shows (None when not built) and a banner saying it is missing or stale and how to build it."""
     try:
         dataset = data.load()
     except data.DataUnavailable as error:
-        return html.Div([html.Strong(t(lang, "data_missing")), " ", str(error)], className="data-banner", id="data-banner")
+        return None, html.Div([html.Strong(t(lang, "data_missing")), " ", str(error)], className="data-banner", id="data-banner")
     if dataset.stale:
-        return html.Div([html.Strong(t(lang, "data_stale")), " ", "; ".join(dataset.stale), ". ", t(lang, "how_to_build")],
-                        className="data-banner", id="data-banner")
-    return None
+        banner = html.Div([html.Strong(t(lang, "data_stale")), " ", "; ".join(dataset.stale), ". ", t(lang, "how_to_build")],
+                          className="data-banner", id="data-banner")
+        return dataset, banner
+    return dataset, None
 
 
 def period_span(covered: str, lang: str) -> str:

@@ -3,7 +3,7 @@ import dash
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import data
-from dashboard.components import catalogue_sections, data_problem, href, one, report_selector
+from dashboard.components import catalogue_sections, page_data, href, one, report_selector
 from dashboard.i18n import language, t
 
 dash.register_page(__name__, path="/", title="Indicateurs / Indicators")
@@ -17,10 +17,8 @@ def report_catalog(dataset, report_id: str) -> list[dict]:
 def layout(lang=None, q="", report=None, **_):
     """The catalogue of one report (`?report=<id>`, else the first) in `lang`, filtered by the search words `q`."""
     lang, q = language(one(lang)), one(q) or ""
-    problem = data_problem(lang)
-    try:
-        dataset = data.load()
-    except data.DataUnavailable:
+    dataset, problem = page_data(lang)
+    if dataset is None:
         return html.Div(problem, className="catalogue")
     report = dataset.report_or_default(one(report))
     catalog = report_catalog(dataset, report)

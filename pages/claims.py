@@ -6,7 +6,7 @@ import dash_ag_grid as dag
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import data, exports
-from dashboard.components import data_problem, kind_label, one, report_href, report_selector
+from dashboard.components import page_data, kind_label, one, report_href, report_selector
 from dashboard.i18n import QUALIFIER_WORDS, language, t
 
 dash.register_page(__name__, path="/claims", title="Chiffres / Numbers")
@@ -17,10 +17,8 @@ GRID_COLUMNS = ("paragraph", "kind", "value", "unit", "qualifier", "period", "te
 def layout(lang=None, report=None, **_):
     """Filters over the claims of one report (`?report=<id>`, else the first) and the table of those kept."""
     lang = language(one(lang))
-    problem = data_problem(lang)
-    try:
-        dataset = data.load()
-    except data.DataUnavailable:
+    dataset, problem = page_data(lang)
+    if dataset is None:
         return html.Div(problem)
     report = dataset.report_or_default(one(report))
     frame = exports.claims_frame(dataset)

@@ -6,7 +6,7 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, 
 from dashboard import charts, data, embed
 from dashboard.charts import selected_rows, selection
 from dashboard.components import (
-    checks_list, data_problem, href, one, observation_panel, observation_table, sources_list,
+    checks_list, page_data, href, one, observation_panel, observation_table, sources_list,
 )
 from dashboard.i18n import dimension_name, label, language, t
 
@@ -29,10 +29,8 @@ def layout(indicator_id=None, lang=None, tab="chart", sort=None, desc=None, **qu
     """The page of one indicator, in the state its URL names."""
     lang, tab, sort, desc = language(one(lang)), one(tab), one(sort), one(desc)
     tab = tab if tab in TABS else "chart"
-    problem = data_problem(lang)
-    try:
-        dataset = data.load()
-    except data.DataUnavailable:
+    dataset, problem = page_data(lang)
+    if dataset is None:
         return html.Div(problem)
     entry = dataset.indicator(indicator_id or "")
     if entry is None:

@@ -3,7 +3,7 @@ import dash
 from dash import Input, Output, clientside_callback, dcc, html
 
 from dashboard import data
-from dashboard.components import data_problem, href, highlighted, kind_label, one, report_selector
+from dashboard.components import page_data, href, highlighted, kind_label, one, report_selector
 from dashboard.i18n import format_period, language, t
 
 dash.register_page(__name__, path="/report", title="Rapport / Report")
@@ -14,10 +14,8 @@ _bodies: dict = {}
 def layout(lang=None, report=None, **_):
     """One report (`?report=<id>`, else the first) in reading order; the interface words in `lang`."""
     lang = language(one(lang))
-    problem = data_problem(lang)
-    try:
-        dataset = data.load()
-    except data.DataUnavailable:
+    dataset, problem = page_data(lang)
+    if dataset is None:
         return html.Div(problem)
     report = dataset.report_or_default(one(report))
     return html.Div([
