@@ -100,13 +100,14 @@ def main(argv: list[str] | None = None) -> int:
         if build.status == "failed":
             print(f"error: {build.message}", file=sys.stderr)
     kept = [b for b in builds if b.tables is not None]
+    if not kept:
+        return 2
+    tables = combine([b.tables for b in kept])
     # Save outputs: only when something changed, so a failed run leaves data/processed/ as it was.
-    if any(b.status == "built" for b in builds) or (kept and _listed_reports(out) != [b.report_id for b in kept]):
-        tables = combine([b.tables for b in kept])
+    if any(b.status == "built" for b in builds) or _listed_reports(out) != [b.report_id for b in kept]:
         write_outputs(out, {b.report_id: b for b in builds if b.status == "built"}, tables,
                       catalog_entries(definitions, tables["observations"].to_pylist(), tables["checks"].to_pylist()))
-    if kept:
-        print_summary(builds, _read_combined(out), time.perf_counter() - started, out)
+    print_summary(builds, tables, time.perf_counter() - started, out)
     return 2 if any(b.status == "failed" for b in builds) else 0
 
 
@@ -316,13 +317,10 @@ def _listed_reports(out: Path) -> list[str]:
         return []
 
 
-def _read_combined(out: Path) -> dict[str, pa.Table]:
-    return {name: pq.read_table(out / f"{name}.parquet") for name in ("reports", "claims", "observations", "checks")}
-
-
 def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], seconds: float, out: Path) -> None:
     status = {b.report_id: b.status for b in builds}
-    flags = Counter((p["report_id"], p["flag"]) for p in _flagged(out))
+    paragraphs = tables["paragraphs"].select(["report_id", "flag"]).to_pylist()
+    flags = Counter((p["report_id"], p["flag"]) for p in paragraphs if p["flag"])
     for row in tables["reports"].to_pylist():
         note = {"unchanged": " (unchanged, not rebuilt)", "failed": " (previous build kept)"}.get(status.get(row["report_id"]), "")
         print(f"{row['report_id']}: {row['paragraphs']} paragraphs, {row['claims']} claims{note}")
@@ -343,12 +341,6 @@ def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], second
         print(f"  inconsistent {c['check_id']} (par. {', '.join(map(str, c['paragraphs']))}): "
               f"expected {_number(c['expected'])}, computed {_number(c['computed'])} — {c['detail']}")
     print(f"built {out}/ in {seconds:.2f} s")
-
-
-def _flagged(out: Path) -> list[dict]:
-    table = pq.read_table(out / "paragraphs.parquet", columns=["report_id", "flag"],
-                          filters=[("flag", "!=", "")])
-    return table.to_pylist()
 
 
 def _number(value: float | None) -> str:
