@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 import pandas as pd
 
+from contract import periods
+from contract.periods import is_partial
 from dashboard import data
 from dashboard.components import (
-    CHARTS_WITH_BARS, indicator_figure, label, paragraphs_label, period_order, period_span, unit_title,
+    CHARTS_WITH_BARS, indicator_figure, label, paragraphs_label, period_order, unit_title,
     value_label, mixed_units,
 )
-from dashboard.i18n import QUALIFIER_WORDS, format_period, is_partial, language, t
+from dashboard.i18n import QUALIFIER_WORDS, format_period, language, t
 
 THEMES = ("light", "dark")
 # Briefing sizes in layout pixels: a 16:9 slide, half an A4 page at 150 dpi, a social-media square.
@@ -88,10 +90,9 @@ def chart_notes(entry: dict, rows: pd.DataFrame, lang: str) -> list[str]:
 def subtitle_text(entry: dict, rows: pd.DataFrame, chosen: dict, lang: str) -> str:
     """'cases · 2022–2024', with the chosen dimension values when part of the indicator is shown."""
     parts = [unit_title(entry, rows, lang)]
-    periods = period_order(rows.period)
-    if periods:
-        first, last = periods[0], periods[-1]
-        parts.append(period_span(first if first == last else f"{first}–{last}", lang))
+    covered = periods.covered(rows.period)
+    if covered:
+        parts.append(format_period(covered, lang))
     for values in chosen.values():
         parts.append(", ".join(label(v, lang, entry.get("labels_en")) for v in values))
     return " · ".join(p for p in parts if p)

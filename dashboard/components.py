@@ -6,10 +6,12 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from contract import periods
+from contract.periods import is_partial
 from dashboard import data
 from dashboard.i18n import (
     DEFAULT_LANGUAGE, KIND_LABELS, QUALIFIER_WORDS, citation, unit_word, dimension_name, format_number, format_period,
-    format_value, is_partial, label, t,
+    format_value, label, t,
 )
 
 # Okabe-Ito: told apart with every common colour-vision deficiency (their yellow is too light on white).
@@ -68,11 +70,6 @@ def page_data(lang: str) -> tuple[data.Dataset | None, html.Div | None]:
     return dataset, None
 
 
-def period_span(covered: str, lang: str) -> str:
-    """The catalogue's 'period covered' ('2022–2025-H1') with each end said as a period."""
-    return "–".join(format_period(part, lang) for part in covered.split("–"))
-
-
 def paragraphs_label(paragraphs: list[int], lang: str) -> str:
     """'par. 155, 156' for a list of paragraph numbers."""
     return f"{t(lang, 'para')} {', '.join(str(p) for p in paragraphs)}"
@@ -82,7 +79,7 @@ def indicator_card(entry: dict, lang: str) -> html.Div:
     """One indicator of the catalogue: title, unit, period covered, data points, paragraphs."""
     facts = [
         html.Span(entry["unit_label"][lang], className="fact"),
-        html.Span(period_span(entry["period_covered"], lang), className="fact") if entry.get("period_covered") else None,
+        html.Span(format_period(entry["period_covered"], lang), className="fact") if entry.get("period_covered") else None,
         html.Span(f"{entry['observations']} {t(lang, 'data_points' if entry['observations'] != 1 else 'data_point')}", className="fact"),
         html.Span(paragraphs_label(entry["paragraphs"], lang), className="fact"),
     ]
@@ -147,9 +144,9 @@ def value_label(value: float, qualifier, unit, lang: str, with_unit: bool = Fals
     return text
 
 
-def period_order(periods) -> list[str]:
+def period_order(values) -> list[str]:
     """Periods in time order; a partial period after the whole year it starts."""
-    return sorted({p for p in periods if isinstance(p, str) and p}, key=lambda p: (p[:4], is_partial(p), p))
+    return periods.ordered(values)
 
 
 def point_data(row, entry: dict, lang: str) -> list:
@@ -352,9 +349,15 @@ def checks_list(checks: pd.DataFrame, lang: str) -> html.Div:
                       f"{t(lang, 'check_computed')} {format_number(check.computed, lang)} · "
                       f"{t(lang, 'check_tolerance')} {format_number(check.tolerance, lang)} · "
                       f"{paragraphs_label(list(check.paragraphs), lang)}", className="check-figures"),
-            html.Span(check.detail, className="check-detail", lang="fr") if isinstance(getattr(check, "detail", None), str) else None,
+            html.Span(detail, className="check-detail") if isinstance(detail := _check_detail(check, lang), str) else None,
         ], className=f"check check-{check.status}", id=f"indicator-check-{check.check_id}"))
     return html.Ul(items, className="checks")
+
+
+def _check_detail(check, lang: str) -> str | None:
+    """The check's arithmetic in the page's language (builds before detail_fr existed have only English)."""
+    french = getattr(check, "detail_fr", None)
+    return french if lang == "fr" and isinstance(french, str) else getattr(check, "detail", None)
 
 
 def kind_label(kind: str, lang: str) -> str:

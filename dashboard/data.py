@@ -11,16 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from contract import schema
+from contract.schema import STATISTIC_KINDS  # noqa: F401 (the pages filter statistics by it)
 
 ROOT = Path(__file__).resolve().parent.parent
+# The tables the app reads (suggestions.parquet is optional: builds before it existed lack it).
 PARQUET_TABLES = ("paragraphs", "claims", "reports", "observations", "checks")
 REQUIRED_FILES = tuple(f"{name}.parquet" for name in PARQUET_TABLES) + ("catalog.json",)
-STATISTIC_KINDS = ("count", "percent", "money", "measure")
-# Columns of observations.parquet that are not dimensions (the contract in GUIDE.md / issue #3).
-OBSERVATION_FIXED = (
-    "indicator_id", "report_id", "period", "value", "unit", "qualifier", "paragraph", "quote",
-    "claim_id", "text", "note", "position",
-)
 
 
 class DataUnavailable(Exception):
@@ -132,10 +132,31 @@ def _read(folder: Path) -> Dataset:
             f"the data folder {folder.name}/ is not built or incomplete (missing {', '.join(missing)}): "
             "run `make data` (or `.venv/bin/python -m etl`) and reload this page."
         )
-    tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in PARQUET_TABLES}
-    catalog = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))
+    tables = {name: _read_table(folder, name) for name in PARQUET_TABLES}
+    try:
+        catalog = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise DataUnavailable(_unreadable(folder, "catalog.json", error)) from None
     return Dataset(folder=folder, catalog=catalog, stale=_stale_reasons(folder, tables["reports"]), version=data_version(folder),
                    **tables)
+
+
+def _read_table(folder: Path, name: str) -> pd.DataFrame:
+    """One built table, checked against its contract; a truncated or foreign file is 'not built', not a crash."""
+    try:
+        table = pq.read_table(folder / f"{name}.parquet")
+    except (OSError, pa.ArrowException) as error:
+        raise DataUnavailable(_unreadable(folder, f"{name}.parquet", error)) from None
+    problems = schema.problems(name, table.schema)
+    if problems:
+        raise DataUnavailable(_unreadable(folder, f"{name}.parquet", "; ".join(problems)))
+    return table.to_pandas()
+
+
+def _unreadable(folder: Path, name: str, why) -> str:
+    first_line = str(why).splitlines()[0] if str(why) else type(why).__name__
+    return (f"the data file {folder.name}/{name} cannot be read ({first_line[:200]}): "
+            "run `make data` (or `.venv/bin/python -m etl`) and reload this page.")
 
 
 def data_version(folder: Path) -> str:

@@ -9,6 +9,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from contract import schema
 from dashboard import data
 from dashboard.i18n import citation
 
@@ -19,38 +20,19 @@ PACKAGE_README = """# Data package: {symbol}
 
 {sources}
 
-Every value leads back to the
-paragraph of the report that states it: `paragraph` is the report's paragraph number and
-`quote` a verbatim substring of that paragraph's text that contains the number.
+Every value leads back to the paragraph of the report that states it: `paragraph` is the
+report's paragraph number and `quote` a verbatim substring of that paragraph's text that
+contains the number.
 
-Each table is given as Parquet and as CSV (UTF-8 with BOM).
+Each table is given as Parquet and as CSV (UTF-8 with BOM). The columns, from the project's
+data contract:
 
-## observations — the indicator tables in long form
-indicator_id, report_id, dimension columns ({dimensions}: null where an indicator does not use
-them), period ('2022', '2022-2024', '2025-H1' = first half of 2025, '2022/23', a day, or null),
-value (number), unit, qualifier (exact, approx, more_than, at_least, less_than, at_most),
-paragraph, quote, claim_id, text (the number as written), note, position (order within the indicator).
+{tables}
 
 ## catalog.json — one object per indicator
 indicator_id, report_id, topic, topic_title, title, description, unit, unit_label (fr/en),
 dimensions, labels_en, chart (time_series, composition, breakdown), paragraphs, observations,
 period_covered, checks.
-
-## checks — the report's arithmetic, recomputed
-check_id, report_id, kind (sum, share, growth, trend), paragraphs, indicator_ids, description,
-description_fr, expected, computed, tolerance, status (consistent, inconsistent).
-
-## claims — every number written in the report
-report_id, paragraph, claim_id, text, start, end (offsets in the paragraph's text), value,
-unit, kind (count, percent, money, measure; year, date, reference, ordinal), qualifier,
-period, subject, sentence.
-
-## paragraphs — the numbered paragraphs
-report_id, paragraph, chapter, chapter_title, section, section_title, subsection, co_refs
-(paragraphs of the previous concluding observations answered), text, char_start, char_end.
-
-## reports — the source documents
-report_id, source_file, sha256, metadata_json, symbol, paragraphs, claims, built_at.
 """
 
 
@@ -190,12 +172,12 @@ def filter_claims(frame: pd.DataFrame, filters: dict) -> pd.DataFrame:
 
 def package_zip(dataset: data.Dataset) -> bytes:
     """The whole data package: Parquet and CSV of each table, the catalogue and a README of the columns."""
-    dimensions = [c for c in dataset.observations.columns if c not in data.OBSERVATION_FIXED]
     # One line per report: the package may hold several (every table has report_id).
     sources = "\n".join(f"- `{r.report_id}`: {r.symbol}, built {r.built_at} from `{r.source_file}` (sha256 {r.sha256})"
                         for r in dataset.reports.itertuples())
+    tables = "\n\n".join(f"## {name}\n\n{schema.markdown(name)}" for name in data.PARQUET_TABLES)
     readme = PACKAGE_README.format(symbol=", ".join(dataset.symbol(r) for r in dataset.report_ids()), sources=sources,
-                                   dimensions=", ".join(dimensions))
+                                   tables=tables)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.md", readme)

@@ -3,12 +3,9 @@
 Indicator titles, descriptions and units come from catalog.json; only the interface's own
 words live here. Quotes and the report's text stay in French in both languages.
 """
-import re
-
-from datetime import date
-
-from babel.dates import format_date
 from babel.numbers import format_decimal
+
+from contract import periods
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -91,16 +88,12 @@ QUALIFIER_WORDS = {
     "fr": {"approx": "environ", "more_than": "plus de", "at_least": "au moins", "less_than": "moins de", "at_most": "jusqu’à"},
     "en": {"approx": "about", "more_than": "more than", "at_least": "at least", "less_than": "less than", "at_most": "up to"},
 }
-HALF_YEARS = {"fr": {"H1": "1er semestre", "H2": "2d semestre"}, "en": {"H1": "first half", "H2": "second half"}}
-QUARTERS = {"fr": "{n}e trimestre", "en": "Q{n}"}
-SINCE = {"fr": "depuis {start}", "en": "since {start}"}
 KIND_LABELS = {
     "fr": {"count": "effectif", "percent": "pourcentage", "money": "montant", "measure": "mesure", "year": "année",
-           "date": "date", "reference": "référence", "ordinal": "ordinal"},
+           "date": "date", "reference": "référence", "ordinal": "ordinal", "provision": "disposition"},
     "en": {"count": "count", "percent": "percent", "money": "money", "measure": "measure", "year": "year",
-           "date": "date", "reference": "reference", "ordinal": "ordinal"},
+           "date": "date", "reference": "reference", "ordinal": "ordinal", "provision": "provision"},
 }
-# Less than a whole year: 2025-H1, 2025-Q3, 2025-06 (a day or a span of years is not partial).
 # Names of the dimension columns of observations.parquet; an unknown name is shown as it is.
 DIMENSION_NAMES = {
     "fr": {"group": "groupe", "measure": "mesure", "language": "langue", "origin": "origine", "article": "article",
@@ -115,8 +108,6 @@ UNIT_WORDS_FR = {
     "houses": "maisons", "buildings": "bâtiments", "cars": "voitures", "head of livestock": "têtes de bétail",
     "inspectors": "inspecteurs", "inspections": "inspections", "violations": "infractions", "textbooks": "manuels",
 }
-LOCALES = {"fr": "fr_FR", "en": "en_GB"}
-_PARTIAL = re.compile(r"^\d{4}-(H[12]|Q[1-4]|\d{2})$")
 
 
 def language(value) -> str:
@@ -149,42 +140,12 @@ def format_value(value: float, qualifier: str | None, unit: str | None, lang: st
     return f"{words} {number}".strip()
 
 
-def is_partial(period: str | None) -> bool:
-    """Whether a period is less than whole years (a half-year, a quarter, a month or a day)."""
-    if not isinstance(period, str):
-        return False
-    months = re.match(r"^\d{4}-(\d{2})/\d{4}-(\d{2})$", period)
-    if months:  # a span of months is partial unless it runs from January to December
-        return (months.group(1), months.group(2)) != ("01", "12")
-    return bool(_PARTIAL.match(period))
-
-
 def format_period(period: str | None, lang: str, labels_en: dict | None = None) -> str:
-    """A period as a reader says it: '2025, first half', 'since 2014', '2022–2024'."""
-    if not isinstance(period, str) or not period:
-        return ""  # null periods arrive as None or NaN
+    """A period as a reader says it ('2022–2024', '1er semestre 2025'); a definition's English label first."""
     lang = language(lang)
-    if lang == "en" and labels_en and period in labels_en:
+    if lang == "en" and labels_en and isinstance(period, str) and period in labels_en:
         return labels_en[period]
-    match = re.match(r"^(\d{4})-(H[12])$", period)
-    if match:
-        return f"{match.group(1)}, {HALF_YEARS[lang][match.group(2)]}"
-    match = re.match(r"^(\d{4})-Q([1-4])$", period)
-    if match:
-        return f"{match.group(1)}, {QUARTERS[lang].format(n=match.group(2))}"
-    if period.endswith("/.."):
-        return SINCE[lang].format(start=period[:-3])
-    match = re.match(r"^(\d{4})-(\d{4})$", period)
-    if match:
-        return f"{match.group(1)}–{match.group(2)}"
-    if re.match(r"^\d{4}-\d{2}(-\d{2})?/", period):
-        return " – ".join(format_period(part, lang) for part in period.split("/"))
-    match = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", period)
-    if match:
-        year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
-        shown = format_date(date(year, month, int(day or 1)), format="long" if day else "MMMM y", locale=LOCALES[lang])
-        return shown
-    return period
+    return periods.label(period, lang)
 
 
 def dimension_name(name: str, lang: str) -> str:

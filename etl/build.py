@@ -1,21 +1,16 @@
 """From a report's text to the rows of paragraphs.parquet and claims.parquet (no I/O here)."""
-import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 
+from contract import periods
+from contract.schema import columns
 from etl.checks import run_checks
 from etl.claims import extract_claims
 from etl.indicators import Definitions, build_observations
 from etl.segment import segment
 
-PARAGRAPH_COLUMNS = [
-    "report_id", "paragraph", "chapter", "chapter_title", "section", "section_title",
-    "subsection", "co_refs", "text", "char_start", "char_end", "flag",
-]
-CLAIM_COLUMNS = [
-    "report_id", "paragraph", "claim_id", "text", "start", "end", "value", "unit", "kind",
-    "qualifier", "period", "subject", "sentence",
-]
+PARAGRAPH_COLUMNS = columns("paragraphs")
+CLAIM_COLUMNS = columns("claims")
 
 
 @dataclass
@@ -25,7 +20,7 @@ class ReportRecords:
 
 
 def build_report(text: str, report_id: str) -> ReportRecords:
-    """Segment the text and extract every claim; rows follow the guide's data contracts."""
+    """Segment the text and extract every claim; rows follow contract/schema.py."""
     paragraph_rows, claim_rows = [], []
     claims_seen: Counter = Counter()  # per paragraph number, so repeated numbers keep ids unique
     paragraphs = segment(text)
@@ -88,62 +83,10 @@ def catalog_entries(definitions: Definitions, observations: list[dict], checks: 
                 "chart": indicator["chart"],
                 "paragraphs": sorted({o["paragraph"] for o in mine}),
                 "observations": len(mine),
-                "period_covered": period_covered([o["period"] for o in mine]),
+                "period_covered": periods.covered(o["period"] for o in mine),
                 "undated_observations": sum(o["period"] is None for o in mine),
                 "checks": sorted({c["check_id"] for c in checks if c["report_id"] == report_id
                                   and indicator["indicator_id"] in c["indicator_ids"]}),
                 "definition_file": indicator["source"],
             })
     return entries
-
-
-def period_covered(periods: list[str | None]) -> str | None:
-    """From the start of the earliest period to the end of the latest ("2022–2025-H1"), or the one period."""
-    bounds = [(b, p) for p in {p for p in periods if p} if (b := period_bounds(p))]
-    if not bounds:
-        return None
-    (start, _), first = min(bounds)
-    (_, end), last = max(bounds, key=lambda item: (item[0][1], item[1]))
-    if first == last:
-        return first
-    return f"{_start_label(first)}–{_end_label(last)}"
-
-
-_SCHOOL_YEAR_RE = re.compile(r"^(\d{4})/(\d{2})$")
-_YEAR_SPAN_RE = re.compile(r"^(\d{4})-(\d{4})$")
-_HALF_RE = re.compile(r"^(\d{4})-H([12])$")
-_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
-
-
-def period_bounds(period: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """First and last (year, month) of a period as the claims write it; None if unreadable."""
-    if m := _SCHOOL_YEAR_RE.match(period):
-        return (int(m[1]), 9), (int(m[1]) + 1, 6)
-    if "/" in period:  # ISO interval "2022-01/2025-06", open "2014/.."
-        left, right = period.split("/", 1)
-        start, end = period_bounds(left), period_bounds(right) if right != ".." else None
-        return (start[0], end[1] if end else (9999, 12)) if start else None
-    if m := _YEAR_SPAN_RE.match(period):
-        return (int(m[1]), 1), (int(m[2]), 12)
-    if m := _HALF_RE.match(period):
-        return (int(m[1]), 1 if m[2] == "1" else 7), (int(m[1]), 6 if m[2] == "1" else 12)
-    if m := _MONTH_RE.match(period):
-        return (int(m[1]), int(m[2])), (int(m[1]), int(m[2]))
-    if re.fullmatch(r"\d{4}", period):
-        return (int(period), 1), (int(period), 12)
-    return None
-
-
-def _start_label(period: str) -> str:
-    """The start of a period, written as the period is: "2022-2024" -> "2022", "2020-09/2022-05" -> "2020-09"."""
-    if _SCHOOL_YEAR_RE.match(period):
-        return period
-    return period.split("/")[0] if "/" in period else period.split("-")[0] if _YEAR_SPAN_RE.match(period) else period
-
-
-def _end_label(period: str) -> str:
-    if _SCHOOL_YEAR_RE.match(period):
-        return period
-    if "/" in period:
-        return period.split("/")[1].replace("..", "…")
-    return period.split("-")[1] if _YEAR_SPAN_RE.match(period) else period

@@ -9,8 +9,10 @@ import math
 import re
 from dataclasses import dataclass
 
+from contract.schema import columns
 from etl.indicators import DefinitionError, applies_to, pick_claim, validated_selector
 
+# The kinds a definition may declare (checks.parquet also holds `translation`, made by the build).
 CHECK_KINDS = ("sum", "share", "growth", "trend")
 OPERANDS = {
     "sum": ("parts", "total"),
@@ -20,10 +22,20 @@ OPERANDS = {
 }
 # A trend statement may give its end points ("de 46 à 91") or only a direction ("augmente").
 OPTIONAL_OPERANDS = {"trend": ("stated_from", "stated_to")}
-CHECK_COLUMNS = (
-    "check_id", "report_id", "kind", "paragraphs", "indicator_ids", "description", "description_fr",
-    "expected", "computed", "tolerance", "status", "detail",
-)
+CHECK_COLUMNS = tuple(columns("checks"))
+# The one-line arithmetic of a check, in each language of the interface.
+DETAILS = {
+    "en": {"sum": "{parts}; stated total {total}", "sum_partial": "{parts}, at most the stated total {total}",
+           "share": "{part} / {whole} = {computed} %; stated {share}",
+           "growth": "{end} / {start} − 1 = {computed} %; stated {rate}",
+           "increase": "stated increase", "decrease": "stated decrease", "from_to": " from {a} to {b}",
+           "series": "; series {series}"},
+    "fr": {"sum": "{parts} ; total indiqué {total}", "sum_partial": "{parts}, au plus le total indiqué {total}",
+           "share": "{part} / {whole} = {computed} % ; indiqué {share}",
+           "growth": "{end} / {start} − 1 = {computed} % ; indiqué {rate}",
+           "increase": "hausse indiquée", "decrease": "baisse indiquée", "from_to": " de {a} à {b}",
+           "series": " ; série {series}"},
+}
 DIRECTIONS = ("increase", "decrease")
 _DIGITS_RE = re.compile(r"\d[\d\s\u00a0\u202f.]*(?:,\d+)?")
 _CHECK_KEYS = {"check_id", "kind", "description_en", "description_fr", "complete", "direction", "pair_by",
@@ -176,9 +188,10 @@ def _check_sum(check, operands, report_id, where) -> list[dict]:
         holds = _overlap(low, high, total.low, total.high)
     else:  # a breakdown "dont … et autres": the parts may not exceed the total
         holds = low <= total.high
-    detail = " + ".join(_fmt(p.value) for p in parts) + (f" = {_fmt(computed)}" if len(parts) > 1 else "")
-    detail += f"; stated total {_stated_text(total)}" if check.get("complete", True) else \
-        f", at most the stated total {_stated_text(total)}"
+    template = "sum" if check.get("complete", True) else "sum_partial"
+    detail = {lang: DETAILS[lang][template].format(
+        parts=" + ".join(_fmt(p.value, lang) for p in parts) + (f" = {_fmt(computed, lang)}" if len(parts) > 1 else ""),
+        total=_stated_text(total, lang)) for lang in DETAILS}
     return [_row(check, report_id, parts + [total], total.value, computed,
                  _tolerance(parts + [total]), holds, detail)]
 
@@ -191,7 +204,9 @@ def _check_share(check, operands, report_id, where) -> list[dict]:
         computed = part.value / whole.value * 100
         low, high = part.low / whole.high * 100, (part.high / whole.low * 100 if whole.low > 0 else math.inf)
         holds = _overlap(low, high, share.low, share.high)
-        detail = f"{_fmt(part.value)} / {_fmt(whole.value)} = {_fmt(computed)} %; stated {_stated_text(share)}"
+        detail = {lang: DETAILS[lang]["share"].format(part=_fmt(part.value, lang), whole=_fmt(whole.value, lang),
+                                                      computed=_fmt(computed, lang), share=_stated_text(share, lang))
+                  for lang in DETAILS}
         suffix = f"[{share.label}]" if share.label else ""
         rows.append(_row(check, report_id, [share, part, whole], share.value, computed,
                          _share_tolerance(share, low, high), holds, detail, suffix))
@@ -206,7 +221,9 @@ def _check_growth(check, operands, report_id, where) -> list[dict]:
     low = (end.low / start.high - 1) * 100
     high = (end.high / start.low - 1) * 100 if start.low > 0 else math.inf
     holds = _overlap(low, high, rate.low, rate.high)
-    detail = f"{_fmt(end.value)} / {_fmt(start.value)} − 1 = {_fmt(computed)} %; stated {_stated_text(rate)}"
+    detail = {lang: DETAILS[lang]["growth"].format(end=_fmt(end.value, lang), start=_fmt(start.value, lang),
+                                                   computed=_fmt(computed, lang), rate=_stated_text(rate, lang))
+              for lang in DETAILS}
     return [_row(check, report_id, [start, end, rate], rate.value, computed,
                  _share_tolerance(rate, low, high), holds, detail)]
 
@@ -221,7 +238,7 @@ def _check_trend(check, operands, report_id, where) -> list[dict]:
     holds = last.high > first.low if check["direction"] == "increase" else last.low < first.high
     stated = [first, last]
     expected = None  # a direction only: nothing to compare the change with
-    detail = f"stated {check['direction']}"
+    detail = {lang: DETAILS[lang][check["direction"]] for lang in DETAILS}
     if "stated_from" in operands or "stated_to" in operands:
         stated_from = _one(operands.get("stated_from", []), where, "stated_from")
         stated_to = _one(operands.get("stated_to", []), where, "stated_to")
@@ -229,8 +246,10 @@ def _check_trend(check, operands, report_id, where) -> list[dict]:
                  and _overlap(stated_to.low, stated_to.high, last.low, last.high))
         stated += [stated_from, stated_to]
         expected = stated_to.value - stated_from.value
-        detail += f" from {_stated_text(stated_from)} to {_stated_text(stated_to)}"
-    detail += f"; series {' → '.join(_fmt(s.value) for s in series)}"
+        for lang in DETAILS:
+            detail[lang] += DETAILS[lang]["from_to"].format(a=_stated_text(stated_from, lang), b=_stated_text(stated_to, lang))
+    for lang in DETAILS:
+        detail[lang] += DETAILS[lang]["series"].format(series=" → ".join(_fmt(s.value, lang) for s in series))
     return [_row(check, report_id, stated + series[1:-1], expected, change, _tolerance(stated), holds, detail)]
 
 
@@ -280,7 +299,7 @@ def _share_tolerance(stated: Stated, low: float, high: float) -> float | None:
     return stated.half_width + (high - low) / 2
 
 
-def _row(check, report_id, stated, expected, computed, tolerance, holds, detail, suffix="") -> dict:
+def _row(check, report_id, stated, expected, computed, tolerance, holds, detail: dict, suffix="") -> dict:
     return {
         "check_id": check["check_id"] + suffix,
         "report_id": report_id,
@@ -293,14 +312,18 @@ def _row(check, report_id, stated, expected, computed, tolerance, holds, detail,
         "computed": float(computed),
         "tolerance": None if tolerance is None else round(tolerance, 10),
         "status": "consistent" if holds else "inconsistent",
-        "detail": detail,
+        "detail": detail["en"],
+        "detail_fr": detail["fr"],
     }
 
 
-def _stated_text(stated: Stated) -> str:
-    """The number as the report writes it ("plus de 7 000", "28,9 %")."""
-    return f"“{stated.text}”"
+def _stated_text(stated: Stated, lang: str = "en") -> str:
+    """The number as the report writes it, quoted: “plus de 7 000” (« plus de 7 000 » in French)."""
+    return f"« {stated.text} »" if lang == "fr" else f"“{stated.text}”"
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}".replace(",", " ") if float(value).is_integer() else f"{value:,.2f}".replace(",", " ")
+def _fmt(value: float, lang: str = "en") -> str:
+    """1077915 -> '1 077 915'; 30.94 -> '30.94' in English, '30,94' in French."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    text = text.replace(",", " ")
+    return text.replace(".", ",") if lang == "fr" else text

@@ -5,6 +5,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass
 
+from contract.schema import CLAIM_KINDS as KINDS, QUALIFIERS, STATISTIC_KINDS
 from etl.numbers import DIGITS, parse_french_number
 from etl.periods import TimeExpression, find_time_expressions
 from etl.segment import roman_to_int
@@ -15,12 +16,9 @@ from etl.vocab import (
     SUBJECT_STOPWORDS, SUBJECT_VERB_ENDINGS, UNIT_ADJECTIVES,
 )
 
-STATISTIC_KINDS = ("count", "percent", "money", "measure")
 # A claim keeps its whole sentence up to this length; past it, the words around the number
 # (a 200 KB "sentence" of numbers would otherwise be copied once per claim).
 SENTENCE_MAX = 1_000
-KINDS = STATISTIC_KINDS + ("year", "date", "reference", "ordinal")
-QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most")
 
 
 @dataclass

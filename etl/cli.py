@@ -21,46 +21,14 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from contract.schema import CLAIM_KINDS as KINDS, schema
 from etl.build import build_indicators, build_report, catalog_entries
-from etl.checks import CHECK_COLUMNS
-from etl.claims import KINDS
-from etl.indicators import OBSERVATION_COLUMNS, DefinitionError, parse_definitions
+from etl.indicators import DefinitionError, parse_definitions
 from etl.segment import SegmentationError
 from etl.sources import SUFFIXES as REPORT_SUFFIXES, SourceError, SourceText, report_text
 
 STORE = "reports"  # out/reports/<report_id>/: each report's own tables and build key
 TABLES = ("paragraphs", "claims", "observations", "checks", "reports")
-
-PARAGRAPHS_SCHEMA = pa.schema([
-    ("report_id", pa.string()), ("paragraph", pa.int64()), ("chapter", pa.string()),
-    ("chapter_title", pa.string()), ("section", pa.string()), ("section_title", pa.string()),
-    ("subsection", pa.string()), ("co_refs", pa.list_(pa.int64())), ("text", pa.string()),
-    ("char_start", pa.int64()), ("char_end", pa.int64()), ("flag", pa.string()),
-])
-CLAIMS_SCHEMA = pa.schema([
-    ("report_id", pa.string()), ("paragraph", pa.int64()), ("claim_id", pa.string()),
-    ("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("value", pa.float64()),
-    ("unit", pa.string()), ("kind", pa.string()), ("qualifier", pa.string()),
-    ("period", pa.string()), ("subject", pa.string()), ("sentence", pa.string()),
-])
-CHECKS_SCHEMA = pa.schema([
-    ("check_id", pa.string()), ("report_id", pa.string()), ("kind", pa.string()),
-    ("paragraphs", pa.list_(pa.int64())), ("indicator_ids", pa.list_(pa.string())),
-    ("description", pa.string()), ("description_fr", pa.string()), ("expected", pa.float64()),
-    ("computed", pa.float64()), ("tolerance", pa.float64()), ("status", pa.string()), ("detail", pa.string()),
-])
-assert CHECKS_SCHEMA.names == list(CHECK_COLUMNS), "checks.parquet columns drifted from etl.checks"
-_OBSERVATION_TYPES = {
-    "indicator_id": pa.string(), "report_id": pa.string(), "period": pa.string(), "value": pa.float64(),
-    "unit": pa.string(), "qualifier": pa.string(), "paragraph": pa.int64(), "quote": pa.string(),
-    "claim_id": pa.string(), "text": pa.string(), "note": pa.string(), "position": pa.int64(),
-}
-REPORTS_SCHEMA = pa.schema([
-    ("report_id", pa.string()), ("source_file", pa.string()), ("sha256", pa.string()),
-    ("metadata_json", pa.string()), ("symbol", pa.string()), ("paragraphs", pa.int64()),
-    ("claims", pa.int64()), ("flagged_paragraphs", pa.int64()), ("built_at", pa.string()),
-])
-
 
 class InputError(Exception):
     """A report file that cannot be read; the message says which file and what to do."""
@@ -188,9 +156,10 @@ def load_definition_texts(folder: Path) -> dict[str, str]:
 
 
 def _fingerprint(definition_texts: dict[str, str]) -> str:
-    """What else a report's tables depend on: the definitions and the code of etl/."""
+    """What else a report's tables depend on: the definitions and the code of etl/ and contract/."""
     parts = [f"{name}\0{text}" for name, text in sorted(definition_texts.items())]
-    parts += [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.glob("*.py"))]
+    code = Path(__file__).parent
+    parts += [p.read_text(encoding="utf-8") for p in sorted([*code.rglob("*.py"), *(code.parent / "contract").glob("*.py")])]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -222,11 +191,11 @@ def process_report(report: dict, definitions) -> dict[str, pa.Table]:
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
     return {
-        "paragraphs": pa.Table.from_pylist(records.paragraphs, schema=PARAGRAPHS_SCHEMA),
-        "claims": pa.Table.from_pylist(records.claims, schema=CLAIMS_SCHEMA),
+        "paragraphs": pa.Table.from_pylist(records.paragraphs, schema=schema("paragraphs")),
+        "claims": pa.Table.from_pylist(records.claims, schema=schema("claims")),
         "observations": pa.Table.from_pylist(indicators.observations, schema=observations_schema(definitions)),
-        "checks": pa.Table.from_pylist(indicators.checks, schema=CHECKS_SCHEMA),
-        "reports": pa.Table.from_pylist([row], schema=REPORTS_SCHEMA),
+        "checks": pa.Table.from_pylist(indicators.checks, schema=schema("checks")),
+        "reports": pa.Table.from_pylist([row], schema=schema("reports")),
     }
 
 
@@ -236,10 +205,8 @@ def combine(per_report: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
 
 
 def observations_schema(definitions) -> pa.Schema:
-    """The guide's long form: ids, then every dimension any indicator declares, then the values."""
-    dimensions = list(dict.fromkeys(d for i in definitions.indicators for d in i["dimensions"]))
-    names = ["indicator_id", "report_id", *dimensions] + [c for c in OBSERVATION_COLUMNS if c not in ("indicator_id", "report_id")]
-    return pa.schema([(name, _OBSERVATION_TYPES.get(name, pa.string())) for name in names])
+    """The long form: ids, then every dimension any indicator declares, then the values."""
+    return schema("observations", list(dict.fromkeys(d for i in definitions.indicators for d in i["dimensions"])))
 
 
 def _check(records, report) -> None:

@@ -9,21 +9,17 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
-from etl.claims import QUALIFIERS, STATISTIC_KINDS
+from contract.schema import CHARTS, QUALIFIERS, STATISTIC_KINDS, columns
 
-CHARTS = ("time_series", "composition", "breakdown")
 # Keys of an observation's selector; every other key is a dimension label or metadata.
 SELECTOR_KEYS = ("paragraph", "kind", "period", "subject", "sentence", "before", "after", "nth")
-OBSERVATION_META_KEYS = ("period_override", "qualifier_override", "unit", "note")
+OBSERVATION_META_KEYS = ("period_override", "qualifier_override", "unit", "note", "note_en")
 PATTERN_KEYS = ("subject", "sentence", "before", "after")
 _CONTEXT = 80  # characters searched by `before` / `after`: a dozen words on each side
 _QUOTE_MAX = 250  # a longer sentence is narrowed to its clause, then to its comma piece
 _SHORT_GROUP = 40  # brackets up to this long stay whole in a quote: "(71,2 %)", "(2020 : 6 957, 2021 : 6 941)"
 # Columns of observations.parquet besides the dimensions (which sit between report_id and period).
-OBSERVATION_COLUMNS = (
-    "indicator_id", "report_id", "period", "value", "unit", "qualifier", "paragraph", "quote",
-    "claim_id", "text", "note", "position",
-)
+OBSERVATION_COLUMNS = tuple(columns("observations"))
 _FILE_KEYS = {"topic", "topic_title_fr", "topic_title_en", "reports", "indicator", "check"}
 _INDICATOR_REQUIRED = (
     "indicator_id", "title_fr", "title_en", "description_fr", "description_en", "unit",
@@ -112,7 +108,7 @@ SELECTOR_TYPES = {
     "nth": (lambda v: _is_int(v) and v >= 1, "a whole number from 1"),
 }
 _OBSERVATION_TYPES = {
-    **SELECTOR_TYPES, "period_override": _TEXT, "unit": _TEXT, "note": _TEXT,
+    **SELECTOR_TYPES, "period_override": _TEXT, "unit": _TEXT, "note": _TEXT, "note_en": _TEXT,
     "qualifier_override": (lambda v: v in QUALIFIERS, f"one of {', '.join(QUALIFIERS)}"),
 }
 
@@ -250,6 +246,7 @@ def _observation_row(indicator, selector, claim, paragraph_text, report_id, posi
         "claim_id": claim["claim_id"],
         "text": claim["text"],
         "note": selector.get("note"),
+        "note_en": selector.get("note_en"),
         "position": position,
     }
 

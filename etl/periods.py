@@ -1,8 +1,7 @@
 """Find the time expressions of a French sentence and the period each one names.
 
-Periods are written as the guide shows: '2022', '2022-2024', '2025-H1', '2022/23',
-a day '2025-07-01', a month '2019-01', an ISO interval '2025-01/2025-04' for spans that
-are not whole years or halves, and '2014/..' for "depuis 2014".
+Periods are written in the one format of `contract/periods.py` ('2022', '2022-2024',
+'2025-H1', '2022/23', '2025-07-01', '2025-01/2025-04', '2014/..').
 """
 import re
 from bisect import bisect_left
@@ -11,6 +10,7 @@ from datetime import date
 
 from text_to_num import text2num
 
+from contract.periods import from_bounds as format_period, school_year, valid_bounds as valid_span
 from etl.vocab import MONTHS, NUMBER_WORDS
 
 # a year, not the tail of a grouped number ("1 2024") nor part of a symbol ("CERD/C/2007/1")
@@ -37,27 +37,6 @@ class TimeExpression:
     period: str | None  # None: a date that does not time the sentence's numbers
     first: tuple[int, int] | None = None  # (year, month) the period starts
     last: tuple[int, int] | None = None  # (year, month) it ends; None for "since"
-
-
-def valid_span(first, last) -> bool:
-    """Months 1-12 and a span that does not run backwards ("De 2024 à 2022" is no period)."""
-    months_ok = all(1 <= ym[1] <= 12 for ym in (first, last) if ym)
-    return months_ok and (last is None or first <= last)
-
-
-def format_period(first: tuple[int, int], last: tuple[int, int] | None) -> str:
-    """(2022, 1)-(2024, 12) -> '2022-2024'; (2025, 1)-(2025, 6) -> '2025-H1'; else ISO."""
-    (y1, m1) = first
-    if last is None:
-        return f"{y1}/.."
-    (y2, m2) = last
-    if m1 == 1 and m2 == 12:
-        return f"{y1}" if y1 == y2 else f"{y1}-{y2}"
-    if y1 == y2 and (m1, m2) in ((1, 6), (7, 12)):
-        return f"{y1}-H{1 if m1 == 1 else 2}"
-    if (y1, m1) == (y2, m2):
-        return f"{y1}-{m1:02d}"
-    return f"{y1}-{m1:02d}/{y2}-{m2:02d}"
 
 
 def _real_day(year: int, month: int, day: int) -> bool:
@@ -147,7 +126,7 @@ def find_time_expressions(sentence: str) -> list[TimeExpression]:
             candidates.append(TimeExpression(m.start(), m.end(), format_period(first, last), first, last))
     for m in _SCHOOL_YEAR.finditer(sentence):
         year = int(m["y"])
-        candidates.append(TimeExpression(m.start(), m.end(), f"{year}/{m['yy']}", (year, 9), (year + 1, 6)))
+        candidates.append(TimeExpression(m.start(), m.end(), school_year(year), (year, 9), (year + 1, 6)))
     for m in _DAY_DATE.finditer(sentence):
         year, month, day = int(m["y"]), _month(m["m"]), 1 if m["d"] == "1er" else int(m["d"])
         if not _real_day(year, month, day):

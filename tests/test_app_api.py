@@ -164,3 +164,24 @@ def test_list_and_array_cells_are_joined_and_numpy_scalars_kept(client):
     out = exports.safe_frame(frame)
     assert out["paragraphs"].tolist() == ["156, 191", "58"]
     assert out["mixed"].tolist() == [3, "'=1+1"]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "foreign columns"])
+def test_a_corrupt_data_file_is_answered_like_a_missing_one_and_recovers_when_rebuilt(tmp_path, tmp_path_factory, damage):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    folder = shared_fixture(tmp_path_factory)
+    copy = tmp_path / "processed"
+    shutil.copytree(folder, copy)
+    claims = copy / "claims.parquet"
+    if damage == "truncated":
+        claims.write_bytes(claims.read_bytes()[:500])
+    else:
+        pq.write_table(pa.table({"claim_id": ["x"]}), claims)
+    with app_reading(copy) as app:
+        client = app.server.test_client()
+        response = client.get("/api/indicators.json")
+        assert response.status_code == 503 and "claims.parquet" in response.get_json()["error"]
+        assert "make data" in response.get_json()["error"] and "Traceback" not in response.get_data(as_text=True)
+        shutil.copy(folder / "claims.parquet", claims)  # `make data` puts a good file back
+        assert client.get("/api/indicators.json").status_code == 200

@@ -8,7 +8,7 @@ from dash import html
 from app_fixtures import shared_fixture
 from dashboard import data
 from dashboard.components import indicator_figure
-from dashboard.i18n import format_period, format_value, is_partial
+from dashboard.i18n import format_value
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -86,9 +86,9 @@ def test_indicator_figure_draws_a_partial_period_apart():
     figure = indicator_figure(entry, dataset.observations_of("art174_cases_tried_and_convicted"), "en")
     partial = [trace for trace in figure.data if "partial" in trace.name]
     assert partial and all(trace.line.dash == "dot" for trace in partial)
-    assert all("2025, first half" in trace.x for trace in partial)
+    assert all("first half of 2025" in trace.x for trace in partial)
     full = [trace for trace in figure.data if "partial" not in trace.name]
-    assert all("2025, first half" not in trace.x for trace in full)
+    assert all("first half of 2025" not in trace.x for trace in full)
 
 
 def test_composition_is_a_bar_chart_over_its_first_dimension():
@@ -245,29 +245,6 @@ def test_pages_say_when_the_data_is_stale(built, tmp_path):
         patch.setenv("INDICATORS_DATA_DIR", str(folder))
         banner = text_of(by_id(catalogue.layout(lang="en"), "data-banner"))
     assert "changed since" in banner and "make data" in banner
-
-
-@pytest.mark.parametrize("period, lang, expected", [
-    ("2022", "fr", "2022"),
-    ("2025-H1", "en", "2025, first half"),
-    ("2025-H1", "fr", "2025, 1er semestre"),
-    ("2022-2024", "en", "2022–2024"),
-    ("2014/..", "en", "since 2014"),
-    ("2022/23", "fr", "2022/23"),
-    ("2025-01-01", "fr", "1 janvier 2025"),
-    ("2019-06", "en", "June 2019"),
-    ("2022-01/2025-06", "en", "January 2022 – June 2025"),
-    (None, "fr", ""),
-])
-def test_format_period(period, lang, expected):
-    assert format_period(period, lang) == expected
-
-
-@pytest.mark.parametrize("period, partial", [("2025-H1", True), ("2025-Q2", True), ("2025-06", True), ("2024", False),
-                                             ("2022-2024", False), ("2025-01-01", False), ("2022/23", False),
-                                             ("2025-01/2025-04", True), ("2022-01/2024-12", False), ("2014/..", False)])
-def test_is_partial(period, partial):
-    assert is_partial(period) is partial
 
 
 @pytest.mark.parametrize("value, qualifier, unit, lang, expected", [

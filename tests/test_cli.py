@@ -132,12 +132,12 @@ def test_build_writes_observations_checks_and_catalog(built):
     out, _ = built
     observations = pd.read_parquet(out / "observations.parquet")
     assert list(observations.columns[:2]) == ["indicator_id", "report_id"]
-    assert list(observations.columns[-10:]) == ["period", "value", "unit", "qualifier", "paragraph", "quote",
-                                                "claim_id", "text", "note", "position"]
+    assert list(observations.columns[-11:]) == ["period", "value", "unit", "qualifier", "paragraph", "quote",
+                                                "claim_id", "text", "note", "note_en", "position"]
     assert {"group", "measure", "language", "article", "origin", "outcome"} <= set(observations.columns)
     checks = pd.read_parquet(out / "checks.parquet")
     assert list(checks.columns) == ["check_id", "report_id", "kind", "paragraphs", "indicator_ids", "description",
-                                    "description_fr", "expected", "computed", "tolerance", "status", "detail"]
+                                    "description_fr", "expected", "computed", "tolerance", "status", "detail", "detail_fr"]
     assert set(checks["status"]) == {"consistent", "inconsistent"} and checks["check_id"].is_unique
     catalog = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
     assert {e["indicator_id"] for e in catalog} == set(observations["indicator_id"])

@@ -46,7 +46,7 @@ def test_embed_follows_the_dimension_choice_language_and_theme(client):
 
 def test_embed_notes_say_partial_periods_and_qualifiers(client):
     text = page_text(client.get("/embed/art174_cases_tried_and_convicted?lang=en").data)
-    assert "Partial period: 2025, first half" in text
+    assert "Partial period: first half of 2025" in text
     with_qualifier = data.load().observations
     approx = with_qualifier[with_qualifier.qualifier == "approx"].indicator_id.iloc[0]
     assert "Some values are given in the report as “about”" in page_text(client.get(f"/embed/{approx}?lang=en").data)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.build import build_indicators, build_report, catalog_entries, period_covered
+from etl.build import build_indicators, build_report, catalog_entries
 from etl.indicators import DefinitionError, parse_definitions, quote_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -349,7 +349,7 @@ def test_catalog_describes_every_indicator(definitions, tables):
     assert entry["title"]["en"].startswith("Criminal cases registered under Article 174")
     assert entry["topic"] == "article_174" and entry["chart"] == "time_series"
     assert entry["paragraphs"] == [156] and entry["observations"] == 3
-    assert entry["period_covered"] == "2022–2024"
+    assert entry["period_covered"] == "2022-2024"
     assert "art174_registered_sum" in entry["checks"]
     for e in catalog:
         assert set(e) >= {"indicator_id", "topic", "title", "description", "unit", "dimensions", "chart",
@@ -358,21 +358,6 @@ def test_catalog_describes_every_indicator(definitions, tables):
         for dimension_value in (o[d] for o in tables.observations if o["indicator_id"] == e["indicator_id"]
                                 for d in e["dimensions"]):
             assert dimension_value in e["labels_en"], (e["indicator_id"], dimension_value)
-
-
-@pytest.mark.parametrize("periods,expected", [
-    (["2022", "2023", "2024"], "2022–2024"),
-    (["2022", "2025-H1"], "2022–2025-H1"),
-    (["2022-01/2025-06"], "2022-01/2025-06"),
-    (["2020", "2025-01/2025-08"], "2020–2025-08"),
-    (["2022-2024", "2023-2024"], "2022–2024"),
-    (["2020-09/2022-05", "2024-H2"], "2020-09–2024-H2"),
-    (["2020/21", "2022/23"], "2020/21–2022/23"),
-    (["2014/..", "2020-01/2025-08"], "2014/.."),
-    ([None], None),
-])
-def test_period_covered(periods, expected):
-    assert period_covered(periods) == expected
 
 
 # --- definitions that cannot be applied say why -------------------------------------------
