@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 # Browser and test runs keep their files inside the build, not in /tmp.
 BUILD_TMP := $(CURDIR)/.build/tmp
 
@@ -13,13 +14,13 @@ run: data
 	$(PY) app.py
 
 serve: data
-	$(VENV)/bin/gunicorn app:server --bind 127.0.0.1:8050 --workers 2 --no-control-socket
+	$(VENV)/bin/gunicorn app:server --bind $${APP_HOST:-127.0.0.1}:$${APP_PORT:-8050} --workers 2 --no-control-socket
 
 data: $(STAMP)
 	$(PY) -m etl
 
 # REQUIRE_BROWSER: the browser tests fail, rather than skip, if Chromium is missing.
-test: $(STAMP) browser
+test: $(DEV_STAMP) browser
 	@mkdir -p $(BUILD_TMP)
 	REQUIRE_BROWSER=1 TMPDIR=$(BUILD_TMP) $(PY) -m pytest -q -p no:cacheprovider
 
@@ -28,7 +29,7 @@ browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver)
 
-bench: $(STAMP) browser data
+bench: $(DEV_STAMP) browser data
 	@mkdir -p $(BUILD_TMP)
 	$(PY) bench/bench_build.py
 	TMPDIR=$(BUILD_TMP) $(PY) bench/bench_sources.py
@@ -37,7 +38,7 @@ bench: $(STAMP) browser data
 	HOME=$(CURDIR)/.build/home TMPDIR=$(BUILD_TMP) $(PY) bench/bench_briefing.py
 
 # Load test: Debian's wrk, 16 connections for 10 s per route against gunicorn on 127.0.0.1 (a bench, not a test).
-load: $(STAMP) browser data
+load: $(DEV_STAMP) browser data
 	@command -v wrk >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk)
 	@mkdir -p $(BUILD_TMP) $(CURDIR)/.build/home
 	HOME=$(CURDIR)/.build/home TMPDIR=$(BUILD_TMP) $(PY) bench/bench_load.py
@@ -53,11 +54,19 @@ briefing: $(STAMP) browser data
 	HOME=$(CURDIR)/.build/home TMPDIR=$(BUILD_TMP) $(PY) -m dashboard.briefing $(IDS) --formats $(FORMATS) --size $(SIZE) --lang $(BRIEF_LANG) --out $(OUT)
 
 $(STAMP): requirements.txt
+	@echo "setting up $(VENV): installing requirements.txt (about a minute on a fresh machine)…"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
-	rm -f $(VENV)/.installed-*
+	$(PY) -m pip install --quiet --progress-bar off -r requirements.txt
+	rm -f $(VENV)/.installed-[0-9]*
 	touch $(STAMP)
+
+# The test-only packages on top of the runtime ones.
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	@echo "installing requirements-dev.txt (test-only packages)…"
+	$(PY) -m pip install --quiet --progress-bar off -r requirements-dev.txt
+	rm -f $(VENV)/.installed-dev-*
+	touch $(DEV_STAMP)
 
 clean:
 	rm -rf $(VENV) .build data/processed/*.parquet

@@ -23,3 +23,17 @@ def paragraphs(report_text):
 @pytest.fixture(scope="session")
 def claims_by_paragraph(paragraphs):
     return {p.paragraph: extract_claims(p.text) for p in paragraphs}
+
+
+# Markers by module, so `pytest -m "not browser"` or `-m "not slow"` picks a quick subset.
+BROWSER_MODULES = ("test_browser_", "test_briefing")
+SLOW_MODULES = ("test_robustness", "test_cli", "test_load_smoke")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        module = item.path.stem
+        if module.startswith(BROWSER_MODULES):
+            item.add_marker(pytest.mark.browser)
+        if module.startswith(SLOW_MODULES):
+            item.add_marker(pytest.mark.slow)
