@@ -453,3 +453,55 @@ def test_quote_is_the_sentence_when_short():
     start = _TEXT.index("12")
     claim = {"start": start, "end": start + 2, "sentence": _TEXT.strip()}
     assert quote_for(_TEXT, claim) == _TEXT.strip()
+
+
+# --- a row's unit says what it counts --------------------------------------------------------
+
+# The head noun of a claim's subject (what the report says it counts) and the units a row
+# counting it may carry. Nouns not listed (ethnic groups, "originaires d'…") are not judged.
+UNITS_OF_NOUN = {
+    "personnes": {"persons"}, "apatrides": {"persons"}, "immigrants": {"persons"}, "réfugiés": {"persons"},
+    "habitants": {"persons"}, "enfants": {"children", "persons", "pupils"}, "élèves": {"pupils"},
+    "affaires": {"cases"}, "procédures": {"cases"}, "procédure": {"cases"}, "jugements": {"judgments"},
+    "établissements": {"schools", "institutions"}, "écoles": {"schools", "institutions"},
+    "enseignants": {"teachers"}, "inspecteurs": {"inspectors"}, "inspections": {"inspections"},
+    "violations": {"violations"}, "signalements": {"complaints"}, "plaintes": {"complaints"},
+    "manuels": {"textbooks"}, "maisons": {"houses"}, "bâtiments": {"buildings"}, "familles": {"families"},
+    "voitures": {"cars"}, "événements": {"events"}, "associations": {"associations"},
+}
+
+
+def unit_problems(observations: list[dict], claims: dict[str, dict], catalog: list[dict]) -> list[str]:
+    """Rows whose unit is not what their counted noun counts; indicators whose rows count
+    different things yet whose catalogue unit names one of them."""
+    problems = []
+    for o in observations:
+        claim = claims[o["claim_id"]]
+        noun = (claim["subject"] or "").split(" ")[0].lower()
+        if claim["kind"] == "count" and noun in UNITS_OF_NOUN and o["unit"] not in UNITS_OF_NOUN[noun]:
+            problems.append(f"{o['indicator_id']} {o['claim_id']}: counts {noun!r}, unit {o['unit']!r}")
+    for entry in catalog:
+        units = {o["unit"] for o in observations if o["indicator_id"] == entry["indicator_id"]}
+        if len(units) > 1 and entry["unit"] != "count":
+            problems.append(f"{entry['indicator_id']}: rows in {sorted(units)}, catalogue unit {entry['unit']!r}")
+    return problems
+
+
+def test_every_row_carries_the_unit_of_what_it_counts(definitions, tables, records):
+    claims = {c["claim_id"]: c for c in records.claims}
+    judged = [o for o in tables.observations if (claims[o["claim_id"]]["subject"] or "").split(" ")[0].lower()
+              in UNITS_OF_NOUN]
+    assert len(judged) >= 100  # the check sees most count rows, or it proves nothing
+    assert unit_problems(tables.observations, claims, catalog_entries(definitions, tables.observations, tables.checks)) == []
+
+
+@pytest.mark.parametrize("rows,unit,problem", [
+    # a row of persons left with the indicator's unit "cases" (art174_judgments_total before the fix)
+    ([("personnes", "cases")], "cases", "counts 'personnes', unit 'cases'"),
+    # rows right one by one, but the catalogue calls them all "cases" (art174_cases_tried_and_convicted before)
+    ([("affaires", "cases"), ("personnes", "persons")], "cases", "rows in ['cases', 'persons'], catalogue unit 'cases'"),
+])
+def test_the_unit_check_finds_a_wrong_unit(rows, unit, problem):
+    claims = {f"c{n}": {"kind": "count", "subject": noun} for n, (noun, _) in enumerate(rows)}
+    observations = [{"indicator_id": "x", "claim_id": f"c{n}", "unit": u} for n, (_, u) in enumerate(rows)]
+    assert any(problem in p for p in unit_problems(observations, claims, [{"indicator_id": "x", "unit": unit}]))
