@@ -17,6 +17,26 @@ CHECK_KINDS = ("sum", "share", "growth", "trend", "translation")
 CHECK_STATUSES = ("consistent", "inconsistent")
 SUGGESTION_SHAPES = ("time_series", "breakdown", "single")
 CHARTS = ("time_series", "composition", "breakdown")
+# The count units an observation's `unit` may hold (besides `%` and currency codes) and the dimension
+# names a definition may declare, each with the words a French and an English reader see: (fr, en).
+# A definition naming one that is not here is refused; add it here, with both words.
+COUNT_UNITS = {
+    "count": ("nombre", "number"),  # an indicator whose rows count different things, each naming its own unit
+    "persons": ("personnes", "persons"), "children": ("enfants", "children"), "pupils": ("élèves", "pupils"),
+    "teachers": ("enseignants", "teachers"), "inspectors": ("inspecteurs", "inspectors"),
+    "cases": ("affaires", "cases"), "judgments": ("jugements", "judgments"), "complaints": ("plaintes", "complaints"),
+    "inspections": ("inspections", "inspections"), "violations": ("violations", "violations"),
+    "schools": ("écoles", "schools"), "institutions": ("établissements", "institutions"),
+    "associations": ("associations", "associations"), "events": ("événements", "events"),
+    "textbooks": ("manuels", "textbooks"), "houses": ("maisons", "houses"), "buildings": ("bâtiments", "buildings"),
+    "families": ("familles", "families"), "cars": ("voitures", "cars"),
+    "head of livestock": ("têtes de bétail", "head of livestock"),
+}
+DIMENSION_NAMES = {
+    "group": ("groupe", "group"), "measure": ("mesure", "measure"), "language": ("langue", "language"),
+    "origin": ("origine", "origin"), "article": ("article", "article"), "outcome": ("issue", "outcome"),
+    "level": ("niveau", "level"), "campaign": ("campagne", "campaign"), "teaching": ("enseignement", "teaching"),
+}
 # Dimension columns sit between report_id and period in observations.parquet; their names are
 # declared by the definitions, so they are strings of any name outside the fixed columns.
 DIMENSIONS_AFTER = "report_id"

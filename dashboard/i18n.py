@@ -5,7 +5,7 @@ words live here. Quotes and the report's text stay in French in both languages.
 """
 from babel.numbers import format_decimal
 
-from contract import periods
+from contract import periods, schema
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -94,20 +94,11 @@ KIND_LABELS = {
     "en": {"count": "count", "percent": "percent", "money": "money", "measure": "measure", "year": "year",
            "date": "date", "reference": "reference", "ordinal": "ordinal", "provision": "provision"},
 }
-# Names of the dimension columns of observations.parquet; an unknown name is shown as it is.
-DIMENSION_NAMES = {
-    "fr": {"group": "groupe", "measure": "mesure", "language": "langue", "origin": "origine", "article": "article",
-           "outcome": "issue", "level": "niveau"},
-    "en": {"group": "group", "measure": "measure", "language": "language", "origin": "origin", "article": "article",
-           "outcome": "outcome", "level": "level"},
-}
-# Count units of observations.parquet (English words) as a French reader says them; others shown as they are.
-UNIT_WORDS_FR = {
-    "persons": "personnes", "cases": "affaires", "children": "enfants", "pupils": "élèves", "schools": "écoles",
-    "institutions": "établissements", "complaints": "plaintes", "families": "familles", "teachers": "enseignants",
-    "houses": "maisons", "buildings": "bâtiments", "cars": "voitures", "head of livestock": "têtes de bétail",
-    "inspectors": "inspecteurs", "inspections": "inspections", "violations": "infractions", "textbooks": "manuels",
-}
+# Names of the dimension columns of observations.parquet (contract/schema.py); an unknown name is shown as it is.
+DIMENSION_NAMES = {lang: {name: words[i] for name, words in schema.DIMENSION_NAMES.items()}
+                   for i, lang in enumerate(("fr", "en"))}
+# Count units of observations.parquet (English words) as a French reader says them (contract/schema.py).
+UNIT_WORDS_FR = {unit: words[0] for unit, words in schema.COUNT_UNITS.items()}
 
 
 def language(value) -> str:

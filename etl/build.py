@@ -54,11 +54,15 @@ class IndicatorRecords:
     checks: list[dict]
 
 
-def build_indicators(definitions: Definitions, records: ReportRecords, report_id: str) -> IndicatorRecords:
-    """The report's indicator tables and the checks of its arithmetic, from its claims."""
+def build_indicators(definitions: Definitions, records: ReportRecords, report_id: str,
+                     symbol: str | None = None) -> IndicatorRecords:
+    """The report's indicator tables and the checks of its arithmetic, from its claims.
+
+    Definitions apply by report_id or by the report's document `symbol`, shared by its language versions.
+    """
     texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
-    observations = build_observations(definitions.indicators, records.claims, texts, report_id)
-    checks = run_checks(definitions.checks, observations, records.claims, texts, report_id)
+    observations = build_observations(definitions.indicators, records.claims, texts, report_id, symbol)
+    checks = run_checks(definitions.checks, observations, records.claims, texts, report_id, symbol)
     return IndicatorRecords(observations, checks)
 
 

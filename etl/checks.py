@@ -10,18 +10,9 @@ import re
 from dataclasses import dataclass
 
 from contract.schema import columns
-from etl.indicators import DefinitionError, applies_to, pick_claim, validated_selector
+from etl.definitions import OPERANDS, OPTIONAL_OPERANDS
+from etl.indicators import DefinitionError, applies_to, pick_claim
 
-# The kinds a definition may declare (checks.parquet also holds `translation`, made by the build).
-CHECK_KINDS = ("sum", "share", "growth", "trend")
-OPERANDS = {
-    "sum": ("parts", "total"),
-    "share": ("share", "part", "whole"),
-    "growth": ("from", "to", "rate"),
-    "trend": ("series",),
-}
-# A trend statement may give its end points ("de 46 à 91") or only a direction ("augmente").
-OPTIONAL_OPERANDS = {"trend": ("stated_from", "stated_to")}
 CHECK_COLUMNS = tuple(columns("checks"))
 # The one-line arithmetic of a check, in each language of the interface.
 DETAILS = {
@@ -36,10 +27,7 @@ DETAILS = {
            "increase": "hausse indiquée", "decrease": "baisse indiquée", "from_to": " de {a} à {b}",
            "series": " ; série {series}"},
 }
-DIRECTIONS = ("increase", "decrease")
 _DIGITS_RE = re.compile(r"\d[\d\s\u00a0\u202f.]*(?:,\d+)?")
-_CHECK_KEYS = {"check_id", "kind", "description_en", "description_fr", "complete", "direction", "pair_by",
-               "reports", "source"}
 
 
 @dataclass(frozen=True)
@@ -94,14 +82,16 @@ def _rounding_half(value: float, text: str, unit: str | None, approx: bool) -> f
 
 
 def run_checks(checks: list[dict], observations: list[dict], claims: list[dict],
-               paragraph_texts: dict[int, str], report_id: str) -> list[dict]:
-    """One row per check (or per pair, for paired shares) defined for this report."""
+               paragraph_texts: dict[int, str], report_id: str, symbol: str | None = None) -> list[dict]:
+    """One row per check (or per pair, for paired shares) defined for this report (or its document symbol).
+
+    The checks come from `parse_definitions`, which has refused any of the wrong shape.
+    """
     rows = []
     for check in checks:
-        if not applies_to(check, report_id):
+        if not applies_to(check, report_id, symbol):
             continue
-        where = f"{check['source']}, check {check.get('check_id', '?')}"
-        _validate(check, where)
+        where = f"{check['source']}, check {check['check_id']}"
         names = OPERANDS[check["kind"]] + OPTIONAL_OPERANDS.get(check["kind"], ())
         operands = {
             name: _resolve(check[name], check.get("pair_by"), observations, claims, paragraph_texts,
@@ -114,47 +104,6 @@ def run_checks(checks: list[dict], observations: list[dict], claims: list[dict],
         twice = sorted({i for i in ids if ids.count(i) > 1})
         raise DefinitionError(f"check ids computed twice: {', '.join(twice)}; give the paired labels distinct values")
     return rows
-
-
-def _validate(check: dict, where: str) -> None:
-    for key in ("check_id", "kind", "description_en", "description_fr"):
-        if not isinstance(check.get(key), str):
-            raise DefinitionError(f"{where}: `{key}` must be a text in quotes")
-    if check["kind"] not in CHECK_KINDS:
-        raise DefinitionError(f"{where}: kind must be one of {', '.join(CHECK_KINDS)}")
-    expected = set(OPERANDS[check["kind"]])
-    optional = set(OPTIONAL_OPERANDS.get(check["kind"], ()))
-    unknown = set(check) - _CHECK_KEYS - expected - optional
-    if unknown:
-        raise DefinitionError(f"{where}: unknown keys {sorted(unknown)} for a {check['kind']} check")
-    for name in expected:
-        if name not in check:
-            raise DefinitionError(f"{where}: a {check['kind']} check needs `{name}`")
-    if optional & set(check) and not optional <= set(check):
-        raise DefinitionError(f"{where}: give both {' and '.join(f'`{n}`' for n in sorted(optional))}, or neither")
-    if check["kind"] == "trend" and check.get("direction") not in DIRECTIONS:
-        raise DefinitionError(f"{where}: `direction` must be one of {', '.join(DIRECTIONS)}")
-    if not isinstance(check.get("complete", True), bool):
-        raise DefinitionError(f"{where}: `complete` must be true or false, without quotes")
-    if not isinstance(check.get("pair_by", ""), str):
-        raise DefinitionError(f"{where}: `pair_by` must be a dimension name in quotes")
-    for name in (expected | optional) & set(check):
-        _validate_operand(check[name], f"{where}, `{name}`")
-
-
-def _validate_operand(operand, where: str) -> None:
-    if not isinstance(operand, dict):
-        raise DefinitionError(f"{where}: an operand is a table, e.g. {{ indicator = \"<id>\" }}")
-    if "indicator" in operand:
-        if not isinstance(operand["indicator"], str):
-            raise DefinitionError(f"{where}: `indicator` must be an indicator id in quotes")
-        for key, value in operand.items():
-            if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
-                raise DefinitionError(f"{where}: `{key}` must be a label in quotes or a list of them")
-    elif "paragraph" in operand:
-        validated_selector(operand, where)
-    else:
-        raise DefinitionError(f"{where}: an operand names an `indicator` or a `paragraph`")
 
 
 def _resolve(operand: dict, pair_by, observations, claims, paragraph_texts, where) -> list[Stated]:

@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         definition_texts = load_definition_texts(Path(args.indicators))
         definitions = parse_definitions(definition_texts)
     except (InputError, DefinitionError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        for line in str(error).splitlines():  # one line per problem of the definitions
+            print(f"error: {line}", file=sys.stderr)
         return 2
     # Process data: each report on its own, so one bad report does not stop the others.
     context = _fingerprint(definition_texts)
@@ -180,7 +181,7 @@ def process_report(report: dict, definitions) -> dict[str, pa.Table]:
     except SegmentationError as error:
         raise InputError(f"{report['path']}: {error}; check that this is the text of a report") from None
     _check(records, report)
-    indicators = build_indicators(definitions, records, report["report_id"])
+    indicators = build_indicators(definitions, records, report["report_id"], report["metadata"].get("symbol"))
     _check_quotes(indicators.observations, records)
     flagged = Counter(p["flag"] for p in records.paragraphs if p["flag"])
     row = {

@@ -6,169 +6,33 @@ words just before/after the number, then `nth`). It never holds a value: the val
 unit, qualifier, period and quote all come from the claim, so the tables follow the text.
 """
 import re
-import tomllib
-from dataclasses import dataclass, field
 
-from contract.schema import CHARTS, QUALIFIERS, STATISTIC_KINDS, columns
+from contract.schema import STATISTIC_KINDS, columns
+# parse_definitions and DefinitionError are also imported from here (the CLI, bench/)
+from etl.definitions import PATTERN_KEYS, SELECTOR_KEYS, DefinitionError, Definitions, parse_definitions  # noqa: F401
 
-# Keys of an observation's selector; every other key is a dimension label or metadata.
-SELECTOR_KEYS = ("paragraph", "kind", "period", "subject", "sentence", "before", "after", "nth")
-OBSERVATION_META_KEYS = ("period_override", "qualifier_override", "unit", "note", "note_en")
-PATTERN_KEYS = ("subject", "sentence", "before", "after")
 _CONTEXT = 80  # characters searched by `before` / `after`: a dozen words on each side
 _QUOTE_MAX = 250  # a longer sentence is narrowed to its clause, then to its comma piece
 _SHORT_GROUP = 40  # brackets up to this long stay whole in a quote: "(71,2 %)", "(2020 : 6 957, 2021 : 6 941)"
 # Columns of observations.parquet besides the dimensions (which sit between report_id and period).
 OBSERVATION_COLUMNS = tuple(columns("observations"))
-_FILE_KEYS = {"topic", "topic_title_fr", "topic_title_en", "reports", "indicator", "check"}
-_INDICATOR_REQUIRED = (
-    "indicator_id", "title_fr", "title_en", "description_fr", "description_en", "unit",
-    "unit_fr", "unit_en", "chart", "paragraphs", "observations",
-)
-_INDICATOR_OPTIONAL = ("dimensions", "labels_en")
 
 
-class DefinitionError(Exception):
-    """A definition that cannot be applied; the message names the file, indicator and what to fix."""
-
-
-@dataclass
-class Definitions:
-    """Everything the indicator files declare: topics, indicators, and their checks."""
-    indicators: list[dict] = field(default_factory=list)
-    checks: list[dict] = field(default_factory=list)
-
-
-def parse_definitions(sources: dict[str, str]) -> Definitions:
-    """Read TOML definition texts ({file name: text}) and validate their shape."""
-    parsed = Definitions()
-    for name, text in sorted(sources.items()):
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise DefinitionError(f"{name}: not valid TOML ({error}); fix the definition file") from None
-        _require(not set(data) - _FILE_KEYS, name, f"unknown keys {sorted(set(data) - _FILE_KEYS)}")
-        for key in ("topic", "topic_title_fr", "topic_title_en", "reports"):
-            _require(key in data, name, f"missing `{key}`")
-        _check_types(data, _FILE_TYPES, name)
-        topic = {k: data[k] for k in ("topic", "topic_title_fr", "topic_title_en", "reports")}
-        for indicator in data.get("indicator", []):
-            parsed.indicators.append({**_validated_indicator(indicator, name), **topic, "source": name})
-        for check in data.get("check", []):
-            parsed.checks.append({**check, "reports": topic["reports"], "source": name})
-    for what, ids in (("indicator", [i["indicator_id"] for i in parsed.indicators]),
-                      ("check", [c.get("check_id") for c in parsed.checks])):
-        duplicates = sorted({str(i) for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise DefinitionError(f"{what} ids defined twice: {', '.join(duplicates)}; give each its own id")
-    return parsed
-
-
-def _require(condition: bool, where: str, problem: str) -> None:
-    if not condition:
-        raise DefinitionError(f"{where}: {problem}")
-
-
-# The shape each key must have, so a slip in a definition is a clear error, not a traceback.
-def _is_text(value) -> bool:
-    return isinstance(value, str)
-
-
-def _is_int(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _list_of(check):
-    return lambda value: isinstance(value, list) and all(check(v) for v in value)
-
-
-def _is_table(value) -> bool:
-    return isinstance(value, dict)
-
-
-_TEXT = (_is_text, "a text in quotes")
-_FILE_TYPES = {
-    "topic": _TEXT, "topic_title_fr": _TEXT, "topic_title_en": _TEXT,
-    "reports": (_list_of(_is_text), 'a list of report ids, e.g. ["CERD_C_KAZ_11-14_fr"]'),
-    "indicator": (_list_of(_is_table), "[[indicator]] tables"),
-    "check": (_list_of(_is_table), "[[check]] tables"),
-}
-_INDICATOR_TYPES = {
-    **{key: _TEXT for key in _INDICATOR_REQUIRED if key not in ("paragraphs", "observations")},
-    "paragraphs": (_list_of(_is_int), "a list of paragraph numbers, e.g. [156, 191]"),
-    "observations": (_list_of(_is_table), "a list of { ... } lines"),
-    "dimensions": (_list_of(_is_text), 'a list of names, e.g. ["group"]'),
-    "labels_en": (lambda v: _is_table(v) and all(_is_text(x) for x in v.values()), "a table of texts"),
-}
-SELECTOR_TYPES = {
-    "paragraph": (_is_int, "a paragraph number"),
-    "kind": (lambda v: v in STATISTIC_KINDS or (_list_of(_is_text)(v) and set(v) <= set(STATISTIC_KINDS)),
-             f"one of {', '.join(STATISTIC_KINDS)} or a list of them"),
-    "period": _TEXT, **{key: _TEXT for key in PATTERN_KEYS},
-    "nth": (lambda v: _is_int(v) and v >= 1, "a whole number from 1"),
-}
-_OBSERVATION_TYPES = {
-    **SELECTOR_TYPES, "period_override": _TEXT, "unit": _TEXT, "note": _TEXT, "note_en": _TEXT,
-    "qualifier_override": (lambda v: v in QUALIFIERS, f"one of {', '.join(QUALIFIERS)}"),
-}
-
-
-def _check_types(table: dict, types: dict, where: str) -> None:
-    for key, (is_valid, expected) in types.items():
-        if key in table and not is_valid(table[key]):
-            raise DefinitionError(f"{where}: `{key}` must be {expected}, not {table[key]!r}")
-
-
-def validated_selector(selector: dict, where: str, types: dict = SELECTOR_TYPES) -> None:
-    """A selector's keys have the right shape and its patterns compile."""
-    _require("paragraph" in selector, where, "missing `paragraph`")
-    _check_types(selector, types, where)
-    for key in PATTERN_KEYS:
-        if key in selector:
-            try:
-                re.compile(selector[key])
-            except re.error as error:
-                raise DefinitionError(f"{where}: `{key}` is not a valid pattern ({error})") from None
-
-
-def _validated_indicator(indicator: dict, name: str) -> dict:
-    where = f"{name}, indicator {indicator.get('indicator_id', '?')}"
-    for key in _INDICATOR_REQUIRED:
-        _require(key in indicator, where, f"missing `{key}`")
-    unknown = set(indicator) - set(_INDICATOR_REQUIRED) - set(_INDICATOR_OPTIONAL)
-    _require(not unknown, where, f"unknown keys {sorted(unknown)}")
-    _check_types(indicator, _INDICATOR_TYPES, where)
-    _require(indicator["chart"] in CHARTS, where, f"chart must be one of {', '.join(CHARTS)}")
-    dimensions = indicator.get("dimensions", [])
-    clashes = set(dimensions) & (set(OBSERVATION_COLUMNS) | set(SELECTOR_KEYS) | set(OBSERVATION_META_KEYS))
-    _require(not clashes, where, f"dimension names {sorted(clashes)} are taken; rename them")
-    allowed = set(SELECTOR_KEYS) | set(OBSERVATION_META_KEYS) | set(dimensions)
-    for n, observation in enumerate(indicator["observations"], 1):
-        here = f"{where}, observation {n}"
-        validated_selector(observation, here, {**_OBSERVATION_TYPES, **{d: _TEXT for d in dimensions}})
-        _require(observation["paragraph"] in indicator["paragraphs"], here,
-                 f"paragraph {observation['paragraph']} is not in the indicator's `paragraphs`")
-        _require(not set(observation) - allowed, here,
-                 f"unknown keys {sorted(set(observation) - allowed)} (dimensions are {dimensions})")
-        for dimension in dimensions:
-            _require(dimension in observation, here, f"missing the `{dimension}` label")
-    return {"dimensions": dimensions, "labels_en": {}, **indicator}
-
-
-def applies_to(definition: dict, report_id: str) -> bool:
-    """A definition is for the reports it names, never silently for another."""
-    return report_id in definition["reports"]
+def applies_to(definition: dict, report_id: str, symbol: str | None = None) -> bool:
+    """A definition is for the reports it names, by report_id or by document symbol (every language version
+    of one document shares its symbol), never silently for another."""
+    return report_id in definition["reports"] or (isinstance(symbol, str) and symbol in definition["reports"])
 
 
 def build_observations(indicators: list[dict], claims: list[dict], paragraph_texts: dict[int, str],
-                       report_id: str) -> list[dict]:
-    """One row per observation of every indicator defined for this report."""
+                       report_id: str, symbol: str | None = None) -> list[dict]:
+    """One row per observation of every indicator defined for this report (or its document symbol)."""
     by_paragraph: dict[int, list[dict]] = {}
     for claim in claims:
         by_paragraph.setdefault(claim["paragraph"], []).append(claim)
     rows = []
     for indicator in indicators:
-        if not applies_to(indicator, report_id):
+        if not applies_to(indicator, report_id, symbol):
             continue
         picked: dict[str, int] = {}
         for position, selector in enumerate(indicator["observations"], 1):

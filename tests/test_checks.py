@@ -69,7 +69,7 @@ observations = [
   { paragraph = 1, kind = "percent", subject = "^Russes", group = "Russes %" },
   { paragraph = 1, kind = "percent", subject = "^Ouzbeks", group = "Ouzbeks %" },
 ]
-labels_en = {}
+labels_en = { "Total" = "Total", "Russes" = "Russians", "Ouzbeks" = "Uzbeks", "Russes %" = "Russians %", "Ouzbeks %" = "Uzbeks %" }
 """
 
 

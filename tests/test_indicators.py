@@ -1,11 +1,16 @@
 """The indicator tables against the report, read paragraph by paragraph (values live here, not in indicators/)."""
+import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from contract.schema import COUNT_UNITS, DIMENSION_NAMES
+from etl import cli
 from etl.build import build_indicators, build_report, catalog_entries
-from etl.indicators import DefinitionError, parse_definitions, quote_for
+from etl.definitions import Line
+from etl.indicators import OBSERVATION_COLUMNS, DefinitionError, parse_definitions, quote_for
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_ID = "CERD_C_KAZ_11-14_fr"
@@ -38,7 +43,7 @@ def table(tables, indicator_id, *dimensions):
 def test_ethnic_composition_numbers(tables):
     assert table(tables, "population_total", "group") == [("Population totale", "2025-01-01", 20_300_000, "approx", 58)]
     assert table(tables, "ethnic_composition_population", "group") == [
-        ("Kazakhstanais", "2025-01-01", 14_400_000, "exact", 58),
+        ("Kazakhs", "2025-01-01", 14_400_000, "exact", 58),  # "Kazakhstanais" in the text: see the note
         ("Russes", "2025-01-01", 2_900_000, "exact", 58),
         ("Ouzbeks", "2025-01-01", 678_400, "exact", 58),
         ("Ukrainiens", "2025-01-01", 371_800, "exact", 58),
@@ -56,7 +61,7 @@ def test_ethnic_composition_numbers(tables):
 
 def test_ethnic_composition_shares(tables):
     assert table(tables, "ethnic_composition_share", "group") == [
-        ("Kazakhstanais", "2025-01-01", 71.2, "exact", 58),
+        ("Kazakhs", "2025-01-01", 71.2, "exact", 58),
         ("Russes", "2025-01-01", 14.6, "exact", 58),
         ("Ouzbeks", "2025-01-01", 3.3, "exact", 58),
         ("Ukrainiens", "2025-01-01", 1.8, "exact", 58),
@@ -73,6 +78,17 @@ def test_ethnic_composition_shares(tables):
     ]
 
 
+def test_the_ethnic_shares_say_their_three_dates_and_kazakhs_keep_the_reports_word():
+    """Par. 58 at the start of 2025, par. 259 undated, par. 418 the 2021 census: each row its own date, none invented."""
+    definitions = parse_definitions(DEFINITIONS)
+    share = next(i for i in definitions.indicators if i["indicator_id"] == "ethnic_composition_share")
+    notes = {line["group"]: (line.get("note"), line.get("note_en")) for line in share["observations"]}
+    assert "date non précisée" in notes["Roms"][0] and "date not stated" in notes["Roms"][1]
+    assert "2021" in notes["Personnes d’ascendance africaine"][0]
+    assert "« Kazakhstanais »" in notes["Kazakhs"][0] and "'Kazakhstanais'" in notes["Kazakhs"][1]
+    assert share["labels_en"]["Kazakhs"] == "Kazakhs"
+
+
 def test_article_174_registered_cases(tables):
     assert table(tables, "art174_registered_cases") == [
         ("2022", 46, "exact", 156), ("2023", 84, "exact", 156), ("2024", 91, "exact", 156),
@@ -82,7 +98,7 @@ def test_article_174_registered_cases(tables):
     ]
 
 
-def test_article_174_cases_tried_and_persons_convicted(tables):
+def test_article_174_cases_tried_and_persons_convicted(tables, definitions):
     assert table(tables, "art174_cases_tried_and_convicted", "measure") == [
         ("Affaires jugées", "2022", 12, "exact", 155),
         ("Affaires jugées", "2023", 18, "exact", 155),
@@ -100,6 +116,12 @@ def test_article_174_cases_tried_and_persons_convicted(tables):
         ("Jugements rendus", "2022-01/2025-06", 86, "exact", 155),
         ("Personnes condamnées", "2022-01/2025-06", 88, "exact", 155),
     ]
+    # rows of cases, judgments and persons: each row names its unit, the indicators say "count"
+    units = [o["unit"] for o in tables.observations if o["indicator_id"] == "art174_judgments_total"]
+    assert units == ["judgments", "persons"]
+    assert {i["indicator_id"]: i["unit"] for i in definitions.indicators
+            if i["indicator_id"].startswith(("art174_judgments", "art174_cases_tried"))} == {
+        "art174_cases_tried_and_convicted": "count", "art174_judgments_total": "count"}
 
 
 def test_article_174_dismissals(tables):
@@ -110,31 +132,42 @@ def test_article_174_dismissals(tables):
     assert table(tables, "art174_dismissed_cases") == [("2024", 36, "exact", 157)]
 
 
-def test_related_offences_by_year(tables):
+A404 = "Code pénal, art. 404 : association prônant l’intolérance raciale ou nationale"
+A405 = "Code pénal, art. 405 : participation à une association interdite"
+A489 = "Code des infractions administratives, art. 489 : association non déclarée"
+
+
+def test_related_offences_by_year(tables, definitions):
+    # par. 191 c): Article 405 is any banned association, Article 489 unregistered ones, not racist ones only
+    offences = next(i for i in definitions.indicators if i["indicator_id"] == "related_offences_by_year")
+    assert "quelle qu’elle soit" in offences["description_fr"] and "of any kind" in offences["description_en"]
+    assert "non déclarées" in offences["description_fr"] and "unregistered" in offences["description_en"]
     assert table(tables, "related_offences_by_year", "article") == [
-        ("Code pénal, art. 404", "2022", 1, "exact", 191),
-        ("Code pénal, art. 404", "2023", 1, "exact", 191),
-        ("Code pénal, art. 404", "2024", 2, "exact", 191),
-        ("Code pénal, art. 405", "2022", 27, "exact", 191),
-        ("Code pénal, art. 405", "2023", 23, "exact", 191),
-        ("Code pénal, art. 405", "2024", 22, "exact", 191),
+        (A404, "2022", 1, "exact", 191),
+        (A404, "2023", 1, "exact", 191),
+        (A404, "2024", 2, "exact", 191),
+        (A405, "2022", 27, "exact", 191),
+        (A405, "2023", 23, "exact", 191),
+        (A405, "2024", 22, "exact", 191),
         # "Trente-huit procédures …", in words
-        ("Code administratif, art. 489", "2022", 38, "exact", 191),
-        ("Code administratif, art. 489", "2023", 60, "exact", 191),
-        ("Code administratif, art. 489", "2024", 64, "exact", 191),
+        (A489, "2022", 38, "exact", 191),
+        (A489, "2023", 60, "exact", 191),
+        (A489, "2024", 64, "exact", 191),
     ]
-    assert table(tables, "art404_total", "article") == [("Code pénal, art. 404", "2022-2024", 4, "exact", 191)]
+    assert table(tables, "art404_total", "article") == [(A404, "2022-2024", 4, "exact", 191)]
 
 
 def test_statelessness_campaigns(tables):
-    assert table(tables, "statelessness_identification_campaigns", "outcome") == [
-        ("Identifiées", "2020-09/2022-05", 8_822, "exact", 289),
-        ("Citoyenneté confirmée", "2020-09/2022-05", 5_618, "exact", 289),
-        ("Papiers d’identité obtenus", "2020-09/2022-05", 3_204, "exact", 289),
-        ("Identifiées", "2024-H2", 835, "exact", 290),
-        ("Citoyenneté reconnue, papiers d’identité reçus", "2024-H2", 715, "exact", 290),
-        ("Pièces d’identité d’apatride reçues", "2024-H2", 90, "exact", 290),
-        ("Dossier en cours d’examen", "2024-H2", 35, "exact", 290),
+    # two campaigns, two events: every row says which it belongs to, and each campaign has one date
+    first, second = "Campagne de septembre 2020 à mai 2022", "Campagne de juillet à décembre 2024"
+    assert table(tables, "statelessness_identification_campaigns", "campaign", "outcome") == [
+        (first, "Identifiées", "2020-09/2022-05", 8_822, "exact", 289),
+        (first, "Citoyenneté confirmée", "2020-09/2022-05", 5_618, "exact", 289),
+        (first, "Papiers d’identité obtenus", "2020-09/2022-05", 3_204, "exact", 289),
+        (second, "Identifiées", "2024-H2", 835, "exact", 290),
+        (second, "Citoyenneté reconnue, papiers d’identité reçus", "2024-H2", 715, "exact", 290),
+        (second, "Pièces d’identité d’apatride reçues", "2024-H2", 90, "exact", 290),
+        (second, "Dossier en cours d’examen", "2024-H2", 35, "exact", 290),
     ]
 
 
@@ -152,14 +185,20 @@ def test_stateless_persons(tables):
     assert table(tables, "stateless_naturalisation_totals", "measure") == [
         ("Apatrides identifiés depuis 2014", "2014/..", 30_000, "more_than", 298),
         ("Apatrides naturalisés en cinq ans", "2020-01/2025-08", 7_000, "more_than", 303),
-        ("Naturalisés par la procédure simplifiée en cinq ans", None, 10_000, "approx", 304),
     ]
+    # par. 304 says "procédure simplifiée", not stateless persons: a table of its own
+    assert table(tables, "simplified_procedure_naturalisations") == [(None, 10_000, "approx", 304)]
 
 
 def test_schools_by_language_of_instruction(tables):
+    # par. 249 writes "2020" and "2021" beside the school year 2022/23, not which school years they are:
+    # the periods stay as written and the note says so, in both languages
     assert table(tables, "schools_total") == [
         ("2020", 6_957, "exact", 249), ("2021", 6_941, "exact", 249), ("2022/23", 6_909, "exact", 249),
     ]
+    notes = [(o["note"], o["note_en"]) for o in tables.observations if o["indicator_id"] == "schools_total"][:2]
+    assert all("ne dit pas de quelles années scolaires" in fr and "does not say which school years" in en
+               for fr, en in notes)
     assert table(tables, "schools_by_language", "language") == [
         ("Kazakh", "2022/23", 3_743, "exact", 249), ("Russe", "2022/23", 1_055, "exact", 249),
         ("Plusieurs langues", "2022/23", 2_106, "exact", 249), ("Ouïghour", "2022/23", 5, "exact", 249),
@@ -189,13 +228,19 @@ def test_pupils_by_language_of_instruction(tables):
 
 def test_mother_tongue_provision(tables):
     assert table(tables, "mother_tongue_children") == [("2024", 14_000, "more_than", 247)]
-    assert table(tables, "mother_tongue_institutions", "level", "language") == [
-        ("Préscolaire", "Ouïghour", None, 12, "exact", 248),
-        ("Préscolaire", "Ouzbek", None, 5, "exact", 248),  # "cinq"
-        ("École", "Tadjik", None, 11, "exact", 250),
-        ("École", "Ouzbek", None, 141, "exact", 251),
-        ("École", "Ouïghour", None, 6, "exact", 251),  # "six"
+    # par. 250: Tajik is a subject, not a language of instruction; par. 251: Uyghur "is taught" in six
+    # schools with bilingual teaching, another count than par. 249's Uyghur-medium schools (the note says so)
+    inside, subject, taught = "Enseignement dans la langue", "Matière distincte", "Langue enseignée, enseignement bilingue"
+    assert table(tables, "mother_tongue_institutions", "level", "language", "teaching") == [
+        ("Préscolaire", "Ouïghour", inside, None, 12, "exact", 248),
+        ("Préscolaire", "Ouzbek", inside, None, 5, "exact", 248),  # "cinq"
+        ("École", "Tadjik", subject, None, 11, "exact", 250),
+        ("École", "Ouzbek", inside, None, 141, "exact", 251),
+        ("École", "Ouïghour", taught, None, 6, "exact", 251),  # "six"
     ]
+    uyghur = next(o for o in tables.observations if o["indicator_id"] == "mother_tongue_institutions"
+                  and o["language"] == "Ouïghour" and o["level"] == "École")
+    assert "schools_by_language" in uyghur["note"] and "schools_by_language" in uyghur["note_en"]
     assert table(tables, "minority_language_textbooks", "measure") == [("Manuels par an", None, 150_000, "more_than", 253)]
     assert table(tables, "minority_language_teachers_trained", "language") == [
         ("Ouzbek", "2024", 25, "exact", 253), ("Ouïghour", "2024", 25, "exact", 253),
@@ -217,20 +262,22 @@ def test_refugees_and_immigrants(tables):
 
 
 def test_migrant_workers(tables):
+    # a headcount (par. 266) and counts over 2023-2024 (par. 267) and 2022-2024 (par. 268): three tables
+    assert table(tables, "labour_inspectors") == [(None, 321, "exact", 266)]
     assert table(tables, "migrant_workers_labour_inspection", "measure") == [
-        ("Inspecteurs du travail", None, 321, "exact", 266),
         ("Inspections d’employeurs de migrants", "2023-2024", 326, "exact", 267),
         ("Violations constatées", "2023-2024", 194, "exact", 267),
-        ("Signalements de violations des droits de travailleurs étrangers", "2022-2024", 929, "exact", 268),
     ]
-    units = [o["unit"] for o in tables.observations if o["indicator_id"] == "migrant_workers_labour_inspection"]
+    assert table(tables, "migrant_worker_complaints") == [("2022-2024", 929, "exact", 268)]
+    units = [o["unit"] for o in tables.observations
+             if o["indicator_id"] in ("labour_inspectors", "migrant_workers_labour_inspection", "migrant_worker_complaints")]
     assert units == ["inspectors", "inspections", "violations", "complaints"]
     assert table(tables, "migrant_workers_fines", "measure") == [("Amendes", "2023-2024", 5_500_000, "more_than", 267)]
     fines = next(o for o in tables.observations if o["indicator_id"] == "migrant_workers_fines")
     assert fines["unit"] == "KZT"
 
 
-def test_more_series_and_breakdowns(tables):
+def test_more_series_and_breakdowns(tables, definitions):
     assert table(tables, "ombudsman_complaints") == [("2021", 2_300, "exact", 380), ("2024", 6_748, "exact", 380)]
     assert table(tables, "ombudsman_complaints_growth", "measure") == [("Hausse 2021-2024", "2021-2024", 193, "exact", 380)]
     assert table(tables, "trafficking_proceedings_total") == [("2025", 78, "exact", 317)]
@@ -253,10 +300,14 @@ def test_more_series_and_breakdowns(tables):
         ("Cohabitation jugée calme", "2025-H1", 60.9, "exact", 107),
         ("Cohabitation jugée bonne", "2025-H1", 34.9, "exact", 107),
         ("Aucune violation des droits fondée sur l’ethnie", "2025-H1", 75.5, "exact", 107),
-        # "à la fin du premier semestre de cette année": a point in time
-        ("Satisfaction à l’égard de la politique d’entente interethnique", "2025-06-30", 84.3, "exact", 108),
     ]
+    # par. 108 names no source and no survey: a table of its own; "à la fin du premier semestre de cette année"
+    assert table(tables, "interethnic_policy_satisfaction") == [("2025-06-30", 84.3, "exact", 108)]
     assert [v for _, _, v, _, _ in table(tables, "kordai_sentences", "measure")] == [50, 19, 7, 24]
+    # par. 199 lists "peines privatives de liberté" apart from imprisonment: the label says no more than that
+    kordai = next(i for i in definitions.indicators if i["indicator_id"] == "kordai_sentences")
+    assert kordai["labels_en"]["Peines privatives de liberté"] == "Deprivation of liberty (listed apart from imprisonment)"
+    assert "russe" not in str(kordai).lower() and "Custodial" not in str(kordai)
     assert table(tables, "kordai_funding", "measure") == [
         ("Indemnités aux familles", None, 230_000_000, "more_than", 200),
         ("Reconstruction du district", None, 30_000_000_000, "more_than", 201),
@@ -276,6 +327,10 @@ def test_more_series_and_breakdowns(tables):
         ("Tous les établissements", None, 1_000_000, "more_than", 225),  # "plus d’un million"
         ("Jardins d’enfants publics", None, 470_000, "exact", 225),
         ("Jardins d’enfants privés", None, 540_000, "more_than", 225),
+    ]
+    # par. 225: "atteindra l'objectif de 95 % d'ici à la fin de l'année", in a report of 2025
+    assert table(tables, "preschool_enrolment_rate", "measure") == [
+        ("Taux atteint", None, 93.1, "exact", 225), ("Objectif pour la fin de 2025", "2025-12-31", 95, "exact", 225),
     ]
     assert table(tables, "after_school_and_holidays", "measure") == [
         ("Enfants accueillis dans les structures périscolaires", None, 3_300_000, "exact", 240),
@@ -505,3 +560,146 @@ def test_the_unit_check_finds_a_wrong_unit(rows, unit, problem):
     claims = {f"c{n}": {"kind": "count", "subject": noun} for n, (noun, _) in enumerate(rows)}
     observations = [{"indicator_id": "x", "claim_id": f"c{n}", "unit": u} for n, (_, u) in enumerate(rows)]
     assert any(problem in p for p in unit_problems(observations, claims, [{"indicator_id": "x", "unit": unit}]))
+
+
+# --- English beside every French string --------------------------------------------------------
+
+def test_every_french_string_of_the_definitions_has_its_english(definitions):
+    for indicator in definitions.indicators:
+        for key in ("title", "description", "unit", "topic_title"):
+            assert indicator[f"{key}_fr"].strip() and indicator[f"{key}_en"].strip(), (indicator["indicator_id"], key)
+        for line in indicator["observations"]:
+            assert ("note" in line) == ("note_en" in line), (indicator["indicator_id"], line)
+            for dimension in indicator["dimensions"]:
+                assert indicator["labels_en"].get(line[dimension], "").strip(), (indicator["indicator_id"], line[dimension])
+    for check in definitions.checks:
+        assert check["description_fr"].strip() and check["description_en"].strip(), check["check_id"]
+
+
+def test_the_units_and_dimension_names_have_their_words_in_both_languages():
+    for words in [*COUNT_UNITS.values(), *DIMENSION_NAMES.values()]:
+        assert len(words) == 2 and all(w.strip() for w in words)
+    assert not set(DIMENSION_NAMES) & set(OBSERVATION_COLUMNS)  # a dimension is a column of its own
+    assert not set(DIMENSION_NAMES) & set(Line.model_fields)  # and a key of its own on an observation line
+
+
+_LABELLED = _MINIMAL.replace('chart = "time_series"', 'chart = "time_series"\ndimensions = ["measure"]') + \
+    'labels_en = { "Jugées" = "Tried" }\n'
+
+
+@pytest.mark.parametrize("text,message", [
+    (_MINIMAL.replace("{OBSERVATION}", '{ paragraph = 1, nth = 1, note = "Période du texte." }'),
+     "t.toml, indicator x, observation 1: `note` has no English: add `note_en`"),
+    (_MINIMAL.replace("{OBSERVATION}", '{ paragraph = 1, nth = 1, note_en = "The text\'s period." }'),
+     "t.toml, indicator x, observation 1: `note_en` has no French `note` beside it"),
+    (_LABELLED.replace("{OBSERVATION}", '{ paragraph = 1, nth = 1, measure = "Condamnées" }'),
+     "t.toml, indicator x: label 'Condamnées' (`measure`) has no English: add it to `labels_en`"),
+    (_LABELLED.replace("{OBSERVATION}", '{ paragraph = 1, nth = 1, measure = "Jugées" }').replace('"Jugées" = "Tried"', '"Jugées" = ""'),
+     "t.toml, indicator x: `labels_en` entry 'Jugées' must be a text in quotes, not ''"),
+    (_MINIMAL.replace("{OBSERVATION}", '{ paragraph = 1, nth = 1 }').replace('title_en = "x"', 'title_en = ""'),
+     "t.toml, indicator x: `title_en` must be a text in quotes, not ''"),
+    (_MINIMAL.replace("{OBSERVATION}", '{ paragraph = 1, nth = 1 }').replace('unit_en = "cases"\n', ""),
+     "t.toml, indicator x: missing `unit_en`"),
+    (_MINIMAL.replace("{OBSERVATION}", '{ paragraph = 1, nth = 1 }').replace('topic_title_en = "T"\n', ""),
+     "t.toml: missing `topic_title_en`"),
+])
+def test_a_missing_english_string_is_refused(text, message):
+    with pytest.raises(DefinitionError) as error:
+        parse_definitions({"t.toml": text})
+    assert message in str(error.value).splitlines()
+
+
+@pytest.mark.parametrize("observations,unit,message", [
+    # par. 155 before the fix: a row of persons under an indicator of "cases"
+    ('{ paragraph = 1, subject = "^affaires" }, { paragraph = 1, subject = "^personnes", unit = "persons" }', "cases",
+     'its lines count different things (cases, persons): set the indicator\'s `unit = "count"`'),
+    ('{ paragraph = 1, subject = "^affaires", unit = "cases" }, { paragraph = 1, subject = "^personnes" }', "count",
+     "observation 2: the indicator's unit is \"count\" (lines of different units): give this line its own `unit`"),
+    ('{ paragraph = 1, subject = "^affaires", unit = "affaires" }', "cases", "`unit` must be a count unit (count, persons"),
+])
+def test_rows_that_count_different_things_each_name_their_unit(observations, unit, message):
+    text = _MINIMAL.replace("{OBSERVATION}", observations).replace('unit = "cases"', f'unit = "{unit}"')
+    with pytest.raises(DefinitionError, match=re.escape(message)):
+        parse_definitions({"t.toml": text})
+
+
+def test_a_mixed_indicator_gives_each_row_its_unit():
+    text = _MINIMAL.replace('unit = "cases"', 'unit = "count"').replace(
+        "{OBSERVATION}", '{ paragraph = 1, subject = "^affaires", unit = "cases" }, '
+                         '{ paragraph = 1, subject = "^personnes", unit = "persons" }')
+    definitions = parse_definitions({"t.toml": text})
+    rows = build_indicators(definitions, build_report("1.\t" + _TEXT, "R"), "R").observations
+    assert [(o["value"], o["unit"]) for o in rows] == [(12, "cases"), (14, "persons")]
+
+
+@pytest.mark.parametrize("old,new,message", [
+    ('chart = "time_series"', 'chart = "time_series"\ndimensions = ["colour"]', "`dimensions` must be a list of dimension names"),
+    ("{OBSERVATION}", '{ paragraph = 1, period = "2022-23" }', "`period` must be a period as contract/periods.py writes it"),
+    ("{OBSERVATION}", '{ paragraph = 1, nth = 1, period_override = "fin 2025" }', "`period_override` must be a period"),
+    ('indicator_id = "x"', 'indicator_id = "../x"', "`indicator_id` must be an id of small letters, digits and _"),
+    ('reports = ["R"]', "reports = []", "`reports` must be a list of report ids or document symbols"),
+    ('topic = "t"', 'topic = "t"\ncolour = "red"', "t.toml: unknown keys ['colour']"),
+])
+def test_a_field_out_of_its_allowed_values_names_what_is_allowed(old, new, message):
+    text = _MINIMAL.replace(old, new).replace("{OBSERVATION}", "{ paragraph = 1, nth = 1 }")
+    with pytest.raises(DefinitionError, match=re.escape(message)):
+        parse_definitions({"t.toml": text})
+
+
+def test_every_problem_is_one_line_naming_its_place():
+    text = _MINIMAL.replace('title_fr = "x"', "title_fr = 3").replace(
+        "{OBSERVATION}", '{ paragraph = 1, nth = "2" }, { paragraph = 1, kind = "cout" }')
+    with pytest.raises(DefinitionError) as error:
+        parse_definitions({"t.toml": text, "u.toml": "topic = "})
+    assert str(error.value).splitlines() == [
+        "t.toml, indicator x: `title_fr` must be a text in quotes, not 3",
+        "t.toml, indicator x, observation 1: `nth` must be a whole number from 1, not '2'",
+        "t.toml, indicator x, observation 2: `kind` must be one of count, percent, money, measure or a list of them, not 'cout'",
+        "u.toml: not valid TOML (Invalid value (at end of document)); fix the definition file",
+    ]
+
+
+def test_a_bad_definition_file_gives_one_error_line_per_problem_on_the_command_line(tmp_path, capsys):
+    folder = tmp_path / "indicators"
+    folder.mkdir()
+    (folder / "t.toml").write_text(_MINIMAL.replace('title_fr = "x"', "title_fr = 3").replace(
+        "{OBSERVATION}", '{ paragraph = 1, nth = "2" }'), encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["--input", str(ROOT / "data" / "raw"), "--out", str(out), "--indicators", str(folder)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == ["error: t.toml, indicator x: `title_fr` must be a text in quotes, not 3",
+                     "error: t.toml, indicator x, observation 1: `nth` must be a whole number from 1, not '2'"]
+    assert not out.exists()
+
+
+# --- one definition for every language version of a document -------------------------------------
+
+def test_a_definition_may_name_the_document_symbol_instead_of_a_report():
+    text = _MINIMAL.replace('reports = ["R"]', 'reports = ["CERD/C/XYZ/1"]').replace("{OBSERVATION}", '{ paragraph = 1, nth = 1 }')
+    definitions = parse_definitions({"t.toml": text})
+    for report_id in ("XYZ_fr", "XYZ_copy"):
+        rows = build_indicators(definitions, build_report("1.\t" + _TEXT, report_id), report_id, symbol="CERD/C/XYZ/1").observations
+        assert [(o["report_id"], o["value"]) for o in rows] == [(report_id, 12)]
+    assert build_indicators(definitions, build_report("1.\t" + _TEXT, "XYZ_fr"), "XYZ_fr", symbol="CERD/C/XYZ/2").observations == []
+    assert build_indicators(definitions, build_report("1.\t" + _TEXT, "XYZ_fr"), "XYZ_fr").observations == []
+
+
+def test_two_versions_of_the_report_sharing_its_symbol_both_get_the_indicators(tmp_path):
+    """A second copy of the report under another report_id and the same symbol, definitions naming the symbol."""
+    raw, folder, out = tmp_path / "raw", tmp_path / "indicators", tmp_path / "out"
+    raw.mkdir()
+    folder.mkdir()
+    metadata = json.loads((ROOT / "data" / "raw" / f"{REPORT_ID}.json").read_text(encoding="utf-8"))
+    for report_id in (REPORT_ID, "CERD_C_KAZ_11-14_copy"):
+        (raw / f"{report_id}.txt").write_text((ROOT / "data" / "raw" / f"{REPORT_ID}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+        (raw / f"{report_id}.json").write_text(json.dumps({**metadata, "report_id": report_id}), encoding="utf-8")
+    for name, text in DEFINITIONS.items():
+        assert text.count(f'reports = ["{REPORT_ID}"]') == 1, name
+        (folder / name).write_text(text.replace(f'reports = ["{REPORT_ID}"]', f'reports = ["{metadata["symbol"]}"]'),
+                                   encoding="utf-8")
+    assert cli.main(["--input", str(raw), "--out", str(out), "--indicators", str(folder)]) == 0
+    observations = pd.read_parquet(out / "observations.parquet")
+    per_report = observations.groupby("report_id").size().to_dict()
+    assert set(per_report) == {REPORT_ID, "CERD_C_KAZ_11-14_copy"} and len(set(per_report.values())) == 1
+    checks = pd.read_parquet(out / "checks.parquet")
+    assert checks.groupby("report_id").size().to_dict()[REPORT_ID] == checks.groupby("report_id").size().to_dict()["CERD_C_KAZ_11-14_copy"]
