@@ -132,9 +132,9 @@ def test_article_174_dismissals(tables):
     assert table(tables, "art174_dismissed_cases") == [("2024", 36, "exact", 157)]
 
 
-A404 = "Code pénal, art. 404 : association prônant l’intolérance raciale ou nationale"
-A405 = "Code pénal, art. 405 : participation à une association interdite"
-A489 = "Code des infractions administratives, art. 489 : association non déclarée"
+A404 = "Art. 404 : association prônant l’intolérance"
+A405 = "Art. 405 : participation à une association interdite"
+A489 = "Art. 489 (infractions adm.) : association non déclarée"
 
 
 def test_related_offences_by_year(tables, definitions):
