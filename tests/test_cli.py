@@ -1,5 +1,6 @@
 """`python -m etl` as a user runs it: real files in, real Parquet out, clear errors."""
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -7,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
+from contract.store import current_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -105,7 +108,7 @@ BAD_INPUTS = {
 def test_bad_input_gives_one_line_exit_2_and_keeps_previous_outputs(tmp_path, built, case):
     content, message = BAD_INPUTS[case]
     out = tmp_path / "out"
-    shutil.copytree(built[0], out)
+    shutil.copytree(built[0], out, symlinks=True)
     before = snapshot(out)
     bad = tmp_path / f"{case}.txt"
     bad.write_bytes(content)
@@ -195,7 +198,7 @@ def test_editing_numbers_in_the_raw_report_changes_observations_and_checks(raw_c
 
 def test_a_bad_definition_gives_one_line_exit_2_and_keeps_previous_outputs(tmp_path, built):
     out = tmp_path / "out"
-    shutil.copytree(built[0], out)
+    shutil.copytree(built[0], out, symlinks=True)
     before = snapshot(out)
     definitions = tmp_path / "indicators"
     shutil.copytree(ROOT / "indicators", definitions)
@@ -208,3 +211,39 @@ def test_a_bad_definition_gives_one_line_exit_2_and_keeps_previous_outputs(tmp_p
     assert line.startswith(f"error: {RAW / REPORT}.txt: article_174.toml, indicator art174_registered_cases, "
                            "observation 2: 0 claims match")
     assert snapshot(out) == before
+
+
+# --- the store: versions, the single-file and folder inputs, the subcommand (issue 12) ------
+
+def test_the_store_is_one_version_behind_a_current_link(built):
+    """Top-level files are links into `current`, which names one complete version holding every table."""
+    out, _ = built
+    assert os.readlink(out / "current").startswith("versions/")
+    version = current_folder(out)
+    for name in ("paragraphs.parquet", "claims.parquet", "observations.parquet", "checks.parquet",
+                 "reports.parquet", "catalog.json"):
+        assert os.readlink(out / name) == f"current/{name}"
+        assert (version / name).is_file() and not (version / name).is_symlink()
+    assert sorted(p.name for p in (version / "reports").iterdir()) == [REPORT]
+    assert json.loads((version / "reports" / REPORT / "build.json").read_text())["source"] == str(RAW / f"{REPORT}.txt")
+
+
+def test_a_single_file_is_added_beside_the_stored_reports_and_a_folder_says_what_it_drops(raw_copy, tmp_path):
+    out = tmp_path / "out"
+    assert run_etl("--input", raw_copy, "--out", out).returncode == 0
+    extra = tmp_path / "extra.txt"
+    extra.write_text("1.\tEn 2024, 12 affaires ont été jugées.\n", encoding="utf-8")
+    added = run_etl("--input", extra, "--out", out)
+    assert added.returncode == 0, added.stderr
+    assert f"{REPORT}: 437 paragraphs, 812 claims (not in --input, kept)" in added.stdout
+    assert pd.read_parquet(out / "reports.parquet")["report_id"].tolist() == [REPORT, "extra"]
+    again = run_etl("--input", raw_copy, "--out", out)  # the folder is the whole truth again
+    assert again.returncode == 0 and "extra: dropped (its file is no longer in --input)" in again.stdout
+    assert pd.read_parquet(out / "reports.parquet")["report_id"].tolist() == [REPORT]
+    assert len(list((out / "versions").iterdir())) == 2  # the current version and the one before
+
+
+def test_build_is_the_default_subcommand(tmp_path, raw_copy):
+    result = run_etl("build", "--input", raw_copy / f"{REPORT}.txt", "--out", tmp_path / "out")
+    assert result.returncode == 0 and (tmp_path / "out" / "claims.parquet").exists()
+    assert "--wait SECONDS" in run_etl("--help").stdout
