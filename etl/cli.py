@@ -137,6 +137,8 @@ def build_into(box: store.Store, sources: list[Path], definitions, context: str,
         except OSError as error:  # the disk filled up or went read-only while the version was written
             raise store.StoreError(f"{box.out}: cannot write the build ({error.strerror or error}); "
                                    "the previous build is kept") from None
+    else:
+        box.relink()
     print_summary(builds, tables, dropped)
     return "failed" if any(b.status == "failed" for b in builds) else "ok"
 

@@ -233,6 +233,11 @@ class Store:
             _write_text(staging / name, text)
         _sync_tree(staging)
 
+    def relink(self) -> None:
+        """Put back top-level links to the current version's files that something removed (`make clean` did)."""
+        if self.current is not None:
+            self._link_top_level(sorted(p.name for p in self.current.iterdir() if p.is_file() and not p.is_symlink()))
+
     def _link_top_level(self, names: list[str]) -> None:
         """out/<name> -> current/<name> for every file of a version (a regular file from an older build is replaced)."""
         for name in names:

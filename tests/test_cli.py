@@ -247,3 +247,32 @@ def test_build_is_the_default_subcommand(tmp_path, raw_copy):
     result = run_etl("build", "--input", raw_copy / f"{REPORT}.txt", "--out", tmp_path / "out")
     assert result.returncode == 0 and (tmp_path / "out" / "claims.parquet").exists()
     assert "--wait SECONDS" in run_etl("--help").stdout
+
+
+def test_links_removed_by_hand_are_put_back_without_a_rebuild(raw_copy, tmp_path):
+    out = tmp_path / "out"
+    assert run_etl("--input", raw_copy, "--out", out).returncode == 0
+    version = os.readlink(out / "current")
+    for link in out.glob("*.parquet"):
+        link.unlink()  # as an older `make clean` did
+    again = run_etl("--input", raw_copy, "--out", out)
+    assert again.returncode == 0 and "(unchanged, not rebuilt)" in again.stdout
+    assert os.readlink(out / "current") == version and len(pd.read_parquet(out / "claims.parquet")) == 812
+
+
+def test_a_store_of_an_older_build_is_taken_over_and_its_leftovers_removed(raw_copy, tmp_path):
+    """Regular files at the top, reports/<id>/ and .tmp-PID files (builds before versions): replaced by
+    links, removed; a file the build did not write stays."""
+    out = tmp_path / "out"
+    (out / "reports" / REPORT).mkdir(parents=True)
+    for name in ("paragraphs.parquet", "claims.parquet", "catalog.json", ".claims.parquet.tmp-123"):
+        (out / name).write_bytes(b"old")
+    for name in ("claims.parquet", "build.json", ".claims.parquet.tmp-9"):
+        (out / "reports" / REPORT / name).write_bytes(b"old")
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    assert run_etl("--input", raw_copy, "--out", out).returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == [".lock", "catalog.json", "checks.parquet", "claims.parquet",
+                                                      "current", "notes.txt", "observations.parquet",
+                                                      "paragraphs.parquet", "reports.parquet", "versions"]
+    assert all((out / name).is_symlink() for name in ("claims.parquet", "catalog.json"))
+    assert len(pd.read_parquet(out / "claims.parquet")) == 812 and (out / "notes.txt").read_text() == "mine"
