@@ -136,9 +136,12 @@ class Store:
         self.current = self._current_version()
 
     def _current_version(self) -> Path | None:
-        """versions/<version> that `current` points at, if it is one of ours and complete."""
+        """versions/<version> that `current` points at, if it is one of ours (or `current` itself, copied as a folder)."""
+        link = self.out / CURRENT
+        if link.is_dir() and not link.is_symlink():
+            return link
         try:
-            target = os.readlink(self.out / CURRENT)
+            target = os.readlink(link)
         except OSError:
             return None
         parts = Path(target).parts
@@ -203,6 +206,7 @@ class Store:
             os.rename(staging, final)
             _sync_folder(self.versions)
             self._link_top_level(names)  # before the switch: links to current/<name> that do not resolve yet are harmless
+            self._displace_copied_current()
             _replace_link(self.out / CURRENT, f"{VERSIONS}/{version}")
         except BaseException:
             _remove(staging)  # the switch did not happen: the current version is untouched, the new one goes
@@ -232,6 +236,12 @@ class Store:
         for name, text in files.items():
             _write_text(staging / name, text)
         _sync_tree(staging)
+
+    def _displace_copied_current(self) -> None:
+        """A `current` that is a folder (the store copied with links followed) moves aside, to be removed with the stale."""
+        current = self.out / CURRENT
+        if current.is_dir() and not current.is_symlink():
+            os.rename(current, self.versions / f"{STAGING}displaced-{os.getpid()}")
 
     def relink(self) -> None:
         """Put back top-level links to the current version's files that something removed (`make clean` did)."""

@@ -276,3 +276,17 @@ def test_a_store_of_an_older_build_is_taken_over_and_its_leftovers_removed(raw_c
                                                       "paragraphs.parquet", "reports.parquet", "versions"]
     assert all((out / name).is_symlink() for name in ("claims.parquet", "catalog.json"))
     assert len(pd.read_parquet(out / "claims.parquet")) == 812 and (out / "notes.txt").read_text() == "mine"
+
+
+def test_a_copy_of_the_store_with_links_followed_can_be_built_into(built, tmp_path):
+    """`cp -rL` (or shutil.copytree) turns `current` into a folder: the next build still switches cleanly."""
+    copy = tmp_path / "copy"
+    shutil.copytree(built[0], copy)
+    assert (copy / "current").is_dir() and not (copy / "current").is_symlink()
+    extra = tmp_path / "extra.txt"
+    extra.write_text("1.\tEn 2024, 12 affaires ont été jugées.\n", encoding="utf-8")
+    result = run_etl("--input", extra, "--out", copy)
+    assert result.returncode == 0, result.stderr
+    assert (copy / "current").is_symlink()
+    assert pd.read_parquet(copy / "reports.parquet")["report_id"].tolist() == [REPORT, "extra"]
+    assert not [p for p in (copy / "versions").iterdir() if p.name.startswith(".")]

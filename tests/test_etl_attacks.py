@@ -293,7 +293,15 @@ def sandbox(tmp_path):
 
 
 def build(sandbox: Path, *args, **options) -> Run:
-    return run_etl_bounded("--indicators", sandbox / "indicators", *args, cwd=sandbox, **options)
+    """A build in the sandbox; it asserts that nothing outside its --out changed."""
+    out = Path(args[list(args).index("--out") + 1])
+
+    def outside():
+        return {path: entry for path, entry in tree(sandbox).items() if not (sandbox / path).is_relative_to(out)}
+    before = outside()
+    run = run_etl_bounded("--indicators", sandbox / "indicators", *args, cwd=sandbox, **options)
+    assert outside() == before, "the build wrote outside --out"
+    return run
 
 
 @pytest.fixture
@@ -437,12 +445,12 @@ PENDING = "linear sentence splitting and digit / claims-per-paragraph caps land 
 
 @pytest.mark.xfail(strict=False, reason=PENDING)
 def test_many_long_paragraphs_are_split_in_linear_time(sandbox):
-    """20 paragraphs of 19 KB each, every one just under the line limit (380 KB): built in under 8 s
-    and 1 GB (quadratic splitting takes about 0.35 s a paragraph, linear a few ms)."""
+    """12 paragraphs of 19 KB each, every one just under the line limit (230 KB): built in under 5 s
+    and 1 GB (quadratic splitting takes about 0.35 s a paragraph, linear a few ms; the rest is start-up)."""
     report = sandbox / "raw" / "long.txt"
-    report.write_text("".join(f"{i}.\t" + "Le Comité note la loi. " * 820 + "\n" for i in range(1, 21)), encoding="utf-8")
-    run = build(sandbox, "--input", report, "--out", sandbox / "out", timeout=8)
-    assert run.code == 0 and run.seconds < 8, run.stderr
+    report.write_text("".join(f"{i}.\t" + "Le Comité note la loi. " * 820 + "\n" for i in range(1, 13)), encoding="utf-8")
+    run = build(sandbox, "--input", report, "--out", sandbox / "out", timeout=5)
+    assert run.code == 0 and run.seconds < 5, run.stderr
 
 
 @pytest.mark.xfail(strict=False, reason=PENDING)
