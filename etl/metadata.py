@@ -148,6 +148,8 @@ def _shown_value(value) -> str:
 
 
 def _kind(value) -> str:
+    if value is None or isinstance(value, bool):
+        return _shown_value(value)
     return {dict: "an object", list: "a list", str: "a text"}.get(type(value), "a number")
 
 

@@ -64,7 +64,8 @@ def test_every_problem_is_a_line_and_many_are_counted_not_listed():
 @pytest.mark.parametrize("data,line", [
     (b"{not json", "r.json: not valid JSON (key must be a string at line 1 column 2); fix the metadata file"),
     (b"", "r.json: not valid JSON (EOF while parsing a value at line 1 column 0); fix the metadata file"),
-    (b"null", "r.json: metadata must be a JSON object {\"field\": value, …}, not a number; fix the metadata file"),
+    (b"null", "r.json: metadata must be a JSON object {\"field\": value, …}, not null; fix the metadata file"),
+    (b"5", "r.json: metadata must be a JSON object {\"field\": value, …}, not a number; fix the metadata file"),
     (b'"CERD"', "r.json: metadata must be a JSON object {\"field\": value, …}, not a text; fix the metadata file"),
     (b"{}" + b" " * 70_000, "r.json: 70,002 bytes, more than the limit of 65,536 bytes for a metadata file"),
 ])
