@@ -1,16 +1,20 @@
 """`python -m etl`: build data/processed/ from the reports in data/raw/.
 
-The only module of etl/ that reads or writes files. Each report is built on its own and
-kept in data/processed/reports/<report_id>/ with the key it was built from (its file, its
-metadata, the indicator definitions, the code): an unchanged report is not rebuilt, and a
-report that fails (one line on stderr, exit status 2 at the end) keeps its previous tables
-while the others are built. The combined tables are then written next to that folder.
-Every file is written to a temporary name and renamed into place.
+The only module of etl/ that reads input files; etl/store.py writes --out. Every input is a
+regular file read within its limit (etl/sources.py, etl/metadata.py). Each report is built on
+its own and kept with the key it was built from (its file, its metadata, the indicator
+definitions, the code): an unchanged report is not rebuilt, and a report that fails (one line
+on stderr per problem, exit status 2 at the end) keeps its previous tables while the others are
+built. The reports' tables and the combined tables are then committed together as one version
+of the store, under a lock on --out (docs/SECURITY.md, "The build").
+
+Subcommands: `python -m etl [build] [options]`; a new one is one more entry of COMMANDS.
 """
 import argparse
 import hashlib
 import json
 import os
+import stat
 import sys
 import time
 from collections import Counter
@@ -19,16 +23,20 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from contract.schema import CLAIM_KINDS as KINDS, schema
+from etl import store
 from etl.build import build_indicators, build_report, catalog_entries
 from etl.indicators import DefinitionError, parse_definitions
+from etl.metadata import MAX_SIDECAR_BYTES, Metadata, MetadataError, as_json, parse_metadata, report_id_problem
 from etl.segment import SegmentationError
-from etl.sources import SUFFIXES as REPORT_SUFFIXES, SourceError, SourceText, report_text
+from etl.sources import MAX_REPORT_BYTES, SUFFIXES as REPORT_SUFFIXES, SourceError, SourceText, report_text
 
-STORE = "reports"  # out/reports/<report_id>/: each report's own tables and build key
+# The tables of each report and of the whole build, in the order they are combined and written.
 TABLES = ("paragraphs", "claims", "observations", "checks", "reports")
+MAX_DEFINITION_BYTES = 1024 * 1024  # one indicators/*.toml file; the largest is 30 KB
+LOCK_WAIT = 10.0  # seconds a build waits for another one on the same --out
+
 
 class InputError(Exception):
     """A report file that cannot be read; the message says which file and what to do."""
@@ -36,10 +44,10 @@ class InputError(Exception):
 
 @dataclass
 class ReportBuild:
-    """What became of one report file in this run: built, unchanged, or failed (with why)."""
-    path: Path
+    """What became of one report in this run: built, unchanged, failed (with why), or kept from the store."""
+    path: Path | None
     report_id: str
-    status: str  # 'built' | 'unchanged' | 'failed'
+    status: str  # 'built' | 'unchanged' | 'failed' | 'kept' (a single-file run keeps the store's other reports)
     tables: dict[str, pa.Table] | None = None
     key: str = ""
     message: str = ""
@@ -47,78 +55,205 @@ class ReportBuild:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parse_args(argv)
+    """Run a subcommand (`build` when none is named); never a traceback for a bad input."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command, rest = (argv[0], argv[1:]) if argv and argv[0] in COMMANDS else ("build", argv)
+    try:
+        return COMMANDS[command](rest)
+    except KeyboardInterrupt:
+        print("error: interrupted; --out keeps the build it had", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `python -m etl | head`: the reader left before the summary's end
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush does not fail again
+        return 141
+
+
+def run_build(argv: list[str]) -> int:
+    """`python -m etl build`: the reports of --input into the store at --out."""
+    args = _parse_build_args(argv)
     started = time.perf_counter()
-    out = Path(args.out)
+    source, out = Path(args.input), Path(args.out)
     try:
         # Load inputs.
-        sources = find_reports(Path(args.input))
+        sources = find_reports(source)
         definition_texts = load_definition_texts(Path(args.indicators))
         definitions = parse_definitions(definition_texts)
     except (InputError, DefinitionError) as error:
-        for line in str(error).splitlines():  # one line per problem of the definitions
-            print(f"error: {line}", file=sys.stderr)
-        return 2
+        return _failed(error)
+    try:
+        with store.opened(out, wait=args.wait) as box:
+            status = build_into(box, sources, definitions, _fingerprint(definition_texts), single_file=source.is_file())
+    except store.StoreError as error:
+        return _failed(error)
+    if status is not None:
+        print(f"built {out}/ in {time.perf_counter() - started:.2f} s")
+    return 2 if status in (None, "failed") else 0
+
+
+def _parse_build_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__.splitlines()[0])
+    parser.add_argument("--input", default="data/raw",
+                        help="a report file (added to the store, the others kept), or a folder of reports "
+                             "(the store then holds exactly them) (default: data/raw)")
+    parser.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
+    parser.add_argument("--indicators", default="indicators",
+                        help="folder of indicator definition files, *.toml (default: indicators)")
+    parser.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="SECONDS",
+                        help=f"how long to wait for another build on the same --out (default: {LOCK_WAIT:g})")
+    return parser.parse_args(argv)
+
+
+def _failed(error) -> int:
+    for line in str(error).splitlines():  # one line per problem (definitions can have several)
+        print(f"error: {line}", file=sys.stderr)
+    return 2
+
+
+def build_into(box: store.Store, sources: list[Path], definitions, context: str, single_file: bool) -> str | None:
+    """Build each report, commit the new version if anything changed, print the summary.
+
+    None when nothing could be built (nothing written), else 'failed' or 'ok'.
+    """
     # Process data: each report on its own, so one bad report does not stop the others.
-    context = _fingerprint(definition_texts)
-    builds = [build_one(path, definitions, context, out) for path in sources]
+    builds = [build_one(path, definitions, context, box) for path in sources]
     _refuse_shared_ids(builds)
+    _print_problems(builds)
+    stored = box.report_ids()
+    if single_file:  # one file given: the store's other reports stay
+        builds += _kept_reports(box, stored, builds)
+    kept = _in_store_order([b for b in builds if b.tables is not None], stored, single_file)
+    if not kept:
+        return None
+    tables = combine([b.tables for b in kept])
+    # Save outputs: only when something changed, so a failed run leaves --out as it was.
+    ids = [b.report_id for b in kept]
+    dropped = [i for i in stored if i not in ids]
+    if any(b.status == "built" for b in builds) or stored != ids:
+        catalog = catalog_entries(definitions, tables["observations"].to_pylist(), tables["checks"].to_pylist())
+        try:
+            box.commit(built={b.report_id: store.ReportTables(b.tables, b.key, _source_name(b.path))
+                              for b in kept if b.status == "built"},
+                       kept=[b.report_id for b in kept if b.status != "built"],
+                       combined=tables, files={"catalog.json": json.dumps(catalog, ensure_ascii=False, indent=1) + "\n"})
+        except OSError as error:  # the disk filled up or went read-only while the version was written
+            raise store.StoreError(f"{box.out}: cannot write the build ({error.strerror or error}); "
+                                   "the previous build is kept") from None
+    else:
+        box.relink()
+    print_summary(builds, tables, dropped)
+    return "failed" if any(b.status == "failed" for b in builds) else "ok"
+
+
+def _print_problems(builds: list[ReportBuild]) -> None:
     for build in builds:
         for warning in build.warnings:
             print(f"warning: {build.path}: {warning}", file=sys.stderr)
         if build.status == "failed":
-            print(f"error: {build.message}", file=sys.stderr)
-    kept = [b for b in builds if b.tables is not None]
-    if not kept:
-        return 2
-    tables = combine([b.tables for b in kept])
-    # Save outputs: only when something changed, so a failed run leaves data/processed/ as it was.
-    if any(b.status == "built" for b in builds) or _listed_reports(out) != [b.report_id for b in kept]:
-        write_outputs(out, {b.report_id: b for b in builds if b.status == "built"}, tables,
-                      catalog_entries(definitions, tables["observations"].to_pylist(), tables["checks"].to_pylist()))
-    print_summary(builds, tables, time.perf_counter() - started, out)
-    return 2 if any(b.status == "failed" for b in builds) else 0
+            for line in build.message.splitlines():
+                print(f"error: {line}", file=sys.stderr)
 
 
-def _parse_args(argv):
-    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__.splitlines()[0])
-    parser.add_argument("--input", default="data/raw", help="a report file, or a folder of reports (default: data/raw)")
-    parser.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
-    parser.add_argument("--indicators", default="indicators",
-                        help="folder of indicator definition files, *.toml (default: indicators)")
-    return parser.parse_args(argv)
+def _kept_reports(box: store.Store, stored: list[str], builds: list[ReportBuild]) -> list[ReportBuild]:
+    """The store's reports that this run does not touch, with their tables."""
+    mine = {b.report_id for b in builds}
+    return [ReportBuild(None, i, "kept", box.tables(i, TABLES)) for i in stored if i not in mine]
+
+
+def _in_store_order(builds: list[ReportBuild], stored: list[str], single_file: bool) -> list[ReportBuild]:
+    """A folder's reports in file order; a single file's report takes its place among the stored ones, or comes last."""
+    if not single_file:
+        return builds
+    place = {report_id: i for i, report_id in enumerate(stored)}
+    return sorted(builds, key=lambda b: place.get(b.report_id, len(stored)))
 
 
 def find_reports(path: Path) -> list[Path]:
     """The report files named by --input: the file itself, or the reports in the folder."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file or folder; give --input a report file or a folder of reports")
-    if path.is_file():
-        return [path]
-    found = sorted(p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and p.is_file())
+    try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISREG(mode):
+            return [path]
+        if not stat.S_ISDIR(mode):
+            raise InputError(f"{path}: not a report file or folder ({_file_kind(mode)}); give --input a "
+                             f"{', '.join(REPORT_SUFFIXES)} file or a folder of them")
+        found = sorted(p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and not p.is_dir())
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or folder; give --input a report file or a folder of reports") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror}); give --input a report file or a folder of reports") from None
     if not found:
         raise InputError(f"{path}: no report found (expected {', '.join(REPORT_SUFFIXES)} files); add one or point --input elsewhere")
     return found
 
 
-def build_one(path: Path, definitions, context: str, out: Path) -> ReportBuild:
-    """One report's tables: rebuilt if its file, metadata, definitions or code changed, else reused."""
-    report_id = path.stem
+def read_input(path: Path, limit: int, what: str) -> bytes:
+    """A regular file's bytes (a link to one is fine), at most `limit`; a device, FIFO or folder is refused unread."""
     try:
-        data = path.read_bytes()
+        mode_and_size = os.stat(path)
+        if not stat.S_ISREG(mode_and_size.st_mode):
+            raise InputError(f"{path}: not a regular file ({_file_kind(mode_and_size.st_mode)}); give the {what} as a file")
+        if mode_and_size.st_size > limit:
+            raise InputError(_too_large(path, mode_and_size.st_size, limit, what))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror}); check the file") from None
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else since the stat above
+            raise InputError(f"{path}: not a regular file; give the {what} as a file")
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(_too_large(path, len(data), limit, what))
+    return data
+
+
+def _too_large(path: Path, size: int, limit: int, what: str) -> str:
+    return f"{path}: {size:,} bytes, more than the limit of {limit:,} bytes for a {what}; is this the right file?"
+
+
+def _file_kind(mode: int) -> str:
+    kinds = [(stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISFIFO, "a pipe"), (stat.S_ISSOCK, "a socket")]
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def build_one(path: Path, definitions, context: str, box: store.Store) -> ReportBuild:
+    """One report's tables: rebuilt if its file, metadata, definitions or code changed, else reused."""
+    report_id = None
+    try:
+        data = read_input(path, MAX_REPORT_BYTES, "report file")
         metadata, sidecar = load_metadata(path)
-        report_id = metadata.get("report_id") or path.stem
+        report_id = _report_id(path, metadata)
         key = hashlib.sha256(b"\0".join([data, sidecar, context.encode()])).hexdigest()
-        if _stored_key(out, report_id) == key and (stored := _read_store(out, report_id)):
+        if box.key(report_id) == key and (stored := box.tables(report_id, TABLES)):
             return ReportBuild(path, report_id, "unchanged", stored, key)
         source = _source_text(path, data)
         report = {"path": path, "text": source.text, "sha256": hashlib.sha256(data).hexdigest(),
                   "report_id": report_id, "metadata": metadata}
         tables = process_report(report, definitions)
         return ReportBuild(path, report_id, "built", tables, key, warnings=source.warnings)
-    except (InputError, DefinitionError, OSError) as error:
-        message = str(error) if str(error).startswith(str(path)) else f"{path}: {error}"
-        return ReportBuild(path, report_id, "failed", _read_store(out, report_id), message=message)
+    except (InputError, MetadataError) as error:  # their lines name their own file: the report or its sidecar
+        message = str(error)
+    except (DefinitionError, OSError) as error:
+        message = f"{path}: {error}"
+    except Exception as error:  # an input no rule foresaw: this report fails with one line, the others are built
+        first = (str(error).splitlines() or [""])[0][:200]
+        message = f"{path}: could not be built ({type(error).__name__}{': ' + first if first else ''}); please report this file"
+    previous = report_id or box.built_from(_source_name(path))
+    return ReportBuild(path, previous or "", "failed", box.tables(previous, TABLES) if previous else None, message=message)
+
+
+def _report_id(path: Path, metadata: Metadata) -> str:
+    """The metadata's report_id, else the file name without its extension, if it can name a folder."""
+    if metadata.report_id:
+        return metadata.report_id
+    problem = report_id_problem(path.stem)
+    if problem:
+        raise InputError(f"{path}: the file name {problem}; rename the file or set `report_id` in its metadata")
+    return path.stem
+
+
+def _source_name(path: Path) -> str:
+    return os.path.abspath(path)
 
 
 def _source_text(path: Path, data: bytes) -> SourceText:
@@ -128,19 +263,13 @@ def _source_text(path: Path, data: bytes) -> SourceText:
         raise InputError(f"{path}: {error}") from None
 
 
-def load_metadata(path: Path) -> tuple[dict, bytes]:
-    """The metadata sidecar (<name>.json beside the report) and its bytes (empty when there is none)."""
+def load_metadata(path: Path) -> tuple[Metadata, bytes]:
+    """The metadata sidecar (<name>.json beside the report), checked, and its bytes (empty when there is none)."""
     sidecar = path.with_suffix(".json")
-    if not sidecar.exists():
-        return {}, b""
-    data = sidecar.read_bytes()
-    try:
-        metadata = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InputError(f"{sidecar}: not valid JSON ({error}); fix the metadata file") from None
-    if not isinstance(metadata, dict):
-        raise InputError(f"{sidecar}: metadata must be a JSON object; fix the metadata file")
-    return metadata, data
+    if not os.path.lexists(sidecar):
+        return Metadata(), b""
+    data = read_input(sidecar, MAX_SIDECAR_BYTES, "metadata file")
+    return parse_metadata(data, str(sidecar)), data
 
 
 def load_definition_texts(folder: Path) -> dict[str, str]:
@@ -150,7 +279,7 @@ def load_definition_texts(folder: Path) -> dict[str, str]:
     texts = {}
     for path in sorted(folder.glob("*.toml")):
         try:
-            texts[path.name] = path.read_text(encoding="utf-8")
+            texts[path.name] = read_input(path, MAX_DEFINITION_BYTES, "definition file").decode("utf-8")
         except UnicodeDecodeError:
             raise InputError(f"{path}: not UTF-8; re-save the definition file as UTF-8") from None
     return texts
@@ -166,9 +295,9 @@ def _fingerprint(definition_texts: dict[str, str]) -> str:
 
 def _refuse_shared_ids(builds: list[ReportBuild]) -> None:
     """Two files claiming one report_id would overwrite each other: both fail."""
-    counts = Counter(b.report_id for b in builds)
+    counts = Counter(b.report_id for b in builds if b.report_id)
     for build in builds:
-        if counts[build.report_id] > 1:
+        if build.report_id and counts[build.report_id] > 1:
             build.status, build.tables = "failed", None
             build.message = (f"{build.path}: another report has the report_id {build.report_id!r}; "
                              "give each its own (file name or `report_id` in the metadata)")
@@ -181,13 +310,13 @@ def process_report(report: dict, definitions) -> dict[str, pa.Table]:
     except SegmentationError as error:
         raise InputError(f"{report['path']}: {error}; check that this is the text of a report") from None
     _check(records, report)
-    indicators = build_indicators(definitions, records, report["report_id"], report["metadata"].get("symbol"))
+    indicators = build_indicators(definitions, records, report["report_id"], report["metadata"].symbol)
     _check_quotes(indicators.observations, records)
     flagged = Counter(p["flag"] for p in records.paragraphs if p["flag"])
     row = {
         "report_id": report["report_id"], "source_file": report["path"].name,
-        "sha256": report["sha256"], "metadata_json": json.dumps(report["metadata"], ensure_ascii=False),
-        "symbol": report["metadata"].get("symbol"), "paragraphs": len(records.paragraphs),
+        "sha256": report["sha256"], "metadata_json": json.dumps(as_json(report["metadata"]), ensure_ascii=False),
+        "symbol": report["metadata"].symbol, "paragraphs": len(records.paragraphs),
         "claims": len(records.claims), "flagged_paragraphs": sum(flagged.values()),
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
@@ -231,66 +360,13 @@ def _check_quotes(observations: list[dict], records) -> None:
         assert any(o["quote"] in t for t in texts[o["paragraph"]]), f"{o['indicator_id']}: quote of {o['claim_id']}"
 
 
-def write_outputs(out: Path, built: dict[str, ReportBuild], tables: dict[str, pa.Table], catalog: list[dict]) -> None:
-    """Each rebuilt report's own tables (out/reports/<id>/), then the combined tables and the catalogue.
-
-    Every file is written to a temporary name and renamed into place, so a reader never sees half a file.
-    """
-    staged = []
-    for report_id, build in built.items():
-        folder = out / STORE / report_id
-        folder.mkdir(parents=True, exist_ok=True)
-        staged += [_stage_table(folder, name, build.tables[name]) for name in TABLES]
-        staged.append(_stage_text(folder / "build.json", json.dumps({"key": build.key, "source": str(build.path)})))
-    staged += [_stage_table(out, name, tables[name]) for name in TABLES]
-    staged.append(_stage_text(out / "catalog.json", json.dumps(catalog, ensure_ascii=False, indent=1) + "\n"))
-    for tmp, final in staged:
-        os.replace(tmp, final)
-
-
-def _stage_table(folder: Path, name: str, table: pa.Table) -> tuple[Path, Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f".{name}.parquet.tmp-{os.getpid()}"
-    pq.write_table(table, tmp)
-    return tmp, folder / f"{name}.parquet"
-
-
-def _stage_text(final: Path, text: str) -> tuple[Path, Path]:
-    tmp = final.with_name(f".{final.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    return tmp, final
-
-
-def _stored_key(out: Path, report_id: str) -> str | None:
-    """The key a report's stored tables were built from, if any."""
-    try:
-        return json.loads((out / STORE / report_id / "build.json").read_text(encoding="utf-8"))["key"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def _read_store(out: Path, report_id: str) -> dict[str, pa.Table] | None:
-    """A report's tables from a previous run, if they are all there."""
-    folder = out / STORE / report_id
-    try:
-        return {name: pq.read_table(folder / f"{name}.parquet") for name in TABLES}
-    except (OSError, pa.ArrowInvalid):
-        return None
-
-
-def _listed_reports(out: Path) -> list[str]:
-    try:
-        return pq.read_table(out / "reports.parquet", columns=["report_id"]).column(0).to_pylist()
-    except (OSError, pa.ArrowInvalid):
-        return []
-
-
-def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], seconds: float, out: Path) -> None:
+def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], dropped: list[str]) -> None:
     status = {b.report_id: b.status for b in builds}
     paragraphs = tables["paragraphs"].select(["report_id", "flag"]).to_pylist()
     flags = Counter((p["report_id"], p["flag"]) for p in paragraphs if p["flag"])
     for row in tables["reports"].to_pylist():
-        note = {"unchanged": " (unchanged, not rebuilt)", "failed": " (previous build kept)"}.get(status.get(row["report_id"]), "")
+        note = {"unchanged": " (unchanged, not rebuilt)", "failed": " (previous build kept)",
+                "kept": " (not in --input, kept)"}.get(status.get(row["report_id"]), "")
         print(f"{row['report_id']}: {row['paragraphs']} paragraphs, {row['claims']} claims{note}")
         if row["flagged_paragraphs"]:
             detail = ", ".join(f"{n} {flag.replace('_', ' ')}" for (report, flag), n in sorted(flags.items())
@@ -308,10 +384,15 @@ def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], second
     for c in inconsistent:
         print(f"  inconsistent {c['check_id']} (par. {', '.join(map(str, c['paragraphs']))}): "
               f"expected {_number(c['expected'])}, computed {_number(c['computed'])} — {c['detail']}")
-    print(f"built {out}/ in {seconds:.2f} s")
+    for report_id in dropped:
+        print(f"{report_id}: dropped (its file is no longer in --input)")
 
 
 def _number(value: float | None) -> str:
     if value is None:
         return "a change in the stated direction"
     return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", " ")
+
+
+# name -> function(arguments) -> exit status; `python -m etl` alone runs "build"
+COMMANDS = {"build": run_build}

@@ -2,13 +2,30 @@
 
 Pure functions of bytes; reading the file is the command line's job. The tab layout is the
 one of data/raw/: `155.<TAB>text`, `<TAB>I.<TAB>Title`, `<TAB>A.<TAB>Title`, `<TAB>a)<TAB>text`.
+Every reader is bounded (issue 12: a 575 KB .docx of 5 million empty paragraphs ran past
+600 s at 3.6 GB; random bytes read as latin-1 published junk claims): the limits below are
+checked before the work they bound, and docs/SECURITY.md lists them.
 """
 import io
 import re
+import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 
 SUFFIXES = (".txt", ".docx", ".pdf")
+
+# The limits of a report file. The report of data/raw/ is 0.2 MB of text in 437 paragraphs, its
+# longest line 1 182 characters; bench/bench_sources.py builds 50 MB of text, so that passes.
+MAX_REPORT_BYTES = 64 * 1024 * 1024  # the file as stored, any format
+MAX_DOCX_UNZIPPED_BYTES = 128 * 1024 * 1024  # every part of a .docx, decompressed
+MAX_DOCX_PARTS = 10_000  # files inside a .docx
+MAX_DOCX_PARAGRAPHS = 100_000  # <w:p> elements in its XML parts
+MAX_DOCX_ELEMENTS = 2_000_000  # every XML element, whatever its namespace prefix (Word writes about 50 a paragraph)
+MAX_PDF_PAGES = 1_000
+MAX_LINE_CHARS = 20_000  # one paragraph (a line of the tab layout); longer is not a report's text
+MAX_CONTROL_SHARE = 0.01  # control characters (not tab, line or page breaks) among all characters
+MIN_LETTER_SHARE = 0.5  # letters among the characters that are not white space …
+MIN_CHARS_FOR_SHARE = 2_000  # … in a text long enough to judge (short tests are dense in digits)
 
 
 class SourceError(Exception):
@@ -22,13 +39,60 @@ class SourceText:
 
 
 def report_text(data: bytes, suffix: str) -> SourceText:
-    """The report's text from a file's bytes, by its suffix."""
+    """The report's text from a file's bytes, by its suffix; text that is not a report's is refused."""
+    if len(data) > MAX_REPORT_BYTES:
+        raise SourceError(f"{_mb(len(data))}, more than the {_mb(MAX_REPORT_BYTES)} a report file may be; "
+                          "is this one report?")
     if not data.strip():
         raise SourceError("the file is empty; export the report's text into it")
     readers = {".txt": decode_text, ".docx": docx_text, ".pdf": pdf_text}
     if suffix.lower() not in readers:
         raise SourceError(f"cannot read {suffix or 'files without a suffix'}; give a {', '.join(SUFFIXES)} file")
-    return readers[suffix.lower()](data)
+    source = readers[suffix.lower()](data)
+    check_report_like(source.text)
+    return source
+
+
+def check_report_like(text: str) -> None:
+    """Refuse text that is not a report's: a line too long to be a paragraph, control characters, few letters."""
+    long_line = _first_long_line(text)
+    if long_line:
+        number, length = long_line
+        raise SourceError(f"line {number} is {length:,} characters long, more than the {MAX_LINE_CHARS:,} of a "
+                          "paragraph; is the text exported one paragraph per line?")
+    without_letters = _LETTERS_RE.sub("", text)
+    without_space = _SPACE_RE.sub("", without_letters)
+    controls = len(without_space) - len(_CONTROL_RE.sub("", without_space))
+    if controls > MAX_CONTROL_SHARE * len(text):
+        raise SourceError(f"{controls:,} control characters ({controls / len(text):.0%} of the text): this is not "
+                          "text (a binary file read as latin-1?); export the report as UTF-8 text")
+    letters = len(text) - len(without_letters)
+    visible = letters + len(without_space)
+    if visible >= MIN_CHARS_FOR_SHARE and letters < MIN_LETTER_SHARE * visible:
+        raise SourceError(f"only {letters / visible:.0%} of its characters are letters (a report's text has most): "
+                          "this is not a report's text; export the report's text")
+
+
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_SPACE_RE = re.compile(r"\s+")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # tab, line ends, \v and \f are layout
+
+
+def _first_long_line(text: str) -> tuple[int, int] | None:
+    """(line number, length) of the first line longer than MAX_LINE_CHARS, if any."""
+    start, number = 0, 1
+    while True:  # str.find, not a regex: `[^\n]{20001}` would rescan every line from each offset
+        end = text.find("\n", start)
+        stop = len(text) if end < 0 else end
+        if stop - start > MAX_LINE_CHARS:
+            return number, stop - start
+        if end < 0:
+            return None
+        start, number = end + 1, number + 1
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:,.0f} MB" if size >= 1024 * 1024 else f"{size / 1024:,.0f} KB"
 
 
 # --- plain text --------------------------------------------------------------------------
@@ -74,6 +138,7 @@ def docx_text(data: bytes) -> SourceText:
     """The body's paragraphs, one per line; Word's automatic list numbers are written out."""
     import docx  # imported here: only .docx reports need it
 
+    check_docx_size(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises zipfile, KeyError or lxml errors on a bad file
@@ -94,6 +159,39 @@ def docx_text(data: bytes) -> SourceText:
         label = _list_label(pattern, fmt, num_id, ilvl, counters)
         lines.append(_LIST_LAYOUT.get(fmt, "{label}\t").format(label=label) + paragraph.text)
     return SourceText("\n".join(lines) + "\n")
+
+
+def check_docx_size(data: bytes) -> None:
+    """Refuse a .docx that unzips too large or holds too many paragraphs, before any XML is parsed.
+
+    The sizes are the ones the zip declares; zipfile never inflates a part past its declared size.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+            if len(parts) > MAX_DOCX_PARTS:
+                raise SourceError(f"{len(parts):,} files inside the Word document, more than {MAX_DOCX_PARTS:,}; "
+                                  "re-save it as .docx")
+            unzipped = sum(part.file_size for part in parts)
+            if unzipped > MAX_DOCX_UNZIPPED_BYTES:
+                raise SourceError(f"the Word document unzips to {_mb(unzipped)}, more than {_mb(MAX_DOCX_UNZIPPED_BYTES)}; "
+                                  "is this one report?")
+            counts = [_xml_counts(archive.read(part)) for part in parts if part.filename.endswith(".xml")]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError) as error:
+        raise SourceError(f"not a readable Word document ({type(error).__name__}); re-save it as .docx") from None
+    paragraphs, elements = sum(c[0] for c in counts), sum(c[1] for c in counts)
+    if paragraphs > MAX_DOCX_PARAGRAPHS:
+        raise SourceError(f"{paragraphs:,} paragraphs in the Word document, more than the {MAX_DOCX_PARAGRAPHS:,} "
+                          "a report may have; is this one report?")
+    if elements > MAX_DOCX_ELEMENTS:
+        raise SourceError(f"{elements:,} XML elements in the Word document, more than {MAX_DOCX_ELEMENTS:,}; "
+                          "is this one report?")
+
+
+def _xml_counts(xml: bytes) -> tuple[int, int]:
+    """(paragraphs, elements) of an XML part, counted without parsing it or listing matches (5 million took 200 MB)."""
+    paragraphs = sum(xml.count(tag) for tag in (b"<w:p>", b"<w:p ", b"<w:p/>"))  # empty paragraphs count too
+    return paragraphs, xml.count(b"<") - xml.count(b"</")  # every element, whatever its prefix
 
 
 def _list_formats(document) -> dict[str, dict[int, tuple[str, str, int]]]:
@@ -200,7 +298,12 @@ def pdf_text(data: bytes) -> SourceText:
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise SourceError(f"{len(pdf.pages):,} pages, more than the {MAX_PDF_PAGES:,} a report may have; "
+                                  "is this one report?")
             pages = [_page_lines(page) for page in pdf.pages]
+    except SourceError:
+        raise
     except Exception as error:  # pdfminer raises many kinds on a damaged file
         raise SourceError(f"not a readable PDF ({type(error).__name__}); export the report again") from None
     body = _drop_running_lines(pages)

@@ -1,5 +1,6 @@
 """`python -m etl` as a user runs it: real files in, real Parquet out, clear errors."""
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -7,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
+from contract.store import current_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -105,7 +108,7 @@ BAD_INPUTS = {
 def test_bad_input_gives_one_line_exit_2_and_keeps_previous_outputs(tmp_path, built, case):
     content, message = BAD_INPUTS[case]
     out = tmp_path / "out"
-    shutil.copytree(built[0], out)
+    shutil.copytree(built[0], out, symlinks=True)
     before = snapshot(out)
     bad = tmp_path / f"{case}.txt"
     bad.write_bytes(content)
@@ -195,7 +198,7 @@ def test_editing_numbers_in_the_raw_report_changes_observations_and_checks(raw_c
 
 def test_a_bad_definition_gives_one_line_exit_2_and_keeps_previous_outputs(tmp_path, built):
     out = tmp_path / "out"
-    shutil.copytree(built[0], out)
+    shutil.copytree(built[0], out, symlinks=True)
     before = snapshot(out)
     definitions = tmp_path / "indicators"
     shutil.copytree(ROOT / "indicators", definitions)
@@ -208,3 +211,82 @@ def test_a_bad_definition_gives_one_line_exit_2_and_keeps_previous_outputs(tmp_p
     assert line.startswith(f"error: {RAW / REPORT}.txt: article_174.toml, indicator art174_registered_cases, "
                            "observation 2: 0 claims match")
     assert snapshot(out) == before
+
+
+# --- the store: versions, the single-file and folder inputs, the subcommand (issue 12) ------
+
+def test_the_store_is_one_version_behind_a_current_link(built):
+    """Top-level files are links into `current`, which names one complete version holding every table."""
+    out, _ = built
+    assert os.readlink(out / "current").startswith("versions/")
+    version = current_folder(out)
+    for name in ("paragraphs.parquet", "claims.parquet", "observations.parquet", "checks.parquet",
+                 "reports.parquet", "catalog.json"):
+        assert os.readlink(out / name) == f"current/{name}"
+        assert (version / name).is_file() and not (version / name).is_symlink()
+    assert sorted(p.name for p in (version / "reports").iterdir()) == [REPORT]
+    assert json.loads((version / "reports" / REPORT / "build.json").read_text())["source"] == str(RAW / f"{REPORT}.txt")
+
+
+def test_a_single_file_is_added_beside_the_stored_reports_and_a_folder_says_what_it_drops(raw_copy, tmp_path):
+    out = tmp_path / "out"
+    assert run_etl("--input", raw_copy, "--out", out).returncode == 0
+    extra = tmp_path / "extra.txt"
+    extra.write_text("1.\tEn 2024, 12 affaires ont été jugées.\n", encoding="utf-8")
+    added = run_etl("--input", extra, "--out", out)
+    assert added.returncode == 0, added.stderr
+    assert f"{REPORT}: 437 paragraphs, 812 claims (not in --input, kept)" in added.stdout
+    assert pd.read_parquet(out / "reports.parquet")["report_id"].tolist() == [REPORT, "extra"]
+    again = run_etl("--input", raw_copy, "--out", out)  # the folder is the whole truth again
+    assert again.returncode == 0 and "extra: dropped (its file is no longer in --input)" in again.stdout
+    assert pd.read_parquet(out / "reports.parquet")["report_id"].tolist() == [REPORT]
+    assert len(list((out / "versions").iterdir())) == 2  # the current version and the one before
+
+
+def test_build_is_the_default_subcommand(tmp_path, raw_copy):
+    result = run_etl("build", "--input", raw_copy / f"{REPORT}.txt", "--out", tmp_path / "out")
+    assert result.returncode == 0 and (tmp_path / "out" / "claims.parquet").exists()
+    assert "--wait SECONDS" in run_etl("--help").stdout
+
+
+def test_links_removed_by_hand_are_put_back_without_a_rebuild(raw_copy, tmp_path):
+    out = tmp_path / "out"
+    assert run_etl("--input", raw_copy, "--out", out).returncode == 0
+    version = os.readlink(out / "current")
+    for link in out.glob("*.parquet"):
+        link.unlink()  # as an older `make clean` did
+    again = run_etl("--input", raw_copy, "--out", out)
+    assert again.returncode == 0 and "(unchanged, not rebuilt)" in again.stdout
+    assert os.readlink(out / "current") == version and len(pd.read_parquet(out / "claims.parquet")) == 812
+
+
+def test_a_store_of_an_older_build_is_taken_over_and_its_leftovers_removed(raw_copy, tmp_path):
+    """Regular files at the top, reports/<id>/ and .tmp-PID files (builds before versions): replaced by
+    links, removed; a file the build did not write stays."""
+    out = tmp_path / "out"
+    (out / "reports" / REPORT).mkdir(parents=True)
+    for name in ("paragraphs.parquet", "claims.parquet", "catalog.json", ".claims.parquet.tmp-123"):
+        (out / name).write_bytes(b"old")
+    for name in ("claims.parquet", "build.json", ".claims.parquet.tmp-9"):
+        (out / "reports" / REPORT / name).write_bytes(b"old")
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    assert run_etl("--input", raw_copy, "--out", out).returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == [".lock", "catalog.json", "checks.parquet", "claims.parquet",
+                                                      "current", "notes.txt", "observations.parquet",
+                                                      "paragraphs.parquet", "reports.parquet", "versions"]
+    assert all((out / name).is_symlink() for name in ("claims.parquet", "catalog.json"))
+    assert len(pd.read_parquet(out / "claims.parquet")) == 812 and (out / "notes.txt").read_text() == "mine"
+
+
+def test_a_copy_of_the_store_with_links_followed_can_be_built_into(built, tmp_path):
+    """`cp -rL` (or shutil.copytree) turns `current` into a folder: the next build still switches cleanly."""
+    copy = tmp_path / "copy"
+    shutil.copytree(built[0], copy)
+    assert (copy / "current").is_dir() and not (copy / "current").is_symlink()
+    extra = tmp_path / "extra.txt"
+    extra.write_text("1.\tEn 2024, 12 affaires ont été jugées.\n", encoding="utf-8")
+    result = run_etl("--input", extra, "--out", copy)
+    assert result.returncode == 0, result.stderr
+    assert (copy / "current").is_symlink()
+    assert pd.read_parquet(copy / "reports.parquet")["report_id"].tolist() == [REPORT, "extra"]
+    assert not [p for p in (copy / "versions").iterdir() if p.name.startswith(".")]

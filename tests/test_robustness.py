@@ -1,14 +1,15 @@
 """Any report in, nothing lost: several reports and formats, unchanged ones skipped, bad ones isolated."""
+import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from etl.claims import extract_claims
+from etl.sources import MAX_LINE_CHARS
 from report_files import report_docx, report_pdf
-from test_cli import RAW, REPORT, ROOT, raw_copy as raw_folder, run_etl, snapshot  # noqa: F401 (a fixture)
+from test_cli import RAW, REPORT, ROOT, built, raw_copy as raw_folder, run_etl, snapshot  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(scope="module")
@@ -106,9 +107,9 @@ def test_duplicate_and_out_of_order_paragraphs_are_kept_and_flagged(tmp_path):
     ("broken.docx", b"PK\x03\x04garbage", "not a readable Word document"),
     ("broken.pdf", b"%PDF-1.7\n%garbage", "not a readable PDF"),
 ])
-def test_each_bad_input_gives_one_line_exit_2_and_leaves_outputs_as_they_were(tmp_path, name, content, message):
+def test_each_bad_input_gives_one_line_exit_2_and_leaves_outputs_as_they_were(built, tmp_path, name, content, message):
     out = tmp_path / "out"
-    assert run_etl("--input", RAW, "--out", out).returncode == 0
+    shutil.copytree(built[0], out, symlinks=True)  # the store as the build left it, links and all
     before = snapshot(out)
     bad = tmp_path / name
     bad.write_bytes(content)
@@ -119,17 +120,27 @@ def test_each_bad_input_gives_one_line_exit_2_and_leaves_outputs_as_they_were(tm
     assert snapshot(out) == before
 
 
-def test_extremely_long_lines_and_malformed_numbers_do_not_break_the_build(tmp_path):
+def test_long_lines_up_to_the_limit_and_malformed_numbers_do_not_break_the_build(tmp_path):
     malformed = "12,,5 % ; 1.234.567 ; 3 4 5 6 7 ; 99999999999999999999 ; ,5 ; 7, ; 1e6 ; 12 000 000 000 000 000 000 ; %"
-    long_line = "1.\t" + ("En 2024, 12 affaires ; " * 8_000) + "\n"
+    long_line = "1.\t" + ("En 2024, 12 affaires ont été jugées ; " * 250) + "\n"
+    assert 9_000 < len(long_line) < MAX_LINE_CHARS
     report = tmp_path / "r.txt"
     report.write_text(long_line + "2.\t" + malformed + "\n", encoding="utf-8")
     result = run_etl("--input", report, "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     claims = pd.read_parquet(tmp_path / "out" / "claims.parquet")
-    assert (claims.paragraph == 1).sum() >= 8_000
+    assert (claims.paragraph == 1).sum() == 500
     for claim in extract_claims(malformed):
         assert malformed[claim.start:claim.end] == claim.text
+
+
+def test_a_line_over_the_limit_is_refused_with_its_number(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("1.\tLe Comité note.\n2.\t" + "Le Comité note la loi. " * 1_000 + "\n", encoding="utf-8")
+    result = run_etl("--input", report, "--out", tmp_path / "out")
+    assert result.returncode == 2 and not (tmp_path / "out").exists()
+    assert result.stderr == (f"error: {report}: line 2 is 23,003 characters long, more than the 20,000 of a paragraph; "
+                             "is the text exported one paragraph per line?\n")
 
 
 def test_a_report_repeated_ten_times_is_built_whole_within_1_gb(tmp_path, report_text_):
