@@ -1,24 +1,32 @@
-"""Every number written in a paragraph, as a claim: value, unit, kind, qualifier, period, subject."""
+"""Every number written in a paragraph, as a claim: value, unit, kind, qualifier, period, subject.
+
+The grammar is shared by every language; its words come from the language's tables in
+`etl/lang/` and are compiled once per language (`_grammar("en")`).
+"""
 import math
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
 
 from contract.schema import CLAIM_KINDS as KINDS, QUALIFIERS, STATISTIC_KINDS
-from etl.numbers import DIGITS, parse_french_number
-from etl.periods import TimeExpression, find_time_expressions
+from etl.lang import tables
+from etl.numbers import MAX_DIGITS, MINUS_SIGNS, alternation, digits_pattern, parse_number
+from etl.periods import TimeExpression, fill, find_time_expressions
 from etl.segment import roman_to_int
 from etl.sentences import split_sentences
-from etl.vocab import (
-    APPROX_NOUNS, CARRY_PERIOD_OPENERS, COUNTED_ACRONYMS, FRACTION_NOUNS, MEASURE_UNITS, MONEY_UNITS, MONTHS,
-    NUMBER_WORDS, ORDINAL_WORDS, PERCENT_UNITS, QUALIFIER_CUES, REFERENCE_CUES, SCALE_WORDS,
-    SUBJECT_STOPWORDS, SUBJECT_VERB_ENDINGS, UNIT_ADJECTIVES,
-)
 
 # A claim keeps its whole sentence up to this length; past it, the words around the number
 # (a 200 KB "sentence" of numbers would otherwise be copied once per claim).
 SENTENCE_MAX = 1_000
+# No paragraph of a report states this many numbers (par. 249, the richest, has 31); past it
+# the text is a table dump or an attack (issue 12: "1 " two million times gave 2 million claims).
+MAX_CLAIMS_PER_PARAGRAPH = 2_000
+
+
+class ClaimLimitError(ValueError):
+    """A paragraph beyond what the reader takes: too many numbers, or a number too long."""
 
 
 @dataclass
@@ -35,66 +43,125 @@ class Claim:
     sentence: str
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_MONTH = f"(?:{_alternation(MONTHS)})"
-_WORD = f"(?:{_alternation(NUMBER_WORDS)})"
 _EDGE_L, _EDGE_R = r"(?<![\w-])", r"(?![\w-])"
-# An identifier's tail: "322-I", "120-NK", "68/237", "6001-16-3-1-7/36", "6.1", "2022-2024"
+# An identifier's tail: "322-I", "120-NK", "68/237", "6001-16-3-1-7/36", "6.1" (in French), "2022-2024"
 _ID_TAIL = r"(?:[-‑/](?:\d+|[A-Z]+)(?![a-z])|\.\d+)*"
-_TOKEN_RE = re.compile("|".join([
-    r"(?P<symbol>\b[A-Z]{2,}(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*){2,})",
-    rf"(?P<date>(?<!\d)(?:(?:1er|\d{{1,2}})\s+)?{_MONTH}\s+\d{{4}}(?!\d)|(?<!\d)(?:1er|\d{{1,2}})\s+{_MONTH}{_EDGE_R})",
-    r"(?P<roman_ref>(?<=sect\.\s)[IVXLC]+\b|(?<=section\s)[IVXLC]+\b)",
-    r"(?P<roman_ordinal>(?<!\w)[IVXLC]{2,}e(?!\w))",
-    r"(?P<ordinal>(?<!\w)\d+(?:er|re|ère|ème|ième|e|es)(?!\w))",
-    r"(?P<glued>(?<!\w)\d+[A-Za-z]{2,}\w*)",
-    rf"(?P<number>(?<!\w)[+]?(?:{DIGITS}){_ID_TAIL})",
-    rf"(?i:(?P<fraction>{_EDGE_L}(?:la\s+moitié|(?:un|deux|trois)\s+(?:tiers|quarts?)){_EDGE_R}))",
-    rf"(?i:(?P<approx>{_EDGE_L}(?:une?|deux|trois|quatre|cinq)\s+(?:{_alternation(APPROX_NOUNS)})s?{_EDGE_R}))",
-    rf"(?i:(?P<ordinal_word>{_EDGE_L}(?:{_WORD}-)*(?:{_alternation(ORDINAL_WORDS)}){_EDGE_R}))",
-    rf"(?i:(?P<words>{_EDGE_L}{_WORD}(?:(?:-et-|-|\s+et\s+(?=(?:un|une|onze)\b)|\s+){_WORD})*{_EDGE_R}))",
-]))
-_SCALE_RE = re.compile(rf"\s+(?:{_alternation(SCALE_WORDS)})(?!\w)")
-_PERCENT_RE = re.compile(rf"\s*(?:{_alternation(PERCENT_UNITS)})(?!\w)")
-_MONEY_RE = re.compile(rf"\s+(?:de\s+|d['’])?(?P<unit>{_alternation(MONEY_UNITS)})(?!\w)")
-_MEASURE_RE = re.compile(
-    rf"\s+(?:(?P<adjective>{_alternation(UNIT_ADJECTIVES)})\s+)?(?P<unit>{_alternation(MEASURE_UNITS)})(?!\w)"
-)
-_QUALIFIER_ALTERNATION = "|".join(re.escape(c).replace("'", "['’]") for c, _ in QUALIFIER_CUES)
-_QUALIFIER_RE = re.compile(rf"(?i)(?<!\w)(?P<cue>{_QUALIFIER_ALTERNATION})\s*$")
-_REFERENCE_CUE_RE = re.compile(
-    rf"(?i)(?:^|[\s(’'])(?:{_alternation(REFERENCE_CUES)})\s*$"
-)
-_REFERENCE_CHAIN_GAP_RE = re.compile(r"^\)?\s*(?:,|et|ou|à)\s*$")  # "art. 1er (par. 2) et 5"
-_REFERENCE_CHAIN_NEXT_RE = re.compile(r"^\s*(?:,|et\b|ou\b|à\b|\)|du\b|de\b|des\b|d['’]|;|\.|:|$)")
+_REFERENCE_CHAIN_GAP = r"^\)?\s*(?:,|{words})\s*$"  # "art. 1er (par. 2) et 5"
 _ACRONYM_AFTER_RE = re.compile(r"^\s+[A-Z]{2,}\b")
 _YEAR_SPAN_RE = re.compile(r"^(?P<y1>\d{4})[-‑](?P<y2>\d{4})$")
 _SCHOOL_YEAR_RE = re.compile(r"^(?P<y>\d{4})/(?P<yy>\d{2})$")
 _LABEL_GAP_RE = re.compile(r"\s*:\s*")
-_IN_GAP_RE = re.compile(r"\s*(?:en|au cours(?: de l['’]année)?|pour|durant|pendant)?\s*")
 _LOOKBACK = 40  # characters before a number searched for its cue words (all are shorter)
-_QUANTITY_NOUN_END_RE = re.compile(
-    rf"(?:{_alternation(SCALE_WORDS)}|{_alternation(APPROX_NOUNS)}|{_alternation(FRACTION_NOUNS)})s?$"
-)
-_SHARE_OF_BEFORE_RE = re.compile(r"(?:dont|soit|,)\s*$")
-_CLAUSE_JOIN_RE = re.compile(r",\s+et\s")
-_RANGE_GAP_RE = re.compile(r"^\s*(?:à|et|-|–)\s*$")
 _SUBJECT_TOKEN_RE = re.compile(r"\s*((?:[dlDL]['’])|[^\W\d_][\w\-]*)")
-_SUBJECT_CONNECTORS = {"de", "d'", "d’", "des", "du", "l'", "l’", "la", "sans"}
-_NUMBER_OF_RE = re.compile(r"(?i)\bnombre\s+(?:de\s+|d['’]|des\s+)")
-_QUALIFIER_OF = {cue.replace("'", "’"): q for cue, q in QUALIFIER_CUES} | dict(QUALIFIER_CUES)
 
 
-def extract_claims(text: str) -> list[Claim]:
-    """The numeric claims of one paragraph's text, in order; offsets index that text."""
+def _words(words) -> str:
+    """An alternation of words, an apostrophe matching both forms ("d'" and "d’")."""
+    return alternation(words).replace("'", "['’]")
+
+
+def _of(words) -> str:
+    """'de', "d'", 'of the' -> a regex for one of them and the space after ("d'" takes none)."""
+    return "|".join(_words([w]) + ("" if w.endswith("'") else r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """A language's tables compiled into the patterns the claim reader uses."""
+    tables: ModuleType
+    token: re.Pattern
+    ordinal_value: re.Pattern
+    scale: re.Pattern
+    percent: re.Pattern
+    money: re.Pattern
+    money_prefix: re.Pattern | None
+    measure: re.Pattern
+    dating_before: re.Pattern | None
+    qualifier: re.Pattern
+    qualifier_of: dict
+    reference_cue: re.Pattern
+    chain_gap: re.Pattern
+    chain_next: re.Pattern
+    in_gap: re.Pattern
+    quantity_noun_end: re.Pattern
+    share_of_before: re.Pattern
+    clause_join: re.Pattern
+    range_gap: re.Pattern
+    subject_of: re.Pattern
+    subject_connectors: frozenset
+    number_of: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def _grammar(lang: str) -> _Grammar:
+    t = tables(lang)
+    word = f"(?:{alternation(t.NUMBER_WORDS)})"
+    words_start = f"(?:{alternation(t.INDEFINITE_ONE)}|{word})" if t.INDEFINITE_ONE else word
+    dates = [fill(p, lang, named=False) for p in t.DAY_DATES + t.MONTH_YEARS]
+    day_months = [fill(p, lang, named=False) for p in t.DAY_MONTHS]
+    romans = "|".join(rf"(?<={re.escape(c)}\s)[IVXLC]+\b" for cue in t.ROMAN_REFERENCE_CUES
+                      for c in {cue, cue[:1].upper() + cue[1:]})
+    suffixes = alternation(t.ORDINAL_SUFFIXES)
+    spaced = [n for n in t.APPROX_NOUNS if " " in n]  # "half a dozen", "media docena": counted already
+    plural = "|".join(re.escape(e) for e in t.PLURAL_ENDINGS)
+    approx = rf"(?:{alternation(t.APPROX_COUNTS)})\s+(?:{alternation(t.APPROX_NOUNS)})(?:{plural})?"
+    if spaced:
+        approx += f"|{alternation(spaced)}"
+    parts = [
+        r"(?P<symbol>\b[A-Z]{2,}(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*){2,})",
+        rf"(?P<date>(?<!\d)(?:{'|'.join(dates)})(?!\d)|(?<!\d)(?:{'|'.join(day_months)}){_EDGE_R})",
+        rf"(?P<roman_ref>{romans})",
+    ]
+    if t.ROMAN_ORDINAL_SUFFIX:
+        parts.append(rf"(?P<roman_ordinal>(?<!\w)[IVXLC]{{2,}}{t.ROMAN_ORDINAL_SUFFIX}(?!\w))")
+    parts += [
+        rf"(?P<ordinal>(?<!\w)\d+(?:{suffixes})(?!\w))",
+        r"(?P<glued>(?<!\w)\d+[A-Za-z]{2,}\w*)",
+        rf"(?P<number>(?<!\w)[+{re.escape(MINUS_SIGNS)}]?(?P<digits>{digits_pattern(lang)})(?P<tail>{_ID_TAIL}))",
+        rf"(?i:(?P<fraction>{_EDGE_L}(?:{alternation(t.FRACTIONS).replace(chr(92) + 's+', '[' + chr(92) + 's-]+')}){_EDGE_R}))",
+        rf"(?i:(?P<approx>{_EDGE_L}(?:{approx}){_EDGE_R}))",
+        rf"(?i:(?P<ordinal_word>{_EDGE_L}(?:{word}-)*(?:{alternation(t.ORDINAL_WORDS)}){_EDGE_R}))",
+        rf"(?i:(?P<words>{_EDGE_L}{words_start}(?:(?:{t.WORD_JOINER}){word})*{_EDGE_R}))",
+    ]
+    money_of = _of(t.UNIT_OF)
+    quantity_words = list(t.SCALE_WORDS) + list(t.APPROX_NOUNS) + [f.split()[-1] for f in t.FRACTIONS]
+    return _Grammar(
+        tables=t,
+        token=re.compile("|".join(parts)),
+        ordinal_value=re.compile(rf"(\d+)(?:{suffixes})?"),
+        scale=re.compile(rf"\s+(?:{alternation(t.SCALE_WORDS)})(?!\w)"),
+        percent=re.compile(rf"\s*(?:{alternation(t.PERCENT_UNITS)})(?!\w)"),
+        money=re.compile(rf"\s+(?:{money_of})?(?P<unit>{alternation(t.MONEY_UNITS)})(?!\w)" if money_of
+                         else rf"\s+(?P<unit>{alternation(t.MONEY_UNITS)})(?!\w)"),
+        money_prefix=re.compile(rf"(?P<unit>{alternation(t.MONEY_PREFIXES)})\s?$") if t.MONEY_PREFIXES else None,
+        measure=re.compile(
+            (rf"\s+(?:(?P<adjective>{alternation(t.UNIT_ADJECTIVES)})\s+)?" if t.UNIT_ADJECTIVES else r"\s+(?P<adjective>(?!))?")
+            + rf"(?P<unit>{alternation(t.MEASURE_UNITS)})(?!\w)"),
+        dating_before=re.compile(rf"(?i)(?<!\w)(?:{alternation(t.DATING_BEFORE)})\s+$") if t.DATING_BEFORE else None,
+        qualifier=re.compile(rf"(?i)(?<!\w)(?P<cue>{_words(c for c, _ in t.QUALIFIER_CUES)})\s*$"),
+        qualifier_of={cue.replace("'", "’"): q for cue, q in t.QUALIFIER_CUES} | dict(t.QUALIFIER_CUES),
+        reference_cue=re.compile(rf"(?i)(?:^|[\s(’'])(?:{alternation(t.REFERENCE_CUES)})\s*$"),
+        chain_gap=re.compile(_REFERENCE_CHAIN_GAP.format(words=_words(t.LIST_WORDS))),
+        chain_next=re.compile(rf"^\s*(?:,|(?:{_words(t.AFTER_REFERENCE_WORDS)})(?!\w)|\)|;|\.|:|$)"),
+        in_gap=re.compile(rf"\s*(?:{t.IN_WORDS})?\s*"),
+        quantity_noun_end=re.compile(rf"(?:{alternation(quantity_words)})(?:{plural})?$"),
+        share_of_before=re.compile(rf"(?:{_words(t.SHARE_OF_BEFORE)})\s*$"),
+        clause_join=re.compile(rf",\s+{t.AND}\s"),
+        range_gap=re.compile(rf"^\s*(?:{_words(t.RANGE_WORDS)}|-|–)\s*$"),
+        subject_of=re.compile(rf"\s*(?:{_of(t.OF_WORDS)})"),
+        subject_connectors=frozenset(t.SUBJECT_CONNECTORS) | {c.replace("'", "’") for c in t.SUBJECT_CONNECTORS},
+        number_of=re.compile(rf"(?i)\b{t.NUMBER_OF}"),
+    )
+
+
+def extract_claims(text: str, lang: str = "fr") -> list[Claim]:
+    """The numeric claims of one paragraph's text in the given language, in order; offsets index that text."""
+    g = _grammar(lang)
     claims: list[Claim] = []
     carried = _Carried()
-    for s_start, s_end in split_sentences(text):
+    for s_start, s_end in split_sentences(text, lang):
         sentence = text[s_start:s_end]
-        found = _sentence_claims(sentence, carried)
+        found = _sentence_claims(sentence, carried, g, MAX_CLAIMS_PER_PARAGRAPH - len(claims))
         claims += [_shift(c, s_start) for c in found]
         carried = _carried_from(sentence, found, carried)
     return claims
@@ -144,35 +211,41 @@ def _around(sentence: str, start: int, end: int) -> str:
     return sentence[left:right]
 
 
-def _sentence_claims(sentence: str, carried: _Carried) -> list[Claim]:
-    """Claims of one sentence; `carried` is what the previous sentence hands on."""
-    times = _Times.of(sentence, find_time_expressions(sentence))
+def _sentence_claims(sentence: str, carried: _Carried, g: _Grammar, room: int) -> list[Claim]:
+    """Claims of one sentence; `carried` is what the previous sentence hands on; at most `room` of them."""
+    times = _Times.of(sentence, find_time_expressions(sentence, g.tables.CODE))
     claims: list[Claim] = []
     pos = 0
-    while m := _TOKEN_RE.search(sentence, pos):
-        new = _claims_from_token(m, sentence, claims)
+    while m := g.token.search(sentence, pos):
+        new = _claims_from_token(m, sentence, claims, g)
         claims += new
+        if len(claims) > room:
+            raise ClaimLimitError(f"more than {MAX_CLAIMS_PER_PARAGRAPH} numbers in one paragraph; "
+                                  "split the text into paragraphs or leave out the tables")
         pos = max([m.end()] + [c.end for c in new])
-    _share_range_units(sentence, claims)
-    opens_with_carry = sentence.lower().startswith(CARRY_PERIOD_OPENERS)
+    _share_range_units(sentence, claims, g)
+    opens_with_carry = sentence.lower().startswith(g.tables.CARRY_PERIOD_OPENERS)
     chains = _paren_chains(sentence)
     for claim in claims:
         _date_inside_time_expression(claim, times)
     for claim in claims:
         if claim.kind in STATISTIC_KINDS:
-            claim.period = _period_for(claim, sentence, times, chains, claims)
+            claim.period = _period_for(claim, sentence, times, chains, g)
             if claim.period is None and carried.in_list:
                 claim.period = carried.list_period
             elif claim.period is None and opens_with_carry:
                 claim.period = carried.period
-    _fill_subjects(sentence, claims, chains, carried.list_subject if carried.in_list else None)
+    _fill_subjects(sentence, claims, chains, carried.list_subject if carried.in_list else None, g)
     return claims
 
 
-def _claims_from_token(m: re.Match, sentence: str, before: list[Claim]) -> list[Claim]:
+def _claims_from_token(m: re.Match, sentence: str, before: list[Claim], g: _Grammar) -> list[Claim]:
     """Zero, one or two claims for one token match (a year span gives two)."""
     group, raw = m.lastgroup, m.group()
     start, end = m.start(), m.end()
+    if group == "number" and (digits := sum(ch.isdigit() for ch in m["digits"])) > MAX_DIGITS:
+        raise ClaimLimitError(f"a number of {digits} digits (at most {MAX_DIGITS}) at "
+                              f"“{sentence[max(0, start - 20):start + 20]}…”; check that the text is a report")
     if group == "symbol":
         return [_claim(sentence, start, end, math.nan, None, "reference")]
     if group == "date":
@@ -183,14 +256,14 @@ def _claims_from_token(m: re.Match, sentence: str, before: list[Claim]) -> list[
         return [_claim(sentence, start, end, float(roman_to_int(raw[:-1])), None, "ordinal")]
     if group == "glued":  # "119Kenesbot": a name with digits in it
         return [_claim(sentence, start, end, math.nan, None, "reference")]
-    if _is_reference(sentence, start, end, before):
-        number = re.fullmatch(r"(\d+)(?:er|re|e)?", raw)
-        value = float(number[1]) if number else _value_or_nan(raw)
+    if _is_reference(sentence, start, end, before, g):
+        number = g.ordinal_value.fullmatch(raw)
+        value = float(number[1]) if number else _value_or_nan(raw, g)
         return [_claim(sentence, start, end, value, None, "reference")]
     if group == "ordinal":
         return [_claim(sentence, start, end, float(re.match(r"\d+", raw)[0]), None, "ordinal")]
     if group == "ordinal_word":
-        return [_claim(sentence, start, end, _value_or_nan(raw), None, "ordinal")]
+        return [_claim(sentence, start, end, _value_or_nan(raw, g), None, "ordinal")]
     if group == "number" and (span := _YEAR_SPAN_RE.match(raw)):
         return [
             _claim(sentence, start, start + 4, float(span["y1"]), None, "year", period=span["y1"]),
@@ -198,33 +271,34 @@ def _claims_from_token(m: re.Match, sentence: str, before: list[Claim]) -> list[
         ]
     if group == "number" and (school := _SCHOOL_YEAR_RE.match(raw)):
         return [_claim(sentence, start, end, float(school["y"]), None, "year", period=raw)]
-    if group == "number" and re.search(r"[-‑/.]", raw.lstrip("+")):
+    if group == "number" and m["tail"]:
         return [_claim(sentence, start, end, math.nan, None, "reference")]
-    return _statistic(sentence, group, start, end)
+    return _statistic(sentence, group, start, end, g)
 
 
-def _statistic(sentence: str, group: str, start: int, end: int) -> list[Claim]:
+def _statistic(sentence: str, group: str, start: int, end: int, g: _Grammar) -> list[Claim]:
     """A count, percent, money or measure claim, its span widened to scale, unit and qualifier."""
+    t = g.tables
     raw = sentence[start:end]
-    if group == "words" and raw.lower() in ("un", "une") and not _unit_follows(sentence, end):
-        return []  # the article "un"/"une", not the number one
+    if group == "words" and raw.lower() in t.ARTICLE_NUMBERS and not _unit_follows(sentence, end, g):
+        return []  # the article "un"/"une", the pronoun "one", not the number one
     has_scale = False
-    if group in ("number", "words") and (s := _SCALE_RE.match(sentence, end)):
+    if group in ("number", "words") and (s := g.scale.match(sentence, end)):
         end, has_scale = s.end(), True
     value_end = end
     unit, kind = None, "count"
     if group == "fraction":
         unit, kind = "%", "percent"
-    elif p := _PERCENT_RE.match(sentence, end):
+    elif p := g.percent.match(sentence, end):
         end, unit, kind = p.end(), "%", "percent"
-    elif mo := _MONEY_RE.match(sentence, end):
-        end, unit, kind = mo.end(), MONEY_UNITS[mo["unit"]], "money"
-    elif me := _MEASURE_RE.match(sentence, end):
-        end, unit, kind = me.end(), MEASURE_UNITS[me["unit"]], "measure"
-        if me["adjective"]:
-            kind = "date"  # "au cours des trois dernières années" places, it does not measure
+    elif mo := g.money.match(sentence, end):
+        end, unit, kind = mo.end(), t.MONEY_UNITS[_key(t.MONEY_UNITS, mo["unit"])], "money"
+    elif me := g.measure.match(sentence, end):
+        end, unit, kind = me.end(), t.MEASURE_UNITS[_key(t.MEASURE_UNITS, me["unit"])], "measure"
+        if me["adjective"] or (g.dating_before and g.dating_before.search(sentence, max(0, start - 20), start)):
+            kind = "date"  # "au cours des trois dernières années", "over the past three years" place, they do not measure
     try:
-        value = parse_french_number(sentence[start:value_end])
+        value = parse_number(sentence[start:value_end], t.CODE)
     except ValueError:
         return []  # "des milliers": a noun with no value of its own
     if group == "fraction":
@@ -234,49 +308,56 @@ def _statistic(sentence: str, group: str, start: int, end: int) -> list[Claim]:
         return [_claim(sentence, start, end, value, None, "year", period=raw)]  # "jusqu'à 2025"
     if not math.isfinite(value):
         return []
+    if kind == "count" and g.money_prefix and (pre := g.money_prefix.search(sentence, max(0, start - 4), start)):
+        start, unit, kind = pre.start(), t.MONEY_PREFIXES[pre["unit"]], "money"  # "$880 million"
     qualifier = "approx" if group == "approx" else "exact"
     window = max(0, start - _LOOKBACK)
-    if q := _QUALIFIER_RE.search(sentence, window, start):
-        start, qualifier = q.start("cue"), _QUALIFIER_OF.get(q["cue"].lower(), "exact")
+    if q := g.qualifier.search(sentence, window, start):
+        start, qualifier = q.start("cue"), g.qualifier_of.get(q["cue"].lower(), "exact")
     acronym = _ACRONYM_AFTER_RE.match(sentence[end:])
     if (kind == "count" and not has_scale and qualifier == "exact" and acronym
-            and acronym[0].strip() not in COUNTED_ACRONYMS):
+            and acronym[0].strip() not in t.COUNTED_ACRONYMS):
         return [_claim(sentence, start, end, value, None, "reference")]  # "24 KZ" names a channel
     return [_claim(sentence, start, end, value, unit, kind, qualifier=qualifier)]
+
+
+def _key(table: dict, written: str) -> str:
+    """The table key a case-sensitive or spaced match stands for ("pour\u00a0cent" -> "pour cent")."""
+    return written if written in table else next(k for k in table if re.sub(r"\s+", " ", written) == k)
 
 
 def _claim(sentence, start, end, value, unit, kind, qualifier="exact", period=None) -> Claim:
     return Claim(sentence[start:end], start, end, value, unit, kind, qualifier, period, None, sentence)
 
 
-def _unit_follows(sentence: str, end: int) -> bool:
-    return bool(_SCALE_RE.match(sentence, end) or _MEASURE_RE.match(sentence, end))
+def _unit_follows(sentence: str, end: int, g: _Grammar) -> bool:
+    return bool(g.scale.match(sentence, end) or g.measure.match(sentence, end))
 
 
-def _value_or_nan(span: str) -> float:
+def _value_or_nan(span: str, g: _Grammar) -> float:
     try:
-        return parse_french_number(span)
+        return parse_number(span, g.tables.CODE)
     except ValueError:
         return math.nan
 
 
-def _is_reference(sentence: str, start: int, end: int, before: list[Claim]) -> bool:
+def _is_reference(sentence: str, start: int, end: int, before: list[Claim], g: _Grammar) -> bool:
     """Is the number at start:end an article, paragraph, annex, law or resolution number?"""
-    if _REFERENCE_CUE_RE.search(sentence[max(0, start - _LOOKBACK):start]):
+    if g.reference_cue.search(sentence[max(0, start - _LOOKBACK):start]):
         return True
     previous = before[-1] if before else None
     return bool(
         previous and previous.kind == "reference"
-        and _REFERENCE_CHAIN_GAP_RE.match(sentence[previous.end:start])
-        and _REFERENCE_CHAIN_NEXT_RE.match(sentence[end:])
+        and g.chain_gap.match(sentence[previous.end:start])
+        and g.chain_next.match(sentence[end:])
     )  # "par. 16, 22, 28 et 42", "articles 174, 404 et 405"
 
 
-def _share_range_units(sentence: str, claims: list[Claim]) -> None:
+def _share_range_units(sentence: str, claims: list[Claim], g: _Grammar) -> None:
     """'2 à 4 %', 'trois à sept ans': the first number takes the unit of the second."""
     for low, high in zip(claims, claims[1:]):
         if (low.kind == "count" and low.unit is None and high.unit
-                and _RANGE_GAP_RE.match(sentence[low.end:high.start])):
+                and g.range_gap.match(sentence[low.end:high.start])):
             low.unit, low.kind = high.unit, high.kind
 
 
@@ -287,8 +368,8 @@ def _date_inside_time_expression(claim: Claim, times: "_Times") -> None:
         return
     t = times.expressions[i]
     if t.start <= claim.start and claim.end <= t.end:
-        if claim.kind in STATISTIC_KINDS and claim.unit is None:
-            claim.kind = "date"
+        if claim.kind in STATISTIC_KINDS and (claim.unit is None or not any(ch.isdigit() for ch in claim.text)):
+            claim.kind = "date"  # "the first half of 2025": "half" is no share
             claim.period = t.period
         elif claim.kind == "date":
             claim.period = t.period
@@ -336,7 +417,7 @@ class _Times:
         return cls(expressions, [t.start for t in expressions], clauses, timed)
 
 
-def _period_for(claim: Claim, sentence: str, times: _Times, chains, claims) -> str | None:
+def _period_for(claim: Claim, sentence: str, times: _Times, chains, g: _Grammar) -> str | None:
     """The period of the nearest time expression that may govern the claim.
 
     A time expression inside parentheses governs only what is inside them
@@ -349,10 +430,10 @@ def _period_for(claim: Claim, sentence: str, times: _Times, chains, claims) -> s
     expression that may govern the claim competes: a long sentence stays linear.
     """
     own = _clause_index(sentence)(claim.start)
-    g = bisect_right(times.timed_clauses, own) - 1
-    if g < 0:
+    i = bisect_right(times.timed_clauses, own) - 1
+    if i < 0:
         return None
-    governing = times.timed_clauses[g]
+    governing = times.timed_clauses[i]
     k = bisect_left(times.starts, claim.start)
     best, best_cost = None, math.inf
     for candidates, after in ((range(k - 1, -1, -1), False), (range(k, len(times.starts)), True)):
@@ -370,9 +451,9 @@ def _period_for(claim: Claim, sentence: str, times: _Times, chains, claims) -> s
             if after != (t.start >= claim.end):
                 continue
             gap = sentence[claim.end:t.start] if after else sentence[t.end:claim.start]
-            if "\n" in gap or (after and (":" in gap or _CLAUSE_JOIN_RE.search(gap))):
+            if "\n" in gap or (after and (":" in gap or g.clause_join.search(gap))):
                 break  # farther ones on this side are cut off the same way
-            if (not after and _LABEL_GAP_RE.fullmatch(gap)) or (after and _IN_GAP_RE.fullmatch(gap)):
+            if (not after and _LABEL_GAP_RE.fullmatch(gap)) or (after and g.in_gap.fullmatch(gap)):
                 cost = 0  # "2020 : 6 957", "46 en 2022", "396 au cours des huit premiers mois de 2025"
             else:
                 cost = len(gap) + 100 * (gap.count(",") + gap.count(":"))
@@ -389,65 +470,66 @@ def _clause_index(sentence: str):
     return lambda pos: bisect_left(semicolons, pos)
 
 
-def _fill_subjects(sentence: str, claims: list[Claim], chains, list_subject: str | None) -> None:
+def _fill_subjects(sentence: str, claims: list[Claim], chains, list_subject: str | None, g: _Grammar) -> None:
     """The counted noun phrase: after the number, else that of the count before it at the
     same parenthesis depth or shallower (par. 220), else the list's, else 'nombre de ...'."""
     subject_at_depth: dict[int, str] = {}
-    number_of = [m.end() for m in _NUMBER_OF_RE.finditer(sentence)]
+    number_of = [m.end() for m in g.number_of.finditer(sentence)]
     for claim in claims:
         if claim.kind not in STATISTIC_KINDS:
             continue
         depth = chains.depth[claim.start]
         # "20,3 millions d'habitants", "une centaine de formations": the noun follows "de"
-        has_quantity_word = claim.unit is not None or bool(_QUANTITY_NOUN_END_RE.search(claim.text))
+        has_quantity_word = claim.unit is not None or bool(g.quantity_noun_end.search(claim.text))
         if claim.kind == "measure":  # "trois à sept ans d'emprisonnement"
-            claim.subject = _noun_phrase(sentence, claim.end, skip_of=True, require_of=True)
+            claim.subject = _noun_phrase(sentence, claim.end, g, skip_of=True, require_of=True)
             continue
-        claim.subject = _noun_phrase(sentence, claim.end, skip_of=has_quantity_word or claim.kind == "percent")
+        claim.subject = _noun_phrase(sentence, claim.end, g, skip_of=has_quantity_word or claim.kind == "percent")
         if not claim.subject and claim.kind in ("count", "percent"):
             inherited = next((subject_at_depth[d] for d in range(depth, -1, -1) if d in subject_at_depth), None)
-            if claim.kind == "percent" and depth == 0 and not _SHARE_OF_BEFORE_RE.search(sentence[max(0, claim.start - 12):claim.start]):
+            if claim.kind == "percent" and depth == 0 and not g.share_of_before.search(sentence[max(0, claim.start - 16):claim.start]):
                 inherited = None  # "le niveau de satisfaction dépassait 95 %" is no share of the count before
-            claim.subject = inherited or list_subject or _number_of_subject(sentence, claim.start, number_of)
+            claim.subject = inherited or list_subject or _number_of_subject(sentence, claim.start, number_of, g)
         if claim.subject and claim.kind in ("count", "percent"):
             subject_at_depth = {d: s for d, s in subject_at_depth.items() if d < depth}
             subject_at_depth[depth] = claim.subject
 
 
-def _looks_like_verb(word: str, first: bool) -> bool:
-    """'vivent', 'dispensaient', 'accueillant': after a plural count a noun ends in -s."""
-    if word.endswith(SUBJECT_VERB_ENDINGS) or (len(word) > 4 and word.endswith("ent")):
+def _looks_like_verb(word: str, first: bool, t: ModuleType) -> bool:
+    """'vivent', 'dispensaient', 'accueillant' (fr), 'participated' (en): a verb ends the noun phrase."""
+    if word.endswith(t.SUBJECT_VERB_ENDINGS) or (len(word) > 4 and word.endswith(t.VERB_PLURAL_ENDINGS)):
         return True
-    return not first and len(word) > 4 and word.endswith("ant")
+    return not first and len(word) > 4 and word.endswith(t.PARTICIPLE_ENDINGS)
 
 
-def _number_of_subject(sentence: str, pos: int, number_of: list[int]) -> str | None:
+def _number_of_subject(sentence: str, pos: int, number_of: list[int], g: _Grammar) -> str | None:
     """Par. 156: 'Le nombre d'affaires pénales enregistrées ... s'élève à 46' -> the affaires."""
     before = [end for end in number_of if end <= pos]
-    return _noun_phrase(sentence[:pos], before[-1], skip_of=False) if before else None
+    return _noun_phrase(sentence[:pos], before[-1], g, skip_of=False) if before else None
 
 
-def _noun_phrase(text: str, pos: int, skip_of: bool, require_of: bool = False) -> str | None:
+def _noun_phrase(text: str, pos: int, g: _Grammar, skip_of: bool, require_of: bool = False) -> str | None:
     """Up to four words of the noun phrase starting at pos, or None."""
-    if skip_of and (m := re.match(r"\s*(?:de\s+|d['’]|des\s+|du\s+)", text[pos:])):
-        pos += m.end()
+    t, connectors = g.tables, g.subject_connectors
+    if skip_of and (m := g.subject_of.match(text, pos)):
+        pos = m.end()
     elif require_of:
         return None
     words: list[str] = []
-    while len([w for w in words if w.lower() not in _SUBJECT_CONNECTORS]) < 4:
+    while len([w for w in words if w.lower() not in connectors]) < 4:
         m = _SUBJECT_TOKEN_RE.match(text, pos)
         if not m:
             break
         word = m.group(1)
         lower = word.lower()
-        if lower in _SUBJECT_CONNECTORS:
+        if lower in connectors:
             if not words:
                 break
-        elif lower in SUBJECT_STOPWORDS or _looks_like_verb(lower, first=not words):
+        elif lower in t.SUBJECT_STOPWORDS or _looks_like_verb(lower, not words, t):
             break
         words.append(word)
         pos = m.end()
-    while words and words[-1].lower() in _SUBJECT_CONNECTORS:
+    while words and words[-1].lower() in connectors:
         words.pop()
     phrase = " ".join(words).replace("’ ", "’").replace("' ", "'")
     return phrase or None
