@@ -77,6 +77,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("sha256", _str, "hash of that file's bytes"),
         _c("metadata_json", _str, "its metadata (symbol, state, treaty body, language, dates…) as JSON"),
         _c("symbol", _str, "the UN document symbol (`CERD/C/KAZ/11-14`)"),
+        _c("language", _str, "the language it was read in (`en`, `es`, `fr`): its metadata's `language`, "
+           "or detected from the text"),
         _c("paragraphs", _int, "how many numbered paragraphs it has"),
         _c("claims", _int, "how many numbers it states"),
         _c("flagged_paragraphs", _int, "paragraphs flagged as duplicate or out of order"),

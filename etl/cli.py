@@ -23,6 +23,10 @@ import pyarrow.parquet as pq
 
 from contract.schema import CLAIM_KINDS as KINDS, schema
 from etl.build import build_indicators, build_report, catalog_entries
+from etl.claims import ClaimLimitError
+from etl.lang import UnsupportedLanguageError
+from etl.lang.detect import ReportLanguage, report_language
+from etl.translation import Comparison, compare_translations
 from etl.indicators import DefinitionError, parse_definitions
 from etl.segment import SegmentationError
 from etl.sources import SUFFIXES as REPORT_SUFFIXES, SourceError, SourceText, report_text
@@ -71,11 +75,16 @@ def main(argv: list[str] | None = None) -> int:
     if not kept:
         return 2
     tables = combine([b.tables for b in kept])
+    # Reports sharing a symbol are versions of one document: their statistics must agree.
+    translations = compare_translations(tables["reports"].to_pylist(), tables["paragraphs"].select(["report_id", "paragraph"]).to_pylist(),
+                                        tables["claims"].to_pylist())
+    tables["checks"] = pa.concat_tables([tables["checks"], pa.Table.from_pylist(
+        [row for c in translations for row in c.checks], schema=tables["checks"].schema)])
     # Save outputs: only when something changed, so a failed run leaves data/processed/ as it was.
     if any(b.status == "built" for b in builds) or _listed_reports(out) != [b.report_id for b in kept]:
         write_outputs(out, {b.report_id: b for b in builds if b.status == "built"}, tables,
                       catalog_entries(definitions, tables["observations"].to_pylist(), tables["checks"].to_pylist()))
-    print_summary(builds, tables, time.perf_counter() - started, out)
+    print_summary(builds, tables, time.perf_counter() - started, out, translations)
     return 2 if any(b.status == "failed" for b in builds) else 0
 
 
@@ -111,10 +120,11 @@ def build_one(path: Path, definitions, context: str, out: Path) -> ReportBuild:
         if _stored_key(out, report_id) == key and (stored := _read_store(out, report_id)):
             return ReportBuild(path, report_id, "unchanged", stored, key)
         source = _source_text(path, data)
+        language = _language(path, metadata, source.text)
         report = {"path": path, "text": source.text, "sha256": hashlib.sha256(data).hexdigest(),
-                  "report_id": report_id, "metadata": metadata}
+                  "report_id": report_id, "metadata": metadata, "language": language.code}
         tables = process_report(report, definitions)
-        return ReportBuild(path, report_id, "built", tables, key, warnings=source.warnings)
+        return ReportBuild(path, report_id, "built", tables, key, warnings=source.warnings + list(language.warnings))
     except (InputError, DefinitionError, OSError) as error:
         message = str(error) if str(error).startswith(str(path)) else f"{path}: {error}"
         return ReportBuild(path, report_id, "failed", _read_store(out, report_id), message=message)
@@ -124,6 +134,14 @@ def _source_text(path: Path, data: bytes) -> SourceText:
     try:
         return report_text(data, path.suffix)
     except SourceError as error:
+        raise InputError(f"{path}: {error}") from None
+
+
+def _language(path: Path, metadata: dict, text: str) -> ReportLanguage:
+    """The language the report is read in (etl/lang/detect.py); an unsupported one is refused."""
+    try:
+        return report_language(metadata.get("language"), text)
+    except UnsupportedLanguageError as error:
         raise InputError(f"{path}: {error}") from None
 
 
@@ -176,9 +194,11 @@ def _refuse_shared_ids(builds: list[ReportBuild]) -> None:
 def process_report(report: dict, definitions) -> dict[str, pa.Table]:
     """A report's paragraphs, claims, observations, checks and its row in the reports' list, as Arrow tables."""
     try:
-        records = build_report(report["text"], report["report_id"])
+        records = build_report(report["text"], report["report_id"], report["language"])
     except SegmentationError as error:
         raise InputError(f"{report['path']}: {error}; check that this is the text of a report") from None
+    except ClaimLimitError as error:
+        raise InputError(f"{report['path']}: {error}") from None
     _check(records, report)
     indicators = build_indicators(definitions, records, report["report_id"])
     _check_quotes(indicators.observations, records)
@@ -186,7 +206,8 @@ def process_report(report: dict, definitions) -> dict[str, pa.Table]:
     row = {
         "report_id": report["report_id"], "source_file": report["path"].name,
         "sha256": report["sha256"], "metadata_json": json.dumps(report["metadata"], ensure_ascii=False),
-        "symbol": report["metadata"].get("symbol"), "paragraphs": len(records.paragraphs),
+        "symbol": report["metadata"].get("symbol"), "language": report["language"],
+        "paragraphs": len(records.paragraphs),
         "claims": len(records.claims), "flagged_paragraphs": sum(flagged.values()),
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
@@ -284,7 +305,8 @@ def _listed_reports(out: Path) -> list[str]:
         return []
 
 
-def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], seconds: float, out: Path) -> None:
+def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], seconds: float, out: Path,
+                  translations: list[Comparison] = ()) -> None:
     status = {b.report_id: b.status for b in builds}
     paragraphs = tables["paragraphs"].select(["report_id", "flag"]).to_pylist()
     flags = Counter((p["report_id"], p["flag"]) for p in paragraphs if p["flag"])
@@ -295,6 +317,8 @@ def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], second
             detail = ", ".join(f"{n} {flag.replace('_', ' ')}" for (report, flag), n in sorted(flags.items())
                                if report == row["report_id"])
             print(f"  {row['flagged_paragraphs']} paragraphs flagged ({detail}): see the `flag` column of paragraphs.parquet")
+        stated = "language" in json.loads(row["metadata_json"] or "{}")
+        print(f"  language {row['language']} ({'from the metadata' if stated else 'detected from the text'})")
     kinds = Counter(tables["claims"].column("kind").to_pylist())
     by_kind = ", ".join(f"{kind} {kinds[kind]}" for kind in KINDS if kinds[kind])
     print(f"claims by kind: {by_kind}")
@@ -304,7 +328,13 @@ def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], second
     checks = tables["checks"].to_pylist()
     inconsistent = [c for c in checks if c["status"] == "inconsistent"]
     print(f"checks: {len(checks)} run, {len(checks) - len(inconsistent)} consistent, {len(inconsistent)} inconsistent")
+    for c in translations:
+        print(f"  translation {c.symbol}: {c.version} ({c.languages[1]}) against {c.reference} ({c.languages[0]}), "
+              f"{c.paragraphs} paragraphs compared, {len(c.checks)} disagree")
     for c in inconsistent:
+        if c["kind"] == "translation":
+            print(f"  disagrees {c['check_id']} (par. {', '.join(map(str, c['paragraphs']))}): {c['detail']}")
+            continue
         print(f"  inconsistent {c['check_id']} (par. {', '.join(map(str, c['paragraphs']))}): "
               f"expected {_number(c['expected'])}, computed {_number(c['computed'])} — {c['detail']}")
     print(f"built {out}/ in {seconds:.2f} s")

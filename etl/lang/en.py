@@ -203,6 +203,8 @@ FOLLOW_UP_HEADING = r"Information\s+on\s+(?:the\s+)?follow-up\s+to"
 FOLLOW_UP_END = r"concluding\s+observations"
 PARAGRAPH_WORDS = r"paragraphs?"
 
+# Frequent words that tell English from French and Spanish, counted when no metadata gives the
+# language (etl/lang/detect.py).
 STOPWORDS = set(
     "the of and to in is that for on with as by was were are be this which from at has have "
     "its it their an or not been these other such".split()

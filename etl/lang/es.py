@@ -134,7 +134,10 @@ MONTHS = {
 }
 DAY = r"1\.?º|\d{1,2}"  # "1 de julio de 2025", "1.º de julio"
 
-FIRST_MONTHS = [r"(?:(?:durante|en)\s+)?(?:los|las)\s+(?:{n}\s+primeros|primeros\s+{n})\s+meses\s+de\s+{y}"]
+FIRST_MONTHS = [
+    r"(?:(?:durante|en)\s+)?los\s+{n}\s+primeros\s+meses\s+de\s+{y}",
+    r"(?:(?:durante|en)\s+)?los\s+primeros\s+{n}\s+meses\s+de\s+{y}",
+]
 HALF_YEARS = {
     1: [r"(?:(?:durante|en)\s+)?el\s+primer\s+semestre\s+de\s+{y}"],
     2: [r"(?:(?:durante|en)\s+)?el\s+segundo\s+semestre\s+de\s+{y}"],
@@ -195,7 +198,9 @@ FOLLOW_UP_HEADING = r"Información\s+(?:relativa\s+al|sobre\s+el)\s+seguimiento"
 FOLLOW_UP_END = r"observaciones\s+finales"
 PARAGRAPH_WORDS = r"párrafos?"
 
+# Frequent words that tell Spanish from French and English, counted when no metadata gives the
+# language (etl/lang/detect.py); "de", "la", "en", "que", "un", "se" are French too.
 STOPWORDS = set(
-    "el la los las de del y en que por con para se su sus un una es son fue al como lo ha "
-    "han este esta entre sobre también".split()
+    "el los las del y por con para su sus una es fue al como lo ha han este esta sobre "
+    "también".split()
 )

@@ -230,8 +230,9 @@ FOLLOW_UP_HEADING = r"Renseignements\s+sur\s+la\s+suite\s+donnée"
 FOLLOW_UP_END = r"observations\s+finales"
 PARAGRAPH_WORDS = r"paragraphes?"
 
-# The most frequent words of the language, for telling it from another when no metadata says.
+# Frequent words that tell French from English and Spanish, counted when no metadata gives the
+# language (etl/lang/detect.py); "de", "la", "en", "que", "un", "se" are Spanish too.
 STOPWORDS = set(
-    "le la les de des du et en un une est sont dans pour par sur au aux qui que ont été ce "
-    "cette ces il elle ne pas plus son sa ses leur leurs avec entre".split()
+    "le les des du et est sont dans pour par sur au aux qui ont été ce cette ces il elle ne "
+    "pas plus sa ses leur leurs avec une".split()
 )
