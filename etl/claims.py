@@ -90,6 +90,10 @@ class _Grammar:
     subject_of: re.Pattern
     subject_connectors: frozenset
     number_of: re.Pattern
+    provision_cue: re.Pattern
+    time_limit_before: re.Pattern
+    age_cue: re.Pattern
+    age_before: re.Pattern
 
 
 @lru_cache(maxsize=None)
@@ -151,6 +155,10 @@ def _grammar(lang: str) -> _Grammar:
         subject_of=re.compile(rf"\s*(?:{_of(t.OF_WORDS)})"),
         subject_connectors=frozenset(t.SUBJECT_CONNECTORS) | {c.replace("'", "’") for c in t.SUBJECT_CONNECTORS},
         number_of=re.compile(rf"(?i)\b{t.NUMBER_OF}"),
+        provision_cue=re.compile(rf"(?i)(?<!\w)(?:{_words(t.PROVISION_CUES)})"),
+        time_limit_before=re.compile(rf"(?i)(?<!\w)(?:{_words(t.TIME_LIMIT_BEFORE)})\s*$"),
+        age_cue=re.compile(rf"(?i)(?<!\w)(?:{_words(t.AGE_CUES + t.AGE_BEFORE)})"),
+        age_before=re.compile(rf"(?i)(?<!\w)(?:{_words(t.AGE_BEFORE)})\s*$"),
     )
 
 
@@ -224,6 +232,7 @@ def _sentence_claims(sentence: str, carried: _Carried, g: _Grammar, room: int) -
                                   "split the text into paragraphs or leave out the tables")
         pos = max([m.end()] + [c.end for c in new])
     _share_range_units(sentence, claims, g)
+    _mark_provisions(sentence, claims, g)
     opens_with_carry = sentence.lower().startswith(g.tables.CARRY_PERIOD_OPENERS)
     chains = _paren_chains(sentence)
     for claim in claims:
@@ -359,6 +368,47 @@ def _share_range_units(sentence: str, claims: list[Claim], g: _Grammar) -> None:
         if (low.kind == "count" and low.unit is None and high.unit
                 and g.range_gap.match(sentence[low.end:high.start])):
             low.unit, low.kind = high.unit, high.kind
+
+
+# How far from a time or a sum its provision cue may stand (par. 292: "Le délai de traitement
+# des demandes a été réduit à trente jours"); a fine's cue stands right before it, so that
+# "des amendes ont été prononcées pour une somme totale de plus de 5,5 millions" (par. 267)
+# stays a statistic.
+_PROVISION_BEFORE = {"time": 60, "money": 25}
+_PROVISION_AFTER = 30
+_AGE_BEFORE = 25
+_TIME_UNITS = ("years", "months", "weeks", "days", "hours")
+
+
+def _mark_provisions(sentence: str, claims: list[Claim], g: _Grammar) -> None:
+    """Penalties, fines, time limits and ages set by a law are `provision`, not statistics."""
+    previous = None
+    for claim in claims:
+        if _is_provision(claim, sentence, g, previous):
+            claim.kind = "provision"
+        previous = claim
+
+
+def _is_provision(claim: Claim, sentence: str, g: _Grammar, previous: Claim | None) -> bool:
+    """Par. 191 "(trois à sept ans d'emprisonnement)", par. 278 "dans un délai de trois mois, voire
+    d'un an", par. 282 "dans les vingt-quatre heures", par. 225 "enfants âgés de 2 à 6 ans"."""
+    lo = sentence.rfind(";", 0, claim.start) + 1
+    hi = sentence.find(";", claim.end) % (len(sentence) + 1)
+    if claim.kind == "count":  # "children aged 2 to 6": an age, even without its unit
+        return bool(g.age_before.search(sentence, max(lo, claim.start - _AGE_BEFORE), claim.start))
+    time = claim.kind == "measure" and claim.unit in _TIME_UNITS
+    if not (time or claim.kind == "money"):
+        return False
+    reach = _PROVISION_BEFORE["time" if time else "money"]
+    before = sentence[max(lo, claim.start - reach):claim.start]
+    after = sentence[claim.end:min(hi or len(sentence), claim.end + _PROVISION_AFTER)]
+    if g.provision_cue.search(before) or g.provision_cue.search(after):
+        return True
+    if time and (g.time_limit_before.search(before) or (claim.unit == "years" and g.age_cue.search(before[-_AGE_BEFORE:]))):
+        return True
+    # "trois mois, voire d'un an": the second term of the same provision
+    return bool(time and previous and previous.kind == "provision" and claim.start - previous.end <= 15
+                and "." not in sentence[previous.end:claim.start])
 
 
 def _date_inside_time_expression(claim: Claim, times: "_Times") -> None:

@@ -120,7 +120,8 @@ PROVISION_CUES = (
 )
 TIME_LIMIT_BEFORE = ("within", "reduced to")
 # An age that defines who is counted: "children aged 2 to 6", "children under 18 years of age".
-AGE_CUES = ("aged", "age of", "children", "minors", "young people")
+AGE_CUES = ("children", "minors", "young people")
+AGE_BEFORE = ("aged", "age of", "aged between", "aged from")  # right before the age, with or without "years"
 
 REFERENCE_CUES = (
     "art.", "arts.", "article", "articles", "para.", "paras.", "paragraph", "paragraphs",

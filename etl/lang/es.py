@@ -113,7 +113,8 @@ PROVISION_CUES = (
     "por un período", "prorrogar",
 )
 TIME_LIMIT_BEFORE = ("dentro de las", "dentro de los", "en las")
-AGE_CUES = ("edad de", "edades de", "de edad", "niños", "niñas", "menores", "jóvenes")
+AGE_CUES = ("niños", "niñas", "menores", "jóvenes")
+AGE_BEFORE = ("edad de", "edades de", "edades comprendidas entre")  # right before the age
 
 REFERENCE_CUES = (
     "art.", "arts.", "artículo", "artículos", "párr.", "párrs.", "párrafo", "párrafos",

@@ -122,7 +122,8 @@ PROVISION_CUES = (
 TIME_LIMIT_BEFORE = ("dans les", "sous")
 # An age that defines who a number counts, not a measured quantity: "enfants âgés de 2 à 6 ans"
 # (par. 225), "enfants (jusqu'à 18 ans)" (par. 151), "enfants de moins de 14 ans" (par. 295).
-AGE_CUES = ("âgés de", "âgées de", "âgé de", "âgée de", "âge de", "enfants", "mineurs", "jeunes")
+AGE_CUES = ("enfants", "mineurs", "jeunes")
+AGE_BEFORE = ("âgés de", "âgées de", "âgé de", "âgée de", "âge de")  # right before the age
 
 # Words right before a number that make it an identifier, not a statistic:
 # "art. 174", "loi no 322-I", "par. 16", "annexe 5", "résolution 68/237", "point 24".
