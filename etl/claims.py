@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
 
+from contract.periods import from_bounds, parse as parse_period
 from contract.schema import CLAIM_KINDS as KINDS, QUALIFIERS, STATISTIC_KINDS
 from etl.lang import tables
 from etl.numbers import MAX_DIGITS, MINUS_SIGNS, alternation, digits_pattern, parse_number
@@ -52,6 +53,7 @@ _YEAR_SPAN_RE = re.compile(r"^(?P<y1>\d{4})[-‑](?P<y2>\d{4})$")
 _SCHOOL_YEAR_RE = re.compile(r"^(?P<y>\d{4})/(?P<yy>\d{2})$")
 _LABEL_GAP_RE = re.compile(r"\s*:\s*")
 _LOOKBACK = 40  # characters before a number searched for its cue words (all are shorter)
+_SKIP_BRACKETS_RE = re.compile(r"\s*\([^()]*\)")
 _SUBJECT_TOKEN_RE = re.compile(r"\s*((?:[dlDL]['’])|[^\W\d_][\w\-]*)")
 
 
@@ -94,6 +96,17 @@ class _Grammar:
     time_limit_before: re.Pattern
     age_cue: re.Pattern
     age_before: re.Pattern
+    undated_cue: re.Pattern
+    participation: re.Pattern
+    range_opener: re.Pattern
+    growth_cue: re.Pattern
+    measured_noun: re.Pattern
+    list_end: re.Pattern
+    list_cut: re.Pattern
+    bare_of: re.Pattern
+    definite_of: re.Pattern
+    pronoun_of: re.Pattern
+    predicate: re.Pattern
 
 
 @lru_cache(maxsize=None)
@@ -159,6 +172,17 @@ def _grammar(lang: str) -> _Grammar:
         time_limit_before=re.compile(rf"(?i)(?<!\w)(?:{_words(t.TIME_LIMIT_BEFORE)})\s*$"),
         age_cue=re.compile(rf"(?i)(?<!\w)(?:{_words(t.AGE_CUES + t.AGE_BEFORE)})"),
         age_before=re.compile(rf"(?i)(?<!\w)(?:{_words(t.AGE_BEFORE)})\s*$"),
+        undated_cue=re.compile(rf"(?i)(?<!\w)(?:{'|'.join(t.UNDATED_CUES)})(?!\w)"),
+        participation=re.compile(rf"(?i)(?<!\w)(?:{_words(t.PARTICIPATION_CUES)})(?!\w)"),
+        range_opener=re.compile(rf"(?i)(?<!\w)(?:{_words(t.RANGE_OPENERS)})\s*$"),
+        growth_cue=re.compile(rf"(?i)(?<!\w)(?:{_words(t.GROWTH_CUES)})\s*$"),
+        measured_noun=re.compile(rf"(?i)(?<!\w)(?:{_words(t.MEASURED_NOUNS)})(?!\w)"),
+        list_end=re.compile(rf"(?:,|(?<!\w)(?:{t.AND}))\s*$"),
+        list_cut=re.compile(rf"[,;:()]|(?<!\w)(?:{t.AND})(?!\w)|\.(?:\s|$)"),
+        pronoun_of=re.compile(rf"(?i)\s*(?:{_words(t.PRONOUN_OF)})(?!\w)"),
+        predicate=re.compile(rf"(?i)(?:\s+(?:{alternation(t.AUXILIARIES)})(?!\w))+\s+(?P<words>\w)"),
+        bare_of=re.compile(rf"\s*(?:{_of(t.BARE_OF)})"),
+        definite_of=re.compile(rf"\s*(?:{_of(t.DEFINITE_OF)})"),
     )
 
 
@@ -166,36 +190,44 @@ def extract_claims(text: str, lang: str = "fr") -> list[Claim]:
     """The numeric claims of one paragraph's text in the given language, in order; offsets index that text."""
     g = _grammar(lang)
     claims: list[Claim] = []
-    carried = _Carried()
+    carried, previous_end = _Carried(), 0
     for s_start, s_end in split_sentences(text, lang):
         sentence = text[s_start:s_end]
-        found = _sentence_claims(sentence, carried, g, MAX_CLAIMS_PER_PARAGRAPH - len(claims))
+        if "\n" in text[previous_end:s_start]:
+            carried.frame = None  # a bullet or an a)/b) item is dated on its own
+        found, frame = _sentence_claims(sentence, carried, g, MAX_CLAIMS_PER_PARAGRAPH - len(claims))
         claims += [_shift(c, s_start) for c in found]
-        carried = _carried_from(sentence, found, carried)
+        carried = _carried_from(sentence, found, carried, frame)
+        previous_end = s_end
     return claims
 
 
 @dataclass
 class _Carried:
-    """What a sentence hands to the next: its period, and, while a list it opened with a
-    colon goes on, the list's period and subject."""
+    """What a sentence hands to the next: its period; while a list it opened with a colon
+    goes on, the list's period and subject; and its frame, the one period it states outside
+    parentheses, with whether a statistic of the sentence has it."""
     period: str | None = None
     in_list: bool = False
     list_period: str | None = None
     list_subject: str | None = None
+    frame: str | None = None
+    frame_dated: bool = False
+    subject: str | None = None  # the last count's, for "Parmi elles, 376 700 …" (par. 89)
 
 
-def _carried_from(sentence: str, claims: list[Claim], before: _Carried) -> _Carried:
+def _carried_from(sentence: str, claims: list[Claim], before: _Carried, frame: str | None) -> _Carried:
     stats = [c for c in claims if c.kind in STATISTIC_KINDS]
     period = next((c.period for c in reversed(stats) if c.period), None)
+    dated = frame is not None and any(c.period == frame for c in stats)
+    subject = next((c.subject.split(" (")[0] for c in reversed(stats) if c.subject and c.kind == "count"), None)
     ending = sentence.rstrip()[-1:]
     if ending == ":":
         # par. 317: "... 78 procédures pénales ..., dont :" then one line per article
-        subject = next((c.subject for c in reversed(stats) if c.subject and c.kind == "count"), None)
-        return _Carried(period, True, period, subject)
+        return _Carried(period, True, period, subject, frame, dated, subject)
     if before.in_list and ending == ";":
-        return _Carried(period, True, before.list_period, before.list_subject)
-    return _Carried(period)
+        return _Carried(period, True, before.list_period, before.list_subject, frame, dated, subject)
+    return _Carried(period, frame=frame, frame_dated=dated, subject=subject)
 
 
 def _shift(claim: Claim, offset: int) -> Claim:
@@ -219,8 +251,9 @@ def _around(sentence: str, start: int, end: int) -> str:
     return sentence[left:right]
 
 
-def _sentence_claims(sentence: str, carried: _Carried, g: _Grammar, room: int) -> list[Claim]:
-    """Claims of one sentence; `carried` is what the previous sentence hands on; at most `room` of them."""
+def _sentence_claims(sentence: str, carried: _Carried, g: _Grammar, room: int) -> tuple[list[Claim], str | None]:
+    """Claims of one sentence and its frame (see _Carried); `carried` is what the previous
+    sentence hands on; at most `room` claims."""
     times = _Times.of(sentence, find_time_expressions(sentence, g.tables.CODE))
     claims: list[Claim] = []
     pos = 0
@@ -244,8 +277,12 @@ def _sentence_claims(sentence: str, carried: _Carried, g: _Grammar, room: int) -
                 claim.period = carried.list_period
             elif claim.period is None and opens_with_carry:
                 claim.period = carried.period
-    _fill_subjects(sentence, claims, chains, carried.list_subject if carried.in_list else None, g)
-    return claims
+            if claim.period is None:
+                claim.period = _neighbour_period(claim, sentence, claims, times, carried, g)
+    _range_endpoints(sentence, claims, g)
+    _growth_spans(sentence, claims, g)
+    _fill_subjects(sentence, claims, chains, carried, g)
+    return claims, _own_period(times, chains) or _carried_frame(claims, times, carried)
 
 
 def _claims_from_token(m: re.Match, sentence: str, before: list[Claim], g: _Grammar) -> list[Claim]:
@@ -368,6 +405,72 @@ def _share_range_units(sentence: str, claims: list[Claim], g: _Grammar) -> None:
         if (low.kind == "count" and low.unit is None and high.unit
                 and g.range_gap.match(sentence[low.end:high.start])):
             low.unit, low.kind = high.unit, high.kind
+
+
+def _own_period(times: "_Times", chains: "_Parens") -> str | None:
+    """The one period a sentence states outside parentheses ("En 2022, … (2020 : 1 %)" -> "2022")."""
+    periods = {t.period for t in times.expressions if t.period and chains.depth[t.start] == 0}
+    return periods.pop() if len(periods) == 1 else None
+
+
+def _carried_frame(claims: list[Claim], times: "_Times", carried: _Carried) -> str | None:
+    """A sentence with no time of its own whose statistics took the previous frame hands it on (par. 350)."""
+    if times.expressions:
+        return None
+    return carried.frame if any(c.period == carried.frame for c in claims if c.kind in STATISTIC_KINDS) else None
+
+
+def _neighbour_period(claim: Claim, sentence: str, claims: list[Claim], times: "_Times", carried: _Carried,
+                      g: _Grammar) -> str | None:
+    """The period the previous sentence of the paragraph gives a claim whose own part of its
+    sentence (between colons) states none.
+
+    Par. 107 "75,5 % des personnes interrogées" is the survey of the first half of 2025 named in
+    the sentence before; par. 410 "Plus de 10 000 documents" follows the trainings of
+    2024-2025; par. 216 "Trente représentants … y ont participé" attended the 2025 seminar;
+    par. 155 "Quatre-vingt-huit personnes ont été condamnées … :" opens a list dated year by
+    year, and is itself the total of the period of the sentence before. The previous sentence
+    must state one period and date a statistic with it, or this part must tell of taking part.
+    A standing fact or a habit ("Le Kazakhstan compte 737 400 …", par. 89; "chaque année",
+    par. 255) is not dated by its neighbour.
+    """
+    if not carried.frame:
+        return None
+    lo = sentence.rfind(":", 0, claim.start) + 1
+    hi = sentence.find(":", claim.end) % (len(sentence) + 1) or len(sentence)
+    if any(lo <= t.start < hi for t in times.expressions) or any(lo <= c.start < hi and c.kind == "date" for c in claims):
+        return None
+    part = sentence[lo:hi]
+    if g.undated_cue.search(part):
+        return None
+    return carried.frame if carried.frame_dated or g.participation.search(part) else None
+
+
+def _range_endpoints(sentence: str, claims: list[Claim], g: _Grammar) -> None:
+    """'De 2022 à 2024, … (de 46 à 91)': each end of a range takes its own year (par. 158)."""
+    stats = [c for c in claims if c.kind in STATISTIC_KINDS]
+    for low, high in zip(stats, stats[1:]):
+        span = parse_period(low.period)
+        if (span is None or span.grain != "years" or low.period != high.period
+                or not g.range_gap.match(sentence[low.end:high.start])
+                or not g.range_opener.search(sentence, max(0, low.start - 20), low.start)):
+            continue
+        low.period, high.period = str(span.first[0]), str(span.last[0])
+
+
+def _growth_spans(sentence: str, claims: list[Claim], g: _Grammar) -> None:
+    """'de 2 300 en 2021 à 6 748 en 2024 (+193 %)': a growth rate covers the span between
+    the two numbers it compares (par. 380: 2021-2024, not 2024)."""
+    for i, claim in enumerate(claims):
+        signed = claim.text[:1] in "+" + MINUS_SIGNS
+        if claim.kind != "percent" or not (signed or g.growth_cue.search(sentence, max(0, claim.start - 30), claim.start)):
+            continue
+        compared = [c for c in claims[:i] if c.kind in STATISTIC_KINDS and c.kind != "percent" and parse_period(c.period)]
+        if len(compared) < 2 or compared[-2].period == compared[-1].period:
+            continue
+        first, last = parse_period(compared[-2].period), parse_period(compared[-1].period)
+        if last.last and first.first <= last.first:
+            claim.period = from_bounds(first.first, last.last)
 
 
 # How far from a time or a sum its provision cue may stand (par. 292: "Le délai de traitement
@@ -520,11 +623,17 @@ def _clause_index(sentence: str):
     return lambda pos: bisect_left(semicolons, pos)
 
 
-def _fill_subjects(sentence: str, claims: list[Claim], chains, list_subject: str | None, g: _Grammar) -> None:
+def _fill_subjects(sentence: str, claims: list[Claim], chains, carried: _Carried, g: _Grammar) -> None:
     """The counted noun phrase: after the number, else that of the count before it at the
-    same parenthesis depth or shallower (par. 220), else the list's, else 'nombre de ...'."""
+    same parenthesis depth or shallower (par. 220), else the list's, else the previous
+    sentence's after "Parmi elles" (par. 89), else 'nombre de ...', else the measured noun
+    before it ("un taux d'emploi de 28,9 %"). A subject taken from another number is made
+    to stand alone with what follows the number (par. 249: "élèves (en russe)")."""
+    list_subject = carried.list_subject if carried.in_list else None
+    opener_subject = carried.subject if sentence.lower().startswith(g.tables.CARRY_PERIOD_OPENERS) else None
     subject_at_depth: dict[int, str] = {}
     number_of = [m.end() for m in g.number_of.finditer(sentence)]
+    borrowed = []  # claims whose subject is another number's: completed below
     for claim in claims:
         if claim.kind not in STATISTIC_KINDS:
             continue
@@ -539,10 +648,151 @@ def _fill_subjects(sentence: str, claims: list[Claim], chains, list_subject: str
             inherited = next((subject_at_depth[d] for d in range(depth, -1, -1) if d in subject_at_depth), None)
             if claim.kind == "percent" and depth == 0 and not g.share_of_before.search(sentence[max(0, claim.start - 16):claim.start]):
                 inherited = None  # "le niveau de satisfaction dépassait 95 %" is no share of the count before
-            claim.subject = inherited or list_subject or _number_of_subject(sentence, claim.start, number_of, g)
+            claim.subject = inherited or list_subject or opener_subject
+            if claim.subject:
+                borrowed.append(claim)
+            claim.subject = claim.subject or _number_of_subject(sentence, claim.start, number_of, g)
+        if not claim.subject:
+            claim.subject = _measured_noun(sentence, claim, g)
         if claim.subject and claim.kind in ("count", "percent"):
             subject_at_depth = {d: s for d, s in subject_at_depth.items() if d < depth}
             subject_at_depth[depth] = claim.subject
+    _relative_nouns(claims, g)
+    _with_predicates(sentence, claims, chains, g)
+    _elliptic_items(sentence, claims, chains, borrowed, g)
+
+
+def _with_predicates(sentence: str, claims: list[Claim], chains, g: _Grammar) -> None:
+    """A bare noun takes what is said of it: "12 personnes ont été condamnées" -> "personnes
+    (condamnées)", "39 % des affaires pénales … ont été classées sans suite" (par. 155, 157)."""
+    for claim in claims:
+        if (claim.kind not in ("count", "percent") or not claim.subject or "(" in claim.subject
+                or chains.depth[claim.start] or len(claim.subject.split()) > 2):
+            continue
+        pos = claim.end
+        if m := g.subject_of.match(sentence, pos):
+            pos = m.end()
+        end = _after_noun_phrase(sentence, pos, claim.subject)
+        if end == pos or not (m := g.predicate.match(sentence, end)):
+            continue
+        words = _own_words(sentence, m.start("words"), claims, g, most=4)
+        if words and words.split()[0].lower() not in g.tables.SUBJECT_STOPWORDS:
+            claim.subject = f"{claim.subject} ({words})"
+
+
+def _measured_noun(sentence: str, claim: Claim, g: _Grammar) -> str | None:
+    """'le taux de scolarisation des enfants … atteint 93,1 %' -> 'taux de scolarisation des enfants'."""
+    lo = max(sentence.rfind(";", 0, claim.start), sentence.rfind(":", 0, claim.start), claim.start - 160, 0)
+    found = [m for m in g.measured_noun.finditer(sentence, lo, claim.start)
+             if _outside_brackets(sentence[m.end():claim.start]).count(")") == 0]  # not a noun inside brackets
+    return _noun_phrase(sentence, found[-1].start(), g, skip_of=False) if found else None
+
+
+def _elliptic_items(sentence: str, claims: list[Claim], chains, borrowed: list[Claim], g: _Grammar) -> None:
+    """Items of a list that leave their noun out take the first item's, with their own words.
+
+    Par. 249: "dont 3 743 (54,2 %) dispensaient un enseignement en kazakh, 1 055 (15,3 %) en
+    russe" -> "établissements d'enseignement général (en russe)"; par. 239: "98 % des
+    établissements sont équipés de tourniquets, 97 % d'agents de sécurité agréés" ->
+    "établissements (agents de sécurité agréés)". The share in brackets after a count follows it.
+    """
+    groups: dict[int, list[Claim]] = {}  # by the bracket they stand in (-1: none)
+    for c in claims:
+        if c.kind in STATISTIC_KINDS:
+            groups.setdefault(chains.innermost[c.start], []).append(c)
+    for stats in groups.values():
+        _elliptic_run(sentence, stats, claims, borrowed, g)
+    for claim in borrowed:
+        if "(" not in claim.subject and not g.subject_of.match(sentence, claim.end):
+            _complete(sentence, claim, claim.subject, claims, g)  # par. 151 "dont 1 097 en situation d'urgence"
+
+
+def _elliptic_run(sentence: str, stats: list[Claim], claims: list[Claim], borrowed: list[Claim], g: _Grammar) -> None:
+    """The lists among statistics written side by side (one bracket level)."""
+    head = None
+    for previous, claim in zip(stats, stats[1:]):
+        if claim.kind != previous.kind or not g.list_end.search(_outside_brackets(sentence[previous.end:claim.start])):
+            head = None
+            continue
+        head = head or previous
+        whole = head.subject.split(" (")[0] if head.subject else None
+        if not whole or g.pronoun_of.match(sentence, claim.end):
+            continue  # "85 % de ces derniers" (par. 241) counts something else
+        partitive = bool(claim.kind == "percent" and claim.subject and claim.subject != whole
+                         and g.bare_of.match(sentence, claim.end) and not g.definite_of.match(sentence, claim.end)
+                         and g.definite_of.match(sentence, head.end))
+        if not (claim in borrowed or partitive or claim.subject is None):
+            head = None
+            continue
+        if head.subject == whole:  # the first item of the list
+            _complete(sentence, head, whole, claims, g)
+        _complete(sentence, claim, whole, claims, g, own_words=partitive)
+
+
+def _complete(sentence: str, claim: Claim, whole: str, claims: list[Claim], g: _Grammar, own_words: bool = False) -> None:
+    """Give a claim the subject "whole (its own words)", and so the share in brackets after it."""
+    pos = claim.end
+    if not own_words and claim.subject:  # past its own noun phrase: "98 % des établissements| sont équipés"
+        if m := g.subject_of.match(sentence, pos):
+            pos = m.end()
+        pos = _after_noun_phrase(sentence, pos, claim.subject)
+    words = _own_words(sentence, pos, claims, g)
+    if not words:
+        return
+    old, claim.subject = claim.subject, f"{whole} ({words})"
+    if re.match(r"\s*\(", sentence[claim.end:]):
+        close = sentence.find(")", claim.end)
+        for other in claims:
+            if claim.end < other.start < close and other.subject in (old, None) and other.kind in STATISTIC_KINDS:
+                other.subject = claim.subject
+
+
+def _after_noun_phrase(sentence: str, pos: int, phrase: str) -> int:
+    """The offset after `phrase` if it is written at pos (spaces and apostrophes as it has them)."""
+    for word in re.split(r"\s+|(?<=['’])", phrase):
+        at = sentence.find(word, pos, pos + len(word) + 3) if word else -1
+        if at == -1:
+            return pos
+        pos = at + len(word)
+    return pos
+
+
+def _own_words(sentence: str, pos: int, claims: list[Claim], g: _Grammar, most: int = 8) -> str:
+    """What an item says after its number: up to the next comma, 'et', bracket or number that is
+    no reference ("au titre de l'article 116 du Code pénal", par. 317), at most eight words."""
+    if bracket := _SKIP_BRACKETS_RE.match(sentence, pos):  # "3 743 (54,2 %) dispensaient …"
+        pos = bracket.end()
+    end = min([c.start for c in claims if c.start >= pos and c.kind != "reference"] + [len(sentence)])
+    rest = g.list_cut.split(sentence[pos:end], maxsplit=1)[0]
+    rest = g.bare_of.sub("", rest, count=1) if g.bare_of.match(rest) else rest
+    words = rest.split()
+    while words and words[0].lower() in g.tables.AUXILIARIES:
+        words.pop(0)
+    words = words[:most]
+    while words and (words[-1].lower() in g.tables.SUBJECT_STOPWORDS or words[-1].lower() in g.subject_connectors):
+        words.pop()
+    phrase = " ".join(words).replace("’ ", "’").replace("' ", "'")
+    return "" if g.in_gap.fullmatch(phrase) else phrase  # "396 au cours des huit premiers mois": a time, said already
+
+
+def _outside_brackets(text: str) -> str:
+    return re.sub(r"\([^()]*\)", "", text)
+
+
+def _relative_nouns(claims: list[Claim], g: _Grammar) -> None:
+    """'195 jardins d'enfants offrant 14 800 places' -> 'places (jardins d'enfants)' (par. 226);
+    '119 agents … et 395 autres' -> the agents."""
+    previous = None
+    for claim in claims:
+        if claim.kind != "count" or not claim.subject:
+            continue
+        head = claim.subject.split()[0].lower()
+        if previous and head in g.tables.OTHER_WORDS:
+            claim.subject = previous.subject
+        elif previous and head in g.tables.RELATIVE_NOUNS and "(" not in claim.subject:
+            claim.subject = f"{claim.subject} ({previous.subject.split(' (')[0]})"
+        else:
+            previous = claim
 
 
 def _looks_like_verb(word: str, first: bool, t: ModuleType) -> bool:
@@ -575,7 +825,9 @@ def _noun_phrase(text: str, pos: int, g: _Grammar, skip_of: bool, require_of: bo
         if lower in connectors:
             if not words:
                 break
-        elif lower in t.SUBJECT_STOPWORDS or _looks_like_verb(lower, not words, t):
+        elif lower in t.SUBJECT_STOPWORDS or (
+                # after "de" comes a noun: "établissements d'enseignement" (par. 112, 249)
+                not (words and words[-1].lower() in connectors) and _looks_like_verb(lower, not words, t)):
             break
         words.append(word)
         pos = m.end()

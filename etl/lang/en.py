@@ -172,6 +172,17 @@ AND = "and"
 SHARE_OF_BEFORE = ("of whom", "of which", "or", ",", "i.e.")
 GROWTH_CUES = ("increase of", "rise of", "growth of", "decrease of", "drop of", "fall of", "up by", "down by")
 
+# A standing fact or a habit, which the date of the sentence before does not reach
+# ("Kazakhstan has 737,400 persons with disabilities", "every year"). Patterns, whole words.
+UNDATED_CUES = (
+    r"there\s+(?:are|is)", r"exists?", r"allows?", r"enables?", r"comprises?", r"remains?",
+    r"ha(?:s|ve)\s+(?:a\s+total\s+of\s+|some\s+|about\s+|more\s+than\s+|over\s+)?\d",
+    r"is\s+home\s+to", r"every\s+(?:year|month|quarter|week)", r"each\s+(?:year|month|quarter)",
+    r"per\s+year", r"a\s+year", r"annually", r"generally", r"currently", r"at\s+present",
+    r"under\s+way", r"ongoing",
+)
+PARTICIPATION_CUES = ("took part", "participated", "attended")
+
 ABBREVIATIONS = {
     "art", "arts", "para", "paras", "No", "Nos", "no", "nos", "p", "pp", "cf", "etc", "vol",
     "Mr", "Mrs", "Ms", "Dr", "St", "sect", "chap", "approx", "e.g", "i.e", "Inc", "Ltd",
@@ -183,10 +194,10 @@ CARRY_PERIOD_OPENERS = ("in total", "a total of", "overall", "of these", "of the
 
 NUMBER_OF = r"number\s+of\s+(?:the\s+)?"
 OF_WORDS = ("of the", "of")
-SUBJECT_CONNECTORS = ("of", "the", "without")
+SUBJECT_CONNECTORS = ("of", "the", "with", "without")  # "persons with disabilities"
 SUBJECT_STOPWORDS = set(
     """
-    in at on to for by with from into under over between among against per via and or but
+    in at on to for by from into under over between among against per via and or but
     which who whom that this these those it its they them their there here was were is are
     be been being has have had will would shall should can could may might not also as than
     then so such each both all respectively including notably already while whereas when
@@ -199,6 +210,16 @@ SUBJECT_VERB_ENDINGS = ()
 VERB_PLURAL_ENDINGS = ()
 # After the first word of the phrase: "30 representatives participated", "pupils studying in".
 PARTICIPLE_ENDINGS = ("ed", "ing")
+MEASURED_NOUNS = ("rate", "share", "proportion", "percentage", "level", "quota", "amount", "sum",
+                  "capacity", "capital", "bonus")
+# "98 per cent of schools are equipped with turnstiles, 97 per cent with licensed security guards"
+DEFINITE_OF = ("of the", "of")
+BARE_OF = ("with",)
+AUXILIARIES = ("are", "is", "were", "was", "have", "has", "been", "be", "will")
+RELATIVE_NOUNS = ("places", "beds", "members")
+OTHER_WORDS = ("others", "more")
+# A share "of these" counts what the sentence named last, not the list's noun (par. 241).
+PRONOUN_OF = ("of these", "of them", "of those")
 
 FOLLOW_UP_HEADING = r"Information\s+on\s+(?:the\s+)?follow-up\s+to"
 FOLLOW_UP_END = r"concluding\s+observations"

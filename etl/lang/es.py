@@ -171,6 +171,16 @@ AND = "y"
 SHARE_OF_BEFORE = ("de los cuales", "de las cuales", "es decir", "o sea", ",")
 GROWTH_CUES = ("aumento de", "incremento de", "crecimiento de", "disminución de", "descenso de", "reducción de")
 
+# A standing fact or a habit, which the date of the sentence before does not reach
+# ("Kazajstán cuenta con 737.400 personas con discapacidad", "cada año"). Patterns, whole words.
+UNDATED_CUES = (
+    r"cuenta(?:n)?\s+con", r"existe(?:n)?", r"hay", r"permite(?:n)?", r"comprende(?:n)?",
+    r"dispone(?:n)?", r"sigue(?:n)?", r"cada\s+(?:año|mes|trimestre|semana)", r"al\s+año",
+    r"por\s+año", r"anualmente", r"generalmente", r"actualmente", r"en\s+la\s+actualidad",
+    r"en\s+curso", r"en\s+proceso\s+de",
+)
+PARTICIPATION_CUES = ("participaron", "tomaron parte", "asistieron")
+
 ABBREVIATIONS = {
     "art", "arts", "párr", "párrs", "núm", "núms", "n", "p", "pág", "págs", "cf", "etc", "vol",
     "Sr", "Sres", "Sra", "Dr", "Dra", "sec", "cap", "aprox", "Ud", "Uds",
@@ -181,10 +191,10 @@ CARRY_PERIOD_OPENERS = ("en total", "en conjunto", "de ellos", "de ellas", "entr
 
 NUMBER_OF = r"número\s+de\s+(?:los\s+|las\s+)?"
 OF_WORDS = ("de los", "de las", "de la", "del", "de")
-SUBJECT_CONNECTORS = ("de", "del", "la", "las", "los", "el", "sin")
+SUBJECT_CONNECTORS = ("de", "del", "la", "las", "los", "el", "con", "sin")  # "personas con discapacidad"
 SUBJECT_STOPWORDS = set(
     """
-    a al ante bajo con contra desde durante en entre hacia hasta mediante para por según sobre
+    a al ante bajo contra desde durante en entre hacia hasta mediante para por según sobre
     tras y e o u ni pero que quien quienes cual cuales cuyo cuya este esta estos estas ese esa
     eso se su sus le les lo un una unos unas es son fue fueron era eran ha han había habían
     será serán está están estaba estaban sido siendo como cuando donde ya también además
@@ -194,6 +204,16 @@ SUBJECT_STOPWORDS = set(
 SUBJECT_VERB_ENDINGS = ("aban", "ían", "aron", "ieron")
 VERB_PLURAL_ENDINGS = ()
 PARTICIPLE_ENDINGS = ("ando", "iendo")
+MEASURED_NOUNS = ("tasa", "proporción", "porcentaje", "nivel", "cuota", "monto", "importe", "suma",
+                  "capacidad", "capital", "prima")
+# "el 98 % de las escuelas están equipadas con torniquetes, el 97 % con guardias de seguridad"
+DEFINITE_OF = ("de los", "de las", "del", "de la")
+BARE_OF = ("de", "con")
+AUXILIARIES = ("son", "es", "eran", "era", "han", "ha", "sido", "fueron", "fue", "están", "estaban", "serán")
+RELATIVE_NOUNS = ("plazas", "camas", "miembros")
+OTHER_WORDS = ("otros", "otras")
+# A share "of these" counts what the sentence named last, not the list's noun (par. 241).
+PRONOUN_OF = ("de estos", "de estas", "de ellos", "de ellas")
 
 FOLLOW_UP_HEADING = r"Información\s+(?:relativa\s+al|sobre\s+el)\s+seguimiento"
 FOLLOW_UP_END = r"observaciones\s+finales"

@@ -194,6 +194,19 @@ SHARE_OF_BEFORE = ("dont", "soit", ",")
 # A growth rate, dated by the span between the two numbers it compares (par. 380 "+193 %").
 GROWTH_CUES = ("hausse de", "augmentation de", "progression de", "croissance de", "baisse de", "diminution de")
 
+# A sentence that states no period may take the one of the sentence before it (par. 107, 410),
+# unless it states a standing fact or a habit, which that date does not reach: "Le Kazakhstan
+# compte 737 400 personnes handicapées" (par. 89), "chaque année" (par. 255), "généralement"
+# (par. 191), "est en cours" (par. 229). Patterns, matched as whole words.
+UNDATED_CUES = (
+    r"compte(?:nt)?", r"existe(?:nt)?", r"il\s+y\s+a", r"permet(?:tent)?", r"représente(?:nt)?",
+    r"comprend(?:re)?", r"possède(?:nt)?", r"dispose(?:nt)?", r"reste(?:nt)?", r"demeure(?:nt)?",
+    r"chaque\s+(?:année|mois|trimestre|semaine)", r"par\s+an", r"tous\s+les\s+ans", r"annuellement",
+    r"généralement", r"actuellement", r"à\s+l['’]heure\s+actuelle", r"désormais", r"en\s+cours",
+)
+# Taking part in what the sentence before dates: "Trente représentants … y ont participé" (par. 216).
+PARTICIPATION_CUES = ("y ont participé", "y ont pris part", "y ont assisté", "ont participé", "ont pris part")
+
 # Abbreviations whose dot does not end a sentence ("art. 174", "par. 16", "L.N. Goumilev").
 ABBREVIATIONS = {
     "art", "arts", "par", "para", "sect", "al", "no", "nos", "p", "pp", "cf", "etc", "vol",
@@ -207,7 +220,7 @@ CARRY_PERIOD_OPENERS = ("au total", "parmi eux", "parmi elles", "parmi ceux", "s
 # The counted noun phrase: "le nombre d'affaires pénales" names what the number after it counts.
 NUMBER_OF = r"nombre\s+(?:de\s+|d['’]|des\s+)"
 # After a quantity word ("20,3 millions d'habitants", "71,2 % des habitants") the noun follows "de".
-OF_WORDS = ("de", "d'", "des", "du")
+OF_WORDS = ("de la", "de l'", "de", "d'", "des", "du")
 # Words that may sit inside a noun phrase ("affaires d'incitation à la discorde").
 SUBJECT_CONNECTORS = ("de", "d'", "des", "du", "l'", "la", "sans")
 # Words that end the counted noun phrase after a number.
@@ -217,13 +230,30 @@ SUBJECT_STOPWORDS = set(
     qu ce cette ces se s ont a sont est était étaient sera seront avait avaient y il ils
     elle elles on le la les l un une du au ne n soit ainsi alors comme lors depuis après
     avant durant pendant jusqu environ plus moins ont-ils ayant étant été sont-ils leur leurs
-    son sa ses ici notamment également déjà respectivement chacun chacune contre
+    son sa ses ici notamment également déjà respectivement chacun chacune contre auxquels
+    auxquelles lesquels lesquelles laquelle lequel
     """.split()
 )
-# Verb endings that end a noun phrase ("dispensaient", "occupait"); "-ent" and "-ant" too.
-SUBJECT_VERB_ENDINGS = ("aient", "ait")
+# Verb endings that end a noun phrase ("dispensaient", "occupait"); "-ent" and "-ant" too
+# (never right after "de": "établissements d'enseignement").
+SUBJECT_VERB_ENDINGS = ("aient", "ait", "ront")  # "verront" (par. 232)
 VERB_PLURAL_ENDINGS = ("ent",)
 PARTICIPLE_ENDINGS = ("ant",)
+# Nouns a statistic measures, written before it: "un taux d'emploi de 28,9 %" (par. 89),
+# "le taux de scolarisation des enfants … atteint 93,1 %" (par. 225).
+MEASURED_NOUNS = ("taux", "part", "proportion", "pourcentage", "niveau", "quota", "montant", "somme",
+                  "puissance", "capital", "prime")
+# A list whose items leave their noun out (par. 239): "98 % des établissements sont équipés de
+# tourniquets, 97 % d'agents de sécurité agréés" - the whole after "des", an item after "de".
+DEFINITE_OF = ("des", "du", "de la", "de l'")
+BARE_OF = ("de", "d'")
+AUXILIARIES = ("sont", "est", "étaient", "était", "ont", "a", "été", "seront", "sera")
+# Nouns that count something of the number before them: "195 jardins d'enfants offrant 14 800
+# places" (par. 226) -> "places (jardins d'enfants)"; "119 agents … et 395 autres" (par. 238).
+RELATIVE_NOUNS = ("places", "lits", "membres")
+OTHER_WORDS = ("autres",)
+# A share "of these" counts what the sentence named last, not the list's noun (par. 241).
+PRONOUN_OF = ("de ces", "d'entre eux", "d'entre elles")
 
 # Segmenter: the heading naming the paragraphs of the previous concluding observations that a
 # section answers, and the words that end it.
