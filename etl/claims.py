@@ -107,6 +107,8 @@ class _Grammar:
     definite_of: re.Pattern
     pronoun_of: re.Pattern
     predicate: re.Pattern
+    of_them: re.Pattern
+    participation_before: re.Pattern
 
 
 @lru_cache(maxsize=None)
@@ -180,6 +182,8 @@ def _grammar(lang: str) -> _Grammar:
         list_end=re.compile(rf"(?:,|(?<!\w)(?:{t.AND}))\s*$"),
         list_cut=re.compile(rf"[,;:()]|(?<!\w)(?:{t.AND})(?!\w)|\.(?:\s|$)"),
         pronoun_of=re.compile(rf"(?i)\s*(?:{_words(t.PRONOUN_OF)})(?!\w)"),
+        of_them=re.compile(rf"(?i)\s*(?:{_words(t.OF_THEM)})(?!\w)"),
+        participation_before=re.compile(rf"(?i)(?<!\w)(?P<cue>{_words(t.PARTICIPATION_CUES)})\s+(?:{_words(c for c, _ in t.QUALIFIER_CUES)})?\s*$"),
         predicate=re.compile(rf"(?i)(?:\s+(?:{alternation(t.AUXILIARIES)})(?!\w))+\s+(?P<words>\w)"),
         bare_of=re.compile(rf"\s*(?:{_of(t.BARE_OF)})"),
         definite_of=re.compile(rf"\s*(?:{_of(t.DEFINITE_OF)})"),
@@ -652,6 +656,12 @@ def _fill_subjects(sentence: str, claims: list[Claim], chains, carried: _Carried
             if claim.subject:
                 borrowed.append(claim)
             claim.subject = claim.subject or _number_of_subject(sentence, claim.start, number_of, g)
+        if not claim.subject and (m := g.of_them.match(sentence, claim.end)) and subject_at_depth.get(depth):
+            # "la moitié d'entre eux se sont vu accorder la nationalité" (par. 298): of the count before
+            whole = subject_at_depth[depth].split(" (")[0]
+            claim.subject = whole
+            if words := _own_words(sentence, m.end(), claims, g):
+                claim.subject = f"{whole} ({words})"
         if not claim.subject:
             claim.subject = _measured_noun(sentence, claim, g)
         if claim.subject and claim.kind in ("count", "percent"):
@@ -660,12 +670,17 @@ def _fill_subjects(sentence: str, claims: list[Claim], chains, carried: _Carried
     _relative_nouns(claims, g)
     _with_predicates(sentence, claims, chains, g)
     _elliptic_items(sentence, claims, chains, borrowed, g)
+    _breakdowns(claims, chains)
 
 
 def _with_predicates(sentence: str, claims: list[Claim], chains, g: _Grammar) -> None:
     """A bare noun takes what is said of it: "12 personnes ont été condamnées" -> "personnes
     (condamnées)", "39 % des affaires pénales … ont été classées sans suite" (par. 155, 157)."""
     for claim in claims:
+        if claim.kind == "money" and not claim.subject and (m := g.predicate.match(sentence, claim.end)):
+            # "Plus de 30 milliards de tenge ont été alloués à la reconstruction du district" (par. 201)
+            claim.subject = _predicate_words(sentence, m.start("words"), claims, g, most=6) or None
+            continue
         if (claim.kind not in ("count", "percent") or not claim.subject or "(" in claim.subject
                 or chains.depth[claim.start] or len(claim.subject.split()) > 2):
             continue
@@ -673,11 +688,27 @@ def _with_predicates(sentence: str, claims: list[Claim], chains, g: _Grammar) ->
         if m := g.subject_of.match(sentence, pos):
             pos = m.end()
         end = _after_noun_phrase(sentence, pos, claim.subject)
+        if len(claim.subject.split()) == 1 and (took := g.participation_before.search(sentence, max(0, claim.start - 30), claim.start)):
+            claim.subject = f"{claim.subject} ({took['cue']})"  # "auxquels ont participé plus de 237 000 personnes"
+            continue
         if end == pos or not (m := g.predicate.match(sentence, end)):
             continue
-        words = _own_words(sentence, m.start("words"), claims, g, most=4)
+        words = _predicate_words(sentence, m.start("words"), claims, g)
         if words and words.split()[0].lower() not in g.tables.SUBJECT_STOPWORDS:
             claim.subject = f"{claim.subject} ({words})"
+
+
+def _predicate_words(sentence: str, pos: int, claims: list[Claim], g: _Grammar, most: int = 5) -> str:
+    """What is said of a noun, in a few words; a phrase cut short ("enregistrées au titre de
+    l'article") goes back to its verb ("enregistrées")."""
+    words = _own_words(sentence, pos, claims, g, most=most + 1).split()
+    if len(words) <= most and not re.match(r"\s*\d", sentence[_after_noun_phrase(sentence, pos, " ".join(words)):]):
+        return " ".join(words)
+    cut = max((i for i, w in enumerate(words[:most]) if i and w.lower() in g.tables.SUBJECT_STOPWORDS), default=most)
+    words = words[:cut]
+    while words and (words[-1].lower() in g.tables.SUBJECT_STOPWORDS or words[-1].lower() in g.subject_connectors):
+        words.pop()
+    return " ".join(words)
 
 
 def _measured_noun(sentence: str, claim: Claim, g: _Grammar) -> str | None:
@@ -721,12 +752,17 @@ def _elliptic_run(sentence: str, stats: list[Claim], claims: list[Claim], borrow
         partitive = bool(claim.kind == "percent" and claim.subject and claim.subject != whole
                          and g.bare_of.match(sentence, claim.end) and not g.definite_of.match(sentence, claim.end)
                          and g.definite_of.match(sentence, head.end))
-        if not (claim in borrowed or partitive or claim.subject is None):
+        same_head = bool(claim.subject and _same_head(claim.subject, whole) and len(claim.subject) < len(whole))
+        if same_head:  # "27 procédures pénales …, 23 procédures en 2023" (par. 191)
+            claim.subject = whole
+        if not (claim in borrowed or partitive or same_head or claim.subject is None):
             head = None
             continue
         if head.subject == whole:  # the first item of the list
             _complete(sentence, head, whole, claims, g)
         _complete(sentence, claim, whole, claims, g, own_words=partitive)
+        if claim.subject == whole and head.subject != whole:
+            claim.subject = head.subject  # "Trente-huit procédures ont été enregistrées …, 60 en 2023" (par. 191)
 
 
 def _complete(sentence: str, claim: Claim, whole: str, claims: list[Claim], g: _Grammar, own_words: bool = False) -> None:
@@ -777,6 +813,23 @@ def _own_words(sentence: str, pos: int, claims: list[Claim], g: _Grammar, most: 
 
 def _outside_brackets(text: str) -> str:
     return re.sub(r"\([^()]*\)", "", text)
+
+
+def _same_head(a: str, b: str) -> bool:
+    """'procédure' and 'procédures pénales (…)': the same noun, singular or plural."""
+    return a.split()[0].lower().rstrip("s") == b.split()[0].lower().rstrip("s")
+
+
+def _breakdowns(claims: list[Claim], chains) -> None:
+    """'quatre procédures pénales ont été engagées … (1 procédure en 2022, 1 en 2023 et 2 en 2024)':
+    the items in brackets count what the count before them counts (par. 191)."""
+    for claim in claims:
+        if claim.kind != "count" or not claim.subject or "(" in claim.subject or len(claim.subject.split()) > 1:
+            continue
+        outer = next((c for c in reversed(claims[:claims.index(claim)]) if c.kind == "count" and c.subject
+                      and chains.depth[c.start] < chains.depth[claim.start]), None)
+        if outer and _same_head(claim.subject, outer.subject) and len(outer.subject) > len(claim.subject):
+            claim.subject = outer.subject
 
 
 def _relative_nouns(claims: list[Claim], g: _Grammar) -> None:

@@ -215,11 +215,13 @@ MEASURED_NOUNS = ("rate", "share", "proportion", "percentage", "level", "quota",
 # "98 per cent of schools are equipped with turnstiles, 97 per cent with licensed security guards"
 DEFINITE_OF = ("of the", "of")
 BARE_OF = ("with",)
-AUXILIARIES = ("are", "is", "were", "was", "have", "has", "been", "be", "will")
+AUXILIARIES = ("are", "is", "were", "was", "have", "has", "had", "been", "be", "will")
 RELATIVE_NOUNS = ("places", "beds", "members")
 OTHER_WORDS = ("others", "more")
 # A share "of these" counts what the sentence named last, not the list's noun (par. 241).
 PRONOUN_OF = ("of these", "of them", "of those")
+# "la moitié d'entre eux" (par. 298): a share of the count before it.
+OF_THEM = ("of them",)
 
 FOLLOW_UP_HEADING = r"Information\s+on\s+(?:the\s+)?follow-up\s+to"
 FOLLOW_UP_END = r"concluding\s+observations"

@@ -209,11 +209,13 @@ MEASURED_NOUNS = ("tasa", "proporción", "porcentaje", "nivel", "cuota", "monto"
 # "el 98 % de las escuelas están equipadas con torniquetes, el 97 % con guardias de seguridad"
 DEFINITE_OF = ("de los", "de las", "del", "de la")
 BARE_OF = ("de", "con")
-AUXILIARIES = ("son", "es", "eran", "era", "han", "ha", "sido", "fueron", "fue", "están", "estaban", "serán")
+AUXILIARIES = ("son", "es", "eran", "era", "han", "ha", "habían", "había", "sido", "fueron", "fue", "están", "estaban", "serán")
 RELATIVE_NOUNS = ("plazas", "camas", "miembros")
 OTHER_WORDS = ("otros", "otras")
 # A share "of these" counts what the sentence named last, not the list's noun (par. 241).
 PRONOUN_OF = ("de estos", "de estas", "de ellos", "de ellas")
+# "la moitié d'entre eux" (par. 298): a share of the count before it.
+OF_THEM = ("de ellos", "de ellas")
 
 FOLLOW_UP_HEADING = r"Información\s+(?:relativa\s+al|sobre\s+el)\s+seguimiento"
 FOLLOW_UP_END = r"observaciones\s+finales"

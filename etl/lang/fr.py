@@ -247,13 +247,15 @@ MEASURED_NOUNS = ("taux", "part", "proportion", "pourcentage", "niveau", "quota"
 # tourniquets, 97 % d'agents de sécurité agréés" - the whole after "des", an item after "de".
 DEFINITE_OF = ("des", "du", "de la", "de l'")
 BARE_OF = ("de", "d'")
-AUXILIARIES = ("sont", "est", "étaient", "était", "ont", "a", "été", "seront", "sera")
+AUXILIARIES = ("sont", "est", "étaient", "était", "ont", "a", "avaient", "avait", "été", "seront", "sera")
 # Nouns that count something of the number before them: "195 jardins d'enfants offrant 14 800
 # places" (par. 226) -> "places (jardins d'enfants)"; "119 agents … et 395 autres" (par. 238).
 RELATIVE_NOUNS = ("places", "lits", "membres")
 OTHER_WORDS = ("autres",)
 # A share "of these" counts what the sentence named last, not the list's noun (par. 241).
 PRONOUN_OF = ("de ces", "d'entre eux", "d'entre elles")
+# "la moitié d'entre eux" (par. 298): a share of the count before it.
+OF_THEM = ("d'entre eux", "d'entre elles")
 
 # Segmenter: the heading naming the paragraphs of the previous concluding observations that a
 # section answers, and the words that end it.
