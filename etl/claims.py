@@ -3,6 +3,7 @@
 The grammar is shared by every language; its words come from the language's tables in
 `etl/lang/` and are compiled once per language (`_grammar("en")`).
 """
+import itertools
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -109,6 +110,8 @@ class _Grammar:
     predicate: re.Pattern
     of_them: re.Pattern
     participation_before: re.Pattern
+    alternative_gap: re.Pattern
+    label_start: re.Pattern
 
 
 @lru_cache(maxsize=None)
@@ -182,6 +185,8 @@ def _grammar(lang: str) -> _Grammar:
         list_end=re.compile(rf"(?:,|(?<!\w)(?:{t.AND}))\s*$"),
         list_cut=re.compile(rf"[,;:()]|(?<!\w)(?:{t.AND})(?!\w)|\.(?:\s|$)"),
         pronoun_of=re.compile(rf"(?i)\s*(?:{_words(t.PRONOUN_OF)})(?!\w)"),
+        alternative_gap=re.compile(rf"^\s*(?:{_words(t.LIST_WORDS)})\s*$"),
+        label_start=re.compile(rf"[,;:()]|(?<!\w)(?:{_words(t.LABEL_OPENERS)})(?!\w)"),
         of_them=re.compile(rf"(?i)\s*(?:{_words(t.OF_THEM)})(?!\w)"),
         participation_before=re.compile(rf"(?i)(?<!\w)(?P<cue>{_words(t.PARTICIPATION_CUES)})\s+(?:{_words(c for c, _ in t.QUALIFIER_CUES)})?\s*$"),
         predicate=re.compile(rf"(?i)(?:\s+(?:{alternation(t.AUXILIARIES)})(?!\w))+\s+(?P<words>\w)"),
@@ -667,11 +672,41 @@ def _fill_subjects(sentence: str, claims: list[Claim], chains, carried: _Carried
         if claim.subject and claim.kind in ("count", "percent"):
             subject_at_depth = {d: s for d, s in subject_at_depth.items() if d < depth}
             subject_at_depth[depth] = claim.subject
+    _shared_with_next(sentence, claims, g)
+    _labels_before_brackets(sentence, claims, chains, g)
     _relative_nouns(claims, g)
     _with_predicates(sentence, claims, chains, g)
     _elliptic_items(sentence, claims, chains, borrowed, g)
     _breakdowns(claims, chains)
 
+
+def _shared_with_next(sentence: str, claims: list[Claim], g: _Grammar) -> None:
+    """'l'État couvre 50 % ou 75 % des frais de scolarité' (par. 231): the first takes the second's noun."""
+    stats = [c for c in claims if c.kind in STATISTIC_KINDS]
+    for first, second in zip(reversed(stats[:-1]), reversed(stats[1:])):
+        if (not first.subject and second.subject and first.kind == second.kind
+                and g.alternative_gap.match(sentence[first.end:second.start])):
+            first.subject = second.subject
+
+
+def _labels_before_brackets(sentence: str, claims: list[Claim], chains, g: _Grammar) -> None:
+    """'la cohabitation entre les ethnies est calme (60,9 %)' (par. 107): a share in brackets with
+    no noun of its own is labelled by the words before the bracket."""
+    for claim in claims:
+        if claim.kind != "percent" or claim.subject or chains.depth[claim.start] == 0:
+            continue
+        opening = chains.innermost[claim.start]
+        if sentence[opening + 1:claim.start].strip():
+            continue  # not the first thing in its bracket
+        before = g.label_start.split(sentence[max(0, opening - 120):opening])[-1].split()
+        while before and before[0].lower() in g.tables.SUBJECT_STOPWORDS | g.subject_connectors:
+            before.pop(0)
+        label = before[-8:]
+        previous = next((c for c in reversed(claims[:claims.index(claim)]) if c.kind == "percent" and c.subject
+                         and chains.depth[c.start] == chains.depth[claim.start]), None)
+        if len(label) == 1 and previous and len(previous.subject.split()) > 1:
+            label = previous.subject.split()[:-1] + label  # "… est calme (60,9 %) et bonne (34,9 %)"
+        claim.subject = " ".join(label) or None
 
 def _with_predicates(sentence: str, claims: list[Claim], chains, g: _Grammar) -> None:
     """A bare noun takes what is said of it: "12 personnes ont été condamnées" -> "personnes
@@ -681,27 +716,35 @@ def _with_predicates(sentence: str, claims: list[Claim], chains, g: _Grammar) ->
             # "Plus de 30 milliards de tenge ont été alloués à la reconstruction du district" (par. 201)
             claim.subject = _predicate_words(sentence, m.start("words"), claims, g, most=6) or None
             continue
+        content = [w for w in (claim.subject or "").split() if w.lower() not in g.subject_connectors]
         if (claim.kind not in ("count", "percent") or not claim.subject or "(" in claim.subject
-                or chains.depth[claim.start] or len(claim.subject.split()) > 2):
+                or chains.depth[claim.start] or len(content) > 2):
             continue
         pos = claim.end
         if m := g.subject_of.match(sentence, pos):
             pos = m.end()
         end = _after_noun_phrase(sentence, pos, claim.subject)
-        if len(claim.subject.split()) == 1 and (took := g.participation_before.search(sentence, max(0, claim.start - 30), claim.start)):
+        if len(content) == 1 and (took := g.participation_before.search(sentence, max(0, claim.start - 30), claim.start)):
             claim.subject = f"{claim.subject} ({took['cue']})"  # "auxquels ont participé plus de 237 000 personnes"
+            continue
+        age = next((c for c in claims if c.kind == "provision" and 0 <= c.start - end <= 5), None)
+        if age and len(content) == 1:
+            claim.subject = f"{claim.subject} ({age.text})"  # "1 154 enfants de moins de 18 ans" (par. 291)
             continue
         if end == pos or not (m := g.predicate.match(sentence, end)):
             continue
-        words = _predicate_words(sentence, m.start("words"), claims, g)
-        if words and words.split()[0].lower() not in g.tables.SUBJECT_STOPWORDS:
-            claim.subject = f"{claim.subject} ({words})"
+        words = _predicate_words(sentence, m.start("words"), claims, g).split()
+        if words and words[0].lower() in g.tables.ARTICLES:
+            words = words[1:]  # "56,2 % des agents de l'État étaient des femmes" (par. 210)
+        if words and words[0].lower() not in g.tables.SUBJECT_STOPWORDS:
+            claim.subject = f"{claim.subject} ({' '.join(words)})"
 
 
 def _predicate_words(sentence: str, pos: int, claims: list[Claim], g: _Grammar, most: int = 5) -> str:
     """What is said of a noun, in a few words; a phrase cut short ("enregistrées au titre de
     l'article") goes back to its verb ("enregistrées")."""
     words = _own_words(sentence, pos, claims, g, most=most + 1).split()
+    words = list(itertools.takewhile(lambda w: w.lower() not in g.tables.LABEL_OPENERS, words))
     if len(words) <= most and not re.match(r"\s*\d", sentence[_after_noun_phrase(sentence, pos, " ".join(words)):]):
         return " ".join(words)
     cut = max((i for i, w in enumerate(words[:most]) if i and w.lower() in g.tables.SUBJECT_STOPWORDS), default=most)
@@ -821,15 +864,23 @@ def _same_head(a: str, b: str) -> bool:
 
 
 def _breakdowns(claims: list[Claim], chains) -> None:
-    """'quatre procédures pénales ont été engagées … (1 procédure en 2022, 1 en 2023 et 2 en 2024)':
-    the items in brackets count what the count before them counts (par. 191)."""
-    for claim in claims:
-        if claim.kind != "count" or not claim.subject or "(" in claim.subject or len(claim.subject.split()) > 1:
+    """Items in brackets count what the number before them counts: 'quatre procédures pénales ont
+    été engagées … (1 procédure en 2022, …)' (par. 191); '39,1 % occupaient des postes à
+    responsabilité (44,9 % dans les organes centraux …)' (par. 210)."""
+    for i, claim in enumerate(claims):
+        if claim.kind not in ("count", "percent") or not claim.subject:
             continue
-        outer = next((c for c in reversed(claims[:claims.index(claim)]) if c.kind == "count" and c.subject
+        outer = next((c for c in reversed(claims[:i]) if c.kind == claim.kind and c.subject
                       and chains.depth[c.start] < chains.depth[claim.start]), None)
-        if outer and _same_head(claim.subject, outer.subject) and len(outer.subject) > len(claim.subject):
+        if not outer:
+            continue
+        whole, _, own = claim.subject.partition(" (")
+        outer_whole, _, outer_own = outer.subject.partition(" (")
+        if "(" not in claim.subject and len(claim.subject.split()) == 1 and _same_head(claim.subject, outer.subject) \
+                and len(outer.subject) > len(claim.subject):
             claim.subject = outer.subject
+        elif own and outer_own and whole == outer_whole and own != outer_own:
+            claim.subject = f"{whole} ({outer_own.rstrip(')')}, {own}"
 
 
 def _relative_nouns(claims: list[Claim], g: _Grammar) -> None:

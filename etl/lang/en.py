@@ -222,6 +222,9 @@ OTHER_WORDS = ("others", "more")
 PRONOUN_OF = ("of these", "of them", "of those")
 # "la moitié d'entre eux" (par. 298): a share of the count before it.
 OF_THEM = ("of them",)
+ARTICLES = ("the", "a", "an")
+# Where the label of a share in brackets starts: "considère que la cohabitation … est calme (60,9 %)".
+LABEL_OPENERS = ("that", "who", "whom", "which")
 
 FOLLOW_UP_HEADING = r"Information\s+on\s+(?:the\s+)?follow-up\s+to"
 FOLLOW_UP_END = r"concluding\s+observations"

@@ -216,6 +216,9 @@ OTHER_WORDS = ("otros", "otras")
 PRONOUN_OF = ("de estos", "de estas", "de ellos", "de ellas")
 # "la moitié d'entre eux" (par. 298): a share of the count before it.
 OF_THEM = ("de ellos", "de ellas")
+ARTICLES = ("el", "la", "los", "las", "un", "una", "unos", "unas")
+# Where the label of a share in brackets starts: "considère que la cohabitation … est calme (60,9 %)".
+LABEL_OPENERS = ("que", "quien", "quienes", "cuyo", "cuya")
 
 FOLLOW_UP_HEADING = r"Información\s+(?:relativa\s+al|sobre\s+el)\s+seguimiento"
 FOLLOW_UP_END = r"observaciones\s+finales"

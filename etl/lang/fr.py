@@ -256,6 +256,9 @@ OTHER_WORDS = ("autres",)
 PRONOUN_OF = ("de ces", "d'entre eux", "d'entre elles")
 # "la moitié d'entre eux" (par. 298): a share of the count before it.
 OF_THEM = ("d'entre eux", "d'entre elles")
+ARTICLES = ("le", "la", "les", "l'", "un", "une", "des", "du")
+# Where the label of a share in brackets starts: "considère que la cohabitation … est calme (60,9 %)".
+LABEL_OPENERS = ("que", "qu'", "qui", "dont")
 
 # Segmenter: the heading naming the paragraphs of the previous concluding observations that a
 # section answers, and the words that end it.
