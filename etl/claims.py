@@ -53,6 +53,7 @@ _ACRONYM_AFTER_RE = re.compile(r"^\s+[A-Z]{2,}\b")
 _YEAR_SPAN_RE = re.compile(r"^(?P<y1>\d{4})[-‑](?P<y2>\d{4})$")
 _SCHOOL_YEAR_RE = re.compile(r"^(?P<y>\d{4})/(?P<yy>\d{2})$")
 _LABEL_GAP_RE = re.compile(r"\s*:\s*")
+_BOUNDING_COMMA_RE = re.compile(r",(?!\d{3})|(?<!\d),")
 _LOOKBACK = 40  # characters before a number searched for its cue words (all are shorter)
 _SKIP_BRACKETS_RE = re.compile(r"\s*\([^()]*\)")
 _SUBJECT_TOKEN_RE = re.compile(r"\s*((?:[dlDL]['’])|[^\W\d_][\w\-]*)")
@@ -488,7 +489,7 @@ def _growth_spans(sentence: str, claims: list[Claim], g: _Grammar) -> None:
 # stays a statistic.
 _PROVISION_BEFORE = {"time": 60, "money": 25}
 _PROVISION_AFTER = 30
-_AGE_BEFORE = 25
+_AGE_BEFORE = 35  # "niños de edades comprendidas entre 2 y 6 años"
 _TIME_UNITS = ("years", "months", "weeks", "days", "hours")
 
 
@@ -618,7 +619,8 @@ def _period_for(claim: Claim, sentence: str, times: _Times, chains, g: _Grammar)
             if (not after and _LABEL_GAP_RE.fullmatch(gap)) or (after and g.in_gap.fullmatch(gap)):
                 cost = 0  # "2020 : 6 957", "46 en 2022", "396 au cours des huit premiers mois de 2025"
             else:
-                cost = len(gap) + 100 * (gap.count(",") + gap.count(":"))
+                # a comma between digits groups them ("1,930") and bounds nothing
+                cost = len(gap) + 100 * (len(_BOUNDING_COMMA_RE.findall(gap)) + gap.count(":"))
             if cost < best_cost:
                 best, best_cost = t.period, cost
             break  # the nearest one that may govern is the cheapest on this side

@@ -115,7 +115,9 @@ DATING_BEFORE = ("past", "last", "next", "previous", "following", "coming")
 # The terms of a law, not statistics (kind `provision`): "three to seven years' imprisonment",
 # "a fine of up to 2,000 tenge", "within a period of three months", "granted for one year".
 PROVISION_CUES = (
-    "imprisonment", "deprivation of liberty", "fine", "penalty", "punishable", "sentence",
+    # "fines totalling more than 5.5 million tenge were imposed" (par. 267) is a statistic
+    "imprisonment", "deprivation of liberty", "restriction of liberty", "a fine of", "fine of up to",
+    "fines of up to", "penalty", "punishable", "sentence",
     "time limit", "deadline", "period of", "granted for", "extended",
 )
 TIME_LIMIT_BEFORE = ("within", "reduced to")
@@ -176,7 +178,7 @@ GROWTH_CUES = ("increase of", "rise of", "growth of", "decrease of", "drop of", 
 # ("Kazakhstan has 737,400 persons with disabilities", "every year"). Patterns, whole words.
 UNDATED_CUES = (
     r"there\s+(?:are|is)", r"exists?", r"allows?", r"enables?", r"comprises?", r"remains?",
-    r"ha(?:s|ve)\s+(?:a\s+total\s+of\s+|some\s+|about\s+|more\s+than\s+|over\s+)?\d",
+    r"ha(?:s|ve)\s+(?:a\s+total\s+of\s+|some\s+|about\s+|more\s+than\s+|over\s+)?\d[\d,.]*",
     r"is\s+home\s+to", r"every\s+(?:year|month|quarter|week)", r"each\s+(?:year|month|quarter)",
     r"per\s+year", r"a\s+year", r"annually", r"generally", r"currently", r"at\s+present",
     r"under\s+way", r"ongoing",

@@ -65,8 +65,21 @@ FRACTIONS = {
 }
 FRACTION_ARTICLES = ("las", "los", "la")
 
+# Spanish puts the article between a cue and a percentage: "más del 80 %", "al menos el 30 %".
 QUALIFIER_CUES = [
     ("más de", "more_than"),
+    ("más del", "more_than"),
+    ("menos del", "less_than"),
+    ("alrededor del", "approx"),
+    ("cerca del", "approx"),
+    ("casi el", "approx"),
+    ("aproximadamente el", "approx"),
+    ("al menos el", "at_least"),
+    ("hasta el", "at_most"),
+    ("de hasta el", "at_most"),
+    ("superaba el", "more_than"),
+    ("superior al", "more_than"),
+    ("inferior al", "less_than"),
     ("superior a", "more_than"),
     ("superaba", "more_than"),
     ("superó", "more_than"),
@@ -175,7 +188,7 @@ GROWTH_CUES = ("aumento de", "incremento de", "crecimiento de", "disminución de
 # ("Kazajstán cuenta con 737.400 personas con discapacidad", "cada año"). Patterns, whole words.
 UNDATED_CUES = (
     r"cuenta(?:n)?\s+con", r"existe(?:n)?", r"hay", r"permite(?:n)?", r"comprende(?:n)?",
-    r"dispone(?:n)?", r"sigue(?:n)?", r"cada\s+(?:año|mes|trimestre|semana)", r"al\s+año",
+    r"dispone(?:n)?", r"sigue(?:n)?", r"suele(?:n)?", r"cada\s+(?:año|mes|trimestre|semana)", r"al\s+año",
     r"por\s+año", r"anualmente", r"generalmente", r"actualmente", r"en\s+la\s+actualidad",
     r"en\s+curso", r"en\s+proceso\s+de",
 )
