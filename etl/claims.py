@@ -168,7 +168,7 @@ def _grammar(lang: str) -> _Grammar:
         chain_next=re.compile(rf"^\s*(?:,|(?:{_words(t.AFTER_REFERENCE_WORDS)})(?!\w)|\)|;|\.|:|$)"),
         in_gap=re.compile(rf"\s*(?:{t.IN_WORDS})?\s*"),
         quantity_noun_end=re.compile(rf"(?:{alternation(quantity_words)})(?:{plural})?$"),
-        share_of_before=re.compile(rf"(?:{_words(t.SHARE_OF_BEFORE)})\s*$"),
+        share_of_before=re.compile(rf"(?:{_words(t.SHARE_OF_BEFORE)})\s*(?:(?:{_words(t.ARTICLES)})\s+)?$"),
         clause_join=re.compile(rf",\s+{t.AND}\s"),
         range_gap=re.compile(rf"^\s*(?:{_words(t.RANGE_WORDS)}|-|–)\s*$"),
         subject_of=re.compile(rf"\s*(?:{_of(t.OF_WORDS)})"),
@@ -183,7 +183,8 @@ def _grammar(lang: str) -> _Grammar:
         range_opener=re.compile(rf"(?i)(?<!\w)(?:{_words(t.RANGE_OPENERS)})\s*$"),
         growth_cue=re.compile(rf"(?i)(?<!\w)(?:{_words(t.GROWTH_CUES)})\s*$"),
         measured_noun=re.compile(rf"(?i)(?<!\w)(?:{_words(t.MEASURED_NOUNS)})(?!\w)"),
-        list_end=re.compile(rf"(?:,|(?<!\w)(?:{t.AND}))\s*$"),
+        # "98 % des établissements …, 97 % d'agents"; Spanish puts an article before: ", el 97 %"
+        list_end=re.compile(rf"(?:,|(?<!\w)(?:{t.AND}))\s*(?:(?:{_words(t.ARTICLES)})\s+)?$"),
         list_cut=re.compile(rf"[,;:()]|(?<!\w)(?:{t.AND})(?!\w)|\.(?:\s|$)"),
         pronoun_of=re.compile(rf"(?i)\s*(?:{_words(t.PRONOUN_OF)})(?!\w)"),
         alternative_gap=re.compile(rf"^\s*(?:{_words(t.LIST_WORDS)})\s*$"),
@@ -657,7 +658,7 @@ def _fill_subjects(sentence: str, claims: list[Claim], chains, carried: _Carried
         claim.subject = _noun_phrase(sentence, claim.end, g, skip_of=has_quantity_word or claim.kind == "percent")
         if not claim.subject and claim.kind in ("count", "percent"):
             inherited = next((subject_at_depth[d] for d in range(depth, -1, -1) if d in subject_at_depth), None)
-            if claim.kind == "percent" and depth == 0 and not g.share_of_before.search(sentence[max(0, claim.start - 16):claim.start]):
+            if claim.kind == "percent" and depth == 0 and not g.share_of_before.search(sentence[max(0, claim.start - 24):claim.start]):
                 inherited = None  # "le niveau de satisfaction dépassait 95 %" is no share of the count before
             claim.subject = inherited or list_subject or opener_subject
             if claim.subject:

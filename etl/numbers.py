@@ -61,7 +61,8 @@ def _grammar(lang: str) -> _Grammar:
 def normalise_span(span: str) -> str:
     """Lower-case, one kind of space, one kind of hyphen and apostrophe."""
     span = span.replace("\u2011", "-").replace("\u2010", "-").replace("’", "'")
-    span = re.sub(r"[\u00a0\u202f\s]+", " ", span)
+    span = re.sub(r"(?<=\d)[\u00a0\u202f](?=\d)", "\u00a0", span)  # digit groups: "678 400" in English too
+    span = re.sub(r"[^\S\u00a0]+|(?<!\d)\u00a0|\u00a0(?!\d)|[\u202f]", " ", span)
     return span.strip().lower()
 
 

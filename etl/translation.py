@@ -102,7 +102,9 @@ def rounding(claim: dict, lang: str) -> float:
     scale = abs(claim["value"]) / shown if shown else 1.0
     if places:
         return 0.5 * 10.0 ** -places * scale
-    return 0.5 * scale if scale > 1.5 else 0.0  # "30 milliards" is rounded; "3 484 139" is exact
+    if claim["unit"] == "%" or scale > 1.5:
+        return 0.5 * scale  # "39 %" and "30 milliards" are rounded to their last digit
+    return 0.0  # a count written in full ("3 484 139") is exact
 
 
 def disagreement(comparison: Comparison, paragraph: int, left: list[dict], right: list[dict]) -> dict:

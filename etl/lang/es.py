@@ -98,6 +98,8 @@ QUALIFIER_CUES = [
     ("hasta", "at_most"),
     ("de hasta", "at_most"),
     ("menos de", "less_than"),
+    ("menores de", "less_than"),  # "niños menores de 18 años"
+    ("mayores de", "more_than"),
     ("inferior a", "less_than"),
 ]
 
@@ -211,10 +213,10 @@ SUBJECT_STOPWORDS = set(
     tras y e o u ni pero que quien quienes cual cuales cuyo cuya este esta estos estas ese esa
     eso se su sus le les lo un una unos unas es son fue fueron era eran ha han había habían
     será serán está están estaba estaban sido siendo como cuando donde ya también además
-    respectivamente cada ambos no más menos aproximadamente
+    respectivamente cada ambos no más menos aproximadamente ellos ellas
     """.split()
 )
-SUBJECT_VERB_ENDINGS = ("aban", "ían", "aron", "ieron")
+SUBJECT_VERB_ENDINGS = ("ó", "aba", "aban", "ían", "aron", "ieron")  # "aumentó", "recibieron"
 VERB_PLURAL_ENDINGS = ()
 PARTICIPLE_ENDINGS = ("ando", "iendo")
 MEASURED_NOUNS = ("tasa", "proporción", "porcentaje", "nivel", "cuota", "monto", "importe", "suma",
