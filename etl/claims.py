@@ -695,7 +695,10 @@ def _shared_with_next(sentence: str, claims: list[Claim], g: _Grammar) -> None:
 def _labels_before_brackets(sentence: str, claims: list[Claim], chains, g: _Grammar) -> None:
     """'la cohabitation entre les ethnies est calme (60,9 %)' (par. 107): a share in brackets with
     no noun of its own is labelled by the words before the bracket."""
+    labelled: dict[int, Claim] = {}  # the last share with a subject, per bracket depth
     for claim in claims:
+        if claim.kind == "percent" and claim.subject:
+            labelled[chains.depth[claim.start]] = claim
         if claim.kind != "percent" or claim.subject or chains.depth[claim.start] == 0:
             continue
         opening = chains.innermost[claim.start]
@@ -705,11 +708,12 @@ def _labels_before_brackets(sentence: str, claims: list[Claim], chains, g: _Gram
         while before and before[0].lower() in g.tables.SUBJECT_STOPWORDS | g.subject_connectors:
             before.pop(0)
         label = before[-8:]
-        previous = next((c for c in reversed(claims[:claims.index(claim)]) if c.kind == "percent" and c.subject
-                         and chains.depth[c.start] == chains.depth[claim.start]), None)
+        previous = labelled.get(chains.depth[claim.start])
         if len(label) == 1 and previous and len(previous.subject.split()) > 1:
             label = previous.subject.split()[:-1] + label  # "… est calme (60,9 %) et bonne (34,9 %)"
         claim.subject = " ".join(label) or None
+        if claim.subject:
+            labelled[chains.depth[claim.start]] = claim
 
 def _with_predicates(sentence: str, claims: list[Claim], chains, g: _Grammar) -> None:
     """A bare noun takes what is said of it: "12 personnes ont été condamnées" -> "personnes
@@ -777,14 +781,15 @@ def _elliptic_items(sentence: str, claims: list[Claim], chains, borrowed: list[C
     for c in claims:
         if c.kind in STATISTIC_KINDS:
             groups.setdefault(chains.innermost[c.start], []).append(c)
+    borrowed_ids = {id(c) for c in borrowed}
     for stats in groups.values():
-        _elliptic_run(sentence, stats, claims, borrowed, g)
+        _elliptic_run(sentence, stats, claims, borrowed_ids, g)
     for claim in borrowed:
         if "(" not in claim.subject and not g.subject_of.match(sentence, claim.end):
             _complete(sentence, claim, claim.subject, claims, g)  # par. 151 "dont 1 097 en situation d'urgence"
 
 
-def _elliptic_run(sentence: str, stats: list[Claim], claims: list[Claim], borrowed: list[Claim], g: _Grammar) -> None:
+def _elliptic_run(sentence: str, stats: list[Claim], claims: list[Claim], borrowed: set[int], g: _Grammar) -> None:
     """The lists among statistics written side by side (one bracket level)."""
     head = None
     for previous, claim in zip(stats, stats[1:]):
@@ -801,7 +806,7 @@ def _elliptic_run(sentence: str, stats: list[Claim], claims: list[Claim], borrow
         same_head = bool(claim.subject and _same_head(claim.subject, whole) and len(claim.subject) < len(whole))
         if same_head:  # "27 procédures pénales …, 23 procédures en 2023" (par. 191)
             claim.subject = whole
-        if not (claim in borrowed or partitive or same_head or claim.subject is None):
+        if not (id(claim) in borrowed or partitive or same_head or claim.subject is None):
             head = None
             continue
         if head.subject == whole:  # the first item of the list
@@ -870,11 +875,14 @@ def _breakdowns(claims: list[Claim], chains) -> None:
     """Items in brackets count what the number before them counts: 'quatre procédures pénales ont
     été engagées … (1 procédure en 2022, …)' (par. 191); '39,1 % occupaient des postes à
     responsabilité (44,9 % dans les organes centraux …)' (par. 210)."""
+    latest: dict[tuple[str, int], tuple[int, Claim]] = {}  # (kind, depth) -> the last claim there
     for i, claim in enumerate(claims):
         if claim.kind not in ("count", "percent") or not claim.subject:
             continue
-        outer = next((c for c in reversed(claims[:i]) if c.kind == claim.kind and c.subject
-                      and chains.depth[c.start] < chains.depth[claim.start]), None)
+        depth = chains.depth[claim.start]
+        shallower = [latest[kind, d] for kind, d in latest if kind == claim.kind and d < depth]
+        latest[claim.kind, depth] = (i, claim)
+        outer = max(shallower, key=lambda found: found[0])[1] if shallower else None
         if not outer:
             continue
         whole, _, own = claim.subject.partition(" (")

@@ -20,8 +20,28 @@ MINUS_SIGNS = "-\u2212"  # "-3,2 %", "−3,2 %"
 
 
 def alternation(words) -> str:
-    """A regex alternation of the words, longest first, spaces matching any run of spaces."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """A regex matching any of the words, the longest first, spaces matching any run of spaces.
+
+    The words are merged into a trie ("deux|dix|douze" -> "d(?:eux|ix|ouze)"): Python's regex
+    engine tries an alternation one branch at a time, and the number words of a language are
+    a hundred branches tried at every word of the text.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body  # greedy: a longer word is tried first
 
 
 def digits_pattern(lang: str) -> str:
@@ -68,11 +88,16 @@ def normalise_span(span: str) -> str:
 
 def strip_qualifier(span: str, lang: str = "fr") -> str:
     """Remove a leading qualifier such as "plus de" or "more than" from a normalised span."""
-    for cue, _ in sorted(tables(lang).QUALIFIER_CUES, key=lambda c: len(c[0]), reverse=True):
+    for cue in _cues_longest_first(lang):
         # "over 500" but not "overall"; "plus d'un" ends its cue with the apostrophe
         if span.startswith(cue) and (cue.endswith("'") or not span[len(cue):len(cue) + 1].isalpha()):
             return span[len(cue):].strip()
     return span
+
+
+@lru_cache(maxsize=None)
+def _cues_longest_first(lang: str) -> tuple[str, ...]:
+    return tuple(sorted((cue for cue, _ in tables(lang).QUALIFIER_CUES), key=len, reverse=True))
 
 
 def strip_percent(span: str, lang: str = "fr") -> str:
@@ -93,9 +118,14 @@ def _decimal(span: str, lang: str) -> Decimal:
     if sum(ch.isdigit() for ch in span) > MAX_DIGITS:
         raise ValueError(f"more than {MAX_DIGITS} digits")
     t = tables(lang)
-    group = get_group_symbol(t.LOCALE)
+    group = _group_symbol(t.LOCALE)
     span = re.sub(f"[{re.escape(t.GROUP_MARKS)}](?=\\d{{3}}(?!\\d))", group, span.strip())
     return parse_decimal(span, locale=t.LOCALE, strict=False)
+
+
+@lru_cache(maxsize=None)
+def _group_symbol(locale: str) -> str:
+    return get_group_symbol(locale)
 
 
 def parse_number_words(span: str, lang: str = "fr") -> float:
