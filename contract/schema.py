@@ -68,7 +68,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("qualifier", _str, "`exact`, `approx` (environ, près de), `more_than` (plus de), `at_least` (au moins), "
            "`less_than` (moins de), `at_most` (jusqu'à)"),
         _c("period", _str, _PERIOD),
-        _c("subject", _str, "the counted noun phrase (`affaires pénales enregistrées`), best effort"),
+        _c("subject", _str, "the counted noun phrase, completed so that it reads alone (`affaires pénales "
+           "enregistrées`, `élèves (en russe)`, `places (jardins d’enfants)`), best effort"),
         _c("sentence", _str, "the sentence that holds the number (at most 1 000 characters around it)"),
     ),
     "reports": (
