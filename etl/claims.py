@@ -55,6 +55,8 @@ _SCHOOL_YEAR_RE = re.compile(r"^(?P<y>\d{4})/(?P<yy>\d{2})$")
 _LABEL_GAP_RE = re.compile(r"\s*:\s*")
 _BOUNDING_COMMA_RE = re.compile(r",(?!\d{3})|(?<!\d),")
 _LOOKBACK = 40  # characters before a number searched for its cue words (all are shorter)
+_MODIFIER_RE = re.compile(r"(?P<word>[^\W\d_][\w\-]*)\s+")
+_WORD_AFTER_RE = re.compile(r"\s+(?P<words>[^\W\d_][\w\-]*)")
 _SKIP_BRACKETS_RE = re.compile(r"\s*\([^()]*\)")
 _SUBJECT_TOKEN_RE = re.compile(r"\s*((?:[dlDL]['’])|[^\W\d_][\w\-]*)")
 
@@ -109,6 +111,7 @@ class _Grammar:
     definite_of: re.Pattern
     pronoun_of: re.Pattern
     predicate: re.Pattern
+    participation_after: re.Pattern
     of_them: re.Pattern
     participation_before: re.Pattern
     alternative_gap: re.Pattern
@@ -191,6 +194,7 @@ def _grammar(lang: str) -> _Grammar:
         label_start=re.compile(rf"[,;:()]|(?<!\w)(?:{_words(t.LABEL_OPENERS)})(?!\w)"),
         of_them=re.compile(rf"(?i)\s*(?:{_words(t.OF_THEM)})(?!\w)"),
         participation_before=re.compile(rf"(?i)(?<!\w)(?P<cue>{_words(t.PARTICIPATION_CUES)})\s+(?:{_words(c for c, _ in t.QUALIFIER_CUES)})?\s*$"),
+        participation_after=re.compile(rf"(?i)\s+(?P<cue>{_words(t.PARTICIPATION_CUES)})(?!\w)"),
         predicate=re.compile(rf"(?i)(?:\s+(?:{alternation(t.AUXILIARIES)})(?!\w))+\s+(?P<words>\w)"),
         bare_of=re.compile(rf"\s*(?:{_of(t.BARE_OF)})"),
         definite_of=re.compile(rf"\s*(?:{_of(t.DEFINITE_OF)})"),
@@ -680,7 +684,7 @@ def _fill_subjects(sentence: str, claims: list[Claim], chains, carried: _Carried
     _relative_nouns(claims, g)
     _with_predicates(sentence, claims, chains, g)
     _elliptic_items(sentence, claims, chains, borrowed, g)
-    _breakdowns(claims, chains)
+    _breakdowns(sentence, claims, chains, g.tables)
 
 
 def _shared_with_next(sentence: str, claims: list[Claim], g: _Grammar) -> None:
@@ -738,7 +742,13 @@ def _with_predicates(sentence: str, claims: list[Claim], chains, g: _Grammar) ->
         if age and len(content) == 1:
             claim.subject = f"{claim.subject} ({age.text})"  # "1 154 enfants de moins de 18 ans" (par. 291)
             continue
-        if end == pos or not (m := g.predicate.match(sentence, end)):
+        if end != pos and (took := g.participation_after.match(sentence, end)):
+            claim.subject = f"{claim.subject} ({took['cue']})"  # "237,000 persons took part"
+            continue
+        if len(content) == 1 and (verb := _verb_before(sentence, claim, g)):
+            claim.subject = f"{claim.subject} ({verb})"  # "en 2022 se juzgaron 12 causas y fueron condenadas 12 personas"
+            continue
+        if end == pos or not (m := g.predicate.match(sentence, end) or _verb_after(sentence, end, g)):
             continue
         words = _predicate_words(sentence, m.start("words"), claims, g).split()
         if words and words[0].lower() in g.tables.ARTICLES:
@@ -747,11 +757,34 @@ def _with_predicates(sentence: str, claims: list[Claim], chains, g: _Grammar) ->
             claim.subject = f"{claim.subject} ({' '.join(words)})"
 
 
+def _verb_after(sentence: str, end: int, g: _Grammar) -> re.Match | None:
+    """'5,618 persons received confirmation': a verb right after the noun, with no auxiliary."""
+    m = _WORD_AFTER_RE.match(sentence, end)
+    finite = m and (_looks_like_verb(m["words"].lower(), True, g.tables) or m["words"].lower().endswith(g.tables.PAST_ENDINGS))
+    return m if finite else None  # not "195 jardins d'enfants offrant 14 800 places" (par. 226)
+
+
+def _verb_before(sentence: str, claim: Claim, g: _Grammar) -> str | None:
+    """'se juzgaron 12 causas', 'fueron condenadas 12 personas': the verb written before the number."""
+    found = list(_MODIFIER_RE.finditer(sentence, max(0, claim.start - 40), claim.start))
+    if not found or found[-1].end() != claim.start:
+        return None  # "un environnement sûr est créé : 98 %" - not across punctuation
+    words = [m["word"] for m in found]
+    last = words[-1]
+    if len(words) > 1 and words[-2].lower() in g.tables.AUXILIARIES and last.lower() not in g.tables.SUBJECT_STOPWORDS:
+        return last  # "fueron condenadas", "ont organisé"
+    lower = last.lower()
+    finite = _looks_like_verb(lower, True, g.tables) or (lower.endswith(g.tables.PAST_ENDINGS) and len(lower) > 4)
+    return last if g.tables.VERB_BEFORE_SUBJECT and finite and lower not in g.tables.AUXILIARIES else None
+
+
 def _predicate_words(sentence: str, pos: int, claims: list[Claim], g: _Grammar, most: int = 5) -> str:
     """What is said of a noun, in a few words; a phrase cut short ("enregistrées au titre de
     l'article") goes back to its verb ("enregistrées")."""
     words = _own_words(sentence, pos, claims, g, most=most + 1).split()
     words = list(itertools.takewhile(lambda w: w.lower() not in g.tables.LABEL_OPENERS, words))
+    while words and (words[-1].lower() in g.tables.SUBJECT_STOPWORDS or words[-1].lower() in g.subject_connectors):
+        words.pop()  # "registered on [that basis]"
     if len(words) <= most and not re.match(r"\s*\d", sentence[_after_noun_phrase(sentence, pos, " ".join(words)):]):
         return " ".join(words)
     cut = max((i for i, w in enumerate(words[:most]) if i and w.lower() in g.tables.SUBJECT_STOPWORDS), default=most)
@@ -766,7 +799,15 @@ def _measured_noun(sentence: str, claim: Claim, g: _Grammar) -> str | None:
     lo = max(sentence.rfind(";", 0, claim.start), sentence.rfind(":", 0, claim.start), claim.start - 160, 0)
     found = [m for m in g.measured_noun.finditer(sentence, lo, claim.start)
              if _outside_brackets(sentence[m.end():claim.start]).count(")") == 0]  # not a noun inside brackets
-    return _noun_phrase(sentence, found[-1].start(), g, skip_of=False) if found else None
+    if not found:
+        return None
+    start = found[-1].start()
+    if not g.tables.HEAD_FIRST:  # "an employment rate of 28.9 per cent": the words before name it
+        for word in reversed(list(_MODIFIER_RE.finditer(sentence, max(0, start - 40), start))[-2:]):
+            if word["word"].lower() in g.tables.SUBJECT_STOPWORDS | g.subject_connectors or word.end() != start:
+                break
+            start = word.start()
+    return _noun_phrase(sentence, start, g, skip_of=False)
 
 
 def _elliptic_items(sentence: str, claims: list[Claim], chains, borrowed: list[Claim], g: _Grammar) -> None:
@@ -803,16 +844,15 @@ def _elliptic_run(sentence: str, stats: list[Claim], claims: list[Claim], borrow
         partitive = bool(claim.kind == "percent" and claim.subject and claim.subject != whole
                          and g.bare_of.match(sentence, claim.end) and not g.definite_of.match(sentence, claim.end)
                          and g.definite_of.match(sentence, head.end))
-        same_head = bool(claim.subject and _same_head(claim.subject, whole) and len(claim.subject) < len(whole))
-        if same_head:  # "27 procédures pénales …, 23 procédures en 2023" (par. 191)
-            claim.subject = whole
+        # "27 procédures pénales …, 23 procédures en 2023" (par. 191): the item names its noun short
+        same_head = bool(claim.subject and _same_head(claim.subject, whole, g.tables) and len(claim.subject) < len(whole))
         if not (id(claim) in borrowed or partitive or same_head or claim.subject is None):
             head = None
             continue
         if head.subject == whole:  # the first item of the list
             _complete(sentence, head, whole, claims, g)
         _complete(sentence, claim, whole, claims, g, own_words=partitive)
-        if claim.subject == whole and head.subject != whole:
+        if claim.subject is None or "(" not in claim.subject:
             claim.subject = head.subject  # "Trente-huit procédures ont été enregistrées …, 60 en 2023" (par. 191)
 
 
@@ -866,28 +906,35 @@ def _outside_brackets(text: str) -> str:
     return re.sub(r"\([^()]*\)", "", text)
 
 
-def _same_head(a: str, b: str) -> bool:
-    """'procédure' and 'procédures pénales (…)': the same noun, singular or plural."""
-    return a.split()[0].lower().rstrip("s") == b.split()[0].lower().rstrip("s")
+def _same_head(a: str, b: str, t: ModuleType) -> bool:
+    """'procédure' and 'procédures pénales (…)', 'proceedings' and 'criminal proceedings': the same
+    noun, singular or plural (first in French and Spanish, last in English)."""
+    def head(subject: str) -> str:
+        words = subject.split(" (")[0].split()
+        return (words[0] if t.HEAD_FIRST else words[-1]).lower().rstrip("s")
+    return head(a) == head(b)
 
 
-def _breakdowns(claims: list[Claim], chains) -> None:
+def _breakdowns(sentence: str, claims: list[Claim], chains, t: ModuleType) -> None:
     """Items in brackets count what the number before them counts: 'quatre procédures pénales ont
     été engagées … (1 procédure en 2022, …)' (par. 191); '39,1 % occupaient des postes à
     responsabilité (44,9 % dans les organes centraux …)' (par. 210)."""
-    latest: dict[tuple[str, int], tuple[int, Claim]] = {}  # (kind, depth) -> the last claim there
+    latest: dict[int, tuple[int, Claim]] = {}  # depth -> the last statistic there
     for i, claim in enumerate(claims):
-        if claim.kind not in ("count", "percent") or not claim.subject:
+        if claim.kind not in STATISTIC_KINDS or not claim.subject:
             continue
         depth = chains.depth[claim.start]
-        shallower = [latest[kind, d] for kind, d in latest if kind == claim.kind and d < depth]
-        latest[claim.kind, depth] = (i, claim)
+        shallower = [latest[d] for d in latest if d < depth]
+        latest[depth] = (i, claim)
         outer = max(shallower, key=lambda found: found[0])[1] if shallower else None
-        if not outer:
-            continue
+        if outer and outer.kind != claim.kind:
+            continue  # "2 223 455 (66 %)": a share of the count it follows
+        opening = chains.innermost[claim.start]
+        if not outer or not re.match(r"\(\s*[+\-−]?\d", sentence[opening:]):
+            continue  # "(in the 2020/21 school year, schools had 3,368,702 pupils …)" is no breakdown
         whole, _, own = claim.subject.partition(" (")
         outer_whole, _, outer_own = outer.subject.partition(" (")
-        if "(" not in claim.subject and len(claim.subject.split()) == 1 and _same_head(claim.subject, outer.subject) \
+        if "(" not in claim.subject and len(claim.subject.split()) == 1 and _same_head(claim.subject, outer.subject, t) \
                 and len(outer.subject) > len(claim.subject):
             claim.subject = outer.subject
         elif own and outer_own and whole == outer_whole and own != outer_own:

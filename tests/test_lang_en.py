@@ -400,7 +400,7 @@ def test_english_legal_provisions(paragraph, span, unit):
 
 
 @pytest.mark.parametrize("paragraph,span,period,subject", [
-    (107, "75.5 per cent", "2025-H1", "respondents"),  # the survey of the sentence before
+    (107, "75.5 per cent", "2025-H1", "respondents (reported no violation of rights)"),  # the survey before
     (155, "Eighty-eight", "2022-01/2025-06", "persons (convicted under judgments)"),
     (158, "46", "2022", "registered criminal cases"),
     (158, "91", "2024", "registered criminal cases"),

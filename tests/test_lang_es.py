@@ -411,7 +411,7 @@ def test_spanish_legal_provisions(paragraph, span, unit):
     (298, "la mitad", "2014/..", "apátridas (obtenido la nacionalidad kazaja)"),
     (350, "90 %", "2022", "proporción de la población"),
     (380, "+193 %", "2021-2024", "denuncias presentadas"),
-    (410, "15", "2024-2025", "documentales"),
+    (410, "15", "2024-2025", "documentales (realizaron)"),  # "se realizaron 15 documentales"
 ])
 def test_spanish_periods_and_subjects_from_the_whole_paragraph(paragraph, span, period, subject):
     claim = _find(paragraph, span)

@@ -194,6 +194,9 @@ ABBREVIATIONS = {
 CARRY_PERIOD_OPENERS = ("in total", "a total of", "overall", "of these", "of them", "of whom",
                         "of which", "among them")
 
+# A finite verb may come before the counted noun (not in this language).
+VERB_BEFORE_SUBJECT = False
+HEAD_FIRST = False
 NUMBER_OF = r"number\s+of\s+(?:the\s+)?"
 OF_WORDS = ("of the", "of")
 SUBJECT_CONNECTORS = ("of", "the", "with", "without")  # "persons with disabilities"
@@ -203,15 +206,16 @@ SUBJECT_STOPWORDS = set(
     which who whom that this these those it its they them their there here was were is are
     be been being has have had will would shall should can could may might not also as than
     then so such each both all respectively including notably already while whereas when
-    where during since until after before about nearly approximately some a an received
+    where during since until after before about nearly approximately some a an
     took made gave went came saw held began became grew rose fell won lost paid spent left
-    met sent got found
+    met sent got found more less fewer than up live lives attend attends speak speaks work works
     """.split()
 )
 SUBJECT_VERB_ENDINGS = ()
 VERB_PLURAL_ENDINGS = ()
 # After the first word of the phrase: "30 representatives participated", "pupils studying in".
 PARTICIPLE_ENDINGS = ("ed", "ing")
+PAST_ENDINGS = ("ed",)  # "5,618 persons received confirmation": a verb with no auxiliary
 MEASURED_NOUNS = ("rate", "share", "proportion", "percentage", "level", "quota", "amount", "sum",
                   "capacity", "capital", "bonus")
 # "98 per cent of schools are equipped with turnstiles, 97 per cent with licensed security guards"

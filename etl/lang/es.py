@@ -204,6 +204,9 @@ ABBREVIATIONS = {
 CARRY_PERIOD_OPENERS = ("en total", "en conjunto", "de ellos", "de ellas", "entre ellos",
                         "entre ellas", "de estos", "de estas", "del total")
 
+# A finite verb may come before the counted noun  # "en 2022 se juzgaron 12 causas".
+VERB_BEFORE_SUBJECT = True
+HEAD_FIRST = True
 NUMBER_OF = r"número\s+de\s+(?:los\s+|las\s+)?"
 OF_WORDS = ("de los", "de las", "de la", "del", "de")
 SUBJECT_CONNECTORS = ("de", "del", "la", "las", "los", "el", "con", "sin")  # "personas con discapacidad"
@@ -213,12 +216,14 @@ SUBJECT_STOPWORDS = set(
     tras y e o u ni pero que quien quienes cual cuales cuyo cuya este esta estos estas ese esa
     eso se su sus le les lo un una unos unas es son fue fueron era eran ha han había habían
     será serán está están estaba estaban sido siendo como cuando donde ya también además
-    respectivamente cada ambos no más menos aproximadamente ellos ellas
+    respectivamente cada ambos no más menos aproximadamente ellos ellas antes después menores
+    mayores suelen viven asisten trabajan hablan reciben cuentan
     """.split()
 )
 SUBJECT_VERB_ENDINGS = ("ó", "aba", "aban", "ían", "aron", "ieron")  # "aumentó", "recibieron"
 VERB_PLURAL_ENDINGS = ()
 PARTICIPLE_ENDINGS = ("ando", "iendo")
+PAST_ENDINGS = ()  # Spanish marks its verbs with SUBJECT_VERB_ENDINGS
 MEASURED_NOUNS = ("tasa", "proporción", "porcentaje", "nivel", "cuota", "monto", "importe", "suma",
                   "capacidad", "capital", "prima")
 # "el 98 % de las escuelas están equipadas con torniquetes, el 97 % con guardias de seguridad"

@@ -218,6 +218,10 @@ ABBREVIATIONS = {
 CARRY_PERIOD_OPENERS = ("au total", "parmi eux", "parmi elles", "parmi ceux", "sur ce nombre", "dont")
 
 # The counted noun phrase: "le nombre d'affaires pénales" names what the number after it counts.
+# The noun comes first in its phrase ("procédures pénales") or last ("criminal proceedings").
+# A finite verb may come before the counted noun (not in this language).
+VERB_BEFORE_SUBJECT = False
+HEAD_FIRST = True
 NUMBER_OF = r"nombre\s+(?:de\s+|d['’]|des\s+)"
 # After a quantity word ("20,3 millions d'habitants", "71,2 % des habitants") the noun follows "de".
 OF_WORDS = ("de la", "de l'", "de", "d'", "des", "du")
@@ -239,6 +243,7 @@ SUBJECT_STOPWORDS = set(
 SUBJECT_VERB_ENDINGS = ("aient", "ait", "ront")  # "verront" (par. 232)
 VERB_PLURAL_ENDINGS = ("ent",)
 PARTICIPLE_ENDINGS = ("ant",)
+PAST_ENDINGS = ()  # French marks its verbs with SUBJECT_VERB_ENDINGS
 # Nouns a statistic measures, written before it: "un taux d'emploi de 28,9 %" (par. 89),
 # "le taux de scolarisation des enfants … atteint 93,1 %" (par. 225).
 MEASURED_NOUNS = ("taux", "part", "proportion", "pourcentage", "niveau", "quota", "montant", "somme",
