@@ -97,6 +97,17 @@ def test_an_unsupported_language_is_refused_in_one_line(tmp_path, text, metadata
     assert "Traceback" not in result.stderr and not out.exists()
 
 
+def test_a_text_too_short_to_tell_is_read_as_french_with_a_warning(tmp_path):
+    raw, out, empty = tmp_path / "raw", tmp_path / "out", tmp_path / "defs"
+    for folder in (raw, empty):
+        folder.mkdir()
+    write_report(raw, "short", "1.\tEn 2024, 12 affaires.\n", None)
+    result = run_etl("--input", raw, "--out", out, "--indicators", empty)
+    assert result.returncode == 0
+    assert "too few words to tell the language; read as 'fr'" in result.stderr
+    assert pd.read_parquet(out / "reports.parquet").language.tolist() == ["fr"]
+
+
 def test_metadata_that_contradicts_the_text_is_warned_about(tmp_path):
     raw, out, empty = tmp_path / "raw", tmp_path / "out", tmp_path / "defs"
     for folder in (raw, empty):
@@ -110,7 +121,7 @@ def test_metadata_that_contradicts_the_text_is_warned_about(tmp_path):
 @pytest.mark.parametrize("body,message", [
     # issue 12: two million ones ended in a decimal.Overflow traceback; 200 000 keep the test quick
     ("1" * 200_000 + " %", "paragraph 1: a number of 200000 digits (at most 30)"),
-    ("1 " * 3_000, "paragraph 1: more than 2000 numbers in one paragraph"),
+    ("1 " * 25_000, "paragraph 1: more than 20000 numbers in one paragraph"),
 ])
 def test_caps_give_one_line(tmp_path, body, message):
     raw, out, empty = tmp_path / "raw", tmp_path / "out", tmp_path / "defs"

@@ -124,6 +124,7 @@ def test_extremely_long_lines_and_malformed_numbers_do_not_break_the_build(tmp_p
     long_line = "1.\t" + ("En 2024, 12 affaires ; " * 8_000) + "\n"
     report = tmp_path / "r.txt"
     report.write_text(long_line + "2.\t" + malformed + "\n", encoding="utf-8")
+    (tmp_path / "r.json").write_text('{"language": "fr"}', encoding="utf-8")  # too few words to tell the language
     result = run_etl("--input", report, "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     claims = pd.read_parquet(tmp_path / "out" / "claims.parquet")
