@@ -134,6 +134,7 @@ def _grammar(lang: str) -> _Grammar:
     approx = rf"(?:{alternation(t.APPROX_COUNTS)})\s+(?:{alternation(t.APPROX_NOUNS)})(?:{plural})?"
     if spaced:
         approx += f"|{alternation(spaced)}"
+    fractions = alternation(t.FRACTIONS).replace(r"\s+", r"[\s-]+")  # "two thirds" or "two-thirds"
     parts = [
         r"(?P<symbol>\b[A-Z]{2,}(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*){2,})",
         rf"(?P<date>(?<!\d)(?:{'|'.join(dates)})(?!\d)|(?<!\d)(?:{'|'.join(day_months)}){_EDGE_R})",
@@ -145,7 +146,7 @@ def _grammar(lang: str) -> _Grammar:
         rf"(?P<ordinal>(?<!\w)\d+(?:{suffixes})(?!\w))",
         r"(?P<glued>(?<!\w)\d+[A-Za-z]{2,}\w*)",
         rf"(?P<number>(?<!\w)[+{re.escape(MINUS_SIGNS)}]?(?P<digits>{digits_pattern(lang)})(?P<tail>{_ID_TAIL}))",
-        rf"(?i:(?P<fraction>{_EDGE_L}(?:{alternation(t.FRACTIONS).replace(chr(92) + 's+', '[' + chr(92) + 's-]+')}){_EDGE_R}))",
+        rf"(?i:(?P<fraction>{_EDGE_L}(?:{fractions}){_EDGE_R}))",
         rf"(?i:(?P<approx>{_EDGE_L}(?:{approx}){_EDGE_R}))",
         rf"(?i:(?P<ordinal_word>{_EDGE_L}(?:{word}-)*(?:{alternation(t.ORDINAL_WORDS)}){_EDGE_R}))",
         rf"(?i:(?P<words>{_EDGE_L}{words_start}(?:(?:{t.WORD_JOINER}){word})*{_EDGE_R}))",
@@ -162,6 +163,7 @@ def _grammar(lang: str) -> _Grammar:
                          else rf"\s+(?P<unit>{alternation(t.MONEY_UNITS)})(?!\w)"),
         money_prefix=re.compile(rf"(?P<unit>{alternation(t.MONEY_PREFIXES)})\s?$") if t.MONEY_PREFIXES else None,
         measure=re.compile(
+            # "trois dernières années" (fr, es); a language with none keeps an always-empty group
             (rf"\s+(?:(?P<adjective>{alternation(t.UNIT_ADJECTIVES)})\s+)?" if t.UNIT_ADJECTIVES else r"\s+(?P<adjective>(?!))?")
             + rf"(?P<unit>{alternation(t.MEASURE_UNITS)})(?!\w)"),
         dating_before=re.compile(rf"(?i)(?<!\w)(?:{alternation(t.DATING_BEFORE)})\s+$") if t.DATING_BEFORE else None,
