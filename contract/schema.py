@@ -88,7 +88,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("qualifier", _str, "`exact`, `approx` (environ, près de), `more_than` (plus de), `at_least` (au moins), "
            "`less_than` (moins de), `at_most` (jusqu'à)"),
         _c("period", _str, _PERIOD),
-        _c("subject", _str, "the counted noun phrase (`affaires pénales enregistrées`), best effort"),
+        _c("subject", _str, "the counted noun phrase, completed so that it reads alone (`affaires pénales "
+           "enregistrées`, `élèves (en russe)`, `places (jardins d’enfants)`), best effort"),
         _c("sentence", _str, "the sentence that holds the number (at most 1 000 characters around it)"),
     ),
     "reports": (
@@ -97,6 +98,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("sha256", _str, "hash of that file's bytes"),
         _c("metadata_json", _str, "its metadata (symbol, state, treaty body, language, dates…) as JSON"),
         _c("symbol", _str, "the UN document symbol (`CERD/C/KAZ/11-14`)"),
+        _c("language", _str, "the language it was read in (`en`, `es`, `fr`): its metadata's `language`, "
+           "or detected from the text"),
         _c("paragraphs", _int, "how many numbered paragraphs it has"),
         _c("claims", _int, "how many numbers it states"),
         _c("flagged_paragraphs", _int, "paragraphs flagged as duplicate or out of order"),

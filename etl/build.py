@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass
 from contract import periods
 from contract.schema import columns
 from etl.checks import run_checks
-from etl.claims import extract_claims
+from etl.claims import ClaimLimitError, extract_claims
 from etl.indicators import Definitions, build_observations
 from etl.segment import segment
 
@@ -19,15 +19,23 @@ class ReportRecords:
     claims: list[dict]
 
 
-def build_report(text: str, report_id: str) -> ReportRecords:
-    """Segment the text and extract every claim; rows follow contract/schema.py."""
+def build_report(text: str, report_id: str, language: str = "fr") -> ReportRecords:
+    """Segment the text and extract every claim in the report's language; rows follow contract/schema.py.
+
+    Raises ClaimLimitError naming the paragraph when one holds more numbers, or a longer
+    number, than a report does (etl/claims.py).
+    """
     paragraph_rows, claim_rows = [], []
     claims_seen: Counter = Counter()  # per paragraph number, so repeated numbers keep ids unique
     paragraphs = segment(text)
     for paragraph, flag in zip(paragraphs, paragraph_flags([p.paragraph for p in paragraphs])):
         row = {"report_id": report_id, **asdict(paragraph), "flag": flag}
         paragraph_rows.append({column: row[column] for column in PARAGRAPH_COLUMNS})
-        for claim in extract_claims(paragraph.text):
+        try:
+            claims = extract_claims(paragraph.text, language)
+        except ClaimLimitError as error:
+            raise ClaimLimitError(f"paragraph {paragraph.paragraph}: {error}") from None
+        for claim in claims:
             claims_seen[paragraph.paragraph] += 1
             claim_rows.append({
                 "report_id": report_id,

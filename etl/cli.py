@@ -27,6 +27,10 @@ import pyarrow as pa
 from contract.schema import CLAIM_KINDS as KINDS, schema
 from etl import store
 from etl.build import build_indicators, build_report, catalog_entries
+from etl.claims import ClaimLimitError
+from etl.lang import UnsupportedLanguageError
+from etl.lang.detect import ReportLanguage, report_language
+from etl.translation import Comparison, compare_translations
 from etl.indicators import DefinitionError, parse_definitions
 from etl.metadata import MAX_SIDECAR_BYTES, Metadata, MetadataError, as_json, parse_metadata, report_id_problem
 from etl.segment import SegmentationError
@@ -125,6 +129,12 @@ def build_into(box: store.Store, sources: list[Path], definitions, context: str,
     if not kept:
         return None
     tables = combine([b.tables for b in kept])
+    # Reports sharing a symbol are versions of one document: their statistics must agree.
+    translations = compare_translations(tables["reports"].to_pylist(),
+                                        tables["paragraphs"].select(["report_id", "paragraph"]).to_pylist(),
+                                        tables["claims"].to_pylist())
+    tables["checks"] = pa.concat_tables([tables["checks"], pa.Table.from_pylist(
+        [row for c in translations for row in c.checks], schema=tables["checks"].schema)])
     # Save outputs: only when something changed, so a failed run leaves --out as it was.
     ids = [b.report_id for b in kept]
     dropped = [i for i in stored if i not in ids]
@@ -140,7 +150,7 @@ def build_into(box: store.Store, sources: list[Path], definitions, context: str,
                                    "the previous build is kept") from None
     else:
         box.relink()
-    print_summary(builds, tables, dropped)
+    print_summary(builds, tables, dropped, translations)
     return "failed" if any(b.status == "failed" for b in builds) else "ok"
 
 
@@ -227,10 +237,11 @@ def build_one(path: Path, definitions, context: str, box: store.Store) -> Report
         if box.key(report_id) == key and (stored := box.tables(report_id, TABLES)):
             return ReportBuild(path, report_id, "unchanged", stored, key)
         source = _source_text(path, data)
+        language = _language(path, metadata, source.text)
         report = {"path": path, "text": source.text, "sha256": hashlib.sha256(data).hexdigest(),
-                  "report_id": report_id, "metadata": metadata}
+                  "report_id": report_id, "metadata": metadata, "language": language.code}
         tables = process_report(report, definitions)
-        return ReportBuild(path, report_id, "built", tables, key, warnings=source.warnings)
+        return ReportBuild(path, report_id, "built", tables, key, warnings=source.warnings + list(language.warnings))
     except (InputError, MetadataError) as error:  # their lines name their own file: the report or its sidecar
         message = str(error)
     except (DefinitionError, OSError) as error:
@@ -260,6 +271,14 @@ def _source_text(path: Path, data: bytes) -> SourceText:
     try:
         return report_text(data, path.suffix)
     except SourceError as error:
+        raise InputError(f"{path}: {error}") from None
+
+
+def _language(path: Path, metadata: Metadata, text: str) -> ReportLanguage:
+    """The language the report is read in (etl/lang/detect.py); an unsupported one is refused."""
+    try:
+        return report_language(metadata.language, text)
+    except UnsupportedLanguageError as error:
         raise InputError(f"{path}: {error}") from None
 
 
@@ -306,9 +325,11 @@ def _refuse_shared_ids(builds: list[ReportBuild]) -> None:
 def process_report(report: dict, definitions) -> dict[str, pa.Table]:
     """A report's paragraphs, claims, observations, checks and its row in the reports' list, as Arrow tables."""
     try:
-        records = build_report(report["text"], report["report_id"])
+        records = build_report(report["text"], report["report_id"], report["language"])
     except SegmentationError as error:
         raise InputError(f"{report['path']}: {error}; check that this is the text of a report") from None
+    except ClaimLimitError as error:
+        raise InputError(f"{report['path']}: {error}") from None
     _check(records, report)
     indicators = build_indicators(definitions, records, report["report_id"], report["metadata"].symbol)
     _check_quotes(indicators.observations, records)
@@ -316,7 +337,8 @@ def process_report(report: dict, definitions) -> dict[str, pa.Table]:
     row = {
         "report_id": report["report_id"], "source_file": report["path"].name,
         "sha256": report["sha256"], "metadata_json": json.dumps(as_json(report["metadata"]), ensure_ascii=False),
-        "symbol": report["metadata"].symbol, "paragraphs": len(records.paragraphs),
+        "symbol": report["metadata"].symbol, "language": report["language"],
+        "paragraphs": len(records.paragraphs),
         "claims": len(records.claims), "flagged_paragraphs": sum(flagged.values()),
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
@@ -360,7 +382,8 @@ def _check_quotes(observations: list[dict], records) -> None:
         assert any(o["quote"] in t for t in texts[o["paragraph"]]), f"{o['indicator_id']}: quote of {o['claim_id']}"
 
 
-def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], dropped: list[str]) -> None:
+def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], dropped: list[str],
+                  translations: list[Comparison] = ()) -> None:
     status = {b.report_id: b.status for b in builds}
     paragraphs = tables["paragraphs"].select(["report_id", "flag"]).to_pylist()
     flags = Counter((p["report_id"], p["flag"]) for p in paragraphs if p["flag"])
@@ -372,6 +395,8 @@ def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], droppe
             detail = ", ".join(f"{n} {flag.replace('_', ' ')}" for (report, flag), n in sorted(flags.items())
                                if report == row["report_id"])
             print(f"  {row['flagged_paragraphs']} paragraphs flagged ({detail}): see the `flag` column of paragraphs.parquet")
+        stated = "language" in json.loads(row["metadata_json"] or "{}")
+        print(f"  language {row['language']} ({'from the metadata' if stated else 'detected from the text'})")
     kinds = Counter(tables["claims"].column("kind").to_pylist())
     by_kind = ", ".join(f"{kind} {kinds[kind]}" for kind in KINDS if kinds[kind])
     print(f"claims by kind: {by_kind}")
@@ -381,7 +406,13 @@ def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], droppe
     checks = tables["checks"].to_pylist()
     inconsistent = [c for c in checks if c["status"] == "inconsistent"]
     print(f"checks: {len(checks)} run, {len(checks) - len(inconsistent)} consistent, {len(inconsistent)} inconsistent")
+    for c in translations:
+        print(f"  translation {c.symbol}: {c.version} ({c.languages[1]}) against {c.reference} ({c.languages[0]}), "
+              f"{c.paragraphs} paragraphs compared, {len(c.checks)} disagree")
     for c in inconsistent:
+        if c["kind"] == "translation":
+            print(f"  disagrees {c['check_id']} (par. {', '.join(map(str, c['paragraphs']))}): {c['detail']}")
+            continue
         print(f"  inconsistent {c['check_id']} (par. {', '.join(map(str, c['paragraphs']))}): "
               f"expected {_number(c['expected'])}, computed {_number(c['computed'])} — {c['detail']}")
     for report_id in dropped:

@@ -1,117 +1,224 @@
-"""Read the value of a span of French text that writes one number (or a range of two)."""
-import re
-from decimal import Decimal
+"""Read the value of a span that writes one number (or a range of two), in the report's language.
 
-from babel.numbers import NumberFormatError, parse_decimal
+The grammar is shared; the words and separators come from the language's tables in
+`etl/lang/` (`parse_number("20,3 millions", "fr")`, `parse_number("20.3 million", "en")`).
+"""
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
 from text_to_num import text2num
 
-from etl.vocab import (
-    APPROX_NOUNS, FRACTION_NOUNS, MEASURE_UNITS, ORDINAL_WORDS, PERCENT_UNITS,
-    QUALIFIER_CUES, SCALE_WORDS,
-)
+from etl.lang import tables
 
-# Digits grouped by no-break spaces (U+00A0, U+202F) or spaces, with a decimal comma.
-DIGITS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:,\d+)?|\d+(?:,\d+)?"
-_DIGITS_RE = re.compile(rf"[+]?(?P<digits>{DIGITS})")
-_SCALE_RE = re.compile(r"\s+(?P<scale>" + "|".join(SCALE_WORDS) + r")$")
-_APPROX_RE = re.compile(
-    r"(?:(?P<count>une?|deux|trois|quatre|cinq|\d+)\s+)?(?P<noun>" + "|".join(APPROX_NOUNS) + r")s?"
-)
-_FRACTION_RE = re.compile(
-    r"(?:la|une|les|l')?\s*(?P<count>un|une|deux|trois)?\s*(?P<noun>" + "|".join(FRACTION_NOUNS) + r")"
-)
-_RANGE_RE = re.compile(r"^(?:de\s+|entre\s+)?(?P<low>.+?)\s+(?:à|et|-|–)\s+(?P<high>.+)$")
-_UNIT_SUFFIX_RE = re.compile(
-    r"\s*(?:%|pour cent|pour 100|"
-    + "|".join(sorted((re.escape(u) for u in MEASURE_UNITS), key=len, reverse=True))
-    + r")$"
-)
+# A number written with more digits than this is no statistic but a wall of digits (issue 12:
+# two million ones ended in a decimal.Overflow); the claim reader refuses it with a clear error.
+MAX_DIGITS = 30
+MINUS_SIGNS = "-\u2212"  # "-3,2 %", "−3,2 %"
+
+
+def alternation(words) -> str:
+    """A regex matching any of the words, the longest first, spaces matching any run of spaces.
+
+    The words are merged into a trie ("deux|dix|douze" -> "d(?:eux|ix|ouze)"): Python's regex
+    engine tries an alternation one branch at a time, and the number words of a language are
+    a hundred branches tried at every word of the text.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body  # greedy: a longer word is tried first
+
+
+def digits_pattern(lang: str) -> str:
+    """Digits in the language's format: '678 400' / '71,2' (fr), '2,963,800' / '14.6' (en)."""
+    t = tables(lang)
+    group, decimal = f"[{re.escape(t.GROUP_MARKS)}]", f"[{re.escape(t.DECIMAL_MARKS)}]"
+    return rf"\d{{1,3}}(?:{group}\d{{3}}(?!\d))+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    digits: re.Pattern
+    scale_end: re.Pattern
+    approx: re.Pattern
+    range_: re.Pattern
+    unit_suffix: re.Pattern
+    decimal_words: re.Pattern | None
+
+
+@lru_cache(maxsize=None)
+def _grammar(lang: str) -> _Grammar:
+    t = tables(lang)
+    counts = alternation(t.APPROX_COUNTS)
+    plural = "|".join(re.escape(e) for e in t.PLURAL_ENDINGS)
+    units = alternation(list(t.PERCENT_UNITS) + list(t.MEASURE_UNITS))
+    openers = alternation(t.RANGE_OPENERS + t.BETWEEN_WORDS)
+    return _Grammar(
+        digits=re.compile(rf"[+{re.escape(MINUS_SIGNS)}]?(?P<digits>{digits_pattern(lang)})"),
+        scale_end=re.compile(rf"(?:^|\s+)(?P<scale>{alternation(t.SCALE_WORDS)})$"),
+        approx=re.compile(rf"(?:(?P<count>{counts}|\d+)\s+)?(?P<noun>{alternation(t.APPROX_NOUNS)})(?:{plural})?"),
+        range_=re.compile(rf"^(?:(?:{openers})\s+)?(?P<low>.+?)\s+(?:{alternation(t.RANGE_WORDS)}|-|–)\s+(?P<high>.+)$"),
+        unit_suffix=re.compile(rf"\s*(?:{units})$"),
+        decimal_words=re.compile(rf"\s+(?:{alternation(t.DECIMAL_WORDS)})\s+") if t.DECIMAL_WORDS else None,
+    )
 
 
 def normalise_span(span: str) -> str:
     """Lower-case, one kind of space, one kind of hyphen and apostrophe."""
     span = span.replace("\u2011", "-").replace("\u2010", "-").replace("’", "'")
-    span = re.sub(r"[\u00a0\u202f\s]+", " ", span)
+    span = re.sub(r"(?<=\d)[\u00a0\u202f](?=\d)", "\u00a0", span)  # digit groups: "678 400" in English too
+    span = re.sub(r"[^\S\u00a0]+|(?<!\d)\u00a0|\u00a0(?!\d)|[\u202f]", " ", span)
     return span.strip().lower()
 
 
-def strip_qualifier(span: str) -> str:
-    """Remove a leading qualifier such as "plus de" or "environ" from a normalised span."""
-    for cue, _ in QUALIFIER_CUES:
-        if span.startswith(cue):
+def strip_qualifier(span: str, lang: str = "fr") -> str:
+    """Remove a leading qualifier such as "plus de" or "more than" from a normalised span."""
+    for cue in _cues_longest_first(lang):
+        # "over 500" but not "overall"; "plus d'un" ends its cue with the apostrophe
+        if span.startswith(cue) and (cue.endswith("'") or not span[len(cue):len(cue) + 1].isalpha()):
             return span[len(cue):].strip()
     return span
 
 
-def strip_percent(span: str) -> str:
-    """Remove a trailing "%" or "pour cent"."""
-    for mark in sorted(PERCENT_UNITS, key=len, reverse=True):
+@lru_cache(maxsize=None)
+def _cues_longest_first(lang: str) -> tuple[str, ...]:
+    return tuple(sorted((cue for cue, _ in tables(lang).QUALIFIER_CUES), key=len, reverse=True))
+
+
+def strip_percent(span: str, lang: str = "fr") -> str:
+    """Remove a trailing "%", "pour cent", "per cent" or "por ciento"."""
+    for mark in sorted(tables(lang).PERCENT_UNITS, key=len, reverse=True):
         if span.endswith(mark):
             return span[: -len(mark)].strip()
     return span
 
 
-def parse_digits(span: str) -> float:
-    """'678 400' -> 678400.0, '71,2' -> 71.2 (babel's French grammar)."""
-    return float(_decimal(span))
+def parse_digits(span: str, lang: str = "fr") -> float:
+    """'678 400' -> 678400.0, '71,2' -> 71.2 in French; '2,963,800' -> 2963800.0 in English."""
+    return float(_decimal(span, lang))
 
 
-def _decimal(span: str) -> Decimal:
-    return parse_decimal(span.replace(" ", "\u00a0"), locale="fr")
+def _decimal(span: str, lang: str) -> Decimal:
+    """babel reads the locale's digits once the groups use its own group symbol."""
+    if sum(ch.isdigit() for ch in span) > MAX_DIGITS:
+        raise ValueError(f"more than {MAX_DIGITS} digits")
+    t = tables(lang)
+    group = _group_symbol(t.LOCALE)
+    span = re.sub(f"[{re.escape(t.GROUP_MARKS)}](?=\\d{{3}}(?!\\d))", group, span.strip())
+    return parse_decimal(span, locale=t.LOCALE, strict=False)
 
 
-def parse_number_words(span: str) -> float:
+@lru_cache(maxsize=None)
+def _group_symbol(locale: str) -> str:
+    return get_group_symbol(locale)
+
+
+def parse_number_words(span: str, lang: str = "fr") -> float:
     """'quatre-vingt-huit' -> 88.0 with text2num; ordinals ('cinquième') read as cardinals."""
+    t = tables(lang)
+    span = span.replace(",", "")  # "fourteen thousand, nine hundred" (num2words writes the comma)
     words = span.replace("'", " ").split("-")
-    last = words[-1]
-    if last in ORDINAL_WORDS:
-        words[-1] = ORDINAL_WORDS[last]
-    return float(text2num("-".join(words), "fr"))
+    tail = words[-1].split(" ")
+    if tail[-1] in t.ORDINAL_WORDS:
+        tail[-1] = t.ORDINAL_WORDS[tail[-1]]
+        words[-1] = " ".join(tail)
+    return float(text2num("-".join(words), t.TEXT2NUM))
+
+
+
+def parse_number(span: str, lang: str = "fr") -> float:
+    """The value a span writes: '20,3 millions' -> 20300000.0 (fr), '14.6 per cent' -> 14.6 (en).
+
+    Accepts digits in the language's format with an optional sign, a trailing percent sign
+    or word (the value stays in percent), scale words, number words (spelled decimals too:
+    'deux virgule cinq'), approximate nouns ('une centaine') and fractions ('la moitié' ->
+    0.5), after an optional qualifier ('plus de', 'more than'). Raises ValueError otherwise.
+    """
+    t, g = tables(lang), _grammar(lang)
+    text = strip_percent(strip_qualifier(normalise_span(span), lang), lang)
+    for phrase, one in t.INDEFINITE_ONE.items():
+        if text.startswith(phrase):
+            text = one + text[len(phrase):]  # "a thousand" = "one thousand"
+    sign = -1.0 if text[:1] in MINUS_SIGNS else 1.0
+    scale, scale_word = 1.0, g.scale_end.search(text)
+    if scale_word:
+        scale = t.SCALE_WORDS[re.sub(r"\s+", " ", scale_word["scale"])]
+        text = text[: scale_word.start()].strip()
+    try:
+        if not text and scale_word:  # "mil personas", "mille": the scale word alone
+            return scale
+        if m := g.digits.fullmatch(text):
+            # a Decimal product, so "20,3 millions" is exactly 20300000.0
+            return sign * float(_decimal(m["digits"], lang) * Decimal(int(scale)))
+        if m := g.approx.fullmatch(text):
+            return _count_before_noun(m["count"], lang) * t.APPROX_NOUNS[m["noun"]] * scale
+        if (share := fraction_value(text, lang)) is not None:
+            return share * scale
+        if g.decimal_words and (parts := g.decimal_words.split(text)) and len(parts) == 2:
+            return _spelled_decimal(*parts, lang) * scale
+        return parse_number_words(text, lang) * scale
+    except (ValueError, NumberFormatError, ArithmeticError) as error:
+        raise ValueError(f"not a number in {lang}: {span!r}") from error
+
+
+def fraction_value(text: str, lang: str) -> float | None:
+    """'la moitié' -> 0.5, 'les deux tiers' -> 2/3, 'two-thirds' -> 2/3; None if not a fraction."""
+    t = tables(lang)
+    text = text.replace("-", " ")
+    if text in t.FRACTIONS:
+        return t.FRACTIONS[text]
+    for article in t.FRACTION_ARTICLES:
+        rest = text[len(article):].lstrip() if text.startswith(article) else None
+        if rest in t.FRACTIONS:
+            return t.FRACTIONS[rest]
+    return None
+
+
+def _spelled_decimal(whole: str, fraction: str, lang: str) -> float:
+    """'deux', 'cinq' -> 2.5; 'deux', 'vingt-cinq' -> 2.25."""
+    digits = str(int(parse_number_words(fraction, lang)))
+    return parse_number_words(whole, lang) + int(digits) / 10 ** len(digits)
+
+
+def _count_before_noun(word: str | None, lang: str) -> float:
+    """'deux' in 'deux douzaines' -> 2.0; no word, 'un(e)', 'a', 'one' -> 1.0."""
+    if not word or word in tables(lang).ONE_WORDS:
+        return 1.0
+    return parse_digits(word, lang) if word.isdigit() else parse_number_words(word, lang)
+
+
+def parse_range(span: str, lang: str = "fr") -> tuple[float, float]:
+    """'2 à 4 %' -> (2.0, 4.0); 'three to seven years' -> (3.0, 7.0); the unit is shared."""
+    g = _grammar(lang)
+    m = g.range_.match(normalise_span(span))
+    if not m:
+        raise ValueError(f"not a range in {lang}: {span!r}")
+    high = m["high"]
+    if unit := g.unit_suffix.search(high):
+        high = high[: unit.start()]
+    return parse_number(m["low"], lang), parse_number(high, lang)
 
 
 def parse_french_number(span: str) -> float:
-    """The value a French span writes: '20,3 millions' -> 20300000.0, 'la moitié' -> 0.5.
-
-    Accepts digits with no-break-space grouping and decimal comma, a trailing '%' or
-    'pour cent' (the value stays in percent), scale words, number words, approximate
-    nouns ('une centaine') and fractions ('la moitié'), after an optional qualifier
-    ('plus de', 'environ'). Raises ValueError for anything else.
-    """
-    text = strip_percent(strip_qualifier(normalise_span(span)))
-    scale = 1.0
-    if m := _SCALE_RE.search(text):
-        scale = SCALE_WORDS[m["scale"]]
-        text = text[: m.start()].strip()
-    try:
-        if m := _DIGITS_RE.fullmatch(text):
-            # Decimal product, so "20,3 millions" is exactly 20300000.0
-            return float(_decimal(m["digits"]) * Decimal(int(scale)))
-        if m := _APPROX_RE.fullmatch(text):
-            count = _count_before_noun(m["count"])
-            return count * APPROX_NOUNS[m["noun"]] * scale
-        if m := _FRACTION_RE.fullmatch(text):
-            count = _count_before_noun(m["count"])
-            return count * FRACTION_NOUNS[m["noun"]] * scale
-        return parse_number_words(text) * scale
-    except (ValueError, NumberFormatError) as error:
-        raise ValueError(f"not a French number: {span!r}") from error
-
-
-def _count_before_noun(word: str | None) -> float:
-    """'deux' in 'deux tiers' -> 2.0; no word or 'un(e)' -> 1.0."""
-    if not word or word in ("un", "une"):
-        return 1.0
-    return parse_digits(word) if word.isdigit() else parse_number_words(word)
+    """parse_number for French: '20,3 millions' -> 20300000.0."""
+    return parse_number(span, "fr")
 
 
 def parse_french_range(span: str) -> tuple[float, float]:
-    """'2 à 4 %' -> (2.0, 4.0); 'trois à sept ans' -> (3.0, 7.0); the unit is shared."""
-    text = normalise_span(span)
-    m = _RANGE_RE.match(text)
-    if not m:
-        raise ValueError(f"not a French range: {span!r}")
-    high = m["high"]
-    unit = _UNIT_SUFFIX_RE.search(high)
-    if unit:
-        high = high[: unit.start()]
-    return parse_french_number(m["low"]), parse_french_number(high)
+    """parse_range for French: '2 à 4 %' -> (2.0, 4.0)."""
+    return parse_range(span, "fr")

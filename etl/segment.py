@@ -2,18 +2,27 @@
 
 Two real layouts are read: the tab layout of the report ("155.<TAB>Text",
 "<TAB>A.<TAB>Title", "<TAB><TAB>a)") and the UN's own text export ("155.Text",
-"A.Title", "a)Text"). Lines without a number belong to the paragraph above them,
-or continue the heading above them when no paragraph has started since.
+"A.Title", "a)Text"), with French and Spanish items "a)" and English ones "(a)".
+Lines without a number belong to the paragraph above them, or continue the heading
+above them when no paragraph has started since. The follow-up headings of every
+language in `etl/lang/` are read ("Renseignements sur la suite donnée aux paragraphes …",
+"Information on the follow-up to paragraphs …", "Información relativa al seguimiento …").
 """
 import re
 from dataclasses import dataclass, field
 
+from etl.lang import LANGUAGES
+
 _PARAGRAPH_RE = re.compile(r"^[ \t]*(?P<number>\d{1,4})\.(?:[ \t]+|(?=[^\d\s.]))(?=\S)")
 _HEADING_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[IVXLCDM]+|[A-Z])\.[ \t]*(?P<title>\S.*)$")
-_SUBSECTION_RE = re.compile(r"^[ \t]*(?P<letter>[a-z])\)[ \t]*$")
-_ITEM_RE = re.compile(r"^[ \t]*[a-z]\)[ \t]*\S")
-_CO_REFS_RE = re.compile(r"Renseignements sur la suite donnée", re.IGNORECASE)
-_CO_REFS_END_RE = re.compile(r"observations finales", re.IGNORECASE)
+_SUBSECTION_RE = re.compile(r"^[ \t]*(?P<mark>\(?[a-z]\))[ \t]*$")
+_ITEM_RE = re.compile(r"^[ \t]*\(?[a-z]\)[ \t]*\S")  # "a) Text" (fr, es), "(a) Text" (en)
+_CO_REFS_RE = re.compile("|".join(t.FOLLOW_UP_HEADING for t in LANGUAGES.values()), re.IGNORECASE)
+_CO_REFS_END_RE = re.compile("|".join(t.FOLLOW_UP_END for t in LANGUAGES.values()), re.IGNORECASE)
+_CO_REFS_LIST_RE = re.compile(
+    rf"(?:{'|'.join(t.PARAGRAPH_WORDS for t in LANGUAGES.values())})\s+(.*?)(?:{_CO_REFS_END_RE.pattern}|$)",
+    re.IGNORECASE,
+)
 _LINE_END_MARKS = set(".;:,!?…)»")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -63,7 +72,7 @@ def roman_to_int(mark: str) -> int:
 
 def co_refs_from(line: str) -> list[int]:
     """'... aux paragraphes 21 et 22 a), b) et c) des observations finales' -> [21, 22]."""
-    match = re.search(r"paragraphes?\s+(.*?)(?:des observations finales|$)", line, re.IGNORECASE)
+    match = _CO_REFS_LIST_RE.search(line)
     if not match:
         return []
     return [int(n) for n in re.findall(r"(?<![\w/])\d{1,3}(?![\w/])", match[1])]
@@ -142,7 +151,7 @@ def segment(text: str) -> list[Paragraph]:
             current = None
             continue
         if m := _SUBSECTION_RE.match(line):
-            outline.subsection, outline.open_heading, current = f"{m['letter']})", "subsection", None
+            outline.subsection, outline.open_heading, current = m["mark"], "subsection", None
             continue
         tabbed = line.startswith("\t")
         if current is not None and (not tabbed or _ITEM_RE.match(line)) and not _untabbed_subheading(text, current, line):

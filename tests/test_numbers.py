@@ -39,6 +39,18 @@ NBSP, NNBSP = "\u00a0", "\u202f"
     ("quelque 7 000", 7_000),
     # ordinal words read as their cardinal
     ("quatorzième", 14),
+    # issue 13: French numbers the report does not use yet but others do
+    ("-3,2 %", -3.2),
+    ("\u22123,2 %", -3.2),  # the minus sign
+    ("10 mille", 10_000),
+    ("une douzaine", 12),
+    ("deux douzaines", 24),
+    ("une demi-douzaine", 6),
+    ("un billion", 10**12),  # 10^12 in French, not 10^9
+    ("3 billions", 3 * 10**12),
+    ("deux virgule cinq", 2.5),
+    ("trois virgule vingt-cinq", 3.25),
+    ("mille", 1_000),
 ])
 def test_parse_french_number(span, expected):
     assert parse_french_number(span) == pytest.approx(expected)
@@ -53,7 +65,7 @@ def test_parse_french_range(span, expected):
     assert parse_french_range(span) == expected
 
 
-@pytest.mark.parametrize("span", ["cinq zéro", "abc", "", "des milliers", "2022-2024"])
+@pytest.mark.parametrize("span", ["cinq zéro", "abc", "", "des milliers", "2022-2024", "1" * 40])
 def test_parse_french_number_refuses_what_is_not_one_number(span):
     with pytest.raises(ValueError):
         parse_french_number(span)
@@ -88,3 +100,17 @@ def test_french_scale_words_read_back_exactly(whole, tenth, scale):
     plural = "s" if whole > 1 or tenth else ""
     span = f"{_french_digits(whole)},{tenth}\u00a0{word}{plural}" if tenth else f"{_french_digits(whole)}\u00a0{word}{plural}"
     assert parse_french_number(span) == pytest.approx((whole + tenth / 10) * factor, rel=1e-12)
+
+
+@pytest.mark.parametrize("sentence,value,kind", [
+    ("la croissance a été de -3,2 % en 2024", -3.2, "percent"),
+    ("une baisse de \u22123,2 % a été constatée", -3.2, "percent"),
+    ("10 mille personnes ont été recensées", 10_000, "count"),
+    ("une demi-douzaine de projets", 6, "count"),
+    ("deux douzaines de réunions", 24, "count"),
+    ("un budget de 2 billions de tenge", 2 * 10**12, "money"),
+])
+def test_new_french_numbers_in_sentences(sentence, value, kind):
+    from etl.claims import extract_claims
+    (claim,) = [c for c in extract_claims(sentence) if c.kind in ("count", "percent", "money", "measure")]
+    assert (claim.value, claim.kind) == (value, kind)

@@ -1,11 +1,17 @@
-"""Property tests: the segmenter and the claim extractor never raise, spans match offsets, quotes are verbatim."""
+"""Property tests: the segmenter and the claim extractor never raise, spans match offsets, quotes
+are verbatim, and numbers written in each language's format read back exactly."""
 from dataclasses import asdict
 
+import pytest
+from babel.numbers import format_decimal
 from hypothesis import given, settings, strategies as st
+from num2words import num2words
 
 from etl.claims import extract_claims
 from etl.indicators import quote_for
+from etl.numbers import parse_number
 from etl.segment import SegmentationError, segment
+from etl.sentences import split_sentences
 
 # Characters the report is made of, so random text hits the parsers' cases.
 ALPHABET = st.sampled_from(list("0123456789 ,.;:()%-/\t\n\u00a0\u202f\u2011’aàdeélmnoprstuxAIVXCL") + [
@@ -38,3 +44,68 @@ def test_every_quote_is_a_verbatim_piece_holding_its_number(text):
     for claim in extract_claims(text):
         quote = quote_for(text, asdict(claim))
         assert quote in text and claim.text in quote
+
+
+# Issue 13: numbers in each language's own format read back exactly. num2words spells the words
+# independently of the code under test ("one thousand, five hundred"; "dos millones novecientos
+# sesenta y tres mil ochocientos"); babel's format_decimal writes the digits.
+LANGUAGES = ["en", "es", "fr"]
+# Spanish digits are written with a point ("2.963.800", babel's es) or with spaces as the UN prints them.
+GROUPINGS = {"en": [","], "es": [".", " ", "\u00a0"], "fr": ["\u00a0", "\u202f", " "]}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(LANGUAGES), st.integers(min_value=1, max_value=1_000_000))
+def test_number_words_read_back_in_every_language(lang, n):
+    assert parse_number(num2words(n, lang=lang), lang) == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(LANGUAGES), st.integers(min_value=0, max_value=10**12), st.data())
+def test_grouped_digits_read_back_in_every_language(lang, n, data):
+    written = format_decimal(n, locale=lang, group_separator=True)
+    group = data.draw(st.sampled_from(GROUPINGS[lang]))
+    written = "".join(group if not ch.isdigit() else ch for ch in written)
+    assert parse_number(written, lang) == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(LANGUAGES), st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=99))
+def test_decimals_read_back_in_every_language(lang, whole, cents):
+    written = format_decimal(whole + cents / 100, format="#,##0.00", locale=lang)
+    assert parse_number(written, lang) == pytest.approx(whole + cents / 100, rel=1e-15)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(LANGUAGES), st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=9))
+def test_percentages_and_scales_read_back_in_every_language(lang, whole, tenth):
+    percent = {"en": "per cent", "es": "por ciento", "fr": "pour cent"}[lang]
+    million = {"en": "million", "es": "millones", "fr": "millions"}[lang]
+    decimal = format_decimal(whole + tenth / 10, locale=lang)
+    assert parse_number(f"{decimal} {percent}", lang) == pytest.approx(whole + tenth / 10)
+    assert parse_number(f"{decimal} {million}", lang) == pytest.approx((whole + tenth / 10) * 1e6, rel=1e-12)
+
+
+WORDS = {
+    "en": [" more than ", " per cent ", " million ", " in 2022", " article ", " No. ", " the first six months of ",
+           " July ", " from 2022 to 2024", " of whom ", "Eighty-eight", " (a) ", " half ", " 2,963,800 "],
+    "es": [" más de ", " por ciento ", " millones ", " en 2022", " artículo ", " núm. ", " los seis primeros meses de ",
+           " julio ", " de 2022 a 2024", " de los cuales ", "Ochenta y ocho", " a) ", " la mitad ", " 2.963.800 "],
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["en", "es"]), st.data())
+def test_extract_claims_never_raises_in_english_and_spanish(lang, data):
+    text = "".join(data.draw(st.lists(st.one_of(ALPHABET, st.sampled_from(WORDS[lang])), max_size=80)))
+    for claim in extract_claims(text, lang):
+        assert text[claim.start:claim.end] == claim.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Le", "rapport", "art.", "L.N.", "Code.", "e.g.", "No.", "17", "x" * 40]), max_size=400))
+def test_sentences_cover_the_text_in_order(words):
+    text = " ".join(words)
+    spans = split_sentences(text, "en")
+    assert all(a < b <= c for (a, b), (c, _) in zip(spans, spans[1:]))
+    assert "".join(text[a:b] for a, b in spans).replace(" ", "") == text.replace(" ", "")

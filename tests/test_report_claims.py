@@ -68,19 +68,17 @@ STATISTICS = [
     (91, "34,4 %", 34.4, "percent", "%", "exact", "2025-07-01"),
     (107, "60,9 %", 60.9, "percent", "%", "exact", "2025-H1"),
     (107, "34,9 %", 34.9, "percent", "%", "exact", "2025-H1"),
-    (107, "75,5 %", 75.5, "percent", "%", "exact", None),
+    (107, "75,5 %", 75.5, "percent", "%", "exact", "2025-H1"),  # the survey of the sentence before
     (109, "Plus de 500", 500, "count", None, "more_than", "2023-2024"),
-    (109, "Plus de 3 000", 3_000, "count", None, "more_than", None),
+    (109, "Plus de 3 000", 3_000, "count", None, "more_than", "2023-2024"),
     (115, "Quarante", 40, "count", None, "exact", "2024-2025"),
     (120, "plus de 770", 770, "count", None, "more_than", "2022-2025"),
     (125, "plus de 2 500", 2_500, "count", None, "more_than", "2024"),
     (145, "plus d’un millier", 1_000, "count", None, "more_than", None),
     (151, "1 195", 1_195, "count", None, "exact", "2022-01/2025-08"),
-    (151, "jusqu’à 18 ans", 18, "measure", "years", "at_most", "2022-01/2025-08"),
     (151, "1 097", 1_097, "count", None, "exact", "2022-01/2025-08"),
-    (154, "pouvant aller jusqu’à 7 000 tenge", 7_000, "money", "KZT", "at_most", None),
     (155, "86", 86, "count", None, "exact", "2022-01/2025-06"),
-    (155, "Quatre-vingt-huit", 88, "count", None, "exact", None),
+    (155, "Quatre-vingt-huit", 88, "count", None, "exact", "2022-01/2025-06"),  # the total of the sentence before's period
     (155, "12", 12, "count", None, "exact", "2022"),
     (155, "12", 12, "count", None, "exact", "2022"),
     (155, "18", 18, "count", None, "exact", "2023"),
@@ -94,18 +92,14 @@ STATISTICS = [
     (156, "91", 91, "count", None, "exact", "2024"),
     (157, "39 %", 39, "percent", "%", "exact", "2024"),
     (157, "36", 36, "count", None, "exact", "2024"),
-    (158, "46", 46, "count", None, "exact", "2022-2024"),
-    (158, "91", 91, "count", None, "exact", "2022-2024"),
+    (158, "46", 46, "count", None, "exact", "2022"),  # "De 2022 à 2024 … (de 46 à 91)": each end its year
+    (158, "91", 91, "count", None, "exact", "2024"),
     (191, "221", 221, "count", None, "exact", "2022-2024"),
     (191, "Environ 40 %", 40, "percent", "%", "approx", None),
-    (191, "trois", 3, "measure", "years", "exact", None),
-    (191, "sept ans", 7, "measure", "years", "exact", None),
     (191, "quatre", 4, "count", None, "exact", "2022-2024"),
     (191, "1", 1, "count", None, "exact", "2022"),
     (191, "1", 1, "count", None, "exact", "2023"),
     (191, "2", 2, "count", None, "exact", "2024"),
-    (191, "pouvant aller jusqu’à 2 000 tenge", 2_000, "money", "KZT", "at_most", None),
-    (191, "pouvant aller jusqu’à deux ans", 2, "measure", "years", "at_most", None),
     (191, "27", 27, "count", None, "exact", "2022"),
     (191, "23", 23, "count", None, "exact", "2023"),
     (191, "22", 22, "count", None, "exact", "2024"),
@@ -132,8 +126,6 @@ STATISTICS = [
     (225, "plus d’un million", 1_000_000, "count", None, "more_than", None),
     (225, "470 000", 470_000, "count", None, "exact", None),
     (225, "plus de 540 000", 540_000, "count", None, "more_than", None),
-    (225, "2", 2, "measure", "years", "exact", None),
-    (225, "6 ans", 6, "measure", "years", "exact", None),
     (225, "93,1 %", 93.1, "percent", "%", "exact", None),
     (225, "95 %", 95, "percent", "%", "exact", None),
     (232, "au moins 10 000", 10_000, "count", None, "at_least", None),
@@ -200,7 +192,6 @@ STATISTICS = [
     (290, "35", 35, "count", None, "exact", "2024-H2"),
     (291, "29 449", 29_449, "count", None, "exact", "2022-01/2025-08"),
     (291, "1 154", 1_154, "count", None, "exact", "2022-01/2025-08"),
-    (291, "moins de 18 ans", 18, "measure", "years", "less_than", "2022-01/2025-08"),
     (298, "plus de 30 000", 30_000, "count", None, "more_than", "2014/.."),
     (298, "la moitié", 50, "percent", "%", "exact", "2014/.."),
     (301, "quelque 7 000", 7_000, "count", None, "approx", "2025-09-01"),
@@ -227,7 +218,7 @@ STATISTICS = [
     (342, "dépassait 95 %", 95, "percent", "%", "more_than", "2022-2023"),
     (380, "2 300", 2_300, "count", None, "exact", "2021"),
     (380, "6 748", 6_748, "count", None, "exact", "2024"),
-    (380, "+193 %", 193, "percent", "%", "exact", "2024"),
+    (380, "+193 %", 193, "percent", "%", "exact", "2021-2024"),  # growth from 2021 to 2024
     (418, "moins de 0,01 %", 0.01, "percent", "%", "less_than", "2021"),
 ]
 
@@ -302,6 +293,82 @@ NOT_STATISTICS = [
     (220, "trois dernières années", "date", 3),
     (303, "cinq dernières années", "date", 5),
 ]
+
+
+# The terms of legal provisions — penalties, fines, time limits, ages — are no statistics (issue 13):
+# (paragraph, span, value, unit, qualifier)
+PROVISIONS = [
+    (151, "jusqu’à 18 ans", 18, "years", "at_most"),  # children (up to 18)
+    (154, "pouvant aller jusqu’à 7 000 tenge", 7_000, "KZT", "at_most"),  # a fine
+    (191, "trois", 3, "years", "exact"),  # (trois à sept ans d'emprisonnement)
+    (191, "sept ans", 7, "years", "exact"),
+    (191, "pouvant aller jusqu’à 2 000 tenge", 2_000, "KZT", "at_most"),
+    (191, "pouvant aller jusqu’à deux ans", 2, "years", "at_most"),
+    (225, "2", 2, "years", "exact"),  # enfants âgés de 2 à 6 ans
+    (225, "6 ans", 6, "years", "exact"),
+    (278, "trois mois", 3, "months", "exact"),  # dans un délai de trois mois, voire d'un an
+    (278, "un an", 1, "years", "exact"),
+    (282, "vingt-quatre heures", 24, "hours", "exact"),
+    (286, "un an", 1, "years", "exact"),  # accordé pour un an
+    (286, "au moins trois ans", 3, "years", "at_least"),
+    (291, "moins de 18 ans", 18, "years", "less_than"),
+    (292, "trente jours", 30, "days", "exact"),
+    (295, "moins de 14 ans", 14, "years", "less_than"),
+]
+
+
+@pytest.mark.parametrize("paragraph,span,value,unit,qualifier", PROVISIONS)
+def test_legal_provisions_are_kept_apart_from_statistics(claims_by_paragraph, paragraph, span, value, unit, qualifier):
+    claim = _find(claims_by_paragraph, paragraph, span, 0)
+    assert (claim.kind, claim.value, claim.unit, claim.qualifier, claim.period) == ("provision", value, unit, qualifier, None)
+
+
+def test_no_provision_is_counted_as_a_statistic(claims_by_paragraph):
+    provisions = {(p, span) for p, span, *_ in PROVISIONS}
+    stats = {(n, _spaces(c.text)) for n, cs in claims_by_paragraph.items() for c in cs if c.kind in STATISTIC_KINDS}
+    assert not provisions & stats
+    assert sum(c.kind == "provision" for cs in claims_by_paragraph.values() for c in cs) == len(PROVISIONS)
+
+
+# Issue 13: periods from the neighbouring sentence, each end of a range its year, a growth rate
+# its span, subjects that read on their own. (paragraph, span, occurrence, period, subject)
+SHARPER = [
+    (107, "75,5 %", 0, "2025-H1", "personnes interrogées"),
+    (158, "46", 0, "2022", "affaires pénales enregistrées"),
+    (158, "91", 0, "2024", "affaires pénales enregistrées"),
+    (216, "Trente", 0, "2025", "représentants d’organismes publics"),
+    (226, "195", 0, "2025/..", "jardins d’enfants"),
+    (226, "14 800", 0, "2025/..", "places (jardins d’enfants)"),
+    (226, "plus de 49 000", 0, "2025-12-31", "places supplémentaires (jardins d’enfants)"),
+    (239, "98 %", 0, None, "établissements (équipés de tourniquets)"),
+    (239, "97 %", 0, None, "établissements (agents de sécurité agréés)"),
+    (239, "96 %", 0, None, "établissements (boutons d’alarme)"),
+    (239, "81 %", 0, None, "établissements (connectés aux centres opérationnels de la police)"),
+    (249, "3 743", 0, "2022/23", "établissements d’enseignement général (dispensaient un enseignement en kazakh)"),
+    (249, "1 055", 0, "2022/23", "établissements d’enseignement général (en russe)"),
+    (249, "15,3 %", 0, "2022/23", "établissements d’enseignement général (en russe)"),
+    (249, "2 307 960", 0, "2022/23", "élèves (suivaient un enseignement en kazakh)"),
+    (249, "1 077 915", 0, "2022/23", "élèves (en russe)"),
+    (249, "31,0 %", 0, "2022/23", "élèves (en russe)"),
+    (249, "98 264", 0, "2022/23", "élèves (dans d’autres langues)"),
+    (249, "1 041 909", 0, "2020/21", "enfants (en russe)"),
+    (350, "0,4 %", 0, "2022", "membres d’autres groupes ethniques"),
+    (350, "plus de 80 %", 0, "2022", "part de la population"),
+    (350, "90 %", 0, "2022", "part de la population"),
+    (380, "2 300", 0, "2021", "plaintes adressées"),
+    (380, "6 748", 0, "2024", "plaintes adressées"),
+    (380, "+193 %", 0, "2021-2024", "plaintes adressées"),
+    (410, "Plus de 2 000", 0, "2024-2025", "formations (organisées dans les écoles)"),
+    (410, "Plus de 10 000", 0, "2024-2025", "documents d’information (produits)"),
+    (410, "15", 0, "2024-2025", "documentaires"),
+    (410, "six", 0, "2024-2025", "vidéos"),
+]
+
+
+@pytest.mark.parametrize("paragraph,span,occurrence,period,subject", SHARPER)
+def test_periods_and_subjects_read_from_the_whole_paragraph(claims_by_paragraph, paragraph, span, occurrence, period, subject):
+    claim = _find(claims_by_paragraph, paragraph, span, occurrence)
+    assert (claim.period, claim.subject) == (period, subject)
 
 
 @pytest.mark.parametrize("paragraph,span,kind,value", NOT_STATISTICS)

@@ -126,6 +126,7 @@ def test_long_lines_up_to_the_limit_and_malformed_numbers_do_not_break_the_build
     assert 9_000 < len(long_line) < MAX_LINE_CHARS
     report = tmp_path / "r.txt"
     report.write_text(long_line + "2.\t" + malformed + "\n", encoding="utf-8")
+    (tmp_path / "r.json").write_text('{"language": "fr"}', encoding="utf-8")  # too few words to tell the language
     result = run_etl("--input", report, "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     claims = pd.read_parquet(tmp_path / "out" / "claims.parquet")

@@ -97,6 +97,36 @@ def test_text_without_numbered_paragraphs_is_refused(text):
     ("Renseignements sur la suite donnée aux paragraphes 27 et 28 des observations finales (CERD/C/KAZ/CO/8-10)", [27, 28]),
     ("Renseignements sur la suite donnée aux paragraphes 21 et 22 a), b) et c) des observations finales", [21, 22]),
     ("Renseignements sur la suite donnée au paragraphe 45 des observations finales", [45]),
+    # the follow-up headings of English and Spanish UN documents (issue 13)
+    ("Information on the follow-up to paragraphs 12 and 13 of the concluding observations", [12, 13]),
+    ("Information on the follow-up to paragraphs 21 and 22 (a), (b) and (c) of the concluding observations", [21, 22]),
+    ("Información relativa al seguimiento de los párrafos 12 y 13 de las observaciones finales", [12, 13]),
+    ("Información relativa al seguimiento del párrafo 47 de las observaciones finales (CERD/C/KAZ/CO/8-10)", [47]),
 ])
 def test_co_refs_from_heading(line, expected):
     assert co_refs_from(line) == expected
+
+
+@pytest.mark.parametrize("text,numbers,items", [
+    # English: "(a)" items, tabbed or glued to their text, belong to their paragraph
+    ("\tI.\tIntroduction\n155.\tThe Code provides:\n\t(a)\tFines;\n\t(b)\tImprisonment.\n156.\tNext.\n", [155, 156], 2),
+    ("I.Introduction\n155.The Code provides:\n(a)Fines;\n(b)Imprisonment.\n156.Next.\n", [155, 156], 2),
+    # Spanish: "a)" items
+    ("\tI.\tIntroducción\n155.\tEl Código dispone:\n\ta)\tMultas;\n\tb)\tPrisión.\n156.\tSiguiente.\n", [155, 156], 2),
+])
+def test_items_of_every_language_belong_to_their_paragraph(text, numbers, items):
+    paragraphs = segment(text)
+    assert [p.paragraph for p in paragraphs] == numbers
+    assert paragraphs[0].text.count("\n") == items
+
+
+def test_a_heading_in_english_names_its_co_refs_over_two_lines():
+    text = ("\tA.\tState policy\n\t\tInformation on the follow-up to paragraphs 21 and 22 (a), (b) and (c)\n"
+            "\t\tof the concluding observations\n104.\tText.\n")
+    (paragraph,) = segment(text)
+    assert (paragraph.section, paragraph.co_refs) == ("A", [21, 22])
+
+
+def test_an_english_subsection_keeps_its_mark():
+    (paragraph,) = segment("\tA.\tRefugees\n\t\t(a)\n\t\tAccess to asylum\n280.\tText.\n")
+    assert paragraph.subsection == "(a) Access to asylum"
