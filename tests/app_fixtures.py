@@ -96,6 +96,7 @@ def browser_session(tmp_path_factory, folder: Path):
             percy_run=False, wait_timeout=10,
         ) as browser:
             browser.start_server(app.app)
+            patch.setenv("PUBLIC_URL", browser.server_url)  # links and embed code name the address the browser uses
             browser.downloads = downloads
             yield browser
 
