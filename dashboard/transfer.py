@@ -43,7 +43,7 @@ def register(app) -> None:
     server: Flask = app.server
     server.config.update(
         COMPRESS_ALGORITHM=["br", "gzip"],
-        COMPRESS_ALGORITHM_STREAMING=["br", "deflate"],  # flask-compress streams no gzip
+        COMPRESS_ALGORITHM_STREAMING=["br", "gzip"],  # files sent from disk (assets, plotly.js of the embeds)
         COMPRESS_BR_LEVEL=4,  # brotli 4 is as small as gzip 6 and 3 times faster (measured on plotly.js)
         COMPRESS_CACHE_KEY=_compressed_file_key,
         COMPRESS_CACHE_BACKEND=CompressedFiles,
