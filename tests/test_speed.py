@@ -141,3 +141,25 @@ def test_the_switch_turns_the_speedups_off(monkeypatch):
     assert not transfer.enabled()
     monkeypatch.setenv("APP_SPEEDUPS", "on")
     assert transfer.enabled()
+
+
+def test_chart_pages_get_plotly_basic_bundle_preloaded(port):
+    status, headers, raw = fetch(port, transfer.PLOTLY_URL, "identity")
+    assert status == 200 and raw.startswith(b"/**\n* plotly.js (basic - minified) v" + transfer.PLOTLY_BASIC_VERSION.encode())
+    assert headers["cache-control"] == "no-cache" and fetch(port, transfer.PLOTLY_URL, "br")[1]["content-encoding"] == "br"
+    link = fetch(port, "/indicators/art174_registered_cases")[1].get("link", "")
+    assert link == f"<{transfer.PLOTLY_URL}>; rel=preload; as=script"
+    assert "link" not in fetch(port, "/")[1] and "link" not in fetch(port, "/indicators/nope")[1]
+
+
+def test_the_basic_bundle_is_the_version_plotly_ships_and_draws_every_chart(tmp_path_factory):
+    """A chart whose traces the basic bundle lacks would be drawn blank: every indicator's figure, in both languages."""
+    from plotly.offline import get_plotlyjs_version
+
+    from dashboard import charts, data
+    assert get_plotlyjs_version() == transfer.PLOTLY_BASIC_VERSION, "update dashboard/static/plotly-basic.min.js with plotly"
+    with app_reading(shared_fixture(tmp_path_factory)):
+        dataset = data.load()
+        kinds = {trace.type for entry in dataset.catalog for lang in ("fr", "en")
+                 for trace in charts.chart_parts(dataset, entry["indicator_id"], {}, lang).figure.data}
+    assert kinds and kinds <= set(transfer.BASIC_TRACES), kinds
