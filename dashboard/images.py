@@ -106,14 +106,14 @@ class Browser:
         with self._lock:
             if self._loop is None or self._pid != os.getpid():
                 return
-            kaleido, self._kaleido, self._starting = self._kaleido, None, None
-            if kaleido is not None:
-                try:
-                    self._submit(_close(kaleido)).result(START_TIMEOUT)
-                except Exception:  # closing a broken browser: kill what is left
-                    _kill(kaleido)
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._loop = None
+            loop, browser = self._loop, self._kaleido
+            self._loop, self._kaleido, self._starting = None, None, None
+        if browser is not None:
+            try:
+                asyncio.run_coroutine_threadsafe(_close(browser), loop).result(START_TIMEOUT)
+            except Exception:  # closing a broken browser: kill what is left
+                _kill(browser)
+        loop.call_soon_threadsafe(loop.stop)
 
     # --- inside the lock ---
 
@@ -144,7 +144,8 @@ class Browser:
 
     async def _open(self):
         import kaleido  # imported here: importing it costs about 0.3 s that pages never need
-        browser = kaleido.Kaleido(n=1, timeout=RENDER_TIMEOUT, mathjax=False)
+        # kaleido's own time limit stays above ours, so a slow render is always ours to handle (restart, 503).
+        browser = kaleido.Kaleido(n=1, timeout=2 * RENDER_TIMEOUT, mathjax=False)
         try:
             await asyncio.wait_for(browser.open(), START_TIMEOUT)
         except BaseException:

@@ -42,7 +42,7 @@ class BadCallback(ValueError):
 def register(app) -> None:
     """Check callback bodies and page paths before Dash sees them; map callback input errors to 400."""
     server: Flask = app.server
-    server.before_request(_check_callback)
+    server.before_request(lambda: _check_callback(app))
     server.before_request(lambda: _check_page(app))
     server.register_error_handler(BadCallback, _bad_callback)
     server.register_error_handler(DependencyException, lambda error: (jsonify({"error": "no such file"}), 404))
@@ -70,15 +70,14 @@ def _output_name() -> str:
     return str(body.get("output"))[:120] if isinstance(body, dict) else "?"
 
 
-def _check_callback():
+def _check_callback(app):
     if request.endpoint != CALLBACK_ENDPOINT:
         return None
-    from dash import get_app
     try:
         body = json.loads(request.get_data(cache=True) or b"null")
     except (ValueError, RecursionError):
         raise BadCallback("the body is not JSON") from None
-    check_callback_body(body, get_app().callback_map)
+    check_callback_body(body, app.callback_map)
     return None
 
 
