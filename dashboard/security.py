@@ -30,7 +30,9 @@ def public_url() -> str:
     configured = os.environ.get("PUBLIC_URL", "").strip()
     if configured:
         return configured.rstrip("/")
-    return f"http://{os.environ.get('APP_HOST', '127.0.0.1')}:{os.environ.get('APP_PORT', '8050')}"
+    host = os.environ.get("APP_HOST", "127.0.0.1")
+    host = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host  # an address to listen on, not one to link to
+    return f"http://{host}:{os.environ.get('APP_PORT', '8050')}"
 
 
 class FixedHost:
