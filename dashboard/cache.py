@@ -4,8 +4,8 @@ Every view of an indicator page re-built the same figure, table and text: 22-59 
 under load (issue 11). The page-routing callback (`_pages_location` -> `_pages_content`) is pure:
 its answer depends only on the URL it is sent (path and query: indicator, tab, sort, dimension
 choice, language) and on the data. So its answers are kept, keyed by the callback's inputs and
-state, the data version and the client's Accept-Encoding, and replayed byte for byte (already
-compressed). Nothing of the requester is in the key or the answer: no cookie or header reaches the
+state, the data version, the public address and the client's Accept-Encoding, and replayed byte
+for byte (already compressed). Nothing of the requester is in the key or the answer: no cookie or header reaches the
 pages' layouts (links come from PUBLIC_URL, not Host), and an answer that sets a cookie is never
 kept. Bounded in entries and bytes; a new data version empties it.
 """
@@ -16,7 +16,7 @@ from collections import OrderedDict
 
 from flask import Flask, Response, g, request
 
-from dashboard import data, transfer
+from dashboard import data, security, transfer
 
 CALLBACK_ENDPOINT = "/_dash-update-component"
 # The outputs of callbacks whose answer depends only on their inputs, their state and the data.
@@ -53,6 +53,11 @@ class Answers:
             while self._items and (len(self._items) > self.max_entries or self._size > self.max_bytes):
                 self._size -= len(self._items.popitem(last=False)[1][0])
 
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._size, self._version = 0, None
+
     def __len__(self) -> int:
         return len(self._items)
 
@@ -75,7 +80,8 @@ def answer_key(body: dict, version: str, encoding: str) -> tuple | None:
     if not isinstance(body, dict) or body.get("output") not in PURE_OUTPUTS:
         return None
     asked = json.dumps([body["output"], body.get("inputs"), body.get("state")], sort_keys=True, separators=(",", ":"))
-    return version, encoding, hashlib.sha256(asked.encode("utf-8")).hexdigest()
+    # The public address is in the embed code: constant in a deployment, not across the test suite's servers.
+    return version, encoding, security.public_url(), hashlib.sha256(asked.encode("utf-8")).hexdigest()
 
 
 def _replay():

@@ -39,6 +39,8 @@ def app_reading(folder: Path):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("INDICATORS_DATA_DIR", str(folder))
         import app
+        from dashboard import cache
+        cache.answers.clear()  # page views kept by an earlier test module are not this one's
         yield app
 
 
