@@ -138,8 +138,8 @@ def section(rows: list[tuple[str, dict]], repeat: dict[str, dict] | None = None)
         "## Load (wrk, gunicorn)", "",
         f"Measured {date.today()} on {platform.machine()} ({os.cpu_count()} cores, CPython {platform.python_version()}) by "
         f"`bench/bench_load.py`: Debian's `wrk` with {CONNECTIONS} connections ({THREADS} threads) for {SECONDS} s per route "
-        f"against gunicorn ({WORKERS} sync workers, 127.0.0.1, `--no-control-socket`), after one warm-up request per route. "
-        "Regenerate with `make load`.", "",
+        f"against gunicorn ({WORKERS} sync workers, 127.0.0.1, `--no-control-socket`), after one warm-up request per route; "
+        f"load average {os.getloadavg()[0]:.2f} at the end (other work on the machine). Regenerate with `make load`.", "",
         "| route | requests | requests/s | p50 | p99 | errors |", "| --- | ---: | ---: | ---: | ---: | ---: |",
         *[f"| {label} | {r['requests']} | {r['rps']:.0f} | {r['p50']:.0f} ms | {r['p99']:.0f} ms | {r['errors']} |" for label, r in rows], "",
         f"Errors (socket errors, timeouts and non-2xx/3xx answers) in all: {sum(r['errors'] for _, r in rows)}. "
