@@ -9,7 +9,8 @@ from urllib.parse import parse_qsl, urlencode
 import dash
 from dash import Dash, Input, Output, callback, dcc, html
 
-from dashboard import api, embed, security
+from dashboard import api, cache, embed, refusals, security, transfer
+from dashboard.components import one
 from dashboard.i18n import LANGUAGES, language, t
 
 app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_exceptions=True,
@@ -17,7 +18,12 @@ app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_
 server = app.server
 api.register(server)
 embed.register(server)
+# Order matters: Flask runs before_request hooks in this order and after_request hooks in the reverse one
+# (bundles named, then compressed, then kept by the cache, then headers on everything).
 security.register(app)
+refusals.register(app)
+cache.register(app)
+transfer.register(app)
 
 NAV = (("catalogue", "/", "nav_catalogue"), ("report", "/report", "nav_report"), ("claims", "/claims", "nav_claims"))
 
@@ -31,6 +37,22 @@ app.layout = html.Div([
     ], className="topbar"),
     html.Main(dash.page_container, className="page"),
 ])
+
+
+# The page Dash shows for a path that names no page (dashboard/refusals.py answers it with a 404 status).
+NOT_FOUND_WORDS = {"fr": ("Page introuvable", "Aucune page de ce site ne porte cette adresse."),
+                   "en": ("Page not found", "No page of this site has this address.")}
+
+
+def not_found(lang=None, **_):
+    """The not-found page: what happened and a link home, in the reader's language."""
+    lang = language(one(lang))
+    title, text = NOT_FOUND_WORDS[lang]
+    return html.Div([html.H1(title), html.P(text), dcc.Link(t(lang, "back_to_catalogue"), href=with_language("/", "", "", lang))],
+                    id="not-found", className="not-found")
+
+
+dash.register_page(refusals.NOT_FOUND_MODULE, path="/404", layout=not_found, title="Page introuvable / Page not found")
 
 
 def with_language(pathname: str, search: str, hash_: str, code: str) -> str:

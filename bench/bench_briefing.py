@@ -77,7 +77,7 @@ def section(rows, pack_seconds: float) -> str:
         "## Briefing exports", "",
         f"Measured {date.today()} on {platform.machine()} ({os.cpu_count()} cores, CPython {platform.python_version()}) by "
         f"`bench/bench_briefing.py` through Flask's test client (one process, one Chromium kept open by "
-        f"`kaleido.start_sync_server`), chart `{INDICATOR}`. Regenerate with `make bench`.", "",
+        f"`dashboard/images.py`), chart `{INDICATOR}`. Regenerate with `make bench`.", "",
         "| request | runs | p50 | p95 |", "| --- | ---: | ---: | ---: |",
         *[f"| {label} | {runs} | {p50:.0f} ms | {p95:.0f} ms |" if p50 >= 10 else f"| {label} | {runs} | {p50:.1f} ms | {p95:.1f} ms |"
           for label, runs, p50, p95 in rows], "",

@@ -2,7 +2,8 @@
 
 Routes: the catalogue (page shell and its render callback), an indicator page's callback
 (POST /_dash-update-component), the CSV API, and PNG exports (cached, and a new size on every
-request so each one is rendered by Chromium). Writes the `## Load (wrk, gunicorn)` section of
+request so each one is rendered by Chromium). Then a repeated indicator view against the
+previous code path (`APP_SPEEDUPS=off`, a second gunicorn), medians of alternated rounds. Writes the `## Load (wrk, gunicorn)` section of
 docs/PERFORMANCE.md and prints it; exits 1 if any request failed (an error is a bug, a slow
 figure is not). Run: `make load` (installs wrk with apt when missing).
 """
@@ -11,6 +12,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,11 +29,18 @@ from bench_app import free_port, routing, start_gunicorn  # noqa: E402
 CONNECTIONS, THREADS, SECONDS = 16, 2, 10
 INDICATOR = "art174_cases_tried_and_convicted"
 WORKERS = 2
+REPEAT_ROUNDS = 3  # rounds of the repeated-view comparison, each code path once per round
+# Targets of issue 11 for a repeated indicator view on this 2-core machine.
+REPEAT_RPS_TARGET, REPEAT_P99_TARGET = 300, 150
+PATHS = {"previous code path (APP_SPEEDUPS=off)": False, "speedups on": True}
 
 POST_SCRIPT = """wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = {body}
 """
+# The same view asked again and again, with the Accept-Encoding a browser sends.
+BROWSER_POST_SCRIPT = POST_SCRIPT + 'wrk.headers["Accept-Encoding"] = "gzip, deflate, br, zstd"\n'
+
 # Each wrk thread asks for other widths than the others: every PNG is rendered, none comes from the cache.
 FRESH_PNG_SCRIPT = """local counter = 0
 local offset = 0
@@ -75,8 +84,9 @@ def parse(output: str) -> dict:
     return {
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50": to_ms(re.search(r"50%\s+(\S+)", output).group(1)),
-        "p99": to_ms(re.search(r"99%\s+(\S+)", output).group(1)),
+        # Anchored: the thread summary's "+/- Stdev" column ("95.50%") also holds "50%".
+        "p50": to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
+        "p99": to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
         "errors": errors + (int(non_2xx.group(1)) if non_2xx else 0),
     }
 
@@ -91,20 +101,52 @@ def run_wrk(url: str, script: str | None, folder: Path) -> dict:
     return parse(output)
 
 
-def section(rows: list[tuple[str, dict]]) -> str:
+def repeated_view(ports: dict[str, int], folder: Path) -> dict[str, dict]:
+    """Medians over REPEAT_ROUNDS of wrk on one indicator view, each code path in turn within a round."""
+    script = BROWSER_POST_SCRIPT.format(body=json.dumps(json.dumps(routing(f"/indicators/{INDICATOR}"))))
+    runs = {name: [] for name in ports}
+    body = json.dumps(routing(f"/indicators/{INDICATOR}")).encode()
+    for port in ports.values():
+        for _ in range(WORKERS * 4):  # every worker has built (or kept) the view before the clock starts
+            request = urllib.request.Request(f"http://127.0.0.1:{port}/_dash-update-component", data=body, headers={
+                "Content-Type": "application/json", "Accept-Encoding": "gzip, deflate, br, zstd"})
+            urllib.request.urlopen(request, timeout=60).read()
+    for _ in range(REPEAT_ROUNDS):
+        for name, port in ports.items():
+            runs[name].append(run_wrk(f"http://127.0.0.1:{port}/_dash-update-component", script, folder))
+    return {name: {key: statistics.median(r[key] for r in results) for key in ("rps", "p50", "p99")}
+            | {"errors": sum(r["errors"] for r in results)} for name, results in runs.items()}
+
+
+def repeat_section(repeat: dict[str, dict]) -> list[str]:
+    before, after = repeat["previous code path (APP_SPEEDUPS=off)"], repeat["speedups on"]
+    return [
+        f"### Repeated indicator view, previous code path against speedups (median of {REPEAT_ROUNDS} rounds)", "",
+        f"The page-routing callback of `/indicators/{INDICATOR}` asked again and again, `Accept-Encoding` as a browser "
+        f"sends it; both code paths under gunicorn ({WORKERS} workers) in the same run, each round running one "
+        f"then the other for {SECONDS} s with {CONNECTIONS} connections.", "",
+        "| code path | requests/s | p50 | p99 | errors |", "| --- | ---: | ---: | ---: | ---: |",
+        *[f"| {name} | {r['rps']:.0f} | {r['p50']:.0f} ms | {r['p99']:.0f} ms | {r['errors']} |" for name, r in repeat.items()], "",
+        f"Speedups on: {after['rps']:.0f} requests/s (target {REPEAT_RPS_TARGET}, {after['rps'] / before['rps']:.1f}× the "
+        f"previous path) with p99 {after['p99']:.0f} ms (target {REPEAT_P99_TARGET} ms). A repeated view is replayed from "
+        "the worker's store of page answers (dashboard/cache.py), already compressed.", "",
+    ]
+
+
+def section(rows: list[tuple[str, dict]], repeat: dict[str, dict] | None = None) -> str:
     lines = [
         "## Load (wrk, gunicorn)", "",
         f"Measured {date.today()} on {platform.machine()} ({os.cpu_count()} cores, CPython {platform.python_version()}) by "
         f"`bench/bench_load.py`: Debian's `wrk` with {CONNECTIONS} connections ({THREADS} threads) for {SECONDS} s per route "
-        f"against gunicorn ({WORKERS} sync workers, 127.0.0.1, `--no-control-socket`), after one warm-up request per route. "
-        "Regenerate with `make load`.", "",
+        f"against gunicorn ({WORKERS} sync workers, 127.0.0.1, `--no-control-socket`), after one warm-up request per route; "
+        f"load average {os.getloadavg()[0]:.2f} at the end (other work on the machine). Regenerate with `make load`.", "",
         "| route | requests | requests/s | p50 | p99 | errors |", "| --- | ---: | ---: | ---: | ---: | ---: |",
         *[f"| {label} | {r['requests']} | {r['rps']:.0f} | {r['p50']:.0f} ms | {r['p99']:.0f} ms | {r['errors']} |" for label, r in rows], "",
         f"Errors (socket errors, timeouts and non-2xx/3xx answers) in all: {sum(r['errors'] for _, r in rows)}. "
         "A sync worker serves one request at a time, so 16 connections queue behind 2 workers: latency is mostly "
         "waiting; each worker keeps its own Chromium for images.", "",
     ]
-    return "\n".join(lines)
+    return "\n".join(lines + (repeat_section(repeat) if repeat else []))
 
 
 def main() -> int:
@@ -114,12 +156,14 @@ def main() -> int:
         return 2
     profiles = Path(os.environ.get("TMPDIR") or tempfile.gettempdir())
     before = set(profiles.glob("org.chromium.*"))
-    port = free_port()
-    server = start_gunicorn(port)
+    ports = {name: free_port() for name in PATHS}
+    servers = [start_gunicorn(ports[name], speedups=on) for name, on in PATHS.items()]
+    port = ports["speedups on"]
     rows = []
     # Process data.
     try:
         with tempfile.TemporaryDirectory(dir=os.environ.get("TMPDIR")) as folder:
+            repeat = repeated_view(ports, Path(folder))
             for label, path, script in cases():
                 url = f"http://127.0.0.1:{port}{path}"
                 for _ in range(WORKERS * 2):  # warm both workers (their Chromium starts on the first image)
@@ -129,16 +173,17 @@ def main() -> int:
                     urllib.request.urlopen(request, timeout=60).read()
                 rows.append((label, run_wrk(url, script, Path(folder))))
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
         # Chromium profiles the workers' browsers may leave behind.
         for profile in set(profiles.glob("org.chromium.*")) - before:
             shutil.rmtree(profile, ignore_errors=True)
     # Save outputs.
-    text = section(rows)
+    text = section(rows, repeat)
     write_section(text)
     print(text)
-    return 1 if any(r["errors"] for _, r in rows) else 0
+    return 1 if any(r["errors"] for _, r in rows) or any(r["errors"] for r in repeat.values()) else 0
 
 
 if __name__ == "__main__":

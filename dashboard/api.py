@@ -1,11 +1,14 @@
 """The /api routes on the app's Flask server: catalogue, one indicator (data and images), claims, the data package.
 
 Every response carries the data version (a hash of data/processed/) as its ETag, so a client
-that sends it back in If-None-Match gets a 304 until the data is rebuilt.
+that sends it back in If-None-Match gets a 304 until the data is rebuilt. Errors are JSON with one
+line: 404 for a path or id that is not there, 400 for bad options, 503 (with Retry-After for the
+image renderer) while something the answer needs is not ready.
 """
 import json
 
 from flask import Flask, Response, abort, jsonify, request
+from werkzeug.exceptions import NotFound
 
 from dashboard import data, exports, images
 from dashboard.i18n import language
@@ -18,8 +21,9 @@ FORMATS = {
 }
 # Opened in the browser (inline) rather than saved: JSON to read, images to show in an <img>.
 INLINE = ("json", "png", "svg")
-# Query parameters of an image that are not a dimension choice.
+# Query parameters of an image or a data file that are not a dimension choice.
 IMAGE_OPTIONS = ("size", "width", "height", "scale", "theme", "lang")
+FILE_OPTIONS = ("lang",)
 _package_cache: dict = {}
 
 
@@ -29,10 +33,14 @@ def register(server: Flask) -> None:
     server.add_url_rule("/api/indicators/<name>", "api_indicator", indicator)
     server.add_url_rule("/api/claims.csv", "api_claims", claims)
     server.add_url_rule("/api/package.zip", "api_package", package)
-    # Anything else under /api/ is a 404, not the Dash page shell that other paths get.
+    # Anything else under /api is a 404, not the Dash page shell that other paths get.
     server.add_url_rule("/api/<path:rest>", "api_unknown", unknown)
+    server.add_url_rule("/api", "api_root", unknown, defaults={"rest": ""})
+    server.add_url_rule("/api/", "api_root_slash", unknown, defaults={"rest": ""})
     server.register_error_handler(data.DataUnavailable, _data_unavailable)
     server.register_error_handler(images.BadImageRequest, _bad_request)
+    server.register_error_handler(images.RendererUnavailable, _renderer_unavailable)
+    server.register_error_handler(NotFound, _not_found)
     server.before_request(_not_modified)
     server.after_request(_with_data_version)
 
@@ -95,6 +103,21 @@ def _data_unavailable(error):
     return jsonify({"error": str(error)}), 503
 
 
+def _renderer_unavailable(error):
+    response = jsonify({"error": str(error)})
+    response.status_code = 503
+    response.headers["Retry-After"] = str(error.retry_after)
+    return response
+
+
+def _not_found(error):
+    """JSON for /api paths; elsewhere the usual 404 answer."""
+    if request.path == "/api" or _is_api(request.path):
+        return jsonify({"error": error.description if error.description != NotFound.description else
+                        "not found: see /api/indicators.json"}), 404
+    return error
+
+
 def _dataset() -> data.Dataset:
     return data.load()
 
@@ -114,22 +137,29 @@ def indicator(name: str):
         abort(404, description=f"no indicator file {name!r}: see /api/indicators.json for the ids")
     if extension in images.FORMATS:
         return _image(dataset, indicator_id, extension)
+    # The page's language and dimension choice (?lang=en&measure=…), as the image and the embed take them.
+    lang, query = language(request.args.get("lang")), _choice(FILE_OPTIONS)
     if extension == "csv":
-        body = exports.csv_bytes(exports.indicator_frame(dataset, indicator_id))
+        body = exports.csv_bytes(exports.indicator_frame(dataset, indicator_id, lang, query))
     elif extension == "xlsx":
-        body = exports.indicator_xlsx(dataset, indicator_id)
+        body = exports.indicator_xlsx(dataset, indicator_id, lang, query)
     else:
-        body = json.dumps(exports.indicator_json(dataset, indicator_id), ensure_ascii=False).encode("utf-8")
+        body = json.dumps(exports.indicator_json(dataset, indicator_id, lang, query), ensure_ascii=False).encode("utf-8")
     return _attachment(body, FORMATS[extension], f"{indicator_id}.{extension}", inline=extension in INLINE)
 
 
 def _image(dataset, indicator_id: str, extension: str):
     """The indicator's chart as PNG or SVG: ?size=slide|a4|square or width/height, scale, theme, lang, dimensions."""
     options = images.image_options(request.args)
-    query = {k: v for k, v in request.args.to_dict(flat=False).items() if k not in IMAGE_OPTIONS}
+    query = _choice(IMAGE_OPTIONS)
     body = images.indicator_image(dataset, indicator_id, extension, options, query, language(request.args.get("lang")))
     name = f"{indicator_id}-{options['width']}x{options['height']}.{extension}"
     return _attachment(body, FORMATS[extension], name, inline=True)
+
+
+def _choice(options: tuple) -> dict:
+    """The dimension choice of the request: every query parameter that is not one of `options`."""
+    return {k: v for k, v in request.args.to_dict(flat=False).items() if k not in options}
 
 
 def claims_filters(args) -> dict:

@@ -87,7 +87,10 @@ def query_of(args) -> dict:
 
 
 def embed_url(base_url: str, indicator_id: str, lang: str, chosen: dict, theme: str = "light") -> str:
-    """The absolute address of an embed for a view: its language, theme and dimension choice."""
+    """The absolute address of an embed for a view: its language, theme and dimension choice.
+
+    `base_url` is the configured public address (`security.public_url()`, from PUBLIC_URL), not the request's Host.
+    """
     return base_url.rstrip("/") + href(f"/embed/{indicator_id}", lang, theme=theme if theme != "light" else None, **chosen)
 
 
@@ -113,10 +116,10 @@ def embed_page(indicator_id: str):
     parts = charts.chart_parts(dataset, indicator_id, query_of(request.args), lang)
     if parts is None:
         abort(404, description=f"no indicator {indicator_id!r}: see /api/indicators.json for the ids")
-    base = request.host_url.rstrip("/")
-    page_url = base + href(f"/indicators/{indicator_id}", lang, **parts.chosen)
+    # Links relative to the embed's own address (the iframe's src), never built from the request's Host (issue 12).
+    page_url = href(f"/indicators/{indicator_id}", lang, **parts.chosen)
     report_id = dataset.indicator(indicator_id)["report_id"]
-    links = ", ".join(f'<a href="{escape(base + report_href(dataset, report_id, lang, p))}" target="_blank" rel="noopener">{p}</a>'
+    links = ", ".join(f'<a href="{escape(report_href(dataset, report_id, lang, p))}" target="_blank" rel="noopener">{p}</a>'
                       for p in parts.paragraphs)
     colon = " :" if lang == "fr" else ":"
     # JSON inside <script>: "<" escaped so no text of the report can close the element.

@@ -1,4 +1,12 @@
-"""Downloads: an indicator as CSV, XLSX or JSON; claims as CSV; the whole data package as a zip."""
+"""Downloads: an indicator as CSV, XLSX or JSON; claims as CSV; the whole data package as a zip.
+
+Exact and inert (issue 12): every CSV field is quoted, so a carriage return inside a quote cannot
+split a row; a text cell that a spreadsheet would run as a formula gets a `'` in CSV (which has no
+other way) and stays verbatim in XLSX, as a text cell with Excel's quote-prefix style. An
+indicator's files follow the page's language (dimension labels and notes with `lang=en`) and its
+dimension choice (`?measure=…`), as images and embeds do (issue 11).
+"""
+import csv
 import io
 import json
 import math
@@ -10,8 +18,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from contract import schema
-from dashboard import data
-from dashboard.i18n import citation
+from dashboard import charts, data
+from dashboard.i18n import citation, label, language
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -36,11 +44,14 @@ period_covered, checks.
 """
 
 
+def runnable(value) -> bool:
+    """A text that a spreadsheet would run as a formula."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
 def safe_cell(value):
-    """A text cell that a spreadsheet cannot run as a formula; numbers and nulls unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """A CSV cell that a spreadsheet cannot run as a formula; numbers and nulls unchanged."""
+    return "'" + value if runnable(value) else value
 
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -59,16 +70,29 @@ def _plain(value):
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """A frame as UTF-8 CSV with a BOM (so spreadsheet programs read the accents right)."""
-    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+    """A frame as UTF-8 CSV with a BOM (so spreadsheet programs read the accents right), every field quoted."""
+    # pandas quotes a field with "\n" but not one with a bare "\r", which spreadsheets take as a row end.
+    return safe_frame(frame).to_csv(index=False, quoting=csv.QUOTE_ALL).encode("utf-8-sig")
 
 
-def indicator_frame(dataset: data.Dataset, indicator_id: str) -> pd.DataFrame:
-    """An indicator's tidy rows: its dimensions, period, value and unit, and where the value is written."""
-    rows = dataset.observations_of(indicator_id)
+def indicator_frame(dataset: data.Dataset, indicator_id: str, lang: str = "fr", query: dict | None = None) -> pd.DataFrame:
+    """An indicator's tidy rows kept by the dimension choice of `query`: dimensions, period, value, unit, where it is written.
+
+    The column names are the data contract's in both languages; with lang=en the dimension labels are
+    the catalogue's English ones and `note` is the definition's English note.
+    """
+    lang = language(lang)
+    entry = dataset.indicator(indicator_id) or {}
+    rows = charts.selected_rows(dataset, indicator_id, charts.selection(dataset, indicator_id, query or {}))
     dimensions = dataset.dimensions_of(indicator_id)
     frame = rows[["indicator_id", *dimensions, "period", "value", "unit", "qualifier", "text", "paragraph",
                   "quote", "note", "claim_id", "report_id"]].copy()
+    if lang == "en":
+        for dimension in dimensions:
+            frame[dimension] = [label(v, "en", entry.get("labels_en")) if isinstance(v, str) else v for v in frame[dimension]]
+        if "note_en" in rows.columns:
+            frame["note"] = [english if isinstance(english, str) and english else french
+                             for english, french in zip(rows["note_en"], rows["note"])]
     frame["citation"] = [citation(dataset.symbol(r), p, "en") for r, p in zip(frame.report_id, frame.paragraph)]
     frame = frame.rename(columns={"text": "as_written"})
     frame = frame[[c for c in frame.columns if c not in ("citation", "note", "claim_id", "report_id")]
@@ -77,11 +101,11 @@ def indicator_frame(dataset: data.Dataset, indicator_id: str) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def indicator_metadata(dataset: data.Dataset, indicator_id: str) -> list[tuple[str, object]]:
+def indicator_metadata(dataset: data.Dataset, indicator_id: str, lang: str = "fr") -> list[tuple[str, object]]:
     """The metadata sheet: what the indicator is and which document and paragraphs it comes from."""
     entry = dataset.indicator(indicator_id)
     meta = dataset.metadata.get(entry["report_id"], {})
-    notes = [n for n in dataset.observations_of(indicator_id).note.dropna().unique() if n]
+    notes = [n for n in indicator_frame(dataset, indicator_id, lang).note.dropna().unique() if n]
     return [
         ("indicator_id", indicator_id), ("title", entry["title"]["en"]), ("titre", entry["title"]["fr"]),
         ("description", entry["description"]["en"]), ("description (fr)", entry["description"]["fr"]),
@@ -96,21 +120,22 @@ def indicator_metadata(dataset: data.Dataset, indicator_id: str) -> list[tuple[s
     ]
 
 
-def indicator_xlsx(dataset: data.Dataset, indicator_id: str) -> bytes:
+def indicator_xlsx(dataset: data.Dataset, indicator_id: str, lang: str = "fr", query: dict | None = None) -> bytes:
     """The indicator as a workbook: a 'data' sheet and a 'metadata' sheet."""
-    frame = indicator_frame(dataset, indicator_id)
+    frame = indicator_frame(dataset, indicator_id, lang, query)
     book = Workbook()
     sheet = book.active
     sheet.title = "data"
     sheet.append(list(frame.columns))
     for row in frame.itertuples(index=False):
-        # openpyxl stores a string starting with '=' as a formula: safe_cell keeps it text.
         sheet.append([_xlsx_value(value) for value in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     meta = book.create_sheet("metadata")
-    for key, value in indicator_metadata(dataset, indicator_id):
-        meta.append([key, safe_cell(value)])
+    for key, value in indicator_metadata(dataset, indicator_id, lang):
+        meta.append([key, _xlsx_value(value)])
+    for sheet_ in (sheet, meta):
+        _keep_text(sheet_)
     meta.column_dimensions["A"].width, meta.column_dimensions["B"].width = 18, 90
     out = io.BytesIO()
     book.save(out)
@@ -120,14 +145,22 @@ def indicator_xlsx(dataset: data.Dataset, indicator_id: str) -> bytes:
 def _xlsx_value(value):
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
-    if hasattr(value, "item"):
-        value = value.item()
-    return safe_cell(value)
+    return value.item() if hasattr(value, "item") else value
 
 
-def indicator_json(dataset: data.Dataset, indicator_id: str) -> dict:
+def _keep_text(sheet) -> None:
+    """Cells whose text a spreadsheet would run stay text, verbatim: a string cell with the quote-prefix style."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            # openpyxl takes a string starting with "=" for a formula: it is written back as a string.
+            if runnable(cell.value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
+
+
+def indicator_json(dataset: data.Dataset, indicator_id: str, lang: str = "fr", query: dict | None = None) -> dict:
     """The indicator's catalogue entry, the data version, the full citation of each paragraph, rows and checks."""
-    frame = indicator_frame(dataset, indicator_id)
+    frame = indicator_frame(dataset, indicator_id, lang, query)
     checks = dataset.checks_of(indicator_id)
     entry = dataset.indicator(indicator_id)
     symbol = dataset.symbol(entry["report_id"])

@@ -1,13 +1,21 @@
 """PNG and SVG of a figure through kaleido 1.x and Debian's Chromium, one browser kept alive per process.
 
-Starting Chromium costs 2-3 s; kaleido's sync server keeps it open so later images cost about
-0.2 s. The server is started on the first image (so gunicorn workers each start their own after
-the fork) and stopped when the process exits. Images are cached by everything that shapes them.
+Starting Chromium costs 2-3 s; keeping it open makes later images cost about 0.3 s. The browser
+runs in this module's own thread and event loop, started on the first image (so gunicorn workers
+each start their own after the fork) and closed when the process exits. A render has a time limit,
+and a browser that died (or hung) is killed and restarted in the background: meanwhile image
+requests get RendererUnavailable at once (a 503 with Retry-After), never a worker stuck until
+gunicorn kills it (issue 12: a killed Chromium once made the next request hang for 30 s).
+Images are cached by everything that shapes them.
 """
+import asyncio
+import atexit
+import concurrent.futures
+import logging
+import os
+import signal
 import threading
 from collections import OrderedDict
-
-import kaleido
 
 from dashboard import charts
 
@@ -17,11 +25,164 @@ MIN_SCALE, MAX_SCALE = 0.5, 4.0
 # A 4000 x 4000 image at scale 4 would be 256 million pixels: cap what one request may render.
 MAX_PIXELS = 16_000_000
 CACHE_SIZE = 128
+# Seconds: one render (about 0.3 s when well), Chromium's first start in a process (about 2.5 s), and what
+# a client is told to wait while the browser restarts. Render + start stay under gunicorn's timeout (30 s).
+RENDER_TIMEOUT, START_TIMEOUT, RETRY_AFTER = 10, 15, 5
 
-# kaleido's sync server hands results back through one queue: one render at a time per process.
-_lock = threading.Lock()
 _cache: OrderedDict = OrderedDict()
 _cache_lock = threading.Lock()
+_log = logging.getLogger(__name__)
+
+
+class RendererUnavailable(RuntimeError):
+    """Chromium is (re)starting or did not answer in time: ask again after `retry_after` seconds."""
+
+    def __init__(self, message: str, retry_after: int = RETRY_AFTER):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class Browser:
+    """One kaleido Chromium in a thread of its own; restarted in the background when it dies or hangs."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._pid = None  # the process that owns the thread (a fork gets none)
+        self._loop = None
+        self._kaleido = None
+        self._starting = None  # the start in progress (a concurrent future)
+        self._started_once = False
+
+    def pid(self) -> int | None:
+        """Chromium's process id while it runs (tests kill it to check recovery)."""
+        process = getattr(self._kaleido, "subprocess", None)
+        return process.pid if process is not None and process.poll() is None else None
+
+    def render(self, spec: dict, opts: dict) -> bytes:
+        """The image bytes; RendererUnavailable while Chromium (re)starts or when it hangs."""
+        with self._lock:
+            self._own_thread()
+            if self._kaleido is not None and not self._alive():
+                _log.warning("Chromium (kaleido) is gone: restarting it")
+                self._restart()
+            starting = self._starting
+            if self._kaleido is None and starting is None:
+                starting = self._starting = self._submit(self._open())
+            first = not self._started_once
+        if starting is not None:
+            if not first:
+                raise RendererUnavailable("the image renderer is restarting: try again in a few seconds")
+            try:
+                starting.result(START_TIMEOUT)
+            except concurrent.futures.TimeoutError:
+                raise RendererUnavailable("the image renderer did not start in time: try again shortly") from None
+            except Exception as error:  # Chromium failed to start: say so, try again on the next request
+                raise RendererUnavailable(f"the image renderer could not start ({type(error).__name__})") from None
+        with self._lock:
+            browser = self._kaleido
+        if browser is None:
+            raise RendererUnavailable("the image renderer is restarting: try again in a few seconds")
+        job = self._submit(browser.calc_fig(spec, opts=opts))
+        try:
+            return job.result(RENDER_TIMEOUT)
+        except concurrent.futures.TimeoutError:
+            job.cancel()
+            self.restart("a render took longer than %d s" % RENDER_TIMEOUT)
+            raise RendererUnavailable("the image took too long to render: try again in a few seconds") from None
+        except Exception:
+            if self._alive():
+                raise  # the figure itself failed: a bug to see, not a browser to restart
+            self.restart("Chromium died during a render")
+            raise RendererUnavailable("the image renderer stopped: try again in a few seconds") from None
+
+    def restart(self, why: str) -> None:
+        """Kill Chromium and start another in the background."""
+        _log.warning("restarting Chromium (kaleido): %s", why)
+        with self._lock:
+            self._restart()
+
+    def stop(self) -> None:
+        """Close Chromium and the thread (also done at exit)."""
+        with self._lock:
+            if self._loop is None or self._pid != os.getpid():
+                return
+            loop, browser = self._loop, self._kaleido
+            self._loop, self._kaleido, self._starting = None, None, None
+        if browser is not None:
+            try:
+                asyncio.run_coroutine_threadsafe(_close(browser), loop).result(START_TIMEOUT)
+            except Exception:  # closing a broken browser: kill what is left
+                _kill(browser)
+        loop.call_soon_threadsafe(loop.stop)
+
+    # --- inside the lock ---
+
+    def _own_thread(self) -> None:
+        if self._loop is not None and self._pid == os.getpid():
+            return
+        self._pid, self._kaleido, self._starting, self._started_once = os.getpid(), None, None, False
+        self._loop = asyncio.new_event_loop()
+        threading.Thread(target=self._loop.run_forever, name="kaleido", daemon=True).start()
+
+    def _alive(self) -> bool:
+        process = getattr(self._kaleido, "subprocess", None)
+        return process is not None and process.poll() is None
+
+    def _restart(self) -> None:
+        if self._loop is None:
+            return
+        old, self._kaleido = self._kaleido, None
+        if old is not None:
+            _kill(old)
+        if self._starting is None or self._starting.done():
+            self._starting = self._submit(self._replace(old))
+
+    def _submit(self, coroutine) -> concurrent.futures.Future:
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+
+    # --- in the browser's event loop ---
+
+    async def _open(self):
+        import kaleido  # imported here: importing it costs about 0.3 s that pages never need
+        # kaleido's own time limit stays above ours, so a slow render is always ours to handle (restart, 503).
+        browser = kaleido.Kaleido(n=1, timeout=2 * RENDER_TIMEOUT, mathjax=False)
+        try:
+            await asyncio.wait_for(browser.open(), START_TIMEOUT)
+        except BaseException:
+            _kill(browser)
+            with self._lock:
+                self._starting = None
+            raise
+        with self._lock:
+            self._kaleido, self._starting, self._started_once = browser, None, True
+        return browser
+
+    async def _replace(self, old):
+        if old is not None:
+            try:
+                await asyncio.wait_for(_close(old), 10)
+            except BaseException:  # its files are in TMPDIR; the process is already killed
+                pass
+        return await self._open()
+
+
+async def _close(browser) -> None:
+    await browser.close()
+
+
+def _kill(browser) -> None:
+    """Kill Chromium and every process it started (kaleido starts it as the leader of a process group)."""
+    process = getattr(browser, "subprocess", None)
+    if process is None or process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        process.kill()
+
+
+_browser = Browser()
+atexit.register(_browser.stop)
 
 
 class BadImageRequest(ValueError):
@@ -63,16 +224,17 @@ def render(figure, fmt: str, width: int, height: int, scale: float = 1.0) -> byt
     if fmt not in FORMATS:
         raise BadImageRequest(f"format must be one of {', '.join(FORMATS)}")
     spec = figure.to_dict() if hasattr(figure, "to_dict") else figure
-    with _lock:
-        # mathjax=False: no formulas here, and no CDN fetch from a machine that may be offline.
-        kaleido.start_sync_server(mathjax=False, timeout=60, silence_warnings=True)
-        return kaleido.calc_fig_sync(spec, opts={"format": fmt, "width": width, "height": height, "scale": scale})
+    return _browser.render(spec, {"format": fmt, "width": width, "height": height, "scale": scale})
 
 
 def stop() -> None:
     """Close this process's Chromium (it is also closed at exit)."""
-    with _lock:
-        kaleido.stop_sync_server(silence_warnings=True)
+    _browser.stop()
+
+
+def browser_pid() -> int | None:
+    """This process's Chromium, while it runs."""
+    return _browser.pid()
 
 
 def indicator_image(dataset, indicator_id: str, fmt: str, options: dict, query: dict, lang: str) -> bytes | None:

@@ -1,16 +1,57 @@
-"""Response headers that keep the report's untrusted text inert and the app unframeable (issue #6).
+"""What every answer carries and what every request may be: security headers, size limits, the public address.
 
-Every response gets `X-Content-Type-Options: nosniff` and a Content-Security-Policy: scripts only
-from this server plus the hashes of Dash's own inline scripts (its renderer start and the
-clientside callbacks), styles inline too (plotly.js and AG Grid set styles at run time). Only
-`/embed/` may be framed, by any site; every other page says `X-Frame-Options: DENY` and
-`frame-ancestors 'none'`.
+Every response — pages, /api, assets, errors included — gets `X-Content-Type-Options: nosniff`,
+`Referrer-Policy: same-origin` and a Content-Security-Policy: scripts only from this server plus
+the hashes of Dash's own inline scripts (its renderer start and the clientside callbacks), styles
+inline too (plotly.js and AG Grid set styles at run time). Only `/embed/` may be framed, by any
+site; every other answer says `X-Frame-Options: DENY` and `frame-ancestors 'none'`.
+
+A request body over MAX_REQUEST_BYTES is refused with 413 before it is read. The address the app
+is reached at comes from PUBLIC_URL (docs/SECURITY.md), never from the request's Host header:
+a forged `Host: evil.example` once ended up in the embed code (issue 12).
 """
-from flask import Flask, request
+import logging
+import os
+from urllib.parse import urlsplit
+
+from flask import Flask, jsonify, request
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 FRAMEABLE = ("/embed/",)
+# The largest callback body the pages send is about 3 KB (the claims filters); 128 KiB leaves room.
+MAX_REQUEST_BYTES = 128 * 1024
 # Dash's inline scripts are hashed once, after every page (and its clientside callbacks) is registered.
 _hashes: list[str] = []
+_log = logging.getLogger(__name__)
+
+
+def public_url() -> str:
+    """The address readers reach the app at, without a trailing slash: $PUBLIC_URL, else what `make run` serves."""
+    configured = os.environ.get("PUBLIC_URL", "").strip()
+    if configured:
+        return configured.rstrip("/")
+    host = os.environ.get("APP_HOST", "127.0.0.1")
+    host = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host  # an address to listen on, not one to link to
+    return f"http://{host}:{os.environ.get('APP_PORT', '8050')}"
+
+
+class FixedHost:
+    """WSGI middleware: the request's host and scheme are the public URL's, whatever Host the client sent.
+
+    Flask, Dash (its page meta tags) and every link built from the request then name the configured
+    address; a reverse proxy needs no X-Forwarded-* headers to be trusted.
+    """
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        address = urlsplit(public_url())
+        environ["HTTP_HOST"] = address.netloc
+        environ["wsgi.url_scheme"] = address.scheme or "http"
+        environ["SERVER_NAME"] = address.hostname or "127.0.0.1"
+        environ["SERVER_PORT"] = str(address.port or (443 if address.scheme == "https" else 80))
+        return self.wsgi_app(environ, start_response)
 
 
 def policy(script_hashes: list[str], frameable: bool) -> str:
@@ -24,8 +65,13 @@ def policy(script_hashes: list[str], frameable: bool) -> str:
 
 
 def register(app) -> None:
-    """Add the security headers to every response of the Dash app's Flask server."""
+    """Headers on every response, the body size limit, the fixed host and error answers without tracebacks."""
     server: Flask = app.server
+    server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    server.wsgi_app = FixedHost(server.wsgi_app)
+    server.before_request(_refuse_large_bodies)
+    server.register_error_handler(RequestEntityTooLarge, _too_large)
+    server.register_error_handler(Exception, server_error)
 
     @server.after_request
     def secure_headers(response):
@@ -38,3 +84,22 @@ def register(app) -> None:
         if not frameable:
             response.headers["X-Frame-Options"] = "DENY"
         return response
+
+
+def _refuse_large_bodies():
+    """413 from the declared length alone: the body is never read, so a 100 MB POST holds no worker."""
+    if request.content_length is not None and request.content_length > MAX_REQUEST_BYTES:
+        raise RequestEntityTooLarge()
+    return None
+
+
+def _too_large(error):
+    return jsonify({"error": f"request body over {MAX_REQUEST_BYTES // 1024} KiB: refused"}), 413
+
+
+def server_error(error):
+    """An unexpected error: one line for the client, the traceback only in the server's log."""
+    if isinstance(error, HTTPException):
+        return error
+    _log.exception("unexpected error on %s %s", request.method, request.path)
+    return jsonify({"error": "internal error: the server could not answer this request (see the server log)"}), 500

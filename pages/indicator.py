@@ -1,9 +1,8 @@
 """Indicator page (/indicators/<indicator_id>): chart, table, sources, checks; its state is the URL."""
 import dash
-import flask
 from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import charts, data, embed
+from dashboard import charts, data, embed, security
 from dashboard.charts import selected_rows, selection
 from dashboard.components import (
     checks_list, page_data, href, one, observation_panel, observation_table, sources_list,
@@ -92,11 +91,8 @@ def _embed_box(entry: dict, lang: str, chosen: dict) -> html.Details:
 
 
 def _base_url() -> str:
-    """The address this app is reached at (the embed code must work from another site)."""
-    try:
-        return flask.request.host_url
-    except RuntimeError:  # no request: a layout built outside a web request (tests, scripts)
-        return "http://127.0.0.1:8050/"
+    """The address this app is reached at (the embed code must work from another site): PUBLIC_URL, never Host."""
+    return security.public_url()
 
 
 def _dimension_choice(dataset, entry: dict, chosen: dict, lang: str):

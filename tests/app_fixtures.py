@@ -39,6 +39,8 @@ def app_reading(folder: Path):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("INDICATORS_DATA_DIR", str(folder))
         import app
+        from dashboard import cache
+        cache.answers.clear()  # page views kept by an earlier test module are not this one's
         yield app
 
 
@@ -96,6 +98,7 @@ def browser_session(tmp_path_factory, folder: Path):
             percy_run=False, wait_timeout=10,
         ) as browser:
             browser.start_server(app.app)
+            patch.setenv("PUBLIC_URL", browser.server_url)  # links and embed code name the address the browser uses
             browser.downloads = downloads
             yield browser
 

@@ -134,7 +134,9 @@ def test_downloads_neutralise_formulas_but_keep_numbers_numeric(tmp_path_factory
     assert {r["quote"] for r in rows} == {"'=1+1"}
     header = [c.value for c in sheet[1]]
     quotes = [row[header.index("quote")].value for row in sheet.iter_rows(min_row=2)]
-    assert quotes == ["'=1+1"] * 3 and all(row[header.index("quote")].data_type == "s" for row in sheet.iter_rows(min_row=2))
+    # XLSX keeps the text verbatim: a string cell with the quote-prefix style, no visible apostrophe.
+    cells = [row[header.index("quote")] for row in sheet.iter_rows(min_row=2)]
+    assert quotes == ["=1+1"] * 3 and all(c.data_type == "s" and c.quotePrefix for c in cells)
     assert [row[header.index("value")].data_type for row in sheet.iter_rows(min_row=2)] == ["n"] * 3
 
 
@@ -185,3 +187,84 @@ def test_a_corrupt_data_file_is_answered_like_a_missing_one_and_recovers_when_re
         assert "make data" in response.get_json()["error"] and "Traceback" not in response.get_data(as_text=True)
         shutil.copy(folder / "claims.parquet", claims)  # `make data` puts a good file back
         assert client.get("/api/indicators.json").status_code == 200
+
+
+def test_english_downloads_have_english_labels_and_notes(tmp_path_factory, tmp_path):
+    # note_en planted in a copy: the English file must take it, the French one keep the French note
+    folder = tmp_path / "processed"
+    shutil.copytree(shared_fixture(tmp_path_factory), folder)
+    observations = pd.read_parquet(folder / "observations.parquet")
+    mine = observations.indicator_id == "art174_cases_tried_and_convicted"
+    observations.loc[mine, "note"], observations.loc[mine, "note_en"] = "Note en français.", "Note in English."
+    observations.to_parquet(folder / "observations.parquet", index=False)
+    with app_reading(folder) as app:
+        client = app.server.test_client()
+        english = read_csv(client.get("/api/indicators/art174_cases_tried_and_convicted.csv?lang=en").data)
+        french = read_csv(client.get("/api/indicators/art174_cases_tried_and_convicted.csv").data)
+        book = load_workbook(io.BytesIO(client.get("/api/indicators/art174_cases_tried_and_convicted.xlsx?lang=en").data))
+        body = client.get("/api/indicators/art174_cases_tried_and_convicted.json?lang=en").get_json()
+    assert {r["measure"] for r in english} == {"Cases tried", "Persons convicted"}
+    assert {r["measure"] for r in french} == {"Affaires jugées", "Personnes condamnées"}
+    assert {r["note"] for r in english} == {"Note in English."} and {r["note"] for r in french} == {"Note en français."}
+    assert list(english[0]) == list(french[0]), "column names are the data contract's in both languages"
+    rows = list(book["data"].values)
+    assert {row[rows[0].index("measure")] for row in rows[1:]} == {"Cases tried", "Persons convicted"}
+    assert dict(book["metadata"].values)["notes"] == "Note in English."
+    assert {row["measure"] for row in body["observations"]} == {"Cases tried", "Persons convicted"}
+
+
+def test_downloads_follow_the_dimension_choice_of_the_page(client):
+    query = "measure=Affaires+jug%C3%A9es"
+    rows = read_csv(client.get(f"/api/indicators/art174_cases_tried_and_convicted.csv?{query}").data)
+    assert [(r["measure"], r["period"], float(r["value"])) for r in rows] == [
+        ("Affaires jugées", "2022", 12.0), ("Affaires jugées", "2023", 18.0), ("Affaires jugées", "2024", 32.0),
+        ("Affaires jugées", "2025-H1", 24.0)]
+    book = load_workbook(io.BytesIO(client.get(f"/api/indicators/art174_cases_tried_and_convicted.xlsx?{query}&lang=en").data))
+    values = list(book["data"].values)
+    assert [row[values[0].index("measure")] for row in values[1:]] == ["Cases tried"] * 4
+    body = client.get(f"/api/indicators/art174_cases_tried_and_convicted.json?{query}").get_json()
+    assert len(body["observations"]) == 4
+    assert len(read_csv(client.get("/api/indicators/art174_cases_tried_and_convicted.csv").data)) == 8
+    # an unknown parameter is not a dimension: it changes nothing
+    assert len(read_csv(client.get("/api/indicators/art174_cases_tried_and_convicted.csv?nope=1").data)) == 8
+
+
+def test_a_carriage_return_cannot_split_a_csv_row(tmp_path_factory, tmp_path):
+    # issue 12: a bare CR in a quote started a new row whose first cell was an un-neutralised formula
+    folder = tmp_path / "processed"
+    shutil.copytree(shared_fixture(tmp_path_factory), folder)
+    quote = "Texte du rapport\r=2+5 suite\nligne"
+    observations = pd.read_parquet(folder / "observations.parquet")
+    observations.loc[observations.indicator_id == "art174_registered_cases", "quote"] = quote
+    observations.to_parquet(folder / "observations.parquet", index=False)
+    with app_reading(folder) as app:
+        body = app.server.test_client().get("/api/indicators/art174_registered_cases.csv").data
+    text = body.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == 4 and all(len(row) == len(rows[0]) for row in rows)
+    assert {row[rows[0].index("quote")] for row in rows[1:]} == {quote}
+    # every field is quoted: the CR and LF stay inside the quote's field for any spreadsheet
+    assert f'"{quote}"' in text and text.split("\n")[0] == ",".join(f'"{name}"' for name in rows[0])
+
+
+@pytest.mark.parametrize("route, expected", [
+    ("/", 503), ("/report", 503), ("/claims", 503), ("/indicators/art174_registered_cases", 503),
+    ("/api/indicators.json", 503), ("/api/indicators/art174_registered_cases.csv", 503),
+    ("/api/indicators/art174_registered_cases.png", 503), ("/api/claims.csv", 503), ("/api/package.zip", 503),
+    ("/embed/art174_registered_cases", 503),
+])
+def test_every_route_answers_a_corrupt_data_file_like_a_missing_one(tmp_path_factory, tmp_path, route, expected):
+    folder = tmp_path / "processed"
+    shutil.copytree(shared_fixture(tmp_path_factory), folder)
+    (folder / "observations.parquet").write_bytes((folder / "observations.parquet").read_bytes()[:300])
+    with app_reading(folder) as app:
+        response = app.server.test_client().get(route)
+        assert response.status_code == expected and b"Traceback" not in response.data
+        if route.startswith(("/api", "/embed")):
+            assert "make data" in response.get_json()["error"]
+        else:
+            # the page shell; the page itself shows the banner saying how to build the data
+            assert b"react-entry-point" in response.data
+            from app_fixtures import routing
+            view = app.server.test_client().post("/_dash-update-component", json=routing(route))
+            assert view.status_code == 200 and b"data-banner" in view.data and b"make data" in view.data

@@ -148,3 +148,51 @@ def test_debug_off_and_localhost_by_default(hostile, monkeypatch):
     monkeypatch.setattr(hostile.app, "run", lambda **kwargs: calls.append(kwargs))
     hostile.main()
     assert calls == [{"host": "127.0.0.1", "port": 8050, "debug": False}]
+
+
+SECURITY_HEADERS = ("X-Content-Type-Options", "Content-Security-Policy", "Referrer-Policy", "X-Frame-Options")
+
+
+@pytest.mark.parametrize("method, path, status", [
+    ("GET", "/indicators/nope", 404), ("GET", "/api/nope", 404), ("DELETE", "/", 405),
+    ("POST", "/_dash-update-component", 400), ("GET", "/_dash-component-suites/dash/..", 404),
+])
+def test_error_answers_carry_the_security_headers(hostile, method, path, status):
+    response = hostile.server.test_client().open(path, method=method, json={} if method == "POST" else None)
+    assert response.status_code == status
+    assert all(name in response.headers for name in SECURITY_HEADERS), (path, dict(response.headers))
+
+
+def test_an_unexpected_error_is_one_line_without_traceback(hostile, monkeypatch):
+    from dashboard import exports
+    from pages import catalogue
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug with a secret path /srv/app/x.py")
+    monkeypatch.setattr(exports, "indicator_json", broken)
+    response = hostile.server.test_client().get("/api/indicators/art174_registered_cases.json")
+    assert response.status_code == 500 and all(name in response.headers for name in SECURITY_HEADERS)
+    assert b"Traceback" not in response.data and b"/srv/app" not in response.data and response.data.count(b"\n") <= 1
+    # a callback's own bug (not an error on the values it was sent) stays a 500, not a 400
+    monkeypatch.setattr(catalogue, "catalogue_sections", broken)
+    body = {"output": "catalogue-list.children", "outputs": {"id": "catalogue-list", "property": "children"},
+            "inputs": [{"id": "catalogue-search", "property": "value", "value": "174"}], "changedPropIds": ["catalogue-search.value"],
+            "state": [{"id": "catalogue-lang", "property": "data", "value": "fr"}, {"id": "catalogue-report", "property": "data", "value": None}]}
+    response = hostile.server.test_client().post("/_dash-update-component", json=body)
+    assert response.status_code == 500 and b"Traceback" not in response.data and b"/srv/app" not in response.data
+
+
+@pytest.mark.parametrize("configured, host, expected", [
+    ("https://stats.example.org/", None, "https://stats.example.org"),
+    ("", "0.0.0.0", "http://127.0.0.1:8050"),
+    ("", None, "http://127.0.0.1:8050"),
+])
+def test_the_public_url_comes_from_configuration_never_the_request(monkeypatch, configured, host, expected):
+    from dashboard import security
+    monkeypatch.setenv("PUBLIC_URL", configured)
+    monkeypatch.delenv("APP_PORT", raising=False)
+    if host:
+        monkeypatch.setenv("APP_HOST", host)
+    else:
+        monkeypatch.delenv("APP_HOST", raising=False)
+    assert security.public_url() == expected
