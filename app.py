@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlencode
 import dash
 from dash import Dash, Input, Output, callback, dcc, html
 
-from dashboard import api, embed, security
+from dashboard import api, compare_api, embed, security
 from dashboard.i18n import LANGUAGES, language, t
 
 app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_exceptions=True,
@@ -17,9 +17,11 @@ app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_
 server = app.server
 api.register(server)
 embed.register(server)
+compare_api.register(server)
 security.register(app)
 
 NAV = (("catalogue", "/", "nav_catalogue"), ("report", "/report", "nav_report"), ("claims", "/claims", "nav_claims"))
+NAV += (("checks", "/checks", "nav_checks"),)
 
 app.layout = html.Div([
     dcc.Location(id="app-location"),
