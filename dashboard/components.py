@@ -137,7 +137,8 @@ def indicator_figure(entry: dict, rows: pd.DataFrame, lang: str) -> go.Figure:
 def number_card(card: dict, lang: str, id_prefix: str = "indicator") -> html.Div:
     """A single value as a card: the value large, what it counts, its period (the source line follows the card)."""
     return html.Div([
-        html.P([html.Span(card["value"], className="card-number"), f" {card['unit']}" if card["unit"] else None],
+        html.P(card["qualifier"], className="number-card-qualifier") if card["qualifier"] else None,
+        html.P([html.Span(card["number"], className="card-number"), f" {card['unit']}" if card["unit"] else None],
                className="number-card-value", id=f"{id_prefix}-card-value"),
         html.P(card["what"], className="number-card-what") if card["what"] else None,
         html.P(card["period"], className="number-card-period", id=f"{id_prefix}-card-period"),

@@ -12,6 +12,7 @@ from markupsafe import escape
 
 from dashboard import charts, data
 from dashboard.components import href, report_href
+from dashboard.figures import page_height
 from dashboard.i18n import language, t
 
 STATIC = {
@@ -43,15 +44,16 @@ h1 a:hover, h1 a:focus {{ text-decoration: underline; }}
 a {{ color: #0072B2; }}
 .dark a {{ color: #56B4E9; }}
 a:focus-visible {{ outline: 2px solid #E69F00; outline-offset: 2px; }}
-.warnings {{ margin: .2rem 0 .3rem; padding: .35rem .6rem; border-left: 4px solid #b3261e; background: #fdecea; color: #7a1a14; font-size: .85rem; }}
+.warnings {{ margin: .2rem 0 .3rem; padding: .3rem .6rem; border-left: 4px solid #b3261e; background: #fdecea; color: #7a1a14; font-size: .8rem; }}
 .warnings p {{ margin: .1rem 0; }}
 .dark .warnings {{ background: #3a1f1f; color: #ffb4ab; border-color: #ff8a80; }}
-.number-card {{ flex: 1 1 auto; display: flex; flex-direction: column; justify-content: center; align-items: center; text-align: center; min-height: 160px; }}
+.number-card {{ flex: 1 0 auto; display: flex; flex-direction: column; justify-content: center; align-items: center; text-align: center; min-height: 160px; }}
 .number-card p {{ margin: .15rem 0; }}
 .card-number {{ font-size: 3rem; font-weight: 700; line-height: 1.1; }}
 .number-card-value {{ font-size: 1.4rem; }}
-.number-card-what, .number-card-period {{ color: #5b6775; }}
-.dark .number-card-what, .dark .number-card-period {{ color: #a9b6c3; }}
+.number-card-what, .number-card-period, .number-card-qualifier {{ color: #5b6775; }}
+.number-card-qualifier {{ font-size: 1.2rem; }}
+.dark .number-card-what, .dark .number-card-period, .dark .number-card-qualifier {{ color: #a9b6c3; }}
 .visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }}
 </style>
 </head>
@@ -99,10 +101,19 @@ def embed_url(base_url: str, indicator_id: str, lang: str, chosen: dict, theme: 
     return base_url.rstrip("/") + href(f"/embed/{indicator_id}", lang, theme=theme if theme != "light" else None, **chosen)
 
 
-def iframe_code(base_url: str, indicator_id: str, title: str, lang: str, chosen: dict) -> str:
+def iframe_height(parts: charts.ChartParts | None) -> int:
+    """How high the iframe should be for the chart to show whole: its plot, and the lines of text around it."""
+    if parts is None:
+        return IFRAME_HEIGHT
+    plot = 220 if parts.card else page_height(parts.figure)
+    text = 120 + 46 * len(parts.warnings) + 22 * len(parts.notes)
+    return max(IFRAME_HEIGHT, min(1400, plot + text))
+
+
+def iframe_code(base_url: str, indicator_id: str, title: str, lang: str, chosen: dict, height: int = IFRAME_HEIGHT) -> str:
     """Ready-to-paste HTML that embeds the chart at full width."""
     src = embed_url(base_url, indicator_id, lang, chosen)
-    return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="{IFRAME_HEIGHT}" '
+    return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="{height}" '
             f'style="border:0;max-width:100%" loading="lazy"></iframe>')
 
 
@@ -144,10 +155,10 @@ def compare_url(base_url: str, ids: list[str], lang: str) -> str:
     return base_url.rstrip("/") + href("/embed/compare", lang, ids=",".join(ids))
 
 
-def compare_iframe_code(base_url: str, ids: list[str], title: str, lang: str) -> str:
+def compare_iframe_code(base_url: str, ids: list[str], title: str, lang: str, height: int = IFRAME_HEIGHT) -> str:
     """Ready-to-paste HTML that embeds a comparison at full width."""
     return (f'<iframe src="{escape(compare_url(base_url, ids, lang))}" title="{escape(title)}" width="100%" '
-            f'height="{IFRAME_HEIGHT}" style="border:0;max-width:100%" loading="lazy"></iframe>')
+            f'height="{height}" style="border:0;max-width:100%" loading="lazy"></iframe>')
 
 
 def embed_html(dataset, parts: charts.ChartParts, page_url: str, lang: str, theme: str) -> str:
@@ -162,13 +173,15 @@ def embed_html(dataset, parts: charts.ChartParts, page_url: str, lang: str, them
         card = parts.card
         unit = f" {escape(card['unit'])}" if card["unit"] else ""
         what = f'<p class="number-card-what">{escape(card["what"])}</p>' if card["what"] else ""
-        chart = (f'<div class="number-card" id="embed-card" role="img" aria-label="{escape(parts.description)}">'
-                 f'<p class="number-card-value"><span class="card-number">{escape(card["value"])}</span>{unit}</p>{what}'
+        qualifier = f'<p class="number-card-qualifier">{escape(card["qualifier"])}</p>' if card["qualifier"] else ""
+        chart = (f'<div class="number-card" id="embed-card" role="img" aria-label="{escape(parts.description)}">{qualifier}'
+                 f'<p class="number-card-value"><span class="card-number">{escape(card["number"])}</span>{unit}</p>{what}'
                  f'<p class="number-card-period">{escape(card["period"])}</p></div>')
         figure = ""
     else:
+        # Never squeezed below the page's height for it: a small frame scrolls rather than drop labels.
         chart = (f'<div id="embed-chart" role="img" aria-label="{escape(parts.description)}" '
-                 'aria-describedby="embed-description"></div>')
+                 f'aria-describedby="embed-description" style="min-height:{min(page_height(parts.figure), 700)}px"></div>')
         # JSON inside <script>: "<" escaped so no text of the report can close the element.
         spec = embed_figure(parts, theme).to_json().replace("<", "\\u003c")
         figure = (f'<script type="application/json" id="embed-figure">{spec}</script>\n'

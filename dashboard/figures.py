@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 
 from contract import periods
 from dashboard.i18n import (
-    QUALIFIER_WORDS, axis_number, format_period, format_value, label, short_value, t, unit_word,
+    QUALIFIER_WORDS, axis_number, format_compact, format_period, format_value, label, short_value, t, unit_word, with_unit_sign,
 )
 
 # Okabe-Ito: told apart with every common colour-vision deficiency (their yellow is too light on white).
@@ -41,7 +41,7 @@ HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>%{cu
 SEPARATORS = {"fr": ",\u202f", "en": ".,"}  # plotly's decimal and thousands marks, for anything it formats itself
 # Label placement works in pixels of a plot about this size (a phone's page); larger images place them again.
 PLOT_W, PLOT_PX, MARKER_PX = 320, 300, 6
-BAR_PX, FACET_TITLE_PX, FACET_GAP_PX = 30, 30, 14
+BAR_PX, BAR_LINE_PX, FACET_TITLE_PX, FACET_GAP_PX = 30, 12, 30, 14
 PAGE_HEIGHT = 440
 # Image sizes in layout pixels: a 16:9 slide, half an A4 page at 150 dpi, a social-media square.
 SIZES = {"slide": (1280, 720), "a4": (1240, 877), "square": (1080, 1080)}
@@ -386,7 +386,9 @@ def bar_figure(entry: dict, rows: pd.DataFrame, lang: str) -> go.Figure:
         layout[f"xaxis{axis}"] = {"anchor": f"y{axis}", "range": [0, top * 1.3], "visible": False, "fixedrange": True,
                                   **({"matches": "x"} if index else {})}
     titles = [period_said(p, entry, lang) if p else t(lang, "undated_title") for p, _ in facets] if len(facets) > 1 else []
-    plot_px = sum(len(g) for _, g in facets) * BAR_PX + len(titles) * FACET_TITLE_PX + (len(facets) - 1) * FACET_GAP_PX
+    label_lines = sum(name.count("<br>") for trace in traces for name in trace["y"])  # a wrapped name needs a taller row
+    plot_px = (sum(len(g) for _, g in facets) * BAR_PX + label_lines * BAR_LINE_PX + len(titles) * FACET_TITLE_PX
+               + (len(facets) - 1) * FACET_GAP_PX)
     height = max(200, min(900, plot_px + 40))
     layout = _layout(lang, showlegend=False, bargap=0.3, height=height, margin={"l": 10, "r": 20, "t": 20, "b": 20},
                      meta={"facets": [len(group) for _, group in facets], "facet_titles": titles}, **layout)
@@ -428,16 +430,18 @@ def card_text(entry: dict, rows: pd.DataFrame, lang: str) -> dict:
     dimensions = [d for d in entry.get("dimensions", []) if d in rows.columns]
     what = " · ".join(label(getattr(row, d), lang, entry.get("labels_en")) for d in dimensions if isinstance(getattr(row, d), str))
     unit = row.unit if isinstance(row.unit, str) and row.unit not in ("%", *MONEY_UNITS) else None
-    return {"value": format_value(row.value, row.qualifier, row.unit, lang), "unit": unit_word(unit, lang) if unit else "",
-            "what": what, "period": period_said(row.period, entry, lang), "paragraph": int(row.paragraph),
-            "position": int(row.position)}
+    # Large numbers as the report writes them ('20,3 millions'); the qualifier small, before the number.
+    number = with_unit_sign(format_compact(row.value, lang, long=True), row.unit, lang)
+    return {"value": format_value(row.value, row.qualifier, row.unit, lang), "qualifier": QUALIFIER_WORDS[lang].get(row.qualifier, ""),
+            "number": number, "unit": unit_word(unit, lang) if unit else "", "what": what,
+            "period": period_said(row.period, entry, lang), "paragraph": int(row.paragraph), "position": int(row.position)}
 
 
 def card_figure(entry: dict, rows: pd.DataFrame, lang: str) -> go.Figure:
     """The number card as a figure (for images): the value large, what it counts and its period beneath."""
     card = card_text(entry, rows, lang)
-    number = f"<b>{card['value']}</b>" + (f" <span style='font-size:70%'>{card['unit']}</span>" if card["unit"] else "")
-    lines = [(text, size) for text, size in ((number, 3.2), (card["what"], 1.3), (card["period"], 1.3)) if text]
+    number = f"<b>{card['number']}</b>" + (f" <span style='font-size:70%'>{card['unit']}</span>" if card["unit"] else "")
+    lines = [(text, size) for text, size in ((card["qualifier"], 1.5), (number, 3.2), (card["what"], 1.3), (card["period"], 1.3)) if text]
     heights = [size * 0.075 for _, size in lines]  # in paper fractions, for a plot about 300 px high
     y = 0.5 + sum(heights) / 2
     annotations = []

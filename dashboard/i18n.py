@@ -200,13 +200,13 @@ def with_unit_sign(number: str, unit: str | None, lang: str) -> str:
     return number
 
 
-def format_compact(value: float, lang: str) -> str:
-    """A number of a million or more as '20,3 M' / '20.3M' (babel's short form) when that is exact; else in full."""
+def format_compact(value: float, lang: str, long: bool = False) -> str:
+    """A number of a million or more as '20,3 M' / '20.3M' (or, long, '20,3 millions'), when that is exact; else in full."""
     if abs(value) >= 1_000_000:
         for digits in (0, 1, 2):
-            shown = format_compact_decimal(value, format_type="short", locale=LOCALES[language(lang)], fraction_digits=digits)
             if _compact_is_exact(value, digits):
-                return shown
+                return format_compact_decimal(value, format_type="long" if long else "short", locale=LOCALES[language(lang)],
+                                              fraction_digits=digits)
     return format_number(value, lang)
 
 

@@ -74,7 +74,7 @@ def _chart(dataset, ids: list[str], lang: str) -> list:
     kept = parts.chosen["ids"]
     query = {"ids": ",".join(kept)}
     name = "compare-" + "-".join(kept)
-    code = embed.compare_iframe_code(_base_url(), kept, parts.title, lang)
+    code = embed.compare_iframe_code(_base_url(), kept, parts.title, lang, embed.iframe_height(parts))
     return [
         left_out,
         html.Div([

@@ -70,7 +70,9 @@ def _image_menu(indicator_id: str, lang: str, chosen: dict) -> html.Details:
 
 def _embed_box(entry: dict, lang: str, chosen: dict) -> html.Details:
     """The iframe code of the current view, with a copy button."""
-    return embed_box(embed.iframe_code(_base_url(), entry["indicator_id"], entry["title"][lang], lang, chosen), lang, "indicator")
+    height = embed.iframe_height(charts.chart_parts(data.load(), entry["indicator_id"], chosen, lang))
+    return embed_box(embed.iframe_code(_base_url(), entry["indicator_id"], entry["title"][lang], lang, chosen, height), lang,
+                     "indicator")
 
 
 def _compare_link(dataset, entry: dict, lang: str):

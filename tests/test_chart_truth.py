@@ -188,7 +188,7 @@ def test_single_values_are_number_cards_everywhere(dataset, built):
             assert parts.kind == "card" and parts.card["value"]
             layout = indicator.layout(indicator_id=indicator_id, lang=lang)
             assert not [c for c in _walk(layout) if getattr(c, "id", None) == "indicator-graph"], "no one-point chart"
-            assert text_of(by_id(layout, "indicator-card-value")).startswith(parts.card["value"])
+            assert text_of(by_id(layout, "indicator-card-value")).startswith(parts.card["number"])
             embed = client.get(f"/embed/{indicator_id}?lang={lang}").data.decode()
             assert 'id="embed-card"' in embed and 'id="embed-figure"' not in embed
         assert charts.chart_parts(dataset, indicator_id, {}, "en").card["paragraph"] == row.paragraph
