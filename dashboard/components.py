@@ -8,10 +8,7 @@ from dash import dcc, html
 from contract import periods
 from contract.periods import is_partial
 from dashboard import data
-from dashboard.figures import (  # noqa: F401 (COLORS, unit_title, value_label... are used through this module too)
-    CHART_TEMPLATE, COLORS, GRAPH_CONFIG, MONEY_UNITS, SIZES, chart_kind, figure_for, mixed_units, point_data, unit_title,
-    units_of, value_label,
-)
+from dashboard.figures import SIZES, chart_kind, figure_for, point_data, time_span
 from dashboard.i18n import (
     DEFAULT_LANGUAGE, KIND_LABELS, QUALIFIER_WORDS, STRINGS, citation, dimension_name, format_number, format_period,
     format_value, label, t,
@@ -217,7 +214,7 @@ def observation_panel(dataset, entry: dict, row, lang: str) -> list:
     """The side panel of one data point: its value, its paragraph with the quote marked, a link."""
     text = dataset.paragraph_text(row.report_id, row.paragraph)
     spans = [s for s in quote_spans(text, row.quote, row.text) if s[0] < s[1]]
-    point = point_data(row, entry, lang)
+    point = point_data(row, entry, lang, time_span(entry, dataset.observations_of(entry["indicator_id"])))
     return [
         html.H3(point[1], className="panel-value"),
         html.P([point[2], " · ", citation(dataset.symbol(row.report_id), row.paragraph, lang)], className="panel-meta"),
@@ -249,20 +246,20 @@ def observation_table(dataset, entry: dict, rows: pd.DataFrame, lang: str, sort:
                         id=f"indicator-sort-{column}")
         header.append(html.Th(link, **({"aria-sort": "descending" if descending else "ascending"} if column == sort else {})))
     # "partial" only means something along a time axis, against the series' usual length (a campaign's half year is not).
-    usual = periods.usual_span(rows.period) if chart_kind(entry, rows) in ("lines", "stacked") else 0
+    usual = time_span(entry, rows)
     body = [html.Tr([_cell(dataset, entry, row, column, lang, usual) for column in columns])
             for row in sort_rows(rows, sort, descending).itertuples()]
     return html.Table([html.Thead(html.Tr(header)), html.Tbody(body)], className="data-table", id="indicator-table")
 
 
-def _cell(dataset, entry: dict, row, column: str, lang: str, usual: int | None = None) -> html.Td:
+def _cell(dataset, entry: dict, row, column: str, lang: str, usual: int | None) -> html.Td:
     value = getattr(row, column)
     if column == "value":
         return html.Td(format_value(value, "exact", row.unit, lang), className="number", **{"data-value": repr(float(value))})
     if column == "qualifier":
         return html.Td(QUALIFIER_WORDS[lang].get(value, ""))
     if column == "period":
-        partial = usual != 0 and is_partial(value, usual)
+        partial = usual is not None and is_partial(value, usual)
         return html.Td(format_period(value, lang, entry.get("labels_en")) + (f" ({t(lang, 'partial')})" if partial else ""))
     if column == "paragraph":
         return html.Td(dcc.Link(str(int(value)), href=report_href(dataset, row.report_id, lang, value)), className="number")

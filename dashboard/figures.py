@@ -101,10 +101,13 @@ def period_said(period, entry: dict, lang: str) -> str:
 
 
 def point_data(row, entry: dict, lang: str, usual: int | None = None) -> list:
-    """What a chart point carries for hover and click: position, value, period, qualifier, paragraph."""
+    """What a chart point carries for hover and click: position, value, period, qualifier, paragraph.
+
+    `usual`: the series' usual period length, against which a period is said partial; None where there is no time axis.
+    """
     qualifier = QUALIFIER_WORDS[lang].get(row.qualifier, "")
     period = period_said(row.period, entry, lang)
-    if periods.is_partial(row.period, usual):
+    if usual is not None and periods.is_partial(row.period, usual):
         period = f"{period} ({t(lang, 'partial')})"
     return [int(row.position), format_value(row.value, row.qualifier, row.unit, lang), period, qualifier,
             f"{t(lang, 'para')} {int(row.paragraph)}"]
@@ -163,6 +166,11 @@ def figure_for(kind: str, entry: dict, rows: pd.DataFrame, lang: str) -> go.Figu
     if kind == "stacked":
         return stacked_figure(entry, rows, lang)
     return line_figure(series_of(entry, rows, lang), unit_title(entry, rows, lang), lang)
+
+
+def time_span(entry: dict, rows: pd.DataFrame) -> int | None:
+    """The usual period length of a chart with a time axis (what 'partial' is measured against); None for bars and cards."""
+    return periods.usual_span(rows.period) if chart_kind(entry, rows) in ("lines", "stacked") else None
 
 
 def page_height(figure: go.Figure) -> int:
@@ -321,6 +329,7 @@ def stacked_figure(entry: dict, rows: pd.DataFrame, lang: str) -> go.Figure:
     order = periods.ordered(rows.period)
     x_of = {p: tick_text(period_said(p, entry, lang)) for p in order}
     parts = sorted(series_of(entry, rows, lang), key=lambda s: -s.rows.value.mean())
+    usual = periods.usual_span(rows.period)
     traces = []
     for index, one in enumerate(parts):
         group = one.rows[one.rows.value.notna()]
@@ -330,7 +339,7 @@ def stacked_figure(entry: dict, rows: pd.DataFrame, lang: str) -> go.Figure:
             "marker": {"color": COLORS[index % len(COLORS)]},
             "text": [short_value(v, q, u, lang) for v, q, u in zip(group.value, group.qualifier, group.unit)],
             "textposition": "inside", "insidetextanchor": "middle", "textangle": 0,
-            "customdata": [point_data(r, entry, lang) for r in group.itertuples()], "hovertemplate": HOVER,
+            "customdata": [point_data(r, entry, lang, usual) for r in group.itertuples()], "hovertemplate": HOVER,
         })
     ticks = [0, 25, 50, 75, 100]
     layout = _layout(lang, barmode="stack", showlegend=True, uniformtext={"minsize": 10, "mode": "hide"})

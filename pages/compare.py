@@ -5,10 +5,8 @@ import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import charts, data, embed
-from dashboard.components import (
-    GRAPH_CONFIG, chart_kind, chart_warnings, download_links, embed_box, image_menu, one, page_data,
-)
-from dashboard.figures import page_height
+from dashboard.components import chart_warnings, download_links, embed_box, image_menu, one, page_data
+from dashboard.figures import GRAPH_CONFIG, chart_kind, page_height
 from dashboard.i18n import DEFAULT_LANGUAGE, dropdown_labels, language, t
 from pages.indicator import _base_url  # one home for the address the embed code points at
 

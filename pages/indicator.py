@@ -6,10 +6,10 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, 
 from dashboard import charts, data, embed
 from dashboard.charts import selected_rows, selection
 from dashboard.components import (
-    GRAPH_CONFIG, chart_kind, chart_warnings, checks_list, download_links, embed_box, image_menu, number_card, page_data, href, one,
-    observation_panel, observation_table, sources_list,
+    chart_warnings, checks_list, download_links, embed_box, image_menu, number_card, page_data, href, one, observation_panel,
+    observation_table, sources_list,
 )
-from dashboard.figures import page_height
+from dashboard.figures import GRAPH_CONFIG, chart_kind, page_height
 from dashboard.i18n import dimension_name, label, language, t
 
 TABS = ("chart", "table", "sources", "checks")

@@ -376,3 +376,18 @@ def test_checks_download_is_the_filtered_checks_in_the_page_language(dataset):
     bad = dataset.checks[dataset.checks.status == "inconsistent"]
     assert sent["filename"] == "checks.csv" and set(frame.check_id) == set(bad.check_id)
     assert set(frame.detail) == set(bad.detail_fr)
+
+
+def test_a_campaign_half_year_is_never_called_partial(dataset):
+    from pages import indicator
+    from test_app_pages import by_id, text_of
+    parts = charts.chart_parts(dataset, "statelessness_identification_campaigns", {}, "en")
+    hovers = [point[2] for trace in parts.figure.data for point in trace.customdata]
+    assert "second half of 2024" in hovers and not any("partial" in h for h in hovers)
+    table = text_of(by_id(indicator.layout(indicator_id="statelessness_identification_campaigns", tab="table", lang="en"),
+                          "indicator-table"))
+    assert "second half of 2024" in table and "partial" not in table
+    # along a time axis it still is: par. 155's first half of 2025 among whole years
+    table = text_of(by_id(indicator.layout(indicator_id="art174_cases_tried_and_convicted", tab="table", lang="en"),
+                          "indicator-table"))
+    assert "first half of 2025 (partial period)" in table

@@ -118,7 +118,7 @@ def test_mixed_units_are_named_in_labels_and_notes():
 
 
 def test_palette_is_the_colour_blind_safe_okabe_ito_set():
-    from dashboard.components import COLORS
+    from dashboard.figures import COLORS
     assert COLORS[:3] == ("#0072B2", "#D55E00", "#009E73")
 
 
