@@ -291,6 +291,9 @@ def compare_parts(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> tu
     kept, family = [], None
     for indicator_id in [i for i in ids if dataset.indicator(i) is not None]:
         entry, rows = dataset.indicator(indicator_id), dataset.observations_of(indicator_id)
+        if chart_kind(entry, rows) not in ("lines", "stacked"):
+            messages.append(t(lang, "compare_not_series", title=entry["title"][lang]))
+            continue
         own = unit_family(rows.unit.iloc[0]) if len(rows) else "count"
         family = family or own
         if own != family:

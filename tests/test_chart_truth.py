@@ -307,13 +307,15 @@ def test_briefing_figure_leaves_the_shared_figure_alone(dataset):
 # 6. Compare.
 
 def test_compare_puts_series_of_one_unit_on_one_chart(dataset):
-    ids = ["art174_registered_cases", "art174_cases_tried_and_convicted", "ethnic_composition_share", "nope"]
+    ids = ["art174_registered_cases", "art174_cases_tried_and_convicted", "kazakh_mother_tongue_other_groups", "nope",
+           "ethnic_composition_share"]
     parts, messages = charts.compare_parts(dataset, ids, "en")
     assert parts.chosen["ids"] == ids[:2]
+    assert any("not a series over time" in m and "shares" in m for m in messages)
     legend = {trace.name for trace in parts.figure.data if trace.showlegend}
     tried = dataset.observations_of("art174_cases_tried_and_convicted").measure.unique()
     assert len(legend) == 1 + len(tried)
-    assert any("nope" in m for m in messages) and any("percent" in m for m in messages)
+    assert any("nope" in m for m in messages) and any("percentages" in m for m in messages)
     assert set(parts.paragraphs) == set(dataset.observations_of(ids[0]).paragraph) | set(dataset.observations_of(ids[1]).paragraph)
 
 
@@ -391,3 +393,19 @@ def test_a_campaign_half_year_is_never_called_partial(dataset):
     table = text_of(by_id(indicator.layout(indicator_id="art174_cases_tried_and_convicted", tab="table", lang="en"),
                           "indicator-table"))
     assert "first half of 2025 (partial period)" in table
+
+
+def test_campaigns_stay_apart_however_the_definition_names_them(dataset):
+    # Issue 10 item 9 may give par. 289/290 a `campaign` dimension: the chart must not depend on it either way.
+    entry = dict(dataset.indicator("statelessness_identification_campaigns"))
+    rows = dataset.observations_of("statelessness_identification_campaigns").copy()
+    rows["campaign"] = rows.period.map(lambda p: f"Campagne {p}")
+    entry["dimensions"] = ["campaign", *entry["dimensions"]]
+    figure = indicator_figure(entry, rows, "fr")
+    assert len(figure.data) == 2
+    assert all(not any(name.startswith("Campagne") for name in trace.y) for trace in figure.data), "the panel's title says it"
+    # and were both dated alike, the dimension still tells the bars apart: one bar per campaign and outcome, none stacked
+    rows["period"] = rows.period.iloc[0]
+    figure = indicator_figure(entry, rows, "fr")
+    (trace,) = figure.data
+    assert len(set(trace.y)) == len(rows) and figure.layout.barmode != "stack"
