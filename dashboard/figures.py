@@ -189,7 +189,7 @@ def _layout(lang: str, **extra) -> dict:
 
 def tick_text(text: str) -> str:
     """A period under the time axis, on two lines when long ('1er semestre<br>2025'), so it never has to tilt."""
-    return "<br>".join(textwrap.wrap(text, 12)) if len(text) > 12 else text
+    return "<br>".join(textwrap.wrap(text, 12, break_long_words=False)) if len(text) > 12 else text
 
 
 def line_categories(series: list[Series]) -> list:
@@ -367,7 +367,7 @@ def bar_labels(entry: dict, rows: pd.DataFrame, lang: str, wrap: int | None = 28
     for row in rows.itertuples():
         parts = [label(getattr(row, d), lang, entry.get("labels_en")) for d in varying]
         name = " · ".join(p for p in parts if p) or period_said(row.period, entry, lang)
-        names.append(("<br>".join(textwrap.wrap(name, wrap)) if wrap else name) or "—")
+        names.append(("<br>".join(textwrap.wrap(name, wrap, break_long_words=False)) if wrap else name) or "—")
     return names
 
 
