@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlencode
 import dash
 from dash import Dash, Input, Output, callback, dcc, html
 
-from dashboard import api, cache, embed, refusals, security, transfer
+from dashboard import api, cache, compare_api, embed, refusals, security, transfer
 from dashboard.components import one
 from dashboard.i18n import LANGUAGES, language, t
 
@@ -18,6 +18,7 @@ app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_
 server = app.server
 api.register(server)
 embed.register(server)
+compare_api.register(server)
 # Order matters: Flask runs before_request hooks in this order and after_request hooks in the reverse one
 # (bundles named, then compressed, then kept by the cache, then headers on everything).
 security.register(app)
@@ -25,7 +26,8 @@ refusals.register(app)
 cache.register(app)
 transfer.register(app)
 
-NAV = (("catalogue", "/", "nav_catalogue"), ("report", "/report", "nav_report"), ("claims", "/claims", "nav_claims"))
+NAV = (("catalogue", "/", "nav_catalogue"), ("report", "/report", "nav_report"), ("claims", "/claims", "nav_claims"),
+       ("checks", "/checks", "nav_checks"))
 
 app.layout = html.Div([
     dcc.Location(id="app-location"),

@@ -45,6 +45,7 @@ def sources_markdown(dataset: data.Dataset, charts_written: list[tuple[charts.Ch
         lines += [f"## {parts.title}", "", f"- files: {', '.join(f'`{name}`' for name in files)}",
                   f"- indicator: `{parts.indicator_id}` ({entry['topic_title'][lang]})", f"- {parts.subtitle}",
                   f"- {parts.source}", f"- document: {document}; built {dataset.built_at(entry['report_id'])}",
+                  *[f"- ⚠ {warning}" for warning in parts.warnings],
                   *[f"- note: {note}" for note in parts.notes], f"- description: {parts.description}", "", "Values:", ""]
         for row in parts.rows.itertuples():
             value = format_value(row.value, row.qualifier, row.unit, lang)

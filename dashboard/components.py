@@ -1,5 +1,4 @@
 """Reusable pieces of the pages: links that keep the language, cards, the chart, tables, paragraphs."""
-import textwrap
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -9,21 +8,11 @@ from dash import dcc, html
 from contract import periods
 from contract.periods import is_partial
 from dashboard import data
+from dashboard.figures import SIZES, chart_kind, figure_for, point_data, time_span
 from dashboard.i18n import (
-    DEFAULT_LANGUAGE, KIND_LABELS, QUALIFIER_WORDS, citation, unit_word, dimension_name, format_number, format_period,
+    DEFAULT_LANGUAGE, KIND_LABELS, QUALIFIER_WORDS, STRINGS, citation, dimension_name, format_number, format_period,
     format_value, label, t,
 )
-
-# Okabe-Ito: told apart with every common colour-vision deficiency (their yellow is too light on white).
-COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
-MONEY_UNITS = ("KZT", "USD", "EUR")
-CHARTS_WITH_BARS = ("composition", "breakdown")
-# A few keys of plotly_white: naming the full template deep-copies it, about 14 ms per figure.
-CHART_TEMPLATE = go.layout.Template(layout={
-    "plot_bgcolor": "white", "paper_bgcolor": "white", "font": {"color": "#2a3f5f"}, "colorway": list(COLORS),
-    "xaxis": {"gridcolor": "#ebf0f8", "linecolor": "#ebf0f8", "ticks": ""},
-    "yaxis": {"gridcolor": "#ebf0f8", "linecolor": "#ebf0f8", "zerolinecolor": "#ebf0f8", "zerolinewidth": 2, "ticks": ""},
-})
 
 
 def href(path: str, lang: str, **params) -> str:
@@ -75,9 +64,11 @@ def paragraphs_label(paragraphs: list[int], lang: str) -> str:
     return f"{t(lang, 'para')} {', '.join(str(p) for p in paragraphs)}"
 
 
-def indicator_card(entry: dict, lang: str) -> html.Div:
-    """One indicator of the catalogue: title, unit, period covered, data points, paragraphs."""
+def indicator_card(entry: dict, lang: str, inconsistent: bool = False) -> html.Div:
+    """One indicator of the catalogue: title, unit, period covered, data points, paragraphs; a marker when the report's figures do not add up."""
     facts = [
+        html.Span(t(lang, "card_warning"), className="fact fact-warning", title=t(lang, "card_warning_title"),
+                  id=f"card-warning-{entry['indicator_id']}") if inconsistent else None,
         html.Span(entry["unit_label"][lang], className="fact"),
         html.Span(format_period(entry["period_covered"], lang), className="fact") if entry.get("period_covered") else None,
         html.Span(f"{entry['observations']} {t(lang, 'data_points' if entry['observations'] != 1 else 'data_point')}", className="fact"),
@@ -87,7 +78,20 @@ def indicator_card(entry: dict, lang: str) -> html.Div:
         dcc.Link(entry["title"][lang], href=href(f"/indicators/{entry['indicator_id']}", lang), className="card-title"),
         html.P(entry["description"][lang], className="card-description"),
         html.Div([fact for fact in facts if fact is not None], className="card-facts"),
-    ], className="indicator-card", id=f"card-{entry['indicator_id']}")
+    ], className="indicator-card" + (" card-inconsistent" if inconsistent else ""), id=f"card-{entry['indicator_id']}")
+
+
+def inconsistent_indicators(dataset) -> set[str]:
+    """The indicators involved in at least one inconsistent check."""
+    bad = dataset.checks[dataset.checks.status == "inconsistent"]
+    return {i for ids in bad.indicator_ids for i in list(ids)}
+
+
+def _flagged() -> set[str]:
+    try:
+        return inconsistent_indicators(data.load())
+    except data.DataUnavailable:
+        return set()
 
 
 def matches(entry: dict, query: str) -> bool:
@@ -99,8 +103,9 @@ def matches(entry: dict, query: str) -> bool:
     return all(word in haystack for word in query.lower().split())
 
 
-def catalogue_sections(catalog: list[dict], lang: str, query: str = "") -> list:
-    """Cards grouped by topic, in catalogue order, keeping only those that match the query."""
+def catalogue_sections(catalog: list[dict], lang: str, query: str = "", flagged: set | None = None) -> list:
+    """Cards grouped by topic, in catalogue order, keeping only those that match the query; inconsistent ones marked."""
+    flagged = _flagged() if flagged is None else flagged
     shown = [entry for entry in catalog if matches(entry, query or "")]
     if not shown:
         return [html.P(t(lang, "no_match", q=query), className="empty")]
@@ -110,38 +115,10 @@ def catalogue_sections(catalog: list[dict], lang: str, query: str = "") -> list:
     return [
         html.Section([
             html.H2(entries[0]["topic_title"][lang]),
-            html.Div([indicator_card(entry, lang) for entry in entries], className="card-grid"),
+            html.Div([indicator_card(entry, lang, entry["indicator_id"] in flagged) for entry in entries], className="card-grid"),
         ], className="topic", id=f"topic-{topic}")
         for topic, entries in topics.items()
     ]
-
-
-def units_of(rows: pd.DataFrame) -> list[str]:
-    """The distinct units of the rows, in their order (an indicator may mix 'cases' and 'persons')."""
-    return [u for u in dict.fromkeys(rows.unit) if isinstance(u, str) and u]
-
-
-def mixed_units(rows: pd.DataFrame) -> bool:
-    """Whether the rows hold values in more than one unit."""
-    return len(units_of(rows)) > 1
-
-
-def unit_title(entry: dict, rows: pd.DataFrame, lang: str) -> str:
-    """The value axis title: the indicator's unit label, or every unit when the rows mix them."""
-    units = units_of(rows)
-    own = entry["unit_label"][lang]
-    # A definition that mixes units says so in its label ('affaires / personnes'): keep it.
-    if (len(units) <= 1 and (not units or units[0] == entry.get("unit"))) or (len(units) > 1 and "/" in own):
-        return own
-    return " / ".join(own if u == entry.get("unit") else unit_word(u, lang) for u in units)
-
-
-def value_label(value: float, qualifier, unit, lang: str, with_unit: bool = False) -> str:
-    """A value as shown on a chart; with `with_unit`, a count unit ('persons') follows the number."""
-    text = format_value(value, qualifier, unit, lang)
-    if with_unit and isinstance(unit, str) and unit and unit != "%" and unit not in MONEY_UNITS:
-        text = f"{text} {unit_word(unit, lang)}"
-    return text
 
 
 def period_order(values) -> list[str]:
@@ -149,89 +126,60 @@ def period_order(values) -> list[str]:
     return periods.ordered(values)
 
 
-def point_data(row, entry: dict, lang: str) -> list:
-    """What a chart point carries for hover and click: position, value, period, qualifier, paragraph."""
-    qualifier = QUALIFIER_WORDS[lang].get(row.qualifier, "")
-    period = format_period(row.period, lang, entry.get("labels_en"))
-    if is_partial(row.period):
-        period = f"{period} ({t(lang, 'partial')})"
-    return [int(row.position), format_value(row.value, row.qualifier, row.unit, lang), period, qualifier,
-            f"{t(lang, 'para')} {int(row.paragraph)}"]
-
-
-HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>%{customdata[4]}<extra>%{fullData.name}</extra>"
-
-
 def indicator_figure(entry: dict, rows: pd.DataFrame, lang: str) -> go.Figure:
-    """The indicator's chart: lines over periods for a time series, bars otherwise."""
-    figure = go.Figure()
-    if entry["chart"] in CHARTS_WITH_BARS:
-        _add_bars(figure, entry, rows, lang)
-    else:
-        _add_lines(figure, entry, rows, lang)
-    figure.update_layout(
-        template=CHART_TEMPLATE, margin={"l": 60, "r": 20, "t": 40, "b": 40}, height=440, clickmode="event",
-        yaxis={"title": {"text": unit_title(entry, rows, lang)}, "rangemode": "tozero"}, xaxis={"automargin": True},
-        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"}, hoverlabel={"align": "left"},
-    )
-    return figure
+    """The indicator's chart, of the kind its rows and definition call for (see dashboard/figures.py)."""
+    return figure_for(chart_kind(entry, rows), entry, rows, lang)
 
 
-def _series(entry: dict, rows: pd.DataFrame, lang: str, skip: int = 0) -> list[tuple[str, pd.DataFrame]]:
-    dimensions = [d for d in entry.get("dimensions", []) if d in rows.columns][skip:]
-    if not dimensions:
-        return [(entry["title"][lang], rows)]
-    key = dimensions[0]
-    return [(label(value, lang, entry.get("labels_en")), group) for value, group in rows.groupby(key, sort=False, dropna=False)]
+def number_card(card: dict, lang: str, id_prefix: str = "indicator") -> html.Div:
+    """A single value as a card: the value large, what it counts, its period (the source line follows the card)."""
+    return html.Div([
+        html.P(card["qualifier"], className="number-card-qualifier") if card["qualifier"] else None,
+        html.P([html.Span(card["number"], className="card-number"), f" {card['unit']}" if card["unit"] else None],
+               className="number-card-value", id=f"{id_prefix}-card-value"),
+        html.P(card["what"], className="number-card-what") if card["what"] else None,
+        html.P(card["period"], className="number-card-period", id=f"{id_prefix}-card-period"),
+    ], className="number-card", id=f"{id_prefix}-card")
 
 
-def _add_lines(figure: go.Figure, entry: dict, rows: pd.DataFrame, lang: str) -> None:
-    labels = {p: format_period(p, lang, entry.get("labels_en")) for p in rows.period.dropna().unique()}
-    order = period_order(rows.period)
-    for index, (name, group) in enumerate(_series(entry, rows, lang)):
-        group = group.assign(_order=group.period.map({p: i for i, p in enumerate(order)})).sort_values("_order")
-        color = COLORS[index % len(COLORS)]
-        full = group[~group.period.map(is_partial)]
-        partial = group[group.period.map(is_partial)]
-        if len(full):
-            figure.add_trace(_line_trace(full, entry, lang, labels, name, color, dash="solid", symbol="circle"))
-        if len(partial):
-            # A partial period is drawn apart (dotted, hollow) so it is never read as a whole year.
-            bridge = pd.concat([full.tail(1), partial])
-            trace = _line_trace(bridge, entry, lang, labels, f"{name} ({t(lang, 'partial')})", color, dash="dot", symbol="circle-open")
-            figure.add_trace(trace)
-    figure.update_xaxes(type="category", categoryorder="array", categoryarray=[labels[p] for p in order])
+def chart_warnings(warnings: list[str], id_prefix: str = "indicator") -> html.Div | None:
+    """The report's own inconsistencies, printed where the reader looks at the chart."""
+    if not warnings:
+        return None
+    return html.Div([html.P(f"⚠ {w}") for w in warnings], className="chart-warnings", role="note", id=f"{id_prefix}-warnings")
 
 
-def _line_trace(rows, entry, lang, labels, name, color, dash, symbol) -> go.Scatter:
-    return go.Scatter(
-        x=[labels.get(p, "") for p in rows.period], y=list(rows.value), name=name, mode="lines+markers+text",
-        text=[value_label(v, q, u, lang, mixed_units(rows)) for v, q, u in zip(rows.value, rows.qualifier, rows.unit)],
-        textposition="top center", customdata=[point_data(r, entry, lang) for r in rows.itertuples()],
-        hovertemplate=HOVER, line={"color": color, "dash": dash, "width": 2.5},
-        marker={"size": 10, "color": color, "symbol": symbol, "line": {"width": 2, "color": color}},
-    )
+def download_links(files: dict, name: str, lang: str, id_prefix: str) -> html.P:
+    """'Download: CSV Excel JSON', each link saving `<name>.<ext>`."""
+    links = [html.A(t(lang, f"download_{ext}"), href=link, download=f"{name}.{ext}", id=f"{id_prefix}-download-{ext}",
+                    className="button") for ext, link in files.items()]
+    return html.P([html.Span(t(lang, "downloads") + (" : " if lang == "fr" else ": ")), *links], className="downloads")
 
 
-def _add_bars(figure: go.Figure, entry: dict, rows: pd.DataFrame, lang: str) -> None:
-    dimensions = [d for d in entry.get("dimensions", []) if d in rows.columns]
-    x_key = dimensions[0] if dimensions else "period"
-    for index, (name, group) in enumerate(_series(entry, rows, lang, skip=1)):
-        if x_key == "period":
-            x = [format_period(v, lang, entry.get("labels_en")) + (f" ({t(lang, 'partial')})" if is_partial(v) else "")
-                 for v in group.period]
-        else:
-            # Long category names wrap on several lines rather than tilt and push the plot aside.
-            x = ["<br>".join(textwrap.wrap(label(v, lang, entry.get("labels_en")), 18)) or "—" for v in group[x_key]]
-        # A bar for a partial period is hatched so it is not compared as a whole year.
-        hatch = ["/" if is_partial(v) else "" for v in group.period]
-        figure.add_trace(go.Bar(
-            x=x, y=list(group.value), name=name, marker={"color": COLORS[index % len(COLORS)], "pattern": {"shape": hatch}},
-            text=[value_label(v, q, u, lang, mixed_units(rows)) for v, q, u in zip(group.value, group.qualifier, group.unit)],
-            textposition="outside", constraintext="none", cliponaxis=False, customdata=[point_data(r, entry, lang) for r in group.itertuples()],
-            hovertemplate=HOVER,
-        ))
-    figure.update_layout(barmode="group", showlegend=len(figure.data) > 1)
+def image_menu(path: str, query: dict, name: str, lang: str, id_prefix: str) -> html.Details:
+    """The chart as PNG at the briefing sizes and as SVG (`path` + '.png' / '.svg'), titled and sourced like the page."""
+    items = [(f"image-{size}", t(lang, f"image_{size}"), href(f"{path}.png", lang, size=size, **query), "png") for size in SIZES]
+    items.append(("image-svg", t(lang, "image_svg"), href(f"{path}.svg", lang, **query), "svg"))
+    return html.Details([
+        html.Summary(t(lang, "download_image"), className="button", id=f"{id_prefix}-image-summary"),
+        html.Ul([html.Li(html.A(text, href=link, download=f"{name}.{ext}", id=f"{id_prefix}-{key}")) for key, text, link, ext in items],
+                className="menu"),
+    ], className="share-menu", id=f"{id_prefix}-image-menu")
+
+
+def embed_box(code: str, lang: str, id_prefix: str) -> html.Details:
+    """The iframe code of the current view, with a copy button (the page adds the clientside copy callback)."""
+    return html.Details([
+        html.Summary(t(lang, "embed"), className="button", id=f"{id_prefix}-embed-summary"),
+        html.Div([
+            html.P(t(lang, "embed_hint"), className="hint"),
+            html.Label(t(lang, "embed"), htmlFor=f"{id_prefix}-embed-code", className="visually-hidden"),
+            dcc.Textarea(id=f"{id_prefix}-embed-code", value=code, readOnly=True, rows=3, className="embed-code"),
+            # A real <button> (dcc.Clipboard's icon cannot take the keyboard focus).
+            html.Button(t(lang, "copy"), id=f"{id_prefix}-embed-copy", className="button copy-button", type="button"),
+            html.Span(id=f"{id_prefix}-embed-copied", className="hint", role="status", **{"data-done": t(lang, "copied")}),
+        ], className="menu"),
+    ], className="share-menu", id=f"{id_prefix}-embed")
 
 
 def highlighted(text: str, spans: list[tuple], extra: dict | None = None) -> list:
@@ -266,7 +214,7 @@ def observation_panel(dataset, entry: dict, row, lang: str) -> list:
     """The side panel of one data point: its value, its paragraph with the quote marked, a link."""
     text = dataset.paragraph_text(row.report_id, row.paragraph)
     spans = [s for s in quote_spans(text, row.quote, row.text) if s[0] < s[1]]
-    point = point_data(row, entry, lang)
+    point = point_data(row, entry, lang, time_span(entry, dataset.observations_of(entry["indicator_id"])))
     return [
         html.H3(point[1], className="panel-value"),
         html.P([point[2], " · ", citation(dataset.symbol(row.report_id), row.paragraph, lang)], className="panel-meta"),
@@ -297,18 +245,22 @@ def observation_table(dataset, entry: dict, rows: pd.DataFrame, lang: str, sort:
         link = dcc.Link(names.get(column, dimension_name(column, lang)) + arrow, href=href(base["path"], lang, **{**base["params"], "sort": column, "desc": flip}),
                         id=f"indicator-sort-{column}")
         header.append(html.Th(link, **({"aria-sort": "descending" if descending else "ascending"} if column == sort else {})))
-    body = [html.Tr([_cell(dataset, entry, row, column, lang) for column in columns]) for row in sort_rows(rows, sort, descending).itertuples()]
+    # "partial" only means something along a time axis, against the series' usual length (a campaign's half year is not).
+    usual = time_span(entry, rows)
+    body = [html.Tr([_cell(dataset, entry, row, column, lang, usual) for column in columns])
+            for row in sort_rows(rows, sort, descending).itertuples()]
     return html.Table([html.Thead(html.Tr(header)), html.Tbody(body)], className="data-table", id="indicator-table")
 
 
-def _cell(dataset, entry: dict, row, column: str, lang: str) -> html.Td:
+def _cell(dataset, entry: dict, row, column: str, lang: str, usual: int | None) -> html.Td:
     value = getattr(row, column)
     if column == "value":
         return html.Td(format_value(value, "exact", row.unit, lang), className="number", **{"data-value": repr(float(value))})
     if column == "qualifier":
         return html.Td(QUALIFIER_WORDS[lang].get(value, ""))
     if column == "period":
-        return html.Td(format_period(value, lang, entry.get("labels_en")) + (f" ({t(lang, 'partial')})" if is_partial(value) else ""))
+        partial = usual is not None and is_partial(value, usual)
+        return html.Td(format_period(value, lang, entry.get("labels_en")) + (f" ({t(lang, 'partial')})" if partial else ""))
     if column == "paragraph":
         return html.Td(dcc.Link(str(int(value)), href=report_href(dataset, row.report_id, lang, value)), className="number")
     if column == "quote":
@@ -335,31 +287,62 @@ def sources_list(dataset, entry: dict, rows: pd.DataFrame, lang: str) -> html.Di
     return html.Ol(items, className="sources")
 
 
-def checks_list(checks: pd.DataFrame, lang: str) -> html.Div:
-    """The consistency checks of an indicator, inconsistencies first (the order of `checks`)."""
+def checks_list(checks: pd.DataFrame, lang: str, id_prefix: str = "indicator", dataset=None) -> html.Ul | html.P:
+    """Checks, inconsistencies first (the order of `checks`), in the page's language; with `dataset`, linked to paragraphs and indicators."""
     if checks.empty:
         return html.P(t(lang, "no_checks"), className="empty")
-    items = []
-    for check in checks.itertuples():
-        description = check.description_fr if lang == "fr" and isinstance(getattr(check, "description_fr", None), str) else check.description
-        items.append(html.Li([
-            html.Span(t(lang, check.status), className=f"status status-{check.status}"),
-            html.Span(description, className="check-description"),
-            html.Span(f"{t(lang, 'check_expected')} {format_number(check.expected, lang)} · "
-                      f"{t(lang, 'check_computed')} {format_number(check.computed, lang)} · "
-                      f"{t(lang, 'check_tolerance')} {format_number(check.tolerance, lang)} · "
-                      f"{paragraphs_label(list(check.paragraphs), lang)}", className="check-figures"),
-            html.Span(detail, className="check-detail") if isinstance(detail := _check_detail(check, lang), str) else None,
-        ], className=f"check check-{check.status}", id=f"indicator-check-{check.check_id}"))
-    return html.Ul(items, className="checks")
+    return html.Ul([_check_item(check, lang, id_prefix, dataset) for check in checks.itertuples()], className="checks")
 
 
-def _check_detail(check, lang: str) -> str | None:
+def _check_item(check, lang: str, id_prefix: str, dataset) -> html.Li:
+    french = lang == "fr" and isinstance(getattr(check, "description_fr", None), str)
+    # NaN: nothing stated (a trend), or an open bound ("plus de"): nothing to show
+    figures = [f"{t(lang, key)} {format_number(value, lang)}" for key, value in
+               (("check_expected", check.expected), ("check_computed", check.computed), ("check_tolerance", check.tolerance))
+               if value == value]
+    paragraphs = [int(p) for p in check.paragraphs]
+    if dataset is None:
+        where = paragraphs_label(paragraphs, lang)
+    else:
+        links = [dcc.Link(str(p), href=report_href(dataset, check.report_id, lang, p)) for p in paragraphs]
+        where = html.Span([f"{t(lang, 'para')} ", *[piece for link in links for piece in (link, ", ")][:-1]], className="check-paragraphs")
+    detail = check_detail(check, lang)
+    return html.Li([
+        html.Span([t(lang, check.status), " · ", kind_label(check.kind, lang, checks=True)], className=f"status status-{check.status}"),
+        html.Span(check.description_fr if french else check.description, className="check-description"),
+        html.Span([" · ".join(figures), " · ", where], className="check-figures"),
+        html.Span(detail, className="check-detail") if detail else None,
+        _check_indicators(check, lang, dataset) if dataset is not None else None,
+    ], className=f"check check-{check.status}", id=f"{id_prefix}-check-{check.check_id}")
+
+
+def _check_indicators(check, lang: str, dataset) -> html.Span:
+    links = []
+    for indicator_id in check.indicator_ids:
+        entry = dataset.indicator(indicator_id)
+        if entry is not None:
+            links += [dcc.Link(entry["title"][lang], href=href(f"/indicators/{indicator_id}", lang)), " · "]
+    return html.Span([f"{t(lang, 'checks_indicators')} : " if lang == "fr" else f"{t(lang, 'checks_indicators')}: ", *links[:-1]],
+                     className="check-indicators")
+
+
+def check_detail(check, lang: str) -> str | None:
     """The check's arithmetic in the page's language (builds before detail_fr existed have only English)."""
     french = getattr(check, "detail_fr", None)
-    return french if lang == "fr" and isinstance(french, str) else getattr(check, "detail", None)
+    detail = french if lang == "fr" and isinstance(french, str) else getattr(check, "detail", None)
+    return detail if isinstance(detail, str) and detail else None
 
 
-def kind_label(kind: str, lang: str) -> str:
-    """A claim kind in the interface language."""
+def check_warnings(checks: pd.DataFrame, lang: str) -> list[str]:
+    """One line per inconsistent check: 'Les chiffres du rapport ne concordent pas : 715 + 90 + 35 = 840 … — par. 290'."""
+    return [t(lang, "warning", detail=check_detail(c, lang) or (c.description_fr if lang == "fr" else c.description),
+              para=paragraphs_label([int(p) for p in c.paragraphs], lang))
+            for c in checks.itertuples() if c.status == "inconsistent"]
+
+
+def kind_label(kind: str, lang: str, checks: bool = False) -> str:
+    """A claim kind (or with `checks`, a check kind) in the interface language."""
+    if checks:
+        key = f"check_kind_{kind}"
+        return t(lang, key) if key in STRINGS[lang] else kind
     return KIND_LABELS[lang].get(kind, kind)

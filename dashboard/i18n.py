@@ -3,7 +3,7 @@
 Indicator titles, descriptions and units come from catalog.json; only the interface's own
 words live here. Quotes and the report's text stay in French in both languages.
 """
-from babel.numbers import format_decimal
+from babel.numbers import format_compact_decimal, format_decimal
 
 from contract import periods, schema
 
@@ -21,7 +21,7 @@ STRINGS = {
         "click_hint": "Cliquez sur un point pour lire le paragraphe qui l’énonce.",
         "open_in_report": "Lire dans le rapport", "not_found": "Indicateur inconnu : « {id} ».",
         "back_to_catalogue": "Retour au catalogue", "partial": "période partielle",
-        "partial_bars": "barres hachurées", "partial_lines": "en pointillé, points creux", "value": "valeur",
+        "value": "valeur",
         "period": "période", "qualifier": "qualificatif", "quote": "citation", "note": "note", "as_written": "tel qu’écrit",
         "no_checks": "Aucune vérification arithmétique ne porte sur cet indicateur.",
         "check_expected": "attendu", "check_computed": "calculé", "check_tolerance": "tolérance",
@@ -42,9 +42,34 @@ STRINGS = {
         "note_qualifiers": "Certaines valeurs sont données dans le rapport comme « {words} ».",
         "alt_rose": "{name} : hausse de {first} ({start}) à {last} ({end}).",
         "alt_fell": "{name} : baisse de {first} ({start}) à {last} ({end}).",
-        "alt_same": "{name} : {first} en {start} comme en {end}.", "alt_single": "{name} : {first} ({start}).",
+        "alt_same": "{name} : {first} en {start} comme en {end}.",
         "alt_bars": "{name} : {n} valeurs ; la plus élevée {top_label} ({top}), la plus basse {low_label} ({low}).",
         "alt_empty": "{name} : aucune valeur pour cette sélection.",
+        "alt_and": ", et {value} {when}", "alt_one": "{name} : {first} {when}.",
+        "alt_bar_one": "{name} : {label}, {value}.",
+        "undated": "date non précisée", "undated_title": "Date non précisée",
+        "dates_apart": "{n} dates, un panneau par date", "partial_apart": "point creux, non relié aux périodes entières",
+        "warning": "Les chiffres du rapport ne concordent pas : {detail} — {para}",
+        "card_warning": "⚠ chiffres incohérents", "card_warning_title": "Une vérification arithmétique de cet indicateur échoue : voir l’onglet Vérifications.",
+        "nav_checks": "Vérifications", "checks_title": "Vérifications arithmétiques du rapport",
+        "checks_lead": "{n} vérifications recalculées à partir des chiffres du rapport : {consistent} cohérentes, {inconsistent} incohérentes.",
+        "checks_status": "Statut", "checks_kind": "Nature", "checks_all": "toutes", "checks_none": "Aucune vérification ne correspond à ces filtres.",
+        "checks_download": "Télécharger ces vérifications (CSV)", "checks_indicators": "Indicateurs",
+        "check_kind_sum": "somme", "check_kind_share": "part", "check_kind_growth": "croissance", "check_kind_trend": "tendance",
+        "check_kind_translation": "traduction",
+        "nav_compare": "Comparer", "compare_title": "Comparer des indicateurs",
+        "compare_lead": "Des séries de même unité, tirées de plusieurs indicateurs, sur un même graphique. La sélection est gardée dans l’adresse de la page.",
+        "compare_choose": "Indicateurs à comparer", "compare_empty": "Choisissez au moins un indicateur.",
+        "compare_unknown": "Indicateur inconnu, ignoré : « {id} ».",
+        "compare_other_unit": "« {title} » est en {unit} : il ne partage pas l’axe des autres ({first}) et n’est pas tracé.",
+        "compare_not_series": "« {title} » n’est pas une série dans le temps (une valeur par date au plus) : il n’est pas tracé.",
+        "compare_chart_title": "Comparaison : {titles}", "compare_of": "Comparer avec…",
+        "unit_family_count": "effectifs", "unit_family_percent": "pourcentages",
+        "checks_inconsistent": "incohérentes", "checks_consistent": "cohérentes",
+        "dropdown_select_all": "Tout choisir", "dropdown_deselect_all": "Tout retirer",
+        "dropdown_selected_count": "{num_selected} choisis", "dropdown_search": "Rechercher",
+        "dropdown_clear_search": "Effacer la recherche", "dropdown_clear_selection": "Tout retirer",
+        "dropdown_no_options_found": "Aucun choix ne correspond",
     },
     "en": {
         "app_title": "Report statistics", "nav_catalogue": "Indicators", "nav_report": "Report",
@@ -56,7 +81,7 @@ STRINGS = {
         "click_hint": "Click a point to read the paragraph that states it.",
         "open_in_report": "Read in the report", "not_found": "Unknown indicator: “{id}”.",
         "back_to_catalogue": "Back to the catalogue", "partial": "partial period",
-        "partial_bars": "hatched bars", "partial_lines": "dotted, hollow points", "value": "value",
+        "value": "value",
         "period": "period", "qualifier": "qualifier", "quote": "quote", "note": "note", "as_written": "as written",
         "no_checks": "No arithmetic check involves this indicator.",
         "check_expected": "expected", "check_computed": "computed", "check_tolerance": "tolerance",
@@ -77,9 +102,34 @@ STRINGS = {
         "note_qualifiers": "Some values are given in the report as “{words}”.",
         "alt_rose": "{name} rose from {first} in {start} to {last} in {end}.",
         "alt_fell": "{name} fell from {first} in {start} to {last} in {end}.",
-        "alt_same": "{name} was {first} in {start} and {last} in {end}.", "alt_single": "{name}: {first} in {start}.",
+        "alt_same": "{name} was {first} in {start} and {last} in {end}.",
         "alt_bars": "{name}: {n} values; highest {top_label} ({top}), lowest {low_label} ({low}).",
         "alt_empty": "{name}: no value for this selection.",
+        "alt_and": ", and {value} {when}", "alt_one": "{name}: {first} {when}.",
+        "alt_bar_one": "{name}: {label}, {value}.",
+        "undated": "date not stated", "undated_title": "Date not stated",
+        "dates_apart": "{n} dates, one panel each", "partial_apart": "hollow point, not joined to whole periods",
+        "warning": "The report's figures do not add up: {detail} — {para}",
+        "card_warning": "⚠ figures do not add up", "card_warning_title": "An arithmetic check of this indicator fails: see its Checks tab.",
+        "nav_checks": "Checks", "checks_title": "The report's arithmetic, checked",
+        "checks_lead": "{n} checks recomputed from the report's own numbers: {consistent} consistent, {inconsistent} inconsistent.",
+        "checks_status": "Status", "checks_kind": "Kind", "checks_all": "all", "checks_none": "No check matches these filters.",
+        "checks_download": "Download these checks (CSV)", "checks_indicators": "Indicators",
+        "check_kind_sum": "sum", "check_kind_share": "share", "check_kind_growth": "growth", "check_kind_trend": "trend",
+        "check_kind_translation": "translation",
+        "nav_compare": "Compare", "compare_title": "Compare indicators",
+        "compare_lead": "Series of one unit from several indicators on one chart. The selection is kept in the page's address.",
+        "compare_choose": "Indicators to compare", "compare_empty": "Choose at least one indicator.",
+        "compare_unknown": "Unknown indicator, left out: “{id}”.",
+        "compare_other_unit": "“{title}” is in {unit}: it does not share the others' axis ({first}) and is not drawn.",
+        "compare_not_series": "“{title}” is not a series over time (one value a date at most): it is not drawn.",
+        "compare_chart_title": "Compared: {titles}", "compare_of": "Compare with…",
+        "unit_family_count": "counts", "unit_family_percent": "percentages",
+        "checks_inconsistent": "inconsistent", "checks_consistent": "consistent",
+        "dropdown_select_all": "Select all", "dropdown_deselect_all": "Deselect all",
+        "dropdown_selected_count": "{num_selected} selected", "dropdown_search": "Search",
+        "dropdown_clear_search": "Clear search", "dropdown_clear_selection": "Clear selection",
+        "dropdown_no_options_found": "No options found",
     },
 }
 
@@ -88,6 +138,9 @@ QUALIFIER_WORDS = {
     "fr": {"approx": "environ", "more_than": "plus de", "at_least": "au moins", "less_than": "moins de", "at_most": "jusqu’à"},
     "en": {"approx": "about", "more_than": "more than", "at_least": "at least", "less_than": "less than", "at_most": "up to"},
 }
+# The same qualifiers as short signs, where a chart label has little room ("< 0,03 %" stays readable).
+QUALIFIER_SIGNS = {"approx": "≈\u202f", "more_than": ">\u202f", "at_least": "≥\u202f", "less_than": "<\u202f", "at_most": "≤\u202f"}
+LOCALES = {"fr": "fr_FR", "en": "en_US"}
 KIND_LABELS = {
     "fr": {"count": "effectif", "percent": "pourcentage", "money": "montant", "measure": "mesure", "year": "année",
            "date": "date", "reference": "référence", "ordinal": "ordinal", "provision": "disposition"},
@@ -112,23 +165,57 @@ def t(lang: str, key: str, **values) -> str:
     return text.format(**values) if values else text
 
 
+def dropdown_labels(lang: str) -> dict:
+    """The words of a dcc.Dropdown ('3 choisis', not '3 selected') in `lang`."""
+    prefix = "dropdown_"
+    return {key[len(prefix):]: text for key, text in STRINGS[language(lang)].items() if key.startswith(prefix)}
+
+
 def format_number(value: float, lang: str) -> str:
     """A number as a reader of `lang` writes it (14 900 / 14,900; 71,2 / 71.2)."""
     if value != value:  # NaN
         return ""
-    locale = "fr_FR" if language(lang) == "fr" else "en_US"
-    return format_decimal(value, locale=locale, format="#,##0.###")
+    return format_decimal(value, locale=LOCALES[language(lang)], format="#,##0.###")
 
 
 def format_value(value: float, qualifier: str | None, unit: str | None, lang: str) -> str:
     """A value with its qualifier and, for % and money, its unit: 'plus de 14 900', '71,2 %'."""
     words = QUALIFIER_WORDS[language(lang)].get(qualifier or "exact", "")
-    number = format_number(value, lang)
+    return f"{words} {with_unit_sign(format_number(value, lang), unit, lang)}".strip()
+
+
+def with_unit_sign(number: str, unit: str | None, lang: str) -> str:
+    """A formatted number with its % or currency: '71,2 %' (French, narrow no-break space), '71.2%', '5 KZT'."""
     if unit == "%":
-        number = f"{number}\u202f%" if language(lang) == "fr" else f"{number}%"
-    elif unit in ("KZT", "USD", "EUR"):
-        number = f"{number} {unit}"
-    return f"{words} {number}".strip()
+        return f"{number}\u202f%" if language(lang) == "fr" else f"{number}%"
+    if unit in ("KZT", "USD", "EUR"):
+        return f"{number} {unit}"
+    return number
+
+
+def format_compact(value: float, lang: str, long: bool = False) -> str:
+    """A number of a million or more as '20,3 M' / '20.3M' (or, long, '20,3 millions'), when that is exact; else in full."""
+    if abs(value) >= 1_000_000:
+        for digits in (0, 1, 2):
+            if _compact_is_exact(value, digits):
+                return format_compact_decimal(value, format_type="long" if long else "short", locale=LOCALES[language(lang)],
+                                              fraction_digits=digits)
+    return format_number(value, lang)
+
+
+def _compact_is_exact(value: float, digits: int) -> bool:
+    scale = 10 ** (3 * ((len(str(int(abs(value)))) - 1) // 3))
+    return round(value / scale, digits) * scale == value
+
+
+def short_value(value: float, qualifier: str | None, unit: str | None, lang: str) -> str:
+    """A value as a chart label, where room is short: '< 0,03 %', '> 14 900', '≈ 20,3 M'."""
+    return QUALIFIER_SIGNS.get(qualifier or "exact", "") + with_unit_sign(format_compact(value, lang), unit, lang)
+
+
+def axis_number(value: float, unit: str | None, lang: str) -> str:
+    """A tick of a value axis: '16 M' in French, '16M' in English, '5 000', '25 %'."""
+    return with_unit_sign(format_compact(value, lang), unit if unit == "%" else None, lang)
 
 
 def format_period(period: str | None, lang: str, labels_en: dict | None = None) -> str:

@@ -5,8 +5,10 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, 
 from dashboard import charts, data, embed, security
 from dashboard.charts import selected_rows, selection
 from dashboard.components import (
-    checks_list, page_data, href, one, observation_panel, observation_table, sources_list,
+    chart_warnings, checks_list, download_links, embed_box, image_menu, number_card, page_data, href, one, observation_panel,
+    observation_table, sources_list,
 )
+from dashboard.figures import GRAPH_CONFIG, chart_kind, page_height
 from dashboard.i18n import dimension_name, label, language, t
 
 TABS = ("chart", "table", "sources", "checks")
@@ -46,48 +48,38 @@ def layout(indicator_id=None, lang=None, tab="chart", sort=None, desc=None, **qu
         html.P(dcc.Link(f"← {entry['topic_title'][lang]}", href=href("/", lang)), className="crumb"),
         html.H1(entry["title"][lang], id="indicator-title"),
         html.P(entry["description"][lang], className="lead"),
-        html.Div([_downloads(indicator_id, lang), _image_menu(indicator_id, lang, chosen), _embed_box(entry, lang, chosen)],
-                 className="share-bar"),
+        html.Div([_downloads(indicator_id, lang), _image_menu(indicator_id, lang, chosen), _embed_box(entry, lang, chosen),
+                  _compare_link(dataset, entry, lang)], className="share-bar"),
         _dimension_choice(dataset, entry, chosen, lang),
-        _tab_links(base, tab, lang),
+        _tab_links(base, tab, lang, int((dataset.checks_of(indicator_id).status == "inconsistent").sum())),
         html.Div(_tab_body(dataset, entry, rows, tab, lang, sort, desc == "1", base), id="indicator-body",
                  className=f"tab-body tab-{tab}"),
     ], className="indicator")
 
 
 def _downloads(indicator_id: str, lang: str) -> html.P:
-    links = [html.A(t(lang, f"download_{ext}"), href=f"/api/indicators/{indicator_id}.{ext}", download=f"{indicator_id}.{ext}",
-                    id=f"indicator-download-{ext}", className="button") for ext in ("csv", "xlsx", "json")]
-    return html.P([html.Span(t(lang, "downloads") + " : " if lang == "fr" else t(lang, "downloads") + ": "), *links],
-                  className="downloads")
+    return download_links({ext: f"/api/indicators/{indicator_id}.{ext}" for ext in ("csv", "xlsx", "json")}, indicator_id, lang,
+                          "indicator")
 
 
 def _image_menu(indicator_id: str, lang: str, chosen: dict) -> html.Details:
     """Links to the chart as PNG at briefing sizes and as SVG, for the current view."""
-    items = [(f"image-{size}", t(lang, f"image_{size}"), href(f"/api/indicators/{indicator_id}.png", lang, size=size, **chosen), "png")
-             for size in charts.SIZES]
-    items.append(("image-svg", t(lang, "image_svg"), href(f"/api/indicators/{indicator_id}.svg", lang, **chosen), "svg"))
-    return html.Details([
-        html.Summary(t(lang, "download_image"), className="button", id="indicator-image-summary"),
-        html.Ul([html.Li(html.A(text, href=link, download=f"{indicator_id}.{ext}", id=f"indicator-{key}")) for key, text, link, ext in items],
-                className="menu"),
-    ], className="share-menu", id="indicator-image-menu")
+    return image_menu(f"/api/indicators/{indicator_id}", chosen, indicator_id, lang, "indicator")
 
 
 def _embed_box(entry: dict, lang: str, chosen: dict) -> html.Details:
     """The iframe code of the current view, with a copy button."""
-    code = embed.iframe_code(_base_url(), entry["indicator_id"], entry["title"][lang], lang, chosen)
-    return html.Details([
-        html.Summary(t(lang, "embed"), className="button", id="indicator-embed-summary"),
-        html.Div([
-            html.P(t(lang, "embed_hint"), className="hint"),
-            html.Label(t(lang, "embed"), htmlFor="indicator-embed-code", className="visually-hidden"),
-            dcc.Textarea(id="indicator-embed-code", value=code, readOnly=True, rows=3, className="embed-code"),
-            # A real <button> (dcc.Clipboard's icon cannot take the keyboard focus).
-            html.Button(t(lang, "copy"), id="indicator-embed-copy", className="button copy-button", type="button"),
-            html.Span(id="indicator-embed-copied", className="hint", role="status", **{"data-done": t(lang, "copied")}),
-        ], className="menu"),
-    ], className="share-menu", id="indicator-embed")
+    height = embed.iframe_height(charts.chart_parts(data.load(), entry["indicator_id"], chosen, lang))
+    return embed_box(embed.iframe_code(_base_url(), entry["indicator_id"], entry["title"][lang], lang, chosen, height), lang,
+                     "indicator")
+
+
+def _compare_link(dataset, entry: dict, lang: str):
+    """A link to /compare with this indicator chosen, for series over time."""
+    if chart_kind(entry, dataset.observations_of(entry["indicator_id"])) not in ("lines", "stacked"):
+        return None
+    return dcc.Link(t(lang, "compare_of"), href=href("/compare", lang, ids=entry["indicator_id"]), className="button",
+                    id="indicator-compare")
 
 
 def _base_url() -> str:
@@ -110,9 +102,11 @@ def _dimension_choice(dataset, entry: dict, chosen: dict, lang: str):
     return html.Div(choices, className="dimensions") if choices else None
 
 
-def _tab_links(base: dict, tab: str, lang: str) -> html.Nav:
+def _tab_links(base: dict, tab: str, lang: str, inconsistent: int = 0) -> html.Nav:
+    # The Checks tab says from afar that the report's figures do not add up.
+    badge = {"checks": html.Span(f"⚠ {inconsistent}", className="tab-badge", title=t(lang, "card_warning_title"))} if inconsistent else {}
     return html.Nav([
-        dcc.Link(t(lang, f"tab_{name}"), href=href(base["path"], lang, **{**base["params"], "tab": name if name != "chart" else None}),
+        dcc.Link([t(lang, f"tab_{name}"), " " if name in badge else None, badge.get(name)], href=href(base["path"], lang, **{**base["params"], "tab": name if name != "chart" else None}),
                  id=f"indicator-tab-{name}", className="tab active" if name == tab else "tab")
         for name in TABS
     ], className="tabs", role="tablist")
@@ -124,19 +118,28 @@ def _tab_body(dataset, entry, rows, tab, lang, sort, descending, base):
     if tab == "sources":
         return sources_list(dataset, entry, rows, lang)
     if tab == "checks":
-        return checks_list(dataset.checks_of(entry["indicator_id"]), lang)
+        return checks_list(dataset.checks_of(entry["indicator_id"]), lang, dataset=dataset)
     parts = charts.chart_parts(dataset, entry["indicator_id"], base["params"], lang)
+    if parts.card:
+        # A single value: the number itself, and beside it the paragraph that states it.
+        shown = number_card(parts.card, lang)
+        row = next(rows[rows.position == parts.card["position"]].itertuples(), None)
+        panel = observation_panel(dataset, entry, row, lang) if row is not None else html.P(t(lang, "click_hint"), className="hint")
+    else:
+        shown = dcc.Graph(id="indicator-graph", figure=parts.figure, config=GRAPH_CONFIG,
+                          style={"height": f"{page_height(parts.figure)}px"})
+        panel = html.P(t(lang, "click_hint"), className="hint")
     return html.Div([
         html.Figure([
-            dcc.Graph(id="indicator-graph", figure=parts.figure, config={"displaylogo": False, "responsive": True},
-                      style={"height": "440px"}),
+            chart_warnings(parts.warnings),
+            shown,
             html.Figcaption([
                 html.P(parts.description, id="indicator-chart-description", className="chart-description"),
                 html.Ul([html.Li(note) for note in parts.notes], className="chart-notes") if parts.notes else None,
                 html.P(parts.source, className="chart-source", id="indicator-chart-source"),
             ]),
         ], className="chart", **{"aria-describedby": "indicator-chart-description"}),
-        html.Aside(html.P(t(lang, "click_hint"), className="hint"), id="indicator-panel", className="side-panel"),
+        html.Aside(panel, id="indicator-panel", className="side-panel"),
     ], className="chart-with-panel")
 
 

@@ -84,19 +84,24 @@ def test_indicator_figure_draws_a_partial_period_apart():
     dataset = data.load()
     entry = dataset.indicator("art174_cases_tried_and_convicted")
     figure = indicator_figure(entry, dataset.observations_of("art174_cases_tried_and_convicted"), "en")
-    partial = [trace for trace in figure.data if "partial" in trace.name]
-    assert partial and all(trace.line.dash == "dot" for trace in partial)
-    assert all("first half of 2025" in trace.x for trace in partial)
-    full = [trace for trace in figure.data if "partial" not in trace.name]
-    assert all("first half of 2025" not in trace.x for trace in full)
+    def periods_of(trace):
+        return [point[2] for point in trace.customdata]
+    partial = [trace for trace in figure.data if any("first half of 2025" in p for p in periods_of(trace))]
+    # par. 155: the first half of 2025 is a hollow point of its own, never the end of a line from 2024
+    assert len(partial) == 2 and all(periods_of(trace) == ["first half of 2025 (partial period)"] for trace in partial)
+    assert all("lines" not in trace.mode and trace.marker.symbol == "circle-open" for trace in partial)
+    full = [trace for trace in figure.data if trace not in partial]
+    assert all(list(trace.x) == ["2022", "2023", "2024"] and "lines" in trace.mode for trace in full)
 
 
-def test_composition_is_a_bar_chart_over_its_first_dimension():
+def test_composition_is_horizontal_bars_one_panel_per_date():
     dataset = data.load()
     entry = dataset.indicator("ethnic_composition_population")
-    figure = indicator_figure(entry, dataset.observations_of("ethnic_composition_population"), "fr")
-    assert {trace.type for trace in figure.data} == {"bar"}
-    assert len(figure.data[0].x) == len(dataset.observations_of("ethnic_composition_population"))
+    rows = dataset.observations_of("ethnic_composition_population")
+    figure = indicator_figure(entry, rows, "fr")
+    assert {trace.type for trace in figure.data} == {"bar"} and {trace.orientation for trace in figure.data} == {"h"}
+    assert sum(len(trace.x) for trace in figure.data) == len(rows)
+    assert len(figure.data) == rows.period.nunique(dropna=False)
 
 
 def test_clicking_a_point_shows_its_paragraph_with_the_number_marked_and_a_report_link():

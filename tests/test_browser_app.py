@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -15,6 +16,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 
 from app_fixtures import browser_session, require_browser, shared_fixture
+from dashboard import data
 
 # selenium 4.2 (pinned by dash[testing]) calls urllib3 APIs that now warn on every request.
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -134,3 +136,34 @@ def test_dimension_choice_is_kept_in_the_url(duo):
         shown = {trace["name"] for trace in duo.driver.execute_script(
             "const g = document.querySelector('#indicator-graph .js-plotly-plot'); return g ? g.data.map(t => ({name: t.name})) : [];")}
     assert shown < names and all(name.startswith(kept) for name in shown)
+
+
+def test_campaigns_are_two_series_and_every_bar_is_as_long_as_its_own_value(duo):
+    rows = data.load().observations_of("statelessness_identification_campaigns")
+    visit(duo, "/indicators/statelessness_identification_campaigns")
+    duo.wait_for_element("#indicator-graph .barlayer .point path")
+    traces = duo.driver.execute_script(
+        "const g = document.querySelector('#indicator-graph .js-plotly-plot');"
+        "return {barmode: g._fullLayout.barmode, data: g.data.map(t => ({x: t.x, y: t.y}))};")
+    assert traces["barmode"] != "stack" and len(traces["data"]) == rows.period.nunique() == 2
+    lengths = duo.driver.execute_script(
+        "return [...document.querySelectorAll('#indicator-graph .barlayer .point path')].map(p => p.getBBox().width);")
+    values = [v for trace in traces["data"] for v in trace["x"]]
+    assert sorted(values) == sorted(rows.value)
+    # drawn lengths in proportion to the values: no bar holds two campaigns (8 822 + 835 was drawn as one bar before)
+    scale = max(lengths) / max(values)
+    assert all(abs(length - value * scale) <= 2 for length, value in zip(lengths, values))
+
+
+def test_french_axes_and_tooltips_use_french_numbers(duo):
+    rows = data.load().observations_of("pupils_total")
+    visit(duo, "/indicators/pupils_total")
+    duo.wait_for_element("#indicator-graph .ytick text")
+    ticks = [t.text for t in duo.find_elements("#indicator-graph .ytick text")]
+    assert any(re.fullmatch(r"\d+\s+M", t) for t in ticks), ticks  # "3 M", not "3M"
+    hover = duo.driver.execute_script(
+        "return document.querySelector('#indicator-graph .js-plotly-plot').data[0].customdata.map(c => c[1]);")
+    assert f"{int(rows.value.max()):,}".replace(",", "\u202f") in hover
+    visit(duo, "/indicators/pupils_total?lang=en")
+    duo.wait_for_element("#indicator-graph .ytick text")
+    assert any(re.fullmatch(r"\d+M", t.text) for t in duo.find_elements("#indicator-graph .ytick text"))

@@ -119,7 +119,7 @@ def test_mixed_units_are_named_in_labels_and_notes():
 
 
 def test_palette_is_the_colour_blind_safe_okabe_ito_set():
-    from dashboard.components import COLORS
+    from dashboard.figures import COLORS
     assert COLORS[:3] == ("#0072B2", "#D55E00", "#009E73")
 
 
@@ -188,3 +188,15 @@ def test_indicator_json_has_metadata_observations_and_citations(client):
 def test_bad_image_options_are_400_with_a_reason(client, query):
     response = client.get(f"/api/indicators/art174_registered_cases.png?{query}")
     assert response.status_code == 400 and response.get_json()["error"]
+
+
+def test_embed_frames_are_as_high_as_their_chart_needs():
+    dataset = data.load()
+    plain = next(p for p in (charts.chart_parts(dataset, i, {}, "fr") for i in dataset.indicators)
+                 if p.kind == "lines" and not p.warnings and not p.notes)
+    warned = charts.chart_parts(dataset, "art174_registered_cases", {}, "fr")
+    tall = charts.chart_parts(dataset, "ethnic_composition_share", {}, "fr")
+    assert embed.iframe_height(plain) == embed.IFRAME_HEIGHT < embed.iframe_height(warned)
+    assert embed.iframe_height(tall) > embed.IFRAME_HEIGHT
+    assert f'height="{embed.iframe_height(tall)}"' in embed.iframe_code("http://x/", "ethnic_composition_share", "t", "fr", {},
+                                                                          embed.iframe_height(tall))

@@ -1,0 +1,86 @@
+"""/api/compare.<csv|xlsx|json|png|svg>?ids=a,b: the downloads of a comparison (/compare), like an indicator's.
+
+The rows are each indicator's own export rows (`exports.indicator_frame`) one after the other; the
+images are the comparison's chart with its title, notes and source line inside, as /compare draws it.
+The /api ETag and 304 handling of `dashboard/api.py` applies to these routes too.
+"""
+import io
+import json
+import threading
+from collections import OrderedDict
+
+import pandas as pd
+from flask import Flask, Response, abort, request
+
+from dashboard import charts, data, exports, images
+from dashboard.api import FORMATS, INLINE
+from dashboard.i18n import language
+
+CACHE_SIZE = 32
+_cache: OrderedDict = OrderedDict()
+_lock = threading.Lock()
+
+
+def register(server: Flask) -> None:
+    """Add /api/compare.<ext> to the Flask server."""
+    server.add_url_rule("/api/compare.<ext>", "api_compare", compare)
+
+
+def compare(ext: str):
+    """A comparison as .csv, .xlsx, .json, .png or .svg; ids not in the catalogue are left out, none at all is a 404."""
+    if ext not in FORMATS:
+        abort(404, description=f"no compare file .{ext}: use csv, xlsx, json, png or svg")
+    dataset = data.load()
+    ids = [i for i in charts.compare_ids(request.args.getlist("ids")) if dataset.indicator(i) is not None]
+    if not ids:
+        abort(404, description="no indicator to compare: give ?ids=<id>,<id> (see /api/indicators.json for the ids)")
+    name = "compare-" + "-".join(ids)
+    if ext in images.FORMATS:
+        body = compare_image(dataset, ids, ext, images.image_options(request.args), language(request.args.get("lang")))
+    elif ext == "csv":
+        body = exports.csv_bytes(compare_frame(dataset, ids))
+    elif ext == "xlsx":
+        body = compare_xlsx(dataset, ids)
+    else:
+        body = json.dumps(compare_json(dataset, ids), ensure_ascii=False).encode("utf-8")
+    response = Response(body, mimetype=FORMATS[ext])
+    # The file name is made of catalogue ids only, never of the raw request.
+    response.headers["Content-Disposition"] = f'{"inline" if ext in INLINE else "attachment"}; filename="{name}.{ext}"'
+    return response
+
+
+def compare_frame(dataset: data.Dataset, ids: list[str]) -> pd.DataFrame:
+    """Every indicator's tidy rows, one after the other (dimension columns joined; empty where one has none)."""
+    return pd.concat([exports.indicator_frame(dataset, i) for i in ids], ignore_index=True)
+
+
+def compare_xlsx(dataset: data.Dataset, ids: list[str]) -> bytes:
+    """Sheet 'data' (the CSV's rows) and sheet 'metadata' (each indicator's metadata, one block after the other)."""
+    out = io.BytesIO()
+    with pd.ExcelWriter(out, engine="openpyxl") as writer:
+        exports.safe_frame(compare_frame(dataset, ids)).to_excel(writer, sheet_name="data", index=False)
+        meta = [(key, exports.safe_cell(value)) for i in ids for key, value in [*exports.indicator_metadata(dataset, i), ("", "")]]
+        pd.DataFrame(meta, columns=["field", "value"]).to_excel(writer, sheet_name="metadata", index=False)
+    return out.getvalue()
+
+
+def compare_json(dataset: data.Dataset, ids: list[str]) -> dict:
+    """Each indicator's JSON export (metadata, citations, rows, checks) under one data version."""
+    return {"data_version": dataset.version, "indicators": [exports.indicator_json(dataset, i) for i in ids]}
+
+
+def compare_image(dataset: data.Dataset, ids: list[str], fmt: str, options: dict, lang: str) -> bytes:
+    """The comparison's chart as PNG or SVG with its title, notes and source inside; cached by data version and options."""
+    key = (dataset.version, tuple(ids), fmt, lang, tuple(sorted(options.items())))
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    parts, _ = charts.compare_parts(dataset, ids, lang)
+    figure = charts.briefing_figure(parts, options["width"], options["height"], options["theme"])
+    body = images.render(figure, fmt, options["width"], options["height"], options["scale"])
+    with _lock:
+        _cache[key] = body
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return body

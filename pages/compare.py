@@ -1,0 +1,122 @@
+"""Compare (/compare?ids=a,b): series of one unit from several indicators on one chart; the selection is the URL."""
+from urllib.parse import urlencode
+
+import dash
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
+
+from dashboard import charts, data, embed
+from dashboard.components import chart_warnings, download_links, embed_box, image_menu, one, page_data
+from dashboard.figures import GRAPH_CONFIG, chart_kind, page_height
+from dashboard.i18n import DEFAULT_LANGUAGE, dropdown_labels, language, t
+from pages.indicator import _base_url  # one home for the address the embed code points at
+
+dash.register_page(__name__, path="/compare", title="Comparer / Compare")
+
+
+def compare_search(ids: list[str], lang: str) -> str:
+    """'?lang=en&ids=a,b' (commas kept: ids are catalogue ids, letters, digits and underscores)."""
+    query = ({"lang": lang} if lang != DEFAULT_LANGUAGE else {}) | ({"ids": ",".join(ids)} if ids else {})
+    return f"?{urlencode(query, safe=',')}" if query else ""
+
+
+_options: dict = {}
+
+
+def comparable_indicators(dataset, lang: str) -> list[dict]:
+    """The indicators that are series over time (lines or shares over time), as dropdown options; kept per data version."""
+    key = (dataset.version, lang)
+    if key not in _options:
+        _options.clear()
+        _options[key] = _comparable(dataset, lang)
+    return _options[key]
+
+
+def _comparable(dataset, lang: str) -> list[dict]:
+    options = []
+    for entry in dataset.catalog:
+        rows = dataset.observations_of(entry["indicator_id"])
+        if chart_kind(entry, rows) in ("lines", "stacked"):
+            options.append({"label": f"{entry['title'][lang]} ({entry['unit_label'][lang]})", "value": entry["indicator_id"]})
+    return options
+
+
+def layout(lang=None, ids=None, **_):
+    """The comparison of the indicators named in `?ids=a,b`, in `lang`."""
+    lang = language(one(lang))
+    dataset, problem = page_data(lang)
+    if dataset is None:
+        return html.Div(problem, className="compare")
+    chosen = charts.compare_ids(ids)
+    return html.Div([
+        problem,
+        dcc.Location(id="compare-location", refresh="callback-nav"),
+        dcc.Store(id="compare-state", data={"lang": lang}),
+        html.H1(t(lang, "compare_title")),
+        html.P(t(lang, "compare_lead"), className="lead"),
+        html.Label(t(lang, "compare_choose"), htmlFor="compare-choice", className="compare-label"),
+        dcc.Dropdown(id="compare-choice", options=comparable_indicators(dataset, lang), value=chosen, multi=True,
+                     placeholder=t(lang, "compare_of"), className="compare-choice", labels=dropdown_labels(lang)),
+        html.Div(_chart(dataset, chosen, lang), id="compare-body"),
+    ], className="compare")
+
+
+def _chart(dataset, ids: list[str], lang: str) -> list:
+    """The shared chart with its downloads, image menu and embed code; what was left out and why."""
+    if not ids:
+        return [html.P(t(lang, "compare_empty"), className="empty", id="compare-empty")]
+    parts, messages = charts.compare_parts(dataset, ids, lang)
+    left_out = html.Ul([html.Li(m) for m in messages], className="compare-messages", id="compare-messages", role="status") \
+        if messages else None
+    if parts is None:
+        return [left_out]
+    kept = parts.chosen["ids"]
+    query = {"ids": ",".join(kept)}
+    name = "compare-" + "-".join(kept)
+    code = embed.compare_iframe_code(_base_url(), kept, parts.title, lang, embed.iframe_height(parts))
+    return [
+        left_out,
+        html.Div([
+            download_links({ext: f"/api/compare.{ext}{compare_search(kept, DEFAULT_LANGUAGE)}" for ext in ("csv", "xlsx", "json")},
+                           name, lang, "compare"),
+            image_menu("/api/compare", query, name, lang, "compare"),
+            embed_box(code, lang, "compare"),
+        ], className="share-bar"),
+        html.Figure([
+            html.H2(parts.title, className="compare-chart-title", id="compare-chart-title"),
+            html.P(parts.subtitle, className="chart-subtitle"),
+            chart_warnings(parts.warnings, "compare"),
+            dcc.Graph(id="compare-graph", figure=parts.figure, config=GRAPH_CONFIG,
+                      style={"height": f"{page_height(parts.figure)}px"}),
+            html.Figcaption([
+                html.P(parts.description, id="compare-chart-description", className="chart-description"),
+                html.Ul([html.Li(note) for note in parts.notes], className="chart-notes") if parts.notes else None,
+                html.P(parts.source, className="chart-source", id="compare-chart-source"),
+            ]),
+        ], className="chart", **{"aria-describedby": "compare-chart-description"}),
+    ]
+
+
+@callback(Output("compare-location", "search"), Input("compare-choice", "value"), State("compare-state", "data"),
+          prevent_initial_call=True)
+def choose(ids, state):
+    """The URL of the new selection: /compare?ids=a,b (the page is drawn again from it)."""
+    return compare_search(ids or [], state["lang"])
+
+
+# Copy the iframe code in the browser (the clipboard is the reader's, not the server's).
+clientside_callback(
+    """
+    function(clicks) {
+        const area = document.getElementById('compare-embed-code');
+        const status = document.getElementById('compare-embed-copied');
+        if (!clicks || !area) { return window.dash_clientside.no_update; }
+        area.select();
+        if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(area.value); }
+        else { document.execCommand('copy'); }
+        return status ? status.dataset.done : '';
+    }
+    """,
+    Output("compare-embed-copied", "children"),
+    Input("compare-embed-copy", "n_clicks"),
+    prevent_initial_call=True,
+)
