@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlencode
 import dash
 from dash import Dash, Input, Output, callback, dcc, html
 
-from dashboard import api, embed, security
+from dashboard import api, embed, meta, security
 from dashboard.i18n import LANGUAGES, language, t
 
 app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_exceptions=True,
@@ -18,6 +18,7 @@ server = app.server
 api.register(server)
 embed.register(server)
 security.register(app)
+meta.register(app)  # each page's <html lang>, title, description and preview tags
 
 NAV = (("catalogue", "/", "nav_catalogue"), ("report", "/report", "nav_report"), ("claims", "/claims", "nav_claims"))
 

@@ -8,9 +8,9 @@ from dash import dcc, html
 
 from contract import periods
 from contract.periods import is_partial
-from dashboard import data
+from dashboard import citations, data, search
 from dashboard.i18n import (
-    DEFAULT_LANGUAGE, KIND_LABELS, QUALIFIER_WORDS, citation, unit_word, dimension_name, format_number, format_period,
+    DEFAULT_LANGUAGE, KIND_LABELS, QUALIFIER_WORDS, unit_word, dimension_name, format_number, format_period,
     format_value, label, t,
 )
 
@@ -90,18 +90,9 @@ def indicator_card(entry: dict, lang: str) -> html.Div:
     ], className="indicator-card", id=f"card-{entry['indicator_id']}")
 
 
-def matches(entry: dict, query: str) -> bool:
-    """Whether every word of the query is in the indicator's titles, descriptions, topic or id."""
-    haystack = " ".join([
-        entry["indicator_id"], entry["topic"], *entry["topic_title"].values(), *entry["title"].values(),
-        *entry["description"].values(),
-    ]).lower()
-    return all(word in haystack for word in query.lower().split())
-
-
 def catalogue_sections(catalog: list[dict], lang: str, query: str = "") -> list:
     """Cards grouped by topic, in catalogue order, keeping only those that match the query."""
-    shown = [entry for entry in catalog if matches(entry, query or "")]
+    shown = [entry for entry in catalog if search.entry_matches(entry, query or "")]
     if not shown:
         return [html.P(t(lang, "no_match", q=query), className="empty")]
     topics: dict[str, list] = {}
@@ -269,7 +260,9 @@ def observation_panel(dataset, entry: dict, row, lang: str) -> list:
     point = point_data(row, entry, lang)
     return [
         html.H3(point[1], className="panel-value"),
-        html.P([point[2], " · ", citation(dataset.symbol(row.report_id), row.paragraph, lang)], className="panel-meta"),
+        html.P(point[2], className="panel-meta"),
+        html.P([citations.reference(cited := citations.cite(dataset, row.report_id, [row.paragraph], lang)), " ",
+                citations.cite_box(cited, "indicator-panel-cite")], className="panel-meta panel-citation"),
         html.Blockquote(highlighted(text, spans), className="paragraph-text", lang="fr"),
         html.P(row.note, className="panel-note") if isinstance(row.note, str) and row.note else None,
         dcc.Link(f"{t(lang, 'open_in_report')} ({t(lang, 'para')} {int(row.paragraph)}) →",
@@ -328,7 +321,8 @@ def sources_list(dataset, entry: dict, rows: pd.DataFrame, lang: str) -> html.Di
         for row in rows[rows.paragraph == number].itertuples():
             spans += [s for s in quote_spans(text, row.quote, row.text) if s[2] == "number"]
         items.append(html.Li([
-            html.P(citation(dataset.symbol(entry["report_id"]), number, lang), className="citation"),
+            html.P([citations.reference(cited := citations.cite(dataset, entry["report_id"], [number], lang)), " ",
+                    citations.cite_box(cited, f"indicator-source-{number}-cite")], className="citation"),
             html.Blockquote(highlighted(text, sorted(set(spans))), className="paragraph-text", lang="fr"),
             dcc.Link(t(lang, "open_in_report") + " →", href=report_href(dataset, entry["report_id"], lang, number)),
         ], id=f"indicator-source-{number}"))

@@ -45,6 +45,16 @@ STRINGS = {
         "alt_same": "{name} : {first} en {start} comme en {end}.", "alt_single": "{name} : {first} ({start}).",
         "alt_bars": "{name} : {n} valeurs ; la plus élevée {top_label} ({top}), la plus basse {low_label} ({low}).",
         "alt_empty": "{name} : aucune valeur pour cette sélection.",
+        # --- Readers (issue 11): citations, search, claims filters, report contents, print, page <head> ---
+        "cite": "Citer", "cite_plain": "Texte", "cite_open_document": "Ouvrir le document sur undocs.org (nouvel onglet)",
+        "select_all": "Tout sélectionner", "deselect_all": "Tout désélectionner", "selected_count": "{num_selected} sélectionnés",
+        "search": "Rechercher", "clear_search": "Effacer la recherche", "clear_selection": "Effacer la sélection",
+        "no_options_found": "Aucune option", "any": "Sans filtre", "claims_text_placeholder": "Un mot, un nombre…",
+        "contents": "Sommaire", "page_url": "Page", "built_on": "Données construites le {date}",
+        "meta_catalogue": "{n} indicateurs statistiques tirés du rapport {symbol} ({state}), chacun relié au paragraphe qui l’énonce.",
+        "meta_report": "Le rapport {symbol} ({state}) en {n} paragraphes, ses chiffres marqués et reliés aux indicateurs.",
+        "meta_claims": "Les {n} chiffres du rapport {symbol} ({state}), filtrables et téléchargeables, chacun avec son paragraphe.",
+        "meta_indicator": "{description} Source : {source}.", "sentence": "phrase",
     },
     "en": {
         "app_title": "Report statistics", "nav_catalogue": "Indicators", "nav_report": "Report",
@@ -80,6 +90,16 @@ STRINGS = {
         "alt_same": "{name} was {first} in {start} and {last} in {end}.", "alt_single": "{name}: {first} in {start}.",
         "alt_bars": "{name}: {n} values; highest {top_label} ({top}), lowest {low_label} ({low}).",
         "alt_empty": "{name}: no value for this selection.",
+        # --- Readers (issue 11): citations, search, claims filters, report contents, print, page <head> ---
+        "cite": "Cite", "cite_plain": "Plain text", "cite_open_document": "Open the document on undocs.org (new tab)",
+        "select_all": "Select all", "deselect_all": "Deselect all", "selected_count": "{num_selected} selected",
+        "search": "Search", "clear_search": "Clear search", "clear_selection": "Clear selection",
+        "no_options_found": "No options found", "any": "No filter", "claims_text_placeholder": "A word, a number…",
+        "contents": "Contents", "page_url": "Page", "built_on": "Data built on {date}",
+        "meta_catalogue": "{n} statistical indicators from report {symbol} ({state}), each traced to the paragraph that states it.",
+        "meta_report": "Report {symbol} ({state}) in {n} paragraphs, its numbers marked and linked to the indicators.",
+        "meta_claims": "The {n} numbers of report {symbol} ({state}), filterable and downloadable, each with its paragraph.",
+        "meta_indicator": "{description} Source: {source}.", "sentence": "sentence",
     },
 }
 
@@ -107,6 +127,8 @@ UNIT_WORDS_FR = {
     "institutions": "établissements", "complaints": "plaintes", "families": "familles", "teachers": "enseignants",
     "houses": "maisons", "buildings": "bâtiments", "cars": "voitures", "head of livestock": "têtes de bétail",
     "inspectors": "inspecteurs", "inspections": "inspections", "violations": "infractions", "textbooks": "manuels",
+    # Measure units of claims.parquet, shown in the claims explorer (issue 11).
+    "years": "ans", "months": "mois", "days": "jours", "hours": "heures", "petaflops": "pétaflops",
 }
 
 

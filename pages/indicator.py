@@ -3,7 +3,7 @@ import dash
 import flask
 from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import charts, data, embed
+from dashboard import charts, citations, data, embed, printing, selected_point
 from dashboard.charts import selected_rows, selection
 from dashboard.components import (
     checks_list, page_data, href, one, observation_panel, observation_table, sources_list,
@@ -47,17 +47,20 @@ def layout(indicator_id=None, lang=None, tab="chart", sort=None, desc=None, **qu
         html.P(dcc.Link(f"← {entry['topic_title'][lang]}", href=href("/", lang)), className="crumb"),
         html.H1(entry["title"][lang], id="indicator-title"),
         html.P(entry["description"][lang], className="lead"),
-        html.Div([_downloads(indicator_id, lang), _image_menu(indicator_id, lang, chosen), _embed_box(entry, lang, chosen)],
+        html.Div([_downloads(indicator_id, lang, chosen), _image_menu(indicator_id, lang, chosen), _embed_box(entry, lang, chosen),
+                  citations.cite_box(citations.cite(dataset, entry["report_id"], set(rows.paragraph) or entry["paragraphs"], lang), "indicator-cite")],
                  className="share-bar"),
         _dimension_choice(dataset, entry, chosen, lang),
         _tab_links(base, tab, lang),
         html.Div(_tab_body(dataset, entry, rows, tab, lang, sort, desc == "1", base), id="indicator-body",
                  className=f"tab-body tab-{tab}"),
+        *((printing.indicator_print(dataset, entry, rows, lang), selected_point.location()) if tab == "chart" else ()),
     ], className="indicator")
 
 
-def _downloads(indicator_id: str, lang: str) -> html.P:
-    links = [html.A(t(lang, f"download_{ext}"), href=f"/api/indicators/{indicator_id}.{ext}", download=f"{indicator_id}.{ext}",
+def _downloads(indicator_id: str, lang: str, chosen: dict) -> html.P:
+    # The files of the view shown: its language and dimension choice (issue 11).
+    links = [html.A(t(lang, f"download_{ext}"), href=href(f"/api/indicators/{indicator_id}.{ext}", lang, **chosen), download=f"{indicator_id}.{ext}",
                     id=f"indicator-download-{ext}", className="button") for ext in ("csv", "xlsx", "json")]
     return html.P([html.Span(t(lang, "downloads") + " : " if lang == "fr" else t(lang, "downloads") + ": "), *links],
                   className="downloads")
