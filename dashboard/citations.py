@@ -169,8 +169,8 @@ def reference(citation: Citation, id_: str | None = None) -> html.Span:
         html.A(citation.symbol, href=citation.url, target="_blank", rel="noopener noreferrer", className="citation-symbol",
                title=t(citation.lang, "cite_open_document")),
         f", {paragraphs}" if paragraphs else "",
-        " — ", html.Cite(citation.title, className="citation-title"),
-        f", {citation.date_text}" if citation.date_text else "",
+        html.Span([" — ", html.Cite(citation.title, className="citation-title"), f", {citation.date_text}" if citation.date_text else ""],
+                  className="citation-document"),
     ], className="citation-reference", **({"id": id_} if id_ else {}))
 
 
@@ -191,7 +191,10 @@ def cite_box(citation: Citation, id_prefix: str) -> html.Details:
         ], className="cite-block"))
     return html.Details([
         html.Summary(t(lang, "cite"), className="button", id=f"{id_prefix}-summary"),
-        html.Div([*blocks, html.Span(className="hint copy-status", role="status")], className="menu cite-menu"),
+        html.Div([
+            html.A(t(lang, "cite_open_document"), href=citation.url, target="_blank", rel="noopener noreferrer", className="cite-document"),
+            *blocks, html.Span(className="hint copy-status", role="status"),
+        ], className="menu cite-menu"),
     ], className="share-menu cite", id=id_prefix)
 
 

@@ -118,8 +118,11 @@ def _columns(lang: str) -> list[dict]:
     # The paragraph cell is a link to the report; markdown cells render text, never raw HTML.
     columns[0].update({"field": "link", "cellRenderer": "markdown", "width": 110, "comparator": {"function": "Number(valueA.match(/\\d+/)) - Number(valueB.match(/\\d+/))"}})
     # Values and periods sort as numbers and periods, and show as the page's language writes them (babel, server side).
+    columns[1].update({"width": 130})
     columns[2].update({"type": "numericColumn", "width": 130, "valueFormatter": {"function": "params.data.value_label"}})
-    columns[5].update({"valueFormatter": {"function": "params.data.period_label"}})
+    columns[3].update({"width": 100})
+    columns[4].update({"width": 130})
+    columns[5].update({"width": 170, "valueFormatter": {"function": "params.data.period_label"}})
     columns[-1].update({"flex": 1, "minWidth": 300})
     return columns
 
