@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlencode
 import dash
 from dash import Dash, Input, Output, callback, dcc, html
 
-from dashboard import api, cache, compare_api, embed, refusals, security, transfer
+from dashboard import api, cache, compare_api, embed, meta, refusals, security, transfer
 from dashboard.components import one
 from dashboard.i18n import LANGUAGES, language, t
 
@@ -25,6 +25,7 @@ security.register(app)
 refusals.register(app)
 cache.register(app)
 transfer.register(app)
+meta.register(app)  # each page's <html lang>, title, description and preview tags
 
 NAV = (("catalogue", "/", "nav_catalogue"), ("report", "/report", "nav_report"), ("claims", "/claims", "nav_claims"),
        ("checks", "/checks", "nav_checks"))

@@ -7,10 +7,10 @@ from dash import dcc, html
 
 from contract import periods
 from contract.periods import is_partial
-from dashboard import data
+from dashboard import citations, data, search
 from dashboard.figures import SIZES, chart_kind, figure_for, point_data, time_span
 from dashboard.i18n import (
-    DEFAULT_LANGUAGE, KIND_LABELS, QUALIFIER_WORDS, STRINGS, citation, dimension_name, format_number, format_period,
+    DEFAULT_LANGUAGE, KIND_LABELS, QUALIFIER_WORDS, STRINGS, dimension_name, format_number, format_period,
     format_value, label, t,
 )
 
@@ -94,19 +94,10 @@ def _flagged() -> set[str]:
         return set()
 
 
-def matches(entry: dict, query: str) -> bool:
-    """Whether every word of the query is in the indicator's titles, descriptions, topic or id."""
-    haystack = " ".join([
-        entry["indicator_id"], entry["topic"], *entry["topic_title"].values(), *entry["title"].values(),
-        *entry["description"].values(),
-    ]).lower()
-    return all(word in haystack for word in query.lower().split())
-
-
 def catalogue_sections(catalog: list[dict], lang: str, query: str = "", flagged: set | None = None) -> list:
     """Cards grouped by topic, in catalogue order, keeping only those that match the query; inconsistent ones marked."""
     flagged = _flagged() if flagged is None else flagged
-    shown = [entry for entry in catalog if matches(entry, query or "")]
+    shown = [entry for entry in catalog if search.entry_matches(entry, query or "")]
     if not shown:
         return [html.P(t(lang, "no_match", q=query), className="empty")]
     topics: dict[str, list] = {}
@@ -217,7 +208,9 @@ def observation_panel(dataset, entry: dict, row, lang: str) -> list:
     point = point_data(row, entry, lang, time_span(entry, dataset.observations_of(entry["indicator_id"])))
     return [
         html.H3(point[1], className="panel-value"),
-        html.P([point[2], " · ", citation(dataset.symbol(row.report_id), row.paragraph, lang)], className="panel-meta"),
+        html.P(point[2], className="panel-meta"),
+        html.P([citations.reference(cited := citations.cite(dataset, row.report_id, [row.paragraph], lang)), " ",
+                citations.cite_box(cited, "indicator-panel-cite")], className="panel-meta panel-citation"),
         html.Blockquote(highlighted(text, spans), className="paragraph-text", lang="fr"),
         html.P(row.note, className="panel-note") if isinstance(row.note, str) and row.note else None,
         dcc.Link(f"{t(lang, 'open_in_report')} ({t(lang, 'para')} {int(row.paragraph)}) →",
@@ -280,7 +273,8 @@ def sources_list(dataset, entry: dict, rows: pd.DataFrame, lang: str) -> html.Di
         for row in rows[rows.paragraph == number].itertuples():
             spans += [s for s in quote_spans(text, row.quote, row.text) if s[2] == "number"]
         items.append(html.Li([
-            html.P(citation(dataset.symbol(entry["report_id"]), number, lang), className="citation"),
+            html.P([citations.reference(cited := citations.cite(dataset, entry["report_id"], [number], lang)), " ",
+                    citations.cite_box(cited, f"indicator-source-{number}-cite")], className="citation"),
             html.Blockquote(highlighted(text, sorted(set(spans))), className="paragraph-text", lang="fr"),
             dcc.Link(t(lang, "open_in_report") + " →", href=report_href(dataset, entry["report_id"], lang, number)),
         ], id=f"indicator-source-{number}"))

@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from contract import schema
-from dashboard import charts, data
+from dashboard import charts, data, search
 from dashboard.i18n import citation, label, language
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -196,10 +196,10 @@ def filter_claims(frame: pd.DataFrame, filters: dict) -> pd.DataFrame:
         mask &= frame.paragraph >= int(filters["from"])
     if filters.get("to") is not None:
         mask &= frame.paragraph <= int(filters["to"])
-    text = (filters.get("q") or "").strip().lower()
-    if text:
-        searchable = (frame.text.fillna("") + " " + frame.subject.fillna("") + " " + frame.sentence.fillna("")).str.lower()
-        mask &= searchable.str.contains(text, regex=False)
+    if (filters.get("q") or "").strip():
+        # Accents and case aside: "refugies" finds "réfugiés" (issue 11), as on the claims page.
+        searchable = frame.text.fillna("") + " " + frame.subject.fillna("") + " " + frame.sentence.fillna("")
+        mask &= search.column_matches(searchable, filters["q"])
     return frame[mask]
 
 

@@ -70,6 +70,14 @@ STRINGS = {
         "dropdown_selected_count": "{num_selected} choisis", "dropdown_search": "Rechercher",
         "dropdown_clear_search": "Effacer la recherche", "dropdown_clear_selection": "Tout retirer",
         "dropdown_no_options_found": "Aucun choix ne correspond",
+        # --- Readers (issue 11): citations, search, claims filters, report contents, print, page <head> ---
+        "cite": "Citer", "cite_plain": "Texte", "cite_open_document": "Ouvrir le document sur undocs.org (nouvel onglet)",
+        "any": "Sans filtre", "claims_text_placeholder": "Un mot, un nombre…",
+        "contents": "Sommaire", "page_url": "Page", "built_on": "Données construites le {date}",
+        "meta_catalogue": "{n} indicateurs statistiques tirés du rapport {symbol} ({state}), chacun relié au paragraphe qui l’énonce.",
+        "meta_report": "Le rapport {symbol} ({state}) en {n} paragraphes, ses chiffres marqués et reliés aux indicateurs.",
+        "meta_claims": "Les {n} chiffres du rapport {symbol} ({state}), filtrables et téléchargeables, chacun avec son paragraphe.",
+        "meta_indicator": "{description} Source : {source}.", "sentence": "phrase",
     },
     "en": {
         "app_title": "Report statistics", "nav_catalogue": "Indicators", "nav_report": "Report",
@@ -130,6 +138,14 @@ STRINGS = {
         "dropdown_selected_count": "{num_selected} selected", "dropdown_search": "Search",
         "dropdown_clear_search": "Clear search", "dropdown_clear_selection": "Clear selection",
         "dropdown_no_options_found": "No options found",
+        # --- Readers (issue 11): citations, search, claims filters, report contents, print, page <head> ---
+        "cite": "Cite", "cite_plain": "Plain text", "cite_open_document": "Open the document on undocs.org (new tab)",
+        "any": "No filter", "claims_text_placeholder": "A word, a number…",
+        "contents": "Contents", "page_url": "Page", "built_on": "Data built on {date}",
+        "meta_catalogue": "{n} statistical indicators from report {symbol} ({state}), each traced to the paragraph that states it.",
+        "meta_report": "Report {symbol} ({state}) in {n} paragraphs, its numbers marked and linked to the indicators.",
+        "meta_claims": "The {n} numbers of report {symbol} ({state}), filterable and downloadable, each with its paragraph.",
+        "meta_indicator": "{description} Source: {source}.", "sentence": "sentence",
     },
 }
 
@@ -150,8 +166,11 @@ KIND_LABELS = {
 # Names of the dimension columns of observations.parquet (contract/schema.py); an unknown name is shown as it is.
 DIMENSION_NAMES = {lang: {name: words[i] for name, words in schema.DIMENSION_NAMES.items()}
                    for i, lang in enumerate(("fr", "en"))}
-# Count units of observations.parquet (English words) as a French reader says them (contract/schema.py).
-UNIT_WORDS_FR = {unit: words[0] for unit, words in schema.COUNT_UNITS.items()}
+# Count units of observations.parquet (English words) as a French reader says them (contract/schema.py), and the
+# measure units of claims.parquet shown in the claims explorer; other units are shown as they are.
+UNIT_WORDS_FR = {unit: words[0] for unit, words in schema.COUNT_UNITS.items()} | {
+    "years": "ans", "months": "mois", "days": "jours", "hours": "heures", "petaflops": "pétaflops",
+}
 
 
 def language(value) -> str:

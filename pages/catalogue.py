@@ -1,12 +1,19 @@
-"""Catalogue (/): the indicators grouped by topic, with a search box."""
+"""Catalogue (/): the indicators grouped by topic, with a search box that filters as you type.
+
+The search ignores accents and case (dashboard/search.py) and is kept in the URL (`/?q=refugies`)
+without reloading the page, so a reload or a shared link shows the same cards.
+"""
 import dash
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import data
+from dashboard import citations, data, printing
 from dashboard.components import catalogue_sections, page_data, href, one, report_selector
 from dashboard.i18n import language, t
 
 dash.register_page(__name__, path="/", title="Indicateurs / Indicators")
+
+# Seconds of quiet typing before the cards are filtered and the URL updated.
+SEARCH_DEBOUNCE = 0.3
 
 
 def report_catalog(dataset, report_id: str) -> list[dict]:
@@ -24,10 +31,13 @@ def layout(lang=None, q="", report=None, **_):
     catalog = report_catalog(dataset, report)
     return html.Div([
         problem,
+        dcc.Location(id="catalogue-location", refresh=False),
         html.H1([t(lang, "nav_catalogue"), " ", html.Span(dataset.symbol(report), className="symbol")]),
+        citations.document_line(dataset, report, lang, "catalogue"),
         report_selector(dataset, "/", lang, report),
+        html.Label(t(lang, "search_placeholder"), htmlFor="catalogue-search", className="visually-hidden"),
         dcc.Input(id="catalogue-search", type="search", value=q, placeholder=t(lang, "search_placeholder"),
-                  className="search", autoComplete="off"),
+                  className="search", autoComplete="off", debounce=SEARCH_DEBOUNCE),
         dcc.Store(id="catalogue-lang", data=lang),
         dcc.Store(id="catalogue-report", data=report),
         html.Div(catalogue_sections(catalog, lang, q), id="catalogue-list"),
@@ -36,12 +46,23 @@ def layout(lang=None, q="", report=None, **_):
             html.A(t(lang, "package"), href="/api/package.zip", id="catalogue-package"), " · ",
             dcc.Link(t(lang, "nav_claims"), href=href("/claims", lang)),
         ], className="downloads"),
+        printing.page_footer(dataset, report, lang),
     ], className="catalogue")
 
 
 @callback(Output("catalogue-list", "children"), Input("catalogue-search", "value"), State("catalogue-lang", "data"),
           State("catalogue-report", "data"), prevent_initial_call=True)
 def filter_catalogue(query, lang, report=None):
-    """The cards of the report whose titles, descriptions or topic hold every word typed."""
+    """The cards of the report whose titles, descriptions or topic hold every word typed, accents and case aside."""
     dataset = data.load()
     return catalogue_sections(report_catalog(dataset, dataset.report_or_default(report)), language(lang), query or "")
+
+
+@callback(Output("catalogue-location", "search"), Input("catalogue-search", "value"), State("catalogue-lang", "data"),
+          State("catalogue-report", "data"), prevent_initial_call=True)
+def search_in_url(query, lang, report=None):
+    """The query string of the search typed: `?q=…`, with the language and a report other than the default."""
+    dataset = data.load()
+    chosen = report if report != dataset.report_or_default(None) else None
+    url = href("/", language(lang), report=chosen, q=(query or "").strip())
+    return url[1:]

@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import charts, data, embed
+from dashboard import charts, embed
 from dashboard.components import chart_warnings, download_links, embed_box, image_menu, one, page_data
 from dashboard.figures import GRAPH_CONFIG, chart_kind, page_height
 from dashboard.i18n import DEFAULT_LANGUAGE, dropdown_labels, language, t

@@ -2,7 +2,7 @@
 import dash
 from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import charts, data, embed, security
+from dashboard import charts, citations, data, embed, printing, security, selected_point
 from dashboard.charts import selected_rows, selection
 from dashboard.components import (
     chart_warnings, checks_list, download_links, embed_box, image_menu, number_card, page_data, href, one, observation_panel,
@@ -48,18 +48,22 @@ def layout(indicator_id=None, lang=None, tab="chart", sort=None, desc=None, **qu
         html.P(dcc.Link(f"← {entry['topic_title'][lang]}", href=href("/", lang)), className="crumb"),
         html.H1(entry["title"][lang], id="indicator-title"),
         html.P(entry["description"][lang], className="lead"),
-        html.Div([_downloads(indicator_id, lang), _image_menu(indicator_id, lang, chosen), _embed_box(entry, lang, chosen),
-                  _compare_link(dataset, entry, lang)], className="share-bar"),
+        html.Div([_downloads(indicator_id, lang, chosen), _image_menu(indicator_id, lang, chosen), _embed_box(entry, lang, chosen),
+                  _compare_link(dataset, entry, lang),
+                  citations.cite_box(citations.cite(dataset, entry["report_id"], set(rows.paragraph) or entry["paragraphs"], lang), "indicator-cite")],
+                 className="share-bar"),
         _dimension_choice(dataset, entry, chosen, lang),
         _tab_links(base, tab, lang, int((dataset.checks_of(indicator_id).status == "inconsistent").sum())),
         html.Div(_tab_body(dataset, entry, rows, tab, lang, sort, desc == "1", base), id="indicator-body",
                  className=f"tab-body tab-{tab}"),
+        *((printing.indicator_print(dataset, entry, rows, lang), selected_point.location()) if tab == "chart" else ()),
     ], className="indicator")
 
 
-def _downloads(indicator_id: str, lang: str) -> html.P:
-    return download_links({ext: f"/api/indicators/{indicator_id}.{ext}" for ext in ("csv", "xlsx", "json")}, indicator_id, lang,
-                          "indicator")
+def _downloads(indicator_id: str, lang: str, chosen: dict) -> html.P:
+    # The files of the view shown: its language and dimension choice (issue 11).
+    return download_links({ext: href(f"/api/indicators/{indicator_id}.{ext}", lang, **chosen) for ext in ("csv", "xlsx", "json")},
+                          indicator_id, lang, "indicator")
 
 
 def _image_menu(indicator_id: str, lang: str, chosen: dict) -> html.Details:

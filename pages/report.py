@@ -1,8 +1,11 @@
-"""Report reader (/report): the whole report, each paragraph an element `p<N>`, its statistics marked."""
+"""Report reader (/report): the whole report, each paragraph an element `p<N>`, its statistics marked,
+with a table of contents that follows the scroll (assets/readers.js marks the section being read)."""
+import re
+
 import dash
 from dash import Input, Output, clientside_callback, dcc, html
 
-from dashboard import data
+from dashboard import citations, data, printing
 from dashboard.components import page_data, href, highlighted, kind_label, one, report_selector
 from dashboard.i18n import format_period, language, t
 
@@ -23,9 +26,46 @@ def layout(lang=None, report=None, **_):
         dcc.Location(id="report-location"),
         dcc.Store(id="report-scrolled"),
         html.H1([t(lang, "report_title"), " ", html.Span(dataset.symbol(report), className="symbol")]),
+        citations.document_line(dataset, report, lang, "report"),
         report_selector(dataset, "/report", lang, report),
-        report_body(dataset, lang, report),
+        html.Div([contents(dataset, lang, report), report_body(dataset, lang, report)], className="report-layout"),
+        printing.page_footer(dataset, report, lang),
     ], className="report")
+
+
+def contents(dataset, lang: str, report_id: str) -> html.Nav:
+    """The table of contents: chapters and their sections, each with its paragraph range, linking to its heading."""
+    rows = dataset.paragraphs[dataset.paragraphs.report_id == report_id]
+    chapters: dict = {}
+    for row in rows.itertuples():
+        chapter = chapters.setdefault(row.chapter, {"title": row.chapter_title, "numbers": [], "sections": {}})
+        chapter["numbers"].append(int(row.paragraph))
+        if isinstance(row.section, str):
+            section = chapter["sections"].setdefault(row.section, {"title": row.section_title, "numbers": []})
+            section["numbers"].append(int(row.paragraph))
+    items = []
+    for number, chapter in chapters.items():
+        sections = [html.Li(_contents_link(section_id(number, letter), f"{letter}. {section['title']}", section["numbers"], lang))
+                    for letter, section in chapter["sections"].items()]
+        items.append(html.Li([
+            _contents_link(f"chapter-{number}", f"{number}. {chapter['title']}", chapter["numbers"], lang),
+            html.Ol(sections, className="toc-sections") if sections else None,
+        ]))
+    return html.Nav([
+        html.H2(t(lang, "contents"), className="toc-title"),
+        html.Ol(items, className="toc-chapters", lang=dataset.metadata.get(report_id, {}).get("language") or "fr"),
+    ], id="report-toc", className="report-toc", **{"aria-label": t(lang, "contents")})
+
+
+def _contents_link(target: str, title: str, numbers: list[int], lang: str) -> html.A:
+    span = f"{min(numbers)}–{max(numbers)}" if min(numbers) != max(numbers) else str(min(numbers))
+    return html.A([html.Span(title, className="toc-name"), html.Span(f"{t(lang, 'para')} {span}", className="toc-range", lang=lang)],
+                  href=f"#{target}", **{"data-target": target})
+
+
+def section_id(chapter: str, section: str) -> str:
+    """The element id of a section heading: 'section-VI-A'."""
+    return f"section-{chapter}-{section}"
 
 
 def report_body(dataset, lang: str, report_id: str | None = None) -> html.Div:
@@ -54,7 +94,7 @@ def _paragraph_blocks(dataset, lang: str, report_id: str) -> list:
         claims = claims_by_paragraph.get((row.report_id, row.paragraph))
         blocks.append(html.Div([
             html.A(str(row.paragraph), href=f"#p{row.paragraph}", className="paragraph-number"),
-            html.Div(_marked_text(dataset, row.text, claims, lang), className="paragraph-text"),
+            html.Div(paragraph_lines(row.text, _marks(dataset, row.text, claims, lang)), className="paragraph-text"),
         ], id=f"p{row.paragraph}", className="paragraph"))
     return blocks
 
@@ -71,15 +111,16 @@ def _headings(row, previous) -> list:
     if row.chapter != previous[0]:
         out.append(html.H2(f"{row.chapter}. {row.chapter_title}", id=f"chapter-{row.chapter}"))
     if isinstance(row.section, str) and (row.chapter, row.section) != previous[:2]:
-        out.append(html.H3(f"{row.section}. {row.section_title}"))
+        out.append(html.H3(f"{row.section}. {row.section_title}", id=section_id(row.chapter, row.section)))
     if isinstance(row.subsection, str) and row.subsection != previous[2]:
         out.append(html.H4(row.subsection))
     return out
 
 
-def _marked_text(dataset, text: str, claims, lang: str) -> list:
+def _marks(dataset, text: str, claims, lang: str) -> tuple[list, dict]:
+    """The statistics of a paragraph as spans to mark, and the links to their indicators by span start."""
     if claims is None:
-        return [text]
+        return [], {}
     spans, links = [], {}
     for claim in claims.itertuples():
         about = " · ".join(part for part in (kind_label(claim.kind, lang), format_period(claim.period, lang)) if part)
@@ -91,7 +132,33 @@ def _marked_text(dataset, text: str, claims, lang: str) -> list:
                          className="claim-indicator")
                 for i in used
             ], className="claim-links")
-    return highlighted(text, spans, links)
+    return spans, links
+
+
+# A lettered or numbered item of a paragraph: "\ta)\tLa Constitution…" (par. 191).
+ITEM_LABEL = re.compile(r"\t?([a-z]|[ivx]+|\d+)\)\t")
+
+
+def paragraph_lines(text: str, marks: tuple[list, dict]) -> list:
+    """The paragraph's first line, then each following line as an item: bullets (par. 3) or a), b) (par. 191)."""
+    spans, links = marks
+    pieces, items, start = [], [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        inside = [(s - start, e - start, *rest) for s, e, *rest in spans if start <= s and e <= end]
+        extra = {s - start: link for s, link in links.items() if start <= s < end}
+        label = ITEM_LABEL.match(line) if start else None
+        skip = label.end() if label else 0
+        body = highlighted(line[skip:], [(s - skip, e - skip, *rest) for s, e, *rest in inside if s >= skip],
+                           {s - skip: link for s, link in extra.items()})
+        if not start:
+            pieces += body
+        elif label:
+            items.append(html.Li([html.Span(f"{label.group(1)})", className="item-label"), *body], className="lettered"))
+        else:
+            items.append(html.Li(body))
+        start = end + 1
+    return pieces + ([html.Ul(items, className="paragraph-items")] if items else [])
 
 
 # The page is drawn after the browser has handled '#p155', so scroll to it once it exists.

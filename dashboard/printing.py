@@ -1,0 +1,69 @@
+"""What only paper shows (issue 11): the page's address and build date under every page, and on an
+indicator's chart tab a compact data table, so that one printout holds title, chart, table and
+source. Hidden on screen by the `print-only` class (assets/style.css).
+"""
+import datetime
+from urllib.parse import urlencode
+
+import flask
+from babel.dates import format_date
+from dash import html
+
+from contract.periods import is_partial
+from dashboard import meta
+from dashboard.i18n import dimension_name, format_period, format_value, label, language, t
+
+
+def page_url() -> str:
+    """The address of the page being drawn (the router's path and query on this server's host); '' outside a request."""
+    try:
+        path, query = meta.current_route()
+        host = flask.request.host_url.rstrip("/")
+    except RuntimeError:  # drawn outside a web request (tests, scripts)
+        return ""
+    search = urlencode(query, doseq=True)
+    return f"{host}{path}{'?' + search if search else ''}"
+
+
+def built_date(dataset, report_id: str, lang: str) -> str:
+    """'26 novembre 2026' / '26 November 2026': when the data of the report was built."""
+    try:
+        built = datetime.datetime.fromisoformat(dataset.built_at(report_id))
+    except ValueError:
+        return ""
+    return format_date(built.date(), format="long", locale="fr_FR" if language(lang) == "fr" else "en_GB")
+
+
+def page_footer(dataset, report_id: str, lang: str) -> html.Footer:
+    """'Page: <url> · Data built on <date>' (assets/readers.js sets the address again just before printing)."""
+    url = page_url()
+    date = built_date(dataset, report_id, lang)
+    colon = " :" if language(lang) == "fr" else ":"
+    return html.Footer([
+        html.Span([f"{t(lang, 'page_url')}{colon} ", html.Span(url, className="print-url")]),
+        html.Span(f" · {t(lang, 'built_on', date=date)}") if date else None,
+    ], className="print-only print-footer")
+
+
+def indicator_print(dataset, entry: dict, rows, lang: str) -> html.Div:
+    """The printed companion of an indicator's chart: its values in a compact table, then the page footer."""
+    return html.Div([data_table(dataset, entry, rows, lang), page_footer(dataset, entry["report_id"], lang)],
+                    className="print-only indicator-print", id="indicator-print")
+
+
+def data_table(dataset, entry: dict, rows, lang: str) -> html.Table:
+    """The indicator's rows as printed: dimensions, period, value as the report words it, paragraph."""
+    dimensions = [d for d in dataset.dimensions_of(entry["indicator_id"]) if rows[d].notna().any()]
+    header = [*(dimension_name(d, lang) for d in dimensions), t(lang, "period"), t(lang, "value"), t(lang, "paragraph")]
+    body = []
+    for row in rows.itertuples():
+        period = format_period(row.period, lang, entry.get("labels_en"))
+        if is_partial(row.period):
+            period = f"{period} ({t(lang, 'partial')})"
+        body.append(html.Tr([
+            *(html.Td(label(getattr(row, d), lang, entry.get("labels_en"))) for d in dimensions),
+            html.Td(period), html.Td(format_value(row.value, row.qualifier, row.unit, lang), className="number"),
+            html.Td(str(int(row.paragraph)), className="number"),
+        ]))
+    return html.Table([html.Thead(html.Tr([html.Th(h) for h in header])), html.Tbody(body)],
+                      className="data-table print-table", id="indicator-print-table")

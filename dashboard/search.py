@@ -1,0 +1,58 @@
+"""Forgiving search: words match whatever their accents, case, apostrophes or ligatures (issue 11).
+
+"refugies" finds "réfugiés", "L'ETAT" finds "l’État", "coeur" finds "cœur". The catalogue and
+the claims explorer (page and /api/claims.csv) search through these functions only.
+"""
+import unicodedata
+
+import pandas as pd
+
+# Letters that Unicode does not decompose into a base letter and a mark; French writes the first two.
+LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
+# Typographic apostrophes, quotes and dashes read as their plain forms (the report writes ’ and ‑).
+PUNCTUATION = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"',
+                             "\u2011": "-", "\u2010": "-", "\u2013": "-", "\u2014": "-",
+                             "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+
+
+def folded(text: str) -> str:
+    """`text` lower-cased, its accents, ligatures and typographic punctuation made plain."""
+    lowered = (text or "").casefold().translate(LIGATURES).translate(PUNCTUATION)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def query_words(query: str) -> list[str]:
+    """The folded words of a search query ('' and spaces give none)."""
+    return folded(query or "").split()
+
+
+def matches(text: str, query: str) -> bool:
+    """Whether every word of the query is in the text, accents and case aside."""
+    haystack = folded(text)
+    return all(word in haystack for word in query_words(query))
+
+
+def column_matches(texts: pd.Series, query: str) -> pd.Series:
+    """A boolean mask: which texts hold every word of the query, accents and case aside."""
+    words = query_words(query)
+    mask = pd.Series(True, index=texts.index)
+    if not words:
+        return mask
+    haystack = texts.fillna("").astype(str).map(folded)
+    for word in words:
+        mask &= haystack.str.contains(word, regex=False)
+    return mask
+
+
+def entry_text(entry: dict) -> str:
+    """What the catalogue search reads of an indicator: id, topic, titles and descriptions in both languages."""
+    return " ".join([
+        entry["indicator_id"], entry["topic"], *entry["topic_title"].values(), *entry["title"].values(),
+        *entry["description"].values(),
+    ])
+
+
+def entry_matches(entry: dict, query: str) -> bool:
+    """Whether an indicator of the catalogue matches every word of the query."""
+    return matches(entry_text(entry), query)
