@@ -22,13 +22,17 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from contract.schema import CLAIM_KINDS as KINDS, schema
-from etl.build import build_indicators, build_report, catalog_entries
+from etl.build import (
+    build_indicators, build_report, build_suggestions, catalog_entries, is_suggestion_id, suggested_catalog_entries,
+)
+from etl.drafts import DIMENSION as SUGGESTED_DIMENSION, draft_files, draft_topics
+from etl.suggest import HIGH_CONFIDENCE
 from etl.indicators import DefinitionError, parse_definitions
 from etl.segment import SegmentationError
 from etl.sources import SUFFIXES as REPORT_SUFFIXES, SourceError, SourceText, report_text
 
 STORE = "reports"  # out/reports/<report_id>/: each report's own tables and build key
-TABLES = ("paragraphs", "claims", "observations", "checks", "reports")
+TABLES = ("paragraphs", "claims", "observations", "checks", "reports", "suggestions")
 
 class InputError(Exception):
     """A report file that cannot be read; the message says which file and what to do."""
@@ -47,6 +51,9 @@ class ReportBuild:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["suggest"]:
+        return suggest_main(argv[1:])
     args = _parse_args(argv)
     started = time.perf_counter()
     out = Path(args.out)
@@ -73,8 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     tables = combine([b.tables for b in kept])
     # Save outputs: only when something changed, so a failed run leaves data/processed/ as it was.
     if any(b.status == "built" for b in builds) or _listed_reports(out) != [b.report_id for b in kept]:
-        write_outputs(out, {b.report_id: b for b in builds if b.status == "built"}, tables,
-                      catalog_entries(definitions, tables["observations"].to_pylist(), tables["checks"].to_pylist()))
+        observations, checks = tables["observations"].to_pylist(), tables["checks"].to_pylist()
+        catalog = catalog_entries(definitions, observations, checks) + suggested_catalog_entries(
+            tables["claims"].to_pylist(), tables["paragraphs"].to_pylist(), observations, checks)
+        write_outputs(out, {b.report_id: b for b in builds if b.status == "built"}, tables, catalog)
     print_summary(builds, tables, time.perf_counter() - started, out)
     return 2 if any(b.status == "failed" for b in builds) else 0
 
@@ -181,7 +190,8 @@ def process_report(report: dict, definitions) -> dict[str, pa.Table]:
         raise InputError(f"{report['path']}: {error}; check that this is the text of a report") from None
     _check(records, report)
     indicators = build_indicators(definitions, records, report["report_id"])
-    _check_quotes(indicators.observations, records)
+    suggested = build_suggestions(records, indicators.observations, report["report_id"])
+    _check_quotes(indicators.observations + suggested.observations, records)
     flagged = Counter(p["flag"] for p in records.paragraphs if p["flag"])
     row = {
         "report_id": report["report_id"], "source_file": report["path"].name,
@@ -193,9 +203,11 @@ def process_report(report: dict, definitions) -> dict[str, pa.Table]:
     return {
         "paragraphs": pa.Table.from_pylist(records.paragraphs, schema=schema("paragraphs")),
         "claims": pa.Table.from_pylist(records.claims, schema=schema("claims")),
-        "observations": pa.Table.from_pylist(indicators.observations, schema=observations_schema(definitions)),
-        "checks": pa.Table.from_pylist(indicators.checks, schema=schema("checks")),
+        "observations": pa.Table.from_pylist(indicators.observations + suggested.observations,
+                                             schema=observations_schema(definitions)),
+        "checks": pa.Table.from_pylist(indicators.checks + suggested.checks, schema=schema("checks")),
         "reports": pa.Table.from_pylist([row], schema=schema("reports")),
+        "suggestions": pa.Table.from_pylist(suggested.rows, schema=schema("suggestions")),
     }
 
 
@@ -205,8 +217,9 @@ def combine(per_report: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
 
 
 def observations_schema(definitions) -> pa.Schema:
-    """The long form: ids, then every dimension any indicator declares, then the values."""
-    return schema("observations", list(dict.fromkeys(d for i in definitions.indicators for d in i["dimensions"])))
+    """The long form: ids, then every dimension any indicator declares (and suggested tables'), then the values."""
+    declared = [d for i in definitions.indicators for d in i["dimensions"]]
+    return schema("observations", list(dict.fromkeys(declared + [SUGGESTED_DIMENSION])))
 
 
 def _check(records, report) -> None:
@@ -298,9 +311,15 @@ def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], second
     kinds = Counter(tables["claims"].column("kind").to_pylist())
     by_kind = ", ".join(f"{kind} {kinds[kind]}" for kind in KINDS if kinds[kind])
     print(f"claims by kind: {by_kind}")
-    observations = tables["observations"]
-    print(f"indicators: {len(set(observations.column('indicator_id').to_pylist()))} tables, "
-          f"{observations.num_rows} observations")
+    ids = tables["observations"].column("indicator_id").to_pylist()
+    report_of = tables["observations"].column("report_id").to_pylist()
+    suggested = [is_suggestion_id(i, r) for i, r in zip(ids, report_of)]
+    curated = [i for i, s in zip(ids, suggested) if not s]
+    print(f"indicators: {len(set(curated))} tables, {len(curated)} observations")
+    suggestions = tables["suggestions"].select(["suggestion_id", "confidence"]).to_pylist()
+    confidence = {s["suggestion_id"]: s["confidence"] for s in suggestions}
+    print(f"suggestions: {len(confidence)} tables found in the claims ({sum(c >= HIGH_CONFIDENCE for c in confidence.values())} "
+          f"high confidence), {len({i for i, s in zip(ids, suggested) if s})} uncharted ones shown as suggested indicators")
     checks = tables["checks"].to_pylist()
     inconsistent = [c for c in checks if c["status"] == "inconsistent"]
     print(f"checks: {len(checks)} run, {len(checks) - len(inconsistent)} consistent, {len(inconsistent)} inconsistent")
@@ -314,3 +333,49 @@ def _number(value: float | None) -> str:
     if value is None:
         return "a change in the stated direction"
     return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", " ")
+
+
+# `python -m etl suggest`: draft definitions of a report's uncharted suggestions (issue 14).
+
+def suggest_main(argv: list[str]) -> int:
+    """Write indicators/drafts/<report_id>/<topic>.toml from a built report's suggestions not yet charted."""
+    parser = argparse.ArgumentParser(prog="python -m etl suggest", description=suggest_main.__doc__)
+    parser.add_argument("--report", required=True, help="the report_id, as in data/processed/reports.parquet")
+    parser.add_argument("--topic", help="only this section (its draft topic id, e.g. vii_h_apatrides, or VII.H)")
+    parser.add_argument("--out", default="data/processed", help="the built data to read (default: data/processed)")
+    parser.add_argument("--drafts", default="indicators/drafts", help="where to write (default: indicators/drafts)")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    try:
+        tables = {name: pq.read_table(out / f"{name}.parquet").to_pylist()
+                  for name in ("paragraphs", "claims", "observations")}
+    except (OSError, pa.ArrowInvalid):
+        print(f"error: {out}/ is not built; run `python -m etl` first, then `python -m etl suggest`", file=sys.stderr)
+        return 2
+    known = list(dict.fromkeys(p["report_id"] for p in tables["paragraphs"]))
+    if args.report not in known:
+        print(f"error: no report {args.report!r} in {out}/ (built: {', '.join(known)}); give one of those",
+              file=sys.stderr)
+        return 2
+    paragraphs = [p for p in tables["paragraphs"] if p["report_id"] == args.report]
+    claims = [c for c in tables["claims"] if c["report_id"] == args.report]
+    charted = {o["claim_id"] for o in tables["observations"] if o["report_id"] == args.report
+               and not is_suggestion_id(o["indicator_id"], args.report)}
+    files, left_out = draft_files(args.report, paragraphs, claims, charted, args.topic)
+    if not files:
+        topics = ", ".join(sorted(draft_topics(args.report, paragraphs, claims, charted))) or "none"
+        print(f"error: no uncharted suggestion{' in topic ' + repr(args.topic) if args.topic else ''} for "
+              f"{args.report}; topics with drafts: {topics}", file=sys.stderr)
+        return 2
+    folder = Path(args.drafts) / args.report
+    folder.mkdir(parents=True, exist_ok=True)
+    staged = [_stage_text(folder / f"{topic}.toml", text) for topic, (text, _) in sorted(files.items())]
+    for tmp, final in staged:
+        os.replace(tmp, final)
+    written = sum(n for _, n in files.values())
+    print(f"{args.report}: {written} draft definitions in {len(files)} files under {folder}/"
+          f" ({left_out} suggestions already charted by curated indicators left out)")
+    for topic, (_, n) in sorted(files.items()):
+        print(f"  {folder / topic}.toml: {n}")
+    print("Review them, rename the ids and topic, then move a file into indicators/ and run `make data`.")
+    return 0
