@@ -9,17 +9,19 @@ from urllib.parse import parse_qsl, urlencode
 import dash
 from dash import Dash, Input, Output, callback, dcc, html
 
-from dashboard import api, embed, security
+from dashboard import api, embed, follow_up, security
 from dashboard.i18n import LANGUAGES, language, t
 
 app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_exceptions=True,
            update_title=None)
 server = app.server
 api.register(server)
+follow_up.register(server)
 embed.register(server)
 security.register(app)
 
-NAV = (("catalogue", "/", "nav_catalogue"), ("report", "/report", "nav_report"), ("claims", "/claims", "nav_claims"))
+NAV = (("catalogue", "/", "nav_catalogue"), ("report", "/report", "nav_report"), ("claims", "/claims", "nav_claims"),
+       ("follow-up", "/follow-up", "nav_follow_up"))
 
 app.layout = html.Div([
     dcc.Location(id="app-location"),

@@ -8,7 +8,7 @@ from dash import dcc, html
 
 from contract import periods
 from contract.periods import is_partial
-from dashboard import data
+from dashboard import data, suggested
 from dashboard.i18n import (
     DEFAULT_LANGUAGE, KIND_LABELS, QUALIFIER_WORDS, citation, unit_word, dimension_name, format_number, format_period,
     format_value, label, t,
@@ -82,6 +82,7 @@ def indicator_card(entry: dict, lang: str) -> html.Div:
         html.Span(format_period(entry["period_covered"], lang), className="fact") if entry.get("period_covered") else None,
         html.Span(f"{entry['observations']} {t(lang, 'data_points' if entry['observations'] != 1 else 'data_point')}", className="fact"),
         html.Span(paragraphs_label(entry["paragraphs"], lang), className="fact"),
+        suggested.badge(entry, lang),
     ]
     return html.Div([
         dcc.Link(entry["title"][lang], href=href(f"/indicators/{entry['indicator_id']}", lang), className="card-title"),

@@ -13,7 +13,7 @@ DEFAULT_LANGUAGE = "fr"
 STRINGS = {
     "fr": {
         "app_title": "Statistiques du rapport", "nav_catalogue": "Indicateurs", "nav_report": "Rapport",
-        "nav_claims": "Tous les chiffres", "search_placeholder": "Rechercher un indicateur (titre, description, thème)…",
+        "nav_claims": "Tous les chiffres", "nav_follow_up": "Suite donnée", "search_placeholder": "Rechercher un indicateur (titre, description, thème)…",
         "data_points": "points de données", "data_point": "point de donnée", "paragraphs": "paragraphes", "paragraph": "paragraphe",
         "para": "par.", "period_covered": "période", "unit": "unité", "no_match": "Aucun indicateur ne correspond à « {q} ».",
         "tab_chart": "Graphique", "tab_table": "Tableau", "tab_sources": "Sources", "tab_checks": "Vérifications",
@@ -45,10 +45,16 @@ STRINGS = {
         "alt_same": "{name} : {first} en {start} comme en {end}.", "alt_single": "{name} : {first} ({start}).",
         "alt_bars": "{name} : {n} valeurs ; la plus élevée {top_label} ({top}), la plus basse {low_label} ({low}).",
         "alt_empty": "{name} : aucune valeur pour cette sélection.",
+        "suggested_badge": "suggéré · confiance {confidence}",
+        "suggested_only": "Aucun indicateur n’a encore été défini pour ce rapport : ces tableaux sont suggérés à partir de "
+                          "ses chiffres, non relus, chacun avec sa confiance et ses sources.",
+        "uncharted_title": "Encore sans graphique : tableaux suggérés",
+        "uncharted_intro": "Tableaux trouvés dans les chiffres du rapport qu’aucun indicateur défini ne couvre encore "
+                           "(non relus ; `python -m etl suggest` en fait des brouillons de définitions).",
     },
     "en": {
         "app_title": "Report statistics", "nav_catalogue": "Indicators", "nav_report": "Report",
-        "nav_claims": "All numbers", "search_placeholder": "Search indicators (title, description, topic)…",
+        "nav_claims": "All numbers", "nav_follow_up": "Follow-up", "search_placeholder": "Search indicators (title, description, topic)…",
         "data_points": "data points", "data_point": "data point", "paragraphs": "paragraphs", "paragraph": "paragraph",
         "para": "para.", "period_covered": "period", "unit": "unit", "no_match": "No indicator matches “{q}”.",
         "tab_chart": "Chart", "tab_table": "Table", "tab_sources": "Sources", "tab_checks": "Checks",
@@ -80,6 +86,12 @@ STRINGS = {
         "alt_same": "{name} was {first} in {start} and {last} in {end}.", "alt_single": "{name}: {first} in {start}.",
         "alt_bars": "{name}: {n} values; highest {top_label} ({top}), lowest {low_label} ({low}).",
         "alt_empty": "{name}: no value for this selection.",
+        "suggested_badge": "suggested · confidence {confidence}",
+        "suggested_only": "No indicator has been defined for this report yet: these tables are suggested from its numbers, "
+                          "not reviewed, each with its confidence and sources.",
+        "uncharted_title": "Still uncharted: suggested tables",
+        "uncharted_intro": "Tables found in the report's numbers that no defined indicator covers yet (not reviewed; "
+                           "`python -m etl suggest` turns them into draft definitions).",
     },
 }
 

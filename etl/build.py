@@ -154,5 +154,5 @@ def suggested_catalog_entries(claims: list[dict], paragraphs: list[dict], observ
 
 
 def is_suggestion_id(indicator_id: str, report_id: str) -> bool:
-    """Whether an indicator id is one of the report's suggestion ids (`<report_id>.p155.s2`)."""
-    return re.fullmatch(rf"{re.escape(report_id)}\.p\d+\.s\d+", indicator_id) is not None
+    """Whether an indicator id is one of the report's suggestion ids (`<report_id>-p155-s2`)."""
+    return re.fullmatch(rf"{re.escape(report_id)}-p\d+-s\d+", indicator_id) is not None

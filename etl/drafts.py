@@ -136,7 +136,7 @@ def draft_topic(suggestion: Suggestion, heading: dict) -> str:
 
 def draft_id(suggestion: Suggestion) -> str:
     """A readable, report-unique indicator id for a draft ('cerd_c_kaz_11_14_fr_p155_2')."""
-    return _slug(suggestion.suggestion_id.replace(".s", "_").replace(".p", "_p"))
+    return _slug(suggestion.suggestion_id.replace("-s", "_"))
 
 
 def draft_text(topic: dict, entries: list[tuple[Suggestion, dict, list[dict]]]) -> str:

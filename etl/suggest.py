@@ -625,7 +625,7 @@ def _finished(tables: list[Table], outline: dict[int, dict], contexts: dict[int,
     for table in tables:
         first = table.paragraphs[0]
         numbering[first] += 1
-        out.append(_suggestion(table, f"{report_id}.p{first}.s{numbering[first]}", outline[first], report_id))
+        out.append(_suggestion(table, f"{report_id}-p{first}-s{numbering[first]}", outline[first], report_id))
     return out
 
 

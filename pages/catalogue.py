@@ -3,7 +3,8 @@ import dash
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import data
-from dashboard.components import catalogue_sections, page_data, href, one, report_selector
+from dashboard import suggested
+from dashboard.components import page_data, href, one, report_selector
 from dashboard.i18n import language, t
 
 dash.register_page(__name__, path="/", title="Indicateurs / Indicators")
@@ -30,7 +31,7 @@ def layout(lang=None, q="", report=None, **_):
                   className="search", autoComplete="off"),
         dcc.Store(id="catalogue-lang", data=lang),
         dcc.Store(id="catalogue-report", data=report),
-        html.Div(catalogue_sections(catalog, lang, q), id="catalogue-list"),
+        html.Div(suggested.catalogue(catalog, lang, q), id="catalogue-list"),
         html.P([
             html.A(t(lang, "catalogue_json"), href="/api/indicators.json"), " · ",
             html.A(t(lang, "package"), href="/api/package.zip", id="catalogue-package"), " · ",
@@ -44,4 +45,4 @@ def layout(lang=None, q="", report=None, **_):
 def filter_catalogue(query, lang, report=None):
     """The cards of the report whose titles, descriptions or topic hold every word typed."""
     dataset = data.load()
-    return catalogue_sections(report_catalog(dataset, dataset.report_or_default(report)), language(lang), query or "")
+    return suggested.catalogue(report_catalog(dataset, dataset.report_or_default(report)), language(lang), query or "")
