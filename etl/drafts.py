@@ -10,7 +10,7 @@ import json
 import re
 
 from etl.indicators import DefinitionError, pick_claim
-from etl.suggest import REASONS, Suggestion, _slug, counted_noun, covered, reasons_text, suggest
+from etl.suggest import REASONS, Suggestion, _slug, counted_noun, covered, english_subject, reasons_text, suggest
 
 DIMENSION = "measure"  # the one dimension of a suggested table: its series or categories
 CHARTS = {"time_series": "time_series", "breakdown": "breakdown", "single": "breakdown"}
@@ -33,7 +33,7 @@ def definition(suggestion: Suggestion, claims: list[dict], texts: dict[int, str]
         if labelled:
             line[DIMENSION] = member.label
         noun = counted_noun(claim["subject"])
-        if member.role == "value" and not claim["unit"] and noun and noun != suggestion.unit:
+        if suggestion.unit == "count" and not claim["unit"] and noun:
             line["unit"] = noun  # par. 155: "affaires" and "personnes" in one table
         observations.append(line)
     indicator = {
@@ -42,7 +42,8 @@ def definition(suggestion: Suggestion, claims: list[dict], texts: dict[int, str]
         "description_fr": description(suggestion, "fr"), "description_en": description(suggestion, "en"),
         "unit": suggestion.unit, "unit_fr": suggestion.unit_fr, "unit_en": suggestion.unit_en,
         "chart": CHARTS[suggestion.shape], "dimensions": [DIMENSION] if labelled else [],
-        "paragraphs": suggestion.paragraphs, "observations": observations, "labels_en": {},
+        "paragraphs": suggestion.paragraphs, "observations": observations,
+        "labels_en": {m.label: english for m in suggestion.members if (english := _english_label(m.label))},
         **topic,
     }
     return indicator, sum_checks(suggestion, indicator_id, topic)
@@ -83,6 +84,12 @@ def _words(text: str, first: bool) -> str:
     words = piece.split()
     words = words[:_CONTEXT_WORDS] if first else words[-_CONTEXT_WORDS:]
     return " ".join(words)
+
+
+def _english_label(label: str) -> str | None:
+    """A label that is one counted noun in English ('personnes' -> 'persons'); None for any other."""
+    words = label.split()
+    return english_subject(label).split(" (")[0] if len(words) == 1 and english_subject(label)[:1] != "“" else None
 
 
 def _pattern(words: str) -> str:

@@ -732,11 +732,11 @@ def _suggestion(table: Table, suggestion_id: str, heading: dict, report_id: str)
     reasons = list(dict.fromkeys(reasons))
     confidence = round(min(0.95, max(0.05, sum(REASONS[r][2] for r in reasons))), 2)
     covered = periods.covered(c["period"] for c in claims if c["period"])
-    unit, unit_fr, unit_en = _unit(claims, total=table.members[0].role == "total")
+    unit, unit_fr, unit_en = _unit(table)
     chapter, section = heading.get("chapter") or "", heading.get("section") or ""
     section_key = f"{chapter}.{section}" if section else chapter
     section_title = heading.get("section_title") or heading.get("chapter_title") or ""
-    title_fr, title_en = _titles(table, _table_subject(table), covered, section_title, section_key)
+    title_fr, title_en = _titles(table, _table_subjects(table), covered, section_title, section_key)
     return Suggestion(
         suggestion_id=suggestion_id, report_id=report_id, shape=table.shape, title_fr=title_fr, title_en=title_en,
         confidence=confidence, reasons=reasons,
@@ -748,34 +748,53 @@ def _suggestion(table: Table, suggestion_id: str, heading: dict, report_id: str)
     )
 
 
-def _table_subject(table: Table) -> str:
-    """What the table counts, in the report's words."""
+def _table_subjects(table: Table) -> list[str]:
+    """What the table counts, in the report's words: one subject, or the first of several ('…' when more)."""
     if table.subject:
-        return table.subject
+        return [table.subject]
+    names = []
     if table.origin == "series":
         names = list(dict.fromkeys(m.label.split(" (")[0] for m in table.members if m.label))
         if len(names) > 1 and len({subject_head(n) for n in names}) > 1:
-            return " et ".join(names[:2]) + (" …" if len(names) > 2 else "")
+            return names[:2] + (["…"] if len(names) > 2 else [])
     subjects = Counter(m.claim["subject"] for m in table.members if m.claim["subject"])
     if not subjects:
-        return ""
+        return []
     if len({subject_head(s) for s in subjects}) == 1 or table.origin == "series":
-        return min(subjects, key=lambda s: (-subjects[s], len(s)))
-    top = [s for s, _ in subjects.most_common(2)]
-    return ", ".join(top) + (" …" if len(subjects) > 2 else "")
+        return [min(subjects, key=lambda s: (-subjects[s], len(s)))]
+    return [s for s, _ in subjects.most_common(2)] + (["…"] if len(subjects) > 2 else [])
 
 
-def _unit(claims: list[dict], total: bool = False) -> tuple[str, str, str]:
-    """The table's unit: the claims' unit (%, a currency), else the counted noun (the total's, when it has one)."""
+def _unit(table: Table) -> tuple[str, str, str]:
+    """The table's unit: the claims' unit (%, a currency), else what it counts (a noun, or a few of them)."""
+    claims = [m.claim for m in table.members]
     units = {c["unit"] for c in claims}
     if len(units) == 1 and None not in units:
         unit = units.pop()
         return unit, unit, unit
-    nouns = {counted_noun(c["subject"]) for c in (claims[:1] if total else claims)}
-    if len(nouns) == 1 and None not in nouns:
-        noun = nouns.pop()
-        return noun, noun, HEADS_EN.get(subject_head(noun), noun)
+    if table.subject or table.members[0].role == "total":  # parts and shares count what their total counts
+        nouns = [counted_noun(table.subject or claims[0]["subject"])]
+    else:
+        nouns = list(dict.fromkeys(counted_noun(c["subject"]) for c in claims))
+    if None in nouns or not nouns:
+        return "count", "effectif", "count"
+    if len(nouns) == 1:
+        return nouns[0], nouns[0], _english_noun(nouns[0])
+    if len(nouns) <= 3:  # par. 155: "affaires / personnes"
+        return "count", " / ".join(nouns), " / ".join(_english_noun(n) for n in nouns)
     return "count", "effectif", "count"
+
+
+def _english_noun(noun: str) -> str:
+    return HEADS_EN.get(subject_head(noun), noun)
+
+
+def english_subject(subject: str) -> str:
+    """A French counted phrase for an English title: 'Cases (“affaires pénales enregistrées”)', or the French in quotes."""
+    head = subject_head(subject)
+    if head in HEADS_EN:
+        return HEADS_EN[head] + (f" (“{subject}”)" if len(subject.split()) > 1 else "")
+    return f"“{subject}”"
 
 
 # How a title names the shape of its table (fr, en); "{s}" is what it counts.
@@ -791,15 +810,13 @@ TITLE_SHAPES = {
 }
 
 
-def _titles(table: Table, subject: str, covered, section_title: str, section_key: str) -> tuple[str, str]:
+def _titles(table: Table, subjects: list[str], covered, section_title: str, section_key: str) -> tuple[str, str]:
     """A French and an English title: what is counted, how it is cut, when, and the section it is from."""
     percent = table.members[0].claim["unit"] == "%" and table.origin not in ("shares",)
-    name_fr = (subject or section_title or "Chiffres") + (" (%)" if percent else "")
-    head = subject_head(subject)
-    if head in HEADS_EN:
-        name_en = HEADS_EN[head] + (f" (“{subject}”)" if len(subject.split()) > 1 else "")
-    else:
-        name_en = f"“{subject}”" if subject else f"Figures of section {section_key}"
+    named = [s for s in subjects if s != "…"]
+    more = " …" if "…" in subjects else ""
+    name_fr = (" et ".join(named) + more if named else section_title or "Chiffres") + (" (%)" if percent else "")
+    name_en = (" and ".join(english_subject(s) for s in named) + more if named else f"Figures of section {section_key}")
     name_en += " (%)" if percent else ""
     shape_fr, shape_en = TITLE_SHAPES[table.origin]
     if table.origin == "series" and not all((p := periods.parse(m.claim["period"])) and p.span == 12 or p.grain in ("half", "months", "quarter")
@@ -809,7 +826,7 @@ def _titles(table: Table, subject: str, covered, section_title: str, section_key
     when_en = periods.label(covered, "en") if covered else "undated"
     title_fr = f"{_capital(shape_fr.format(s=name_fr))}, {when_fr}"
     title_en = f"{_capital(shape_en.format(s=name_en))}, {when_en}"
-    if subject and section_title:
+    if named and section_title:
         title_fr += f" — {section_title}"
         title_en += f" — section {section_key}"
     return title_fr, title_en
