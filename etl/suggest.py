@@ -73,6 +73,7 @@ REASONS = {
     "one_period": ("une seule période", "a single period", 0.1),
     "one_noun": ("même nom compté", "the same counted noun", 0.1),
     "undated": ("sans date", "undated", -0.05),
+    "several_nouns": ("objets comptés différents", "different things counted", -0.1),
     "mixed_periods": ("périodes différentes", "different periods", -0.1),
     "joined_neighbour": ("avec le chiffre d’un paragraphe voisin", "with a figure of a neighbouring paragraph", -0.1),
     "single": ("chiffre isolé daté", "a single dated figure", 0.3),
@@ -84,12 +85,14 @@ REASONS = {
 HIGH_CONFIDENCE = 0.7
 _LABEL_MAX = 60  # characters of a part's label: enough to tell "au titre de l’article 116 …" from "… 128 …"
 _LABEL_WORDS = 6  # words before a bracketed number that name it
+_COLON_GAP = 40  # characters between a number and the colon that opens its parts: "30 parlementaires en son sein :"
 _GAP_MAX = 60  # characters between "dont" and its first part: "dont la composition ethnique était la suivante : "
 _LEADING = {"et", "ou", "and", "or", "soit"}  # words a label does not start with
-_DANGLING = _LEADING | {"de", "des", "du", "à", "en", "dans", "of", "in", "plus"}  # nor ends with
+_DANGLING = _LEADING | {"de", "des", "du", "à", "en", "dans", "pour", "of", "in", "for", "plus"}  # nor ends with
 _RESTATED_MIN = 10  # a repeated small number (2, 4) is likely another count, not a restatement
 _WORD_RE = re.compile(r"[^\W\d_][\w’'\-]*", re.UNICODE)
-_MARKER_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m) for m in PART_MARKERS) + r")(?!\w)", re.IGNORECASE)
+# A colon after a number opens its parts too ("30 parlementaires en son sein : 10 du Sénat et 20 du Majilis", par. 133).
+_MARKER_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m) for m in PART_MARKERS) + r")(?!\w)|:", re.IGNORECASE)
 # Between a count and its share: "3 743 (54,2 %)", "14,4 millions de Kazakhstanais (71,2 %)", "…, soit 87,2 %".
 _SHARE_GAP_RE = re.compile(r"^[^\d;:.()]{0,40}\(\s*$|^\s*,?\s*soit\s*$", re.IGNORECASE)
 _BRACKET_AFTER_RE = re.compile(r"^\s*\([^()]{0,40}\)")  # the share right after a number: not what names it
@@ -220,7 +223,8 @@ def _restated_removed(stats: list[dict], outline: dict[int, dict]) -> list[dict]
         earlier = [c for c in kept if c["paragraph"] == claim["paragraph"] and c["_sentence"] < claim["_sentence"]
                    and _same_number(c, claim) and claim["qualifier"] != "exact"]
         before = [c for c in seen_in_section.get(section, []) if c["paragraph"] < claim["paragraph"]
-                  and _same_number(c, claim) and abs(claim["value"]) >= _RESTATED_MIN]
+                  and _same_number(c, claim) and abs(claim["value"]) >= _RESTATED_MIN
+                  and _overlapping(c["period"], claim["period"])]  # "25 enseignants" in 2024, then 25 planned for 2025
         if not earlier and not before:
             kept.append(claim)
         seen_in_section.setdefault(section, []).append(claim)
@@ -297,7 +301,7 @@ def _total_structures(members: list[dict], context: Paragraph) -> list[Table]:
     for marker in _MARKER_RE.finditer(context.text):
         parts = _parts_after(marker, members, context, taken)
         total = _total_before(marker, members, parts[0], context, taken) if parts else None
-        if total is None:
+        if total is None or (marker.group() == ":" and not _colon_list(total, marker, parts)):
             continue
         taken |= {id(total)} | {id(p) for p in parts}
         complete = len(parts) > 1 and not _others_after(parts[-1], members, context)
@@ -327,6 +331,12 @@ def _parts_after(marker: re.Match, members: list[dict], context: Paragraph, take
             break
         parts.append(claim)
     return parts
+
+
+def _colon_list(total: dict, marker: re.Match, parts: list[dict]) -> bool:
+    """A colon opens parts only right after its number, for that number's date: not "88 personnes … : en 2022, 12 …"."""
+    return (len(parts) >= 2 and marker.start() - total["end"] <= _COLON_GAP
+            and all(p["period"] == total["period"] for p in parts))
 
 
 def _breaks_sentence(gap: str) -> bool:
@@ -483,7 +493,9 @@ def _enumeration_reasons(group: list[dict]) -> list[str]:
         reasons += ["one_period"] if None not in dated else ["undated"]
     else:
         reasons += ["mixed_periods"]
-    reasons += ["one_noun"] if len({c["_head"] for c in group}) == 1 and group[0]["_head"] else []
+    nouns = {c["_head"] for c in group if c["_head"]}
+    reasons += ["one_noun"] if len(nouns) == 1 and len(nouns) == len({c["_head"] for c in group}) else []
+    reasons += ["several_nouns"] if len(nouns) > 1 else []  # "20 séminaires … 500 représentants" (par. 116): facts, not a table
     return reasons
 
 
@@ -676,13 +688,30 @@ def _part_labels(members: list[Member], contexts) -> None:
             m.label = m.claim["subject"]
         else:
             m.label = _words_around(m.claim, contexts) or m.claim["subject"] or ""
+    items = [m for m in members if m.role != "total"]
+    if not distinct and len({m.label for m in items}) < len(items):
+        # par. 254: "… dans l'enseignement primaire pour 100 enseignants, … ouzbèkes pour 75 enseignants": the words before
+        before = [_words_before(m.claim, contexts) for m in items]
+        if all(before) and len(set(before)) == len(before):
+            for m, label in zip(items, before):
+                m.label = label
+
+
+def _words_before(claim: dict, contexts) -> str:
+    """The words of a number's clause before it, up to a comma, bracket or another number."""
+    context = contexts[claim["paragraph"]]
+    previous = [s for s in context.stat_starts if s < claim["start"]]
+    text = context.text[max(previous + [0]):claim["start"]]
+    piece = re.split(r"[;:.()\n]|,\s|\d", text)[-1]
+    return _clean_label(piece.split()[-_LABEL_WORDS:])
 
 
 def _words_around(claim: dict, contexts) -> str:
     """What names a number in a list: the words after it ('en russe'), or before its bracket ('calme (60,9 %)')."""
     context = contexts[claim["paragraph"]]
     before = context.text[:claim["start"]]
-    if before.rstrip().endswith("("):  # par. 107: "calme (60,9 %) et bonne (34,9 %)"
+    after = context.text[claim["end"]:]
+    if before.rstrip().endswith("(") and after.lstrip().startswith(")"):  # par. 107: "calme (60,9 %) et bonne (34,9 %)"
         piece = re.split(r"[;:.\n(]|,\s|\s(?:et|ou|and|or)\s", before.rstrip()[:-1])[-1]
         return _clean_label(piece.split()[-_LABEL_WORDS:])
     start = claim["end"]
