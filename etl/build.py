@@ -114,12 +114,12 @@ def suggested_definitions(claims: list[dict], paragraphs: list[dict], charted: s
     found = suggest(claims, paragraphs, report_id)
     texts = {p["paragraph"]: p["text"] for p in paragraphs}
     published = Definitions()
-    for suggestion in found:
-        if suggestion.confidence < PUBLISHED_CONFIDENCE or covered(suggestion, charted):
-            continue
+    chosen = [s for s in found if s.confidence >= PUBLISHED_CONFIDENCE and not covered(s, charted)]
+    ids = {s.suggestion_id: s.suggestion_id for s in chosen}
+    for suggestion in chosen:
         topic = {"topic": suggestion.topic, "topic_title_fr": suggestion.topic_title_fr,
                  "topic_title_en": suggestion.topic_title_en, "reports": [report_id], "source": SUGGESTED_SOURCE}
-        indicator, checks = definition(suggestion, claims, texts, suggestion.suggestion_id, topic)
+        indicator, checks = definition(suggestion, claims, texts, suggestion.suggestion_id, topic, ids)
         published.indicators.append({**indicator, "suggested": True, "confidence": suggestion.confidence,
                                      "reasons": {lang: reasons_text(suggestion.reasons, lang) for lang in ("fr", "en")}})
         published.checks += checks

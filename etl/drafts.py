@@ -20,8 +20,12 @@ _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 def definition(suggestion: Suggestion, claims: list[dict], texts: dict[int, str], indicator_id: str,
-               topic: dict) -> tuple[dict, list[dict]]:
-    """The indicator and its sum checks, as parse_definitions returns them, for one suggestion."""
+               topic: dict, ids: dict[str, str] | None = None) -> tuple[dict, list[dict]]:
+    """The indicator and its sum checks, as parse_definitions returns them, for one suggestion.
+
+    `ids` maps the suggestion ids of the tables defined alongside to their indicator ids: a sum whose total sits in
+    another suggested table (par. 155, 249) is kept only when that table is defined too.
+    """
     by_paragraph: dict[int, list[dict]] = {}
     for claim in claims:
         by_paragraph.setdefault(claim["paragraph"], []).append(claim)
@@ -46,7 +50,7 @@ def definition(suggestion: Suggestion, claims: list[dict], texts: dict[int, str]
         "labels_en": {m.label: english for m in suggestion.members if (english := _english_label(m.label))},
         **topic,
     }
-    return indicator, sum_checks(suggestion, indicator_id, topic)
+    return indicator, sum_checks(suggestion, {**(ids or {}), suggestion.suggestion_id: indicator_id}, topic)
 
 
 def selector(claim: dict, paragraph_claims: list[dict], paragraph_text: str) -> dict:
@@ -109,24 +113,35 @@ def description(suggestion: Suggestion, lang: str) -> str:
             f"{reasons}. Confidence {confidence}.")
 
 
-def sum_checks(suggestion: Suggestion, indicator_id: str, topic: dict) -> list[dict]:
-    """The breakdown's stated totals against their parts, as [[check]] tables (rounding-aware, etl/checks.py)."""
+def sum_checks(suggestion: Suggestion, ids: dict[str, str], topic: dict) -> list[dict]:
+    """The sums a suggestion's numbers state, as [[check]] tables (rounding-aware, etl/checks.py)."""
+    own = ids[suggestion.suggestion_id]
+    found = [c for c in suggestion.sum_checks if c["parts"]["suggestion"] in ids and c["total"]["suggestion"] in ids]
     checks = []
-    for n, check in enumerate(suggestion.sum_checks, 1):
-        parts = ", ".join(check["parts"])
+    for n, check in enumerate(found, 1):
+        paragraphs = ", ".join(str(p) for p in suggestion.paragraphs)
         checks.append({
-            "check_id": f"{indicator_id}_sum{n if len(suggestion.sum_checks) > 1 else ''}",
+            "check_id": f"{own}_sum{n if len(found) > 1 else ''}",
             "kind": "sum",
-            "description_en": f"The parts ({parts}) against the stated total “{check['total']}” (suggested, "
-                              f"para. {', '.join(str(p) for p in suggestion.paragraphs)})",
-            "description_fr": f"Les parties ({parts}) rapportées au total indiqué « {check['total']} » (suggestion, "
-                              f"par. {', '.join(str(p) for p in suggestion.paragraphs)})",
+            "description_en": f"Suggested table (para. {paragraphs}): the parts add up to the stated total"
+                              + ("" if check["complete"] else ", or stay below it"),
+            "description_fr": f"Tableau suggéré (par. {paragraphs}) : les parties s’additionnent au total indiqué"
+                              + ("" if check["complete"] else ", ou restent en dessous"),
             "complete": check["complete"],
-            "parts": {"indicator": indicator_id, DIMENSION: check["parts"]},
-            "total": {"indicator": indicator_id, DIMENSION: check["total"]},
+            "parts": _operand(check["parts"], ids), "total": _operand(check["total"], ids),
             "reports": topic["reports"], "source": topic["source"],
         })
     return checks
+
+
+def _operand(operand: dict, ids: dict[str, str]) -> dict:
+    """A check's operand: the numbers of an indicator picked by their label and period."""
+    picked = {"indicator": ids[operand["suggestion"]]}
+    if "labels" in operand:
+        picked[DIMENSION] = operand["labels"]
+    if "periods" in operand:
+        picked["period"] = operand["periods"]
+    return picked
 
 
 # TOML text.
@@ -212,7 +227,8 @@ def draft_files(report_id: str, paragraphs: list[dict], claims: list[dict], char
         suggestion, heading = found[0]
         meta = {"topic": name, "topic_title_fr": suggestion.topic_title_fr, "topic_title_en": suggestion.topic_title_en,
                 "reports": [report_id], "source": f"{name}.toml"}
-        entries = [(s, *definition(s, claims, texts, draft_id(s), meta)) for s, _ in found]
+        ids = {s.suggestion_id: draft_id(s) for s, _ in found}
+        entries = [(s, *definition(s, claims, texts, draft_id(s), meta, ids)) for s, _ in found]
         files[name] = (draft_text(meta, entries), len(entries))
     return files, left_out
 

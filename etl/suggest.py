@@ -32,8 +32,9 @@ SUGGESTION_COLUMNS = tuple(columns("suggestions"))
 # "8 822 personnes … Parmi elles, 5 618 …" (par. 289). English reports say "of whom".
 PART_MARKERS = ("dont", "parmi eux", "parmi elles", "parmi lesquels", "parmi lesquelles", "y compris",
                 "of whom", "of which", "including", "among them")
-# Words after the last part that say the parts are not the whole: "… 86 000 Dounganes (0,4 %) et autres" (par. 58).
-OTHERS_WORDS = ("autres", "notamment", "others", "other")
+# Words after the last part that say the parts are not the whole: "… 86 000 Dounganes (0,4 %) et autres" (par. 58);
+# not "98 264 (2,8 %) dans d'autres langues" (par. 249), a part of its own.
+OTHERS_WORDS = ("et autres", "et d’autres", "et d'autres", "and others", "and other", "etc")
 # Lengths of time are the terms of a provision or an age ("jusqu'à 18 ans"), not a statistic to chart.
 DURATION_UNITS = ("years", "months", "weeks", "days", "hours")
 # English for the counted nouns that recur in treaty-body reports (the head of a claim's subject,
@@ -96,7 +97,8 @@ _MARKER_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m) for m in PART_MARK
 # Between a count and its share: "3 743 (54,2 %)", "14,4 millions de Kazakhstanais (71,2 %)", "…, soit 87,2 %".
 _SHARE_GAP_RE = re.compile(r"^[^\d;:.()]{0,40}\(\s*$|^\s*,?\s*soit\s*$", re.IGNORECASE)
 _BRACKET_AFTER_RE = re.compile(r"^\s*\([^()]{0,40}\)")  # the share right after a number: not what names it
-_OTHERS_RE = re.compile(r"(?<!\w)(?:" + "|".join(OTHERS_WORDS) + r")(?!\w)", re.IGNORECASE)
+_OTHERS_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in OTHERS_WORDS) + r")(?!\w)(?!\s+\w)",
+                        re.IGNORECASE)
 
 
 @dataclass
@@ -118,7 +120,7 @@ class Table:
     complete: bool = True  # a breakdown's parts make its whole (no "et autres", more than one part)
     runs: list = field(default_factory=list)  # a time series: its series, each a list of members
     categories: list = field(default_factory=list)  # series by category: (members of one category, the member naming it)
-    totals: list = field(default_factory=list)  # the totals a series or a continued breakdown states
+    sums: list = field(default_factory=list)  # (parts, total, complete): members whose sum the report states
     subject: str | None = None  # what the table counts, when one number says it (the total)
 
     @property
@@ -144,7 +146,9 @@ class Suggestion:
     unit: str
     unit_fr: str
     unit_en: str
-    sum_checks: list[dict] = field(default_factory=list)  # {"total": label, "parts": [labels], "complete": bool}
+    # The sums the report states: {"parts": operand, "total": operand, "complete": bool}, an operand being
+    # {"suggestion": id, "labels": [...] or None, "periods": [...] or None} (the filters that pick its numbers).
+    sum_checks: list[dict] = field(default_factory=list)
 
     @property
     def claim_ids(self) -> list[str]:
@@ -307,7 +311,10 @@ def _total_structures(members: list[dict], context: Paragraph) -> list[Table]:
         complete = len(parts) > 1 and not _others_after(parts[-1], members, context)
         reasons = ["total_marker"] + (["several_parts"] if len(parts) > 1 else [])
         members_ = [Member(total, "total")] + [Member(p, "part") for p in parts]
-        found.append(Table("breakdown", members_, reasons, "total", complete, subject=total["subject"]))
+        table = Table("breakdown", members_, reasons, "total", complete, subject=total["subject"])
+        if total["kind"] != "percent":  # shares of different bases do not add up
+            table.sums = [(members_[1:], members_[0], complete)]
+        found.append(table)
     return found
 
 
@@ -436,8 +443,17 @@ def _series_totals(rest: list[dict], series: list[Table]) -> tuple[list[Table], 
     shape = "breakdown" if len(totals) > 1 else "single"
     table = Table(shape, [Member(c, "total") for c in totals], ["series_totals"], "series_totals",
                   subject=totals[0]["subject"])
-    series[0].totals = table.members
+    if series[0].members[0].claim["kind"] != "percent":
+        series[0].sums = [(run, total, True) for total in table.members if (run := _run_of(total.claim, series[0].runs))]
     return [table], [c for c in rest if c not in totals]
+
+
+def _run_of(total: dict, runs: list[list[Member]]) -> list[Member] | None:
+    """The series a total sums: the one of its sentence with its noun, or the only one there (par. 155, 191)."""
+    here = [run for run in runs if run[0].claim["_sentence"] == total["_sentence"]]
+    same_noun = [run for run in here if run[0].claim["_head"] == total["_head"]]
+    found = same_noun if len(here) > 1 else here
+    return found[0] if len(found) == 1 else None
 
 
 def _holds_all(period: str, covered) -> bool:
@@ -531,8 +547,11 @@ def _series_by_category(a: Table, b: Table, tables: list[Table]) -> tuple[list[T
     pairs = list(zip(_parts(early), _parts(late)))
     subject = late.subject or early.subject
     totals = [Member(early.members[0].claim, "value"), Member(late.members[0].claim, "value")]
-    made = [_category_table([(x, y, y) for x, y in pairs], ["parallel"], subject),
-            Table("time_series", totals, ["parallel", "same_subject"], "parallel_totals", subject=subject)]
+    parts = _category_table([(x, y, y) for x, y in pairs], ["parallel"], subject)
+    made = [parts, Table("time_series", totals, ["parallel", "same_subject"], "parallel_totals", subject=subject)]
+    if early.sums and late.sums:  # each year's parts still add up to that year's total
+        parts.sums = [([m for m in parts.members if m.claim["period"] == total.claim["period"]], total, structure.complete)
+                      for total, structure in zip(totals, (early, late))]
     shares = [t for t in tables if t.origin == "shares" and any(m.of in a.members + b.members for m in t.members)]
     share_of = {id(m.of): m for t in shares for m in t.members}
     share_pairs = [(share_of.get(id(x)), share_of.get(id(y)), y) for x, y in pairs]
@@ -562,7 +581,7 @@ def _continued_breakdowns(tables: list[Table], outline) -> list[Table]:
     for table in tables:
         previous = next((t for t in reversed(out) if t.origin == "total"), None)
         if table.origin == "total" and previous is not None and _continues(previous, table, outline):
-            previous.totals = (previous.totals or [previous.members[0]]) + [table.members[0]]
+            previous.sums += table.sums
             previous.members += table.members
             previous.reasons = ["next_paragraph"] + [r for r in previous.reasons if r != "total_marker"]
             continue
@@ -633,12 +652,43 @@ def _finished(tables: list[Table], outline: dict[int, dict], contexts: dict[int,
     for table in sorted(tables, key=lambda t: t.origin == "shares"):  # shares take their parts' labels
         _label(table, contexts)
     numbering: Counter = Counter()
-    out = []
+    ids = {}
     for table in tables:
         first = table.paragraphs[0]
         numbering[first] += 1
-        out.append(_suggestion(table, f"{report_id}-p{first}-s{numbering[first]}", outline[first], report_id))
+        ids[id(table)] = f"{report_id}-p{first}-s{numbering[first]}"
+    owner = {id(m): table for table in tables for m in table.members}
+    out = []
+    for table in tables:
+        suggestion = _suggestion(table, ids[id(table)], outline[table.paragraphs[0]], report_id)
+        suggestion.sum_checks = [check for parts, total, complete in table.sums
+                                 if (check := _sum_check(parts, total, complete, owner, ids))]
+        out.append(suggestion)
     return out
+
+
+def _sum_check(parts: list[Member], total: Member, complete: bool, owner: dict, ids: dict) -> dict | None:
+    """A stated sum as filters on the suggestions that hold its numbers; None if they cannot be told apart."""
+    operands = [_operand(parts, owner, ids), _operand([total], owner, ids)]
+    if None in operands or not parts:
+        return None
+    return {"parts": operands[0], "total": operands[1], "complete": complete}
+
+
+def _operand(members: list[Member], owner: dict, ids: dict) -> dict | None:
+    """The filters (labels, periods, both or none) that pick exactly these members of their table."""
+    tables = {id(owner[id(m)]) for m in members if id(m) in owner}
+    if len(tables) != 1 or len(members) != sum(id(m) in owner for m in members):
+        return None
+    table = owner[id(members[0])]
+    wanted = {id(m) for m in members}
+    labels, dates = sorted({m.label for m in members}), sorted({m.claim["period"] or "" for m in members})
+    for filters in ({}, {"labels": labels}, {"periods": dates}, {"labels": labels, "periods": dates}):
+        picked = {id(m) for m in table.members if m.label in filters.get("labels", [m.label])
+                  and (m.claim["period"] or "") in filters.get("periods", [m.claim["period"] or ""])}
+        if picked == wanted and "" not in filters.get("periods", []) and not ("labels" in filters and "" in labels):
+            return {"suggestion": ids[id(table)], **filters}
+    return None
 
 
 def _label(table: Table, contexts: dict[int, Paragraph]) -> None:
@@ -773,7 +823,7 @@ def _suggestion(table: Table, suggestion_id: str, heading: dict, report_id: str)
         period_covered=covered, topic=_slug(f"suggested {section_key}"),
         topic_title_fr=f"{section_key}. {section_title}" if section_title else section_key,
         topic_title_en=f"Section {section_key}: {section_title}" if section_title else f"Section {section_key}",
-        unit=unit, unit_fr=unit_fr, unit_en=unit_en, sum_checks=_sum_checks(table),
+        unit=unit, unit_fr=unit_fr, unit_en=unit_en,
     )
 
 
@@ -863,22 +913,6 @@ def _titles(table: Table, subjects: list[str], covered, section_title: str, sect
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
-
-
-def _sum_checks(table: Table) -> list[dict]:
-    """The sums a breakdown states: its parts against its total (counts and amounts, not shares)."""
-    if table.members[0].claim["kind"] == "percent" or table.origin not in ("total",):
-        return []
-    heads = table.totals or [table.members[0]]
-    checks = []
-    for total in heads:
-        following = table.members[table.members.index(total) + 1:]
-        end = next((i for i, m in enumerate(following) if m.role == "total"), len(following))
-        parts = [m for m in following[:end] if m.role == "part"]
-        if parts:
-            complete = len(parts) > 1 and (table.complete if total is table.members[0] else True)
-            checks.append({"total": total.label, "parts": [p.label for p in parts], "complete": complete})
-    return checks
 
 
 def _slug(text: str) -> str:

@@ -198,13 +198,36 @@ def test_sum_checks_of_suggested_breakdowns_find_the_reports_own_error(records):
     assert all(c["report_id"] == REPORT_ID for c in suggested.checks)
 
 
+def test_sums_whose_total_sits_in_another_suggested_table_are_checked_too(records, suggestions):
+    # par. 249: each school year's pupils by language add up to that year's total, a series of its own
+    pupils = holding(suggestions, "p249.c16", "p249.c24")
+    totals = holding(suggestions, "p249.c15", "p249.c23")
+    assert [c["total"] for c in pupils.sum_checks] == [{"suggestion": totals.suggestion_id, "periods": ["2020/21"]},
+                                                      {"suggestion": totals.suggestion_id, "periods": ["2022/23"]}]
+    # par. 155: the persons convicted each year add up to "Quatre-vingt-huit personnes", stated before them
+    series = holding(suggestions, "p155.c9")
+    stated = holding(suggestions, "p155.c6")
+    (check,) = series.sum_checks
+    assert check["total"]["suggestion"] == stated.suggestion_id and check["parts"]["labels"] == ["personnes"]
+    texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
+    topic = {"topic": "t", "topic_title_fr": "t", "topic_title_en": "t", "reports": [REPORT_ID], "source": "t.toml"}
+    ids = {series.suggestion_id: "series", stated.suggestion_id: "stated"}
+    indicators, checks = zip(*(definition(s, records.claims, texts, ids[s.suggestion_id], topic, ids) for s in (series, stated)))
+    observations = build_observations(list(indicators), records.claims, texts, REPORT_ID)
+    (row,) = run_checks([c for found in checks for c in found], observations, records.claims, texts, REPORT_ID)
+    assert row["status"] == "consistent" and row["detail"].startswith("12 + 20 + 30 + 26 = 88")
+    # the total's table left out (not drafted, or already charted): no check that would name a missing indicator
+    assert definition(series, records.claims, texts, "series", topic, {})[1] == []
+
+
 # Drafts: a suggestion as a definition, promoted in one step.
 
 def test_every_suggestion_drafts_to_a_definition_that_builds_exactly_its_claims(records, suggestions):
     texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
     topic = {"topic": "drafts", "topic_title_fr": "Brouillons", "topic_title_en": "Drafts", "reports": [REPORT_ID],
              "source": "drafts.toml"}
-    entries = [(s, *definition(s, records.claims, texts, f"draft_{n}", topic)) for n, s in enumerate(suggestions)]
+    ids = {s.suggestion_id: f"draft_{n}" for n, s in enumerate(suggestions)}
+    entries = [(s, *definition(s, records.claims, texts, f"draft_{n}", topic, ids)) for n, s in enumerate(suggestions)]
     text = draft_text(topic, entries)
     tomllib.loads(text)
     promoted = parse_definitions({"drafts.toml": text})
