@@ -7,7 +7,7 @@ from contract import periods
 from contract.schema import columns
 from etl.checks import run_checks
 from etl.claims import extract_claims
-from etl.drafts import definition
+from etl.drafts import claims_by_paragraph, definition
 from etl.indicators import Definitions, build_observations
 from etl.segment import segment
 from etl.suggest import Suggestion, covered, reasons_text, suggest, suggestion_rows
@@ -108,18 +108,35 @@ class SuggestionRecords:
     checks: list[dict]  # their sums, in checks.parquet
 
 
+_made: dict = {}  # the last reports' suggestions: the catalogue asks again for those the build just made
+
+
 def suggested_definitions(claims: list[dict], paragraphs: list[dict], charted: set[str],
                           report_id: str) -> tuple[list[Suggestion], Definitions]:
     """Every suggestion of a report, and the definitions of those published as indicators (ids = suggestion ids)."""
+    # NaN (dates, identifiers) hashes by identity: written as None, so the catalogue finds what the build made
+    key = (report_id, hash(tuple((c["claim_id"], c["value"] if c["value"] == c["value"] else None, c["unit"], c["kind"],
+                                  c["qualifier"], c["period"], c["subject"], c["start"]) for c in claims)),
+           hash(tuple((p["paragraph"], p["text"], p["chapter"], p["section"], p["subsection"]) for p in paragraphs)),
+           hash(frozenset(charted)))
+    if key not in _made:
+        _made.clear() if len(_made) > 16 else None
+        _made[key] = _suggested_definitions(claims, paragraphs, charted, report_id)
+    return _made[key]
+
+
+def _suggested_definitions(claims: list[dict], paragraphs: list[dict], charted: set[str],
+                           report_id: str) -> tuple[list[Suggestion], Definitions]:
     found = suggest(claims, paragraphs, report_id)
     texts = {p["paragraph"]: p["text"] for p in paragraphs}
+    grouped = claims_by_paragraph(claims)
     published = Definitions()
     chosen = [s for s in found if s.confidence >= PUBLISHED_CONFIDENCE and not covered(s, charted)]
     ids = {s.suggestion_id: s.suggestion_id for s in chosen}
     for suggestion in chosen:
         topic = {"topic": suggestion.topic, "topic_title_fr": suggestion.topic_title_fr,
                  "topic_title_en": suggestion.topic_title_en, "reports": [report_id], "source": SUGGESTED_SOURCE}
-        indicator, checks = definition(suggestion, claims, texts, suggestion.suggestion_id, topic, ids)
+        indicator, checks = definition(suggestion, grouped, texts, suggestion.suggestion_id, topic, ids)
         published.indicators.append({**indicator, "suggested": True, "confidence": suggestion.confidence,
                                      "reasons": {lang: reasons_text(suggestion.reasons, lang) for lang in ("fr", "en")}})
         published.checks += checks

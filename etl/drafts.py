@@ -19,16 +19,21 @@ _TOPIC_MAX = 32  # characters of a draft's topic id, cut between words ('vii_a_d
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
-def definition(suggestion: Suggestion, claims: list[dict], texts: dict[int, str], indicator_id: str,
+def claims_by_paragraph(claims: list[dict]) -> dict[int, list[dict]]:
+    """Paragraph number -> its claims, as a definition picks among them."""
+    grouped: dict[int, list[dict]] = {}
+    for claim in claims:
+        grouped.setdefault(claim["paragraph"], []).append(claim)
+    return grouped
+
+
+def definition(suggestion: Suggestion, by_paragraph: dict[int, list[dict]], texts: dict[int, str], indicator_id: str,
                topic: dict, ids: dict[str, str] | None = None) -> tuple[dict, list[dict]]:
     """The indicator and its sum checks, as parse_definitions returns them, for one suggestion.
 
     `ids` maps the suggestion ids of the tables defined alongside to their indicator ids: a sum whose total sits in
     another suggested table (par. 155, 249) is kept only when that table is defined too.
     """
-    by_paragraph: dict[int, list[dict]] = {}
-    for claim in claims:
-        by_paragraph.setdefault(claim["paragraph"], []).append(claim)
     labelled = any(m.label for m in suggestion.members)
     observations = []
     for member in suggestion.members:
@@ -228,7 +233,8 @@ def draft_files(report_id: str, paragraphs: list[dict], claims: list[dict], char
         meta = {"topic": name, "topic_title_fr": suggestion.topic_title_fr, "topic_title_en": suggestion.topic_title_en,
                 "reports": [report_id], "source": f"{name}.toml"}
         ids = {s.suggestion_id: draft_id(s) for s, _ in found}
-        entries = [(s, *definition(s, claims, texts, draft_id(s), meta, ids)) for s, _ in found]
+        grouped = claims_by_paragraph(claims)
+        entries = [(s, *definition(s, grouped, texts, draft_id(s), meta, ids)) for s, _ in found]
         files[name] = (draft_text(meta, entries), len(entries))
     return files, left_out
 

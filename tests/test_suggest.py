@@ -8,7 +8,7 @@ import pytest
 from contract.schema import SUGGESTION_SHAPES, columns
 from etl.build import build_indicators, build_report, build_suggestions
 from etl.checks import run_checks
-from etl.drafts import draft_files, draft_text, definition, selector
+from etl.drafts import claims_by_paragraph, definition, draft_files, draft_text, selector
 from etl.indicators import build_observations, parse_definitions
 from etl.suggest import HIGH_CONFIDENCE, recovery, suggest, suggestion_rows
 
@@ -212,12 +212,13 @@ def test_sums_whose_total_sits_in_another_suggested_table_are_checked_too(record
     texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
     topic = {"topic": "t", "topic_title_fr": "t", "topic_title_en": "t", "reports": [REPORT_ID], "source": "t.toml"}
     ids = {series.suggestion_id: "series", stated.suggestion_id: "stated"}
-    indicators, checks = zip(*(definition(s, records.claims, texts, ids[s.suggestion_id], topic, ids) for s in (series, stated)))
+    grouped = claims_by_paragraph(records.claims)
+    indicators, checks = zip(*(definition(s, grouped, texts, ids[s.suggestion_id], topic, ids) for s in (series, stated)))
     observations = build_observations(list(indicators), records.claims, texts, REPORT_ID)
     (row,) = run_checks([c for found in checks for c in found], observations, records.claims, texts, REPORT_ID)
     assert row["status"] == "consistent" and row["detail"].startswith("12 + 20 + 30 + 26 = 88")
     # the total's table left out (not drafted, or already charted): no check that would name a missing indicator
-    assert definition(series, records.claims, texts, "series", topic, {})[1] == []
+    assert definition(series, grouped, texts, "series", topic, {})[1] == []
 
 
 # Drafts: a suggestion as a definition, promoted in one step.
@@ -227,7 +228,8 @@ def test_every_suggestion_drafts_to_a_definition_that_builds_exactly_its_claims(
     topic = {"topic": "drafts", "topic_title_fr": "Brouillons", "topic_title_en": "Drafts", "reports": [REPORT_ID],
              "source": "drafts.toml"}
     ids = {s.suggestion_id: f"draft_{n}" for n, s in enumerate(suggestions)}
-    entries = [(s, *definition(s, records.claims, texts, f"draft_{n}", topic, ids)) for n, s in enumerate(suggestions)]
+    grouped = claims_by_paragraph(records.claims)
+    entries = [(s, *definition(s, grouped, texts, f"draft_{n}", topic, ids)) for n, s in enumerate(suggestions)]
     text = draft_text(topic, entries)
     tomllib.loads(text)
     promoted = parse_definitions({"drafts.toml": text})
