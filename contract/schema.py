@@ -132,6 +132,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
            "`share` (the % of a part)"),
         _c("label", _str, "what tells the claim apart in its table (its series or category, in the report's words); "
            "empty for a single series"),
+        _c("covered_by", pa.list_(_str), "the curated indicators that already chart half of its numbers or more; "
+           "empty while it is still uncharted"),
     ),
 }
 PARQUET_TABLES = tuple(TABLES)

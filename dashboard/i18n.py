@@ -51,6 +51,7 @@ STRINGS = {
         "uncharted_title": "Encore sans graphique : tableaux suggérés",
         "uncharted_intro": "Tableaux trouvés dans les chiffres du rapport qu’aucun indicateur défini ne couvre encore "
                            "(non relus ; `python -m etl suggest` en fait des brouillons de définitions).",
+        "unpublished_summary": "{n} autres suggestions, moins sûres, sans page : leur paragraphe dans le rapport",
     },
     "en": {
         "app_title": "Report statistics", "nav_catalogue": "Indicators", "nav_report": "Report",
@@ -92,6 +93,7 @@ STRINGS = {
         "uncharted_title": "Still uncharted: suggested tables",
         "uncharted_intro": "Tables found in the report's numbers that no defined indicator covers yet (not reviewed; "
                            "`python -m etl suggest` turns them into draft definitions).",
+        "unpublished_summary": "{n} other suggestions, less confident, without a page: their paragraph in the report",
     },
 }
 

@@ -98,7 +98,7 @@ def catalog_entries(definitions: Definitions, observations: list[dict], checks: 
 
 
 # Suggested tables (issue 14): found in the claims alone; those no curated indicator covers become indicators.
-PUBLISHED_CONFIDENCE = 0.5  # below this a suggestion stays in suggestions.parquet, without a page of its own
+PUBLISHED_CONFIDENCE = 0.55  # below, 2 in 11 judged acceptable (docs/SUGGESTIONS.md): no page of its own
 
 
 @dataclass
@@ -145,12 +145,14 @@ def _suggested_definitions(claims: list[dict], paragraphs: list[dict], charted: 
 
 def build_suggestions(records: ReportRecords, curated_observations: list[dict], report_id: str) -> SuggestionRecords:
     """The report's suggestions, and the tables and sums of those still uncharted."""
-    charted = {o["claim_id"] for o in curated_observations}
-    found, published = suggested_definitions(records.claims, records.paragraphs, charted, report_id)
+    charted: dict[str, list[str]] = {}
+    for o in curated_observations:
+        charted.setdefault(o["claim_id"], []).append(o["indicator_id"])
+    found, published = suggested_definitions(records.claims, records.paragraphs, set(charted), report_id)
     texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
     observations = build_observations(published.indicators, records.claims, texts, report_id)
     checks = run_checks(published.checks, observations, records.claims, texts, report_id)
-    return SuggestionRecords(suggestion_rows(found), observations, checks)
+    return SuggestionRecords(suggestion_rows(found, charted), observations, checks)
 
 
 def suggested_catalog_entries(claims: list[dict], paragraphs: list[dict], observations: list[dict],

@@ -916,22 +916,28 @@ def _capital(text: str) -> str:
 
 
 def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", re.sub(r"[’']", " ", text)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
 
 
 # Rows of suggestions.parquet.
 
-def suggestion_rows(suggestions: list[Suggestion]) -> list[dict]:
-    """One row per claim of every suggestion, in the columns of contract/schema.py."""
+def suggestion_rows(suggestions: list[Suggestion], charted: dict[str, list[str]] | None = None) -> list[dict]:
+    """One row per claim of every suggestion, in the columns of contract/schema.py.
+
+    `charted` maps the claims curated indicators use to those indicators: a suggestion they cover names them.
+    """
+    charted = charted or {}
     rows = []
     for s in suggestions:
+        covering = sorted({i for c in s.claim_ids for i in charted.get(c, [])}) if covered(s, set(charted)) else []
         for position, member in enumerate(s.members, 1):
             row = {
                 "suggestion_id": s.suggestion_id, "report_id": s.report_id, "shape": s.shape,
                 "title_fr": s.title_fr, "title_en": s.title_en, "period_covered": s.period_covered,
                 "confidence": s.confidence, "reasons": "; ".join(REASONS[r][1] for r in s.reasons),
                 "claim_id": member.claim["claim_id"], "position": position, "role": member.role, "label": member.label,
+                "covered_by": covering,
             }
             rows.append({column: row[column] for column in SUGGESTION_COLUMNS})
     return rows

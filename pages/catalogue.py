@@ -31,7 +31,7 @@ def layout(lang=None, q="", report=None, **_):
                   className="search", autoComplete="off"),
         dcc.Store(id="catalogue-lang", data=lang),
         dcc.Store(id="catalogue-report", data=report),
-        html.Div(suggested.catalogue(catalog, lang, q), id="catalogue-list"),
+        html.Div(suggested.catalogue(catalog, lang, q, suggested.unpublished(dataset, report)), id="catalogue-list"),
         html.P([
             html.A(t(lang, "catalogue_json"), href="/api/indicators.json"), " · ",
             html.A(t(lang, "package"), href="/api/package.zip", id="catalogue-package"), " · ",
@@ -45,4 +45,5 @@ def layout(lang=None, q="", report=None, **_):
 def filter_catalogue(query, lang, report=None):
     """The cards of the report whose titles, descriptions or topic hold every word typed."""
     dataset = data.load()
-    return suggested.catalogue(report_catalog(dataset, dataset.report_or_default(report)), language(lang), query or "")
+    report = dataset.report_or_default(report)
+    return suggested.catalogue(report_catalog(dataset, report), language(lang), query or "", suggested.unpublished(dataset, report))

@@ -1,4 +1,5 @@
 """Suggested tables (issue 14): found in the claims alone, measured against the curated definitions, drafted, promoted."""
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -269,3 +270,107 @@ def test_draft_files_group_by_section_and_leave_out_what_is_charted(records, def
     assert list(only) == ["vii_h_apatrides"]
     for text, _ in every.values():
         parse_definitions({"draft.toml": text})
+
+
+# The build and the command line, on real files.
+
+def test_every_build_writes_suggestions_and_charts_the_uncharted(tmp_path_factory):
+    import pandas as pd
+    from app_fixtures import shared_fixture
+    folder = shared_fixture(tmp_path_factory)
+    rows = pd.read_parquet(folder / "suggestions.parquet")
+    assert list(rows.columns) == columns("suggestions") and rows.suggestion_id.nunique() >= 40
+    catalog = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))
+    suggested = {e["indicator_id"] for e in catalog if e.get("suggested")}
+    uncharted = set(rows[rows.covered_by.apply(len) == 0].suggestion_id)
+    assert suggested and suggested <= uncharted  # only what no curated indicator covers gets a page
+    covered = rows[rows.covered_by.apply(len) > 0]
+    assert "art174_registered_cases" in {i for ids in covered.covered_by for i in ids}
+
+
+def test_a_build_without_any_definition_charts_its_suggestions(tmp_path):
+    import pandas as pd
+    from app_fixtures import build_data
+    empty, out = tmp_path / "none", tmp_path / "out"
+    empty.mkdir()
+    assert build_data(["--out", str(out), "--indicators", str(empty)]) == 0
+    rows = pd.read_parquet(out / "suggestions.parquet")
+    catalog = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    assert catalog and all(e["suggested"] and 0.55 <= e["confidence"] <= 1 for e in catalog)
+    assert {e["indicator_id"] for e in catalog} <= set(rows.suggestion_id)
+    observations = pd.read_parquet(out / "observations.parquet")
+    assert set(observations.indicator_id) == {e["indicator_id"] for e in catalog}
+    checks = pd.read_parquet(out / "checks.parquet")
+    assert "inconsistent" in {c.status for c in checks.itertuples() if list(c.paragraphs) == [290]}
+
+
+def test_suggest_command_writes_drafts_that_build_the_same_tables_once_moved(tmp_path, capsys):
+    import pandas as pd
+    from app_fixtures import build_data
+    empty, out, drafts = tmp_path / "none", tmp_path / "out", tmp_path / "drafts"
+    empty.mkdir()
+    assert build_data(["--out", str(out), "--indicators", str(empty)]) == 0
+    assert build_data(["suggest", "--report", REPORT_ID, "--out", str(out), "--drafts", str(drafts), "--topic", "VI.A"]) == 0
+    assert "draft definitions" in capsys.readouterr().out
+    (draft,) = (drafts / REPORT_ID).glob("*.toml")
+    assert draft.name == "vi_a_liberte_d_expression.toml"
+    suggestions = pd.read_parquet(out / "suggestions.parquet")
+    text = draft.read_text(encoding="utf-8")
+    drafted = tomllib.loads(text)["indicator"]
+    suggestion_ids = re.findall(r"^# (\S+): confidence", text, flags=re.M)  # each indicator says which suggestion it is
+    assert len(suggestion_ids) == len(drafted) >= 3
+    # promote: move the draft into an indicators folder and build again
+    promoted, again = tmp_path / "indicators", tmp_path / "again"
+    promoted.mkdir()
+    draft.rename(promoted / draft.name)
+    assert build_data(["--out", str(again), "--indicators", str(promoted)]) == 0
+    built = pd.read_parquet(again / "observations.parquet")
+    for indicator, suggestion_id in zip(drafted, suggestion_ids):
+        expected = list(suggestions[suggestions.suggestion_id == suggestion_id].sort_values("position").claim_id)
+        assert expected and list(built[built.indicator_id == indicator["indicator_id"]].sort_values("position").claim_id) == expected
+    # what the promoted definitions chart is no longer suggested as uncharted
+    catalog = json.loads((again / "catalog.json").read_text(encoding="utf-8"))
+    assert not any(e.get("suggested") and e["paragraphs"] in ([155], [156]) for e in catalog)
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--report", "nope"], "no report 'nope'"),
+    (["--report", REPORT_ID, "--topic", "XX.Z"], "no uncharted suggestion in topic 'XX.Z'"),
+])
+def test_suggest_command_says_what_is_wrong_in_one_line(tmp_path_factory, tmp_path, capsys, argv, message):
+    from app_fixtures import build_data, shared_fixture
+    folder = shared_fixture(tmp_path_factory)
+    assert build_data(["suggest", *argv, "--out", str(folder), "--drafts", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert message in error and len(error.strip().splitlines()) == 1 and "Traceback" not in error
+    assert not any(tmp_path.iterdir())
+
+
+def test_suggest_command_before_any_build_asks_for_one(tmp_path, capsys):
+    from app_fixtures import build_data
+    assert build_data(["suggest", "--report", REPORT_ID, "--out", str(tmp_path / "nothing")]) == 2
+    assert "run `python -m etl` first" in capsys.readouterr().err
+
+
+# In the app: suggested tables apart from the curated ones.
+
+def test_catalogue_lists_the_uncharted_suggestions_apart_from_the_curated_indicators(tmp_path_factory):
+    import pandas as pd
+    from app_fixtures import app_reading, shared_fixture
+    from test_app_pages import by_id, card_ids, text_of, walk
+    folder = shared_fixture(tmp_path_factory)
+    rows = pd.read_parquet(folder / "suggestions.parquet")
+    uncharted = list(dict.fromkeys(rows[rows.covered_by.apply(len) == 0].suggestion_id))
+    with app_reading(folder):
+        from pages import catalogue
+        layout = catalogue.layout(lang="en")
+        apart = by_id(layout, "catalogue-uncharted")
+        searched = catalogue.filter_catalogue("apatrides", "fr")
+    pages = card_ids(apart)
+    listed = {c.id.removeprefix("catalogue-unpublished-") for c in walk(apart)
+              if str(getattr(c, "id", "")).startswith("catalogue-unpublished-")}
+    assert pages and not pages & listed and pages | listed == set(uncharted)
+    assert "art174_registered_cases" in card_ids(layout) and "art174_registered_cases" not in pages
+    assert "Still uncharted" in text_of(apart) and "suggested · confidence" in text_of(apart)
+    assert all("Apatrides" in text_of(c) or "apatrides" in text_of(c).lower()
+               for c in walk(searched) if str(getattr(c, "id", "")).startswith("catalogue-unpublished-"))
