@@ -72,8 +72,10 @@ def selector(claim: dict, paragraph_claims: list[dict], paragraph_text: str) -> 
         narrowing.append({"after": _pattern(after)})
     if before:
         narrowing.append({"before": _pattern(before)})
-    candidates = [{**base, **extra} for extra in narrowing]
-    candidates += [{**base, "nth": n} for n in range(1, len(paragraph_claims) + 1)]
+    # else its rank among the numbers of its kind and period (a selector without a pattern matches only these)
+    ranked = [c["claim_id"] for c in paragraph_claims
+              if c["kind"] == claim["kind"] and (claim["period"] is None or c["period"] == claim["period"])]
+    candidates = [{**base, **extra} for extra in narrowing] + [{**base, "nth": ranked.index(claim["claim_id"]) + 1}]
     for candidate in candidates:
         if _picks(candidate, claim, paragraph_claims, paragraph_text):
             return candidate

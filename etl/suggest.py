@@ -18,7 +18,7 @@ well the suggestions find the tables an analyst curated by hand (docs/SUGGESTION
 """
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -84,6 +84,9 @@ REASONS = {
     "measure_kind": ("mesure (ni effectif, ni %, ni montant)", "a measure (not a count, share or amount)", -0.1),
 }
 HIGH_CONFIDENCE = 0.7
+# A paragraph stating more numbers than this is a table pasted as text (or a broken file): out of these rules' reach,
+# and it keeps the work per paragraph bounded (the longest paragraph of the report, par. 249, states 28).
+PARAGRAPH_NUMBERS_MAX = 200
 _LABEL_MAX = 60  # characters of a part's label: enough to tell "au titre de l’article 116 …" from "… 128 …"
 _LABEL_WORDS = 6  # words before a bracketed number that name it
 _COLON_GAP = 40  # characters between a number and the colon that opens its parts: "30 parlementaires en son sein :"
@@ -175,7 +178,8 @@ def suggest(claims: list[dict], paragraphs: list[dict], report_id: str) -> list[
     # Process data: each paragraph on its own, then tables that run over neighbouring paragraphs.
     tables: list[Table] = []
     for number, found in by_paragraph.items():
-        tables += paragraph_tables(found, contexts[number])
+        if len(found) <= PARAGRAPH_NUMBERS_MAX:
+            tables += paragraph_tables(found, contexts[number])
     tables = _merged_across_paragraphs(tables, outline)
     tables = [t for t in tables if t.shape != "single" or _worth_a_card(t.members[0].claim)]
     return _finished(tables, outline, contexts, report_id)
@@ -221,22 +225,19 @@ def _statistics(claims: list[dict], outline: dict[int, dict], contexts: dict[int
 
 def _restated_removed(stats: list[dict], outline: dict[int, dict]) -> list[dict]:
     """Without the numbers stated again: "plus de 80 %" twice (par. 350), "de 46 à 91" after the series (par. 158)."""
-    kept, seen_in_section = [], {}
+    kept, first_sentence, seen_in_section = [], {}, {}
     for claim in stats:
-        section = _heading(outline, claim["paragraph"])
-        earlier = [c for c in kept if c["paragraph"] == claim["paragraph"] and c["_sentence"] < claim["_sentence"]
-                   and _same_number(c, claim) and claim["qualifier"] != "exact"]
-        before = [c for c in seen_in_section.get(section, []) if c["paragraph"] < claim["paragraph"]
-                  and _same_number(c, claim) and abs(claim["value"]) >= _RESTATED_MIN
-                  and _overlapping(c["period"], claim["period"])]  # "25 enseignants" in 2024, then 25 planned for 2025
+        number = (claim["value"], claim["unit"], claim["kind"], claim["qualifier"])
+        sentence = first_sentence.setdefault((claim["paragraph"], number), claim["_sentence"])
+        earlier = sentence < claim["_sentence"] and claim["qualifier"] != "exact"
+        seen = seen_in_section.setdefault((_heading(outline, claim["paragraph"]), number), [])
+        # "25 enseignants" in 2024, then 25 planned for 2025 (par. 253-254): another number, not the same one again
+        before = abs(claim["value"]) >= _RESTATED_MIN and any(
+            paragraph < claim["paragraph"] and _overlapping(period, claim["period"]) for paragraph, period in seen)
         if not earlier and not before:
             kept.append(claim)
-        seen_in_section.setdefault(section, []).append(claim)
+        seen.append((claim["paragraph"], claim["period"]))
     return kept
-
-
-def _same_number(a: dict, b: dict) -> bool:
-    return (a["value"], a["unit"], a["kind"], a["qualifier"]) == (b["value"], b["unit"], b["kind"], b["qualifier"])
 
 
 def _heading(outline: dict[int, dict], number: int) -> tuple | None:
@@ -477,11 +478,10 @@ def _joined_to_totals(rest: list[dict], structures: list[Table]) -> list[dict]:
 
 def _enumerations(rest: list[dict]) -> list[Table]:
     """The remaining numbers of one kind, grouped when they share a noun, a period or a sentence."""
-    groups: list[list[dict]] = []
-    for claim in rest:
-        linked = [g for g in groups if any(_linked(claim, other) for other in g)]
-        merged = sorted([claim] + [c for g in linked for c in g], key=lambda c: c["start"])
-        groups = [g for g in groups if g not in linked] + [merged]
+    if any(c["_head"] is None for c in rest):
+        groups = [rest] if rest else []  # a number without a noun may go with any other
+    else:
+        groups = _linked_groups(rest)
     tables = []
     for group in sorted(groups, key=lambda g: g[0]["start"]):
         if len(group) == 1:
@@ -492,13 +492,26 @@ def _enumerations(rest: list[dict]) -> list[Table]:
     return tables
 
 
-def _linked(a: dict, b: dict) -> bool:
-    """Two leftover numbers belong together: one noun (or none said), one stated period, or one sentence and date."""
-    if a["_head"] is None or b["_head"] is None or a["_head"] == b["_head"]:
-        return True
-    if a["period"] is not None and a["period"] == b["period"]:
-        return True
-    return a["_sentence"] == b["_sentence"] and a["period"] == b["period"]
+def _linked_groups(claims: list[dict]) -> list[list[dict]]:
+    """Numbers joined when they share a noun, a stated period, or a sentence and its (missing) date; in reading order."""
+    parent = list(range(len(claims)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict = {}
+    for i, claim in enumerate(claims):
+        keys = [("noun", claim["_head"]), ("sentence", claim["_sentence"], claim["period"])]
+        keys += [("period", claim["period"])] if claim["period"] is not None else []
+        for key in keys:
+            parent[root(i)] = root(first_with.setdefault(key, i))
+    groups: dict[int, list[dict]] = {}
+    for i, claim in enumerate(claims):
+        groups.setdefault(root(i), []).append(claim)
+    return sorted(groups.values(), key=lambda g: g[0]["start"])
 
 
 def _enumeration_reasons(group: list[dict]) -> list[str]:
@@ -750,8 +763,8 @@ def _part_labels(members: list[Member], contexts) -> None:
 def _words_before(claim: dict, contexts) -> str:
     """The words of a number's clause before it, up to a comma, bracket or another number."""
     context = contexts[claim["paragraph"]]
-    previous = [s for s in context.stat_starts if s < claim["start"]]
-    text = context.text[max(previous + [0]):claim["start"]]
+    before_index = bisect_left(context.stat_starts, claim["start"])
+    text = context.text[context.stat_starts[before_index - 1] if before_index else 0:claim["start"]]
     piece = re.split(r"[;:.()\n]|,\s|\d", text)[-1]
     return _clean_label(piece.split()[-_LABEL_WORDS:])
 
@@ -767,8 +780,9 @@ def _words_around(claim: dict, contexts) -> str:
     start = claim["end"]
     if bracket := _BRACKET_AFTER_RE.match(context.text[start:]):  # "3 743 (54,2 %) dispensaient un enseignement …"
         start += bracket.end()
-    following = [s for s in context.stat_starts if s >= start]
-    text = context.text[start:min(following + [len(context.text)])].lstrip(" ,\u00a0\u202f")
+    after_index = bisect_left(context.stat_starts, start)
+    stop = context.stat_starts[after_index] if after_index < len(context.stat_starts) else len(context.text)
+    text = context.text[start:stop].lstrip(" ,\u00a0\u202f")
     return _clean_label(re.split(r"[;:.\n]|,\s|\s\(", text, maxsplit=1)[0].split())
 
 
