@@ -458,9 +458,11 @@ def _run_of(total: dict, runs: list[list[Member]]) -> list[Member] | None:
 
 
 def _holds_all(period: str, covered) -> bool:
+    """Whether a period is the whole span of a series or longer ("2022-2024" for 2022, 2023 and 2024)."""
     parsed = periods.parse(period)
-    return bool(parsed and covered) and not _contains(covered, parsed) and _contains(parsed, covered) or (
-        bool(parsed and covered) and (parsed.first, parsed.last) == (covered.first, covered.last))
+    if not parsed or not covered:
+        return False
+    return _contains(parsed, covered) or (parsed.first, parsed.last) == (covered.first, covered.last)
 
 
 def _joined_to_totals(rest: list[dict], structures: list[Table]) -> list[dict]:
