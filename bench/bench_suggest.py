@@ -33,12 +33,18 @@ RUNS = 7
 
 
 def median_seconds(fn, runs: int = RUNS) -> float:
-    times = []
+    return medians([fn], runs)[0]
+
+
+def medians(fns, runs: int = RUNS) -> list[float]:
+    """Median time of each function, their runs interleaved so a busy moment weighs on all alike."""
+    times = [[] for _ in fns]
     for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        for fn, found in zip(fns, times):
+            started = time.perf_counter()
+            fn()
+            found.append(time.perf_counter() - started)
+    return [statistics.median(found) for found in times]
 
 
 def fresh_build(indicators: Path) -> None:
@@ -66,8 +72,7 @@ def main() -> None:
     fresh_build(ROOT / "indicators")  # warm-up: imports, regex caches
     rows = []
     for name, folder, charted in (("curated definitions", ROOT / "indicators", curated), ("no definitions", empty, [])):
-        whole = median_seconds(lambda: fresh_build(folder))
-        part = median_seconds(lambda: suggesting(records, charted))
+        whole, part = medians([lambda: fresh_build(folder), lambda: suggesting(records, charted)])
         rows.append((name, whole, part))
     alone = median_seconds(lambda: suggest(records.claims, records.paragraphs, REPORT_ID), runs=21)
     found = suggest(records.claims, records.paragraphs, REPORT_ID)
@@ -77,7 +82,7 @@ def main() -> None:
     section = f"""{SECTION}
 
 Measured {date.today()} on {platform.machine()} ({platform.python_implementation()} {platform.python_version()}),
-medians of {RUNS} runs, `python bench/bench_suggest.py` (also `make bench`). The build is `python -m etl` on the
+medians of {RUNS} interleaved runs, `python bench/bench_suggest.py` (also `make bench`). The build is `python -m etl` on the
 report in process, from scratch (no stored tables reused), reading the text and writing every table; suggesting
 is its share for suggestions: finding them in the claims, publishing the uncharted ones (definitions, observations,
 sums) and their catalogue entries. Target: at most 20 % of the build.
