@@ -285,9 +285,15 @@ def _read_store(out: Path, report_id: str) -> dict[str, pa.Table] | None:
     """A report's tables from a previous run, if they are all there."""
     folder = out / STORE / report_id
     try:
-        return {name: pq.read_table(folder / f"{name}.parquet") for name in TABLES}
+        tables = {name: pq.read_table(folder / f"{name}.parquet") for name in TABLES if name != "suggestions"}
     except (OSError, pa.ArrowInvalid):
         return None
+    # a report stored before suggestions existed (issue 14) keeps its tables when it fails now, without suggestions
+    try:
+        tables["suggestions"] = pq.read_table(folder / "suggestions.parquet")
+    except (OSError, pa.ArrowInvalid):
+        tables["suggestions"] = schema("suggestions").empty_table()
+    return tables
 
 
 def _listed_reports(out: Path) -> list[str]:
