@@ -33,6 +33,7 @@ bench: $(DEV_STAMP) browser data
 	@mkdir -p $(BUILD_TMP)
 	$(PY) bench/bench_build.py
 	$(PY) bench/bench_languages.py
+	$(PY) bench/bench_suggest.py
 	TMPDIR=$(BUILD_TMP) $(PY) bench/bench_sources.py
 	TMPDIR=$(BUILD_TMP) $(PY) bench/bench_app.py
 	@mkdir -p $(CURDIR)/.build/home

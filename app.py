@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlencode
 import dash
 from dash import Dash, Input, Output, callback, dcc, html
 
-from dashboard import api, cache, compare_api, embed, meta, refusals, security, transfer
+from dashboard import api, cache, compare_api, embed, follow_up, meta, refusals, security, transfer
 from dashboard.components import one
 from dashboard.i18n import LANGUAGES, language, t
 
@@ -17,6 +17,7 @@ app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_
            update_title=None)
 server = app.server
 api.register(server)
+follow_up.register(server)
 embed.register(server)
 compare_api.register(server)
 # Order matters: Flask runs before_request hooks in this order and after_request hooks in the reverse one
@@ -28,7 +29,7 @@ transfer.register(app)
 meta.register(app)  # each page's <html lang>, title, description and preview tags
 
 NAV = (("catalogue", "/", "nav_catalogue"), ("report", "/report", "nav_report"), ("claims", "/claims", "nav_claims"),
-       ("checks", "/checks", "nav_checks"))
+       ("checks", "/checks", "nav_checks"), ("follow-up", "/follow-up", "nav_follow_up"))
 
 app.layout = html.Div([
     dcc.Location(id="app-location"),

@@ -146,10 +146,17 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("shape", _str, ", ".join(f"`{s}`" for s in SUGGESTION_SHAPES)),
         _c("title_fr", _str, "a generated title, in French"),
         _c("title_en", _str, "a generated title, in English"),
+        _c("period_covered", _str, "from the start of its earliest period to the end of its latest; null when undated"),
         _c("confidence", _float, "0–1: how likely a reader accepts it as a table"),
-        _c("reasons", _str, "why it was suggested"),
+        _c("reasons", _str, "why it was suggested, in English (`; ` between reasons)"),
         _c("claim_id", _str, "one claim of the suggestion, in `claims.parquet`"),
         _c("position", _int, "the claim's order in the suggestion"),
+        _c("role", _str, "`value` (a point of a series, an item), `total`, `part` (of the total before it), "
+           "`share` (the % of a part)"),
+        _c("label", _str, "what tells the claim apart in its table (its series or category, in the report's words); "
+           "empty for a single series"),
+        _c("covered_by", pa.list_(_str), "the curated indicators that already chart half of its numbers or more; "
+           "empty while it is still uncharted"),
     ),
 }
 PARQUET_TABLES = tuple(TABLES)

@@ -7,7 +7,7 @@ from dash import dcc, html
 
 from contract import periods
 from contract.periods import is_partial
-from dashboard import citations, data, search
+from dashboard import citations, data, search, suggested
 from dashboard.figures import SIZES, chart_kind, figure_for, point_data, time_span
 from dashboard.i18n import (
     DEFAULT_LANGUAGE, KIND_LABELS, QUALIFIER_WORDS, STRINGS, dimension_name, format_number, format_period,
@@ -73,6 +73,7 @@ def indicator_card(entry: dict, lang: str, inconsistent: bool = False) -> html.D
         html.Span(format_period(entry["period_covered"], lang), className="fact") if entry.get("period_covered") else None,
         html.Span(f"{entry['observations']} {t(lang, 'data_points' if entry['observations'] != 1 else 'data_point')}", className="fact"),
         html.Span(paragraphs_label(entry["paragraphs"], lang), className="fact"),
+        suggested.badge(entry, lang),
     ]
     return html.Div([
         dcc.Link(entry["title"][lang], href=href(f"/indicators/{entry['indicator_id']}", lang), className="card-title"),

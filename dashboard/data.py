@@ -39,6 +39,7 @@ class Dataset:
     catalog: list[dict]
     stale: list[str] = field(default_factory=list)
     version: str = ""  # hash of the built files: the ETag of every /api response, a key of cached images
+    suggestions: pd.DataFrame = field(default_factory=pd.DataFrame)  # optional: builds before issue 14 lack it
 
     def __post_init__(self):
         self.indicators = {entry["indicator_id"]: entry for entry in self.catalog}
@@ -138,7 +139,14 @@ def _read(folder: Path) -> Dataset:
     except (OSError, ValueError) as error:
         raise DataUnavailable(_unreadable(folder, "catalog.json", error)) from None
     return Dataset(folder=folder, catalog=catalog, stale=_stale_reasons(folder, tables["reports"]), version=data_version(folder),
-                   **tables)
+                   suggestions=_optional_table(folder, "suggestions"), **tables)
+
+
+def _optional_table(folder: Path, name: str) -> pd.DataFrame:
+    """A table the app can do without: empty (with its columns) when it was not built."""
+    if not (folder / f"{name}.parquet").exists():
+        return pd.DataFrame(columns=schema.columns(name))
+    return _read_table(folder, name)
 
 
 def _read_table(folder: Path, name: str) -> pd.DataFrame:

@@ -13,7 +13,7 @@ DEFAULT_LANGUAGE = "fr"
 STRINGS = {
     "fr": {
         "app_title": "Statistiques du rapport", "nav_catalogue": "Indicateurs", "nav_report": "Rapport",
-        "nav_claims": "Tous les chiffres", "search_placeholder": "Rechercher un indicateur (titre, description, thème)…",
+        "nav_claims": "Tous les chiffres", "nav_follow_up": "Suite donnée", "search_placeholder": "Rechercher un indicateur (titre, description, thème)…",
         "data_points": "points de données", "data_point": "point de donnée", "paragraphs": "paragraphes", "paragraph": "paragraphe",
         "para": "par.", "period_covered": "période", "unit": "unité", "no_match": "Aucun indicateur ne correspond à « {q} ».",
         "tab_chart": "Graphique", "tab_table": "Tableau", "tab_sources": "Sources", "tab_checks": "Vérifications",
@@ -78,10 +78,17 @@ STRINGS = {
         "meta_report": "Le rapport {symbol} ({state}) en {n} paragraphes, ses chiffres marqués et reliés aux indicateurs.",
         "meta_claims": "Les {n} chiffres du rapport {symbol} ({state}), filtrables et téléchargeables, chacun avec son paragraphe.",
         "meta_indicator": "{description} Source : {source}.", "sentence": "phrase",
+        "suggested_badge": "suggéré · confiance {confidence}",
+        "suggested_only": "Aucun indicateur n’a encore été défini pour ce rapport : ces tableaux sont suggérés à partir de "
+                          "ses chiffres, non relus, chacun avec sa confiance et ses sources.",
+        "uncharted_title": "Encore sans graphique : tableaux suggérés",
+        "uncharted_intro": "Tableaux trouvés dans les chiffres du rapport qu’aucun indicateur défini ne couvre encore "
+                           "(non relus ; `python -m etl suggest` en fait des brouillons de définitions).",
+        "unpublished_summary": "{n} autres suggestions, moins sûres, sans page : leur paragraphe dans le rapport",
     },
     "en": {
         "app_title": "Report statistics", "nav_catalogue": "Indicators", "nav_report": "Report",
-        "nav_claims": "All numbers", "search_placeholder": "Search indicators (title, description, topic)…",
+        "nav_claims": "All numbers", "nav_follow_up": "Follow-up", "search_placeholder": "Search indicators (title, description, topic)…",
         "data_points": "data points", "data_point": "data point", "paragraphs": "paragraphs", "paragraph": "paragraph",
         "para": "para.", "period_covered": "period", "unit": "unit", "no_match": "No indicator matches “{q}”.",
         "tab_chart": "Chart", "tab_table": "Table", "tab_sources": "Sources", "tab_checks": "Checks",
@@ -146,6 +153,13 @@ STRINGS = {
         "meta_report": "Report {symbol} ({state}) in {n} paragraphs, its numbers marked and linked to the indicators.",
         "meta_claims": "The {n} numbers of report {symbol} ({state}), filterable and downloadable, each with its paragraph.",
         "meta_indicator": "{description} Source: {source}.", "sentence": "sentence",
+        "suggested_badge": "suggested · confidence {confidence}",
+        "suggested_only": "No indicator has been defined for this report yet: these tables are suggested from its numbers, "
+                          "not reviewed, each with its confidence and sources.",
+        "uncharted_title": "Still uncharted: suggested tables",
+        "uncharted_intro": "Tables found in the report's numbers that no defined indicator covers yet (not reviewed; "
+                           "`python -m etl suggest` turns them into draft definitions).",
+        "unpublished_summary": "{n} other suggestions, less confident, without a page: their paragraph in the report",
     },
 }
 

@@ -1,4 +1,5 @@
 """From a report's text to the rows of paragraphs.parquet and claims.parquet (no I/O here)."""
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 
@@ -6,8 +7,12 @@ from contract import periods
 from contract.schema import columns
 from etl.checks import run_checks
 from etl.claims import ClaimLimitError, extract_claims
+from etl.drafts import claims_by_paragraph, definition
 from etl.indicators import Definitions, build_observations
 from etl.segment import segment
+from etl.suggest import Suggestion, covered, reasons_text, suggest, suggestion_rows
+
+SUGGESTED_SOURCE = "suggested"  # the definition_file of a suggested indicator: made by the build, in no file
 
 PARAGRAPH_COLUMNS = columns("paragraphs")
 CLAIM_COLUMNS = columns("claims")
@@ -102,3 +107,83 @@ def catalog_entries(definitions: Definitions, observations: list[dict], checks: 
                 "definition_file": indicator["source"],
             })
     return entries
+
+
+# Suggested tables (issue 14): found in the claims alone; those no curated indicator covers become indicators.
+PUBLISHED_CONFIDENCE = 0.55  # below, 2 in 11 judged acceptable (docs/SUGGESTIONS.md): no page of its own
+
+
+@dataclass
+class SuggestionRecords:
+    rows: list[dict]  # suggestions.parquet
+    observations: list[dict]  # the published suggestions' tables, in observations.parquet
+    checks: list[dict]  # their sums, in checks.parquet
+
+
+_made: dict = {}  # the last reports' suggestions: the catalogue asks again for those the build just made
+
+
+def suggested_definitions(claims: list[dict], paragraphs: list[dict], charted: set[str],
+                          report_id: str) -> tuple[list[Suggestion], Definitions]:
+    """Every suggestion of a report, and the definitions of those published as indicators (ids = suggestion ids)."""
+    # NaN (dates, identifiers) hashes by identity: written as None, so the catalogue finds what the build made
+    key = (report_id, hash(tuple((c["claim_id"], c["value"] if c["value"] == c["value"] else None, c["unit"], c["kind"],
+                                  c["qualifier"], c["period"], c["subject"], c["start"]) for c in claims)),
+           hash(tuple((p["paragraph"], p["text"], p["chapter"], p["section"], p["subsection"]) for p in paragraphs)),
+           hash(frozenset(charted)))
+    if key not in _made:
+        _made.clear() if len(_made) > 16 else None
+        _made[key] = _suggested_definitions(claims, paragraphs, charted, report_id)
+    return _made[key]
+
+
+def _suggested_definitions(claims: list[dict], paragraphs: list[dict], charted: set[str],
+                           report_id: str) -> tuple[list[Suggestion], Definitions]:
+    found = suggest(claims, paragraphs, report_id)
+    texts = {p["paragraph"]: p["text"] for p in paragraphs}
+    grouped = claims_by_paragraph(claims)
+    published = Definitions()
+    chosen = [s for s in found if s.confidence >= PUBLISHED_CONFIDENCE and not covered(s, charted)]
+    ids = {s.suggestion_id: s.suggestion_id for s in chosen}
+    for suggestion in chosen:
+        topic = {"topic": suggestion.topic, "topic_title_fr": suggestion.topic_title_fr,
+                 "topic_title_en": suggestion.topic_title_en, "reports": [report_id], "source": SUGGESTED_SOURCE}
+        indicator, checks = definition(suggestion, grouped, texts, suggestion.suggestion_id, topic, ids)
+        published.indicators.append({**indicator, "suggested": True, "confidence": suggestion.confidence,
+                                     "reasons": {lang: reasons_text(suggestion.reasons, lang) for lang in ("fr", "en")}})
+        published.checks += checks
+    return found, published
+
+
+def build_suggestions(records: ReportRecords, curated_observations: list[dict], report_id: str) -> SuggestionRecords:
+    """The report's suggestions, and the tables and sums of those still uncharted."""
+    charted: dict[str, list[str]] = {}
+    for o in curated_observations:
+        charted.setdefault(o["claim_id"], []).append(o["indicator_id"])
+    found, published = suggested_definitions(records.claims, records.paragraphs, set(charted), report_id)
+    texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
+    observations = build_observations(published.indicators, records.claims, texts, report_id)
+    checks = run_checks(published.checks, observations, records.claims, texts, report_id)
+    return SuggestionRecords(suggestion_rows(found, charted), observations, checks)
+
+
+def suggested_catalog_entries(claims: list[dict], paragraphs: list[dict], observations: list[dict],
+                              checks: list[dict]) -> list[dict]:
+    """Catalogue entries of the published suggestions, marked `suggested` with their confidence and reasons."""
+    entries = []
+    for report_id in dict.fromkeys(p["report_id"] for p in paragraphs):
+        mine = [o for o in observations if o["report_id"] == report_id]
+        suggested_ids = {o["indicator_id"] for o in mine if is_suggestion_id(o["indicator_id"], report_id)}
+        charted = {o["claim_id"] for o in mine if o["indicator_id"] not in suggested_ids}
+        _, published = suggested_definitions([c for c in claims if c["report_id"] == report_id],
+                                             [p for p in paragraphs if p["report_id"] == report_id], charted, report_id)
+        for entry in catalog_entries(published, mine, checks):
+            indicator = next(i for i in published.indicators if i["indicator_id"] == entry["indicator_id"])
+            entries.append({**entry, "definition_file": None, "suggested": True,
+                            "confidence": indicator["confidence"], "reasons": indicator["reasons"]})
+    return entries
+
+
+def is_suggestion_id(indicator_id: str, report_id: str) -> bool:
+    """Whether an indicator id is one of the report's suggestion ids (`<report_id>-p155-s2`)."""
+    return re.fullmatch(rf"{re.escape(report_id)}-p\d+-s\d+", indicator_id) is not None

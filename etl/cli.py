@@ -23,21 +23,27 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from contract.schema import CLAIM_KINDS as KINDS, schema
+from contract.store import current_folder
 from etl import store
-from etl.build import build_indicators, build_report, catalog_entries
+from etl.build import (
+    build_indicators, build_report, build_suggestions, catalog_entries, is_suggestion_id, suggested_catalog_entries,
+)
 from etl.claims import ClaimLimitError
+from etl.drafts import DIMENSION as SUGGESTED_DIMENSION, draft_files, draft_topics
 from etl.lang import UnsupportedLanguageError
 from etl.lang.detect import ReportLanguage, report_language
-from etl.translation import Comparison, compare_translations
 from etl.indicators import DefinitionError, parse_definitions
 from etl.metadata import MAX_SIDECAR_BYTES, Metadata, MetadataError, as_json, parse_metadata, report_id_problem
 from etl.segment import SegmentationError
 from etl.sources import MAX_REPORT_BYTES, SUFFIXES as REPORT_SUFFIXES, SourceError, SourceText, report_text
+from etl.suggest import HIGH_CONFIDENCE
+from etl.translation import Comparison, compare_translations
 
 # The tables of each report and of the whole build, in the order they are combined and written.
-TABLES = ("paragraphs", "claims", "observations", "checks", "reports")
+TABLES = ("paragraphs", "claims", "observations", "checks", "reports", "suggestions")
 MAX_DEFINITION_BYTES = 1024 * 1024  # one indicators/*.toml file; the largest is 30 KB
 LOCK_WAIT = 10.0  # seconds a build waits for another one on the same --out
 
@@ -139,7 +145,9 @@ def build_into(box: store.Store, sources: list[Path], definitions, context: str,
     ids = [b.report_id for b in kept]
     dropped = [i for i in stored if i not in ids]
     if any(b.status == "built" for b in builds) or stored != ids:
-        catalog = catalog_entries(definitions, tables["observations"].to_pylist(), tables["checks"].to_pylist())
+        observations, checks = tables["observations"].to_pylist(), tables["checks"].to_pylist()
+        catalog = catalog_entries(definitions, observations, checks) + suggested_catalog_entries(
+            tables["claims"].to_pylist(), tables["paragraphs"].to_pylist(), observations, checks)
         try:
             box.commit(built={b.report_id: store.ReportTables(b.tables, b.key, _source_name(b.path))
                               for b in kept if b.status == "built"},
@@ -332,7 +340,8 @@ def process_report(report: dict, definitions) -> dict[str, pa.Table]:
         raise InputError(f"{report['path']}: {error}") from None
     _check(records, report)
     indicators = build_indicators(definitions, records, report["report_id"], report["metadata"].symbol)
-    _check_quotes(indicators.observations, records)
+    suggested = build_suggestions(records, indicators.observations, report["report_id"])
+    _check_quotes(indicators.observations + suggested.observations, records)
     flagged = Counter(p["flag"] for p in records.paragraphs if p["flag"])
     row = {
         "report_id": report["report_id"], "source_file": report["path"].name,
@@ -345,9 +354,11 @@ def process_report(report: dict, definitions) -> dict[str, pa.Table]:
     return {
         "paragraphs": pa.Table.from_pylist(records.paragraphs, schema=schema("paragraphs")),
         "claims": pa.Table.from_pylist(records.claims, schema=schema("claims")),
-        "observations": pa.Table.from_pylist(indicators.observations, schema=observations_schema(definitions)),
-        "checks": pa.Table.from_pylist(indicators.checks, schema=schema("checks")),
+        "observations": pa.Table.from_pylist(indicators.observations + suggested.observations,
+                                             schema=observations_schema(definitions)),
+        "checks": pa.Table.from_pylist(indicators.checks + suggested.checks, schema=schema("checks")),
         "reports": pa.Table.from_pylist([row], schema=schema("reports")),
+        "suggestions": pa.Table.from_pylist(suggested.rows, schema=schema("suggestions")),
     }
 
 
@@ -357,8 +368,9 @@ def combine(per_report: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
 
 
 def observations_schema(definitions) -> pa.Schema:
-    """The long form: ids, then every dimension any indicator declares, then the values."""
-    return schema("observations", list(dict.fromkeys(d for i in definitions.indicators for d in i["dimensions"])))
+    """The long form: ids, then every dimension any indicator declares (and suggested tables'), then the values."""
+    declared = [d for i in definitions.indicators for d in i["dimensions"]]
+    return schema("observations", list(dict.fromkeys(declared + [SUGGESTED_DIMENSION])))
 
 
 def _check(records, report) -> None:
@@ -400,9 +412,15 @@ def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], droppe
     kinds = Counter(tables["claims"].column("kind").to_pylist())
     by_kind = ", ".join(f"{kind} {kinds[kind]}" for kind in KINDS if kinds[kind])
     print(f"claims by kind: {by_kind}")
-    observations = tables["observations"]
-    print(f"indicators: {len(set(observations.column('indicator_id').to_pylist()))} tables, "
-          f"{observations.num_rows} observations")
+    ids = tables["observations"].column("indicator_id").to_pylist()
+    report_of = tables["observations"].column("report_id").to_pylist()
+    suggested = [is_suggestion_id(i, r) for i, r in zip(ids, report_of)]
+    curated = [i for i, s in zip(ids, suggested) if not s]
+    print(f"indicators: {len(set(curated))} tables, {len(curated)} observations")
+    suggestions = tables["suggestions"].select(["suggestion_id", "confidence"]).to_pylist()
+    confidence = {s["suggestion_id"]: s["confidence"] for s in suggestions}
+    print(f"suggestions: {len(confidence)} tables found in the claims ({sum(c >= HIGH_CONFIDENCE for c in confidence.values())} "
+          f"high confidence), {len({i for i, s in zip(ids, suggested) if s})} uncharted ones shown as suggested indicators")
     checks = tables["checks"].to_pylist()
     inconsistent = [c for c in checks if c["status"] == "inconsistent"]
     print(f"checks: {len(checks)} run, {len(checks) - len(inconsistent)} consistent, {len(inconsistent)} inconsistent")
@@ -425,5 +443,58 @@ def _number(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", " ")
 
 
+# `python -m etl suggest`: draft definitions of a report's uncharted suggestions (issue 14).
+
+def suggest_main(argv: list[str]) -> int:
+    """Write indicators/drafts/<report_id>/<topic>.toml from a built report's suggestions not yet charted."""
+    parser = argparse.ArgumentParser(prog="python -m etl suggest", description=suggest_main.__doc__)
+    parser.add_argument("--report", required=True, help="the report_id, as in data/processed/reports.parquet")
+    parser.add_argument("--topic", help="only this section (its draft topic id, e.g. vii_h_apatrides, or VII.H)")
+    parser.add_argument("--out", default="data/processed", help="the built data to read (default: data/processed)")
+    parser.add_argument("--drafts", default="indicators/drafts", help="where to write (default: indicators/drafts)")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    try:
+        folder = current_folder(out)  # one build, even if another one switches it meanwhile
+        tables = {name: pq.read_table(folder / f"{name}.parquet").to_pylist()
+                  for name in ("paragraphs", "claims", "observations")}
+    except (OSError, pa.ArrowInvalid):
+        print(f"error: {out}/ is not built; run `python -m etl` first, then `python -m etl suggest`", file=sys.stderr)
+        return 2
+    known = list(dict.fromkeys(p["report_id"] for p in tables["paragraphs"]))
+    if args.report not in known:
+        print(f"error: no report {args.report!r} in {out}/ (built: {', '.join(known)}); give one of those",
+              file=sys.stderr)
+        return 2
+    paragraphs = [p for p in tables["paragraphs"] if p["report_id"] == args.report]
+    claims = [c for c in tables["claims"] if c["report_id"] == args.report]
+    charted = {o["claim_id"] for o in tables["observations"] if o["report_id"] == args.report
+               and not is_suggestion_id(o["indicator_id"], args.report)}
+    files, left_out = draft_files(args.report, paragraphs, claims, charted, args.topic)
+    if not files:
+        topics = ", ".join(sorted(draft_topics(args.report, paragraphs, claims, charted))) or "none"
+        print(f"error: no uncharted suggestion{' in topic ' + repr(args.topic) if args.topic else ''} for "
+              f"{args.report}; topics with drafts: {topics}", file=sys.stderr)
+        return 2
+    drafts = Path(args.drafts) / args.report
+    drafts.mkdir(parents=True, exist_ok=True)
+    for topic, (text, _) in sorted(files.items()):
+        _write_replacing(drafts / f"{topic}.toml", text)
+    written = sum(n for _, n in files.values())
+    print(f"{args.report}: {written} draft definitions in {len(files)} files under {drafts}/"
+          f" ({left_out} suggestions already charted by curated indicators left out)")
+    for topic, (_, n) in sorted(files.items()):
+        print(f"  {drafts / topic}.toml: {n}")
+    print("Review them, rename the ids and topic, then move a file into indicators/ and run `make data`.")
+    return 0
+
+
+def _write_replacing(path: Path, text: str) -> None:
+    """Write a file whole: to a temporary name, then renamed over the old one."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
 # name -> function(arguments) -> exit status; `python -m etl` alone runs "build"
-COMMANDS = {"build": run_build}
+COMMANDS = {"build": run_build, "suggest": suggest_main}

@@ -54,6 +54,9 @@ class Metadata(_Strict):
                                        "default: the file name without its extension")
     symbol: Symbol | None = Field(None, description="the UN document symbol, like `CERD/C/KAZ/11-14` "
                                   "(capitals, then `/`-separated parts of letters, digits, `. ( ) + -`), at most 100")
+    title_fr: _text(500) | None = Field(None, description="the document's title in French, one line of at most 500 characters "
+                                       "(citations name it)")
+    title_en: _text(500) | None = Field(None, description="its title in English, one line of at most 500 characters")
     state: _text(100) | None = Field(None, description="the State party, one line of at most 100 characters")
     state_iso3: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = Field(
         None, description="its ISO 3166 alpha-3 code, like `KAZ`")

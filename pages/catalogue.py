@@ -6,8 +6,8 @@ without reloading the page, so a reload or a shared link shows the same cards.
 import dash
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import citations, data, printing
-from dashboard.components import catalogue_sections, page_data, href, one, report_selector
+from dashboard import citations, data, printing, suggested
+from dashboard.components import page_data, href, one, report_selector
 from dashboard.i18n import language, t
 
 dash.register_page(__name__, path="/", title="Indicateurs / Indicators")
@@ -40,7 +40,7 @@ def layout(lang=None, q="", report=None, **_):
                   className="search", autoComplete="off", debounce=SEARCH_DEBOUNCE),
         dcc.Store(id="catalogue-lang", data=lang),
         dcc.Store(id="catalogue-report", data=report),
-        html.Div(catalogue_sections(catalog, lang, q), id="catalogue-list"),
+        html.Div(suggested.catalogue(catalog, lang, q, suggested.unpublished(dataset, report)), id="catalogue-list"),
         html.P([
             html.A(t(lang, "catalogue_json"), href="/api/indicators.json"), " · ",
             html.A(t(lang, "package"), href="/api/package.zip", id="catalogue-package"), " · ",
@@ -55,7 +55,9 @@ def layout(lang=None, q="", report=None, **_):
 def filter_catalogue(query, lang, report=None):
     """The cards of the report whose titles, descriptions or topic hold every word typed, accents and case aside."""
     dataset = data.load()
-    return catalogue_sections(report_catalog(dataset, dataset.report_or_default(report)), language(lang), query or "")
+    report = dataset.report_or_default(report)
+    return suggested.catalogue(report_catalog(dataset, report), language(lang), query or "", suggested.unpublished(dataset, report))
+
 
 
 @callback(Output("catalogue-location", "search"), Input("catalogue-search", "value"), State("catalogue-lang", "data"),

@@ -5,7 +5,7 @@ import re
 import dash
 from dash import Input, Output, clientside_callback, dcc, html
 
-from dashboard import citations, data, printing
+from dashboard import citations, data, follow_up, printing
 from dashboard.components import page_data, href, highlighted, kind_label, one, report_selector
 from dashboard.i18n import format_period, language, t
 
@@ -101,9 +101,8 @@ def _paragraph_blocks(dataset, lang: str, report_id: str) -> list:
 
 def _co_refs(dataset, report_id: str, refs: tuple, lang: str) -> html.P:
     """Which paragraphs of the previous concluding observations the section answers."""
-    previous = dataset.metadata.get(report_id, {}).get("previous_concluding_observations") or {}
-    symbol = f" ({previous['symbol']})" if previous.get("symbol") else ""
-    return html.P(t(lang, "answers_co", refs=", ".join(str(r) for r in refs)) + symbol, className="co-refs", lang=lang)
+    # issue 14: each recommendation links to its follow-up (/follow-up#follow-up-co<N>)
+    return html.P(follow_up.answers_line(dataset, report_id, refs, lang), className="co-refs", lang=lang)
 
 
 def _headings(row, previous) -> list:

@@ -29,10 +29,15 @@ def test_several_reports_in_three_formats_are_kept_apart(raw_folder, tmp_path, r
     assert reports.loc["copy_pdf", "symbol"] == "X/PDF/1" and reports.loc["copy_docx", "source_file"] == "copy_docx.docx"
     claims = pd.read_parquet(out / "claims.parquet")
     assert (claims.groupby("report_id").size() == 812).all()
-    # the indicator definitions name CERD_C_KAZ_11-14_fr: they do not silently apply to the copies
+    # the indicator definitions name CERD_C_KAZ_11-14_fr: they do not silently apply to the copies, which
+    # get only the tables suggested from their own numbers (issue 14), under their own ids
     observations = pd.read_parquet(out / "observations.parquet")
-    assert set(observations["report_id"]) == {REPORT}
-    assert set(pd.read_parquet(out / "checks.parquet")["report_id"]) == {REPORT}
+    curated = observations[~observations.indicator_id.str.contains(r"-p\d+-s\d+$")]
+    assert set(curated["report_id"]) == {REPORT}
+    suggested = observations[observations.indicator_id.str.contains(r"-p\d+-s\d+$")]
+    assert all(i.startswith(f"{r}-p") for i, r in zip(suggested.indicator_id, suggested.report_id))
+    checks = pd.read_parquet(out / "checks.parquet")
+    assert set(checks[~checks.check_id.str.contains(r"-p\d+-s\d+")]["report_id"]) == {REPORT}
 
 
 def test_an_unchanged_report_is_not_rebuilt_and_a_changed_one_is(raw_folder, tmp_path):

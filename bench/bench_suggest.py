@@ -1,0 +1,102 @@
+"""Benchmark suggesting tables (issue 14) against the whole build, and write its section of docs/PERFORMANCE.md.
+
+The build is `python -m etl` run in process on the report, from scratch each time (no stored
+tables to reuse), with the curated definitions and with none. Suggesting is what the build
+does for suggestions: find them, publish the uncharted ones (their observations and sums),
+and their catalogue entries. Medians of repeated runs; never fails on time.
+"""
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from contextlib import redirect_stdout
+from datetime import date
+from io import StringIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from etl import build as build_module  # noqa: E402
+from etl.build import build_indicators, build_report, build_suggestions, suggested_catalog_entries  # noqa: E402
+from etl.cli import main as build  # noqa: E402
+from etl.indicators import parse_definitions  # noqa: E402
+from etl.suggest import suggest  # noqa: E402
+from performance_doc import write_section  # noqa: E402
+
+REPORT_ID = "CERD_C_KAZ_11-14_fr"
+REPORT = ROOT / "data" / "raw" / f"{REPORT_ID}.txt"
+SECTION = "## Suggested tables (issue 14)"
+RUNS = 7
+
+
+def median_seconds(fn, runs: int = RUNS) -> float:
+    return medians([fn], runs)[0]
+
+
+def medians(fns, runs: int = RUNS) -> list[float]:
+    """Median time of each function, their runs interleaved so a busy moment weighs on all alike."""
+    times = [[] for _ in fns]
+    for _ in range(runs):
+        for fn, found in zip(fns, times):
+            started = time.perf_counter()
+            fn()
+            found.append(time.perf_counter() - started)
+    return [statistics.median(found) for found in times]
+
+
+def fresh_build(indicators: Path) -> None:
+    """The whole `python -m etl` on the report into an empty folder: every table rebuilt and written."""
+    out = Path(tempfile.mkdtemp(prefix="bench-suggest-"))
+    try:
+        with redirect_stdout(StringIO()):
+            assert build(["--input", str(REPORT), "--out", str(out), "--indicators", str(indicators)]) == 0
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def suggesting(records, curated: list[dict]) -> None:
+    """What the build does for suggestions: find, publish the uncharted ones, and their catalogue entries."""
+    build_module._made.clear()  # as in a fresh build: the catalogue reuses only what this run made
+    suggested = build_suggestions(records, curated, REPORT_ID)
+    suggested_catalog_entries(records.claims, records.paragraphs, curated + suggested.observations, suggested.checks)
+
+
+def main() -> None:
+    empty = Path(tempfile.mkdtemp(prefix="bench-no-definitions-"))
+    records = build_report(REPORT.read_text(encoding="utf-8"), REPORT_ID)
+    definitions = parse_definitions({p.name: p.read_text(encoding="utf-8") for p in (ROOT / "indicators").glob("*.toml")})
+    curated = build_indicators(definitions, records, REPORT_ID).observations
+    fresh_build(ROOT / "indicators")  # warm-up: imports, regex caches
+    rows = []
+    for name, folder, charted in (("curated definitions", ROOT / "indicators", curated), ("no definitions", empty, [])):
+        whole, part = medians([lambda: fresh_build(folder), lambda: suggesting(records, charted)])
+        rows.append((name, whole, part))
+    alone = median_seconds(lambda: suggest(records.claims, records.paragraphs, REPORT_ID), runs=21)
+    found = suggest(records.claims, records.paragraphs, REPORT_ID)
+    shutil.rmtree(empty, ignore_errors=True)
+    table = "\n".join(f"| {name} | {whole * 1000:.0f} ms | {part * 1000:.0f} ms | **{part / whole:.0%}** |"
+                      for name, whole, part in rows)
+    section = f"""{SECTION}
+
+Measured {date.today()} on {platform.machine()} ({platform.python_implementation()} {platform.python_version()}),
+medians of {RUNS} interleaved runs, `python bench/bench_suggest.py` (also `make bench`). The build is `python -m etl` on the
+report in process, from scratch (no stored tables reused), reading the text and writing every table; suggesting
+is its share for suggestions: finding them in the claims, publishing the uncharted ones (definitions, observations,
+sums) and their catalogue entries. Target: at most 20 % of the build.
+
+| definitions | whole build | suggesting | share |
+| --- | ---: | ---: | ---: |
+{table}
+
+Finding the {len(found)} suggestions alone (`etl.suggest.suggest` over {len(records.claims)} claims of
+{len(records.paragraphs)} paragraphs): median **{alone * 1000:.1f} ms** of 21 runs.
+"""
+    write_section(section)
+    print(section)
+
+
+if __name__ == "__main__":
+    main()

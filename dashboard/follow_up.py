@@ -1,0 +1,219 @@
+"""The follow-up to the previous concluding observations: for each recommendation the report answers, where and with what.
+
+A report answers the Committee's recommendations section by section ("Renseignements sur la
+suite donnée aux paragraphes 15 et 16 des observations finales"); the build records them as
+the `co_refs` of each paragraph. Here they are turned round: recommendation -> the sections
+and paragraphs that answer it, the statistics those paragraphs state and the indicators
+drawn from them. When the concluding observations are in the data as a document of their
+own, each recommendation's text comes with it. Also the /api/follow-up.csv and .xlsx routes.
+"""
+import io
+from dataclasses import dataclass, field
+
+import pandas as pd
+from dash import dcc
+from flask import Flask, Response, request
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from dashboard import data, exports
+from dashboard.components import href
+from dashboard.i18n import citation, language, t
+
+# How a document says it is the Committee's concluding observations (its metadata `document_type`).
+CO_TYPES = ("concluding observations", "observations finales")
+FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+COLUMNS = ("report_id", "symbol", "co_symbol", "co_paragraph", "recommendation", "chapter", "section", "section_title",
+           "paragraph", "citation", "statistics", "numbers", "indicator_ids")
+# The page's own words (the navigation label is in dashboard/i18n.py).
+WORDS = {
+    "fr": {
+        "title": "Suite donnée aux recommandations", "co_paragraph": "Paragraphe {n}",
+        "intro": "Pour chaque paragraphe des observations finales précédentes ({symbol}) auquel le rapport répond : "
+                 "les sections et paragraphes qui y répondent, les chiffres qu’ils énoncent et les indicateurs qui en sont tirés.",
+        "summary": "{n} recommandations, auxquelles répondent {p} paragraphes dans {s} sections.",
+        "recommendation": "Recommandation du Comité", "answer": "Réponse de l’État",
+        "no_text": "Le texte des recommandations n’est pas dans les données : ajoutez {symbol} comme document "
+                   "(métadonnées « document_type » : « concluding observations ») pour l’afficher ici.",
+        "statistics": "{n} chiffres énoncés", "statistic": "1 chiffre énoncé", "no_statistics": "Aucun chiffre énoncé.",
+        "indicators": "Indicateurs tirés de ces chiffres", "suggested": "suggéré", "para": "par.",
+        "download": "Télécharger le tableau", "none": "Ce rapport ne renvoie à aucune observation finale précédente.",
+        "previous": "les observations finales précédentes",
+    },
+    "en": {
+        "title": "Follow-up to the recommendations", "co_paragraph": "Paragraph {n}",
+        "intro": "For each paragraph of the previous concluding observations ({symbol}) the report answers: the sections "
+                 "and paragraphs that answer it, the statistics they state and the indicators drawn from them.",
+        "summary": "{n} recommendations, answered by {p} paragraphs in {s} sections.",
+        "recommendation": "The Committee’s recommendation", "answer": "The State’s answer",
+        "no_text": "The recommendations’ text is not in the data: add {symbol} as a document (metadata "
+                   "“document_type”: “concluding observations”) to show it here.",
+        "statistics": "{n} numbers stated", "statistic": "1 number stated", "no_statistics": "No number stated.",
+        "indicators": "Indicators drawn from these numbers", "suggested": "suggested", "para": "para.",
+        "download": "Download the table", "none": "This report refers to no previous concluding observations.",
+        "previous": "the previous concluding observations",
+    },
+}
+
+
+def word(lang: str, key: str, **values) -> str:
+    """One of the page's words in `lang`, its {placeholders} filled."""
+    text = WORDS[language(lang)][key]
+    return text.format(**values) if values else text
+
+
+@dataclass
+class Section:
+    """A section of the report that answers a recommendation, and its paragraphs."""
+    chapter: str
+    section: str | None
+    title: str
+    paragraphs: list[int] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.chapter}.{self.section}" if self.section else self.chapter
+
+
+@dataclass
+class Recommendation:
+    """One paragraph of the previous concluding observations and the report's answer to it."""
+    co_paragraph: int
+    text: str | None
+    sections: list[Section]
+    statistics: pd.DataFrame  # the claims (statistics) of the answering paragraphs
+    indicator_ids: list[str]
+
+    @property
+    def paragraphs(self) -> list[int]:
+        return [p for s in self.sections for p in s.paragraphs]
+
+
+def previous_symbol(dataset: data.Dataset, report_id: str) -> str:
+    """The symbol of the concluding observations the report follows up ('' when its metadata names none)."""
+    previous = dataset.metadata.get(report_id, {}).get("previous_concluding_observations") or {}
+    return previous.get("symbol", "") if isinstance(previous, dict) else str(previous)
+
+
+def co_document(dataset: data.Dataset, report_id: str) -> str | None:
+    """The report_id of the concluding observations in the data, if they were added as a document."""
+    symbol = previous_symbol(dataset, report_id)
+    for other, meta in dataset.metadata.items():
+        kind = str(meta.get("document_type", "")).lower()
+        if other != report_id and symbol and meta.get("symbol") == symbol and any(t in kind for t in CO_TYPES):
+            return other
+    return None
+
+
+def is_co_document(dataset: data.Dataset, report_id: str) -> bool:
+    """Whether a document of the data is a set of concluding observations (it answers none itself)."""
+    kind = str(dataset.metadata.get(report_id, {}).get("document_type", "")).lower()
+    return any(t in kind for t in CO_TYPES)
+
+
+_cache: dict = {}
+
+
+def recommendations(dataset: data.Dataset, report_id: str) -> list[Recommendation]:
+    """Every recommendation the report answers, in the order of the concluding observations."""
+    key = (id(dataset), report_id)
+    if key not in _cache:
+        _cache.clear() if len(_cache) > 8 else None
+        _cache[key] = _recommendations(dataset, report_id)
+    return _cache[key]
+
+
+def _recommendations(dataset: data.Dataset, report_id: str) -> list[Recommendation]:
+    paragraphs = dataset.paragraphs[dataset.paragraphs.report_id == report_id]
+    answering: dict[int, list] = {}
+    for row in paragraphs.itertuples():
+        for ref in (row.co_refs if row.co_refs is not None else []):
+            answering.setdefault(int(ref), []).append(row)
+    source = co_document(dataset, report_id)
+    stats = dataset.claims[(dataset.claims.report_id == report_id) & dataset.claims.kind.isin(data.STATISTIC_KINDS)]
+    out = []
+    for ref in sorted(answering):
+        rows = answering[ref]
+        numbers = {int(r.paragraph) for r in rows}
+        found = stats[stats.paragraph.isin(numbers)].sort_values(["paragraph", "start"])
+        indicators = sorted({i for c in found.claim_id for i in dataset.indicators_by_claim.get(c, [])},
+                            key=lambda i: (bool(dataset.indicator(i) and dataset.indicator(i).get("suggested")), i))
+        text = dataset.paragraph_text(source, ref) if source else None
+        out.append(Recommendation(ref, text or None, _sections(rows), found, indicators))
+    return out
+
+
+def _sections(rows: list) -> list[Section]:
+    sections: list[Section] = []
+    for row in rows:
+        section = row.section if isinstance(row.section, str) else None
+        title = row.section_title if isinstance(row.section_title, str) else (row.chapter_title or "")
+        if not sections or (sections[-1].chapter, sections[-1].section) != (row.chapter, section):
+            sections.append(Section(row.chapter, section, title))
+        sections[-1].paragraphs.append(int(row.paragraph))
+    return sections
+
+
+def follow_up_frame(dataset: data.Dataset, report_id: str) -> pd.DataFrame:
+    """The follow-up table: one row per recommendation and answering paragraph, with its numbers and indicators."""
+    symbol, co_symbol = dataset.symbol(report_id), previous_symbol(dataset, report_id)
+    rows = []
+    for rec in recommendations(dataset, report_id):
+        for section in rec.sections:
+            for number in section.paragraphs:
+                mine = rec.statistics[rec.statistics.paragraph == number]
+                used = sorted({i for c in mine.claim_id for i in dataset.indicators_by_claim.get(c, [])})
+                rows.append({
+                    "report_id": report_id, "symbol": symbol, "co_symbol": co_symbol, "co_paragraph": rec.co_paragraph,
+                    "recommendation": rec.text or "", "chapter": section.chapter, "section": section.key,
+                    "section_title": section.title, "paragraph": number, "citation": citation(symbol, number, "en"),
+                    "statistics": len(mine), "numbers": " ; ".join(mine.text), "indicator_ids": ", ".join(used),
+                })
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def follow_up_xlsx(frame: pd.DataFrame) -> bytes:
+    """The follow-up table as a workbook, text cells that a spreadsheet would run kept as text."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "follow-up"
+    safe = exports.safe_frame(frame)
+    sheet.append(list(safe.columns))
+    for row in safe.itertuples(index=False):
+        sheet.append([value.item() if hasattr(value, "item") else value for value in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+# The downloads, on the app's Flask server.
+
+def register(server: Flask) -> None:
+    """Add /api/follow-up.csv and /api/follow-up.xlsx (`?report=<report_id>`, else the first report)."""
+    server.add_url_rule("/api/follow-up.<extension>", "api_follow_up", download)
+
+
+def download(extension: str) -> Response:
+    if extension not in FORMATS:
+        return Response("unknown format: use .csv or .xlsx\n", status=404, mimetype="text/plain")
+    dataset = data.load()
+    report_id = dataset.report_or_default(request.args.get("report"))
+    frame = follow_up_frame(dataset, report_id)
+    body = exports.csv_bytes(frame) if extension == "csv" else follow_up_xlsx(frame)
+    response = Response(body, mimetype=FORMATS[extension])
+    response.headers["Content-Disposition"] = f'attachment; filename="follow-up-{report_id}.{extension}"'
+    return response
+
+
+def answers_line(dataset: data.Dataset, report_id: str, refs: tuple, lang: str) -> list:
+    """The reader's line over a section, each recommendation it answers linked to the follow-up page."""
+    before, _, after = t(lang, "answers_co", refs="\0").partition("\0")
+    chosen = report_id if report_id != dataset.report_or_default(None) else None
+    links = []
+    for ref in refs:
+        links += [", " if links else "", dcc.Link(str(ref), href=href("/follow-up", lang, report=chosen) + f"#follow-up-co{ref}",
+                                                  className="co-ref")]
+    symbol = previous_symbol(dataset, report_id)
+    return [before, *links, after, f" ({symbol})" if symbol else ""]

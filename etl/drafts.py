@@ -1,0 +1,250 @@
+"""A suggestion as an indicator definition: the dict the build applies, and its TOML text (no I/O here).
+
+The definition picks each number the way an analyst would write it, by paragraph, kind,
+period and subject (then the words around the number, then `nth`), never by its value,
+and every selector is checked to pick exactly its claim. Moved into indicators/, a draft
+builds exactly the series that was suggested; the build publishes an uncharted suggestion
+through the same definition, so the two can never differ.
+"""
+import json
+import re
+
+from etl.indicators import DefinitionError, pick_claim
+from etl.suggest import REASONS, Suggestion, _slug, counted_noun, covered, english_subject, reasons_text, suggest
+
+DIMENSION = "measure"  # the one dimension of a suggested table: its series or categories
+CHARTS = {"time_series": "time_series", "breakdown": "breakdown", "single": "breakdown"}
+_CONTEXT_WORDS = 4  # words around a number in `before` / `after` patterns
+_TOPIC_MAX = 32  # characters of a draft's topic id, cut between words ('vii_a_droit_a_la_securite_et_a')
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def claims_by_paragraph(claims: list[dict]) -> dict[int, list[dict]]:
+    """Paragraph number -> its claims, as a definition picks among them."""
+    grouped: dict[int, list[dict]] = {}
+    for claim in claims:
+        grouped.setdefault(claim["paragraph"], []).append(claim)
+    return grouped
+
+
+def definition(suggestion: Suggestion, by_paragraph: dict[int, list[dict]], texts: dict[int, str], indicator_id: str,
+               topic: dict, ids: dict[str, str] | None = None) -> tuple[dict, list[dict]]:
+    """The indicator and its sum checks, as parse_definitions returns them, for one suggestion.
+
+    `ids` maps the suggestion ids of the tables defined alongside to their indicator ids: a sum whose total sits in
+    another suggested table (par. 155, 249) is kept only when that table is defined too.
+    """
+    labelled = any(m.label for m in suggestion.members)
+    observations = []
+    for member in suggestion.members:
+        claim = member.claim
+        line = selector(claim, by_paragraph[claim["paragraph"]], texts[claim["paragraph"]])
+        if labelled:
+            line[DIMENSION] = member.label
+        noun = counted_noun(claim["subject"])
+        if suggestion.unit == "count" and not claim["unit"] and noun:
+            line["unit"] = noun  # par. 155: "affaires" and "personnes" in one table
+        observations.append(line)
+    indicator = {
+        "indicator_id": indicator_id,
+        "title_fr": suggestion.title_fr, "title_en": suggestion.title_en,
+        "description_fr": description(suggestion, "fr"), "description_en": description(suggestion, "en"),
+        "unit": suggestion.unit, "unit_fr": suggestion.unit_fr, "unit_en": suggestion.unit_en,
+        "chart": CHARTS[suggestion.shape], "dimensions": [DIMENSION] if labelled else [],
+        "paragraphs": suggestion.paragraphs, "observations": observations,
+        "labels_en": {m.label: english for m in suggestion.members if (english := _english_label(m.label))},
+        **topic,
+    }
+    return indicator, sum_checks(suggestion, {**(ids or {}), suggestion.suggestion_id: indicator_id}, topic)
+
+
+def selector(claim: dict, paragraph_claims: list[dict], paragraph_text: str) -> dict:
+    """The shortest selector that picks exactly this claim of its paragraph, without its value."""
+    base = {"paragraph": claim["paragraph"], "kind": claim["kind"]}
+    if claim["period"]:
+        base["period"] = claim["period"]
+    narrowing = [{}]
+    if claim["subject"] and not re.search(r"\d", claim["subject"]):
+        narrowing.append({"subject": f"^{_pattern(claim['subject'])}$"})
+    after = _words(paragraph_text[claim["end"]:], first=True)
+    before = _words(paragraph_text[:claim["start"]], first=False)
+    if after:
+        narrowing.append({"after": _pattern(after)})
+    if before:
+        narrowing.append({"before": _pattern(before)})
+    # else its rank among the numbers of its kind and period (a selector without a pattern matches only these)
+    ranked = [c["claim_id"] for c in paragraph_claims
+              if c["kind"] == claim["kind"] and (claim["period"] is None or c["period"] == claim["period"])]
+    candidates = [{**base, **extra} for extra in narrowing] + [{**base, "nth": ranked.index(claim["claim_id"]) + 1}]
+    for candidate in candidates:
+        if _picks(candidate, claim, paragraph_claims, paragraph_text):
+            return candidate
+    raise DefinitionError(f"paragraph {claim['paragraph']}: no selector picks {claim['claim_id']} ({claim['text']!r})")
+
+
+def _picks(candidate: dict, claim: dict, paragraph_claims: list[dict], paragraph_text: str) -> bool:
+    try:
+        return pick_claim(candidate, paragraph_claims, paragraph_text, "")["claim_id"] == claim["claim_id"]
+    except DefinitionError:
+        return False
+
+
+def _words(text: str, first: bool) -> str:
+    """A few words next to a number, none of them a digit: what `after` / `before` match."""
+    piece = re.split(r"[\d;:.()\n]", text, maxsplit=1)[0] if first else re.split(r"[\d;:.()\n]", text)[-1]
+    words = piece.split()
+    words = words[:_CONTEXT_WORDS] if first else words[-_CONTEXT_WORDS:]
+    return " ".join(words)
+
+
+def _english_label(label: str) -> str | None:
+    """A label that is one counted noun in English ('personnes' -> 'persons'); None for any other."""
+    words = label.split()
+    return english_subject(label).split(" (")[0] if len(words) == 1 and english_subject(label)[:1] != "“" else None
+
+
+def _pattern(words: str) -> str:
+    """Words as a pattern: any apostrophe or space matches (’ ' and no-break spaces differ across exports)."""
+    return r"\s+".join(re.sub(r"[’']", ".", re.escape(word)) for word in words.split())
+
+
+def description(suggestion: Suggestion, lang: str) -> str:
+    """What the reader is told about a suggested table: where it comes from, why, and that no one has reviewed it."""
+    paragraphs = ", ".join(str(p) for p in suggestion.paragraphs)
+    reasons = reasons_text(suggestion.reasons, lang)
+    confidence = f"{suggestion.confidence:.2f}"
+    if lang == "fr":
+        return (f"Tableau suggéré à partir des chiffres du rapport (par. {paragraphs}), non relu par un analyste : "
+                f"{reasons}. Confiance {confidence.replace('.', ',')}.")
+    return (f"Table suggested from the report's numbers (para. {paragraphs}), not reviewed by an analyst: "
+            f"{reasons}. Confidence {confidence}.")
+
+
+def sum_checks(suggestion: Suggestion, ids: dict[str, str], topic: dict) -> list[dict]:
+    """The sums a suggestion's numbers state, as [[check]] tables (rounding-aware, etl/checks.py)."""
+    own = ids[suggestion.suggestion_id]
+    found = [c for c in suggestion.sum_checks if c["parts"]["suggestion"] in ids and c["total"]["suggestion"] in ids]
+    checks = []
+    for n, check in enumerate(found, 1):
+        paragraphs = ", ".join(str(p) for p in suggestion.paragraphs)
+        checks.append({
+            "check_id": f"{own}_sum{n if len(found) > 1 else ''}",
+            "kind": "sum",
+            "description_en": f"Suggested table (para. {paragraphs}): the parts add up to the stated total"
+                              + ("" if check["complete"] else ", or stay below it"),
+            "description_fr": f"Tableau suggéré (par. {paragraphs}) : les parties s’additionnent au total indiqué"
+                              + ("" if check["complete"] else ", ou restent en dessous"),
+            "complete": check["complete"],
+            "parts": _operand(check["parts"], ids), "total": _operand(check["total"], ids),
+            "reports": topic["reports"], "source": topic["source"],
+        })
+    return checks
+
+
+def _operand(operand: dict, ids: dict[str, str]) -> dict:
+    """A check's operand: the numbers of an indicator picked by their label and period."""
+    picked = {"indicator": ids[operand["suggestion"]]}
+    if "labels" in operand:
+        picked[DIMENSION] = operand["labels"]
+    if "periods" in operand:
+        picked["period"] = operand["periods"]
+    return picked
+
+
+# TOML text.
+
+def draft_topic(suggestion: Suggestion, heading: dict) -> str:
+    """The draft file a suggestion goes in: its section, as a topic id ('vii_h_apatrides')."""
+    section = ".".join(p for p in (heading.get("chapter"), heading.get("section")) if isinstance(p, str) and p)
+    title = heading.get("section_title") or heading.get("chapter_title") or ""
+    slug = _slug(f"{section} {title}")
+    while len(slug) > _TOPIC_MAX and "_" in slug:
+        slug = slug.rsplit("_", 1)[0]
+    return slug or "report"
+
+
+def draft_id(suggestion: Suggestion) -> str:
+    """A readable, report-unique indicator id for a draft ('cerd_c_kaz_11_14_fr_p155_2')."""
+    return _slug(suggestion.suggestion_id.replace("-s", "_"))
+
+
+def draft_text(topic: dict, entries: list[tuple[Suggestion, dict, list[dict]]]) -> str:
+    """A definition file: the topic, then each suggestion's indicator and checks, its reasons in a comment."""
+    lines = [
+        f"# Draft definitions suggested from the numbers of {', '.join(topic['reports'])}, section {topic['topic_title_fr']}.",
+        "# Not read by the build while it sits in indicators/drafts/. Review each table (titles, labels, which numbers",
+        "# belong together), rename the ids and the topic, then move the file into indicators/ and run `make data`.",
+        "# A selector never holds a value: it says where the number is written and what it counts.",
+        "",
+        f"topic = {_toml(topic['topic'])}",
+        f"topic_title_fr = {_toml(topic['topic_title_fr'])}",
+        f"topic_title_en = {_toml(topic['topic_title_en'])}",
+        f"reports = {_toml(topic['reports'])}",
+    ]
+    for suggestion, indicator, checks in entries:
+        lines += ["", f"# {suggestion.suggestion_id}: confidence {suggestion.confidence:.2f} "
+                      f"({'; '.join(REASONS[r][1] for r in suggestion.reasons)})", "[[indicator]]"]
+        for key in ("indicator_id", "title_fr", "title_en", "description_fr", "description_en", "unit", "unit_fr",
+                    "unit_en", "chart", "dimensions", "paragraphs"):
+            lines.append(f"{key} = {_toml(indicator[key])}")
+        lines.append("observations = [")
+        lines += [f"  {_toml(line)}," for line in indicator["observations"]]
+        lines.append("]")
+        for check in checks:
+            lines += ["", "[[check]]"]
+            for key in ("check_id", "kind", "description_en", "description_fr", "complete", "parts", "total"):
+                lines.append(f"{key} = {_toml(check[key])}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml(value) -> str:
+    """A TOML value for the few types a definition holds (a JSON string is a valid TOML basic string)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = [f"{k if _BARE_KEY.match(k) else json.dumps(k, ensure_ascii=False)} = {_toml(v)}" for k, v in value.items()]
+        return "{ " + ", ".join(items) + " }"
+    raise TypeError(f"no TOML form for {value!r}")
+
+
+def draft_files(report_id: str, paragraphs: list[dict], claims: list[dict], charted: set[str],
+                topic: str | None = None) -> tuple[dict[str, tuple[str, int]], int]:
+    """{topic id: (TOML text, number of definitions)} for a report's suggestions not yet charted; and how many were."""
+    outline = {p["paragraph"]: p for p in paragraphs}
+    texts = {p["paragraph"]: p["text"] for p in paragraphs}
+    grouped: dict[str, list] = {}
+    left_out = 0
+    for suggestion in suggest(claims, paragraphs, report_id):
+        if covered(suggestion, charted):
+            left_out += 1
+            continue
+        heading = outline[suggestion.paragraphs[0]]
+        name = draft_topic(suggestion, heading)
+        if topic and topic.lower() not in (name, _section_key(heading).lower(), suggestion.topic):
+            continue
+        grouped.setdefault(name, []).append((suggestion, heading))
+    files = {}
+    for name, found in grouped.items():
+        suggestion, heading = found[0]
+        meta = {"topic": name, "topic_title_fr": suggestion.topic_title_fr, "topic_title_en": suggestion.topic_title_en,
+                "reports": [report_id], "source": f"{name}.toml"}
+        ids = {s.suggestion_id: draft_id(s) for s, _ in found}
+        grouped = claims_by_paragraph(claims)
+        entries = [(s, *definition(s, grouped, texts, draft_id(s), meta, ids)) for s, _ in found]
+        files[name] = (draft_text(meta, entries), len(entries))
+    return files, left_out
+
+
+def draft_topics(report_id: str, paragraphs: list[dict], claims: list[dict], charted: set[str]) -> list[str]:
+    """The topic ids that would get drafts."""
+    return list(draft_files(report_id, paragraphs, claims, charted)[0])
+
+
+def _section_key(heading: dict) -> str:
+    return ".".join(p for p in (heading.get("chapter"), heading.get("section")) if isinstance(p, str) and p)

@@ -1,0 +1,133 @@
+"""Follow-up (/follow-up): each recommendation of the previous concluding observations and the report's answer to it."""
+import dash
+from dash import Input, Output, clientside_callback, dcc, html
+
+from dashboard import follow_up
+from dashboard.components import href, one, page_data, report_href, report_selector
+from dashboard.follow_up import word
+from dashboard.i18n import format_period, language
+
+dash.register_page(__name__, path="/follow-up", title="Suite donnée / Follow-up")
+
+
+def layout(lang=None, report=None, **_):
+    """The follow-up of one report (`?report=<id>`, else the first), in `lang`."""
+    lang = language(one(lang))
+    dataset, problem = page_data(lang)
+    if dataset is None:
+        return html.Div(problem, className="follow-up")
+    report = dataset.report_or_default(one(report))
+    symbol = follow_up.previous_symbol(dataset, report) or word(lang, "previous")
+    found = follow_up.recommendations(dataset, report)
+    source = follow_up.co_document(dataset, report)
+    return html.Div([
+        problem,
+        dcc.Location(id="follow-up-location"),
+        dcc.Store(id="follow-up-scrolled"),
+        html.H1([word(lang, "title"), " ", html.Span(dataset.symbol(report), className="symbol")]),
+        report_selector(dataset, "/follow-up", lang, report),
+        html.P(word(lang, "intro", symbol=symbol), className="lead"),
+        _summary(found, lang),
+        html.P([html.Span(word(lang, "download") + (" : " if lang == "fr" else ": ")), *[
+            html.A(ext.upper() if ext == "csv" else "Excel", href=href(f"/api/follow-up.{ext}", "fr", report=report),
+                   download=f"follow-up-{report}.{ext}", id=f"follow-up-download-{ext}", className="button")
+            for ext in follow_up.FORMATS]], className="downloads"),
+        None if source or not found else html.P(word(lang, "no_text", symbol=symbol), className="hint",
+                                                id="follow-up-no-text"),
+        html.Div([_item(dataset, report, rec, source, lang) for rec in found] or [html.P(word(lang, "none"), className="empty")],
+                 id="follow-up-list"),
+    ], className="follow-up")
+
+
+def _summary(found: list, lang: str) -> html.P | None:
+    if not found:
+        return None
+    paragraphs = {p for rec in found for p in rec.paragraphs}
+    sections = {s.key for rec in found for s in rec.sections}
+    return html.P(word(lang, "summary", n=len(found), p=len(paragraphs), s=len(sections)), id="follow-up-summary")
+
+
+def _item(dataset, report: str, rec, source: str | None, lang: str) -> html.Section:
+    """One recommendation: its text (when the concluding observations are in the data) beside the State's answer."""
+    answer = html.Div([
+        html.H3(word(lang, "answer")),
+        html.Ul([_section(dataset, report, section, lang) for section in rec.sections], className="follow-up-sections"),
+        _statistics(dataset, report, rec, lang),
+        _indicators(dataset, rec, lang),
+    ], className="follow-up-answer")
+    recommendation = html.Div([
+        html.H3(word(lang, "recommendation")),
+        html.Blockquote(rec.text, className="paragraph-text", lang=dataset.metadata.get(source, {}).get("language") or "en"),
+    ], className="follow-up-recommendation") if rec.text else None
+    return html.Section([
+        html.H2(html.A(word(lang, "co_paragraph", n=rec.co_paragraph), href=f"#follow-up-co{rec.co_paragraph}")),
+        html.Div([recommendation, answer], className="follow-up-pair" + (" with-text" if rec.text else "")),
+    ], id=f"follow-up-co{rec.co_paragraph}", className="follow-up-item")
+
+
+def _section(dataset, report: str, section, lang: str) -> html.Li:
+    """A section and its paragraphs, as runs ('par. 153–170'), each linked to the reader at its first paragraph."""
+    links = []
+    for first, last in _runs(section.paragraphs):
+        text = f"{first}–{last}" if last != first else str(first)
+        links += [", " if links else "", dcc.Link(text, href=report_href(dataset, report, lang, first),
+                                                  className="follow-up-paragraphs")]
+    return html.Li([html.Strong(f"{section.key}. {section.title}", lang="fr"), " — ", word(lang, "para"), " ", *links])
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return [(a, b) for a, b in runs]
+
+
+def _statistics(dataset, report: str, rec, lang: str):
+    """The numbers of the answer, one line per paragraph: 'par. 156 : 46 (2022) · 84 (2023) · 91 (2024)'."""
+    count = len(rec.statistics)
+    if not count:
+        return html.P(word(lang, "no_statistics"), className="hint")
+    items = []
+    for paragraph, claims in rec.statistics.groupby("paragraph", sort=True):
+        numbers = " · ".join(f"{c.text} ({format_period(c.period, lang)})" if isinstance(c.period, str) else c.text
+                             for c in claims.itertuples())
+        items.append(html.Li([dcc.Link(f"{word(lang, 'para')} {int(paragraph)}",
+                                       href=report_href(dataset, report, lang, paragraph)), " : " if lang == "fr" else ": ",
+                              html.Span(numbers, lang="fr")]))
+    label = word(lang, "statistic") if count == 1 else word(lang, "statistics", n=count)
+    return html.Details([html.Summary(label), html.Ul(items, className="follow-up-numbers")],
+                        id=f"follow-up-statistics-{rec.co_paragraph}")
+
+
+def _indicators(dataset, rec, lang: str):
+    if not rec.indicator_ids:
+        return None
+    items = []
+    for indicator_id in rec.indicator_ids:
+        entry = dataset.indicator(indicator_id)
+        if entry is None:
+            continue
+        badge = html.Span(word(lang, "suggested"), className="suggested-badge") if entry.get("suggested") else None
+        items.append(html.Li([dcc.Link(entry["title"][lang], href=href(f"/indicators/{indicator_id}", lang)), " ", badge]))
+    return html.Div([html.H4(word(lang, "indicators")), html.Ul(items, className="follow-up-indicators")])
+
+
+# The page is drawn after the browser has handled '#follow-up-co15', so scroll to it once it exists.
+clientside_callback(
+    """
+    function(hash) {
+        if (!hash) { return window.dash_clientside.no_update; }
+        const id = decodeURIComponent(hash.slice(1));
+        setTimeout(function() {
+            const target = document.getElementById(id);
+            if (target) { target.scrollIntoView({block: 'start'}); }
+        }, 0);
+        return id;
+    }
+    """,
+    Output("follow-up-scrolled", "data"),
+    Input("follow-up-location", "hash"),
+)

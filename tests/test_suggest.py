@@ -1,0 +1,376 @@
+"""Suggested tables (issue 14): found in the claims alone, measured against the curated definitions, drafted, promoted."""
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from contract.schema import SUGGESTION_SHAPES, columns
+from etl.build import build_indicators, build_report, build_suggestions
+from etl.checks import run_checks
+from etl.drafts import claims_by_paragraph, definition, draft_files, draft_text, selector
+from etl.indicators import build_observations, parse_definitions
+from etl.suggest import HIGH_CONFIDENCE, recovery, suggest, suggestion_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT_ID = "CERD_C_KAZ_11-14_fr"
+TABLE_CHARTS = ("time_series", "breakdown", "composition")
+
+
+@pytest.fixture(scope="module")
+def records(report_text):
+    return build_report(report_text, REPORT_ID)
+
+
+@pytest.fixture(scope="module")
+def definitions():
+    return parse_definitions({p.name: p.read_text(encoding="utf-8") for p in (ROOT / "indicators").glob("*.toml")})
+
+
+@pytest.fixture(scope="module")
+def suggestions(records):
+    return suggest(records.claims, records.paragraphs, REPORT_ID)
+
+
+@pytest.fixture(scope="module")
+def by_id(suggestions):
+    return {s.suggestion_id: s for s in suggestions}
+
+
+def curated_tables(definitions, records) -> dict[str, list[str]]:
+    """Each curated indicator drawn as a table (two numbers or more) -> its claim ids."""
+    observations = build_indicators(definitions, records, REPORT_ID).observations
+    charts = {i["indicator_id"]: i["chart"] for i in definitions.indicators}
+    tables: dict[str, list[str]] = {}
+    for o in observations:
+        tables.setdefault(o["indicator_id"], []).append(o["claim_id"])
+    return {i: ids for i, ids in tables.items() if len(ids) >= 2 and charts[i] in TABLE_CHARTS}
+
+
+def holding(suggestions, *claims: str):
+    """The suggestion that holds these claims (short ids, 'p156.c2')."""
+    wanted = {f"{REPORT_ID}.{c}" for c in claims}
+    found = [s for s in suggestions if wanted <= set(s.claim_ids)]
+    assert found, f"no suggestion holds {claims}"
+    return found[0]
+
+
+# The measure: the curated tables, found again with their definitions set aside.
+
+def test_suggestions_recover_at_least_80_percent_of_the_curated_tables(definitions, records, suggestions):
+    curated = curated_tables(definitions, records)
+    result = recovery(curated, {s.suggestion_id: s.claim_ids for s in suggestions})
+    recovered = sum(r["recovered"] for r in result.values())
+    misses = sorted(i for i, r in result.items() if not r["recovered"])
+    assert len(curated) >= 35, "the curated definitions hold fewer tables than the measure was made on"
+    assert recovered / len(curated) >= 0.8, f"{recovered}/{len(curated)} recovered; missed {misses}"
+
+
+def test_recovery_counts_a_table_only_when_held_and_not_drowned():
+    curated = {"t": ["a", "b", "c", "d", "e"]}
+    assert recovery(curated, {"s": ["a", "b", "c", "d"]})["t"]["recovered"]  # 80 % held, no others
+    assert not recovery(curated, {"s": ["a", "b", "c"]})["t"]["recovered"]  # 60 % held
+    assert not recovery(curated, {"s": ["a", "b", "c", "d", "e", "x", "y"]})["t"]["recovered"]  # 2 of 7 others
+    assert recovery(curated, {"s": ["a", "b", "c", "d", "e", "x"]})["t"]["held"] == 1.0
+    assert recovery(curated, {})["t"]["suggestion_id"] is None
+
+
+# Shapes found in the text, paragraph by paragraph.
+
+def test_a_time_series_is_one_noun_for_several_years(suggestions):
+    # par. 156: "s'élève à 46 en 2022, à 84 en 2023, et à 91 en 2024"
+    series = holding(suggestions, "p156.c2")
+    assert series.shape == "time_series"
+    assert [m.claim["period"] for m in series.members] == ["2022", "2023", "2024"]
+    assert [m.claim["value"] for m in series.members] == [46, 84, 91]
+    assert series.period_covered == "2022-2024"
+    assert series.confidence >= HIGH_CONFIDENCE
+
+
+def test_two_series_side_by_side_and_their_totals_apart(suggestions):
+    # par. 155: cases tried and persons convicted each year; "86 jugements" and "Quatre-vingt-huit personnes" before
+    series = holding(suggestions, "p155.c8", "p155.c9")
+    assert series.shape == "time_series" and len(series.members) == 8
+    assert {m.label for m in series.members} == {"affaires", "personnes"}
+    totals = holding(suggestions, "p155.c5", "p155.c6")
+    assert set(totals.claim_ids).isdisjoint(series.claim_ids)
+
+
+def test_series_under_one_noun_are_told_apart_by_their_article(suggestions):
+    # par. 191: "procédures" under articles 404, 405 and 489, each for 2022, 2023 and 2024
+    series = holding(suggestions, "p191.c16", "p191.c26", "p191.c33")
+    labels = list(dict.fromkeys(m.label for m in series.members))
+    assert len(labels) == 3 and all(re.search(r"40[45]|489", label) for label in labels), labels
+    assert f"{REPORT_ID}.p191.c14" not in series.claim_ids  # "quatre procédures" 2022-2024 is their total, not a point
+
+
+@pytest.mark.parametrize("total, parts, labels", [
+    # par. 290: "835 personnes sans papiers …, dont 715 …, 90 … et 35 …"
+    ("p290.c2", ["p290.c3", "p290.c4", "p290.c5"], None),
+    # par. 58: the population "dont la composition ethnique était la suivante : 14,4 millions de Kazakhstanais …"
+    ("p58.c2", ["p58.c3", "p58.c5", "p58.c23"], {"Kazakhstanais", "Russes", "Dounganes"}),
+    # par. 317: "78 procédures pénales …, dont :" then one line per article of the Criminal Code
+    ("p317.c2", ["p317.c3", "p317.c13"], None),
+    # par. 89: "Le Kazakhstan compte 737 400 personnes handicapées … Parmi elles, 376 700 …"
+    ("p89.c4", ["p89.c6"], None),
+])
+def test_a_total_is_followed_by_its_parts(suggestions, total, parts, labels):
+    table = holding(suggestions, total, *parts)
+    roles = {m.claim["claim_id"].split(".", 1)[1]: m.role for m in table.members}
+    assert roles[total] == "total" and all(roles[p] == "part" for p in parts)
+    if labels:
+        assert labels <= {m.label for m in table.members}
+
+
+def test_a_relative_dont_far_from_a_number_opens_no_parts(suggestions):
+    # par. 232: "… plus de 10 000 places verront le jour, dont la plus grande … offrira 2 656 lits"
+    table = holding(suggestions, "p232.c8")
+    assert not any(m.role == "part" for m in table.members)
+
+
+def test_shares_in_brackets_are_the_parts_shares(suggestions):
+    # par. 249: "dont 3 743 (54,2 %) dispensaient un enseignement en kazakh, 1 055 (15,3 %) en russe, …"
+    shares = holding(suggestions, "p249.c8", "p249.c10", "p249.c12", "p249.c14")
+    parts = holding(suggestions, "p249.c7")
+    assert [m.label for m in shares.members] == [m.label for m in parts.members if m.role == "part"]
+    assert "en russe" in [m.label for m in shares.members]
+
+
+def test_one_breakdown_for_two_school_years_becomes_series_by_language(suggestions):
+    # par. 249: pupils by language in 2022/23, "(au cours de l'année scolaire 2020/21 … dont …)"
+    pupils = holding(suggestions, "p249.c16", "p249.c24")
+    assert pupils.shape == "time_series" and len(pupils.members) == 6
+    assert {m.claim["period"] for m in pupils.members} == {"2020/21", "2022/23"}
+    totals = holding(suggestions, "p249.c15", "p249.c23")
+    assert len(totals.members) == 2
+
+
+def test_a_number_stated_again_is_not_a_new_table(suggestions):
+    # par. 158 repeats "de 46 à 91" from par. 156; par. 350 "plus de 80 %" twice
+    assert not any(f"{REPORT_ID}.p158.c3" in s.claim_ids for s in suggestions)
+    assert not any(f"{REPORT_ID}.p350.c9" in s.claim_ids for s in suggestions)
+
+
+def test_lengths_of_time_are_not_charted(suggestions):
+    # par. 191: "trois à sept ans d'emprisonnement" are the terms of a provision
+    assert not any(f"{REPORT_ID}.p191.c11" in s.claim_ids for s in suggestions)
+
+
+# What every suggestion carries.
+
+def test_every_suggestion_has_titles_claims_in_order_a_confidence_and_reasons(suggestions):
+    assert len(suggestions) >= 40
+    for s in suggestions:
+        assert s.shape in SUGGESTION_SHAPES
+        assert s.title_fr and s.title_en and s.title_fr != s.title_en, s.suggestion_id
+        assert 0 <= s.confidence <= 1 and s.reasons
+        assert len(set(s.claim_ids)) == len(s.claim_ids)
+        if s.shape != "single":
+            assert len(s.members) >= 2
+        labels = [(m.label, m.claim["period"]) if s.shape == "time_series" else m.label for m in s.members]
+        assert len(set(labels)) == len(labels) or s.shape == "single", s.suggestion_id
+
+
+def test_suggestion_rows_follow_the_contract(suggestions):
+    rows = suggestion_rows(suggestions)
+    assert all(list(row) == columns("suggestions") for row in rows)
+    by_suggestion: dict[str, list[int]] = {}
+    for row in rows:
+        by_suggestion.setdefault(row["suggestion_id"], []).append(row["position"])
+    assert all(positions == list(range(1, len(positions) + 1)) for positions in by_suggestion.values())
+
+
+def test_suggesting_is_pure_and_stable(records, suggestions):
+    again = suggest(records.claims, records.paragraphs, REPORT_ID)
+    assert suggestion_rows(again) == suggestion_rows(suggestions)
+
+
+# Sums on suggested breakdowns, as for curated ones.
+
+def test_sum_checks_of_suggested_breakdowns_find_the_reports_own_error(records):
+    suggested = build_suggestions(records, [], REPORT_ID)
+    # par. 290: 715 + 90 + 35 = 840, stated total 835 (the curated check finds it too)
+    campaign = next(c for c in suggested.checks if c["paragraphs"] == [290])
+    assert campaign["status"] == "inconsistent" and campaign["expected"] == 835 and campaign["computed"] == 840
+    # par. 58: the groups and "et autres" stay below "environ 20,3 millions": a partial sum, consistent
+    population = next(c for c in suggested.checks if c["paragraphs"] == [58])
+    assert population["status"] == "consistent" and "au plus" in population["detail_fr"]
+    assert all(c["report_id"] == REPORT_ID for c in suggested.checks)
+
+
+def test_sums_whose_total_sits_in_another_suggested_table_are_checked_too(records, suggestions):
+    # par. 249: each school year's pupils by language add up to that year's total, a series of its own
+    pupils = holding(suggestions, "p249.c16", "p249.c24")
+    totals = holding(suggestions, "p249.c15", "p249.c23")
+    assert [c["total"] for c in pupils.sum_checks] == [{"suggestion": totals.suggestion_id, "periods": ["2020/21"]},
+                                                      {"suggestion": totals.suggestion_id, "periods": ["2022/23"]}]
+    # par. 155: the persons convicted each year add up to "Quatre-vingt-huit personnes", stated before them
+    series = holding(suggestions, "p155.c9")
+    stated = holding(suggestions, "p155.c6")
+    (check,) = series.sum_checks
+    assert check["total"]["suggestion"] == stated.suggestion_id and check["parts"]["labels"] == ["personnes"]
+    texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
+    topic = {"topic": "t", "topic_title_fr": "t", "topic_title_en": "t", "reports": [REPORT_ID], "source": "t.toml"}
+    ids = {series.suggestion_id: "series", stated.suggestion_id: "stated"}
+    grouped = claims_by_paragraph(records.claims)
+    indicators, checks = zip(*(definition(s, grouped, texts, ids[s.suggestion_id], topic, ids) for s in (series, stated)))
+    observations = build_observations(list(indicators), records.claims, texts, REPORT_ID)
+    (row,) = run_checks([c for found in checks for c in found], observations, records.claims, texts, REPORT_ID)
+    assert row["status"] == "consistent" and row["detail"].startswith("12 + 20 + 30 + 26 = 88")
+    # the total's table left out (not drafted, or already charted): no check that would name a missing indicator
+    assert definition(series, grouped, texts, "series", topic, {})[1] == []
+
+
+# Drafts: a suggestion as a definition, promoted in one step.
+
+def test_every_suggestion_drafts_to_a_definition_that_builds_exactly_its_claims(records, suggestions):
+    texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
+    topic = {"topic": "drafts", "topic_title_fr": "Brouillons", "topic_title_en": "Drafts", "reports": [REPORT_ID],
+             "source": "drafts.toml"}
+    ids = {s.suggestion_id: f"draft_{n}" for n, s in enumerate(suggestions)}
+    grouped = claims_by_paragraph(records.claims)
+    entries = [(s, *definition(s, grouped, texts, f"draft_{n}", topic, ids)) for n, s in enumerate(suggestions)]
+    text = draft_text(topic, entries)
+    tomllib.loads(text)
+    promoted = parse_definitions({"drafts.toml": text})
+    observations = build_observations(promoted.indicators, records.claims, texts, REPORT_ID)
+    built: dict[str, list[str]] = {}
+    for o in observations:
+        built.setdefault(o["indicator_id"], []).append(o["claim_id"])
+    assert [built[f"draft_{n}"] for n in range(len(suggestions))] == [s.claim_ids for s in suggestions]
+    labels = {f"draft_{n}": [m.label for m in s.members] for n, s in enumerate(suggestions)}
+    for o in observations:
+        if "measure" in o and o["measure"] is not None:
+            assert o["measure"] in labels[o["indicator_id"]]
+    checks = run_checks(promoted.checks, observations, records.claims, texts, REPORT_ID)
+    assert len(checks) == sum(len(s.sum_checks) for s in suggestions)
+
+
+def test_a_selector_names_where_a_number_is_never_its_value(records, suggestions):
+    texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
+    by_paragraph: dict[int, list[dict]] = {}
+    for claim in records.claims:
+        by_paragraph.setdefault(claim["paragraph"], []).append(claim)
+    for s in suggestions:
+        for member in s.members:
+            claim = member.claim
+            line = selector(claim, by_paragraph[claim["paragraph"]], texts[claim["paragraph"]])
+            for key in ("subject", "after", "before", "sentence"):
+                assert not re.search(r"\d", line.get(key, "")), (claim["claim_id"], line)
+
+
+def test_draft_files_group_by_section_and_leave_out_what_is_charted(records, definitions):
+    charted = {o["claim_id"] for o in build_indicators(definitions, records, REPORT_ID).observations}
+    every, none_left_out = draft_files(REPORT_ID, records.paragraphs, records.claims, set())
+    uncharted, left_out = draft_files(REPORT_ID, records.paragraphs, records.claims, charted)
+    assert none_left_out == 0 and left_out > 20
+    assert sum(n for _, n in uncharted.values()) + left_out == sum(n for _, n in every.values())
+    only, _ = draft_files(REPORT_ID, records.paragraphs, records.claims, charted, topic="VII.H")
+    assert list(only) == ["vii_h_apatrides"]
+    for text, _ in every.values():
+        parse_definitions({"draft.toml": text})
+
+
+# The build and the command line, on real files.
+
+def test_every_build_writes_suggestions_and_charts_the_uncharted(tmp_path_factory):
+    import pandas as pd
+    from app_fixtures import shared_fixture
+    folder = shared_fixture(tmp_path_factory)
+    rows = pd.read_parquet(folder / "suggestions.parquet")
+    assert list(rows.columns) == columns("suggestions") and rows.suggestion_id.nunique() >= 40
+    catalog = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))
+    suggested = {e["indicator_id"] for e in catalog if e.get("suggested")}
+    uncharted = set(rows[rows.covered_by.apply(len) == 0].suggestion_id)
+    assert suggested and suggested <= uncharted  # only what no curated indicator covers gets a page
+    covered = rows[rows.covered_by.apply(len) > 0]
+    assert "art174_registered_cases" in {i for ids in covered.covered_by for i in ids}
+
+
+def test_a_build_without_any_definition_charts_its_suggestions(tmp_path):
+    import pandas as pd
+    from app_fixtures import build_data
+    empty, out = tmp_path / "none", tmp_path / "out"
+    empty.mkdir()
+    assert build_data(["--out", str(out), "--indicators", str(empty)]) == 0
+    rows = pd.read_parquet(out / "suggestions.parquet")
+    catalog = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    assert catalog and all(e["suggested"] and 0.55 <= e["confidence"] <= 1 for e in catalog)
+    assert {e["indicator_id"] for e in catalog} <= set(rows.suggestion_id)
+    observations = pd.read_parquet(out / "observations.parquet")
+    assert set(observations.indicator_id) == {e["indicator_id"] for e in catalog}
+    checks = pd.read_parquet(out / "checks.parquet")
+    assert "inconsistent" in {c.status for c in checks.itertuples() if list(c.paragraphs) == [290]}
+
+
+def test_suggest_command_writes_drafts_that_build_the_same_tables_once_moved(tmp_path, capsys):
+    import pandas as pd
+    from app_fixtures import build_data
+    empty, out, drafts = tmp_path / "none", tmp_path / "out", tmp_path / "drafts"
+    empty.mkdir()
+    assert build_data(["--out", str(out), "--indicators", str(empty)]) == 0
+    assert build_data(["suggest", "--report", REPORT_ID, "--out", str(out), "--drafts", str(drafts), "--topic", "VI.A"]) == 0
+    assert "draft definitions" in capsys.readouterr().out
+    (draft,) = (drafts / REPORT_ID).glob("*.toml")
+    assert draft.name == "vi_a_liberte_d_expression.toml"
+    suggestions = pd.read_parquet(out / "suggestions.parquet")
+    text = draft.read_text(encoding="utf-8")
+    drafted = tomllib.loads(text)["indicator"]
+    suggestion_ids = re.findall(r"^# (\S+): confidence", text, flags=re.M)  # each indicator says which suggestion it is
+    assert len(suggestion_ids) == len(drafted) >= 3
+    # promote: move the draft into an indicators folder and build again
+    promoted, again = tmp_path / "indicators", tmp_path / "again"
+    promoted.mkdir()
+    draft.rename(promoted / draft.name)
+    assert build_data(["--out", str(again), "--indicators", str(promoted)]) == 0
+    built = pd.read_parquet(again / "observations.parquet")
+    for indicator, suggestion_id in zip(drafted, suggestion_ids):
+        expected = list(suggestions[suggestions.suggestion_id == suggestion_id].sort_values("position").claim_id)
+        assert expected and list(built[built.indicator_id == indicator["indicator_id"]].sort_values("position").claim_id) == expected
+    # what the promoted definitions chart is no longer suggested as uncharted
+    catalog = json.loads((again / "catalog.json").read_text(encoding="utf-8"))
+    assert not any(e.get("suggested") and e["paragraphs"] in ([155], [156]) for e in catalog)
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--report", "nope"], "no report 'nope'"),
+    (["--report", REPORT_ID, "--topic", "XX.Z"], "no uncharted suggestion in topic 'XX.Z'"),
+])
+def test_suggest_command_says_what_is_wrong_in_one_line(tmp_path_factory, tmp_path, capsys, argv, message):
+    from app_fixtures import build_data, shared_fixture
+    folder = shared_fixture(tmp_path_factory)
+    assert build_data(["suggest", *argv, "--out", str(folder), "--drafts", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert message in error and len(error.strip().splitlines()) == 1 and "Traceback" not in error
+    assert not any(tmp_path.iterdir())
+
+
+def test_suggest_command_before_any_build_asks_for_one(tmp_path, capsys):
+    from app_fixtures import build_data
+    assert build_data(["suggest", "--report", REPORT_ID, "--out", str(tmp_path / "nothing")]) == 2
+    assert "run `python -m etl` first" in capsys.readouterr().err
+
+
+# In the app: suggested tables apart from the curated ones.
+
+def test_catalogue_lists_the_uncharted_suggestions_apart_from_the_curated_indicators(tmp_path_factory):
+    import pandas as pd
+    from app_fixtures import app_reading, shared_fixture
+    from test_app_pages import by_id, card_ids, text_of, walk
+    folder = shared_fixture(tmp_path_factory)
+    rows = pd.read_parquet(folder / "suggestions.parquet")
+    uncharted = list(dict.fromkeys(rows[rows.covered_by.apply(len) == 0].suggestion_id))
+    with app_reading(folder):
+        from pages import catalogue
+        layout = catalogue.layout(lang="en")
+        apart = by_id(layout, "catalogue-uncharted")
+        searched = catalogue.filter_catalogue("apatrides", "fr")
+    pages = card_ids(apart)
+    listed = {c.id.removeprefix("catalogue-unpublished-") for c in walk(apart)
+              if str(getattr(c, "id", "")).startswith("catalogue-unpublished-")}
+    assert pages and not pages & listed and pages | listed == set(uncharted)
+    assert "art174_registered_cases" in card_ids(layout) and "art174_registered_cases" not in pages
+    assert "Still uncharted" in text_of(apart) and "suggested · confidence" in text_of(apart)
+    assert all("Apatrides" in text_of(c) or "apatrides" in text_of(c).lower()
+               for c in walk(searched) if str(getattr(c, "id", "")).startswith("catalogue-unpublished-"))
