@@ -19,7 +19,7 @@ from contract import periods
 from dashboard import data, figures
 from dashboard.components import check_warnings, paragraphs_label
 from dashboard.figures import DEFAULT_SIZE, MONEY_UNITS, SIZES, Series, chart_kind, mixed_units, unit_title, value_label
-from dashboard.i18n import QUALIFIER_WORDS, format_period, label, language, t
+from dashboard.i18n import QUALIFIER_WORDS, format_period, label, language, note_in, t
 
 THEMES = ("light", "dark")
 DARK = {"paper": "#16202b", "plot": "#16202b", "ink": "#e8edf2", "muted": "#a9b6c3", "grid": "#2d3b4a", "warn": "#ff8a80"}
@@ -99,8 +99,8 @@ def chart_notes(entry: dict, rows: pd.DataFrame, lang: str, kind: str | None = N
 
 def _definition_notes(rows: pd.DataFrame, lang: str) -> list[str]:
     """The definition's notes in `lang` (English where the definition gives it, else the French note)."""
-    english = rows.note_en if lang == "en" and "note_en" in rows.columns else [None] * len(rows)
-    return [en if isinstance(en, str) and en else fr for fr, en in zip(rows.note, english) if isinstance(fr, str) and fr]
+    english = rows.note_en if "note_en" in rows.columns else [None] * len(rows)
+    return [note_in(fr, en, lang) for fr, en in zip(rows.note, english) if isinstance(fr, str) and fr]
 
 
 def _partial_periods(series: list[Series]) -> list[str]:

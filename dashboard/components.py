@@ -11,7 +11,7 @@ from dashboard import citations, data, search, suggested
 from dashboard.figures import SIZES, chart_kind, figure_for, point_data, time_span
 from dashboard.i18n import (
     DEFAULT_LANGUAGE, KIND_LABELS, QUALIFIER_WORDS, STRINGS, dimension_name, format_number, format_period,
-    format_value, label, t,
+    format_value, label, note_in, t,
 )
 
 
@@ -213,7 +213,7 @@ def observation_panel(dataset, entry: dict, row, lang: str) -> list:
         html.P([citations.reference(cited := citations.cite(dataset, row.report_id, [row.paragraph], lang)), " ",
                 citations.cite_box(cited, "indicator-panel-cite")], className="panel-meta panel-citation"),
         html.Blockquote(highlighted(text, spans), className="paragraph-text", lang="fr"),
-        html.P(row.note, className="panel-note") if isinstance(row.note, str) and row.note else None,
+        html.P(note, className="panel-note") if (note := note_in(row.note, getattr(row, "note_en", None), lang)) else None,
         dcc.Link(f"{t(lang, 'open_in_report')} ({t(lang, 'para')} {int(row.paragraph)}) →",
                  href=report_href(dataset, row.report_id, lang, row.paragraph), id="indicator-panel-link"),
     ]
@@ -260,7 +260,7 @@ def _cell(dataset, entry: dict, row, column: str, lang: str, usual: int | None) 
     if column == "quote":
         return html.Td(value, lang="fr", className="quote")
     if column == "note":
-        return html.Td(value if isinstance(value, str) else "")
+        return html.Td(note_in(value, getattr(row, "note_en", None), lang))
     return html.Td(label(value if isinstance(value, str) else None, lang, entry.get("labels_en")))
 
 

@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 
 from contract import schema
 from dashboard import charts, data, search
-from dashboard.i18n import citation, label, language
+from dashboard.i18n import citation, label, language, note_in
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -91,8 +91,7 @@ def indicator_frame(dataset: data.Dataset, indicator_id: str, lang: str = "fr", 
         for dimension in dimensions:
             frame[dimension] = [label(v, "en", entry.get("labels_en")) if isinstance(v, str) else v for v in frame[dimension]]
         if "note_en" in rows.columns:
-            frame["note"] = [english if isinstance(english, str) and english else french
-                             for english, french in zip(rows["note_en"], rows["note"])]
+            frame["note"] = [note_in(french, english, lang) or None for english, french in zip(rows["note_en"], rows["note"])]
     frame["citation"] = [citation(dataset.symbol(r), p, "en") for r, p in zip(frame.report_id, frame.paragraph)]
     frame = frame.rename(columns={"text": "as_written"})
     frame = frame[[c for c in frame.columns if c not in ("citation", "note", "claim_id", "report_id")]
@@ -208,14 +207,16 @@ def package_zip(dataset: data.Dataset) -> bytes:
     # One line per report: the package may hold several (every table has report_id).
     sources = "\n".join(f"- `{r.report_id}`: {r.symbol}, built {r.built_at} from `{r.source_file}` (sha256 {r.sha256})"
                         for r in dataset.reports.itertuples())
-    tables = "\n\n".join(f"## {name}\n\n{schema.markdown(name)}" for name in data.PARQUET_TABLES)
+    names = data.PARQUET_TABLES + data.OPTIONAL_TABLES
+    tables = "\n\n".join(f"## {name}\n\n{schema.markdown(name)}" for name in names)
     readme = PACKAGE_README.format(symbol=", ".join(dataset.symbol(r) for r in dataset.report_ids()), sources=sources,
                                    tables=tables)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.md", readme)
         archive.writestr("catalog.json", json.dumps(dataset.catalog, ensure_ascii=False, indent=1))
-        for name in data.PARQUET_TABLES:
-            archive.write(dataset.folder / f"{name}.parquet", f"parquet/{name}.parquet")
+        for name in names:
+            if (dataset.folder / f"{name}.parquet").exists():  # an optional table may not have been built
+                archive.write(dataset.folder / f"{name}.parquet", f"parquet/{name}.parquet")
             archive.writestr(f"csv/{name}.csv", csv_bytes(getattr(dataset, name)))
     return out.getvalue()

@@ -198,6 +198,13 @@ def t(lang: str, key: str, **values) -> str:
     return text.format(**values) if values else text
 
 
+def note_in(note, note_en, lang: str) -> str:
+    """An observation's note in `lang`: the definition's English note on English views where it has one, else the French."""
+    if lang == "en" and isinstance(note_en, str) and note_en:
+        return note_en
+    return note if isinstance(note, str) else ""
+
+
 def dropdown_labels(lang: str) -> dict:
     """The words of a dcc.Dropdown ('3 choisis', not '3 selected') in `lang`."""
     prefix = "dropdown_"
