@@ -15,11 +15,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from contract import schema
+from contract.store import current_folder
 from contract.schema import STATISTIC_KINDS  # noqa: F401 (the pages filter statistics by it)
 
 ROOT = Path(__file__).resolve().parent.parent
 # The tables the app reads (suggestions.parquet is optional: builds before it existed lack it).
 PARQUET_TABLES = ("paragraphs", "claims", "reports", "observations", "checks")
+OPTIONAL_TABLES = ("suggestions",)
 REQUIRED_FILES = tuple(f"{name}.parquet" for name in PARQUET_TABLES) + ("catalog.json",)
 
 
@@ -105,12 +107,14 @@ _cache: dict = {"key": None, "dataset": None}
 
 
 def load() -> Dataset:
-    """The dataset, read again only when a file of the data folder changed."""
+    """The dataset, read again only when the build changed: a new version, or a file of the folder changed."""
     folder = data_dir()
-    key = (str(folder), _signature(folder))
+    # `current` resolved once: every table of one load comes from one build, even while a new one is switched in.
+    built = current_folder(folder)
+    key = (str(built), _signature(built))
     with _lock:
         if _cache["key"] != key:
-            _cache["dataset"] = _read(folder)
+            _cache["dataset"] = _read(built)
             _cache["key"] = key
         return _cache["dataset"]
 
@@ -127,6 +131,7 @@ def _signature(folder: Path) -> tuple:
 
 
 def _read(folder: Path) -> Dataset:
+    """The tables of one build folder (data/processed/, or the version its `current` link names)."""
     missing = [name for name in REQUIRED_FILES if not (folder / name).exists()]
     if missing:
         raise DataUnavailable(
@@ -163,7 +168,8 @@ def _read_table(folder: Path, name: str) -> pd.DataFrame:
 
 def _unreadable(folder: Path, name: str, why) -> str:
     first_line = str(why).splitlines()[0] if str(why) else type(why).__name__
-    return (f"the data file {folder.name}/{name} cannot be read ({first_line[:200]}): "
+    shown = f"{folder.parent.parent.name}/{folder.parent.name}/{folder.name}" if folder.parent.name == "versions" else folder.name
+    return (f"the data file {shown}/{name} cannot be read ({first_line[:200]}): "
             "run `make data` (or `.venv/bin/python -m etl`) and reload this page.")
 
 

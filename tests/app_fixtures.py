@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from contract.store import current_folder
 from etl.cli import main as build_data
 
 _shared: dict = {}
@@ -31,6 +32,13 @@ def shared_fixture(tmp_path_factory) -> Path:
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / ".build"
+
+
+def plain_copy(built: Path, folder: Path) -> Path:
+    """The current build of a store copied to `folder` as plain files (no versions, no links), for a test
+    to edit: the app reads such a folder as it is."""
+    shutil.copytree(current_folder(built), folder)
+    return folder
 
 
 @contextlib.contextmanager

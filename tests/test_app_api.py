@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+import os
 import shutil
 import zipfile
 
@@ -9,7 +10,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from app_fixtures import app_reading, shared_fixture
+from app_fixtures import app_reading, shared_fixture, plain_copy
 from dashboard import exports
 
 
@@ -98,10 +99,13 @@ def test_claims_csv_free_text_search(client):
 def test_package_zip_holds_parquet_csv_catalogue_and_readme(client):
     archive = zipfile.ZipFile(io.BytesIO(client.get("/api/package.zip").data))
     names = set(archive.namelist())
-    for table in ("observations", "claims", "paragraphs", "checks", "reports"):
+    for table in ("observations", "claims", "paragraphs", "checks", "reports", "suggestions"):
         assert f"parquet/{table}.parquet" in names and f"csv/{table}.csv" in names
     assert {"catalog.json", "README.md"} <= names
-    assert "quote" in archive.read("README.md").decode("utf-8")
+    readme = archive.read("README.md").decode("utf-8")
+    assert "quote" in readme and "## suggestions" in readme
+    suggestions = pd.read_parquet(io.BytesIO(archive.read("parquet/suggestions.parquet")))
+    assert len(suggestions) > 0 and "confidence" in suggestions.columns
     assert json.loads(archive.read("catalog.json"))
 
 
@@ -123,7 +127,7 @@ def test_safe_cell_neutralises_formula_starts(cell, expected):
 def test_downloads_neutralise_formulas_but_keep_numbers_numeric(tmp_path_factory, tmp_path):
     # a quote that a spreadsheet would run, planted in a copy of the built data
     folder = tmp_path / "processed"
-    shutil.copytree(shared_fixture(tmp_path_factory), folder)
+    plain_copy(shared_fixture(tmp_path_factory), folder)
     observations = pd.read_parquet(folder / "observations.parquet")
     observations.loc[observations.indicator_id == "art174_registered_cases", "quote"] = "=1+1"
     observations.to_parquet(folder / "observations.parquet", index=False)
@@ -174,7 +178,7 @@ def test_a_corrupt_data_file_is_answered_like_a_missing_one_and_recovers_when_re
     import pyarrow.parquet as pq
     folder = shared_fixture(tmp_path_factory)
     copy = tmp_path / "processed"
-    shutil.copytree(folder, copy)
+    plain_copy(folder, copy)
     claims = copy / "claims.parquet"
     if damage == "truncated":
         claims.write_bytes(claims.read_bytes()[:500])
@@ -192,7 +196,7 @@ def test_a_corrupt_data_file_is_answered_like_a_missing_one_and_recovers_when_re
 def test_english_downloads_have_english_labels_and_notes(tmp_path_factory, tmp_path):
     # note_en planted in a copy: the English file must take it, the French one keep the French note
     folder = tmp_path / "processed"
-    shutil.copytree(shared_fixture(tmp_path_factory), folder)
+    plain_copy(shared_fixture(tmp_path_factory), folder)
     observations = pd.read_parquet(folder / "observations.parquet")
     mine = observations.indicator_id == "art174_cases_tried_and_convicted"
     observations.loc[mine, "note"], observations.loc[mine, "note_en"] = "Note en français.", "Note in English."
@@ -232,7 +236,7 @@ def test_downloads_follow_the_dimension_choice_of_the_page(client):
 def test_a_carriage_return_cannot_split_a_csv_row(tmp_path_factory, tmp_path):
     # issue 12: a bare CR in a quote started a new row whose first cell was an un-neutralised formula
     folder = tmp_path / "processed"
-    shutil.copytree(shared_fixture(tmp_path_factory), folder)
+    plain_copy(shared_fixture(tmp_path_factory), folder)
     quote = "Texte du rapport\r=2+5 suite\nligne"
     observations = pd.read_parquet(folder / "observations.parquet")
     observations.loc[observations.indicator_id == "art174_registered_cases", "quote"] = quote
@@ -255,7 +259,7 @@ def test_a_carriage_return_cannot_split_a_csv_row(tmp_path_factory, tmp_path):
 ])
 def test_every_route_answers_a_corrupt_data_file_like_a_missing_one(tmp_path_factory, tmp_path, route, expected):
     folder = tmp_path / "processed"
-    shutil.copytree(shared_fixture(tmp_path_factory), folder)
+    plain_copy(shared_fixture(tmp_path_factory), folder)
     (folder / "observations.parquet").write_bytes((folder / "observations.parquet").read_bytes()[:300])
     with app_reading(folder) as app:
         response = app.server.test_client().get(route)
@@ -268,3 +272,23 @@ def test_every_route_answers_a_corrupt_data_file_like_a_missing_one(tmp_path_fac
             from app_fixtures import routing
             view = app.server.test_client().post("/_dash-update-component", json=routing(route))
             assert view.status_code == 200 and b"data-banner" in view.data and b"make data" in view.data
+
+
+def test_the_app_reads_one_build_through_current_even_when_the_top_level_files_are_another(tmp_path_factory, tmp_path):
+    """data.load resolves `current` once: a top-level file that is not the current build's (a half-switched
+    store, a copy left behind) is never mixed in, and a switch of `current` is picked up."""
+    from dashboard import data
+    built = shared_fixture(tmp_path_factory)
+    version = os.path.realpath(built / "current")
+    out = tmp_path / "out"
+    (out / "versions").mkdir(parents=True)
+    shutil.copytree(version, out / "versions" / "a")
+    shutil.copytree(version, out / "versions" / "b")
+    pd.DataFrame({"nothing": [1]}).to_parquet(out / "claims.parquet")  # a stray top-level file, not a build's
+    os.symlink("versions/a", out / "current")
+    with app_reading(out):
+        assert data.load().folder == (out / "versions" / "a").resolve()
+        assert len(data.load().claims) == len(pd.read_parquet(built / "claims.parquet"))
+        os.replace(out / "current", out / "previous")  # a switch, as etl/store.py does it (a rename of a link)
+        os.symlink("versions/b", out / "current")
+        assert data.load().folder == (out / "versions" / "b").resolve()

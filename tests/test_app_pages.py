@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from dash import html
 
-from app_fixtures import shared_fixture
+from app_fixtures import shared_fixture, plain_copy
 from dashboard import data
 from dashboard.components import indicator_figure
 from dashboard.i18n import format_value
@@ -242,7 +242,7 @@ def test_pages_say_how_to_build_missing_data(tmp_path):
 def test_pages_say_when_the_data_is_stale(built, tmp_path):
     from pages import catalogue
     folder = tmp_path / "processed"
-    shutil.copytree(built, folder)
+    plain_copy(built, folder)
     reports = pd.read_parquet(folder / "reports.parquet")
     reports["sha256"] = "0" * 64  # as if the report changed after the build
     reports.to_parquet(folder / "reports.parquet", index=False)

@@ -6,7 +6,7 @@ import re
 import pandas as pd
 import pytest
 
-from app_fixtures import app_reading, shared_fixture
+from app_fixtures import app_reading, shared_fixture, plain_copy
 from dashboard import charts, data, embed
 
 
@@ -153,7 +153,7 @@ def test_api_responses_carry_the_data_version_and_answer_304(client, path):
 def test_data_version_is_a_hash_of_the_built_files(tmp_path_factory, tmp_path):
     import shutil
     folder = tmp_path / "processed"
-    shutil.copytree(shared_fixture(tmp_path_factory), folder)
+    plain_copy(shared_fixture(tmp_path_factory), folder)
     before = data.data_version(folder)
     checks = pd.read_parquet(folder / "checks.parquet")
     checks.iloc[:1].to_parquet(folder / "checks.parquet", index=False)

@@ -11,7 +11,7 @@ import shutil
 import brotli
 import pytest
 
-from app_fixtures import app_reading, routing, serving, shared_fixture
+from app_fixtures import app_reading, routing, serving, shared_fixture, plain_copy
 from dashboard import cache, transfer
 
 BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
@@ -99,7 +99,7 @@ def test_a_repeated_view_is_the_same_answer_built_once(port, monkeypatch):
 
 def test_kept_views_are_dropped_when_the_data_is_rebuilt(tmp_path_factory, tmp_path):
     folder = tmp_path / "processed"
-    shutil.copytree(shared_fixture(tmp_path_factory), folder)
+    plain_copy(shared_fixture(tmp_path_factory), folder)
     view = routing("/indicators/art174_registered_cases", "?lang=en")
     with app_reading(folder) as app:
         client = app.server.test_client()
