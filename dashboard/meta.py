@@ -13,7 +13,7 @@ import flask
 from dash.exceptions import MissingCallbackContextException
 from markupsafe import escape
 
-from dashboard import citations, data
+from dashboard import citations, data, security
 from dashboard.components import href, one
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
 
@@ -108,9 +108,12 @@ def register(app: dash.Dash) -> None:
 
     def interpolate_index(**parts):
         request = flask.request
-        page = head(request.path, request.args.to_dict(flat=False), request.host_url)
+        page = head(request.path, request.args.to_dict(flat=False), security.public_url())
         parts["title"] = str(escape(page.title))
-        parts["metas"] = f"{parts.get('metas', '')}\n{tags(page, request.url)}"
+        # og:url from PUBLIC_URL, like every absolute link, never from the request's Host (issue 12)
+        query = request.query_string.decode("latin-1")
+        url = security.public_url() + request.path + (f"?{query}" if query else "")
+        parts["metas"] = f"{parts.get('metas', '')}\n{tags(page, url)}"
         html = interpolate(**parts)
         # data-* tell assets/readers.js which languages there are when the URL changes in the page.
         opening = f'<html lang="{page.lang}" data-languages="{" ".join(LANGUAGES)}" data-default-language="{DEFAULT_LANGUAGE}">'

@@ -4,11 +4,10 @@ from urllib.parse import urlencode
 import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import charts, embed
+from dashboard import charts, embed, security
 from dashboard.components import chart_warnings, download_links, embed_box, image_menu, one, page_data
 from dashboard.figures import GRAPH_CONFIG, chart_kind, page_height
 from dashboard.i18n import DEFAULT_LANGUAGE, dropdown_labels, language, t
-from pages.indicator import _base_url  # one home for the address the embed code points at
 
 dash.register_page(__name__, path="/compare", title="Comparer / Compare")
 
@@ -72,7 +71,7 @@ def _chart(dataset, ids: list[str], lang: str) -> list:
     kept = parts.chosen["ids"]
     query = {"ids": ",".join(kept)}
     name = "compare-" + "-".join(kept)
-    code = embed.compare_iframe_code(_base_url(), kept, parts.title, lang, embed.iframe_height(parts))
+    code = embed.compare_iframe_code(security.public_url(), kept, parts.title, lang, embed.iframe_height(parts))
     return [
         left_out,
         html.Div([

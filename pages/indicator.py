@@ -74,7 +74,7 @@ def _image_menu(indicator_id: str, lang: str, chosen: dict) -> html.Details:
 def _embed_box(entry: dict, lang: str, chosen: dict) -> html.Details:
     """The iframe code of the current view, with a copy button."""
     height = embed.iframe_height(charts.chart_parts(data.load(), entry["indicator_id"], chosen, lang))
-    return embed_box(embed.iframe_code(_base_url(), entry["indicator_id"], entry["title"][lang], lang, chosen, height), lang,
+    return embed_box(embed.iframe_code(security.public_url(), entry["indicator_id"], entry["title"][lang], lang, chosen, height), lang,
                      "indicator")
 
 
@@ -84,11 +84,6 @@ def _compare_link(dataset, entry: dict, lang: str):
         return None
     return dcc.Link(t(lang, "compare_of"), href=href("/compare", lang, ids=entry["indicator_id"]), className="button",
                     id="indicator-compare")
-
-
-def _base_url() -> str:
-    """The address this app is reached at (the embed code must work from another site): PUBLIC_URL, never Host."""
-    return security.public_url()
 
 
 def _dimension_choice(dataset, entry: dict, chosen: dict, lang: str):

@@ -8,7 +8,7 @@ from dash import html
 from markupsafe import escape
 
 from app_fixtures import app_reading, routing, shared_fixture
-from dashboard import citations, data, search
+from dashboard import citations, data, search, security
 from test_app_pages import by_id, card_ids, text_of, walk
 
 REPORT = "CERD_C_KAZ_11-14_fr"
@@ -182,7 +182,8 @@ def test_every_page_says_its_language_title_and_description(client):
             if title:
                 assert head["title"].startswith(str(escape(title)))
     english = head_of(client, "/indicators/art174_registered_cases?lang=en")
-    assert english["og:image"] == "http://localhost/api/indicators/art174_registered_cases.png?lang=en&amp;size=slide"
+    # absolute, from PUBLIC_URL (never the request's Host: issue 12)
+    assert english["og:image"] == security.public_url() + "/api/indicators/art174_registered_cases.png?lang=en&amp;size=slide"
     assert "para. 156" in english["description"] and entry["description"]["en"].rstrip(".") in english["description"]
     assert "og:image" not in head_of(client, "/report")
 

@@ -165,7 +165,7 @@ def test_error_answers_carry_the_security_headers(hostile, method, path, status)
 
 def test_an_unexpected_error_is_one_line_without_traceback(hostile, monkeypatch):
     from dashboard import exports
-    from pages import catalogue
+    from dashboard import suggested
 
     def broken(*args, **kwargs):
         raise RuntimeError("a bug with a secret path /srv/app/x.py")
@@ -174,7 +174,7 @@ def test_an_unexpected_error_is_one_line_without_traceback(hostile, monkeypatch)
     assert response.status_code == 500 and all(name in response.headers for name in SECURITY_HEADERS)
     assert b"Traceback" not in response.data and b"/srv/app" not in response.data and response.data.count(b"\n") <= 1
     # a callback's own bug (not an error on the values it was sent) stays a 500, not a 400
-    monkeypatch.setattr(catalogue, "catalogue_sections", broken)
+    monkeypatch.setattr(suggested, "catalogue", broken)
     body = {"output": "catalogue-list.children", "outputs": {"id": "catalogue-list", "property": "children"},
             "inputs": [{"id": "catalogue-search", "property": "value", "value": "174"}], "changedPropIds": ["catalogue-search.value"],
             "state": [{"id": "catalogue-lang", "property": "data", "value": "fr"}, {"id": "catalogue-report", "property": "data", "value": None}]}
