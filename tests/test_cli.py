@@ -273,7 +273,8 @@ def test_a_store_of_an_older_build_is_taken_over_and_its_leftovers_removed(raw_c
     assert run_etl("--input", raw_copy, "--out", out).returncode == 0
     assert sorted(p.name for p in out.iterdir()) == [".lock", "catalog.json", "checks.parquet", "claims.parquet",
                                                       "current", "notes.txt", "observations.parquet",
-                                                      "paragraphs.parquet", "reports.parquet", "versions"]
+                                                      "paragraphs.parquet", "reports.parquet", "suggestions.parquet",
+                                                      "versions"]
     assert all((out / name).is_symlink() for name in ("claims.parquet", "catalog.json"))
     assert len(pd.read_parquet(out / "claims.parquet")) == 812 and (out / "notes.txt").read_text() == "mine"
 

@@ -276,7 +276,7 @@ def test_only_the_store_is_in_out(attacked):
     out = attacked["out"]
     names = {p.name for p in out.iterdir()}
     assert names == {".lock", "current", "versions", "catalog.json",
-                     *(f"{t}.parquet" for t in ("paragraphs", "claims", "observations", "checks", "reports"))}
+                     *(f"{t}.parquet" for t in ("paragraphs", "claims", "observations", "checks", "reports", "suggestions"))}
     [version] = (out / "versions").iterdir()
     assert sorted(p.name for p in (version / "reports").iterdir()) == ["good"]
 
