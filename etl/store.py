@@ -37,7 +37,8 @@ KEY_FILE = "build.json"
 STAGING = ".new-"  # versions/.new-<version>/ while it is written
 VERSION_RE = re.compile(r"^\d{8}T\d{6}\.\d{6}Z-\d+$")
 _TEMPORARY_RE = re.compile(r"^\.[\w.-]+\.(?:tmp|link)-\d+$")  # .claims.parquet.tmp-PID (older builds), .current.link-PID
-_LEGACY_FILES = {KEY_FILE} | {f"{name}.parquet" for name in ("paragraphs", "claims", "observations", "checks", "reports")}
+_LEGACY_FILES = {KEY_FILE} | {f"{name}.parquet"
+                               for name in ("paragraphs", "claims", "observations", "checks", "reports", "suggestions")}
 
 
 class StoreError(Exception):
