@@ -9,14 +9,18 @@ through the same definition, so the two can never differ.
 import json
 import re
 
+from contract.schema import COUNT_UNITS
 from etl.indicators import DefinitionError, pick_claim
-from etl.suggest import REASONS, Suggestion, _slug, counted_noun, covered, english_subject, reasons_text, suggest
+from etl.suggest import HEADS_EN, REASONS, Suggestion, _slug, covered, reasons_text, subject_head, subject_parts, suggest
 
 DIMENSION = "measure"  # the one dimension of a suggested table: its series or categories
 CHARTS = {"time_series": "time_series", "breakdown": "breakdown", "single": "breakdown"}
 _CONTEXT_WORDS = 4  # words around a number in `before` / `after` patterns
 _TOPIC_MAX = 32  # characters of a draft's topic id, cut between words ('vii_a_droit_a_la_securite_et_a')
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+TO_TRANSLATE = "TODO translate"  # the comment on an English label that is still the French one, for the reviewer
+# English for a label that is a count unit's French word ('têtes de bétail'), beside the counted nouns of HEADS_EN
+_UNIT_WORDS_EN = {fr: en for fr, en in COUNT_UNITS.values()}
 
 
 def claims_by_paragraph(claims: list[dict]) -> dict[int, list[dict]]:
@@ -41,9 +45,8 @@ def definition(suggestion: Suggestion, by_paragraph: dict[int, list[dict]], text
         line = selector(claim, by_paragraph[claim["paragraph"]], texts[claim["paragraph"]])
         if labelled:
             line[DIMENSION] = member.label
-        noun = counted_noun(claim["subject"])
-        if suggestion.unit == "count" and not claim["unit"] and noun:
-            line["unit"] = noun  # par. 155: "affaires" and "personnes" in one table
+        if claim["claim_id"] in suggestion.line_units:
+            line["unit"] = suggestion.line_units[claim["claim_id"]]  # par. 155: "affaires" and "personnes" in one table
         observations.append(line)
     indicator = {
         "indicator_id": indicator_id,
@@ -52,7 +55,8 @@ def definition(suggestion: Suggestion, by_paragraph: dict[int, list[dict]], text
         "unit": suggestion.unit, "unit_fr": suggestion.unit_fr, "unit_en": suggestion.unit_en,
         "chart": CHARTS[suggestion.shape], "dimensions": [DIMENSION] if labelled else [],
         "paragraphs": suggestion.paragraphs, "observations": observations,
-        "labels_en": {m.label: english for m in suggestion.members if (english := _english_label(m.label))},
+        # every label needs its English: the French one stands in, marked for translation in a draft (draft_text)
+        "labels_en": {m.label: english_label(m.label) or m.label for m in suggestion.members} if labelled else {},
         **topic,
     }
     return indicator, sum_checks(suggestion, {**(ids or {}), suggestion.suggestion_id: indicator_id}, topic)
@@ -97,10 +101,14 @@ def _words(text: str, first: bool) -> str:
     return " ".join(words)
 
 
-def _english_label(label: str) -> str | None:
-    """A label that is one counted noun in English ('personnes' -> 'persons'); None for any other."""
-    words = label.split()
-    return english_subject(label).split(" (")[0] if len(words) == 1 and english_subject(label)[:1] != "“" else None
+def english_label(label: str) -> str | None:
+    """A label that is one counted noun, or its total, in English ('personnes' -> 'persons', 'personnes (total)' ->
+    'persons (total)'); None for any other: no label is translated word by word."""
+    noun, qualifier = subject_parts(label)
+    english = _UNIT_WORDS_EN.get(noun) or (HEADS_EN.get(subject_head(noun)) if len(noun.split()) == 1 else None)
+    if english is None or qualifier not in ("", "total"):
+        return None
+    return f"{english} (total)" if qualifier else english
 
 
 def _pattern(words: str) -> str:
@@ -190,6 +198,11 @@ def draft_text(topic: dict, entries: list[tuple[Suggestion, dict, list[dict]]]) 
         lines.append("observations = [")
         lines += [f"  {_toml(line)}," for line in indicator["observations"]]
         lines.append("]")
+        if indicator["labels_en"]:
+            # one label a line, so that the reviewer sees which English is still the French label to translate
+            lines += ["", f"[indicator.labels_en]  # the English of each `{DIMENSION}` label"]
+            lines += [f"{_toml_key(label)} = {_toml(english)}" + ("" if english_label(label) else f"  # {TO_TRANSLATE}")
+                      for label, english in indicator["labels_en"].items()]
         for check in checks:
             lines += ["", "[[check]]"]
             for key in ("check_id", "kind", "description_en", "description_fr", "complete", "parts", "total"):
@@ -208,9 +221,12 @@ def _toml(value) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
     if isinstance(value, dict):
-        items = [f"{k if _BARE_KEY.match(k) else json.dumps(k, ensure_ascii=False)} = {_toml(v)}" for k, v in value.items()]
-        return "{ " + ", ".join(items) + " }"
+        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml(v)}" for k, v in value.items()) + " }"
     raise TypeError(f"no TOML form for {value!r}")
+
+
+def _toml_key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else json.dumps(key, ensure_ascii=False)
 
 
 def draft_files(report_id: str, paragraphs: list[dict], claims: list[dict], charted: set[str],

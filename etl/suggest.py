@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from contract import periods
-from contract.schema import STATISTIC_KINDS, columns
+from contract.schema import COUNT_UNITS, STATISTIC_KINDS, columns
 from etl.sentences import split_sentences
 
 SUGGESTION_COLUMNS = tuple(columns("suggestions"))
@@ -35,8 +35,13 @@ PART_MARKERS = ("dont", "parmi eux", "parmi elles", "parmi lesquels", "parmi les
 # Words after the last part that say the parts are not the whole: "… 86 000 Dounganes (0,4 %) et autres" (par. 58);
 # not "98 264 (2,8 %) dans d'autres langues" (par. 249), a part of its own.
 OTHERS_WORDS = ("et autres", "et d’autres", "et d'autres", "and others", "and other", "etc")
-# Lengths of time are the terms of a provision or an age ("jusqu'à 18 ans"), not a statistic to chart.
-DURATION_UNITS = ("years", "months", "weeks", "days", "hours")
+# The units a definition can chart (etl/definitions.py): none (a count), '%' or a currency code. Lengths of time are
+# the terms of a provision or an age ("jusqu'à 18 ans"), and other measures ("42 pétaflops") have no count unit.
+_CHARTED_UNIT_RE = re.compile(r"%|[A-Z]{3}")
+# Words that name a measure, not what it counts: "part de femmes", "taux d’emploi", "montant total" (par. 89, 92, 200).
+# Such a subject links a number to no other by its noun, as a subject the text does not give.
+MEASURE_WORDS = ("part", "taux", "niveau", "montant", "somme", "quota", "proportion", "pourcentage", "nombre", "total",
+                 "share", "rate", "level", "amount", "sum", "number", "percentage")
 # English for the counted nouns that recur in treaty-body reports (the head of a claim's subject,
 # singular); a noun not listed keeps its French words in quotes in the English title.
 HEADS_EN = {
@@ -58,6 +63,11 @@ HEADS_EN = {
     "travailleur": "workers", "candidat": "candidates", "centre": "centres", "organisation": "organisations",
     "salle": "classrooms", "bannière": "banners", "vidéo": "videos", "documentaire": "documentaries",
 }
+# Counted nouns of people: the curated definitions count inhabitants, refugees, stateless persons … in persons.
+PERSONS_HEADS = ("habitant", "réfugié", "apatride", "immigrant", "migrant", "femme", "citoyen", "étranger", "travailleur",
+                 "victime", "membre", "représentant", "journaliste", "fonctionnaire", "employé", "spécialiste", "expert",
+                 "juge", "député", "parlementaire", "candidat", "abonné")
+MIXED_UNIT = "count"  # the unit of a table whose lines count different things, each naming its own (contract/schema.py)
 # Why a suggestion was made, and what each reason adds to its confidence (fr, en, weight).
 REASONS = {
     "series": ("même mesure pour plusieurs périodes", "one measure for several periods", 0.55),
@@ -146,12 +156,14 @@ class Suggestion:
     topic: str
     topic_title_fr: str
     topic_title_en: str
-    unit: str
-    unit_fr: str
+    unit: str  # a count unit of contract/schema.py, '%' or a currency: what a definition may declare
+    unit_fr: str  # what it counts, in the report's words ('affaires / personnes')
     unit_en: str
     # The sums the report states: {"parts": operand, "total": operand, "complete": bool}, an operand being
     # {"suggestion": id, "labels": [...] or None, "periods": [...] or None} (the filters that pick its numbers).
     sum_checks: list[dict] = field(default_factory=list)
+    # claim id -> its own count unit, when the unit is "count" (lines counting different things, or no count unit)
+    line_units: dict[str, str] = field(default_factory=dict)
 
     @property
     def claim_ids(self) -> list[str]:
@@ -213,13 +225,16 @@ def _statistics(claims: list[dict], outline: dict[int, dict], contexts: dict[int
     found = []
     for claim in claims:
         row = outline.get(claim["paragraph"])
-        if (claim["kind"] not in STATISTIC_KINDS or claim["value"] != claim["value"] or claim["unit"] in DURATION_UNITS
+        if (claim["kind"] not in STATISTIC_KINDS or claim["value"] != claim["value"]
+                or (isinstance(claim["unit"], str) and not _CHARTED_UNIT_RE.fullmatch(claim["unit"]))
                 or row is None or row["text"][claim["start"]:claim["end"]] != claim["text"]):
             continue
         if claim["paragraph"] not in contexts:
             contexts[claim["paragraph"]] = Paragraph.of(claim["paragraph"], row["text"])
         context = contexts[claim["paragraph"]]
-        found.append({**claim, "_sentence": context.sentence_of(claim["start"]), "_head": subject_head(claim["subject"])})
+        head = subject_head(claim["subject"])
+        found.append({**claim, "_sentence": context.sentence_of(claim["start"]), "_head": head,
+                      "_noun": None if _names_a_measure(claim["subject"]) else head})
     return sorted(found, key=lambda c: (c["paragraph"], c["start"]))
 
 
@@ -250,6 +265,22 @@ def _same_heading(outline: dict[int, dict], a: int, b: int) -> bool:
     return _heading(outline, a) is not None and _heading(outline, a) == _heading(outline, b)
 
 
+def subject_parts(subject) -> tuple[str, str]:
+    """A subject's noun phrase and what its brackets add: 'personnes (condamnées)' -> ('personnes', 'condamnées').
+
+    The noun phrase says what is counted; the bracket (a participle, a language, an article) tells apart numbers
+    of one noun, as series or parts of a table.
+    """
+    if not isinstance(subject, str):
+        return "", ""
+    text = subject.strip()
+    noun, _, bracket = text.partition("(")
+    qualifier = bracket[:-1].strip()
+    if text.endswith(")") and _WORD_RE.search(noun) and qualifier and not set("()") & set(qualifier):
+        return noun.strip(), qualifier
+    return text, ""
+
+
 def subject_head(subject) -> str | None:
     """The counted noun of a subject, lower case and singular: 'affaires pénales enregistrées' -> 'affaire'."""
     if not isinstance(subject, str):
@@ -261,6 +292,12 @@ def subject_head(subject) -> str | None:
     if len(head) > 3 and head[-1] in "sx" and not head.endswith(("ss", "us")):
         head = head[:-1]
     return head
+
+
+def _names_a_measure(subject) -> bool:
+    """Whether a subject names a measure ('taux d’emploi', 'part de femmes'), not a counted noun."""
+    words = _WORD_RE.findall(subject.lower()) if isinstance(subject, str) else []
+    return bool(words) and words[0] in MEASURE_WORDS
 
 
 def counted_noun(subject) -> str | None:
@@ -480,8 +517,8 @@ def _joined_to_totals(rest: list[dict], structures: list[Table]) -> list[dict]:
 
 def _enumerations(rest: list[dict]) -> list[Table]:
     """The remaining numbers of one kind, grouped when they share a noun, a period or a sentence."""
-    if any(c["_head"] is None for c in rest):
-        groups = [rest] if rest else []  # a number without a noun may go with any other
+    if any(c["_noun"] is None for c in rest):
+        groups = [rest] if rest else []  # a number without a counted noun may go with any other
     else:
         groups = _linked_groups(rest)
     tables = []
@@ -506,7 +543,7 @@ def _linked_groups(claims: list[dict]) -> list[list[dict]]:
 
     first_with: dict = {}
     for i, claim in enumerate(claims):
-        keys = [("noun", claim["_head"]), ("sentence", claim["_sentence"], claim["period"])]
+        keys = [("noun", claim["_noun"]), ("sentence", claim["_sentence"], claim["period"])]
         keys += [("period", claim["period"])] if claim["period"] is not None else []
         for key in keys:
             parent[root(i)] = root(first_with.setdefault(key, i))
@@ -524,8 +561,8 @@ def _enumeration_reasons(group: list[dict]) -> list[str]:
         reasons += ["one_period"] if None not in dated else ["undated"]
     else:
         reasons += ["mixed_periods"]
-    nouns = {c["_head"] for c in group if c["_head"]}
-    reasons += ["one_noun"] if len(nouns) == 1 and len(nouns) == len({c["_head"] for c in group}) else []
+    nouns = {c["_noun"] for c in group if c["_noun"]}
+    reasons += ["one_noun"] if len(nouns) == 1 and len(nouns) == len({c["_noun"] for c in group}) else []
     reasons += ["several_nouns"] if len(nouns) > 1 else []  # "20 séminaires … 500 représentants" (par. 116): facts, not a table
     return reasons
 
@@ -638,10 +675,12 @@ def _neighbours_joined(tables: list[Table], outline) -> list[Table]:
 def _joins(claim: dict, table: Table, number: int, outline) -> bool:
     if table.origin not in ("enumeration", "single") or number not in table.paragraphs:
         return False
-    heads = {m.claim["_head"] for m in table.members}
+    if claim["_noun"] is None:  # nothing but its date ties it: the date of every number there (not par. 108 to 107)
+        tied = all(m.claim["period"] == claim["period"] for m in table.members)
+    else:
+        tied = claim["_noun"] in {m.claim["_noun"] for m in table.members}
     return (_same_heading(outline, number, claim["paragraph"]) and family(table.members[0].claim) == family(claim)
-            and (claim["_head"] is None or claim["_head"] in heads)
-            and all(_overlapping(claim["period"], m.claim["period"]) for m in table.members))
+            and tied and all(_overlapping(claim["period"], m.claim["period"]) for m in table.members))
 
 
 def _overlapping(a, b) -> bool:
@@ -728,12 +767,32 @@ def _series_labels(table: Table, contexts) -> None:
     for run in table.runs:
         subjects = Counter(m.claim["subject"] for m in run if m.claim["subject"])
         names.append(max(subjects, key=lambda s: (subjects[s], len(s))) if subjects else "")
-    if len(set(names)) < len(names):  # par. 191: "procédures" under three articles, told apart by the article
-        names = [f"{name} ({ref})" if (ref := _reference_before(run[0].claim, contexts)) else name
-                 for name, run in zip(names, table.runs)]
-    for name, run in zip(names, table.runs):
+    labels = _told_apart(names) or names
+    if len({subject_head(name) for name in names}) < len(names):
+        # par. 191: "procédures pénales" under three articles: the article tells them apart better than a participle
+        refs = [_reference_before(run[0].claim, contexts) for run in table.runs]
+        if all(refs) and len(set(refs)) == len(refs):
+            labels = [f"{noun} ({ref})" if (noun := subject_parts(name)[0]) else ref for name, ref in zip(names, refs)]
+    for label, run in zip(labels, table.runs):
         for m in run:
-            m.label = name if len(table.runs) > 1 else ""
+            m.label = label if len(table.runs) > 1 else ""
+
+
+def _told_apart(subjects: list[str]) -> list[str] | None:
+    """The fewest words that tell subjects apart: their nouns when they count different things ('affaires',
+    'personnes'), else what the brackets add to one noun ('en russe', 'en kazakh'; the noun where there is no
+    bracket: 'originaires d’Afghanistan', 'Ukraine', 'Syrie'), else the whole subjects."""
+    if not subjects or not all(subjects):
+        return None
+    nouns, qualifiers = zip(*(subject_parts(s) for s in subjects))
+    heads = {subject_head(n) for n in nouns}
+    if len(heads) == len(nouns):
+        return list(nouns)
+    if len(heads) == 1:
+        apart = [qualifier or noun for noun, qualifier in zip(nouns, qualifiers)]
+        if len(set(apart)) == len(apart):
+            return apart
+    return list(subjects) if len(set(subjects)) == len(subjects) else None
 
 
 def _reference_before(claim: dict, contexts) -> str:
@@ -744,13 +803,18 @@ def _reference_before(claim: dict, contexts) -> str:
 
 
 def _part_labels(members: list[Member], contexts) -> None:
-    subjects = [m.claim["subject"] for m in members if m.role != "total"]
-    distinct = len(set(subjects)) == len(subjects) and all(subjects)
+    told_apart = _told_apart([m.claim["subject"] for m in members if m.role != "total"])
+    distinct = told_apart is not None
+    told = iter(told_apart or [])
+    totals = [subject_parts(m.claim["subject"]) for m in members if m.role == "total"]
     for m in members:
         if m.role == "total":
-            m.label = f"{m.claim['subject'] or 'total'} (total)" if m.claim["subject"] else "total"
+            noun, qualifier = subject_parts(m.claim["subject"])
+            # the noun says what the total counts; its bracket only when another total of the table has that noun
+            shared = sum(n == noun for n, _ in totals) > 1 and qualifier
+            m.label = (f"{noun} ({qualifier}, total)" if shared else f"{noun} (total)") if noun else "total"
         elif distinct:
-            m.label = m.claim["subject"]
+            m.label = next(told)
         else:
             m.label = _words_around(m.claim, contexts) or m.claim["subject"] or ""
     items = [m for m in members if m.role != "total"]
@@ -827,7 +891,7 @@ def _suggestion(table: Table, suggestion_id: str, heading: dict, report_id: str)
     reasons = list(dict.fromkeys(reasons))
     confidence = round(min(0.95, max(0.05, sum(REASONS[r][2] for r in reasons))), 2)
     covered = periods.covered(c["period"] for c in claims if c["period"])
-    unit, unit_fr, unit_en = _unit(table)
+    unit, unit_fr, unit_en, line_units = _unit(table)
     chapter, section = heading.get("chapter") or "", heading.get("section") or ""
     section_key = f"{chapter}.{section}" if section else chapter
     section_title = heading.get("section_title") or heading.get("chapter_title") or ""
@@ -839,7 +903,7 @@ def _suggestion(table: Table, suggestion_id: str, heading: dict, report_id: str)
         period_covered=covered, topic=_slug(f"suggested {section_key}"),
         topic_title_fr=f"{section_key}. {section_title}" if section_title else section_key,
         topic_title_en=f"Section {section_key}: {section_title}" if section_title else f"Section {section_key}",
-        unit=unit, unit_fr=unit_fr, unit_en=unit_en,
+        unit=unit, unit_fr=unit_fr, unit_en=unit_en, line_units=line_units,
     )
 
 
@@ -847,37 +911,48 @@ def _table_subjects(table: Table) -> list[str]:
     """What the table counts, in the report's words: one subject, or the first of several ('…' when more)."""
     if table.subject:
         return [table.subject]
-    names = []
-    if table.origin == "series":
-        names = list(dict.fromkeys(m.label.split(" (")[0] for m in table.members if m.label))
-        if len(names) > 1 and len({subject_head(n) for n in names}) > 1:
-            return names[:2] + (["…"] if len(names) > 2 else [])
     subjects = Counter(m.claim["subject"] for m in table.members if m.claim["subject"])
+    if len(subjects) > 1:  # "affaires (jugées)", "personnes (condamnées)": the nouns before the brackets name them
+        subjects = Counter(subject_parts(s)[0] for s in subjects.elements())
     if not subjects:
         return []
-    if len({subject_head(s) for s in subjects}) == 1 or table.origin == "series":
+    if len({subject_head(s) for s in subjects}) == 1:
         return [min(subjects, key=lambda s: (-subjects[s], len(s)))]
     return [s for s, _ in subjects.most_common(2)] + (["…"] if len(subjects) > 2 else [])
 
 
-def _unit(table: Table) -> tuple[str, str, str]:
-    """The table's unit: the claims' unit (%, a currency), else what it counts (a noun, or a few of them)."""
+def _unit(table: Table) -> tuple[str, str, str, dict[str, str]]:
+    """The table's unit: the claims' unit (%, a currency), else the count unit of what it counts, with the words
+    of the report (a noun, or a few of them); and each claim's own count unit when they differ (unit 'count')."""
     claims = [m.claim for m in table.members]
     units = {c["unit"] for c in claims}
     if len(units) == 1 and None not in units:
         unit = units.pop()
-        return unit, unit, unit
+        return unit, unit, unit, {}
     if table.subject or table.members[0].role == "total":  # parts and shares count what their total counts
-        nouns = [counted_noun(table.subject or claims[0]["subject"])]
+        noun = counted_noun(table.subject or claims[0]["subject"])
+        each = {c["claim_id"]: noun for c in claims}
     else:
-        nouns = list(dict.fromkeys(counted_noun(c["subject"]) for c in claims))
-    if None in nouns or not nouns:
-        return "count", "effectif", "count"
-    if len(nouns) == 1:
-        return nouns[0], nouns[0], _english_noun(nouns[0])
-    if len(nouns) <= 3:  # par. 155: "affaires / personnes"
-        return "count", " / ".join(nouns), " / ".join(_english_noun(n) for n in nouns)
-    return "count", "effectif", "count"
+        each = {c["claim_id"]: counted_noun(c["subject"]) for c in claims}
+    nouns = list(dict.fromkeys(each.values()))
+    counts = {claim_id: count_unit(noun) for claim_id, noun in each.items()}
+    # a definition whose unit is "count" names each line's unit (etl/definitions.py), even one noun of no count unit
+    unit = counts[claims[0]["claim_id"]] if len(set(counts.values())) == 1 else MIXED_UNIT
+    lines = counts if unit == MIXED_UNIT else {}
+    if None in nouns or not nouns or len(nouns) > 3:
+        return unit, "effectif", "count", lines
+    # par. 155: "affaires / personnes"
+    return unit, " / ".join(nouns), " / ".join(_english_noun(n) for n in nouns), lines
+
+
+def count_unit(noun) -> str:
+    """The count unit of contract/schema.py a counted noun is in ('affaires' -> 'cases'), else 'count'."""
+    head = subject_head(noun)
+    return _COUNT_UNIT_OF.get(head) or ("persons" if head in PERSONS_HEADS else MIXED_UNIT)
+
+
+# A count unit by the head of its French word ('affaires' -> 'cases'); procedures are cases, as the curated count them.
+_COUNT_UNIT_OF = {subject_head(fr): unit for unit, (fr, _) in COUNT_UNITS.items()} | {"procédure": "cases"}
 
 
 def _english_noun(noun: str) -> str:

@@ -47,7 +47,9 @@ def text_of(component) -> str:
 
 
 def card_ids(sections) -> set[str]:
-    return {c.id[len("card-"):] for c in walk(sections) if str(getattr(c, "id", "")).startswith("card-")}
+    """The indicator ids of the catalogue's cards (`card-<id>`; not their parts, like `card-warning-<id>`)."""
+    cards = [c for c in walk(sections) if "indicator-card" in str(getattr(c, "className", "")).split()]
+    return {c.id[len("card-"):] for c in cards}
 
 
 def test_catalogue_search_keeps_matching_indicators():

@@ -123,6 +123,25 @@ def test_a_total_is_followed_by_its_parts(suggestions, total, parts, labels):
         assert labels <= {m.label for m in table.members}
 
 
+def test_parts_of_one_noun_are_told_apart_by_what_their_subject_adds(suggestions):
+    # par. 290: "personnes sans papiers (reconnues citoyennes du Kazakhstan)", "(reçu des pièces d’identité …)", …
+    campaign = holding(suggestions, "p290.c2", "p290.c3")
+    labels = {m.claim["claim_id"].rsplit(".", 1)[1]: m.label for m in campaign.members}
+    assert labels["c2"] == "personnes sans papiers (identifiées, total)" and labels["c3"] == "reconnues citoyennes du Kazakhstan"
+    # par. 280: the first origin is in the noun, the others in the bracket
+    refugees = holding(suggestions, "p280.c4", "p280.c5", "p280.c6")
+    assert [m.label for m in refugees.members if m.role == "part"] == ["originaires d’Afghanistan", "Ukraine", "Syrie"]
+
+
+def test_figures_named_by_their_measure_go_together_but_only_with_their_own_date(suggestions):
+    # par. 89: "3,7 % de la population totale", "un taux d’emploi de 28,9 %": two undated rates, one table
+    assert len(holding(suggestions, "p89.c5", "p89.c8").members) == 2
+    # par. 200-201: "un montant total de plus de 230 millions de tenge", then 30 billion, both undated
+    assert holding(suggestions, "p200.c1", "p201.c1")
+    # par. 108: an undated "niveau de satisfaction" is not one more answer of the survey of par. 107 (2025-H1)
+    assert f"{REPORT_ID}.p108.c1" not in holding(suggestions, "p107.c2").claim_ids
+
+
 def test_a_relative_dont_far_from_a_number_opens_no_parts(suggestions):
     # par. 232: "… plus de 10 000 places verront le jour, dont la plus grande … offrira 2 656 lits"
     table = holding(suggestions, "p232.c8")
@@ -245,6 +264,25 @@ def test_every_suggestion_drafts_to_a_definition_that_builds_exactly_its_claims(
             assert o["measure"] in labels[o["indicator_id"]]
     checks = run_checks(promoted.checks, observations, records.claims, texts, REPORT_ID)
     assert len(checks) == sum(len(s.sum_checks) for s in suggestions)
+
+
+def test_drafts_count_in_count_units_and_mark_the_english_left_to_translate(records, suggestions):
+    texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
+    topic = {"topic": "t", "topic_title_fr": "t", "topic_title_en": "t", "reports": [REPORT_ID], "source": "t.toml"}
+    grouped = claims_by_paragraph(records.claims)
+    # par. 58: inhabitants are counted in persons; the groups' names have no English yet, kept in French for review
+    population = holding(suggestions, "p58.c2", "p58.c3")
+    indicator, checks = definition(population, grouped, texts, "population", topic)
+    assert (indicator["unit"], indicator["unit_fr"]) == ("persons", "habitants")
+    text = draft_text(topic, [(population, indicator, checks)])
+    assert re.search(r'^Russes = "Russes"  # TODO translate$', text, flags=re.M)
+    assert re.search(r'^"habitants \(total\)" = "inhabitants \(total\)"$', text, flags=re.M)
+    assert tomllib.loads(text)["indicator"][0]["labels_en"]["Russes"] == "Russes"
+    # par. 155: cases and persons in one table: the indicator counts "count" and each line names its own unit
+    series = holding(suggestions, "p155.c8", "p155.c9")
+    indicator, _ = definition(series, grouped, texts, "series", topic)
+    assert indicator["unit"] == "count" and [line["unit"] for line in indicator["observations"]] == ["cases"] * 4 + ["persons"] * 4
+    assert indicator["labels_en"] == {"affaires": "cases", "personnes": "persons"}
 
 
 def test_a_selector_names_where_a_number_is_never_its_value(records, suggestions):
