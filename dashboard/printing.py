@@ -11,6 +11,7 @@ from dash import html
 
 from contract.periods import is_partial
 from dashboard import meta
+from dashboard.figures import time_span
 from dashboard.i18n import dimension_name, format_period, format_value, label, language, t
 
 
@@ -56,9 +57,10 @@ def data_table(dataset, entry: dict, rows, lang: str) -> html.Table:
     dimensions = [d for d in dataset.dimensions_of(entry["indicator_id"]) if rows[d].notna().any()]
     header = [*(dimension_name(d, lang) for d in dimensions), t(lang, "period"), t(lang, "value"), t(lang, "paragraph")]
     body = []
+    usual = time_span(entry, rows)  # as the page's table: partial only along a time axis (a campaign's half year is not)
     for row in rows.itertuples():
         period = format_period(row.period, lang, entry.get("labels_en"))
-        if is_partial(row.period):
+        if usual is not None and is_partial(row.period, usual):
             period = f"{period} ({t(lang, 'partial')})"
         body.append(html.Tr([
             *(html.Td(label(getattr(row, d), lang, entry.get("labels_en"))) for d in dimensions),

@@ -43,12 +43,13 @@ _CHARTED_UNIT_RE = re.compile(r"%|[A-Z]{3}")
 MEASURE_WORDS = ("part", "taux", "niveau", "montant", "somme", "quota", "proportion", "pourcentage", "nombre", "total",
                  "share", "rate", "level", "amount", "sum", "number", "percentage")
 # English for the counted nouns that recur in treaty-body reports (the head of a claim's subject,
-# singular); a noun not listed keeps its French words in quotes in the English title.
+# singular); a noun not listed keeps its French words in quotes in the English title. Only nouns with one
+# meaning whatever follows them: "agent" is left out ("agents de l'État", "agents d'intelligence artificielle").
 HEADS_EN = {
     "affaire": "cases", "procédure": "proceedings", "personne": "persons", "enfant": "children",
     "élève": "pupils", "école": "schools", "établissement": "institutions", "apatride": "stateless persons",
     "réfugié": "refugees", "immigrant": "immigrants", "migrant": "migrants", "inspection": "inspections",
-    "violation": "violations", "signalement": "reports", "plainte": "complaints", "agent": "officials",
+    "violation": "violations", "signalement": "reports", "plainte": "complaints",
     "femme": "women", "habitant": "inhabitants", "famille": "families", "maison": "houses", "bâtiment": "buildings",
     "voiture": "cars", "manuel": "textbooks", "enseignant": "teachers", "événement": "events",
     "formation": "training sessions", "séminaire": "seminars", "juge": "judges", "décision": "decisions",
@@ -61,7 +62,7 @@ HEADS_EN = {
     "fonctionnaire": "civil servants", "député": "deputies", "parlementaire": "members of parliament",
     "victime": "victims", "condamnation": "convictions", "demande": "applications", "étranger": "foreigners",
     "travailleur": "workers", "candidat": "candidates", "centre": "centres", "organisation": "organisations",
-    "salle": "classrooms", "bannière": "banners", "vidéo": "videos", "documentaire": "documentaries",
+    "salle": "rooms", "bannière": "banners", "vidéo": "videos", "documentaire": "documentaries",
 }
 # Counted nouns of people: the curated definitions count inhabitants, refugees, stateless persons … in persons.
 PERSONS_HEADS = ("habitant", "réfugié", "apatride", "immigrant", "migrant", "femme", "citoyen", "étranger", "travailleur",

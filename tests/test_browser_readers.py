@@ -143,7 +143,8 @@ def french_of_definitions() -> set[str]:
 
 
 def french_in(text: str, strings: set[str]) -> list[str]:
-    text = " ".join(text.split())
+    # The report's own words, quoted “…” on English pages (suggested tables' titles), stay French by design.
+    text = re.sub(r"“[^”]*”", " ", " ".join(text.split()))
     return sorted(s for s in strings if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text))
 
 

@@ -255,3 +255,16 @@ def test_the_selected_point_goes_to_the_url_and_back():
     panel = selected_point.restore_point(f"?lang=en&point={position}", None, state)
     assert [m.children for m in walk(panel) if isinstance(m, html.Mark) and m.className == "number"] == ["84"]
     assert selected_point.restore_point("?point=zz", None, state) is selected_point.dash.no_update
+
+
+@pytest.mark.parametrize("indicator_id, lang, partial", [
+    # a campaign's half year is its whole span, not a partial period (issue 10); a half year beside whole years is
+    ("statelessness_identification_campaigns", "fr", False),
+    ("art174_cases_tried_and_convicted", "en", True),
+])
+def test_the_printed_table_calls_a_period_partial_as_the_page_does(indicator_id, lang, partial):
+    from dashboard import printing
+    dataset = data.load()
+    table = printing.data_table(dataset, dataset.indicator(indicator_id), dataset.observations_of(indicator_id), lang)
+    word = "(période partielle)" if lang == "fr" else "(partial period)"
+    assert (word in text_of(table)) == partial
