@@ -44,6 +44,7 @@ from etl.translation import Comparison, compare_translations
 
 # The tables of each report and of the whole build, in the order they are combined and written.
 TABLES = ("paragraphs", "claims", "observations", "checks", "reports", "suggestions")
+OPTIONAL_TABLES = ("suggestions",)  # stores written before it existed lack it
 MAX_DEFINITION_BYTES = 1024 * 1024  # one indicators/*.toml file; the largest is 30 KB
 LOCK_WAIT = 10.0  # seconds a build waits for another one on the same --out
 
@@ -130,7 +131,12 @@ def build_into(box: store.Store, sources: list[Path], definitions, context: str,
     _print_problems(builds)
     stored = box.report_ids()
     if single_file:  # one file given: the store's other reports stay
-        builds += _kept_reports(box, stored, builds)
+        others = _kept_reports(box, stored, builds)
+        unreadable = [b.report_id for b in others if b.tables is None]
+        if unreadable:  # never a version that silently lacks them: nothing is written
+            raise store.StoreError(f"{box.out}: the stored tables of {', '.join(unreadable)} cannot be read; "
+                                   "rebuild the whole folder (--input <folder of reports>); the previous build is kept")
+        builds += others
     kept = _in_store_order([b for b in builds if b.tables is not None], stored, single_file)
     if not kept:
         return None
@@ -143,7 +149,7 @@ def build_into(box: store.Store, sources: list[Path], definitions, context: str,
         [row for c in translations for row in c.checks], schema=tables["checks"].schema)])
     # Save outputs: only when something changed, so a failed run leaves --out as it was.
     ids = [b.report_id for b in kept]
-    dropped = [i for i in stored if i not in ids]
+    dropped = [] if single_file else [i for i in stored if i not in ids]
     if any(b.status == "built" for b in builds) or stored != ids:
         observations, checks = tables["observations"].to_pylist(), tables["checks"].to_pylist()
         catalog = catalog_entries(definitions, observations, checks) + suggested_catalog_entries(
@@ -174,7 +180,17 @@ def _print_problems(builds: list[ReportBuild]) -> None:
 def _kept_reports(box: store.Store, stored: list[str], builds: list[ReportBuild]) -> list[ReportBuild]:
     """The store's reports that this run does not touch, with their tables."""
     mine = {b.report_id for b in builds}
-    return [ReportBuild(None, i, "kept", box.tables(i, TABLES)) for i in stored if i not in mine]
+    return [ReportBuild(None, i, "kept", _stored_tables(box, i)) for i in stored if i not in mine]
+
+
+def _stored_tables(box: store.Store, report_id: str) -> dict[str, pa.Table] | None:
+    """A stored report's tables; one built before an optional table existed gets it empty (its rows are kept)."""
+    tables = box.tables(report_id, [name for name in TABLES if name not in OPTIONAL_TABLES])
+    if tables is None:
+        return None
+    for name in OPTIONAL_TABLES:
+        tables[name] = (box.tables(report_id, [name]) or {name: schema(name).empty_table()})[name]
+    return tables
 
 
 def _in_store_order(builds: list[ReportBuild], stored: list[str], single_file: bool) -> list[ReportBuild]:
@@ -242,7 +258,7 @@ def build_one(path: Path, definitions, context: str, box: store.Store) -> Report
         metadata, sidecar = load_metadata(path)
         report_id = _report_id(path, metadata)
         key = hashlib.sha256(b"\0".join([data, sidecar, context.encode()])).hexdigest()
-        if box.key(report_id) == key and (stored := box.tables(report_id, TABLES)):
+        if box.key(report_id) == key and (stored := _stored_tables(box, report_id)):
             return ReportBuild(path, report_id, "unchanged", stored, key)
         source = _source_text(path, data)
         language = _language(path, metadata, source.text)
@@ -258,7 +274,7 @@ def build_one(path: Path, definitions, context: str, box: store.Store) -> Report
         first = (str(error).splitlines() or [""])[0][:200]
         message = f"{path}: could not be built ({type(error).__name__}{': ' + first if first else ''}); please report this file"
     previous = report_id or box.built_from(_source_name(path))
-    return ReportBuild(path, previous or "", "failed", box.tables(previous, TABLES) if previous else None, message=message)
+    return ReportBuild(path, previous or "", "failed", _stored_tables(box, previous) if previous else None, message=message)
 
 
 def _report_id(path: Path, metadata: Metadata) -> str:

@@ -291,3 +291,36 @@ def test_a_copy_of_the_store_with_links_followed_can_be_built_into(built, tmp_pa
     assert (copy / "current").is_symlink()
     assert pd.read_parquet(copy / "reports.parquet")["report_id"].tolist() == [REPORT, "extra"]
     assert not [p for p in (copy / "versions").iterdir() if p.name.startswith(".")]
+
+
+def _older_store(built, out: Path) -> None:
+    """The store as a build from before suggestions left it: no suggestions.parquet beside the report's tables."""
+    shutil.copytree(built[0], out, symlinks=True)
+    (out / "current" / "reports" / REPORT / "suggestions.parquet").unlink()
+
+
+def test_a_report_stored_before_suggestions_is_kept_when_one_file_is_added(built, tmp_path):
+    out, raw = tmp_path / "out", tmp_path / "raw"
+    _older_store(built, out)
+    raw.mkdir()
+    (raw / "small.txt").write_text("1.\tEn 2024, 12 affaires ont été enregistrées par les tribunaux du pays.\n", encoding="utf-8")
+    (raw / "small.json").write_text('{"language": "fr"}', encoding="utf-8")
+    result = run_etl("--input", raw / "small.txt", "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert "dropped" not in result.stdout
+    assert pd.read_parquet(out / "reports.parquet").report_id.tolist() == [REPORT, "small"]
+    assert len(pd.read_parquet(out / "claims.parquet").query("report_id == @REPORT")) == 812
+
+
+def test_a_single_file_build_refuses_to_lose_a_stored_report_it_cannot_read(built, tmp_path):
+    out, raw = tmp_path / "out", tmp_path / "raw"
+    shutil.copytree(built[0], out, symlinks=True)
+    (out / "current" / "reports" / REPORT / "claims.parquet").unlink()
+    before = snapshot(out)
+    raw.mkdir()
+    (raw / "small.txt").write_text("1.\tEn 2024, 12 affaires ont été enregistrées par les tribunaux du pays.\n", encoding="utf-8")
+    result = run_etl("--input", raw / "small.txt", "--out", out)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert f"the stored tables of {REPORT} cannot be read" in line and "--input <folder of reports>" in line
+    assert snapshot(out) == before
