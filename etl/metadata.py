@@ -27,7 +27,7 @@ _NO_CONTROL = r"^[^\x00-\x1f\x7f-\x9f]+$"  # one line of text: no newline, tab o
 
 ReportId = Annotated[str, StringConstraints(pattern=REPORT_ID_PATTERN)]
 Symbol = Annotated[str, StringConstraints(max_length=100, pattern=r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.()+-]+)+$")]
-Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]  # "fr", or with a region "en-GB"
 Day = Annotated[date, Field(ge=date(1965, 1, 1), le=date(2100, 12, 31))]  # ICERD, the first treaty, is of 1965
 
 
@@ -64,7 +64,7 @@ class Metadata(_Strict):
     treaty: _text(300) | None = Field(None, description="the treaty's name, one line of at most 300 characters")
     document_type: _text(300) | None = Field(None, description="what the document is, one line of at most 300 characters")
     submitted_under: _text(300) | None = Field(None, description="the article it answers, one line of at most 300 characters")
-    language: Language | None = Field(None, description="the language of the text, an ISO 639-1 code like `fr`")
+    language: Language | None = Field(None, description="the language of the text, an ISO 639-1 code like `fr` (with a region, `en-GB`, read as `en`)")
     original_language: Language | None = Field(None, description="the language it was written in, like `ru`")
     date_received: Day | None = Field(None, description="when the committee received it, `YYYY-MM-DD` (1965–2100)")
     date_issued: Day | None = Field(None, description="when it was issued, `YYYY-MM-DD` (1965–2100)")

@@ -104,7 +104,17 @@ def test_a_language_name_instead_of_a_code_is_refused_by_the_metadata_check(tmp_
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         f"error: {raw / 'report.json'}: field `language` is \"French\"; allowed: the language of the text, "
-        "an ISO 639-1 code like `fr`"]
+        "an ISO 639-1 code like `fr` (with a region, `en-GB`, read as `en`)"]
+
+
+def test_a_language_with_a_region_is_read_as_its_language(tmp_path):
+    raw, out, empty = tmp_path / "raw", tmp_path / "out", tmp_path / "defs"
+    for folder in (raw, empty):
+        folder.mkdir()
+    write_report(raw, "en_gb", (DATA / f"{ENGLISH}.txt").read_text(encoding="utf-8"), {"language": "en-GB"})
+    result = run_etl("--input", raw, "--out", out, "--indicators", empty)
+    assert result.returncode == 0, result.stderr
+    assert pd.read_parquet(out / "reports.parquet").language.tolist() == ["en"]
 
 
 def test_a_text_too_short_to_tell_is_read_as_french_with_a_warning(tmp_path):
