@@ -35,38 +35,40 @@ def compare(ext: str):
     if not ids:
         abort(404, description="no indicator to compare: give ?ids=<id>,<id> (see /api/indicators.json for the ids)")
     name = "compare-" + "-".join(ids)
+    lang = language(request.args.get("lang"))  # like an indicator's files: English labels and notes with ?lang=en
     if ext in images.FORMATS:
-        body = compare_image(dataset, ids, ext, images.image_options(request.args), language(request.args.get("lang")))
+        body = compare_image(dataset, ids, ext, images.image_options(request.args), lang)
     elif ext == "csv":
-        body = exports.csv_bytes(compare_frame(dataset, ids))
+        body = exports.csv_bytes(compare_frame(dataset, ids, lang))
     elif ext == "xlsx":
-        body = compare_xlsx(dataset, ids)
+        body = compare_xlsx(dataset, ids, lang)
     else:
-        body = json.dumps(compare_json(dataset, ids), ensure_ascii=False).encode("utf-8")
+        body = json.dumps(compare_json(dataset, ids, lang), ensure_ascii=False).encode("utf-8")
     response = Response(body, mimetype=FORMATS[ext])
     # The file name is made of catalogue ids only, never of the raw request.
     response.headers["Content-Disposition"] = f'{"inline" if ext in INLINE else "attachment"}; filename="{name}.{ext}"'
     return response
 
 
-def compare_frame(dataset: data.Dataset, ids: list[str]) -> pd.DataFrame:
+def compare_frame(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> pd.DataFrame:
     """Every indicator's tidy rows, one after the other (dimension columns joined; empty where one has none)."""
-    return pd.concat([exports.indicator_frame(dataset, i) for i in ids], ignore_index=True)
+    return pd.concat([exports.indicator_frame(dataset, i, lang) for i in ids], ignore_index=True)
 
 
-def compare_xlsx(dataset: data.Dataset, ids: list[str]) -> bytes:
+def compare_xlsx(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> bytes:
     """Sheet 'data' (the CSV's rows) and sheet 'metadata' (each indicator's metadata, one block after the other)."""
     out = io.BytesIO()
     with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        exports.safe_frame(compare_frame(dataset, ids)).to_excel(writer, sheet_name="data", index=False)
-        meta = [(key, exports.safe_cell(value)) for i in ids for key, value in [*exports.indicator_metadata(dataset, i), ("", "")]]
+        exports.safe_frame(compare_frame(dataset, ids, lang)).to_excel(writer, sheet_name="data", index=False)
+        meta = [(key, exports.safe_cell(value)) for i in ids
+                for key, value in [*exports.indicator_metadata(dataset, i, lang), ("", "")]]
         pd.DataFrame(meta, columns=["field", "value"]).to_excel(writer, sheet_name="metadata", index=False)
     return out.getvalue()
 
 
-def compare_json(dataset: data.Dataset, ids: list[str]) -> dict:
+def compare_json(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> dict:
     """Each indicator's JSON export (metadata, citations, rows, checks) under one data version."""
-    return {"data_version": dataset.version, "indicators": [exports.indicator_json(dataset, i) for i in ids]}
+    return {"data_version": dataset.version, "indicators": [exports.indicator_json(dataset, i, lang) for i in ids]}
 
 
 def compare_image(dataset: data.Dataset, ids: list[str], fmt: str, options: dict, lang: str) -> bytes:

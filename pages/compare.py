@@ -75,7 +75,7 @@ def _chart(dataset, ids: list[str], lang: str) -> list:
     return [
         left_out,
         html.Div([
-            download_links({ext: f"/api/compare.{ext}{compare_search(kept, DEFAULT_LANGUAGE)}" for ext in ("csv", "xlsx", "json")},
+            download_links({ext: f"/api/compare.{ext}{compare_search(kept, lang)}" for ext in ("csv", "xlsx", "json")},
                            name, lang, "compare"),
             image_menu("/api/compare", query, name, lang, "compare"),
             embed_box(code, lang, "compare"),

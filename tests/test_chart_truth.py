@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from app_fixtures import app_reading, shared_fixture
+from test_app_pages import walk
 from contract import periods
 from dashboard import charts, data, figures
 from dashboard.components import inconsistent_indicators, indicator_figure
@@ -337,6 +338,19 @@ def test_compare_api_downloads_hold_every_indicator(built, dataset):
     assert client.get("/api/compare.csv?ids=nope").status_code == 404
     assert client.get(f"/api/compare.exe?ids={ids}").status_code == 404
     assert client.get(f"/api/compare.csv?ids={ids}", headers={"If-None-Match": f'"{dataset.version}"'}).status_code == 304
+
+
+def test_compare_downloads_speak_the_page_language(built, dataset):
+    import io
+    client = built.server.test_client()
+    ids = "art174_cases_tried_and_convicted,art174_registered_cases"
+    english = pd.read_csv(io.BytesIO(client.get(f"/api/compare.csv?ids={ids}&lang=en").data), encoding="utf-8-sig")
+    french = pd.read_csv(io.BytesIO(client.get(f"/api/compare.csv?ids={ids}").data), encoding="utf-8-sig")
+    assert {"Cases tried", "Persons convicted"} <= set(english.measure.dropna())
+    assert {"Affaires jugées", "Personnes condamnées"} <= set(french.measure.dropna())
+    from pages import compare
+    links = [a.href for a in walk(compare._chart(dataset, ids.split(","), "en")) if getattr(a, "href", None)]
+    assert any(link.startswith("/api/compare.csv?lang=en&ids=") for link in links)
 
 
 def test_compare_embed_draws_the_same_chart(built):
