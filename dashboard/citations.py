@@ -97,7 +97,7 @@ def cite(dataset, report_id: str, paragraphs, lang: str) -> Citation:
     publisher = f"{UNITED_NATIONS[lang]}, {body}" if body else UNITED_NATIONS[lang]
     numbers = tuple(sorted({int(p) for p in paragraphs or ()}))
     return Citation(report_id=report_id, symbol=symbol, title=title, author=str(metadata.get("state") or ""),
-                    publisher=publisher, issued=_issued(metadata), document_language=str(metadata.get("language") or "fr"),
+                    publisher=publisher, issued=_issued(metadata), document_language=dataset.text_language(report_id),
                     paragraphs=numbers, lang=lang)
 
 

@@ -212,7 +212,7 @@ def observation_panel(dataset, entry: dict, row, lang: str) -> list:
         html.P(point[2], className="panel-meta"),
         html.P([citations.reference(cited := citations.cite(dataset, row.report_id, [row.paragraph], lang)), " ",
                 citations.cite_box(cited, "indicator-panel-cite")], className="panel-meta panel-citation"),
-        html.Blockquote(highlighted(text, spans), className="paragraph-text", lang="fr"),
+        html.Blockquote(highlighted(text, spans), className="paragraph-text", lang=dataset.text_language(row.report_id)),
         html.P(note, className="panel-note") if (note := note_in(row.note, getattr(row, "note_en", None), lang)) else None,
         dcc.Link(f"{t(lang, 'open_in_report')} ({t(lang, 'para')} {int(row.paragraph)}) →",
                  href=report_href(dataset, row.report_id, lang, row.paragraph), id="indicator-panel-link"),
@@ -258,7 +258,7 @@ def _cell(dataset, entry: dict, row, column: str, lang: str, usual: int | None) 
     if column == "paragraph":
         return html.Td(dcc.Link(str(int(value)), href=report_href(dataset, row.report_id, lang, value)), className="number")
     if column == "quote":
-        return html.Td(value, lang="fr", className="quote")
+        return html.Td(value, lang=dataset.text_language(row.report_id), className="quote")
     if column == "note":
         return html.Td(note_in(value, getattr(row, "note_en", None), lang))
     return html.Td(label(value if isinstance(value, str) else None, lang, entry.get("labels_en")))
@@ -276,7 +276,8 @@ def sources_list(dataset, entry: dict, rows: pd.DataFrame, lang: str) -> html.Di
         items.append(html.Li([
             html.P([citations.reference(cited := citations.cite(dataset, entry["report_id"], [number], lang)), " ",
                     citations.cite_box(cited, f"indicator-source-{number}-cite")], className="citation"),
-            html.Blockquote(highlighted(text, sorted(set(spans))), className="paragraph-text", lang="fr"),
+            html.Blockquote(highlighted(text, sorted(set(spans))), className="paragraph-text",
+                            lang=dataset.text_language(entry["report_id"])),
             dcc.Link(t(lang, "open_in_report") + " →", href=report_href(dataset, entry["report_id"], lang, number)),
         ], id=f"indicator-source-{number}"))
     return html.Ol(items, className="sources")

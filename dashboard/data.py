@@ -82,6 +82,12 @@ class Dataset:
         """The whole text of one paragraph ('' when the paragraph is unknown)."""
         return self.text_by_paragraph.get((report_id, int(paragraph)), "")
 
+    def text_language(self, report_id: str) -> str:
+        """The language the report's text is in (as the build read it), for the lang attribute of its quotes."""
+        row = self.reports[self.reports.report_id == report_id]
+        found = row.language.iloc[0] if len(row) and "language" in row.columns else None
+        return found if isinstance(found, str) and found else "fr"
+
     def symbol(self, report_id: str) -> str:
         """The UN document symbol of a report, else its id."""
         return self.metadata.get(report_id, {}).get("symbol") or report_id

@@ -72,7 +72,8 @@ def _section(dataset, report: str, section, lang: str) -> html.Li:
         text = f"{first}–{last}" if last != first else str(first)
         links += [", " if links else "", dcc.Link(text, href=report_href(dataset, report, lang, first),
                                                   className="follow-up-paragraphs")]
-    return html.Li([html.Strong(f"{section.key}. {section.title}", lang="fr"), " — ", word(lang, "para"), " ", *links])
+    return html.Li([html.Strong(f"{section.key}. {section.title}", lang=dataset.text_language(report)), " — ", word(lang, "para"), " ",
+                    *links])
 
 
 def _runs(numbers: list[int]) -> list[tuple[int, int]]:
@@ -96,7 +97,7 @@ def _statistics(dataset, report: str, rec, lang: str):
                              for c in claims.itertuples())
         items.append(html.Li([dcc.Link(f"{word(lang, 'para')} {int(paragraph)}",
                                        href=report_href(dataset, report, lang, paragraph)), " : " if lang == "fr" else ": ",
-                              html.Span(numbers, lang="fr")]))
+                              html.Span(numbers, lang=dataset.text_language(report))]))
     label = word(lang, "statistic") if count == 1 else word(lang, "statistics", n=count)
     return html.Details([html.Summary(label), html.Ul(items, className="follow-up-numbers")],
                         id=f"follow-up-statistics-{rec.co_paragraph}")

@@ -53,7 +53,7 @@ def contents(dataset, lang: str, report_id: str) -> html.Nav:
         ]))
     return html.Nav([
         html.H2(t(lang, "contents"), className="toc-title"),
-        html.Ol(items, className="toc-chapters", lang=dataset.metadata.get(report_id, {}).get("language") or "fr"),
+        html.Ol(items, className="toc-chapters", lang=dataset.text_language(report_id)),
     ], id="report-toc", className="report-toc", **{"aria-label": t(lang, "contents")})
 
 
@@ -74,7 +74,7 @@ def report_body(dataset, lang: str, report_id: str | None = None) -> html.Div:
     key = (id(dataset), lang, report_id)
     if key not in _bodies:
         _bodies.clear() if len(_bodies) > 8 else None
-        language_of_text = dataset.metadata.get(report_id, {}).get("language") or "fr"
+        language_of_text = dataset.text_language(report_id)
         _bodies[key] = html.Div(_paragraph_blocks(dataset, lang, report_id), id="report-body", lang=language_of_text)
     return _bodies[key]
 

@@ -3,6 +3,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import zipfile
 
@@ -292,3 +293,18 @@ def test_the_app_reads_one_build_through_current_even_when_the_top_level_files_a
         os.replace(out / "current", out / "previous")  # a switch, as etl/store.py does it (a rename of a link)
         os.symlink("versions/b", out / "current")
         assert data.load().folder == (out / "versions" / "b").resolve()
+
+
+def test_quotes_carry_the_language_the_report_was_read_in(tmp_path_factory, tmp_path):
+    """An English report's paragraphs are marked lang="en" for screen readers and hyphenation, not "fr"."""
+    folder = plain_copy(shared_fixture(tmp_path_factory), tmp_path / "processed")
+    reports = pd.read_parquet(folder / "reports.parquet")
+    reports["language"] = "en"  # as the build writes it for a report read as English
+    reports.to_parquet(folder / "reports.parquet", index=False)
+    with app_reading(folder) as app:
+        from app_fixtures import routing
+        view = app.server.test_client().post("/_dash-update-component", json=routing("/indicators/art174_registered_cases",
+                                                                                    "?tab=sources"))
+        body = view.get_data(as_text=True)
+    assert re.search(r'"className":\s*"paragraph-text",\s*"lang":\s*"en"', body)
+    assert not re.search(r'"className":\s*"paragraph-text",\s*"lang":\s*"fr"', body)
