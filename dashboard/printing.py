@@ -5,25 +5,24 @@ source. Hidden on screen by the `print-only` class (assets/style.css).
 import datetime
 from urllib.parse import urlencode
 
-import flask
 from babel.dates import format_date
 from dash import html
 
 from contract.periods import is_partial
-from dashboard import meta
+from dashboard import meta, security
 from dashboard.figures import time_span
 from dashboard.i18n import dimension_name, format_period, format_value, label, language, t
 
 
 def page_url() -> str:
-    """The address of the page being drawn (the router's path and query on this server's host); '' outside a request."""
+    """The address of the page being drawn (PUBLIC_URL, then the router's path and query); '' outside a request."""
     try:
         path, query = meta.current_route()
-        host = flask.request.host_url.rstrip("/")
     except RuntimeError:  # drawn outside a web request (tests, scripts)
         return ""
     search = urlencode(query, doseq=True)
-    return f"{host}{path}{'?' + search if search else ''}"
+    # Never the request's Host (issue 12): the address readers use, as the embed code and og:url.
+    return f"{security.public_url()}{path}{'?' + search if search else ''}"
 
 
 def built_date(dataset, report_id: str, lang: str) -> str:

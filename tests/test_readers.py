@@ -268,3 +268,15 @@ def test_the_printed_table_calls_a_period_partial_as_the_page_does(indicator_id,
     table = printing.data_table(dataset, dataset.indicator(indicator_id), dataset.observations_of(indicator_id), lang)
     word = "(période partielle)" if lang == "fr" else "(partial period)"
     assert (word in text_of(table)) == partial
+
+
+def test_the_printed_address_is_the_public_one_never_the_requests_host(client, monkeypatch):
+    from dashboard import cache
+    monkeypatch.setenv("PUBLIC_URL", "https://stats.example.org/kaz")
+    cache.answers.clear()  # a view kept from an earlier test was drawn under the default address
+    view = client.post("/_dash-update-component", json=routing("/indicators/art174_registered_cases", "?lang=en"),
+                       headers={"Host": "attacker.example"})
+    body = json.dumps(view.get_json(), ensure_ascii=False)  # Dash escapes "/" in its answer
+    cache.answers.clear()  # nor should a later test get this one's
+    assert "https://stats.example.org/kaz/indicators/art174_registered_cases?lang=en" in body
+    assert "attacker.example" not in body
