@@ -18,48 +18,16 @@ from openpyxl.styles import Font
 
 from dashboard import data, exports
 from dashboard.components import href
-from dashboard.i18n import citation, language, t
+from dashboard.i18n import citation, t
 
 # How a document says it is the Committee's concluding observations (its metadata `document_type`).
 CO_TYPES = ("concluding observations", "observations finales")
 FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 COLUMNS = ("report_id", "symbol", "co_symbol", "co_paragraph", "recommendation", "chapter", "section", "section_title",
            "paragraph", "citation", "statistics", "numbers", "indicator_ids")
-# The page's own words (the navigation label is in dashboard/i18n.py).
-WORDS = {
-    "fr": {
-        "title": "Suite donnée aux recommandations", "co_paragraph": "Paragraphe {n}",
-        "intro": "Pour chaque paragraphe des observations finales précédentes ({symbol}) auquel le rapport répond : "
-                 "les sections et paragraphes qui y répondent, les chiffres qu’ils énoncent et les indicateurs qui en sont tirés.",
-        "summary": "{n} recommandations, auxquelles répondent {p} paragraphes dans {s} sections.",
-        "recommendation": "Recommandation du Comité", "answer": "Réponse de l’État",
-        "no_text": "Le texte des recommandations n’est pas dans les données : ajoutez {symbol} comme document "
-                   "(métadonnées « document_type » : « concluding observations ») pour l’afficher ici.",
-        "statistics": "{n} chiffres énoncés", "statistic": "1 chiffre énoncé", "no_statistics": "Aucun chiffre énoncé.",
-        "indicators": "Indicateurs tirés de ces chiffres", "suggested": "suggéré", "para": "par.",
-        "download": "Télécharger le tableau", "none": "Ce rapport ne renvoie à aucune observation finale précédente.",
-        "previous": "les observations finales précédentes",
-    },
-    "en": {
-        "title": "Follow-up to the recommendations", "co_paragraph": "Paragraph {n}",
-        "intro": "For each paragraph of the previous concluding observations ({symbol}) the report answers: the sections "
-                 "and paragraphs that answer it, the statistics they state and the indicators drawn from them.",
-        "summary": "{n} recommendations, answered by {p} paragraphs in {s} sections.",
-        "recommendation": "The Committee’s recommendation", "answer": "The State’s answer",
-        "no_text": "The recommendations’ text is not in the data: add {symbol} as a document (metadata "
-                   "“document_type”: “concluding observations”) to show it here.",
-        "statistics": "{n} numbers stated", "statistic": "1 number stated", "no_statistics": "No number stated.",
-        "indicators": "Indicators drawn from these numbers", "suggested": "suggested", "para": "para.",
-        "download": "Download the table", "none": "This report refers to no previous concluding observations.",
-        "previous": "the previous concluding observations",
-    },
-}
-
-
 def word(lang: str, key: str, **values) -> str:
-    """One of the page's words in `lang`, its {placeholders} filled."""
-    text = WORDS[language(lang)][key]
-    return text.format(**values) if values else text
+    """One of the follow-up page's words in `lang` (`follow_<key>` in dashboard/i18n.py), its {placeholders} filled."""
+    return t(lang, f"follow_{key}", **values)
 
 
 @dataclass

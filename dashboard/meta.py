@@ -13,7 +13,7 @@ import flask
 from dash.exceptions import MissingCallbackContextException
 from markupsafe import escape
 
-from dashboard import citations, data, security
+from dashboard import citations, data, follow_up, security
 from dashboard.components import href, one
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
 
@@ -52,6 +52,17 @@ def head(path: str, query: dict, base_url: str = "") -> Head:
     if path == "/":
         count = sum(1 for entry in dataset.catalog if entry.get("report_id", report) == report)
         return Head(lang, _titled(f"{t(lang, 'nav_catalogue')} {about['symbol']}", lang), t(lang, "meta_catalogue", n=count, **about))
+    if path == "/checks":
+        rows = dataset.checks[dataset.checks.report_id == report] if "report_id" in dataset.checks else dataset.checks
+        counts = rows.status.value_counts()
+        return Head(lang, _titled(t(lang, "checks_title"), lang),
+                    t(lang, "checks_lead", n=len(rows), consistent=int(counts.get("consistent", 0)),
+                      inconsistent=int(counts.get("inconsistent", 0))))
+    if path == "/compare":
+        return Head(lang, _titled(t(lang, "compare_title"), lang), t(lang, "compare_lead"))
+    if path == "/follow-up":
+        return Head(lang, _titled(f"{t(lang, 'follow_title')} {about['symbol']}", lang),
+                    t(lang, "follow_intro", symbol=follow_up.previous_symbol(dataset, report) or t(lang, "follow_previous")))
     return Head(lang, app_title, "")
 
 

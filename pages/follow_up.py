@@ -5,7 +5,7 @@ from dash import Input, Output, clientside_callback, dcc, html
 from dashboard import follow_up
 from dashboard.components import href, one, page_data, report_href, report_selector
 from dashboard.follow_up import word
-from dashboard.i18n import format_period, language
+from dashboard.i18n import format_period, language, t
 
 dash.register_page(__name__, path="/follow-up", title="Suite donnée / Follow-up")
 
@@ -72,7 +72,7 @@ def _section(dataset, report: str, section, lang: str) -> html.Li:
         text = f"{first}–{last}" if last != first else str(first)
         links += [", " if links else "", dcc.Link(text, href=report_href(dataset, report, lang, first),
                                                   className="follow-up-paragraphs")]
-    return html.Li([html.Strong(f"{section.key}. {section.title}", lang=dataset.text_language(report)), " — ", word(lang, "para"), " ",
+    return html.Li([html.Strong(f"{section.key}. {section.title}", lang=dataset.text_language(report)), " — ", t(lang, "para"), " ",
                     *links])
 
 
@@ -95,7 +95,7 @@ def _statistics(dataset, report: str, rec, lang: str):
     for paragraph, claims in rec.statistics.groupby("paragraph", sort=True):
         numbers = " · ".join(f"{c.text} ({format_period(c.period, lang)})" if isinstance(c.period, str) else c.text
                              for c in claims.itertuples())
-        items.append(html.Li([dcc.Link(f"{word(lang, 'para')} {int(paragraph)}",
+        items.append(html.Li([dcc.Link(f"{t(lang, 'para')} {int(paragraph)}",
                                        href=report_href(dataset, report, lang, paragraph)), " : " if lang == "fr" else ": ",
                               html.Span(numbers, lang=dataset.text_language(report))]))
     label = word(lang, "statistic") if count == 1 else word(lang, "statistics", n=count)

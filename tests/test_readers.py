@@ -9,6 +9,7 @@ from markupsafe import escape
 
 from app_fixtures import app_reading, routing, shared_fixture
 from dashboard import citations, data, search, security
+from dashboard.i18n import t
 from test_app_pages import by_id, card_ids, text_of, walk
 
 REPORT = "CERD_C_KAZ_11-14_fr"
@@ -174,11 +175,13 @@ def test_every_page_says_its_language_title_and_description(client):
     dataset = data.load()
     entry = dataset.indicator("art174_registered_cases")
     for lang in ("fr", "en"):
-        for path, title in (("/", None), ("/report", None), ("/claims", None),
+        for path, title in (("/", None), ("/report", None), ("/claims", None), ("/checks", None), ("/compare", None),
+                            ("/follow-up", None),
                             ("/indicators/art174_registered_cases", entry["title"][lang])):
             head = head_of(client, f"{path}?lang={lang}")
             assert f'lang="{lang}"' in head["html"], (path, lang)
             assert head["description"] and head["og:title"] == head["title"] and head["og:description"] == head["description"]
+            assert head["title"] != t(lang, "app_title"), (path, "a title of its own")
             if title:
                 assert head["title"].startswith(str(escape(title)))
     english = head_of(client, "/indicators/art174_registered_cases?lang=en")
