@@ -125,9 +125,14 @@ def load() -> Dataset:
         return _cache["dataset"]
 
 
+def _built_files(folder: Path) -> tuple[str, ...]:
+    """The files of a build that the app reads: the required ones and the optional ones it has."""
+    return REQUIRED_FILES + tuple(f"{name}.parquet" for name in OPTIONAL_TABLES if (folder / f"{name}.parquet").exists())
+
+
 def _signature(folder: Path) -> tuple:
     stats = []
-    for name in REQUIRED_FILES:
+    for name in _built_files(folder):
         try:
             stat = (folder / name).stat()
             stats.append((name, stat.st_mtime_ns, stat.st_size))
@@ -182,7 +187,7 @@ def _unreadable(folder: Path, name: str, why) -> str:
 def data_version(folder: Path) -> str:
     """A short hash of the built files' bytes: changes exactly when data/processed/ changes."""
     digest = hashlib.sha256()
-    for name in REQUIRED_FILES:
+    for name in _built_files(folder):
         digest.update(name.encode() + b"\0" + (folder / name).read_bytes())
     return digest.hexdigest()[:16]
 
