@@ -1,7 +1,7 @@
 """Interface words in French and English, and the formatting of numbers and periods.
 
 Indicator titles, descriptions and units come from catalog.json; only the interface's own
-words live here. Quotes and the report's text stay in French in both languages.
+words live here. Quotes and the report's text stay in the report's language in both.
 """
 from babel.numbers import format_compact_decimal, format_decimal
 
