@@ -102,7 +102,9 @@ def run_build(argv: list[str]) -> int:
 
 
 def _parse_build_args(argv):
-    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__.splitlines()[0],
+                                     epilog="`python -m etl suggest --help`: draft definitions of a built report's "
+                                            "suggested tables.")
     parser.add_argument("--input", default="data/raw",
                         help="a report file (added to the store, the others kept), or a folder of reports "
                              "(the store then holds exactly them) (default: data/raw)")
@@ -493,9 +495,12 @@ def suggest_main(argv: list[str]) -> int:
               f"{args.report}; topics with drafts: {topics}", file=sys.stderr)
         return 2
     drafts = Path(args.drafts) / args.report
-    drafts.mkdir(parents=True, exist_ok=True)
-    for topic, (text, _) in sorted(files.items()):
-        _write_replacing(drafts / f"{topic}.toml", text)
+    try:
+        drafts.mkdir(parents=True, exist_ok=True)
+        _write_all({drafts / f"{topic}.toml": text for topic, (text, _) in files.items()})
+    except OSError as error:
+        print(f"error: {drafts}/: cannot write the drafts ({error.strerror or error}); nothing was replaced", file=sys.stderr)
+        return 2
     written = sum(n for _, n in files.values())
     print(f"{args.report}: {written} draft definitions in {len(files)} files under {drafts}/"
           f" ({left_out} suggestions already charted by curated indicators left out)")
@@ -505,11 +510,18 @@ def suggest_main(argv: list[str]) -> int:
     return 0
 
 
-def _write_replacing(path: Path, text: str) -> None:
-    """Write a file whole: to a temporary name, then renamed over the old one."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+def _write_all(texts: dict[Path, str]) -> None:
+    """Write every file to a temporary name first, then rename them all: a failure replaces none."""
+    staged = {path: path.with_name(f".{path.name}.tmp-{os.getpid()}") for path in texts}
+    try:
+        for path, tmp in staged.items():
+            tmp.write_text(texts[path], encoding="utf-8")
+    except OSError:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    for path, tmp in staged.items():
+        os.replace(tmp, path)
 
 
 # name -> function(arguments) -> exit status; `python -m etl` alone runs "build"
