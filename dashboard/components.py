@@ -5,7 +5,6 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from contract import periods
 from contract.periods import is_partial
 from dashboard import citations, data, search, suggested
 from dashboard.figures import SIZES, chart_kind, figure_for, point_data, time_span
@@ -111,11 +110,6 @@ def catalogue_sections(catalog: list[dict], lang: str, query: str = "", flagged:
         ], className="topic", id=f"topic-{topic}")
         for topic, entries in topics.items()
     ]
-
-
-def period_order(values) -> list[str]:
-    """Periods in time order; a partial period after the whole year it starts."""
-    return periods.ordered(values)
 
 
 def indicator_figure(entry: dict, rows: pd.DataFrame, lang: str) -> go.Figure:

@@ -73,12 +73,6 @@ def co_document(dataset: data.Dataset, report_id: str) -> str | None:
     return None
 
 
-def is_co_document(dataset: data.Dataset, report_id: str) -> bool:
-    """Whether a document of the data is a set of concluding observations (it answers none itself)."""
-    kind = str(dataset.metadata.get(report_id, {}).get("document_type", "")).lower()
-    return any(t in kind for t in CO_TYPES)
-
-
 _cache: dict = {}
 
 

@@ -53,11 +53,6 @@ class Browser:
         self._starting = None  # the start in progress (a concurrent future)
         self._started_once = False
 
-    def pid(self) -> int | None:
-        """Chromium's process id while it runs (tests kill it to check recovery)."""
-        process = getattr(self._kaleido, "subprocess", None)
-        return process.pid if process is not None and process.poll() is None else None
-
     def render(self, spec: dict, opts: dict) -> bytes:
         """The image bytes; RendererUnavailable while Chromium (re)starts or when it hangs."""
         with self._lock:
@@ -230,11 +225,6 @@ def render(figure, fmt: str, width: int, height: int, scale: float = 1.0) -> byt
 def stop() -> None:
     """Close this process's Chromium (it is also closed at exit)."""
     _browser.stop()
-
-
-def browser_pid() -> int | None:
-    """This process's Chromium, while it runs."""
-    return _browser.pid()
 
 
 def indicator_image(dataset, indicator_id: str, fmt: str, options: dict, query: dict, lang: str) -> bytes | None:

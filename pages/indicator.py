@@ -14,16 +14,8 @@ from dashboard.i18n import dimension_name, label, language, t
 TABS = ("chart", "table", "sources", "checks")
 
 
-def page_title(indicator_id=None, **_) -> str:
-    """The browser tab's title: the indicator's French title (the title gets no query string)."""
-    try:
-        entry = data.load().indicator(indicator_id or "")
-    except data.DataUnavailable:
-        entry = None
-    return entry["title"]["fr"] if entry else "Indicateur / Indicator"
-
-
-dash.register_page(__name__, path_template="/indicators/<indicator_id>", title=page_title)
+# The tab title, in the page's language, is dashboard/meta.py's (it replaces every page's).
+dash.register_page(__name__, path_template="/indicators/<indicator_id>", title="Indicateur / Indicator")
 
 
 def layout(indicator_id=None, lang=None, tab="chart", sort=None, desc=None, **query):
