@@ -1,4 +1,5 @@
-"""`python -m contract`: rewrite the README's column tables from contract/schema.py."""
+"""`python -m contract`: rewrite the README's column tables from contract/schema.py (`--check`: only say if stale)."""
+import argparse
 import re
 import sys
 from pathlib import Path
@@ -15,9 +16,16 @@ def with_tables(readme: str) -> str:
     return re.sub(r"(<!-- contract:(\w+) -->)\n.*?\n(<!-- /contract -->)", table, readme, flags=re.S)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m contract", description=__doc__)
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if the README's tables are stale")
+    args = parser.parse_args(argv)
     text = README.read_text(encoding="utf-8")
     present = [t for t in PARQUET_TABLES if f"<!-- contract:{t} -->" in text]
+    if args.check:
+        stale = with_tables(text) != text
+        print(f"{README.name}: column tables {'stale: run `python -m contract`' if stale else 'match contract/schema.py'}")
+        return 1 if stale else 0
     README.write_text(with_tables(text), encoding="utf-8")
     print(f"{README.name}: column tables of {', '.join(present)} rewritten from contract/schema.py")
     for table in sorted(set(PARQUET_TABLES) - set(present)):
