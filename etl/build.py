@@ -75,7 +75,8 @@ def build_indicators(definitions: Definitions, records: ReportRecords, report_id
     """
     texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
     observations = build_observations(definitions.indicators, records.claims, texts, report_id, symbol)
-    checks = run_checks(definitions.checks, observations, records.claims, texts, report_id, symbol)
+    labels_en = {i["indicator_id"]: i.get("labels_en") or {} for i in definitions.indicators}
+    checks = run_checks(definitions.checks, observations, records.claims, texts, report_id, symbol, labels_en)
     return IndicatorRecords(observations, checks)
 
 

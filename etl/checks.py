@@ -82,10 +82,12 @@ def _rounding_half(value: float, text: str, unit: str | None, approx: bool) -> f
 
 
 def run_checks(checks: list[dict], observations: list[dict], claims: list[dict],
-               paragraph_texts: dict[int, str], report_id: str, symbol: str | None = None) -> list[dict]:
+               paragraph_texts: dict[int, str], report_id: str, symbol: str | None = None,
+               labels_en: dict[str, dict] | None = None) -> list[dict]:
     """One row per check (or per pair, for paired shares) defined for this report (or its document symbol).
 
-    The checks come from `parse_definitions`, which has refused any of the wrong shape.
+    The checks come from `parse_definitions`, which has refused any of the wrong shape. `labels_en`
+    ({indicator_id: {French label: English}}) names a pair in the English description.
     """
     rows = []
     for check in checks:
@@ -98,7 +100,8 @@ def run_checks(checks: list[dict], observations: list[dict], claims: list[dict],
                            f"{where}, `{name}`")
             for name in names if name in check
         }
-        rows += _CHECKERS[check["kind"]](check, operands, report_id, where)
+        rows += [_in_english(row, check, labels_en or {})
+                 for row in _CHECKERS[check["kind"]](check, operands, report_id, where)]
     ids = [r["check_id"] for r in rows]
     if len(set(ids)) != len(ids):
         twice = sorted({i for i in ids if ids.count(i) > 1})
@@ -246,6 +249,15 @@ def _share_tolerance(stated: Stated, low: float, high: float) -> float | None:
     if math.isinf(stated.half_width) or math.isinf(high):
         return None
     return stated.half_width + (high - low) / 2
+
+
+def _in_english(row: dict, check: dict, labels_en: dict[str, dict]) -> dict:
+    """The row with the pair's label in English in `description` ("… — Germans", not "… — Allemands")."""
+    label = row["check_id"][len(check["check_id"]) + 1:-1]  # the "[label]" a paired check's id ends with
+    english = next((labels[label] for i in row["indicator_ids"] if label in (labels := labels_en.get(i, {}))), None)
+    if label and english:
+        row["description"] = f"{check['description_en']} — {english}"
+    return row
 
 
 def _row(check, report_id, stated, expected, computed, tolerance, holds, detail: dict, suffix="") -> dict:

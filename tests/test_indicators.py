@@ -703,3 +703,8 @@ def test_two_versions_of_the_report_sharing_its_symbol_both_get_the_indicators(t
     assert set(per_report) == {REPORT_ID, "CERD_C_KAZ_11-14_copy"} and len(set(per_report.values())) == 1
     checks = pd.read_parquet(out / "checks.parquet")
     assert checks.groupby("report_id").size().to_dict()[REPORT_ID] == checks.groupby("report_id").size().to_dict()["CERD_C_KAZ_11-14_copy"]
+
+
+def test_a_paired_check_names_its_pair_in_each_language(tables):
+    germans = next(c for c in tables.checks if c["check_id"] == "ethnic_shares[Allemands]")
+    assert germans["description"].endswith("— Germans") and germans["description_fr"].endswith("— Allemands")
