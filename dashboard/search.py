@@ -3,6 +3,7 @@
 "refugies" finds "réfugiés", "L'ETAT" finds "l’État", "coeur" finds "cœur". The catalogue and
 the claims explorer (page and /api/claims.csv) search through these functions only.
 """
+import functools
 import unicodedata
 
 import pandas as pd
@@ -15,6 +16,7 @@ PUNCTUATION = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "«": '"', "»":
                              "\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
 
+@functools.lru_cache(maxsize=8192)  # the catalogue's texts are folded again at every keystroke otherwise
 def folded(text: str) -> str:
     """`text` lower-cased, its accents, ligatures and typographic punctuation made plain."""
     lowered = (text or "").casefold().translate(LIGATURES).translate(PUNCTUATION)

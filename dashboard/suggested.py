@@ -24,6 +24,18 @@ class Unpublished:
 
 def unpublished(dataset, report_id: str) -> list[Unpublished]:
     """The report's suggestions that no curated indicator covers and that have no page, most confident first."""
+    key = (dataset.version, str(dataset.folder), report_id)  # found once per build: the search asks at every keystroke
+    if key not in _unpublished:
+        if len(_unpublished) >= 32:  # builds and reports seen by this worker: a few, unless the data keeps changing
+            _unpublished.clear()
+        _unpublished[key] = _find_unpublished(dataset, report_id)
+    return _unpublished[key]
+
+
+_unpublished: dict = {}
+
+
+def _find_unpublished(dataset, report_id: str) -> list[Unpublished]:
     rows = dataset.suggestions
     if rows.empty:
         return []
