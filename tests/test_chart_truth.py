@@ -423,3 +423,10 @@ def test_campaigns_stay_apart_however_the_definition_names_them(dataset):
     figure = indicator_figure(entry, rows, "fr")
     (trace,) = figure.data
     assert len(set(trace.y)) == len(rows) and figure.layout.barmode != "stack"
+
+
+def test_a_card_words_its_unit_as_the_definition_does(dataset):
+    # par. 191: "221 procédures pénales": the card must not turn proceedings into cases
+    entry = dataset.indicator("art174_registered_total")
+    rows = dataset.observations_of("art174_registered_total")
+    assert [figures.card_text(entry, rows, lang)["unit"] for lang in ("fr", "en")] == ["procédures", "proceedings"]
