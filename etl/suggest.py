@@ -102,8 +102,10 @@ _LABEL_MAX = 60  # characters of a part's label: enough to tell "au titre de l�
 _LABEL_WORDS = 6  # words before a bracketed number that name it
 _COLON_GAP = 40  # characters between a number and the colon that opens its parts: "30 parlementaires en son sein :"
 _GAP_MAX = 60  # characters between "dont" and its first part: "dont la composition ethnique était la suivante : "
-_LEADING = {"et", "ou", "and", "or", "soit"}  # words a label does not start with
-_DANGLING = _LEADING | {"de", "des", "du", "à", "en", "dans", "pour", "of", "in", "for", "plus"}  # nor ends with
+_LEADING = {"et", "ou", "and", "or", "soit", "de", "des", "du", "of"}  # words a label does not start with
+_DANGLING = _LEADING | {"à", "en", "dans", "pour", "in", "for", "plus"}  # nor ends with
+# A clause opened by one of these qualifies what the clause before it names: "… ouïghoures, qui seront proposés à 25"
+_RELATIVE = {"qui", "que", "dont", "lesquels", "lesquelles", "which", "who", "that", "cuyo", "cuyos"}
 _RESTATED_MIN = 10  # a repeated small number (2, 4) is likely another count, not a restatement
 _WORD_RE = re.compile(r"[^\W\d_][\w’'\-]*", re.UNICODE)
 # A colon after a number opens its parts too ("30 parlementaires en son sein : 10 du Sénat et 20 du Majilis", par. 133).
@@ -832,7 +834,10 @@ def _words_before(claim: dict, contexts) -> str:
     context = contexts[claim["paragraph"]]
     before_index = bisect_left(context.stat_starts, claim["start"])
     text = context.text[context.stat_starts[before_index - 1] if before_index else 0:claim["start"]]
-    piece = re.split(r"[;:.()\n]|,\s|\d", text)[-1]
+    pieces = re.split(r"[;:.()\n]|,\s|\d", text)
+    piece = pieces[-1]
+    if len(pieces) > 1 and piece.split()[:1] and piece.split()[0].lower() in _RELATIVE:
+        piece = pieces[-2]  # the relative clause says nothing of what is counted; the clause it qualifies does
     return _clean_label(piece.split()[-_LABEL_WORDS:])
 
 

@@ -412,3 +412,11 @@ def test_catalogue_lists_the_uncharted_suggestions_apart_from_the_curated_indica
     assert "Still uncharted" in text_of(apart) and "suggested · confidence" in text_of(apart)
     assert all("Apatrides" in text_of(c) or "apatrides" in text_of(c).lower()
                for c in walk(searched) if str(getattr(c, "id", "")).startswith("catalogue-unpublished-"))
+
+
+def test_a_relative_clause_does_not_name_a_part(suggestions):
+    # par. 254: "… les cours de langue et de littérature ouïghoures, qui seront proposés à 25 enseignants"
+    table = holding(suggestions, "p254.c3")
+    labels = {m.claim["value"]: m.label for m in table.members}
+    assert "ouïghoures" in labels[25] and not labels[25].startswith(("qui", "de "))
+    assert labels[100] == "dans l’enseignement primaire"
