@@ -8,7 +8,8 @@ on stderr per problem, exit status 2 at the end) keeps its previous tables while
 built. The reports' tables and the combined tables are then committed together as one version
 of the store, under a lock on --out (docs/SECURITY.md, "The build").
 
-Subcommands: `python -m etl [build] [options]`; a new one is one more entry of COMMANDS.
+Subcommands: `python -m etl [build] [options]`, `python -m etl suggest --report <id>` (draft definitions of
+a built report's suggested tables); a new one is one more entry of COMMANDS.
 """
 import argparse
 import hashlib
