@@ -1,4 +1,7 @@
-"""Shared fixtures: the real report, segmented and read once per test session."""
+"""Shared fixtures: the real report, segmented and read once per test session; a plain web site for embeds."""
+import functools
+import http.server
+import threading
 from pathlib import Path
 
 import pytest
@@ -23,6 +26,17 @@ def paragraphs(report_text):
 @pytest.fixture(scope="session")
 def claims_by_paragraph(paragraphs):
     return {p.paragraph: extract_claims(p.text) for p in paragraphs}
+
+
+@pytest.fixture
+def plain_site(tmp_path):
+    """A plain static web server on 127.0.0.1 (another origin than the app) serving `tmp_path`."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
 
 
 # Markers by module, so `pytest -m "not browser"` or `-m "not slow"` picks a quick subset.

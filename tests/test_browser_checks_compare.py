@@ -1,10 +1,7 @@
 """/checks and /compare in a real headless Chromium: filters in the URL, links to paragraphs, a download read back,
 an embed shown in another site's page; the report's slips visible without opening the Checks tab (issue 10)."""
 import csv
-import functools
-import http.server
 import io
-import threading
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -21,17 +18,6 @@ require_browser()
 @pytest.fixture(scope="module")
 def duo(tmp_path_factory):
     yield from browser_session(tmp_path_factory, shared_fixture(tmp_path_factory))
-
-
-@pytest.fixture
-def plain_site(tmp_path):
-    """A plain static web server on 127.0.0.1 (another origin than the app) serving `tmp_path`."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 def visit(duo, path: str):

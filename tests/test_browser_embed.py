@@ -1,8 +1,4 @@
 """Embeds in a real headless Chromium: the /embed page, and the Embed button's iframe code in another site's page."""
-import functools
-import http.server
-import threading
-
 import pytest
 from selenium.webdriver.common.keys import Keys
 
@@ -15,18 +11,6 @@ require_browser()
 @pytest.fixture(scope="module")
 def duo(tmp_path_factory):
     yield from browser_session(tmp_path_factory, shared_fixture(tmp_path_factory))
-
-
-@pytest.fixture
-def plain_site(tmp_path):
-    """A plain static web server on 127.0.0.1 (another origin than the app) serving `tmp_path`."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 def chart_points(duo) -> list:
