@@ -438,10 +438,9 @@ def card_text(entry: dict, rows: pd.DataFrame, lang: str) -> dict:
     row = rows[rows.value.notna()].iloc[0]
     dimensions = [d for d in entry.get("dimensions", []) if d in rows.columns]
     what = " · ".join(label(getattr(row, d), lang, entry.get("labels_en")) for d in dimensions if isinstance(getattr(row, d), str))
-    unit = row.unit if isinstance(row.unit, str) and row.unit not in ("%", *MONEY_UNITS) else None
-    # The definition's own word for its unit ('221 procédures', as the report says), else the unit's usual word.
-    own = entry.get("unit_label", {}).get(lang) or ""
-    unit_text = (own if unit == entry.get("unit") and own and "/" not in own else unit_word(unit, lang)) if unit else ""
+    counted = isinstance(row.unit, str) and row.unit not in ("%", *MONEY_UNITS)  # % and money are in `number`
+    # Worded as the value axis would be: the definition's own word ('221 procédures', as the report says).
+    unit_text = unit_title(entry, rows[rows.value.notna()].iloc[:1], lang) if counted else ""
     # Large numbers as the report writes them ('20,3 millions'); the qualifier small, before the number.
     number = with_unit_sign(format_compact(row.value, lang, long=True), row.unit, lang)
     return {"value": format_value(row.value, row.qualifier, row.unit, lang), "qualifier": QUALIFIER_WORDS[lang].get(row.qualifier, ""),
