@@ -158,10 +158,9 @@ def description_text(entry: dict, rows: pd.DataFrame, lang: str, kind: str | Non
     if rows.empty:
         return t(lang, "alt_empty", name=title)
     kind = kind or chart_kind(entry, rows)
-    if kind == "card":
-        row = rows.iloc[0]
-        return t(lang, "alt_one", name=title, first=value_label(row.value, row.qualifier, row.unit, lang, True),
-                 when=_when(row.period, lang))
+    if kind == "card":  # says what the card shows, in its words ('221 procédures')
+        card = figures.card_text(entry, rows, lang)
+        return t(lang, "alt_one", name=title, first=f"{card['value']} {card['unit']}".strip(), when=_when(rows.iloc[0].period, lang))
     if kind == "bars":
         return _bars_description(entry, rows, title, lang, mixed_units(rows))
     with_unit = mixed_units(rows)

@@ -430,3 +430,4 @@ def test_a_card_words_its_unit_as_the_definition_does(dataset):
     entry = dataset.indicator("art174_registered_total")
     rows = dataset.observations_of("art174_registered_total")
     assert [figures.card_text(entry, rows, lang)["unit"] for lang in ("fr", "en")] == ["procédures", "proceedings"]
+    assert ": 221 proceedings from 2022 to 2024." in charts.description_text(entry, rows, "en")  # its text alternative too
