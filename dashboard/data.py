@@ -46,6 +46,8 @@ class Dataset:
     def __post_init__(self):
         self.indicators = {entry["indicator_id"]: entry for entry in self.catalog}
         self.metadata = {row.report_id: json.loads(row.metadata_json or "{}") for row in self.reports.itertuples()}
+        languages = self.reports.language if "language" in self.reports.columns else [None] * len(self.reports)
+        self._text_languages = {r: code for r, code in zip(self.reports.report_id, languages) if isinstance(code, str) and code}
         self.text_by_paragraph = dict(zip(zip(self.paragraphs.report_id, self.paragraphs.paragraph), self.paragraphs.text))
         # claim_id -> the indicators that use it: the report reader links each number to them.
         self.indicators_by_claim = self.observations.groupby("claim_id")["indicator_id"].agg(lambda s: sorted(set(s))).to_dict()
@@ -84,9 +86,7 @@ class Dataset:
 
     def text_language(self, report_id: str) -> str:
         """The language the report's text is in (as the build read it), for the lang attribute of its quotes."""
-        row = self.reports[self.reports.report_id == report_id]
-        found = row.language.iloc[0] if len(row) and "language" in row.columns else None
-        return found if isinstance(found, str) and found else "fr"
+        return self._text_languages.get(report_id, "fr")
 
     def symbol(self, report_id: str) -> str:
         """The UN document symbol of a report, else its id."""
