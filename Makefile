@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements.txt requirements-de
 # Browser and test runs keep their files inside the build, not in /tmp.
 BUILD_TMP := $(CURDIR)/.build/tmp
 
-.PHONY: run serve test browser data bench briefing load clean
+.PHONY: run serve test lint browser data bench briefing load clean
 
 # The dashboard on http://127.0.0.1:8050 (debug off); `serve` is the same app under gunicorn.
 run: data
@@ -20,9 +20,15 @@ data: $(STAMP)
 	$(PY) -m etl
 
 # REQUIRE_BROWSER: the browser tests fail, rather than skip, if Chromium is missing.
-test: $(DEV_STAMP) browser
+test: lint browser
 	@mkdir -p $(BUILD_TMP)
 	REQUIRE_BROWSER=1 TMPDIR=$(BUILD_TMP) $(PY) -m pytest -q -p no:cacheprovider
+
+# The rails, configured in pyproject.toml: a finding fails the build.
+lint: $(DEV_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 # Debian's Chromium and its driver for the browser tests (never a downloaded browser build).
 browser:

@@ -3,6 +3,7 @@
 Development: `python app.py` (or `make run`) serves http://127.0.0.1:8050 with debug off.
 Production: `gunicorn app:server` (see the README). Data comes only from data/processed/.
 """
+
 import os
 from urllib.parse import parse_qsl, urlencode
 
@@ -13,8 +14,7 @@ from dashboard import api, cache, compare_api, embed, follow_up, meta, refusals,
 from dashboard.components import one
 from dashboard.i18n import LANGUAGES, language, t
 
-app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_exceptions=True,
-           update_title=None)
+app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_exceptions=True, update_title=None)
 server = app.server
 api.register(server)
 follow_up.register(server)
@@ -28,32 +28,59 @@ cache.register(app)
 transfer.register(app)
 meta.register(app)  # each page's <html lang>, title, description and preview tags
 
-NAV = (("catalogue", "/", "nav_catalogue"), ("report", "/report", "nav_report"), ("claims", "/claims", "nav_claims"),
-       ("checks", "/checks", "nav_checks"), ("follow-up", "/follow-up", "nav_follow_up"))
+NAV = (
+    ("catalogue", "/", "nav_catalogue"),
+    ("report", "/report", "nav_report"),
+    ("claims", "/claims", "nav_claims"),
+    ("checks", "/checks", "nav_checks"),
+    ("follow-up", "/follow-up", "nav_follow_up"),
+)
 
-app.layout = html.Div([
-    dcc.Location(id="app-location"),
-    html.Header([
-        dcc.Link(id="app-brand", href="/", className="brand"),
-        html.Nav([dcc.Link(id=f"app-nav-{name}", href=path) for name, path, _ in NAV], className="nav"),
-        html.Div([dcc.Link(code.upper(), id=f"app-lang-{code}", href="/", title={"fr": "Français", "en": "English"}[code]) for code in LANGUAGES],
-                 className="lang-switch", role="group", **{"aria-label": "Langue / Language"}),
-    ], className="topbar"),
-    html.Main(dash.page_container, className="page"),
-])
+app.layout = html.Div(
+    [
+        dcc.Location(id="app-location"),
+        html.Header(
+            [
+                dcc.Link(id="app-brand", href="/", className="brand"),
+                html.Nav([dcc.Link(id=f"app-nav-{name}", href=path) for name, path, _ in NAV], className="nav"),
+                html.Div(
+                    [
+                        dcc.Link(
+                            code.upper(),
+                            id=f"app-lang-{code}",
+                            href="/",
+                            title={"fr": "Français", "en": "English"}[code],
+                        )
+                        for code in LANGUAGES
+                    ],
+                    className="lang-switch",
+                    role="group",
+                    **{"aria-label": "Langue / Language"},
+                ),
+            ],
+            className="topbar",
+        ),
+        html.Main(dash.page_container, className="page"),
+    ]
+)
 
 
 # The page Dash shows for a path that names no page (dashboard/refusals.py answers it with a 404 status).
-NOT_FOUND_WORDS = {"fr": ("Page introuvable", "Aucune page de ce site ne porte cette adresse."),
-                   "en": ("Page not found", "No page of this site has this address.")}
+NOT_FOUND_WORDS = {
+    "fr": ("Page introuvable", "Aucune page de ce site ne porte cette adresse."),
+    "en": ("Page not found", "No page of this site has this address."),
+}
 
 
 def not_found(lang=None, **_):
     """The not-found page: what happened and a link home, in the reader's language."""
     lang = language(one(lang))
     title, text = NOT_FOUND_WORDS[lang]
-    return html.Div([html.H1(title), html.P(text), dcc.Link(t(lang, "back_to_catalogue"), href=with_language("/", "", "", lang))],
-                    id="not-found", className="not-found")
+    return html.Div(
+        [html.H1(title), html.P(text), dcc.Link(t(lang, "back_to_catalogue"), href=with_language("/", "", "", lang))],
+        id="not-found",
+        className="not-found",
+    )
 
 
 dash.register_page(refusals.NOT_FOUND_MODULE, path="/404", layout=not_found, title="Page introuvable / Page not found")
@@ -72,7 +99,9 @@ def with_language(pathname: str, search: str, hash_: str, code: str) -> str:
     [Output("app-brand", "children"), Output("app-brand", "href")]
     + [Output(f"app-nav-{name}", prop) for name, _, _ in NAV for prop in ("children", "href", "className")]
     + [Output(f"app-lang-{code}", prop) for code in LANGUAGES for prop in ("href", "className")],
-    Input("app-location", "pathname"), Input("app-location", "search"), Input("app-location", "hash"),
+    Input("app-location", "pathname"),
+    Input("app-location", "search"),
+    Input("app-location", "hash"),
 )
 def navbar(pathname, search, hash_):
     """Navigation labels and links in the current language; language links that keep the page."""

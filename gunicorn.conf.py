@@ -5,6 +5,7 @@ passes its address and `--workers 2`). gunicorn's own refusals (a request line o
 these limits, a malformed request) are answered by gunicorn before the app sees them, so they carry
 none of the app's security headers: the reverse proxy of docs/SECURITY.md adds them.
 """
+
 import os
 
 bind = [f"{os.environ.get('APP_HOST', '127.0.0.1')}:{os.environ.get('APP_PORT', '8050')}"]

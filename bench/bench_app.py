@@ -4,6 +4,7 @@ Reads the built data/processed/ (run `make data` first). Writes the `## Dashboar
 docs/PERFORMANCE.md and prints it. Never fails on time: targets are reported, not enforced.
 Run: `.venv/bin/python bench/bench_app.py` (or `make bench`).
 """
+
 import json
 import os
 import platform
@@ -23,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 from app_fixtures import routing  # noqa: E402  (the Dash request body the tests send too)
 from performance_doc import write_section  # noqa: E402  (bench/ is on the path when run as a script)
+
 BUILD = ROOT / ".build"
 RUNS = 60  # in-process repetitions per callback
 HTTP_REQUESTS, HTTP_THREADS, HTTP_SECONDS = 200, 4, 15  # per route under gunicorn: a bounded loop
@@ -40,23 +42,36 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 def click(indicator_id: str, position: int) -> dict:
     """The body of the indicator page's click callback for one point."""
-    return {"output": "indicator-panel.children", "outputs": {"id": "indicator-panel", "property": "children"},
-            "inputs": [{"id": "indicator-graph", "property": "clickData", "value": {"points": [{"customdata": [position]}]}}],
-            "changedPropIds": ["indicator-graph.clickData"],
-            "state": [{"id": "indicator-state", "property": "data", "value": {"indicator_id": indicator_id, "lang": "fr"}}]}
+    return {
+        "output": "indicator-panel.children",
+        "outputs": {"id": "indicator-panel", "property": "children"},
+        "inputs": [
+            {"id": "indicator-graph", "property": "clickData", "value": {"points": [{"customdata": [position]}]}}
+        ],
+        "changedPropIds": ["indicator-graph.clickData"],
+        "state": [{"id": "indicator-state", "property": "data", "value": {"indicator_id": indicator_id, "lang": "fr"}}],
+    }
 
 
 def search(query: str) -> dict:
     """The body of the catalogue's search callback."""
-    return {"output": "catalogue-list.children", "outputs": {"id": "catalogue-list", "property": "children"},
-            "inputs": [{"id": "catalogue-search", "property": "value", "value": query}], "changedPropIds": ["catalogue-search.value"],
-            "state": [{"id": "catalogue-lang", "property": "data", "value": "fr"},
-                      {"id": "catalogue-report", "property": "data", "value": None}]}
+    return {
+        "output": "catalogue-list.children",
+        "outputs": {"id": "catalogue-list", "property": "children"},
+        "inputs": [{"id": "catalogue-search", "property": "value", "value": query}],
+        "changedPropIds": ["catalogue-search.value"],
+        "state": [
+            {"id": "catalogue-lang", "property": "data", "value": "fr"},
+            {"id": "catalogue-report", "property": "data", "value": None},
+        ],
+    }
 
 
 def cases(catalog: list[dict], observations) -> list[tuple[str, str, object]]:
     """(label, method+path, body) for each measured request, with indicators picked from the catalogue."""
-    series = max((e for e in catalog if e["chart"] == "time_series"), key=lambda e: (len(e["dimensions"]), e["observations"]))
+    series = max(
+        (e for e in catalog if e["chart"] == "time_series"), key=lambda e: (len(e["dimensions"]), e["observations"])
+    )
     bars = max((e for e in catalog if e["chart"] != "time_series"), key=lambda e: e["observations"])
     position = int(observations[observations.indicator_id == series["indicator_id"]].position.iloc[0])
     page = f"/indicators/{series['indicator_id']}"
@@ -65,7 +80,11 @@ def cases(catalog: list[dict], observations) -> list[tuple[str, str, object]]:
         ("indicator page, table tab", "POST /_dash-update-component", routing(page, "?tab=table&sort=value&desc=1")),
         ("indicator page, sources tab", "POST /_dash-update-component", routing(page, "?tab=sources")),
         ("indicator page, checks tab", "POST /_dash-update-component", routing(page, "?tab=checks")),
-        (f"indicator page, bar chart ({bars['indicator_id']})", "POST /_dash-update-component", routing(f"/indicators/{bars['indicator_id']}", "?lang=en")),
+        (
+            f"indicator page, bar chart ({bars['indicator_id']})",
+            "POST /_dash-update-component",
+            routing(f"/indicators/{bars['indicator_id']}", "?lang=en"),
+        ),
         ("indicator point click (side panel)", "POST /_dash-update-component", click(series["indicator_id"], position)),
         ("catalogue page", "POST /_dash-update-component", routing("/")),
         ("catalogue search", "POST /_dash-update-component", search("174")),
@@ -84,7 +103,11 @@ def in_process(server, measured) -> list[tuple[str, float, float]]:
     results = []
     for label, route, body in measured:
         method, path = route.split(" ", 1)
-        call = (lambda: client.post(path, json=body)) if method == "POST" else (lambda: client.get(path))
+        call = (
+            (lambda path=path, body=body: client.post(path, json=body))
+            if method == "POST"
+            else (lambda path=path: client.get(path))
+        )
         assert call().status_code == 200, f"{label}: {route} did not answer 200"
         samples = []
         for _ in range(RUNS):
@@ -103,8 +126,17 @@ def free_port() -> int:
 
 def start_gunicorn(port: int, speedups: bool = True) -> subprocess.Popen:
     """gunicorn serving app:server on 127.0.0.1 with 2 workers (one per core); speedups=False is the previous code path."""
-    command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "app:server", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-               "--no-control-socket", "--log-level", "warning"]
+    command = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "app:server",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "2",
+        "--no-control-socket",
+        "--log-level",
+        "warning",
+    ]
     env = {**os.environ, "APP_SPEEDUPS": "on" if speedups else "off"}
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
@@ -122,12 +154,14 @@ def http_load(port: int, measured) -> list[tuple[str, float, float, float]]:
     """p50/p95 and requests per second of each route, HTTP_THREADS clients, bounded in count and time."""
     results = []
     for label, route, body in measured:
-        method, path = route.split(" ", 1)
+        _method, path = route.split(" ", 1)
         data = json.dumps(body).encode() if body else None
         url = f"http://127.0.0.1:{port}{path}"
 
-        def one(_):
-            request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"} if data else {})
+        def one(_, url=url, data=data):
+            request = urllib.request.Request(
+                url, data=data, headers={"Content-Type": "application/json"} if data else {}
+            )
             started = time.perf_counter()
             urllib.request.urlopen(request, timeout=30).read()
             return time.perf_counter() - started
@@ -148,6 +182,7 @@ def http_load(port: int, measured) -> list[tuple[str, float, float, float]]:
 def chromium():
     """A headless Debian Chromium driven by selenium, its profile in .build/tmp (removed by `quit_chromium`)."""
     from selenium import webdriver
+
     for name in ("home", "tmp"):
         (BUILD / name).mkdir(parents=True, exist_ok=True)
     os.environ.update(HOME=str(BUILD / "home"), TMPDIR=str(BUILD / "tmp"))
@@ -191,7 +226,8 @@ def cold_loads(ports: dict[str, int], indicator_id: str) -> dict[str, dict]:
                 started = time.perf_counter()
                 driver.get(f"http://127.0.0.1:{port}/indicators/{indicator_id}")
                 WebDriverWait(driver, 30, poll_frequency=0.02).until(
-                    expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "#indicator-graph .main-svg")))
+                    expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "#indicator-graph .main-svg"))
+                )
                 elapsed = time.perf_counter() - started
                 time.sleep(0.3)  # anything the first view still fetches
                 sent, decoded = driver.execute_script(TRANSFERRED)
@@ -199,8 +235,14 @@ def cold_loads(ports: dict[str, int], indicator_id: str) -> dict[str, dict]:
                     samples[name].append((elapsed, sent, decoded))
     finally:
         quit_chromium(driver)
-    return {name: {"seconds": statistics.median(s[0] for s in rows), "bytes": statistics.median(s[1] for s in rows),
-                   "decoded": statistics.median(s[2] for s in rows)} for name, rows in samples.items()}
+    return {
+        name: {
+            "seconds": statistics.median(s[0] for s in rows),
+            "bytes": statistics.median(s[1] for s in rows),
+            "decoded": statistics.median(s[2] for s in rows),
+        }
+        for name, rows in samples.items()
+    }
 
 
 def browser_render(port: int, indicator_id: str) -> list[tuple[str, float, float]]:
@@ -212,9 +254,11 @@ def browser_render(port: int, indicator_id: str) -> list[tuple[str, float, float
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver = chromium()
-    pages = [("catalogue (/)", "/", ".indicator-card"),
-             ("indicator page (chart drawn)", f"/indicators/{indicator_id}", "#indicator-graph .main-svg"),
-             ("report (/report#p155)", "/report#p155", "#p155.target")]
+    pages = [
+        ("catalogue (/)", "/", ".indicator-card"),
+        ("indicator page (chart drawn)", f"/indicators/{indicator_id}", "#indicator-graph .main-svg"),
+        ("report (/report#p155)", "/report#p155", "#p155.target"),
+    ]
     results = []
     try:
         for label, path, selector in pages:
@@ -223,7 +267,9 @@ def browser_render(port: int, indicator_id: str) -> list[tuple[str, float, float
                 driver.get("about:blank")
                 started = time.perf_counter()
                 driver.get(f"http://127.0.0.1:{port}{path}")
-                WebDriverWait(driver, 30).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, selector)))
+                WebDriverWait(driver, 30).until(
+                    expected_conditions.presence_of_element_located((By.CSS_SELECTOR, selector))
+                )
                 samples.append(time.perf_counter() - started)
             results.append((label, *percentiles(samples[1:])))  # the first load fills the browser cache
     finally:
@@ -237,63 +283,99 @@ def cold_section(cold: dict[str, dict], indicator_id: str) -> list[str]:
         return []
     before, after = cold["previous code path (APP_SPEEDUPS=off)"], cold["speedups on"]
     return [
-        f"### Cold first load (`/indicators/{indicator_id}`, headless Chromium, empty cache, median of {COLD_RUNS} loads each)", "",
-        "Both code paths served by gunicorn (2 workers) in the same run, loaded in turn; the browser cache is cleared "
-        "before every load (`Network.clearBrowserCache`). Bytes are the document and every resource as sent "
-        "(`transferSize` of the Resource Timing entries); time is from navigation to the chart drawn.", "",
-        "| code path | transferred | uncompressed | chart drawn |", "| --- | ---: | ---: | ---: |",
-        *[f"| {name} | {row['bytes'] / 1e6:.2f} MB | {row['decoded'] / 1e6:.2f} MB | {row['seconds']:.2f} s |"
-          for name, row in cold.items()], "",
-        f"Speedups on: {after['bytes'] / 1e6:.2f} MB (target {COLD_BYTES_TARGET / 1e6:.1f} MB, "
-        f"{after['bytes'] / before['bytes']:.2f}× the previous path) and {after['seconds']:.2f} s to the chart "
-        f"(target {COLD_SECONDS_TARGET} s, {after['seconds'] / before['seconds']:.2f}× the previous path).", "",
+        f"### Cold first load (`/indicators/{indicator_id}`, headless Chromium, empty cache, median of {COLD_RUNS} loads each)",
+        "",
+        (
+            "Both code paths served by gunicorn (2 workers) in the same run, loaded in turn; the browser cache is cleared "
+            "before every load (`Network.clearBrowserCache`). Bytes are the document and every resource as sent "
+            "(`transferSize` of the Resource Timing entries); time is from navigation to the chart drawn."
+        ),
+        "",
+        "| code path | transferred | uncompressed | chart drawn |",
+        "| --- | ---: | ---: | ---: |",
+        *[
+            f"| {name} | {row['bytes'] / 1e6:.2f} MB | {row['decoded'] / 1e6:.2f} MB | {row['seconds']:.2f} s |"
+            for name, row in cold.items()
+        ],
+        "",
+        (
+            f"Speedups on: {after['bytes'] / 1e6:.2f} MB (target {COLD_BYTES_TARGET / 1e6:.1f} MB, "
+            f"{after['bytes'] / before['bytes']:.2f}× the previous path) and {after['seconds']:.2f} s to the chart "
+            f"(target {COLD_SECONDS_TARGET} s, {after['seconds'] / before['seconds']:.2f}× the previous path)."
+        ),
+        "",
     ]
 
 
 def section(process_rows, http_rows, browser_rows, cold_rows=()) -> str:
     """The `## Dashboard` section of docs/PERFORMANCE.md."""
     lines = [
-        "## Dashboard", "",
-        f"Measured {date.today()} on {platform.machine()} ({os.cpu_count()} cores, CPython {platform.python_version()}) "
-        f"by `bench/bench_app.py` against the built `data/processed/`; load average {os.getloadavg()[0]:.2f} at the end "
-        "(other work on the machine slows the gunicorn figures most). Regenerate with `make bench`.",
-        "Targets on this 2-core machine: indicator-page callbacks p95 under 100 ms in process; "
-        "the catalogue rendered in headless Chromium in under 1.5 s.", "",
-        f"### Callbacks and routes in process (Flask test client, {RUNS} runs each, JSON serialisation included, "
-        "`APP_SPEEDUPS=off`: every view built, none replayed)", "",
-        "| request | p50 | p95 |", "| --- | ---: | ---: |",
-        *[f"| {label} | {p50:.1f} ms | {p95:.1f} ms |" for label, p50, p95 in process_rows], "",
-        f"### Under gunicorn (2 workers, 127.0.0.1, {HTTP_THREADS} concurrent clients, up to {HTTP_REQUESTS} requests per route, "
-        "speedups on: a repeated page view is replayed, not built)", "",
-        "| request | p50 | p95 | requests/s |", "| --- | ---: | ---: | ---: |",
-        *[f"| {label} | {p50:.1f} ms | {p95:.1f} ms | {rps:.0f} |" for label, p50, p95, rps in http_rows], "",
+        "## Dashboard",
+        "",
+        (
+            f"Measured {date.today()} on {platform.machine()} ({os.cpu_count()} cores, CPython {platform.python_version()}) "
+            f"by `bench/bench_app.py` against the built `data/processed/`; load average {os.getloadavg()[0]:.2f} at the end "
+            "(other work on the machine slows the gunicorn figures most). Regenerate with `make bench`."
+        ),
+        (
+            "Targets on this 2-core machine: indicator-page callbacks p95 under 100 ms in process; "
+            "the catalogue rendered in headless Chromium in under 1.5 s."
+        ),
+        "",
+        (
+            f"### Callbacks and routes in process (Flask test client, {RUNS} runs each, JSON serialisation included, "
+            "`APP_SPEEDUPS=off`: every view built, none replayed)"
+        ),
+        "",
+        "| request | p50 | p95 |",
+        "| --- | ---: | ---: |",
+        *[f"| {label} | {p50:.1f} ms | {p95:.1f} ms |" for label, p50, p95 in process_rows],
+        "",
+        (
+            f"### Under gunicorn (2 workers, 127.0.0.1, {HTTP_THREADS} concurrent clients, up to {HTTP_REQUESTS} requests per route, "
+            "speedups on: a repeated page view is replayed, not built)"
+        ),
+        "",
+        "| request | p50 | p95 | requests/s |",
+        "| --- | ---: | ---: | ---: |",
+        *[f"| {label} | {p50:.1f} ms | {p95:.1f} ms | {rps:.0f} |" for label, p50, p95, rps in http_rows],
+        "",
     ]
     if browser_rows:
-        lines += [f"### Page render in headless Chromium (navigation to content shown, median of {BROWSER_RUNS} warm loads)", "",
-                  "| page | p50 | p95 |", "| --- | ---: | ---: |",
-                  *[f"| {label} | {p50 * 1:.0f} ms | {p95:.0f} ms |" for label, p50, p95 in browser_rows], ""]
+        lines += [
+            f"### Page render in headless Chromium (navigation to content shown, median of {BROWSER_RUNS} warm loads)",
+            "",
+            "| page | p50 | p95 |",
+            "| --- | ---: | ---: |",
+            *[f"| {label} | {p50 * 1:.0f} ms | {p95:.0f} ms |" for label, p50, p95 in browser_rows],
+            "",
+        ]
     lines += list(cold_rows)
     indicator = [p95 for label, _, p95 in process_rows if label.startswith("indicator")]
     catalogue = [p50 for label, p50, _ in browser_rows if label.startswith("catalogue")]
     verdict = f"Indicator-page callbacks: worst p95 {max(indicator):.0f} ms (target 100 ms)"
     verdict += f"; catalogue in Chromium: {catalogue[0] / 1000:.2f} s (target 1.5 s)." if catalogue else "."
-    return "\n".join(lines + [verdict, ""])
+    return "\n".join([*lines, verdict, ""])
 
 
 def main() -> int:
     # Load inputs.
     from dashboard import data
+
     dataset = data.load()
     # In process every view is built (no kept answers): what a view costs the first time.
     os.environ["APP_SPEEDUPS"] = "off"
     import app
+
     measured = cases(dataset.catalog, dataset.observations)
     # Process data.
     process_rows = in_process(app.server, measured)
     indicator_id = measured[0][0].split("(")[1].rstrip(")")
     ports = {"previous code path (APP_SPEEDUPS=off)": free_port(), "speedups on": free_port()}
-    servers = [start_gunicorn(ports["previous code path (APP_SPEEDUPS=off)"], speedups=False),
-               start_gunicorn(ports["speedups on"])]
+    servers = [
+        start_gunicorn(ports["previous code path (APP_SPEEDUPS=off)"], speedups=False),
+        start_gunicorn(ports["speedups on"]),
+    ]
     try:
         http_rows = http_load(ports["speedups on"], measured)
         browser_rows = browser_render(ports["speedups on"], indicator_id)

@@ -3,6 +3,7 @@
 Measures the report once and repeated 20 times (to show how cost grows with text size),
 quoting medians of repeated runs. Never fails on time: it reports what it measured.
 """
+
 import platform
 import statistics
 import sys
@@ -13,9 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from performance_doc import write_section  # noqa: E402
+
 from etl.build import build_indicators, build_report  # noqa: E402
 from etl.indicators import parse_definitions  # noqa: E402
-from performance_doc import write_section  # noqa: E402
 
 REPORT = ROOT / "data" / "raw" / "CERD_C_KAZ_11-14_fr.txt"
 SECTION = "## ETL build (python -m etl, in process)"
@@ -38,7 +40,9 @@ def main() -> None:
     twenty = median_seconds(lambda: build_report(big, "r"), runs=3)
     records = build_report(text, "r")
     report_id = "CERD_C_KAZ_11-14_fr"
-    definitions = parse_definitions({p.name: p.read_text(encoding="utf-8") for p in (ROOT / "indicators").glob("*.toml")})
+    definitions = parse_definitions(
+        {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "indicators").glob("*.toml")}
+    )
     own = build_report(text, report_id)
     tables = build_indicators(definitions, own, report_id)
     indicators = median_seconds(lambda: build_indicators(definitions, own, report_id), runs=9)

@@ -6,6 +6,7 @@ the whole report (about 190 KB), then segmented and read (build_report) with the
 tables. Medians of repeated runs, ratios within one run. Also: sentence splitting on one long line
 and its double (issue 12: linear time). Never fails on time: it reports what it measured.
 """
+
 import platform
 import re
 import statistics
@@ -17,10 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from performance_doc import write_section  # noqa: E402
+
 from etl.build import build_report  # noqa: E402
 from etl.segment import segment  # noqa: E402
 from etl.sentences import split_sentences  # noqa: E402
-from performance_doc import write_section  # noqa: E402
 
 REPORT = ROOT / "data" / "raw" / "CERD_C_KAZ_11-14_fr.txt"
 VERSIONS = {lang: ROOT / "tests" / "data" / f"CERD_C_KAZ_11-14_{lang}.txt" for lang in ("en", "es")}
@@ -47,7 +49,7 @@ def repeated(text: str, times: int) -> str:
     """The text `times` over, its paragraphs numbered 1, 2, 3 … throughout."""
     copies = "\n".join([text] * times)
     counter = iter(range(1, 10**6))
-    return re.sub(r"^\d+\.(?=\t)", lambda m: f"{next(counter)}.", copies, flags=re.M)
+    return re.sub(r"^\d+\.(?=\t)", lambda m: f"{next(counter)}.", copies, flags=re.MULTILINE)
 
 
 def main() -> None:
@@ -63,7 +65,7 @@ def main() -> None:
     times: dict[str, list[float]] = {lang: [] for lang in texts}
     for _ in range(RUNS):
         for lang, text in texts.items():
-            times[lang].append(median_seconds(lambda: build_report(text, "r", lang), runs=1))
+            times[lang].append(median_seconds(lambda text=text, lang=lang: build_report(text, "r", lang), runs=1))
     rows = {}
     for lang, text in texts.items():
         records = build_report(text, "r", lang)

@@ -7,6 +7,7 @@ previous code path (`APP_SPEEDUPS=off`, a second gunicorn), medians of alternate
 docs/PERFORMANCE.md and prints it; exits 1 if any request failed (an error is a bug, a slow
 figure is not). Run: `make load` (installs wrk with apt when missing).
 """
+
 import json
 import os
 import platform
@@ -23,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from performance_doc import write_section  # noqa: E402  (bench/ is on the path when run as a script)
+
 sys.path.insert(0, str(ROOT / "bench"))
 from bench_app import free_port, routing, start_gunicorn  # noqa: E402
 
@@ -61,10 +63,16 @@ def cases() -> list[tuple[str, str, str | None]]:
     png = f"/api/indicators/{INDICATOR}.png"
     return [
         ("catalogue page shell (GET /)", "/", None),
-        ("catalogue render callback (POST /_dash-update-component)", "/_dash-update-component",
-         POST_SCRIPT.format(body=json.dumps(json.dumps(routing("/"))))),
-        (f"indicator page callback ({INDICATOR}, POST /_dash-update-component)", "/_dash-update-component",
-         POST_SCRIPT.format(body=json.dumps(json.dumps(routing(f"/indicators/{INDICATOR}"))))),
+        (
+            "catalogue render callback (POST /_dash-update-component)",
+            "/_dash-update-component",
+            POST_SCRIPT.format(body=json.dumps(json.dumps(routing("/")))),
+        ),
+        (
+            f"indicator page callback ({INDICATOR}, POST /_dash-update-component)",
+            "/_dash-update-component",
+            POST_SCRIPT.format(body=json.dumps(json.dumps(routing(f"/indicators/{INDICATOR}")))),
+        ),
         ("indicator CSV (GET /api/indicators/<id>.csv)", f"/api/indicators/{INDICATOR}.csv", None),
         ("PNG export, cached (same size)", f"{png}?size=slide", None),
         ("PNG export, a new size each request (rendered)", png, FRESH_PNG_SCRIPT.replace("{path}", png)),
@@ -85,8 +93,8 @@ def parse(output: str) -> dict:
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         # Anchored: the thread summary's "+/- Stdev" column ("95.50%") also holds "50%".
-        "p50": to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
-        "p99": to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
+        "p50": to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE).group(1)),
+        "p99": to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE).group(1)),
         "errors": errors + (int(non_2xx.group(1)) if non_2xx else 0),
     }
 
@@ -97,7 +105,7 @@ def run_wrk(url: str, script: str | None, folder: Path) -> dict:
         path = folder / f"script{abs(hash(script))}.lua"
         path.write_text(script, encoding="utf-8")
         command += ["-s", str(path)]
-    output = subprocess.run(command + [url], capture_output=True, text=True, timeout=SECONDS + 60, check=True).stdout
+    output = subprocess.run([*command, url], capture_output=True, text=True, timeout=SECONDS + 60, check=True).stdout
     return parse(output)
 
 
@@ -108,43 +116,73 @@ def repeated_view(ports: dict[str, int], folder: Path) -> dict[str, dict]:
     body = json.dumps(routing(f"/indicators/{INDICATOR}")).encode()
     for port in ports.values():
         for _ in range(WORKERS * 4):  # every worker has built (or kept) the view before the clock starts
-            request = urllib.request.Request(f"http://127.0.0.1:{port}/_dash-update-component", data=body, headers={
-                "Content-Type": "application/json", "Accept-Encoding": "gzip, deflate, br, zstd"})
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}/_dash-update-component",
+                data=body,
+                headers={"Content-Type": "application/json", "Accept-Encoding": "gzip, deflate, br, zstd"},
+            )
             urllib.request.urlopen(request, timeout=60).read()
     for _ in range(REPEAT_ROUNDS):
         for name, port in ports.items():
             runs[name].append(run_wrk(f"http://127.0.0.1:{port}/_dash-update-component", script, folder))
-    return {name: {key: statistics.median(r[key] for r in results) for key in ("rps", "p50", "p99")}
-            | {"errors": sum(r["errors"] for r in results)} for name, results in runs.items()}
+    return {
+        name: {key: statistics.median(r[key] for r in results) for key in ("rps", "p50", "p99")}
+        | {"errors": sum(r["errors"] for r in results)}
+        for name, results in runs.items()
+    }
 
 
 def repeat_section(repeat: dict[str, dict]) -> list[str]:
     before, after = repeat["previous code path (APP_SPEEDUPS=off)"], repeat["speedups on"]
     return [
-        f"### Repeated indicator view, previous code path against speedups (median of {REPEAT_ROUNDS} rounds)", "",
-        f"The page-routing callback of `/indicators/{INDICATOR}` asked again and again, `Accept-Encoding` as a browser "
-        f"sends it; both code paths under gunicorn ({WORKERS} workers) in the same run, each round running one "
-        f"then the other for {SECONDS} s with {CONNECTIONS} connections.", "",
-        "| code path | requests/s | p50 | p99 | errors |", "| --- | ---: | ---: | ---: | ---: |",
-        *[f"| {name} | {r['rps']:.0f} | {r['p50']:.0f} ms | {r['p99']:.0f} ms | {r['errors']} |" for name, r in repeat.items()], "",
-        f"Speedups on: {after['rps']:.0f} requests/s (target {REPEAT_RPS_TARGET}, {after['rps'] / before['rps']:.1f}× the "
-        f"previous path) with p99 {after['p99']:.0f} ms (target {REPEAT_P99_TARGET} ms). A repeated view is replayed from "
-        "the worker's store of page answers (dashboard/cache.py), already compressed.", "",
+        f"### Repeated indicator view, previous code path against speedups (median of {REPEAT_ROUNDS} rounds)",
+        "",
+        (
+            f"The page-routing callback of `/indicators/{INDICATOR}` asked again and again, `Accept-Encoding` as a browser "
+            f"sends it; both code paths under gunicorn ({WORKERS} workers) in the same run, each round running one "
+            f"then the other for {SECONDS} s with {CONNECTIONS} connections."
+        ),
+        "",
+        "| code path | requests/s | p50 | p99 | errors |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        *[
+            f"| {name} | {r['rps']:.0f} | {r['p50']:.0f} ms | {r['p99']:.0f} ms | {r['errors']} |"
+            for name, r in repeat.items()
+        ],
+        "",
+        (
+            f"Speedups on: {after['rps']:.0f} requests/s (target {REPEAT_RPS_TARGET}, {after['rps'] / before['rps']:.1f}× the "
+            f"previous path) with p99 {after['p99']:.0f} ms (target {REPEAT_P99_TARGET} ms). A repeated view is replayed from "
+            "the worker's store of page answers (dashboard/cache.py), already compressed."
+        ),
+        "",
     ]
 
 
 def section(rows: list[tuple[str, dict]], repeat: dict[str, dict] | None = None) -> str:
     lines = [
-        "## Load (wrk, gunicorn)", "",
-        f"Measured {date.today()} on {platform.machine()} ({os.cpu_count()} cores, CPython {platform.python_version()}) by "
-        f"`bench/bench_load.py`: Debian's `wrk` with {CONNECTIONS} connections ({THREADS} threads) for {SECONDS} s per route "
-        f"against gunicorn ({WORKERS} sync workers, 127.0.0.1, `--no-control-socket`), after one warm-up request per route; "
-        f"load average {os.getloadavg()[0]:.2f} at the end (other work on the machine). Regenerate with `make load`.", "",
-        "| route | requests | requests/s | p50 | p99 | errors |", "| --- | ---: | ---: | ---: | ---: | ---: |",
-        *[f"| {label} | {r['requests']} | {r['rps']:.0f} | {r['p50']:.0f} ms | {r['p99']:.0f} ms | {r['errors']} |" for label, r in rows], "",
-        f"Errors (socket errors, timeouts and non-2xx/3xx answers) in all: {sum(r['errors'] for _, r in rows)}. "
-        "A sync worker serves one request at a time, so 16 connections queue behind 2 workers: latency is mostly "
-        "waiting; each worker keeps its own Chromium for images.", "",
+        "## Load (wrk, gunicorn)",
+        "",
+        (
+            f"Measured {date.today()} on {platform.machine()} ({os.cpu_count()} cores, CPython {platform.python_version()}) by "
+            f"`bench/bench_load.py`: Debian's `wrk` with {CONNECTIONS} connections ({THREADS} threads) for {SECONDS} s per route "
+            f"against gunicorn ({WORKERS} sync workers, 127.0.0.1, `--no-control-socket`), after one warm-up request per route; "
+            f"load average {os.getloadavg()[0]:.2f} at the end (other work on the machine). Regenerate with `make load`."
+        ),
+        "",
+        "| route | requests | requests/s | p50 | p99 | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        *[
+            f"| {label} | {r['requests']} | {r['rps']:.0f} | {r['p50']:.0f} ms | {r['p99']:.0f} ms | {r['errors']} |"
+            for label, r in rows
+        ],
+        "",
+        (
+            f"Errors (socket errors, timeouts and non-2xx/3xx answers) in all: {sum(r['errors'] for _, r in rows)}. "
+            "A sync worker serves one request at a time, so 16 connections queue behind 2 workers: latency is mostly "
+            "waiting; each worker keeps its own Chromium for images."
+        ),
+        "",
     ]
     return "\n".join(lines + (repeat_section(repeat) if repeat else []))
 
@@ -167,9 +205,16 @@ def main() -> int:
             for label, path, script in cases():
                 url = f"http://127.0.0.1:{port}{path}"
                 for _ in range(WORKERS * 2):  # warm both workers (their Chromium starts on the first image)
-                    body = json.loads(re.search(r"wrk.body = (.*)", script).group(1)).encode() if script and "POST" in script else None
-                    request = urllib.request.Request(url if "setup" not in (script or "") else f"{url}?size=square", data=body,
-                                                     headers={"Content-Type": "application/json"} if body else {})
+                    body = (
+                        json.loads(re.search(r"wrk.body = (.*)", script).group(1)).encode()
+                        if script and "POST" in script
+                        else None
+                    )
+                    request = urllib.request.Request(
+                        url if "setup" not in (script or "") else f"{url}?size=square",
+                        data=body,
+                        headers={"Content-Type": "application/json"} if body else {},
+                    )
                     urllib.request.urlopen(request, timeout=60).read()
                 rows.append((label, run_wrk(url, script, Path(folder))))
     finally:

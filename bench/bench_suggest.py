@@ -5,6 +5,7 @@ tables to reuse), with the curated definitions and with none. Suggesting is what
 does for suggestions: find them, publish the uncharted ones (their observations and sums),
 and their catalogue entries. Medians of repeated runs; never fails on time.
 """
+
 import platform
 import shutil
 import statistics
@@ -19,12 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from performance_doc import write_section  # noqa: E402
+
 from etl import build as build_module  # noqa: E402
 from etl.build import build_indicators, build_report, build_suggestions, suggested_catalog_entries  # noqa: E402
 from etl.cli import main as build  # noqa: E402
 from etl.indicators import parse_definitions  # noqa: E402
 from etl.suggest import suggest  # noqa: E402
-from performance_doc import write_section  # noqa: E402
 
 REPORT_ID = "CERD_C_KAZ_11-14_fr"
 REPORT = ROOT / "data" / "raw" / f"{REPORT_ID}.txt"
@@ -67,18 +69,24 @@ def suggesting(records, curated: list[dict]) -> None:
 def main() -> None:
     empty = Path(tempfile.mkdtemp(prefix="bench-no-definitions-"))
     records = build_report(REPORT.read_text(encoding="utf-8"), REPORT_ID)
-    definitions = parse_definitions({p.name: p.read_text(encoding="utf-8") for p in (ROOT / "indicators").glob("*.toml")})
+    definitions = parse_definitions(
+        {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "indicators").glob("*.toml")}
+    )
     curated = build_indicators(definitions, records, REPORT_ID).observations
     fresh_build(ROOT / "indicators")  # warm-up: imports, regex caches
     rows = []
     for name, folder, charted in (("curated definitions", ROOT / "indicators", curated), ("no definitions", empty, [])):
-        whole, part = medians([lambda: fresh_build(folder), lambda: suggesting(records, charted)])
+        whole, part = medians(
+            [lambda folder=folder: fresh_build(folder), lambda charted=charted: suggesting(records, charted)]
+        )
         rows.append((name, whole, part))
     alone = median_seconds(lambda: suggest(records.claims, records.paragraphs, REPORT_ID), runs=21)
     found = suggest(records.claims, records.paragraphs, REPORT_ID)
     shutil.rmtree(empty, ignore_errors=True)
-    table = "\n".join(f"| {name} | {whole * 1000:.0f} ms | {part * 1000:.0f} ms | **{part / whole:.0%}** |"
-                      for name, whole, part in rows)
+    table = "\n".join(
+        f"| {name} | {whole * 1000:.0f} ms | {part * 1000:.0f} ms | **{part / whole:.0%}** |"
+        for name, whole, part in rows
+    )
     section = f"""{SECTION}
 
 Measured {date.today()} on {platform.machine()} ({platform.python_implementation()} {platform.python_version()}),

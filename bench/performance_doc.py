@@ -1,4 +1,5 @@
 """docs/PERFORMANCE.md: each benchmark owns one `## ` section and replaces only that one."""
+
 from pathlib import Path
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "PERFORMANCE.md"

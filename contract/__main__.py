@@ -1,4 +1,5 @@
 """`python -m contract`: rewrite the README's column tables from contract/schema.py (`--check`: only say if stale)."""
+
 import argparse
 import re
 import sys
@@ -11,9 +12,11 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 
 def with_tables(readme: str) -> str:
     """The README with every `<!-- contract:<table> -->` block holding that table's generated columns."""
-    def table(match: re.Match) -> str:
+
+    def table(match: re.Match[str]) -> str:
         return f"{match[1]}\n{markdown(match[2])}\n{match[3]}"
-    return re.sub(r"(<!-- contract:(\w+) -->)\n.*?\n(<!-- /contract -->)", table, readme, flags=re.S)
+
+    return re.sub(r"(<!-- contract:(\w+) -->)\n.*?\n(<!-- /contract -->)", table, readme, flags=re.DOTALL)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,7 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     present = [t for t in PARQUET_TABLES if f"<!-- contract:{t} -->" in text]
     if args.check:
         stale = with_tables(text) != text
-        print(f"{README.name}: column tables {'stale: run `python -m contract`' if stale else 'match contract/schema.py'}")
+        print(
+            f"{README.name}: column tables {'stale: run `python -m contract`' if stale else 'match contract/schema.py'}"
+        )
         return 1 if stale else 0
     README.write_text(with_tables(text), encoding="utf-8")
     print(f"{README.name}: column tables of {', '.join(present)} rewritten from contract/schema.py")

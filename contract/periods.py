@@ -14,12 +14,16 @@ Nothing else in the project parses a period string.
     '2020-09/2022-05'   months, first to last (an ISO 8601 interval)
     '2014/..'           open-ended: since 2014
 """
+
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from babel.dates import format_date, get_month_names
+
+from contract.locales import locale_of
 
 YearMonth = tuple[int, int]
 
@@ -36,22 +40,39 @@ _FORMS = [  # (grain, pattern) in the order they are tried
     ("months", re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})/(?P<y2>\d{4})-(?P<m2>\d{2})")),
     ("since", re.compile(r"(?P<y>\d{4})/\.\.")),
 ]
-LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 # Spelled month counts for "the first eight months of 2025" (2 to 11: a whole year or a month reads otherwise).
 COUNT_WORDS = {
-    "fr": dict(enumerate("deux trois quatre cinq six sept huit neuf dix onze".split(), 2)),
-    "en": dict(enumerate("two three four five six seven eight nine ten eleven".split(), 2)),
+    "fr": dict(enumerate(["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze"], 2)),
+    "en": dict(enumerate(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"], 2)),
 }
 HALVES = {"fr": ("1er semestre {y}", "2e semestre {y}"), "en": ("first half of {y}", "second half of {y}")}
 QUARTER = {"fr": "{n}e trimestre {y}", "en": "Q{n} {y}"}
 # How a sentence says "in <period>", per grain.
 PHRASES = {
-    "fr": {"year": "en {label}", "years": "de {y} à {y2}", "half": "au {label}", "quarter": "au {label}",
-           "school_year": "pendant l’année scolaire {label}", "month": "en {label}", "day": "au {label}",
-           "months": "de {m1} à {m2}", "first_months": "au cours des {n} premiers mois de {y}", "since": "depuis {y}"},
-    "en": {"year": "in {label}", "years": "from {y} to {y2}", "half": "in the {label}", "quarter": "in {label}",
-           "school_year": "in the {label} school year", "month": "in {label}", "day": "on {label}",
-           "months": "from {m1} to {m2}", "first_months": "in the first {n} months of {y}", "since": "since {y}"},
+    "fr": {
+        "year": "en {label}",
+        "years": "de {y} à {y2}",
+        "half": "au {label}",
+        "quarter": "au {label}",
+        "school_year": "pendant l’année scolaire {label}",
+        "month": "en {label}",
+        "day": "au {label}",
+        "months": "de {m1} à {m2}",
+        "first_months": "au cours des {n} premiers mois de {y}",
+        "since": "depuis {y}",
+    },
+    "en": {
+        "year": "in {label}",
+        "years": "from {y} to {y2}",
+        "half": "in the {label}",
+        "quarter": "in {label}",
+        "school_year": "in the {label} school year",
+        "month": "in {label}",
+        "day": "on {label}",
+        "months": "from {m1} to {m2}",
+        "first_months": "in the first {n} months of {y}",
+        "since": "since {y}",
+    },
 }
 _FAR = (9999, 12)  # where an open period ends, for ordering and bounds
 
@@ -59,6 +80,7 @@ _FAR = (9999, 12)  # where an open period ends, for ordering and bounds
 @dataclass(frozen=True)
 class Period:
     """A parsed period: its text, its grain, and the first and last month it covers."""
+
     text: str
     grain: str  # year, years, half, quarter, school_year, month, day, months, since
     first: YearMonth
@@ -80,7 +102,7 @@ class Period:
         return _GRAIN_MONTHS.get(self.grain, self.months)
 
 
-def parse(text) -> Period | None:
+def parse(text: object) -> Period | None:
     """The period a string names; None for a null, NaN or unreadable value."""
     if not isinstance(text, str):
         return None
@@ -90,7 +112,7 @@ def parse(text) -> Period | None:
     return None
 
 
-def _read(grain: str, m: re.Match, text: str) -> Period | None:
+def _read(grain: str, m: re.Match[str], text: str) -> Period | None:
     y = int(m["y"])
     if grain == "year":
         first, last = (y, 1), (y, 12)
@@ -127,6 +149,7 @@ def _real_day(year: int, month: int, day: int) -> bool:
 
 
 # Writing periods (the ETL).
+
 
 def valid_bounds(first: YearMonth, last: YearMonth | None) -> bool:
     """Months 1-12 and a span that does not run backwards ("De 2024 à 2022" is no period)."""
@@ -168,13 +191,14 @@ def since(year: int) -> str:
 
 # Reading periods (the app, the exports, the catalogue).
 
-def bounds(text) -> tuple[YearMonth, YearMonth] | None:
+
+def bounds(text: object) -> tuple[YearMonth, YearMonth] | None:
     """First and last (year, month) of a period; an open one ends far in the future."""
     period = parse(text)
     return (period.first, period.last or _FAR) if period else None
 
 
-def sort_key(text) -> tuple:
+def sort_key(text: object) -> tuple[int, YearMonth, int, int, str]:
     """Time order: by start, a longer period before a shorter one that starts with it; nulls last."""
     period = parse(text)
     if period is None:
@@ -183,12 +207,12 @@ def sort_key(text) -> tuple:
     return (0, period.first, period.day or 0, -span, period.text)
 
 
-def ordered(periods) -> list[str]:
+def ordered(periods: Iterable[object]) -> list[str]:
     """The distinct readable periods of a column, in time order."""
-    return sorted({p for p in periods if parse(p)}, key=sort_key)
+    return sorted({p for p in periods if isinstance(p, str) and parse(p)}, key=sort_key)
 
 
-def usual_span(periods) -> int | None:
+def usual_span(periods: Iterable[object]) -> int | None:
     """The most common length of the periods of a series (ties: the longest); None when none is known."""
     spans = Counter(p.span for p in map(parse, periods) if p and p.span)
     if not spans:
@@ -197,7 +221,7 @@ def usual_span(periods) -> int | None:
     return max(span for span, n in spans.items() if n == top)
 
 
-def is_partial(text, usual: int | None = None) -> bool:
+def is_partial(text: object, usual: int | None = None) -> bool:
     """Whether a period is shorter than the series' usual length (a year when not given): 2025-H1 among years."""
     period = parse(text)
     if period is None or not period.span:  # days (stocks) and open periods are never a part of something
@@ -205,13 +229,13 @@ def is_partial(text, usual: int | None = None) -> bool:
     return period.span < (usual or 12)
 
 
-def comparable(a, b) -> bool:
+def comparable(a: object, b: object) -> bool:
     """Whether two periods may be joined by a line or a growth figure: the same length (year with year)."""
     pa_, pb = parse(a), parse(b)
     return bool(pa_ and pb and pa_.span is not None and pa_.span == pb.span)
 
 
-def covered(periods) -> str | None:
+def covered(periods: Iterable[object]) -> str | None:
     """The period from the start of the earliest to the end of the latest; the one period when all agree."""
     parsed = [p for p in map(parse, set(periods)) if p]
     if not parsed:
@@ -219,19 +243,21 @@ def covered(periods) -> str | None:
     if len(parsed) == 1:
         return parsed[0].text
     first = min(p.first for p in parsed)
-    last = None if any(p.last is None for p in parsed) else max(p.last for p in parsed)
+    ends = [p.last for p in parsed if p.last is not None]
+    last = max(ends) if len(ends) == len(parsed) else None
     return from_bounds(first, last)
 
 
-def label(text, lang: str) -> str:
+def label(text: object, lang: str) -> str:
     """A period as a reader writes it: '2022–2024', '1er semestre 2025', 'January–August 2025'."""
     period = parse(text)
     if period is None:
         return text if isinstance(text, str) else ""
-    lang = lang if lang in LOCALES else "en"
+    lang = lang if lang in HALVES else "en"
+    last = period.last or period.first  # only an open period ("since") has no last month
     y = period.first[0]
     if period.grain == "years":
-        return f"{y}–{period.last[0]}"
+        return f"{y}–{last[0]}"
     if period.grain == "half":
         return HALVES[lang][0 if period.first[1] == 1 else 1].format(y=y)
     if period.grain == "quarter":
@@ -241,44 +267,45 @@ def label(text, lang: str) -> str:
     if period.grain == "day":
         return _day(period, lang)
     if period.grain == "months":
-        if period.first[0] == period.last[0]:
-            return f"{_month(period.first[1], lang)}–{_month_year(period.last, lang)}"
-        return f"{_month_year(period.first, lang)} – {_month_year(period.last, lang)}"
+        if period.first[0] == last[0]:
+            return f"{_month(period.first[1], lang)}–{_month_year(last, lang)}"
+        return f"{_month_year(period.first, lang)} – {_month_year(last, lang)}"
     if period.grain == "since":
         return PHRASES[lang]["since"].format(y=y)
     return period.text  # year, school year
 
 
-def phrase(text, lang: str) -> str:
+def phrase(text: object, lang: str) -> str:
     """The period as a sentence says it: 'en 2022', 'in the first eight months of 2025', 'on 1 January 2025'."""
     period = parse(text)
     if period is None:
         return ""
-    lang = lang if lang in LOCALES else "en"
+    lang = lang if lang in HALVES else "en"
+    last = period.last or period.first  # only an open period ("since") has no last month
     forms = PHRASES[lang]
     if period.grain == "years":
-        return forms["years"].format(y=period.first[0], y2=period.last[0])
+        return forms["years"].format(y=period.first[0], y2=last[0])
     if period.grain == "since":
         return forms["since"].format(y=period.first[0])
     if period.grain == "months":
         n = period.months
         if period.first[1] == 1 and n in COUNT_WORDS[lang]:
             return forms["first_months"].format(n=COUNT_WORDS[lang][n], y=period.first[0])
-        if period.first[0] == period.last[0]:
-            return forms["months"].format(m1=_month(period.first[1], lang), m2=_month_year(period.last, lang))
-        return forms["months"].format(m1=_month_year(period.first, lang), m2=_month_year(period.last, lang))
+        if period.first[0] == last[0]:
+            return forms["months"].format(m1=_month(period.first[1], lang), m2=_month_year(last, lang))
+        return forms["months"].format(m1=_month_year(period.first, lang), m2=_month_year(last, lang))
     return forms[period.grain].format(label=label(text, lang))
 
 
 def _month(month: int, lang: str) -> str:
-    return get_month_names("wide", locale=LOCALES[lang])[month]
+    return str(get_month_names("wide", locale=locale_of(lang))[month])
 
 
 def _month_year(ym: YearMonth, lang: str) -> str:
-    return format_date(date(ym[0], ym[1], 1), format="MMMM y", locale=LOCALES[lang])
+    return format_date(date(ym[0], ym[1], 1), format="MMMM y", locale=locale_of(lang))
 
 
 def _day(period: Period, lang: str) -> str:
-    shown = format_date(date(*period.first, period.day), format="long", locale=LOCALES[lang])
+    shown = format_date(date(*period.first, period.day or 1), format="long", locale=locale_of(lang))
     # French writes the first of the month "1er" ("au 1er janvier 2025"); babel writes "1".
     return re.sub(r"^1 ", "1er ", shown) if lang == "fr" else shown

@@ -6,6 +6,7 @@
 A reader that resolves `current` once and reads every file from that folder sees one build,
 never half of two (the top-level links are for readers that open one file at a time).
 """
+
 from pathlib import Path
 
 CURRENT = "current"

@@ -5,6 +5,7 @@ that sends it back in If-None-Match gets a 304 until the data is rebuilt. Errors
 line: 404 for a path or id that is not there, 400 for bad options, 503 (with Retry-After for the
 image renderer) while something the answer needs is not ready.
 """
+
 import json
 
 from flask import Flask, Response, abort, jsonify, request
@@ -113,8 +114,13 @@ def _renderer_unavailable(error):
 def _not_found(error):
     """JSON for /api paths; elsewhere the usual 404 answer."""
     if request.path == "/api" or _is_api(request.path):
-        return jsonify({"error": error.description if error.description != NotFound.description else
-                        "not found: see /api/indicators.json"}), 404
+        return jsonify(
+            {
+                "error": error.description
+                if error.description != NotFound.description
+                else "not found: see /api/indicators.json"
+            }
+        ), 404
     return error
 
 
@@ -144,7 +150,9 @@ def indicator(name: str):
     elif extension == "xlsx":
         body = exports.indicator_xlsx(dataset, indicator_id, lang, query)
     else:
-        body = json.dumps(exports.indicator_json(dataset, indicator_id, lang, query), ensure_ascii=False).encode("utf-8")
+        body = json.dumps(exports.indicator_json(dataset, indicator_id, lang, query), ensure_ascii=False).encode(
+            "utf-8"
+        )
     return _attachment(body, FORMATS[extension], f"{indicator_id}.{extension}", inline=extension in INLINE)
 
 

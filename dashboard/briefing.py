@@ -6,11 +6,12 @@
 (or `make briefing IDS="..." FORMATS=png,svg SIZE=slide LANG=en OUT=briefing`). The charts are the
 app's own (dashboard.charts), drawn by the same kaleido/Chromium as /api/indicators/<id>.png.
 """
+
 import argparse
 import sys
 from pathlib import Path
 
-from dashboard import charts, data, images
+from dashboard import charts, data, figures, images
 from dashboard.i18n import LANGUAGES, citation, format_period, format_value
 
 
@@ -18,7 +19,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m dashboard.briefing", description=__doc__.split("\n")[0])
     parser.add_argument("indicators", nargs="+", help="indicator ids (see /api/indicators.json); commas also separate")
     parser.add_argument("--formats", default="png,svg", help="png, svg or both (default png,svg)")
-    parser.add_argument("--size", default=charts.DEFAULT_SIZE, choices=sorted(charts.SIZES), help="briefing size (default slide)")
+    parser.add_argument(
+        "--size", default=figures.DEFAULT_SIZE, choices=sorted(figures.SIZES), help="briefing size (default slide)"
+    )
     parser.add_argument("--width", type=int, help="width in pixels (overrides --size)")
     parser.add_argument("--height", type=int, help="height in pixels (overrides --size)")
     parser.add_argument("--scale", type=float, default=1.0, help="pixel density of PNGs, e.g. 2 for print (default 1)")
@@ -33,25 +36,45 @@ def requested_ids(values: list[str]) -> list[str]:
     return list(dict.fromkeys(v for value in values for v in value.split(",") if v))
 
 
-def sources_markdown(dataset: data.Dataset, charts_written: list[tuple[charts.ChartParts, list[str]]], lang: str) -> str:
+def sources_markdown(
+    dataset: data.Dataset, charts_written: list[tuple[charts.ChartParts, list[str]]], lang: str
+) -> str:
     """sources.md: for each chart its files, title, source line, notes, and every value with its paragraph and quote."""
-    lines = ["# Sources", "",
-             f"Data version `{dataset.version}` (hash of data/processed/). Every value below is quoted from the "
-             "paragraph that states it.", ""]
+    lines = [
+        "# Sources",
+        "",
+        (
+            f"Data version `{dataset.version}` (hash of data/processed/). Every value below is quoted from the "
+            "paragraph that states it."
+        ),
+        "",
+    ]
     for parts, files in charts_written:
         entry = dataset.indicator(parts.indicator_id)
         meta = dataset.metadata.get(entry["report_id"], {})
         document = ", ".join(str(v) for v in (meta.get("state"), meta.get("document_type"), parts.symbol) if v)
-        lines += [f"## {parts.title}", "", f"- files: {', '.join(f'`{name}`' for name in files)}",
-                  f"- indicator: `{parts.indicator_id}` ({entry['topic_title'][lang]})", f"- {parts.subtitle}",
-                  f"- {parts.source}", f"- document: {document}; built {dataset.built_at(entry['report_id'])}",
-                  *[f"- ⚠ {warning}" for warning in parts.warnings],
-                  *[f"- note: {note}" for note in parts.notes], f"- description: {parts.description}", "", "Values:", ""]
+        lines += [
+            f"## {parts.title}",
+            "",
+            f"- files: {', '.join(f'`{name}`' for name in files)}",
+            f"- indicator: `{parts.indicator_id}` ({entry['topic_title'][lang]})",
+            f"- {parts.subtitle}",
+            f"- {parts.source}",
+            f"- document: {document}; built {dataset.built_at(entry['report_id'])}",
+            *[f"- ⚠ {warning}" for warning in parts.warnings],
+            *[f"- note: {note}" for note in parts.notes],
+            f"- description: {parts.description}",
+            "",
+            "Values:",
+            "",
+        ]
         for row in parts.rows.itertuples():
             value = format_value(row.value, row.qualifier, row.unit, lang)
             period = format_period(row.period, lang, entry.get("labels_en"))
-            lines.append(f"- {value}{f' ({period})' if period else ''} — {citation(parts.symbol, row.paragraph, lang)}: "
-                         f"« {row.quote} »")
+            lines.append(
+                f"- {value}{f' ({period})' if period else ''} — {citation(parts.symbol, row.paragraph, lang)}: "
+                f"« {row.quote} »"
+            )
         lines.append("")
     return "\n".join(lines)
 
@@ -62,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     formats = [f for f in args.formats.split(",") if f]
     unknown_formats = [f for f in formats if f not in images.FORMATS]
     if unknown_formats or not formats:
-        print(f"--formats: {', '.join(unknown_formats) or 'none given'} not one of {', '.join(images.FORMATS)}", file=sys.stderr)
+        print(
+            f"--formats: {', '.join(unknown_formats) or 'none given'} not one of {', '.join(images.FORMATS)}",
+            file=sys.stderr,
+        )
         return 2
     try:
         dataset = data.load()
@@ -72,28 +98,36 @@ def main(argv: list[str] | None = None) -> int:
     ids = requested_ids(args.indicators)
     missing = [i for i in ids if dataset.indicator(i) is None]
     if missing:
-        print(f"unknown indicator id(s): {', '.join(missing)}: see /api/indicators.json or data/processed/catalog.json",
-              file=sys.stderr)
+        print(
+            f"unknown indicator id(s): {', '.join(missing)}: see /api/indicators.json or data/processed/catalog.json",
+            file=sys.stderr,
+        )
         return 2
-    width, height = charts.SIZES[args.size]
+    width, height = figures.SIZES[args.size]
     options = {"width": args.width or width, "height": args.height or height, "scale": args.scale, "theme": args.theme}
     # Process data.
     written = []
     for indicator_id in ids:
         parts = charts.chart_parts(dataset, indicator_id, {}, args.lang)
         figure = charts.briefing_figure(parts, options["width"], options["height"], options["theme"])
-        files = {f"{indicator_id}.{fmt}": images.render(figure, fmt, options["width"], options["height"], options["scale"])
-                 for fmt in formats}
+        files = {
+            f"{indicator_id}.{fmt}": images.render(figure, fmt, options["width"], options["height"], options["scale"])
+            for fmt in formats
+        }
         written.append((parts, files))
     # Save outputs.
     args.out.mkdir(parents=True, exist_ok=True)
     for _, files in written:
         for name, body in files.items():
             (args.out / name).write_bytes(body)
-    (args.out / "sources.md").write_text(sources_markdown(dataset, [(p, list(f)) for p, f in written], args.lang), encoding="utf-8")
+    (args.out / "sources.md").write_text(
+        sources_markdown(dataset, [(p, list(f)) for p, f in written], args.lang), encoding="utf-8"
+    )
     images.stop()
-    print(f"{sum(len(f) for _, f in written)} images and sources.md written to {args.out}/ "
-          f"({options['width']}×{options['height']}, scale {options['scale']:g})")
+    print(
+        f"{sum(len(f) for _, f in written)} images and sources.md written to {args.out}/ "
+        f"({options['width']}×{options['height']}, scale {options['scale']:g})"
+    )
     return 0
 
 

@@ -9,6 +9,7 @@ for byte (already compressed). Nothing of the requester is in the key or the ans
 pages' layouts (links come from PUBLIC_URL, not Host), and an answer that sets a cookie is never
 kept. Bounded in entries and bytes; a new data version empties it.
 """
+
 import hashlib
 import json
 import threading
@@ -114,5 +115,7 @@ def _keep(response):
         return response
     if "Set-Cookie" in response.headers:
         return response
-    answers.put(key, g.answer_version, (response.get_data(), response.content_type, response.headers.get("Content-Encoding")))
+    answers.put(
+        key, g.answer_version, (response.get_data(), response.content_type, response.headers.get("Content-Encoding"))
+    )
     return response

@@ -6,23 +6,31 @@ the report's own inconsistencies, source line, a text alternative generated from
 table, and the plot itself, are `dashboard/figures.py`. `compare_parts` does the same for
 series of several indicators on one chart (/compare).
 """
+
 import copy
 import textwrap
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-import plotly.graph_objects as go
 import pandas as pd
+import plotly.graph_objects as go
 
 from contract import periods
 from dashboard import data, figures
 from dashboard.components import check_warnings, paragraphs_label
-from dashboard.figures import DEFAULT_SIZE, MONEY_UNITS, SIZES, Series, chart_kind, mixed_units, unit_title, value_label
+from dashboard.figures import MONEY_UNITS, Series, chart_kind, mixed_units, unit_title, value_label
 from dashboard.i18n import QUALIFIER_WORDS, format_period, label, language, note_in, t
 
 THEMES = ("light", "dark")
-DARK = {"paper": "#16202b", "plot": "#16202b", "ink": "#e8edf2", "muted": "#a9b6c3", "grid": "#2d3b4a", "warn": "#ff8a80"}
+DARK = {
+    "paper": "#16202b",
+    "plot": "#16202b",
+    "ink": "#e8edf2",
+    "muted": "#a9b6c3",
+    "grid": "#2d3b4a",
+    "warn": "#ff8a80",
+}
 LIGHT = {"paper": "white", "plot": "white", "ink": "#1d2733", "muted": "#5b6775", "grid": "#ebf0f8", "warn": "#b3261e"}
 CACHE_SIZE = 256
 COMPARE_ID = "compare"
@@ -34,6 +42,7 @@ class ChartParts:
 
     Parts are cached and shared: copy `figure` before changing it (`briefing_figure` and the embed do).
     """
+
     indicator_id: str
     title: str
     subtitle: str
@@ -113,8 +122,7 @@ def subtitle_text(entry: dict, rows: pd.DataFrame, chosen: dict, lang: str, kind
     """'cases · 2022–2024 and first half of 2025'; for bars of several dates, how many (each panel names its own)."""
     kind = kind or chart_kind(entry, rows)
     parts = [unit_title(entry, rows, lang), when_text(entry, rows, lang, kind)]
-    for values in chosen.values():
-        parts.append(", ".join(label(v, lang, entry.get("labels_en")) for v in values))
+    parts += [", ".join(label(v, lang, entry.get("labels_en")) for v in values) for values in chosen.values()]
     return " · ".join(p for p in parts if p)
 
 
@@ -160,12 +168,19 @@ def description_text(entry: dict, rows: pd.DataFrame, lang: str, kind: str | Non
     kind = kind or chart_kind(entry, rows)
     if kind == "card":  # says what the card shows, in its words ('221 procédures')
         card = figures.card_text(entry, rows, lang)
-        return t(lang, "alt_one", name=title, first=f"{card['value']} {card['unit']}".strip(), when=_when(rows.iloc[0].period, lang))
+        return t(
+            lang,
+            "alt_one",
+            name=title,
+            first=f"{card['value']} {card['unit']}".strip(),
+            when=_when(rows.iloc[0].period, lang),
+        )
     if kind == "bars":
         return _bars_description(entry, rows, title, lang, mixed_units(rows))
     with_unit = mixed_units(rows)
-    return " ".join(series_sentence(s, lang, with_unit) for s in figures.series_of(entry, rows, lang)
-                    if s.rows.value.notna().any())
+    return " ".join(
+        series_sentence(s, lang, with_unit) for s in figures.series_of(entry, rows, lang) if s.rows.value.notna().any()
+    )
 
 
 def series_sentence(one: Series, lang: str, with_unit: bool) -> str:
@@ -174,7 +189,7 @@ def series_sentence(one: Series, lang: str, with_unit: bool) -> str:
     'Naturalisations fell from 1,655 in 2020 to 676 in 2024, and 396 in the first eight months of 2025.'
     A trend never joins a full period to a partial one (issue 10).
     """
-    runs, apart, _ = figures.line_runs(one.rows)
+    runs, _apart, _ = figures.line_runs(one.rows)
     main = max(runs, key=len) if runs else one.rows.iloc[0:0]
     others = one.rows[one.rows.value.notna()].drop(index=main.index)
     others = others.iloc[sorted(range(len(others)), key=lambda i: periods.sort_key(others.period.iloc[i]))]
@@ -182,8 +197,15 @@ def series_sentence(one: Series, lang: str, with_unit: bool) -> str:
     if len(main) >= 2:
         first, last = main.iloc[0], main.iloc[-1]
         trend = "alt_rose" if last.value > first.value else "alt_fell" if last.value < first.value else "alt_same"
-        sentence = t(lang, trend, name=one.name, first=said(first), start=figures.period_said(first.period, one.entry, lang),
-                     last=said(last), end=figures.period_said(last.period, one.entry, lang))
+        sentence = t(
+            lang,
+            trend,
+            name=one.name,
+            first=said(first),
+            start=figures.period_said(first.period, one.entry, lang),
+            last=said(last),
+            end=figures.period_said(last.period, one.entry, lang),
+        )
     else:
         base = main.iloc[0] if len(main) else others.iloc[0]
         others = others.drop(index=base.name) if not len(main) else others
@@ -208,15 +230,30 @@ def _bars_description(entry: dict, rows: pd.DataFrame, title: str, lang: str, wi
             when = None
         if len(group) == 1:
             row = group.iloc[0]
-            sentences.append(t(lang, "alt_bar_one", name=title if when is None else f"{title}, {when}", label=names[0],
-                               value=value_label(row.value, row.qualifier, row.unit, lang, with_unit)))
+            sentences.append(
+                t(
+                    lang,
+                    "alt_bar_one",
+                    name=title if when is None else f"{title}, {when}",
+                    label=names[0],
+                    value=value_label(row.value, row.qualifier, row.unit, lang, with_unit),
+                )
+            )
             continue
         order = sorted(range(len(group)), key=lambda i: group.value.iloc[i])
         top, low = group.iloc[order[-1]], group.iloc[order[0]]
-        sentences.append(t(lang, "alt_bars", name=title if when is None else f"{title}, {when}", n=len(group),
-                           top_label=names[order[-1]], low_label=names[order[0]],
-                           top=value_label(top.value, top.qualifier, top.unit, lang, with_unit),
-                           low=value_label(low.value, low.qualifier, low.unit, lang, with_unit)))
+        sentences.append(
+            t(
+                lang,
+                "alt_bars",
+                name=title if when is None else f"{title}, {when}",
+                n=len(group),
+                top_label=names[order[-1]],
+                low_label=names[order[0]],
+                top=value_label(top.value, top.qualifier, top.unit, lang, with_unit),
+                low=value_label(low.value, low.qualifier, low.unit, lang, with_unit),
+            )
+        )
     return " ".join(sentences)
 
 
@@ -224,7 +261,9 @@ _cache: OrderedDict = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-def chart_parts(dataset: data.Dataset, indicator_id: str, query: dict | None = None, lang: str = "fr") -> ChartParts | None:
+def chart_parts(
+    dataset: data.Dataset, indicator_id: str, query: dict | None = None, lang: str = "fr"
+) -> ChartParts | None:
     """Everything about one indicator's chart for the dimension choice in `query`; None for an unknown id.
 
     Kept per data version, indicator, choice and language: the page, the embed and the images ask for the same parts.
@@ -234,7 +273,13 @@ def chart_parts(dataset: data.Dataset, indicator_id: str, query: dict | None = N
         return None
     lang = language(lang)
     chosen = selection(dataset, indicator_id, query or {})
-    key = (dataset.version, str(dataset.folder), indicator_id, lang, tuple(sorted((k, tuple(v)) for k, v in chosen.items())))
+    key = (
+        dataset.version,
+        str(dataset.folder),
+        indicator_id,
+        lang,
+        tuple(sorted((k, tuple(v)) for k, v in chosen.items())),
+    )
     with _cache_lock:
         if key in _cache:
             _cache.move_to_end(key)
@@ -254,16 +299,27 @@ def _chart_parts(dataset: data.Dataset, entry: dict, chosen: dict, lang: str) ->
     paragraphs = sorted(int(p) for p in rows.paragraph.unique()) or list(entry.get("paragraphs", []))
     symbol = dataset.symbol(entry["report_id"])
     return ChartParts(
-        indicator_id=indicator_id, title=entry["title"][lang], subtitle=subtitle_text(entry, rows, chosen, lang, kind),
-        unit=unit_title(entry, rows, lang), notes=chart_notes(entry, rows, lang, kind), source=source_text(symbol, paragraphs, lang),
-        symbol=symbol, paragraphs=paragraphs, description=description_text(entry, rows, lang, kind),
-        figure=figures.figure_for(kind, entry, rows, lang), rows=rows, chosen=chosen, kind=kind,
+        indicator_id=indicator_id,
+        title=entry["title"][lang],
+        subtitle=subtitle_text(entry, rows, chosen, lang, kind),
+        unit=unit_title(entry, rows, lang),
+        notes=chart_notes(entry, rows, lang, kind),
+        source=source_text(symbol, paragraphs, lang),
+        symbol=symbol,
+        paragraphs=paragraphs,
+        description=description_text(entry, rows, lang, kind),
+        figure=figures.figure_for(kind, entry, rows, lang),
+        rows=rows,
+        chosen=chosen,
+        kind=kind,
         card=figures.card_text(entry, rows, lang) if kind == "card" else None,
-        warnings=check_warnings(dataset.checks_of(indicator_id), lang), report_id=entry["report_id"],
+        warnings=check_warnings(dataset.checks_of(indicator_id), lang),
+        report_id=entry["report_id"],
     )
 
 
 # Compare: series of one unit from several indicators on one chart.
+
 
 def unit_family(unit) -> str:
     """What may share a value axis: percentages, one currency, or counts of anything."""
@@ -296,8 +352,15 @@ def compare_parts(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> tu
         own = unit_family(rows.unit.iloc[0]) if len(rows) else "count"
         family = family or own
         if own != family:
-            messages.append(t(lang, "compare_other_unit", title=entry["title"][lang], unit=family_name(own, lang),
-                              first=family_name(family, lang)))
+            messages.append(
+                t(
+                    lang,
+                    "compare_other_unit",
+                    title=entry["title"][lang],
+                    unit=family_name(own, lang),
+                    first=family_name(family, lang),
+                )
+            )
             continue
         kept.append((entry, rows))
     if not kept:
@@ -305,8 +368,10 @@ def compare_parts(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> tu
     series = []
     for entry, rows in kept:
         split = figures.series_of(entry, rows, lang)
-        series += [Series(entry["title"][lang] if len(split) == 1 else f"{entry['title'][lang]} — {s.name}", s.rows, entry)
-                   for s in split]
+        series += [
+            Series(entry["title"][lang] if len(split) == 1 else f"{entry['title'][lang]} — {s.name}", s.rows, entry)
+            for s in split
+        ]
     rows = pd.concat([r for _, r in kept])
     axis = " / ".join(dict.fromkeys(u for e, r in kept for u in unit_title(e, r, lang).split(" / ")))
     notes = list(dict.fromkeys(n for e, r in kept for n in chart_notes(e, r, lang, "lines")))
@@ -314,16 +379,38 @@ def compare_parts(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> tu
     paragraphs = sorted({int(p) for p in rows.paragraph})
     first = kept[0][0]
     symbols = list(dict.fromkeys(dataset.symbol(e["report_id"]) for e, _ in kept))
-    source = "; ".join(source_text(symbol, sorted({int(p) for e, r in kept if dataset.symbol(e["report_id"]) == symbol
-                                                   for p in r.paragraph}), lang) for symbol in symbols)
+    source = "; ".join(
+        source_text(
+            symbol,
+            sorted({int(p) for e, r in kept if dataset.symbol(e["report_id"]) == symbol for p in r.paragraph}),
+            lang,
+        )
+        for symbol in symbols
+    )
     parts = ChartParts(
-        indicator_id=COMPARE_ID, title=t(lang, "compare_chart_title", titles=" ; ".join(e["title"][lang] for e, _ in kept)
-                                          if lang == "fr" else "; ".join(e["title"][lang] for e, _ in kept)),
-        subtitle=" · ".join(p for p in [axis, series_when(series, lang)] if p), unit=axis, notes=notes, source=source,
-        symbol=symbols[0], paragraphs=paragraphs,
-        description=" ".join(series_sentence(s, lang, mixed_units(s.rows)) for s in series if s.rows.value.notna().any()),
-        figure=figures.line_figure(series, axis, lang), rows=rows, chosen={"ids": [e["indicator_id"] for e, _ in kept]},
-        kind="lines", warnings=check_warnings(checks, lang), report_id=first["report_id"],
+        indicator_id=COMPARE_ID,
+        title=t(
+            lang,
+            "compare_chart_title",
+            titles=" ; ".join(e["title"][lang] for e, _ in kept)
+            if lang == "fr"
+            else "; ".join(e["title"][lang] for e, _ in kept),
+        ),
+        subtitle=" · ".join(p for p in [axis, series_when(series, lang)] if p),
+        unit=axis,
+        notes=notes,
+        source=source,
+        symbol=symbols[0],
+        paragraphs=paragraphs,
+        description=" ".join(
+            series_sentence(s, lang, mixed_units(s.rows)) for s in series if s.rows.value.notna().any()
+        ),
+        figure=figures.line_figure(series, axis, lang),
+        rows=rows,
+        chosen={"ids": [e["indicator_id"] for e, _ in kept]},
+        kind="lines",
+        warnings=check_warnings(checks, lang),
+        report_id=first["report_id"],
     )
     return parts, messages
 
@@ -350,30 +437,72 @@ def briefing_figure(parts: ChartParts, width: int, height: int, theme: str = "li
     colors = DARK if theme == "dark" else LIGHT
     base = max(11.0, min(width, height * 1.6) / 80)  # text grows with the image, within reason
     title = _wrapped(parts.title, width - 60, base * 1.55)
-    warnings = [f'<span style="color:{colors["warn"]}"><b>⚠</b> {_wrapped(w, width - 80, base * 0.9)}</span>' for w in parts.warnings]
-    footer = "<br>".join(warnings + [_wrapped(note, width - 60, base * 0.85) for note in parts.notes]
-                         + [_wrapped(parts.source, width - 60, base)])
+    warnings = [
+        f'<span style="color:{colors["warn"]}"><b>⚠</b> {_wrapped(w, width - 80, base * 0.9)}</span>'
+        for w in parts.warnings
+    ]
+    footer = "<br>".join(
+        warnings
+        + [_wrapped(note, width - 60, base * 0.85) for note in parts.notes]
+        + [_wrapped(parts.source, width - 60, base)]
+    )
     title_lines, footer_count = title.count("<br>") + 1, footer.count("<br>") + 1
     legend = parts.kind in ("lines", "stacked") and bool(layout.get("showlegend"))
     top = int(base * 1.55 * 1.35 * title_lines + base * 1.1 * 1.4 + 24 + base * (2.2 if legend else 0.8))
     # Category names wrapped on several lines sit under the axis: leave room for them above the footer.
     ticks_below = parts.kind in ("lines", "stacked")
-    tick_lines = max((str(x).count("<br>") + 1 for trace in spec["data"] for x in trace.get("x", [])), default=1) if ticks_below else 0
+    tick_lines = (
+        max((str(x).count("<br>") + 1 for trace in spec["data"] for x in trace.get("x", [])), default=1)
+        if ticks_below
+        else 0
+    )
     bottom = int(base * 1.3 * footer_count + base * 1.3 * tick_lines + base * (2.2 if ticks_below else 0.8) + 24)
     left = int(base * 5) if ticks_below else 30
     layout.update(
-        width=width, height=height, margin={"l": left, "r": 30, "t": top, "b": bottom}, font={"size": base}, clickmode="none",
-        title={"text": f"<b>{title}</b>", "x": 0, "xref": "paper", "xanchor": "left", "y": 1, "yref": "container", "yanchor": "top",
-               "pad": {"t": 16, "l": 0}, "font": {"size": base * 1.55},
-               "subtitle": {"text": parts.subtitle, "font": {"size": base * 1.1, "color": colors["muted"]}}},
-        legend={**layout.get("legend", {}), "orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": base * 0.95}},
+        width=width,
+        height=height,
+        margin={"l": left, "r": 30, "t": top, "b": bottom},
+        font={"size": base},
+        clickmode="none",
+        title={
+            "text": f"<b>{title}</b>",
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 16, "l": 0},
+            "font": {"size": base * 1.55},
+            "subtitle": {"text": parts.subtitle, "font": {"size": base * 1.1, "color": colors["muted"]}},
+        },
+        legend={
+            **layout.get("legend", {}),
+            "orientation": "h",
+            "x": 0,
+            "y": 1.0,
+            "yanchor": "bottom",
+            "font": {"size": base * 0.95},
+        },
     )
     for annotation in layout.get("annotations", []):  # the card's lines and the panels' titles grow with the text
         annotation.setdefault("font", {})["size"] = annotation["font"].get("size", 13) * base / 13
-    layout.setdefault("annotations", []).append({
-        "name": "footer", "text": footer, "xref": "paper", "yref": "paper", "x": 0, "y": 0, "yshift": -(bottom - 12),
-        "xanchor": "left", "yanchor": "bottom", "align": "left", "showarrow": False,
-        "font": {"size": base * 0.9, "color": colors["muted"]}})
+    layout.setdefault("annotations", []).append(
+        {
+            "name": "footer",
+            "text": footer,
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": 0,
+            "yshift": -(bottom - 12),
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "align": "left",
+            "showarrow": False,
+            "font": {"size": base * 0.9, "color": colors["muted"]},
+        }
+    )
     for trace in spec["data"]:
         trace.setdefault("textfont", {})["size"] = base * 0.95
     plot_w, plot_h = width - left - 30, height - top - bottom

@@ -4,6 +4,7 @@ undocs.org, and a "Cite" box with the citation as plain text, BibTeX and CSL-JSO
 The document's facts come from the report's metadata (data/raw/<report_id>.json, carried in
 reports.parquet): `symbol`, `title_fr`/`title_en`, `date_issued`, `state`, `treaty_body`, `language`.
 """
+
 import datetime
 import json
 import re
@@ -13,20 +14,32 @@ from urllib.parse import quote
 from babel.dates import format_date
 from dash import html
 
+from contract.locales import locale_of
 from dashboard.i18n import language, t
 
 UNDOCS = "https://undocs.org/"
 # The committees' names, for the publisher of a citation.
 TREATY_BODIES = {
-    "CERD": {"fr": "Comité pour l’élimination de la discrimination raciale", "en": "Committee on the Elimination of Racial Discrimination"},
+    "CERD": {
+        "fr": "Comité pour l’élimination de la discrimination raciale",
+        "en": "Committee on the Elimination of Racial Discrimination",
+    },
     "CCPR": {"fr": "Comité des droits de l’homme", "en": "Human Rights Committee"},
-    "CESCR": {"fr": "Comité des droits économiques, sociaux et culturels", "en": "Committee on Economic, Social and Cultural Rights"},
-    "CEDAW": {"fr": "Comité pour l’élimination de la discrimination à l’égard des femmes",
-              "en": "Committee on the Elimination of Discrimination against Women"},
+    "CESCR": {
+        "fr": "Comité des droits économiques, sociaux et culturels",
+        "en": "Committee on Economic, Social and Cultural Rights",
+    },
+    "CEDAW": {
+        "fr": "Comité pour l’élimination de la discrimination à l’égard des femmes",
+        "en": "Committee on the Elimination of Discrimination against Women",
+    },
     "CAT": {"fr": "Comité contre la torture", "en": "Committee against Torture"},
     "CRC": {"fr": "Comité des droits de l’enfant", "en": "Committee on the Rights of the Child"},
     "CMW": {"fr": "Comité des travailleurs migrants", "en": "Committee on Migrant Workers"},
-    "CRPD": {"fr": "Comité des droits des personnes handicapées", "en": "Committee on the Rights of Persons with Disabilities"},
+    "CRPD": {
+        "fr": "Comité des droits des personnes handicapées",
+        "en": "Committee on the Rights of Persons with Disabilities",
+    },
     "CED": {"fr": "Comité des disparitions forcées", "en": "Committee on Enforced Disappearances"},
 }
 UNITED_NATIONS = {"fr": "Nations Unies", "en": "United Nations"}
@@ -43,6 +56,7 @@ BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", 
 @dataclass(frozen=True)
 class Citation:
     """One document, or paragraphs of it, as a reader cites them."""
+
     report_id: str
     symbol: str
     title: str
@@ -63,7 +77,7 @@ class Citation:
         """'27 octobre 2025' / '27 October 2025' ('' when the metadata has no date)."""
         if self.issued is None:
             return ""
-        return format_date(self.issued, format="long", locale="fr_FR" if self.lang == "fr" else "en_GB")
+        return format_date(self.issued, format="long", locale=locale_of(self.lang))
 
     @property
     def key(self) -> str:
@@ -91,14 +105,27 @@ def cite(dataset, report_id: str, paragraphs, lang: str) -> Citation:
     lang = language(lang)
     metadata = dataset.metadata.get(report_id, {})
     symbol = dataset.symbol(report_id)
-    title = metadata.get(f"title_{lang}") or metadata.get("title_fr") or metadata.get("title_en") \
-        or metadata.get("document_type") or symbol
+    title = (
+        metadata.get(f"title_{lang}")
+        or metadata.get("title_fr")
+        or metadata.get("title_en")
+        or metadata.get("document_type")
+        or symbol
+    )
     body = TREATY_BODIES.get(str(metadata.get("treaty_body") or ""), {}).get(lang)
     publisher = f"{UNITED_NATIONS[lang]}, {body}" if body else UNITED_NATIONS[lang]
     numbers = tuple(sorted({int(p) for p in paragraphs or ()}))
-    return Citation(report_id=report_id, symbol=symbol, title=title, author=str(metadata.get("state") or ""),
-                    publisher=publisher, issued=_issued(metadata), document_language=dataset.text_language(report_id),
-                    paragraphs=numbers, lang=lang)
+    return Citation(
+        report_id=report_id,
+        symbol=symbol,
+        title=title,
+        author=str(metadata.get("state") or ""),
+        publisher=publisher,
+        issued=_issued(metadata),
+        document_language=dataset.text_language(report_id),
+        paragraphs=numbers,
+        lang=lang,
+    )
 
 
 def paragraphs_text(numbers: tuple[int, ...], lang: str) -> str:
@@ -119,7 +146,11 @@ def paragraphs_text(numbers: tuple[int, ...], lang: str) -> str:
 def plain_text(citation: Citation) -> str:
     """'Kazakhstan. Title. CERD/C/KAZ/11-14, 27 October 2025, para. 156. https://undocs.org/CERD/C/KAZ/11-14'."""
     head = ". ".join(part for part in (citation.author, citation.title) if part)
-    where = ", ".join(part for part in (citation.symbol, citation.date_text, paragraphs_text(citation.paragraphs, citation.lang)) if part)
+    where = ", ".join(
+        part
+        for part in (citation.symbol, citation.date_text, paragraphs_text(citation.paragraphs, citation.lang))
+        if part
+    )
     return f"{head}. {where}. {citation.url}"
 
 
@@ -143,18 +174,27 @@ def bibtex(citation: Citation) -> str:
         ("note", _bibtex_field(paragraphs_text(citation.paragraphs, citation.lang)) or None, True),
         ("language", BIBTEX_LANGUAGES.get(citation.document_language, citation.document_language), True),
     ]
-    lines = [f"  {name} = {{{value}}}," if braced else f"  {name} = {value}," for name, value, braced in fields if value]
+    lines = [
+        f"  {name} = {{{value}}}," if braced else f"  {name} = {value}," for name, value, braced in fields if value
+    ]
     return "\n".join([f"@techreport{{{citation.key},", *lines, "}"])
 
 
 def csl_json(citation: Citation) -> str:
     """The citation as CSL-JSON (Zotero, pandoc, citeproc): one `report` item, the paragraphs as its locator."""
     item = {
-        "id": citation.key, "type": "report", "title": citation.title,
+        "id": citation.key,
+        "type": "report",
+        "title": citation.title,
         "author": [{"literal": citation.author}] if citation.author else None,
-        "publisher": citation.publisher, "genre": "UN document" if citation.lang == "en" else "Document des Nations Unies",
-        "number": citation.symbol, "URL": citation.url, "language": citation.document_language,
-        "issued": {"date-parts": [[citation.issued.year, citation.issued.month, citation.issued.day]]} if citation.issued else None,
+        "publisher": citation.publisher,
+        "genre": "UN document" if citation.lang == "en" else "Document des Nations Unies",
+        "number": citation.symbol,
+        "URL": citation.url,
+        "language": citation.document_language,
+        "issued": {"date-parts": [[citation.issued.year, citation.issued.month, citation.issued.day]]}
+        if citation.issued
+        else None,
         "label": "paragraph" if citation.paragraphs else None,
         "locator": paragraphs_text(citation.paragraphs, "en").split(" ", 1)[1] if citation.paragraphs else None,
     }
@@ -165,44 +205,92 @@ def reference(citation: Citation, id_: str | None = None) -> html.Span:
     """The citation as shown on a page: 'CERD/C/KAZ/11-14, para. 156 — Title, 27 October 2025', the symbol
     linking to the document in a new tab."""
     paragraphs = paragraphs_text(citation.paragraphs, citation.lang)
-    return html.Span([
-        html.A(citation.symbol, href=citation.url, target="_blank", rel="noopener noreferrer", className="citation-symbol",
-               title=t(citation.lang, "cite_open_document")),
-        f", {paragraphs}" if paragraphs else "",
-        html.Span([" — ", html.Cite(citation.title, className="citation-title"), f", {citation.date_text}" if citation.date_text else ""],
-                  className="citation-document"),
-    ], className="citation-reference", **({"id": id_} if id_ else {}))
+    return html.Span(
+        [
+            html.A(
+                citation.symbol,
+                href=citation.url,
+                target="_blank",
+                rel="noopener noreferrer",
+                className="citation-symbol",
+                title=t(citation.lang, "cite_open_document"),
+            ),
+            f", {paragraphs}" if paragraphs else "",
+            html.Span(
+                [
+                    " — ",
+                    html.Cite(citation.title, className="citation-title"),
+                    f", {citation.date_text}" if citation.date_text else "",
+                ],
+                className="citation-document",
+            ),
+        ],
+        className="citation-reference",
+        **({"id": id_} if id_ else {}),
+    )
 
 
 def cite_box(citation: Citation, id_prefix: str) -> html.Details:
     """A "Cite" button opening the citation as plain text, BibTeX and CSL-JSON, each with a copy button."""
     lang = citation.lang
-    formats = (("text", t(lang, "cite_plain"), plain_text(citation), 3), ("bibtex", "BibTeX", bibtex(citation), 8),
-               ("csl", "CSL-JSON", csl_json(citation), 8))
+    formats = (
+        ("text", t(lang, "cite_plain"), plain_text(citation), 3),
+        ("bibtex", "BibTeX", bibtex(citation), 8),
+        ("csl", "CSL-JSON", csl_json(citation), 8),
+    )
     blocks = []
     for name, title, text, rows in formats:
         area = f"{id_prefix}-{name}"
-        blocks.append(html.Div([
-            html.Label(title, htmlFor=area, className="cite-format"),
-            html.Textarea(text, id=area, readOnly=True, rows=rows, className="cite-code", spellCheck="false"),
-            # The copying is done by assets/readers.js: the clipboard is the reader's, not the server's.
-            html.Button(t(lang, "copy"), type="button", className="button copy-button",
-                        **{"data-copy": area, "data-done": t(lang, "copied")}),
-        ], className="cite-block"))
-    return html.Details([
-        html.Summary(t(lang, "cite"), className="button", id=f"{id_prefix}-summary"),
-        html.Div([
-            html.A(t(lang, "cite_open_document"), href=citation.url, target="_blank", rel="noopener noreferrer", className="cite-document"),
-            *blocks, html.Span(className="hint copy-status", role="status"),
-        ], className="menu cite-menu"),
-    ], className="share-menu cite", id=id_prefix)
+        blocks.append(
+            html.Div(
+                [
+                    html.Label(title, htmlFor=area, className="cite-format"),
+                    html.Textarea(text, id=area, readOnly=True, rows=rows, className="cite-code", spellCheck="false"),
+                    # The copying is done by assets/readers.js: the clipboard is the reader's, not the server's.
+                    html.Button(
+                        t(lang, "copy"),
+                        type="button",
+                        className="button copy-button",
+                        **{"data-copy": area, "data-done": t(lang, "copied")},
+                    ),
+                ],
+                className="cite-block",
+            )
+        )
+    return html.Details(
+        [
+            html.Summary(t(lang, "cite"), className="button", id=f"{id_prefix}-summary"),
+            html.Div(
+                [
+                    html.A(
+                        t(lang, "cite_open_document"),
+                        href=citation.url,
+                        target="_blank",
+                        rel="noopener noreferrer",
+                        className="cite-document",
+                    ),
+                    *blocks,
+                    html.Span(className="hint copy-status", role="status"),
+                ],
+                className="menu cite-menu",
+            ),
+        ],
+        className="share-menu cite",
+        id=id_prefix,
+    )
 
 
 def document_line(dataset, report_id: str, lang: str, id_prefix: str) -> html.P:
     """'Source: <symbol ↗> — title, date' with its Cite button: the first line of the catalogue, reader and claims."""
     citation = cite(dataset, report_id, (), lang)
     colon = " :" if language(lang) == "fr" else ":"
-    return html.Div([
-        html.Span(f"{t(lang, 'source')}{colon} ", className="citation-label"),
-        reference(citation), " ", cite_box(citation, f"{id_prefix}-cite"),
-    ], className="document-line", id=f"{id_prefix}-document")
+    return html.Div(
+        [
+            html.Span(f"{t(lang, 'source')}{colon} ", className="citation-label"),
+            reference(citation),
+            " ",
+            cite_box(citation, f"{id_prefix}-cite"),
+        ],
+        className="document-line",
+        id=f"{id_prefix}-document",
+    )

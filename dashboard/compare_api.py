@@ -4,6 +4,7 @@ The rows are each indicator's own export rows (`exports.indicator_frame`) one af
 images are the comparison's chart with its title, notes and source line inside, as /compare draws it.
 The /api ETag and 304 handling of `dashboard/api.py` applies to these routes too.
 """
+
 import io
 import json
 import threading
@@ -60,8 +61,11 @@ def compare_xlsx(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> byt
     out = io.BytesIO()
     with pd.ExcelWriter(out, engine="openpyxl") as writer:
         exports.safe_frame(compare_frame(dataset, ids, lang)).to_excel(writer, sheet_name="data", index=False)
-        meta = [(key, exports.safe_cell(value)) for i in ids
-                for key, value in [*exports.indicator_metadata(dataset, i, lang), ("", "")]]
+        meta = [
+            (key, exports.safe_cell(value))
+            for i in ids
+            for key, value in [*exports.indicator_metadata(dataset, i, lang), ("", "")]
+        ]
         pd.DataFrame(meta, columns=["field", "value"]).to_excel(writer, sheet_name="metadata", index=False)
     return out.getvalue()
 

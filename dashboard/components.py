@@ -1,4 +1,5 @@
 """Reusable pieces of the pages: links that keep the language, cards, the chart, tables, paragraphs."""
+
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -9,8 +10,17 @@ from contract.periods import is_partial
 from dashboard import citations, data, search, suggested
 from dashboard.figures import SIZES, chart_kind, figure_for, point_data, time_span
 from dashboard.i18n import (
-    DEFAULT_LANGUAGE, KIND_LABELS, QUALIFIER_WORDS, STRINGS, dimension_name, format_number, format_period,
-    format_value, label, note_in, t,
+    DEFAULT_LANGUAGE,
+    KIND_LABELS,
+    QUALIFIER_WORDS,
+    STRINGS,
+    dimension_name,
+    format_number,
+    format_period,
+    format_value,
+    label,
+    note_in,
+    t,
 )
 
 
@@ -33,11 +43,20 @@ def report_selector(dataset, path: str, lang: str, current: str, **params) -> ht
     if len(ids) < 2:
         return None
     default = ids[0]
-    return html.Nav([
-        dcc.Link(dataset.symbol(rid), href=href(path, lang, report=rid if rid != default else None, **params),
-                 id=f"report-choice-{rid}", className="report-choice active" if rid == current else "report-choice")
-        for rid in ids
-    ], className="report-selector", id="report-selector", **{"aria-label": t(lang, "report_title")})
+    return html.Nav(
+        [
+            dcc.Link(
+                dataset.symbol(rid),
+                href=href(path, lang, report=rid if rid != default else None, **params),
+                id=f"report-choice-{rid}",
+                className="report-choice active" if rid == current else "report-choice",
+            )
+            for rid in ids
+        ],
+        className="report-selector",
+        id="report-selector",
+        **{"aria-label": t(lang, "report_title")},
+    )
 
 
 def one(value):
@@ -50,10 +69,15 @@ def page_data(lang: str) -> tuple[data.Dataset | None, html.Div | None]:
     try:
         dataset = data.load()
     except data.DataUnavailable as error:
-        return None, html.Div([html.Strong(t(lang, "data_missing")), " ", str(error)], className="data-banner", id="data-banner")
+        return None, html.Div(
+            [html.Strong(t(lang, "data_missing")), " ", str(error)], className="data-banner", id="data-banner"
+        )
     if dataset.stale:
-        banner = html.Div([html.Strong(t(lang, "data_stale")), " ", "; ".join(dataset.stale), ". ", t(lang, "how_to_build")],
-                          className="data-banner", id="data-banner")
+        banner = html.Div(
+            [html.Strong(t(lang, "data_stale")), " ", "; ".join(dataset.stale), ". ", t(lang, "how_to_build")],
+            className="data-banner",
+            id="data-banner",
+        )
         return dataset, banner
     return dataset, None
 
@@ -66,19 +90,36 @@ def paragraphs_label(paragraphs: list[int], lang: str) -> str:
 def indicator_card(entry: dict, lang: str, inconsistent: bool = False) -> html.Div:
     """One indicator of the catalogue: title, unit, period covered, data points, paragraphs; a marker when the report's figures do not add up."""
     facts = [
-        html.Span(t(lang, "card_warning"), className="fact fact-warning", title=t(lang, "card_warning_title"),
-                  id=f"card-warning-{entry['indicator_id']}") if inconsistent else None,
+        html.Span(
+            t(lang, "card_warning"),
+            className="fact fact-warning",
+            title=t(lang, "card_warning_title"),
+            id=f"card-warning-{entry['indicator_id']}",
+        )
+        if inconsistent
+        else None,
         html.Span(entry["unit_label"][lang], className="fact"),
-        html.Span(format_period(entry["period_covered"], lang), className="fact") if entry.get("period_covered") else None,
-        html.Span(f"{entry['observations']} {t(lang, 'data_points' if entry['observations'] != 1 else 'data_point')}", className="fact"),
+        html.Span(format_period(entry["period_covered"], lang), className="fact")
+        if entry.get("period_covered")
+        else None,
+        html.Span(
+            f"{entry['observations']} {t(lang, 'data_points' if entry['observations'] != 1 else 'data_point')}",
+            className="fact",
+        ),
         html.Span(paragraphs_label(entry["paragraphs"], lang), className="fact"),
         suggested.badge(entry, lang),
     ]
-    return html.Div([
-        dcc.Link(entry["title"][lang], href=href(f"/indicators/{entry['indicator_id']}", lang), className="card-title"),
-        html.P(entry["description"][lang], className="card-description"),
-        html.Div([fact for fact in facts if fact is not None], className="card-facts"),
-    ], className="indicator-card" + (" card-inconsistent" if inconsistent else ""), id=f"card-{entry['indicator_id']}")
+    return html.Div(
+        [
+            dcc.Link(
+                entry["title"][lang], href=href(f"/indicators/{entry['indicator_id']}", lang), className="card-title"
+            ),
+            html.P(entry["description"][lang], className="card-description"),
+            html.Div([fact for fact in facts if fact is not None], className="card-facts"),
+        ],
+        className="indicator-card" + (" card-inconsistent" if inconsistent else ""),
+        id=f"card-{entry['indicator_id']}",
+    )
 
 
 def inconsistent_indicators(dataset) -> set[str]:
@@ -104,10 +145,17 @@ def catalogue_sections(catalog: list[dict], lang: str, query: str = "", flagged:
     for entry in shown:
         topics.setdefault(entry["topic"], []).append(entry)
     return [
-        html.Section([
-            html.H2(entries[0]["topic_title"][lang]),
-            html.Div([indicator_card(entry, lang, entry["indicator_id"] in flagged) for entry in entries], className="card-grid"),
-        ], className="topic", id=f"topic-{topic}")
+        html.Section(
+            [
+                html.H2(entries[0]["topic_title"][lang]),
+                html.Div(
+                    [indicator_card(entry, lang, entry["indicator_id"] in flagged) for entry in entries],
+                    className="card-grid",
+                ),
+            ],
+            className="topic",
+            id=f"topic-{topic}",
+        )
         for topic, entries in topics.items()
     ]
 
@@ -119,53 +167,98 @@ def indicator_figure(entry: dict, rows: pd.DataFrame, lang: str) -> go.Figure:
 
 def number_card(card: dict, lang: str, id_prefix: str = "indicator") -> html.Div:
     """A single value as a card: the value large, what it counts, its period (the source line follows the card)."""
-    return html.Div([
-        html.P(card["qualifier"], className="number-card-qualifier") if card["qualifier"] else None,
-        html.P([html.Span(card["number"], className="card-number"), f" {card['unit']}" if card["unit"] else None],
-               className="number-card-value", id=f"{id_prefix}-card-value"),
-        html.P(card["what"], className="number-card-what") if card["what"] else None,
-        html.P(card["period"], className="number-card-period", id=f"{id_prefix}-card-period"),
-    ], className="number-card", id=f"{id_prefix}-card")
+    return html.Div(
+        [
+            html.P(card["qualifier"], className="number-card-qualifier") if card["qualifier"] else None,
+            html.P(
+                [html.Span(card["number"], className="card-number"), f" {card['unit']}" if card["unit"] else None],
+                className="number-card-value",
+                id=f"{id_prefix}-card-value",
+            ),
+            html.P(card["what"], className="number-card-what") if card["what"] else None,
+            html.P(card["period"], className="number-card-period", id=f"{id_prefix}-card-period"),
+        ],
+        className="number-card",
+        id=f"{id_prefix}-card",
+    )
 
 
 def chart_warnings(warnings: list[str], id_prefix: str = "indicator") -> html.Div | None:
     """The report's own inconsistencies, printed where the reader looks at the chart."""
     if not warnings:
         return None
-    return html.Div([html.P(f"⚠ {w}") for w in warnings], className="chart-warnings", role="note", id=f"{id_prefix}-warnings")
+    return html.Div(
+        [html.P(f"⚠ {w}") for w in warnings], className="chart-warnings", role="note", id=f"{id_prefix}-warnings"
+    )
 
 
 def download_links(files: dict, name: str, lang: str, id_prefix: str) -> html.P:
     """'Download: CSV Excel JSON', each link saving `<name>.<ext>`."""
-    links = [html.A(t(lang, f"download_{ext}"), href=link, download=f"{name}.{ext}", id=f"{id_prefix}-download-{ext}",
-                    className="button") for ext, link in files.items()]
+    links = [
+        html.A(
+            t(lang, f"download_{ext}"),
+            href=link,
+            download=f"{name}.{ext}",
+            id=f"{id_prefix}-download-{ext}",
+            className="button",
+        )
+        for ext, link in files.items()
+    ]
     return html.P([html.Span(t(lang, "downloads") + (" : " if lang == "fr" else ": ")), *links], className="downloads")
 
 
 def image_menu(path: str, query: dict, name: str, lang: str, id_prefix: str) -> html.Details:
     """The chart as PNG at the briefing sizes and as SVG (`path` + '.png' / '.svg'), titled and sourced like the page."""
-    items = [(f"image-{size}", t(lang, f"image_{size}"), href(f"{path}.png", lang, size=size, **query), "png") for size in SIZES]
+    items = [
+        (f"image-{size}", t(lang, f"image_{size}"), href(f"{path}.png", lang, size=size, **query), "png")
+        for size in SIZES
+    ]
     items.append(("image-svg", t(lang, "image_svg"), href(f"{path}.svg", lang, **query), "svg"))
-    return html.Details([
-        html.Summary(t(lang, "download_image"), className="button", id=f"{id_prefix}-image-summary"),
-        html.Ul([html.Li(html.A(text, href=link, download=f"{name}.{ext}", id=f"{id_prefix}-{key}")) for key, text, link, ext in items],
-                className="menu"),
-    ], className="share-menu", id=f"{id_prefix}-image-menu")
+    return html.Details(
+        [
+            html.Summary(t(lang, "download_image"), className="button", id=f"{id_prefix}-image-summary"),
+            html.Ul(
+                [
+                    html.Li(html.A(text, href=link, download=f"{name}.{ext}", id=f"{id_prefix}-{key}"))
+                    for key, text, link, ext in items
+                ],
+                className="menu",
+            ),
+        ],
+        className="share-menu",
+        id=f"{id_prefix}-image-menu",
+    )
 
 
 def embed_box(code: str, lang: str, id_prefix: str) -> html.Details:
     """The iframe code of the current view, with a copy button (the page adds the clientside copy callback)."""
-    return html.Details([
-        html.Summary(t(lang, "embed"), className="button", id=f"{id_prefix}-embed-summary"),
-        html.Div([
-            html.P(t(lang, "embed_hint"), className="hint"),
-            html.Label(t(lang, "embed"), htmlFor=f"{id_prefix}-embed-code", className="visually-hidden"),
-            dcc.Textarea(id=f"{id_prefix}-embed-code", value=code, readOnly=True, rows=3, className="embed-code"),
-            # A real <button> (dcc.Clipboard's icon cannot take the keyboard focus).
-            html.Button(t(lang, "copy"), id=f"{id_prefix}-embed-copy", className="button copy-button", type="button"),
-            html.Span(id=f"{id_prefix}-embed-copied", className="hint", role="status", **{"data-done": t(lang, "copied")}),
-        ], className="menu"),
-    ], className="share-menu", id=f"{id_prefix}-embed")
+    return html.Details(
+        [
+            html.Summary(t(lang, "embed"), className="button", id=f"{id_prefix}-embed-summary"),
+            html.Div(
+                [
+                    html.P(t(lang, "embed_hint"), className="hint"),
+                    html.Label(t(lang, "embed"), htmlFor=f"{id_prefix}-embed-code", className="visually-hidden"),
+                    dcc.Textarea(
+                        id=f"{id_prefix}-embed-code", value=code, readOnly=True, rows=3, className="embed-code"
+                    ),
+                    # A real <button> (dcc.Clipboard's icon cannot take the keyboard focus).
+                    html.Button(
+                        t(lang, "copy"), id=f"{id_prefix}-embed-copy", className="button copy-button", type="button"
+                    ),
+                    html.Span(
+                        id=f"{id_prefix}-embed-copied",
+                        className="hint",
+                        role="status",
+                        **{"data-done": t(lang, "copied")},
+                    ),
+                ],
+                className="menu",
+            ),
+        ],
+        className="share-menu",
+        id=f"{id_prefix}-embed",
+    )
 
 
 def highlighted(text: str, spans: list[tuple], extra: dict | None = None) -> list:
@@ -192,8 +285,11 @@ def quote_spans(paragraph_text: str, quote: str, number: str) -> list[tuple[int,
     inner = quote.find(number) if number else -1
     if inner < 0:
         return [(start, start + len(quote), "quote")]
-    return [(start, start + inner, "quote"), (start + inner, start + inner + len(number), "number"),
-            (start + inner + len(number), start + len(quote), "quote")]
+    return [
+        (start, start + inner, "quote"),
+        (start + inner, start + inner + len(number), "number"),
+        (start + inner + len(number), start + len(quote), "quote"),
+    ]
 
 
 def observation_panel(dataset, entry: dict, row, lang: str) -> list:
@@ -204,12 +300,25 @@ def observation_panel(dataset, entry: dict, row, lang: str) -> list:
     return [
         html.H3(point[1], className="panel-value"),
         html.P(point[2], className="panel-meta"),
-        html.P([citations.reference(cited := citations.cite(dataset, row.report_id, [row.paragraph], lang)), " ",
-                citations.cite_box(cited, "indicator-panel-cite")], className="panel-meta panel-citation"),
-        html.Blockquote(highlighted(text, spans), className="paragraph-text", lang=dataset.text_language(row.report_id)),
-        html.P(note, className="panel-note") if (note := note_in(row.note, getattr(row, "note_en", None), lang)) else None,
-        dcc.Link(f"{t(lang, 'open_in_report')} ({t(lang, 'para')} {int(row.paragraph)}) →",
-                 href=report_href(dataset, row.report_id, lang, row.paragraph), id="indicator-panel-link"),
+        html.P(
+            [
+                citations.reference(cited := citations.cite(dataset, row.report_id, [row.paragraph], lang)),
+                " ",
+                citations.cite_box(cited, "indicator-panel-cite"),
+            ],
+            className="panel-meta panel-citation",
+        ),
+        html.Blockquote(
+            highlighted(text, spans), className="paragraph-text", lang=dataset.text_language(row.report_id)
+        ),
+        html.P(note, className="panel-note")
+        if (note := note_in(row.note, getattr(row, "note_en", None), lang))
+        else None,
+        dcc.Link(
+            f"{t(lang, 'open_in_report')} ({t(lang, 'para')} {int(row.paragraph)}) →",
+            href=report_href(dataset, row.report_id, lang, row.paragraph),
+            id="indicator-panel-link",
+        ),
     ]
 
 
@@ -220,37 +329,58 @@ def sort_rows(rows: pd.DataFrame, column: str | None, descending: bool) -> pd.Da
     return rows.sort_values(column, ascending=not descending, kind="stable", na_position="last")
 
 
-def observation_table(dataset, entry: dict, rows: pd.DataFrame, lang: str, sort: str | None, descending: bool, base: dict) -> html.Table:
+def observation_table(
+    dataset, entry: dict, rows: pd.DataFrame, lang: str, sort: str | None, descending: bool, base: dict
+) -> html.Table:
     """The indicator's rows as an HTML table whose headers sort it through the query string."""
     dimensions = dataset.dimensions_of(entry["indicator_id"])
     columns = [*dimensions, "period", "value", "qualifier", "paragraph", "quote", "note"]
-    names = {"period": t(lang, "period"), "value": t(lang, "value"), "qualifier": t(lang, "qualifier"),
-             "paragraph": t(lang, "paragraph"), "quote": t(lang, "quote"), "note": t(lang, "note")}
+    names = {
+        "period": t(lang, "period"),
+        "value": t(lang, "value"),
+        "qualifier": t(lang, "qualifier"),
+        "paragraph": t(lang, "paragraph"),
+        "quote": t(lang, "quote"),
+        "note": t(lang, "note"),
+    }
     header = []
     for column in columns:
         flip = "1" if column == sort and not descending else None
         arrow = (" ▼" if descending else " ▲") if column == sort else ""
-        link = dcc.Link(names.get(column, dimension_name(column, lang)) + arrow, href=href(base["path"], lang, **{**base["params"], "sort": column, "desc": flip}),
-                        id=f"indicator-sort-{column}")
-        header.append(html.Th(link, **({"aria-sort": "descending" if descending else "ascending"} if column == sort else {})))
+        link = dcc.Link(
+            names.get(column, dimension_name(column, lang)) + arrow,
+            href=href(base["path"], lang, **{**base["params"], "sort": column, "desc": flip}),
+            id=f"indicator-sort-{column}",
+        )
+        header.append(
+            html.Th(link, **({"aria-sort": "descending" if descending else "ascending"} if column == sort else {}))
+        )
     # "partial" only means something along a time axis, against the series' usual length (a campaign's half year is not).
     usual = time_span(entry, rows)
-    body = [html.Tr([_cell(dataset, entry, row, column, lang, usual) for column in columns])
-            for row in sort_rows(rows, sort, descending).itertuples()]
+    body = [
+        html.Tr([_cell(dataset, entry, row, column, lang, usual) for column in columns])
+        for row in sort_rows(rows, sort, descending).itertuples()
+    ]
     return html.Table([html.Thead(html.Tr(header)), html.Tbody(body)], className="data-table", id="indicator-table")
 
 
 def _cell(dataset, entry: dict, row, column: str, lang: str, usual: int | None) -> html.Td:
     value = getattr(row, column)
     if column == "value":
-        return html.Td(format_value(value, "exact", row.unit, lang), className="number", **{"data-value": repr(float(value))})
+        return html.Td(
+            format_value(value, "exact", row.unit, lang), className="number", **{"data-value": repr(float(value))}
+        )
     if column == "qualifier":
         return html.Td(QUALIFIER_WORDS[lang].get(value, ""))
     if column == "period":
         partial = usual is not None and is_partial(value, usual)
-        return html.Td(format_period(value, lang, entry.get("labels_en")) + (f" ({t(lang, 'partial')})" if partial else ""))
+        return html.Td(
+            format_period(value, lang, entry.get("labels_en")) + (f" ({t(lang, 'partial')})" if partial else "")
+        )
     if column == "paragraph":
-        return html.Td(dcc.Link(str(int(value)), href=report_href(dataset, row.report_id, lang, value)), className="number")
+        return html.Td(
+            dcc.Link(str(int(value)), href=report_href(dataset, row.report_id, lang, value)), className="number"
+        )
     if column == "quote":
         return html.Td(value, lang=dataset.text_language(row.report_id), className="quote")
     if column == "note":
@@ -267,13 +397,29 @@ def sources_list(dataset, entry: dict, rows: pd.DataFrame, lang: str) -> html.Di
         spans = []
         for row in rows[rows.paragraph == number].itertuples():
             spans += [s for s in quote_spans(text, row.quote, row.text) if s[2] == "number"]
-        items.append(html.Li([
-            html.P([citations.reference(cited := citations.cite(dataset, entry["report_id"], [number], lang)), " ",
-                    citations.cite_box(cited, f"indicator-source-{number}-cite")], className="citation"),
-            html.Blockquote(highlighted(text, sorted(set(spans))), className="paragraph-text",
-                            lang=dataset.text_language(entry["report_id"])),
-            dcc.Link(t(lang, "open_in_report") + " →", href=report_href(dataset, entry["report_id"], lang, number)),
-        ], id=f"indicator-source-{number}"))
+        items.append(
+            html.Li(
+                [
+                    html.P(
+                        [
+                            citations.reference(cited := citations.cite(dataset, entry["report_id"], [number], lang)),
+                            " ",
+                            citations.cite_box(cited, f"indicator-source-{number}-cite"),
+                        ],
+                        className="citation",
+                    ),
+                    html.Blockquote(
+                        highlighted(text, sorted(set(spans))),
+                        className="paragraph-text",
+                        lang=dataset.text_language(entry["report_id"]),
+                    ),
+                    dcc.Link(
+                        t(lang, "open_in_report") + " →", href=report_href(dataset, entry["report_id"], lang, number)
+                    ),
+                ],
+                id=f"indicator-source-{number}",
+            )
+        )
     return html.Ol(items, className="sources")
 
 
@@ -287,23 +433,39 @@ def checks_list(checks: pd.DataFrame, lang: str, id_prefix: str = "indicator", d
 def _check_item(check, lang: str, id_prefix: str, dataset) -> html.Li:
     french = lang == "fr" and isinstance(getattr(check, "description_fr", None), str)
     # NaN: nothing stated (a trend), or an open bound ("plus de"): nothing to show
-    figures = [f"{t(lang, key)} {format_number(value, lang)}" for key, value in
-               (("check_expected", check.expected), ("check_computed", check.computed), ("check_tolerance", check.tolerance))
-               if value == value]
+    figures = [
+        f"{t(lang, key)} {format_number(value, lang)}"
+        for key, value in (
+            ("check_expected", check.expected),
+            ("check_computed", check.computed),
+            ("check_tolerance", check.tolerance),
+        )
+        if value == value
+    ]
     paragraphs = [int(p) for p in check.paragraphs]
     if dataset is None:
         where = paragraphs_label(paragraphs, lang)
     else:
         links = [dcc.Link(str(p), href=report_href(dataset, check.report_id, lang, p)) for p in paragraphs]
-        where = html.Span([f"{t(lang, 'para')} ", *[piece for link in links for piece in (link, ", ")][:-1]], className="check-paragraphs")
+        where = html.Span(
+            [f"{t(lang, 'para')} ", *[piece for link in links for piece in (link, ", ")][:-1]],
+            className="check-paragraphs",
+        )
     detail = check_detail(check, lang)
-    return html.Li([
-        html.Span([t(lang, check.status), " · ", kind_label(check.kind, lang, checks=True)], className=f"status status-{check.status}"),
-        html.Span(check.description_fr if french else check.description, className="check-description"),
-        html.Span([" · ".join(figures), " · ", where], className="check-figures"),
-        html.Span(detail, className="check-detail") if detail else None,
-        _check_indicators(check, lang, dataset) if dataset is not None else None,
-    ], className=f"check check-{check.status}", id=f"{id_prefix}-check-{check.check_id}")
+    return html.Li(
+        [
+            html.Span(
+                [t(lang, check.status), " · ", kind_label(check.kind, lang, checks=True)],
+                className=f"status status-{check.status}",
+            ),
+            html.Span(check.description_fr if french else check.description, className="check-description"),
+            html.Span([" · ".join(figures), " · ", where], className="check-figures"),
+            html.Span(detail, className="check-detail") if detail else None,
+            _check_indicators(check, lang, dataset) if dataset is not None else None,
+        ],
+        className=f"check check-{check.status}",
+        id=f"{id_prefix}-check-{check.check_id}",
+    )
 
 
 def _check_indicators(check, lang: str, dataset) -> html.Span:
@@ -312,8 +474,10 @@ def _check_indicators(check, lang: str, dataset) -> html.Span:
         entry = dataset.indicator(indicator_id)
         if entry is not None:
             links += [dcc.Link(entry["title"][lang], href=href(f"/indicators/{indicator_id}", lang)), " · "]
-    return html.Span([f"{t(lang, 'checks_indicators')} : " if lang == "fr" else f"{t(lang, 'checks_indicators')}: ", *links[:-1]],
-                     className="check-indicators")
+    return html.Span(
+        [f"{t(lang, 'checks_indicators')} : " if lang == "fr" else f"{t(lang, 'checks_indicators')}: ", *links[:-1]],
+        className="check-indicators",
+    )
 
 
 def check_detail(check, lang: str) -> str | None:
@@ -325,9 +489,16 @@ def check_detail(check, lang: str) -> str | None:
 
 def check_warnings(checks: pd.DataFrame, lang: str) -> list[str]:
     """One line per inconsistent check: 'Les chiffres du rapport ne concordent pas : 715 + 90 + 35 = 840 … — par. 290'."""
-    return [t(lang, "warning", detail=check_detail(c, lang) or (c.description_fr if lang == "fr" else c.description),
-              para=paragraphs_label([int(p) for p in c.paragraphs], lang))
-            for c in checks.itertuples() if c.status == "inconsistent"]
+    return [
+        t(
+            lang,
+            "warning",
+            detail=check_detail(c, lang) or (c.description_fr if lang == "fr" else c.description),
+            para=paragraphs_label([int(p) for p in c.paragraphs], lang),
+        )
+        for c in checks.itertuples()
+        if c.status == "inconsistent"
+    ]
 
 
 def kind_label(kind: str, lang: str, checks: bool = False) -> str:

@@ -3,6 +3,7 @@
 Nothing here parses the report. Tables are reloaded only when a file in the data folder
 changes (its size or mtime), so a `make data` while the app runs is picked up.
 """
+
 import hashlib
 import json
 import os
@@ -15,14 +16,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from contract import schema
-from contract.store import current_folder
 from contract.schema import STATISTIC_KINDS  # noqa: F401 (the pages filter statistics by it)
+from contract.store import current_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 # The tables the app reads (suggestions.parquet is optional: builds before it existed lack it).
 PARQUET_TABLES = ("paragraphs", "claims", "reports", "observations", "checks")
 OPTIONAL_TABLES = ("suggestions",)
-REQUIRED_FILES = tuple(f"{name}.parquet" for name in PARQUET_TABLES) + ("catalog.json",)
+REQUIRED_FILES = (*tuple(f"{name}.parquet" for name in PARQUET_TABLES), "catalog.json")
 
 
 class DataUnavailable(Exception):
@@ -32,6 +33,7 @@ class DataUnavailable(Exception):
 @dataclass
 class Dataset:
     """Everything the app shows, as read from data/processed/, with lookups built once."""
+
     folder: Path
     paragraphs: pd.DataFrame
     claims: pd.DataFrame
@@ -47,11 +49,20 @@ class Dataset:
         self.indicators = {entry["indicator_id"]: entry for entry in self.catalog}
         self.metadata = {row.report_id: json.loads(row.metadata_json or "{}") for row in self.reports.itertuples()}
         languages = self.reports.language if "language" in self.reports.columns else [None] * len(self.reports)
-        self._text_languages = {r: code for r, code in zip(self.reports.report_id, languages) if isinstance(code, str) and code}
-        self.text_by_paragraph = dict(zip(zip(self.paragraphs.report_id, self.paragraphs.paragraph), self.paragraphs.text))
+        self._text_languages = {
+            r: code for r, code in zip(self.reports.report_id, languages) if isinstance(code, str) and code
+        }
+        self.text_by_paragraph = dict(
+            zip(zip(self.paragraphs.report_id, self.paragraphs.paragraph), self.paragraphs.text)
+        )
         # claim_id -> the indicators that use it: the report reader links each number to them.
-        self.indicators_by_claim = self.observations.groupby("claim_id")["indicator_id"].agg(lambda s: sorted(set(s))).to_dict()
-        self._observations_by_indicator = {key: frame for key, frame in self.observations.groupby("indicator_id", sort=False)}
+        self.indicators_by_claim = (
+            self.observations.groupby("claim_id")["indicator_id"].agg(lambda s: sorted(set(s))).to_dict()
+        )
+        # not dict(groupby): dict() would call GroupBy.keys, which is a column name
+        self._observations_by_indicator = {  # noqa: C416
+            key: frame for key, frame in self.observations.groupby("indicator_id", sort=False)
+        }
 
     def report_ids(self) -> list[str]:
         """The reports of the data folder, in the order of reports.parquet (the first is the default)."""
@@ -127,7 +138,9 @@ def load() -> Dataset:
 
 def _built_files(folder: Path) -> tuple[str, ...]:
     """The files of a build that the app reads: the required ones and the optional ones it has."""
-    return REQUIRED_FILES + tuple(f"{name}.parquet" for name in OPTIONAL_TABLES if (folder / f"{name}.parquet").exists())
+    return REQUIRED_FILES + tuple(
+        f"{name}.parquet" for name in OPTIONAL_TABLES if (folder / f"{name}.parquet").exists()
+    )
 
 
 def _signature(folder: Path) -> tuple:
@@ -154,8 +167,14 @@ def _read(folder: Path) -> Dataset:
         catalog = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise DataUnavailable(_unreadable(folder, "catalog.json", error)) from None
-    return Dataset(folder=folder, catalog=catalog, stale=_stale_reasons(folder, tables["reports"]), version=data_version(folder),
-                   suggestions=_optional_table(folder, "suggestions"), **tables)
+    return Dataset(
+        folder=folder,
+        catalog=catalog,
+        stale=_stale_reasons(folder, tables["reports"]),
+        version=data_version(folder),
+        suggestions=_optional_table(folder, "suggestions"),
+        **tables,
+    )
 
 
 def _optional_table(folder: Path, name: str) -> pd.DataFrame:
@@ -179,9 +198,15 @@ def _read_table(folder: Path, name: str) -> pd.DataFrame:
 
 def _unreadable(folder: Path, name: str, why) -> str:
     first_line = str(why).splitlines()[0] if str(why) else type(why).__name__
-    shown = f"{folder.parent.parent.name}/{folder.parent.name}/{folder.name}" if folder.parent.name == "versions" else folder.name
-    return (f"the data file {shown}/{name} cannot be read ({first_line[:200]}): "
-            "run `make data` (or `.venv/bin/python -m etl`) and reload this page.")
+    shown = (
+        f"{folder.parent.parent.name}/{folder.parent.name}/{folder.name}"
+        if folder.parent.name == "versions"
+        else folder.name
+    )
+    return (
+        f"the data file {shown}/{name} cannot be read ({first_line[:200]}): "
+        "run `make data` (or `.venv/bin/python -m etl`) and reload this page."
+    )
 
 
 def data_version(folder: Path) -> str:
@@ -203,7 +228,9 @@ def _stale_reasons(folder: Path, reports: pd.DataFrame) -> list[str]:
             reasons.append(f"{source.name} changed since data/processed/ was built")
     catalog_time = (folder / "catalog.json").stat().st_mtime
     definitions = ROOT / "indicators"
-    changed = [p.name for p in definitions.glob("*.toml") if p.stat().st_mtime > catalog_time] if definitions.is_dir() else []
+    changed = (
+        [p.name for p in definitions.glob("*.toml") if p.stat().st_mtime > catalog_time] if definitions.is_dir() else []
+    )
     if changed:
         reasons.append(f"indicator definitions changed since the build ({', '.join(sorted(changed))})")
     return reasons

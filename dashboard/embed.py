@@ -4,6 +4,7 @@ A plain HTML page (not a Dash page): it loads plotly.js and one small script, no
 so it is light to embed and looks the same whatever the app's pages become. Every text it
 shows comes from the data and is escaped: report text is never markup.
 """
+
 from pathlib import Path
 
 import plotly
@@ -101,7 +102,9 @@ def embed_url(base_url: str, indicator_id: str, lang: str, chosen: dict, theme: 
 
     `base_url` is the configured public address (`security.public_url()`, from PUBLIC_URL), not the request's Host.
     """
-    return base_url.rstrip("/") + href(f"/embed/{indicator_id}", lang, theme=theme if theme != "light" else None, **chosen)
+    return base_url.rstrip("/") + href(
+        f"/embed/{indicator_id}", lang, theme=theme if theme != "light" else None, **chosen
+    )
 
 
 def iframe_height(parts: charts.ChartParts | None) -> int:
@@ -113,11 +116,15 @@ def iframe_height(parts: charts.ChartParts | None) -> int:
     return max(IFRAME_HEIGHT, min(1400, plot + text))
 
 
-def iframe_code(base_url: str, indicator_id: str, title: str, lang: str, chosen: dict, height: int = IFRAME_HEIGHT) -> str:
+def iframe_code(
+    base_url: str, indicator_id: str, title: str, lang: str, chosen: dict, height: int = IFRAME_HEIGHT
+) -> str:
     """Ready-to-paste HTML that embeds the chart at full width."""
     src = embed_url(base_url, indicator_id, lang, chosen)
-    return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="{height}" '
-            f'style="border:0;max-width:100%" loading="lazy"></iframe>')
+    return (
+        f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="{height}" '
+        f'style="border:0;max-width:100%" loading="lazy"></iframe>'
+    )
 
 
 def embed_figure(parts: charts.ChartParts, theme: str):
@@ -161,37 +168,65 @@ def compare_url(base_url: str, ids: list[str], lang: str) -> str:
 
 def compare_iframe_code(base_url: str, ids: list[str], title: str, lang: str, height: int = IFRAME_HEIGHT) -> str:
     """Ready-to-paste HTML that embeds a comparison at full width."""
-    return (f'<iframe src="{escape(compare_url(base_url, ids, lang))}" title="{escape(title)}" width="100%" '
-            f'height="{height}" style="border:0;max-width:100%" loading="lazy"></iframe>')
+    return (
+        f'<iframe src="{escape(compare_url(base_url, ids, lang))}" title="{escape(title)}" width="100%" '
+        f'height="{height}" style="border:0;max-width:100%" loading="lazy"></iframe>'
+    )
 
 
 def embed_html(dataset, parts: charts.ChartParts, page_url: str, lang: str, theme: str) -> str:
     """The embed page of chart parts: title, subtitle, the report's inconsistencies, the chart or number card, notes, source."""
-    links = ", ".join(f'<a href="{escape(report_href(dataset, parts.report_id, lang, p))}" target="_blank" rel="noopener">{p}</a>'
-                      for p in parts.paragraphs)
+    links = ", ".join(
+        f'<a href="{escape(report_href(dataset, parts.report_id, lang, p))}" target="_blank" rel="noopener">{p}</a>'
+        for p in parts.paragraphs
+    )
     colon = " :" if lang == "fr" else ":"
-    warnings = ('<div class="warnings" id="embed-warnings" role="note">'
-                + "".join(f"<p>⚠ {escape(w)}</p>" for w in parts.warnings) + "</div>\n") if parts.warnings else ""
+    warnings = (
+        (
+            '<div class="warnings" id="embed-warnings" role="note">'
+            + "".join(f"<p>⚠ {escape(w)}</p>" for w in parts.warnings)
+            + "</div>\n"
+        )
+        if parts.warnings
+        else ""
+    )
     if parts.card:
         card = parts.card
         unit = f" {escape(card['unit'])}" if card["unit"] else ""
         what = f'<p class="number-card-what">{escape(card["what"])}</p>' if card["what"] else ""
         qualifier = f'<p class="number-card-qualifier">{escape(card["qualifier"])}</p>' if card["qualifier"] else ""
-        chart = (f'<div class="number-card" id="embed-card" role="img" aria-label="{escape(parts.description)}">{qualifier}'
-                 f'<p class="number-card-value"><span class="card-number">{escape(card["number"])}</span>{unit}</p>{what}'
-                 f'<p class="number-card-period">{escape(card["period"])}</p></div>')
+        chart = (
+            f'<div class="number-card" id="embed-card" role="img" aria-label="{escape(parts.description)}">{qualifier}'
+            f'<p class="number-card-value"><span class="card-number">{escape(card["number"])}</span>{unit}</p>{what}'
+            f'<p class="number-card-period">{escape(card["period"])}</p></div>'
+        )
         figure = ""
     else:
         # Never squeezed below the page's height for it: a small frame scrolls rather than drop labels.
-        chart = (f'<div id="embed-chart" role="img" aria-label="{escape(parts.description)}" '
-                 f'aria-describedby="embed-description" style="min-height:{min(page_height(parts.figure), 700)}px"></div>')
+        chart = (
+            f'<div id="embed-chart" role="img" aria-label="{escape(parts.description)}" '
+            f'aria-describedby="embed-description" style="min-height:{min(page_height(parts.figure), 700)}px"></div>'
+        )
         # JSON inside <script>: "<" escaped so no text of the report can close the element.
         spec = embed_figure(parts, theme).to_json().replace("<", "\\u003c")
-        figure = (f'<script type="application/json" id="embed-figure">{spec}</script>\n'
-                  '<script src="/embed-static/plotly.min.js"></script>\n<script src="/embed-static/embed.js"></script>')
+        figure = (
+            f'<script type="application/json" id="embed-figure">{spec}</script>\n'
+            '<script src="/embed-static/plotly.min.js"></script>\n<script src="/embed-static/embed.js"></script>'
+        )
     return PAGE.format(
-        lang=lang, theme=theme, title=escape(parts.title), subtitle=escape(parts.subtitle), page_url=escape(page_url),
-        description=escape(parts.description), notes="".join(f"<li>{escape(n)}</li>" for n in parts.notes),
-        warnings=warnings, chart=chart, source_word=escape(t(lang, "source") + colon), symbol=escape(parts.symbol),
-        para=escape(t(lang, "para")), paragraph_links=links, full=escape(t(lang, "full_indicator")), figure=figure,
+        lang=lang,
+        theme=theme,
+        title=escape(parts.title),
+        subtitle=escape(parts.subtitle),
+        page_url=escape(page_url),
+        description=escape(parts.description),
+        notes="".join(f"<li>{escape(n)}</li>" for n in parts.notes),
+        warnings=warnings,
+        chart=chart,
+        source_word=escape(t(lang, "source") + colon),
+        symbol=escape(parts.symbol),
+        para=escape(t(lang, "para")),
+        paragraph_links=links,
+        full=escape(t(lang, "full_indicator")),
+        figure=figure,
     )

@@ -6,6 +6,7 @@ other way) and stays verbatim in XLSX, as a text cell with Excel's quote-prefix 
 indicator's files follow the page's language (dimension labels and notes with `lang=en`) and its
 dimension choice (`?measure=…`), as images and embeds do (issue 11).
 """
+
 import csv
 import io
 import json
@@ -75,7 +76,9 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return safe_frame(frame).to_csv(index=False, quoting=csv.QUOTE_ALL).encode("utf-8-sig")
 
 
-def indicator_frame(dataset: data.Dataset, indicator_id: str, lang: str = "fr", query: dict | None = None) -> pd.DataFrame:
+def indicator_frame(
+    dataset: data.Dataset, indicator_id: str, lang: str = "fr", query: dict | None = None
+) -> pd.DataFrame:
     """An indicator's tidy rows kept by the dimension choice of `query`: dimensions, period, value, unit, where it is written.
 
     The column names are the data contract's in both languages; with lang=en the dimension labels are
@@ -85,17 +88,37 @@ def indicator_frame(dataset: data.Dataset, indicator_id: str, lang: str = "fr", 
     entry = dataset.indicator(indicator_id) or {}
     rows = charts.selected_rows(dataset, indicator_id, charts.selection(dataset, indicator_id, query or {}))
     dimensions = dataset.dimensions_of(indicator_id)
-    frame = rows[["indicator_id", *dimensions, "period", "value", "unit", "qualifier", "text", "paragraph",
-                  "quote", "note", "claim_id", "report_id"]].copy()
+    frame = rows[
+        [
+            "indicator_id",
+            *dimensions,
+            "period",
+            "value",
+            "unit",
+            "qualifier",
+            "text",
+            "paragraph",
+            "quote",
+            "note",
+            "claim_id",
+            "report_id",
+        ]
+    ].copy()
     if lang == "en":
         for dimension in dimensions:
-            frame[dimension] = [label(v, "en", entry.get("labels_en")) if isinstance(v, str) else v for v in frame[dimension]]
+            frame[dimension] = [
+                label(v, "en", entry.get("labels_en")) if isinstance(v, str) else v for v in frame[dimension]
+            ]
         if "note_en" in rows.columns:
-            frame["note"] = [note_in(french, english, lang) or None for english, french in zip(rows["note_en"], rows["note"])]
+            frame["note"] = [
+                note_in(french, english, lang) or None for english, french in zip(rows["note_en"], rows["note"])
+            ]
     frame["citation"] = [citation(dataset.symbol(r), p, "en") for r, p in zip(frame.report_id, frame.paragraph)]
     frame = frame.rename(columns={"text": "as_written"})
-    frame = frame[[c for c in frame.columns if c not in ("citation", "note", "claim_id", "report_id")]
-                  + ["citation", "note", "claim_id", "report_id"]]
+    frame = frame[
+        [c for c in frame.columns if c not in ("citation", "note", "claim_id", "report_id")]
+        + ["citation", "note", "claim_id", "report_id"]
+    ]
     frame["paragraph"] = frame["paragraph"].astype("int64")
     return frame.reset_index(drop=True)
 
@@ -106,15 +129,23 @@ def indicator_metadata(dataset: data.Dataset, indicator_id: str, lang: str = "fr
     meta = dataset.metadata.get(entry["report_id"], {})
     notes = [n for n in indicator_frame(dataset, indicator_id, lang).note.dropna().unique() if n]
     return [
-        ("indicator_id", indicator_id), ("title", entry["title"]["en"]), ("titre", entry["title"]["fr"]),
-        ("description", entry["description"]["en"]), ("description (fr)", entry["description"]["fr"]),
-        ("unit", entry["unit"]), ("unit label", entry["unit_label"]["en"]), ("topic", entry["topic_title"]["en"]),
+        ("indicator_id", indicator_id),
+        ("title", entry["title"]["en"]),
+        ("titre", entry["title"]["fr"]),
+        ("description", entry["description"]["en"]),
+        ("description (fr)", entry["description"]["fr"]),
+        ("unit", entry["unit"]),
+        ("unit label", entry["unit_label"]["en"]),
+        ("topic", entry["topic_title"]["en"]),
         ("period covered", entry.get("period_covered") or ""),
-        ("source document", meta.get("document_type", "")), ("state", meta.get("state", "")),
-        ("symbol", dataset.symbol(entry["report_id"])), ("report_id", entry["report_id"]),
+        ("source document", meta.get("document_type", "")),
+        ("state", meta.get("state", "")),
+        ("symbol", dataset.symbol(entry["report_id"])),
+        ("report_id", entry["report_id"]),
         ("paragraphs", ", ".join(str(p) for p in entry["paragraphs"])),
         ("citation", "; ".join(citation(dataset.symbol(entry["report_id"]), p, "en") for p in entry["paragraphs"])),
-        ("date built", dataset.built_at(entry["report_id"])), ("checks", ", ".join(entry.get("checks", []))),
+        ("date built", dataset.built_at(entry["report_id"])),
+        ("checks", ", ".join(entry.get("checks", []))),
         ("notes", " | ".join(notes)),
     ]
 
@@ -167,8 +198,16 @@ def indicator_json(dataset: data.Dataset, indicator_id: str, lang: str = "fr", q
     return {
         "indicator": entry,
         "data_version": dataset.version,
-        "citations": [{"symbol": symbol, "report_id": entry["report_id"], "paragraph": p, "citation": citation(symbol, p, "en"),
-                       "text": dataset.paragraph_text(entry["report_id"], p)} for p in paragraphs],
+        "citations": [
+            {
+                "symbol": symbol,
+                "report_id": entry["report_id"],
+                "paragraph": p,
+                "citation": citation(symbol, p, "en"),
+                "text": dataset.paragraph_text(entry["report_id"], p),
+            }
+            for p in paragraphs
+        ],
         "observations": json.loads(frame.to_json(orient="records", force_ascii=False)),
         "checks": json.loads(checks.to_json(orient="records", force_ascii=False)),
     }
@@ -176,7 +215,9 @@ def indicator_json(dataset: data.Dataset, indicator_id: str, lang: str = "fr", q
 
 def claims_frame(dataset: data.Dataset) -> pd.DataFrame:
     """Every claim with the chapter and section of its paragraph."""
-    where = dataset.paragraphs[["report_id", "paragraph", "chapter", "chapter_title", "section", "section_title"]].copy()
+    where = dataset.paragraphs[
+        ["report_id", "paragraph", "chapter", "chapter_title", "section", "section_title"]
+    ].copy()
     where["section"] = (where.chapter + "." + where.section).where(where.section.notna())
     return dataset.claims.merge(where, on=["report_id", "paragraph"], how="left")
 
@@ -205,12 +246,15 @@ def filter_claims(frame: pd.DataFrame, filters: dict) -> pd.DataFrame:
 def package_zip(dataset: data.Dataset) -> bytes:
     """The whole data package: Parquet and CSV of each table, the catalogue and a README of the columns."""
     # One line per report: the package may hold several (every table has report_id).
-    sources = "\n".join(f"- `{r.report_id}`: {r.symbol}, built {r.built_at} from `{r.source_file}` (sha256 {r.sha256})"
-                        for r in dataset.reports.itertuples())
+    sources = "\n".join(
+        f"- `{r.report_id}`: {r.symbol}, built {r.built_at} from `{r.source_file}` (sha256 {r.sha256})"
+        for r in dataset.reports.itertuples()
+    )
     names = data.PARQUET_TABLES + data.OPTIONAL_TABLES
     tables = "\n\n".join(f"## {name}\n\n{schema.markdown(name)}" for name in names)
-    readme = PACKAGE_README.format(symbol=", ".join(dataset.symbol(r) for r in dataset.report_ids()), sources=sources,
-                                   tables=tables)
+    readme = PACKAGE_README.format(
+        symbol=", ".join(dataset.symbol(r) for r in dataset.report_ids()), sources=sources, tables=tables
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.md", readme)

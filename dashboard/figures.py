@@ -10,6 +10,7 @@ Chosen from the rows and the definition together (issue 10):
   dates (two campaigns, a census and a later estimate) are never stacked nor read as one.
 Value labels are placed so that they never overlap; the rest is on hover.
 """
+
 import math
 import textwrap
 from dataclasses import dataclass
@@ -19,7 +20,16 @@ import plotly.graph_objects as go
 
 from contract import periods
 from dashboard.i18n import (
-    QUALIFIER_WORDS, axis_number, format_compact, format_period, format_value, label, short_value, t, unit_word, with_unit_sign,
+    QUALIFIER_WORDS,
+    axis_number,
+    format_compact,
+    format_period,
+    format_value,
+    label,
+    short_value,
+    t,
+    unit_word,
+    with_unit_sign,
 )
 
 # Okabe-Ito: told apart with every common colour-vision deficiency (their yellow is too light on white).
@@ -28,16 +38,36 @@ MONEY_UNITS = ("KZT", "USD", "EUR")
 BAR_CHARTS = ("composition", "breakdown")
 KINDS = ("card", "lines", "stacked", "bars")
 # A few keys of plotly_white: naming the full template deep-copies it, about 14 ms per figure.
-CHART_TEMPLATE = go.layout.Template(layout={
-    "plot_bgcolor": "white", "paper_bgcolor": "white", "font": {"color": "#2a3f5f"}, "colorway": list(COLORS),
-    "xaxis": {"gridcolor": "#ebf0f8", "linecolor": "#ebf0f8", "ticks": ""},
-    "yaxis": {"gridcolor": "#ebf0f8", "linecolor": "#ebf0f8", "zerolinecolor": "#ebf0f8", "zerolinewidth": 2, "ticks": ""},
-})
+CHART_TEMPLATE = go.layout.Template(
+    layout={
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "font": {"color": "#2a3f5f"},
+        "colorway": list(COLORS),
+        "xaxis": {"gridcolor": "#ebf0f8", "linecolor": "#ebf0f8", "ticks": ""},
+        "yaxis": {
+            "gridcolor": "#ebf0f8",
+            "linecolor": "#ebf0f8",
+            "zerolinecolor": "#ebf0f8",
+            "zerolinewidth": 2,
+            "ticks": "",
+        },
+    }
+)
 # No mode bar: no cloud "Share", no camera saving an image without title or source (the page's Image
 # menu does that), no zoom on charts of a few points (a drag would only get in the way of scrolling on a phone).
-GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False, "showSendToCloud": False, "showEditInChartStudio": False,
-                "scrollZoom": False, "doubleClick": False, "responsive": True}
-HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>%{customdata[4]}<extra>%{fullData.name}</extra>"
+GRAPH_CONFIG = {
+    "displayModeBar": False,
+    "displaylogo": False,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "scrollZoom": False,
+    "doubleClick": False,
+    "responsive": True,
+}
+HOVER = (
+    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>%{customdata[4]}<extra>%{fullData.name}</extra>"
+)
 SEPARATORS = {"fr": ",\u202f", "en": ".,"}  # plotly's decimal and thousands marks, for anything it formats itself
 # Label placement works in pixels of a plot about this size (a phone's page); larger images place them again.
 PLOT_W, PLOT_PX, MARKER_PX = 320, 300, 6
@@ -52,12 +82,14 @@ PARTIAL_FILL = "rgba(91, 103, 117, 0.09)"
 @dataclass(frozen=True)
 class Series:
     """One line of a chart: its name, its rows and the catalogue entry that says how to label them."""
+
     name: str
     rows: pd.DataFrame
     entry: dict
 
 
 # Words on the chart.
+
 
 def units_of(rows: pd.DataFrame) -> list[str]:
     """The distinct units of the rows, in their order (an indicator may mix 'cases' and 'persons')."""
@@ -109,19 +141,27 @@ def point_data(row, entry: dict, lang: str, usual: int | None = None) -> list:
     period = period_said(row.period, entry, lang)
     if usual is not None and periods.is_partial(row.period, usual):
         period = f"{period} ({t(lang, 'partial')})"
-    return [int(row.position), format_value(row.value, row.qualifier, row.unit, lang), period, qualifier,
-            f"{t(lang, 'para')} {int(row.paragraph)}"]
+    return [
+        int(row.position),
+        format_value(row.value, row.qualifier, row.unit, lang),
+        period,
+        qualifier,
+        f"{t(lang, 'para')} {int(row.paragraph)}",
+    ]
 
 
 # Which chart.
+
 
 def series_of(entry: dict, rows: pd.DataFrame, lang: str) -> list[Series]:
     """The rows split by the first dimension (one series per value), else one series named by the title."""
     dimensions = [d for d in entry.get("dimensions", []) if d in rows.columns]
     if not dimensions:
         return [Series(entry["title"][lang], rows, entry)]
-    return [Series(label(value, lang, entry.get("labels_en")) or entry["title"][lang], group, entry)
-            for value, group in rows.groupby(dimensions[0], sort=False, dropna=False)]
+    return [
+        Series(label(value, lang, entry.get("labels_en")) or entry["title"][lang], group, entry)
+        for value, group in rows.groupby(dimensions[0], sort=False, dropna=False)
+    ]
 
 
 def chart_kind(entry: dict, rows: pd.DataFrame) -> str:
@@ -154,7 +194,7 @@ def shares_of_a_whole(entry: dict, rows: pd.DataFrame) -> bool:
 def _rounding(value: float) -> float:
     """Half a unit of the last decimal a value is written with (66 -> 0.5, 66.2 -> 0.05, 0.07 -> 0.005)."""
     decimals = len(f"{value:.6f}".rstrip("0").split(".")[1])
-    return 0.5 * 10 ** -decimals
+    return 0.5 * 10**-decimals
 
 
 def figure_for(kind: str, entry: dict, rows: pd.DataFrame, lang: str) -> go.Figure:
@@ -180,12 +220,21 @@ def page_height(figure: go.Figure) -> int:
 
 def _layout(lang: str, **extra) -> dict:
     """The layout every chart starts from; built as one dict (plotly's update calls cost ~10 ms each)."""
-    return {"template": CHART_TEMPLATE, "margin": {"l": 60, "r": 20, "t": 40, "b": 40}, "height": PAGE_HEIGHT,
-            "clickmode": "event", "separators": SEPARATORS.get(lang, SEPARATORS["en"]), "dragmode": False,
-            "hoverlabel": {"align": "left"}, "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"}, **extra}
+    return {
+        "template": CHART_TEMPLATE,
+        "margin": {"l": 60, "r": 20, "t": 40, "b": 40},
+        "height": PAGE_HEIGHT,
+        "clickmode": "event",
+        "separators": SEPARATORS.get(lang, SEPARATORS["en"]),
+        "dragmode": False,
+        "hoverlabel": {"align": "left"},
+        "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        **extra,
+    }
 
 
 # Lines: counts over time.
+
 
 def tick_text(text: str) -> str:
     """A period under the time axis, on two lines when long ('1er semestre<br>2025'), so it never has to tilt."""
@@ -248,28 +297,75 @@ def line_figure(series: list[Series], axis_title: str, lang: str) -> go.Figure:
     for period in partial:
         position = categories.index(period)
         # A light band behind a partial period: it is not a whole year and is not joined to the others.
-        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": position - 0.5, "x1": position + 0.5, "y0": 0,
-                       "y1": 1, "fillcolor": PARTIAL_FILL, "line": {"width": 0}, "layer": "below"})
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": position - 0.5,
+                "x1": position + 0.5,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": PARTIAL_FILL,
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
     unit = next(iter(units)) if len(units) == 1 else None
     layout = _layout(lang, showlegend=len(series) > 1, shapes=shapes)
-    layout["xaxis"] = {"type": "category", "categoryorder": "array", "categoryarray": [x_of[p] for p in categories],
-                       "range": [-0.5, len(categories) - 0.5], "automargin": True, "fixedrange": True}
-    layout["yaxis"] = {"title": {"text": axis_title}, "range": [0, y_max], "tickvals": ticks, "automargin": True,
-                       "ticktext": [axis_number(v, unit, lang) for v in ticks], "fixedrange": True}
+    layout["xaxis"] = {
+        "type": "category",
+        "categoryorder": "array",
+        "categoryarray": [x_of[p] for p in categories],
+        "range": [-0.5, len(categories) - 0.5],
+        "automargin": True,
+        "fixedrange": True,
+    }
+    layout["yaxis"] = {
+        "title": {"text": axis_title},
+        "range": [0, y_max],
+        "tickvals": ticks,
+        "automargin": True,
+        "ticktext": [axis_number(v, unit, lang) for v in ticks],
+        "fixedrange": True,
+    }
     return go.Figure(place_line_labels({"data": traces, "layout": layout}))
 
 
-def _line_trace(one: Series, rows: pd.DataFrame, usual, x_of: dict, color: str, solid: bool, legend: bool, lang: str,
-                with_unit: bool) -> dict:
+def _line_trace(
+    one: Series,
+    rows: pd.DataFrame,
+    usual,
+    x_of: dict,
+    color: str,
+    solid: bool,
+    legend: bool,
+    lang: str,
+    with_unit: bool,
+) -> dict:
     joined = solid and len(rows) > 1
     labels = [chart_label(v, q, u, lang, with_unit) for v, q, u in zip(rows.value, rows.qualifier, rows.unit)]
     return {
-        "type": "scatter", "x": [x_of[p if periods.parse(p) else None] for p in rows.period], "y": list(rows.value),
-        "name": "<br>".join(textwrap.wrap(one.name, 44)), "legendgroup": one.name, "showlegend": legend, "mode": ("lines+" if joined else "") + "markers+text",
-        "text": labels, "meta": {"labels": labels}, "textfont": {"color": color}, "cliponaxis": False,
-        "customdata": [point_data(r, one.entry, lang, usual) for r in rows.itertuples()], "hovertemplate": HOVER,
+        "type": "scatter",
+        "x": [x_of[p if periods.parse(p) else None] for p in rows.period],
+        "y": list(rows.value),
+        "name": "<br>".join(textwrap.wrap(one.name, 44)),
+        "legendgroup": one.name,
+        "showlegend": legend,
+        "mode": ("lines+" if joined else "") + "markers+text",
+        "text": labels,
+        "meta": {"labels": labels},
+        "textfont": {"color": color},
+        "cliponaxis": False,
+        "customdata": [point_data(r, one.entry, lang, usual) for r in rows.itertuples()],
+        "hovertemplate": HOVER,
         "line": {"color": color, "width": 2.5},
-        "marker": {"size": 10, "color": color, "symbol": "circle" if solid else "circle-open", "line": {"width": 2, "color": color}},
+        "marker": {
+            "size": 10,
+            "color": color,
+            "symbol": "circle" if solid else "circle-open",
+            "line": {"width": 2, "color": color},
+        },
     }
 
 
@@ -319,10 +415,11 @@ def nice_ticks(top: float, count: int = 5) -> list[float]:
     raw = top / (count - 1)
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    return [round(i * step, 10) for i in range(int(math.ceil(top / step - 1e-9)) + 1)]
+    return [round(i * step, 10) for i in range(math.ceil(top / step - 1e-9) + 1)]
 
 
 # Stacked: shares of a whole over time.
+
 
 def stacked_figure(entry: dict, rows: pd.DataFrame, lang: str) -> go.Figure:
     """100 % stacked columns, one per period, the largest part at the bottom; labels only where they fit."""
@@ -334,23 +431,42 @@ def stacked_figure(entry: dict, rows: pd.DataFrame, lang: str) -> go.Figure:
     for index, one in enumerate(parts):
         group = one.rows[one.rows.value.notna()]
         group = group.iloc[sorted(range(len(group)), key=lambda i: order.index(group.period.iloc[i]))]
-        traces.append({
-            "type": "bar", "x": [x_of[p] for p in group.period], "y": list(group.value), "name": one.name,
-            "marker": {"color": COLORS[index % len(COLORS)]},
-            "text": [short_value(v, q, u, lang) for v, q, u in zip(group.value, group.qualifier, group.unit)],
-            "textposition": "inside", "insidetextanchor": "middle", "textangle": 0,
-            "customdata": [point_data(r, entry, lang, usual) for r in group.itertuples()], "hovertemplate": HOVER,
-        })
+        traces.append(
+            {
+                "type": "bar",
+                "x": [x_of[p] for p in group.period],
+                "y": list(group.value),
+                "name": one.name,
+                "marker": {"color": COLORS[index % len(COLORS)]},
+                "text": [short_value(v, q, u, lang) for v, q, u in zip(group.value, group.qualifier, group.unit)],
+                "textposition": "inside",
+                "insidetextanchor": "middle",
+                "textangle": 0,
+                "customdata": [point_data(r, entry, lang, usual) for r in group.itertuples()],
+                "hovertemplate": HOVER,
+            }
+        )
     ticks = [0, 25, 50, 75, 100]
     layout = _layout(lang, barmode="stack", showlegend=True, uniformtext={"minsize": 10, "mode": "hide"})
     layout["legend"]["traceorder"] = "normal"
-    layout["xaxis"] = {"type": "category", "categoryorder": "array", "categoryarray": [x_of[p] for p in order], "fixedrange": True}
-    layout["yaxis"] = {"title": {"text": unit_title(entry, rows, lang)}, "range": [0, 101], "tickvals": ticks,
-                       "ticktext": [axis_number(v, "%", lang) for v in ticks], "fixedrange": True}
+    layout["xaxis"] = {
+        "type": "category",
+        "categoryorder": "array",
+        "categoryarray": [x_of[p] for p in order],
+        "fixedrange": True,
+    }
+    layout["yaxis"] = {
+        "title": {"text": unit_title(entry, rows, lang)},
+        "range": [0, 101],
+        "tickvals": ticks,
+        "ticktext": [axis_number(v, "%", lang) for v in ticks],
+        "fixedrange": True,
+    }
     return go.Figure({"data": traces, "layout": layout})
 
 
 # Bars: a breakdown, one panel per date.
+
 
 def date_facets(rows: pd.DataFrame) -> list[tuple[str | None, pd.DataFrame]]:
     """The rows grouped by their period, in time order; rows without a date last, together."""
@@ -375,32 +491,70 @@ def bar_figure(entry: dict, rows: pd.DataFrame, lang: str) -> go.Figure:
     """Horizontal bars, largest first (in the definition's order when units differ), one panel per date."""
     rows = rows[rows.value.notna()]
     facets = date_facets(rows)
-    top = max(list(rows.value) + [0]) or 1
+    top = max([*list(rows.value), 0]) or 1
     traces, layout = [], {}
-    for index, (period, group) in enumerate(facets):
+    for index, (period, facet) in enumerate(facets):
         axis = "" if index == 0 else str(index + 1)
-        if not mixed_units(group):
-            group = group.sort_values("value", ascending=False, kind="stable")
-        with_unit = mixed_units(group)
-        traces.append({
-            "type": "bar", "x": list(group.value), "y": bar_labels(entry, group, lang), "orientation": "h",
-            "xaxis": f"x{axis}", "yaxis": f"y{axis}", "name": period_said(period, entry, lang),
-            "marker": {"color": COLORS[index % len(COLORS)]},
-            "text": [chart_label(v, q, u, lang, with_unit) for v, q, u in zip(group.value, group.qualifier, group.unit)],
-            "textposition": "outside", "cliponaxis": False, "constraintext": "none",
-            "customdata": [point_data(r, entry, lang) for r in group.itertuples()], "hovertemplate": HOVER,
-        })
-        layout[f"yaxis{axis}"] = {"type": "category", "autorange": "reversed", "automargin": True, "fixedrange": True,
-                                  "anchor": f"x{axis}", "ticks": "", "showgrid": False}
-        layout[f"xaxis{axis}"] = {"anchor": f"y{axis}", "range": [0, top * 1.3], "visible": False, "fixedrange": True,
-                                  **({"matches": "x"} if index else {})}
-    titles = [period_said(p, entry, lang) if p else t(lang, "undated_title") for p, _ in facets] if len(facets) > 1 else []
-    label_lines = sum(name.count("<br>") for trace in traces for name in trace["y"])  # a wrapped name needs a taller row
-    plot_px = (sum(len(g) for _, g in facets) * BAR_PX + label_lines * BAR_LINE_PX + len(titles) * FACET_TITLE_PX
-               + (len(facets) - 1) * FACET_GAP_PX)
+        with_unit = mixed_units(facet)
+        group = facet if with_unit else facet.sort_values("value", ascending=False, kind="stable")
+        traces.append(
+            {
+                "type": "bar",
+                "x": list(group.value),
+                "y": bar_labels(entry, group, lang),
+                "orientation": "h",
+                "xaxis": f"x{axis}",
+                "yaxis": f"y{axis}",
+                "name": period_said(period, entry, lang),
+                "marker": {"color": COLORS[index % len(COLORS)]},
+                "text": [
+                    chart_label(v, q, u, lang, with_unit) for v, q, u in zip(group.value, group.qualifier, group.unit)
+                ],
+                "textposition": "outside",
+                "cliponaxis": False,
+                "constraintext": "none",
+                "customdata": [point_data(r, entry, lang) for r in group.itertuples()],
+                "hovertemplate": HOVER,
+            }
+        )
+        layout[f"yaxis{axis}"] = {
+            "type": "category",
+            "autorange": "reversed",
+            "automargin": True,
+            "fixedrange": True,
+            "anchor": f"x{axis}",
+            "ticks": "",
+            "showgrid": False,
+        }
+        layout[f"xaxis{axis}"] = {
+            "anchor": f"y{axis}",
+            "range": [0, top * 1.3],
+            "visible": False,
+            "fixedrange": True,
+            **({"matches": "x"} if index else {}),
+        }
+    titles = (
+        [period_said(p, entry, lang) if p else t(lang, "undated_title") for p, _ in facets] if len(facets) > 1 else []
+    )
+    label_lines = sum(
+        name.count("<br>") for trace in traces for name in trace["y"]
+    )  # a wrapped name needs a taller row
+    plot_px = (
+        sum(len(g) for _, g in facets) * BAR_PX
+        + label_lines * BAR_LINE_PX
+        + len(titles) * FACET_TITLE_PX
+        + (len(facets) - 1) * FACET_GAP_PX
+    )
     height = max(200, min(900, plot_px + 40))
-    layout = _layout(lang, showlegend=False, bargap=0.3, height=height, margin={"l": 10, "r": 20, "t": 20, "b": 20},
-                     meta={"facets": [len(group) for _, group in facets], "facet_titles": titles}, **layout)
+    layout = _layout(
+        lang,
+        showlegend=False,
+        bargap=0.3,
+        height=height,
+        margin={"l": 10, "r": 20, "t": 20, "b": 20},
+        meta={"facets": [len(group) for _, group in facets], "facet_titles": titles},
+        **layout,
+    )
     return go.Figure(fit_facets({"data": traces, "layout": layout}, height - 40))
 
 
@@ -423,9 +577,21 @@ def fit_facets(spec: dict, plot_px: float, font_px: float = 13) -> dict:
         bottom = max(0.0, top - bar_px * count / total)
         layout[f"yaxis{axis}"]["domain"] = [bottom, top]
         if titles:
-            annotations.append({"name": "facet", "text": f"<b>{titles[index]}</b>", "xref": "paper", "yref": "paper",
-                                "x": 0, "y": top, "xanchor": "left", "yanchor": "bottom", "showarrow": False,
-                                "font": {"size": font_px}, "yshift": 2})
+            annotations.append(
+                {
+                    "name": "facet",
+                    "text": f"<b>{titles[index]}</b>",
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0,
+                    "y": top,
+                    "xanchor": "left",
+                    "yanchor": "bottom",
+                    "showarrow": False,
+                    "font": {"size": font_px},
+                    "yshift": 2,
+                }
+            )
         cursor = bottom - FACET_GAP_PX / total
     layout["annotations"] = annotations
     return spec
@@ -433,34 +599,67 @@ def fit_facets(spec: dict, plot_px: float, font_px: float = 13) -> dict:
 
 # Card: a single value.
 
+
 def card_text(entry: dict, rows: pd.DataFrame, lang: str) -> dict:
     """A single value as a card says it: value (qualifier included), what it counts, period."""
     row = rows[rows.value.notna()].iloc[0]
     dimensions = [d for d in entry.get("dimensions", []) if d in rows.columns]
-    what = " · ".join(label(getattr(row, d), lang, entry.get("labels_en")) for d in dimensions if isinstance(getattr(row, d), str))
+    what = " · ".join(
+        label(getattr(row, d), lang, entry.get("labels_en")) for d in dimensions if isinstance(getattr(row, d), str)
+    )
     counted = isinstance(row.unit, str) and row.unit not in ("%", *MONEY_UNITS)  # % and money are in `number`
     # Worded as the value axis would be: the definition's own word ('221 procédures', as the report says).
     unit_text = unit_title(entry, rows[rows.value.notna()].iloc[:1], lang) if counted else ""
     # Large numbers as the report writes them ('20,3 millions'); the qualifier small, before the number.
     number = with_unit_sign(format_compact(row.value, lang, long=True), row.unit, lang)
-    return {"value": format_value(row.value, row.qualifier, row.unit, lang), "qualifier": QUALIFIER_WORDS[lang].get(row.qualifier, ""),
-            "number": number, "unit": unit_text, "what": what,
-            "period": period_said(row.period, entry, lang), "paragraph": int(row.paragraph), "position": int(row.position)}
+    return {
+        "value": format_value(row.value, row.qualifier, row.unit, lang),
+        "qualifier": QUALIFIER_WORDS[lang].get(row.qualifier, ""),
+        "number": number,
+        "unit": unit_text,
+        "what": what,
+        "period": period_said(row.period, entry, lang),
+        "paragraph": int(row.paragraph),
+        "position": int(row.position),
+    }
 
 
 def card_figure(entry: dict, rows: pd.DataFrame, lang: str) -> go.Figure:
     """The number card as a figure (for images): the value large, what it counts and its period beneath."""
     card = card_text(entry, rows, lang)
-    number = f"<b>{card['number']}</b>" + (f" <span style='font-size:70%'>{card['unit']}</span>" if card["unit"] else "")
-    lines = [(text, size) for text, size in ((card["qualifier"], 1.5), (number, 3.2), (card["what"], 1.3), (card["period"], 1.3)) if text]
+    number = f"<b>{card['number']}</b>" + (
+        f" <span style='font-size:70%'>{card['unit']}</span>" if card["unit"] else ""
+    )
+    lines = [
+        (text, size)
+        for text, size in ((card["qualifier"], 1.5), (number, 3.2), (card["what"], 1.3), (card["period"], 1.3))
+        if text
+    ]
     heights = [size * 0.075 for _, size in lines]  # in paper fractions, for a plot about 300 px high
     y = 0.5 + sum(heights) / 2
     annotations = []
     for (text, size), height in zip(lines, heights):
-        annotations.append({"name": "card", "text": text, "x": 0.5, "y": y - height / 2, "xref": "paper", "yref": "paper",
-                            "showarrow": False, "font": {"size": 14 * size}, "xanchor": "center", "yanchor": "middle"})
+        annotations.append(
+            {
+                "name": "card",
+                "text": text,
+                "x": 0.5,
+                "y": y - height / 2,
+                "xref": "paper",
+                "yref": "paper",
+                "showarrow": False,
+                "font": {"size": 14 * size},
+                "xanchor": "center",
+                "yanchor": "middle",
+            }
+        )
         y -= height
-    layout = _layout(lang, showlegend=False, meta={"card": True}, annotations=annotations,
-                     xaxis={"visible": False, "range": [0, 1], "fixedrange": True},
-                     yaxis={"visible": False, "range": [0, 1], "fixedrange": True})
+    layout = _layout(
+        lang,
+        showlegend=False,
+        meta={"card": True},
+        annotations=annotations,
+        xaxis={"visible": False, "range": [0, 1], "fixedrange": True},
+        yaxis={"visible": False, "range": [0, 1], "fixedrange": True},
+    )
     return go.Figure({"data": [], "layout": layout})

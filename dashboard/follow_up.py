@@ -7,6 +7,7 @@ and paragraphs that answer it, the statistics those paragraphs state and the ind
 drawn from them. When the concluding observations are in the data as a document of their
 own, each recommendation's text comes with it. Also the /api/follow-up.csv and .xlsx routes.
 """
+
 import io
 from dataclasses import dataclass, field
 
@@ -23,8 +24,23 @@ from dashboard.i18n import citation, t
 # How a document says it is the Committee's concluding observations (its metadata `document_type`).
 CO_TYPES = ("concluding observations", "observations finales")
 FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-COLUMNS = ("report_id", "symbol", "co_symbol", "co_paragraph", "recommendation", "chapter", "section", "section_title",
-           "paragraph", "citation", "statistics", "numbers", "indicator_ids")
+COLUMNS = (
+    "report_id",
+    "symbol",
+    "co_symbol",
+    "co_paragraph",
+    "recommendation",
+    "chapter",
+    "section",
+    "section_title",
+    "paragraph",
+    "citation",
+    "statistics",
+    "numbers",
+    "indicator_ids",
+)
+
+
 def word(lang: str, key: str, **values) -> str:
     """One of the follow-up page's words in `lang` (`follow_<key>` in dashboard/i18n.py), its {placeholders} filled."""
     return t(lang, f"follow_{key}", **values)
@@ -33,6 +49,7 @@ def word(lang: str, key: str, **values) -> str:
 @dataclass
 class Section:
     """A section of the report that answers a recommendation, and its paragraphs."""
+
     chapter: str
     section: str | None
     title: str
@@ -46,6 +63,7 @@ class Section:
 @dataclass
 class Recommendation:
     """One paragraph of the previous concluding observations and the report's answer to it."""
+
     co_paragraph: int
     text: str | None
     sections: list[Section]
@@ -89,7 +107,7 @@ def _recommendations(dataset: data.Dataset, report_id: str) -> list[Recommendati
     paragraphs = dataset.paragraphs[dataset.paragraphs.report_id == report_id]
     answering: dict[int, list] = {}
     for row in paragraphs.itertuples():
-        for ref in (row.co_refs if row.co_refs is not None else []):
+        for ref in row.co_refs if row.co_refs is not None else []:
             answering.setdefault(int(ref), []).append(row)
     source = co_document(dataset, report_id)
     stats = dataset.claims[(dataset.claims.report_id == report_id) & dataset.claims.kind.isin(data.STATISTIC_KINDS)]
@@ -98,8 +116,10 @@ def _recommendations(dataset: data.Dataset, report_id: str) -> list[Recommendati
         rows = answering[ref]
         numbers = {int(r.paragraph) for r in rows}
         found = stats[stats.paragraph.isin(numbers)].sort_values(["paragraph", "start"])
-        indicators = sorted({i for c in found.claim_id for i in dataset.indicators_by_claim.get(c, [])},
-                            key=lambda i: (bool(dataset.indicator(i) and dataset.indicator(i).get("suggested")), i))
+        indicators = sorted(
+            {i for c in found.claim_id for i in dataset.indicators_by_claim.get(c, [])},
+            key=lambda i: (bool(dataset.indicator(i) and dataset.indicator(i).get("suggested")), i),
+        )
         text = dataset.paragraph_text(source, ref) if source else None
         out.append(Recommendation(ref, text or None, _sections(rows), found, indicators))
     return out
@@ -125,12 +145,23 @@ def follow_up_frame(dataset: data.Dataset, report_id: str) -> pd.DataFrame:
             for number in section.paragraphs:
                 mine = rec.statistics[rec.statistics.paragraph == number]
                 used = sorted({i for c in mine.claim_id for i in dataset.indicators_by_claim.get(c, [])})
-                rows.append({
-                    "report_id": report_id, "symbol": symbol, "co_symbol": co_symbol, "co_paragraph": rec.co_paragraph,
-                    "recommendation": rec.text or "", "chapter": section.chapter, "section": section.key,
-                    "section_title": section.title, "paragraph": number, "citation": citation(symbol, number, "en"),
-                    "statistics": len(mine), "numbers": " ; ".join(mine.text), "indicator_ids": ", ".join(used),
-                })
+                rows.append(
+                    {
+                        "report_id": report_id,
+                        "symbol": symbol,
+                        "co_symbol": co_symbol,
+                        "co_paragraph": rec.co_paragraph,
+                        "recommendation": rec.text or "",
+                        "chapter": section.chapter,
+                        "section": section.key,
+                        "section_title": section.title,
+                        "paragraph": number,
+                        "citation": citation(symbol, number, "en"),
+                        "statistics": len(mine),
+                        "numbers": " ; ".join(mine.text),
+                        "indicator_ids": ", ".join(used),
+                    }
+                )
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
@@ -151,6 +182,7 @@ def follow_up_xlsx(frame: pd.DataFrame) -> bytes:
 
 
 # The downloads, on the app's Flask server.
+
 
 def register(server: Flask) -> None:
     """Add /api/follow-up.csv and /api/follow-up.xlsx (`?report=<report_id>`, else the first report)."""
@@ -175,7 +207,11 @@ def answers_line(dataset: data.Dataset, report_id: str, refs: tuple, lang: str) 
     chosen = report_id if report_id != dataset.report_or_default(None) else None
     links = []
     for ref in refs:
-        links += [", " if links else "", dcc.Link(str(ref), href=href("/follow-up", lang, report=chosen) + f"#follow-up-co{ref}",
-                                                  className="co-ref")]
+        links += [
+            ", " if links else "",
+            dcc.Link(
+                str(ref), href=href("/follow-up", lang, report=chosen) + f"#follow-up-co{ref}", className="co-ref"
+            ),
+        ]
     symbol = previous_symbol(dataset, report_id)
     return [before, *links, after, f" ({symbol})" if symbol else ""]

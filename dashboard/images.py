@@ -8,16 +8,18 @@ requests get RendererUnavailable at once (a 503 with Retry-After), never a worke
 gunicorn kills it (issue 12: a killed Chromium once made the next request hang for 30 s).
 Images are cached by everything that shapes them.
 """
+
 import asyncio
 import atexit
 import concurrent.futures
+import contextlib
 import logging
 import os
 import signal
 import threading
 from collections import OrderedDict
 
-from dashboard import charts
+from dashboard import charts, figures
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 MIN_SIDE, MAX_SIDE = 200, 4000
@@ -71,7 +73,7 @@ class Browser:
                 starting.result(START_TIMEOUT)
             except concurrent.futures.TimeoutError:
                 raise RendererUnavailable("the image renderer did not start in time: try again shortly") from None
-            except Exception as error:  # Chromium failed to start: say so, try again on the next request
+            except Exception as error:  # noqa: BLE001 (any failure to start) Chromium failed to start: say so, try again on the next request
                 raise RendererUnavailable(f"the image renderer could not start ({type(error).__name__})") from None
         with self._lock:
             browser = self._kaleido
@@ -82,7 +84,7 @@ class Browser:
             return job.result(RENDER_TIMEOUT)
         except concurrent.futures.TimeoutError:
             job.cancel()
-            self.restart("a render took longer than %d s" % RENDER_TIMEOUT)
+            self.restart(f"a render took longer than {RENDER_TIMEOUT} s")
             raise RendererUnavailable("the image took too long to render: try again in a few seconds") from None
         except Exception:
             if self._alive():
@@ -106,7 +108,7 @@ class Browser:
         if browser is not None:
             try:
                 asyncio.run_coroutine_threadsafe(_close(browser), loop).result(START_TIMEOUT)
-            except Exception:  # closing a broken browser: kill what is left
+            except Exception:  # noqa: BLE001 closing a broken browser: kill what is left
                 _kill(browser)
         loop.call_soon_threadsafe(loop.stop)
 
@@ -139,6 +141,7 @@ class Browser:
 
     async def _open(self):
         import kaleido  # imported here: importing it costs about 0.3 s that pages never need
+
         # kaleido's own time limit stays above ours, so a slow render is always ours to handle (restart, 503).
         browser = kaleido.Kaleido(n=1, timeout=2 * RENDER_TIMEOUT, mathjax=False)
         try:
@@ -154,10 +157,9 @@ class Browser:
 
     async def _replace(self, old):
         if old is not None:
-            try:
+            # its files are in TMPDIR; the process is already killed
+            with contextlib.suppress(BaseException):
                 await asyncio.wait_for(_close(old), 10)
-            except BaseException:  # its files are in TMPDIR; the process is already killed
-                pass
         return await self._open()
 
 
@@ -186,10 +188,10 @@ class BadImageRequest(ValueError):
 
 def image_options(args) -> dict:
     """Format-independent options from query parameters: size=slide|a4|square or width/height, scale, theme, lang."""
-    size = args.get("size") or charts.DEFAULT_SIZE
-    if size not in charts.SIZES:
-        raise BadImageRequest(f"size must be one of {', '.join(charts.SIZES)} (or give width and height)")
-    width, height = charts.SIZES[size]
+    size = args.get("size") or figures.DEFAULT_SIZE
+    if size not in figures.SIZES:
+        raise BadImageRequest(f"size must be one of {', '.join(figures.SIZES)} (or give width and height)")
+    width, height = figures.SIZES[size]
     width, height = _number(args, "width", width, int), _number(args, "height", height, int)
     scale = _number(args, "scale", 1.0, float)
     if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
@@ -197,7 +199,9 @@ def image_options(args) -> dict:
     if not MIN_SCALE <= scale <= MAX_SCALE:
         raise BadImageRequest(f"scale must be between {MIN_SCALE} and {MAX_SCALE}")
     if width * height * scale * scale > MAX_PIXELS:
-        raise BadImageRequest(f"width × height × scale² must stay under {MAX_PIXELS:,} pixels; lower the scale or the size")
+        raise BadImageRequest(
+            f"width × height × scale² must stay under {MAX_PIXELS:,} pixels; lower the scale or the size"
+        )
     theme = args.get("theme") or "light"
     if theme not in charts.THEMES:
         raise BadImageRequest(f"theme must be one of {', '.join(charts.THEMES)}")

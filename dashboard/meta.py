@@ -5,6 +5,7 @@ Dash writes one <head> for every path and one title per page module; `register(a
 both with the ones of the URL asked for. The tab title is set again on every in-app navigation
 (Dash's router calls the page's title function); `<html lang>` is kept in step by assets/readers.js.
 """
+
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
@@ -13,18 +14,19 @@ import flask
 from dash.exceptions import MissingCallbackContextException
 from markupsafe import escape
 
+from contract.locales import locale_of
 from dashboard import citations, data, follow_up, security
 from dashboard.components import href, one
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
 
 INDICATOR_PATH = "/indicators/"
 # Open Graph's locale names for the interface languages.
-OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
 @dataclass(frozen=True)
 class Head:
     """What a page says about itself before it is drawn."""
+
     lang: str
     title: str
     description: str
@@ -42,27 +44,46 @@ def head(path: str, query: dict, base_url: str = "") -> Head:
     report = dataset.report_or_default(one(query.get("report")))
     about = {"symbol": dataset.symbol(report), "state": dataset.metadata.get(report, {}).get("state") or ""}
     if path.startswith(INDICATOR_PATH):
-        return _indicator_head(dataset, path[len(INDICATOR_PATH):], query, lang, base_url)
+        return _indicator_head(dataset, path[len(INDICATOR_PATH) :], query, lang, base_url)
     if path == "/report":
         count = int((dataset.paragraphs.report_id == report).sum())
-        return Head(lang, _titled(f"{t(lang, 'report_title')} {about['symbol']}", lang), t(lang, "meta_report", n=count, **about))
+        return Head(
+            lang,
+            _titled(f"{t(lang, 'report_title')} {about['symbol']}", lang),
+            t(lang, "meta_report", n=count, **about),
+        )
     if path == "/claims":
         count = int((dataset.claims.report_id == report).sum())
         return Head(lang, _titled(t(lang, "claims_title"), lang), t(lang, "meta_claims", n=count, **about))
     if path == "/":
         count = sum(1 for entry in dataset.catalog if entry.get("report_id", report) == report)
-        return Head(lang, _titled(f"{t(lang, 'nav_catalogue')} {about['symbol']}", lang), t(lang, "meta_catalogue", n=count, **about))
+        return Head(
+            lang,
+            _titled(f"{t(lang, 'nav_catalogue')} {about['symbol']}", lang),
+            t(lang, "meta_catalogue", n=count, **about),
+        )
     if path == "/checks":
         rows = dataset.checks[dataset.checks.report_id == report] if "report_id" in dataset.checks else dataset.checks
         counts = rows.status.value_counts()
-        return Head(lang, _titled(t(lang, "checks_title"), lang),
-                    t(lang, "checks_lead", n=len(rows), consistent=int(counts.get("consistent", 0)),
-                      inconsistent=int(counts.get("inconsistent", 0))))
+        return Head(
+            lang,
+            _titled(t(lang, "checks_title"), lang),
+            t(
+                lang,
+                "checks_lead",
+                n=len(rows),
+                consistent=int(counts.get("consistent", 0)),
+                inconsistent=int(counts.get("inconsistent", 0)),
+            ),
+        )
     if path == "/compare":
         return Head(lang, _titled(t(lang, "compare_title"), lang), t(lang, "compare_lead"))
     if path == "/follow-up":
-        return Head(lang, _titled(f"{t(lang, 'follow_title')} {about['symbol']}", lang),
-                    t(lang, "follow_intro", symbol=follow_up.previous_symbol(dataset, report) or t(lang, "follow_previous")))
+        return Head(
+            lang,
+            _titled(f"{t(lang, 'follow_title')} {about['symbol']}", lang),
+            t(lang, "follow_intro", symbol=follow_up.previous_symbol(dataset, report) or t(lang, "follow_previous")),
+        )
     return Head(lang, app_title, "")
 
 
@@ -77,7 +98,9 @@ def _indicator_head(dataset, indicator_id: str, query: dict, lang: str, base_url
     citation = citations.cite(dataset, entry["report_id"], entry.get("paragraphs", []), lang)
     source = f"{citation.symbol}, {citations.paragraphs_text(citation.paragraphs, lang)}"
     said = entry["description"][lang].strip()
-    description = t(lang, "meta_indicator", description=said if said.endswith((".", "!", "?")) else f"{said}.", source=source)
+    description = t(
+        lang, "meta_indicator", description=said if said.endswith((".", "!", "?")) else f"{said}.", source=source
+    )
     # The preview image shows the view that is shared: its language and dimension choice.
     chosen = {d: query[d] for d in dataset.dimensions_of(indicator_id) if d in query}
     image = base_url.rstrip("/") + href(f"/api/indicators/{indicator_id}.png", lang, size="slide", **chosen)
@@ -97,12 +120,19 @@ def current_route() -> tuple[str, dict]:
 
 def tags(page: Head, url: str) -> str:
     """The <meta> tags of a page: description, Open Graph and Twitter card (no empty ones)."""
-    pairs = [("name", "description", page.description), ("property", "og:type", "website"),
-             ("property", "og:title", page.title), ("property", "og:description", page.description),
-             ("property", "og:url", url), ("property", "og:locale", OG_LOCALES[page.lang]),
-             ("property", "og:image", page.image), ("name", "twitter:card", "summary_large_image" if page.image else "summary"),
-             ("name", "twitter:title", page.title), ("name", "twitter:description", page.description),
-             ("name", "twitter:image", page.image)]
+    pairs = [
+        ("name", "description", page.description),
+        ("property", "og:type", "website"),
+        ("property", "og:title", page.title),
+        ("property", "og:description", page.description),
+        ("property", "og:url", url),
+        ("property", "og:locale", locale_of(page.lang)),
+        ("property", "og:image", page.image),
+        ("name", "twitter:card", "summary_large_image" if page.image else "summary"),
+        ("name", "twitter:title", page.title),
+        ("name", "twitter:description", page.description),
+        ("name", "twitter:image", page.image),
+    ]
     return "\n".join(f'<meta {kind}="{name}" content="{escape(value)}">' for kind, name, value in pairs if value)
 
 

@@ -2,12 +2,14 @@
 indicator's chart tab a compact data table, so that one printout holds title, chart, table and
 source. Hidden on screen by the `print-only` class (assets/style.css).
 """
+
 import datetime
 from urllib.parse import urlencode
 
 from babel.dates import format_date
 from dash import html
 
+from contract.locales import locale_of
 from contract.periods import is_partial
 from dashboard import meta, security
 from dashboard.figures import time_span
@@ -31,7 +33,7 @@ def built_date(dataset, report_id: str, lang: str) -> str:
         built = datetime.datetime.fromisoformat(dataset.built_at(report_id))
     except ValueError:
         return ""
-    return format_date(built.date(), format="long", locale="fr_FR" if language(lang) == "fr" else "en_GB")
+    return format_date(built.date(), format="long", locale=locale_of(language(lang)))
 
 
 def page_footer(dataset, report_id: str, lang: str) -> html.Footer:
@@ -39,16 +41,22 @@ def page_footer(dataset, report_id: str, lang: str) -> html.Footer:
     url = page_url()
     date = built_date(dataset, report_id, lang)
     colon = " :" if language(lang) == "fr" else ":"
-    return html.Footer([
-        html.Span([f"{t(lang, 'page_url')}{colon} ", html.Span(url, className="print-url")]),
-        html.Span(f" · {t(lang, 'built_on', date=date)}") if date else None,
-    ], className="print-only print-footer")
+    return html.Footer(
+        [
+            html.Span([f"{t(lang, 'page_url')}{colon} ", html.Span(url, className="print-url")]),
+            html.Span(f" · {t(lang, 'built_on', date=date)}") if date else None,
+        ],
+        className="print-only print-footer",
+    )
 
 
 def indicator_print(dataset, entry: dict, rows, lang: str) -> html.Div:
     """The printed companion of an indicator's chart: its values in a compact table, then the page footer."""
-    return html.Div([data_table(dataset, entry, rows, lang), page_footer(dataset, entry["report_id"], lang)],
-                    className="print-only indicator-print", id="indicator-print")
+    return html.Div(
+        [data_table(dataset, entry, rows, lang), page_footer(dataset, entry["report_id"], lang)],
+        className="print-only indicator-print",
+        id="indicator-print",
+    )
 
 
 def data_table(dataset, entry: dict, rows, lang: str) -> html.Table:
@@ -56,15 +64,25 @@ def data_table(dataset, entry: dict, rows, lang: str) -> html.Table:
     dimensions = [d for d in dataset.dimensions_of(entry["indicator_id"]) if rows[d].notna().any()]
     header = [*(dimension_name(d, lang) for d in dimensions), t(lang, "period"), t(lang, "value"), t(lang, "paragraph")]
     body = []
-    usual = time_span(entry, rows)  # as the page's table: partial only along a time axis (a campaign's half year is not)
+    usual = time_span(
+        entry, rows
+    )  # as the page's table: partial only along a time axis (a campaign's half year is not)
     for row in rows.itertuples():
         period = format_period(row.period, lang, entry.get("labels_en"))
         if usual is not None and is_partial(row.period, usual):
             period = f"{period} ({t(lang, 'partial')})"
-        body.append(html.Tr([
-            *(html.Td(label(getattr(row, d), lang, entry.get("labels_en"))) for d in dimensions),
-            html.Td(period), html.Td(format_value(row.value, row.qualifier, row.unit, lang), className="number"),
-            html.Td(str(int(row.paragraph)), className="number"),
-        ]))
-    return html.Table([html.Thead(html.Tr([html.Th(h) for h in header])), html.Tbody(body)],
-                      className="data-table print-table", id="indicator-print-table")
+        body.append(
+            html.Tr(
+                [
+                    *(html.Td(label(getattr(row, d), lang, entry.get("labels_en"))) for d in dimensions),
+                    html.Td(period),
+                    html.Td(format_value(row.value, row.qualifier, row.unit, lang), className="number"),
+                    html.Td(str(int(row.paragraph)), className="number"),
+                ]
+            )
+        )
+    return html.Table(
+        [html.Thead(html.Tr([html.Th(h) for h in header])), html.Tbody(body)],
+        className="data-table print-table",
+        id="indicator-print-table",
+    )

@@ -11,6 +11,7 @@ Here, at the Flask level and without touching the pages:
 - a page path that names no page, or an id that the data does not hold, gets the normal page shell
   with a 404 status (the page itself says "not found" and links home); 503 when the data is not built.
 """
+
 import json
 import logging
 import traceback
@@ -60,9 +61,17 @@ def _input_error(error):
         return security.server_error(error)
     # One line per refusal (forged requests must not flood the log), with where the callback gave up.
     where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
-    _log.warning("callback %s refused: %s: %s (at %s:%s)", _output_name(), type(error).__name__, str(error)[:200],
-                 where.filename if where else "?", where.lineno if where else "?")
-    return jsonify({"error": f"bad callback request: the callback could not use these values ({type(error).__name__})"}), 400
+    _log.warning(
+        "callback %s refused: %s: %s (at %s:%s)",
+        _output_name(),
+        type(error).__name__,
+        str(error)[:200],
+        where.filename if where else "?",
+        where.lineno if where else "?",
+    )
+    return jsonify(
+        {"error": f"bad callback request: the callback could not use these values ({type(error).__name__})"}
+    ), 400
 
 
 def _output_name() -> str:
@@ -72,13 +81,13 @@ def _output_name() -> str:
 
 def _check_callback(app):
     if request.endpoint != CALLBACK_ENDPOINT:
-        return None
+        return
     try:
         body = json.loads(request.get_data(cache=True) or b"null")
     except (ValueError, RecursionError):
         raise BadCallback("the body is not JSON") from None
     check_callback_body(body, app.callback_map)
-    return None
+    return
 
 
 def check_callback_body(body, callback_map: dict) -> None:
@@ -120,9 +129,14 @@ def _fits(item, wanted: dict) -> bool:
     if wanted["id"].startswith("{"):
         pattern = json.loads(wanted["id"])
         items = item if isinstance(item, list) else [item]
-        return all(isinstance(i, dict) and i.get("property") == wanted["property"] and isinstance(i.get("id"), dict)
-                   and set(i["id"]) == set(pattern)
-                   and all(isinstance(v, list) or i["id"][k] == v for k, v in pattern.items()) for i in items)
+        return all(
+            isinstance(i, dict)
+            and i.get("property") == wanted["property"]
+            and isinstance(i.get("id"), dict)
+            and set(i["id"]) == set(pattern)
+            and all(isinstance(v, list) or i["id"][k] == v for k, v in pattern.items())
+            for i in items
+        )
     return isinstance(item, dict) and item.get("id") == wanted["id"] and item.get("property") == wanted["property"]
 
 

@@ -3,6 +3,7 @@
 "refugies" finds "réfugiés", "L'ETAT" finds "l’État", "coeur" finds "cœur". The catalogue and
 the claims explorer (page and /api/claims.csv) search through these functions only.
 """
+
 import functools
 import unicodedata
 
@@ -11,9 +12,24 @@ import pandas as pd
 # Letters that Unicode does not decompose into a base letter and a mark; French writes the first two.
 LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
 # Typographic apostrophes, quotes and dashes read as their plain forms (the report writes ’ and ‑).
-PUNCTUATION = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"',
-                             "\u2011": "-", "\u2010": "-", "\u2013": "-", "\u2014": "-",
-                             "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+PUNCTUATION = str.maketrans(
+    {
+        "’": "'",
+        "ʼ": "'",
+        "‘": "'",
+        "«": '"',
+        "»": '"',
+        "“": '"',
+        "”": '"',
+        "\u2011": "-",
+        "\u2010": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
 
 
 @functools.lru_cache(maxsize=8192)  # the catalogue's texts are folded again at every keystroke otherwise
@@ -49,10 +65,15 @@ def column_matches(texts: pd.Series, query: str) -> pd.Series:
 
 def entry_text(entry: dict) -> str:
     """What the catalogue search reads of an indicator: id, topic, titles and descriptions in both languages."""
-    return " ".join([
-        entry["indicator_id"], entry["topic"], *entry["topic_title"].values(), *entry["title"].values(),
-        *entry["description"].values(),
-    ])
+    return " ".join(
+        [
+            entry["indicator_id"],
+            entry["topic"],
+            *entry["topic_title"].values(),
+            *entry["title"].values(),
+            *entry["description"].values(),
+        ]
+    )
 
 
 def entry_matches(entry: dict, query: str) -> bool:

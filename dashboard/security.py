@@ -10,6 +10,7 @@ A request body over MAX_REQUEST_BYTES is refused with 413 before it is read. The
 is reached at comes from PUBLIC_URL (docs/SECURITY.md), never from the request's Host header:
 a forged `Host: evil.example` once ended up in the embed code (issue 12).
 """
+
 import logging
 import os
 from urllib.parse import urlsplit
@@ -31,7 +32,7 @@ def public_url() -> str:
     if configured:
         return configured.rstrip("/")
     host = os.environ.get("APP_HOST", "127.0.0.1")
-    host = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host  # an address to listen on, not one to link to
+    host = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host  # noqa: S104 an address to listen on, not one to link to
     return f"http://{host}:{os.environ.get('APP_PORT', '8050')}"
 
 
@@ -57,11 +58,20 @@ class FixedHost:
 def policy(script_hashes: list[str], frameable: bool) -> str:
     """The Content-Security-Policy header value."""
     scripts = " ".join(["'self'", *script_hashes])  # Dash's hashes come quoted: 'sha256-…'
-    return "; ".join([
-        "default-src 'self'", f"script-src {scripts}", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-        "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
-        f"frame-ancestors {'*' if frameable else chr(39) + 'none' + chr(39)}",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            f"frame-ancestors {'*' if frameable else chr(39) + 'none' + chr(39)}",
+        ]
+    )
 
 
 def register(app) -> None:
@@ -90,7 +100,7 @@ def _refuse_large_bodies():
     """413 from the declared length alone: the body is never read, so a 100 MB POST holds no worker."""
     if request.content_length is not None and request.content_length > MAX_REQUEST_BYTES:
         raise RequestEntityTooLarge()
-    return None
+    return
 
 
 def _too_large(error):

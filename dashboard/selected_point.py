@@ -3,6 +3,7 @@
 A click writes the point into the address without reloading; a reload or a shared link opens
 the side panel on the same point. The panel itself is `components.observation_panel`.
 """
+
 from urllib.parse import parse_qsl, urlencode
 
 import dash
@@ -42,16 +43,25 @@ def clicked_position(click) -> int | None:
         return None
 
 
-@callback(Output("indicator-point", "search"), Input("indicator-graph", "clickData"), State("indicator-point", "search"),
-          prevent_initial_call=True)
+@callback(
+    Output("indicator-point", "search"),
+    Input("indicator-graph", "clickData"),
+    State("indicator-point", "search"),
+    prevent_initial_call=True,
+)
 def remember_point(click, search):
     """The address with the clicked point in it."""
     position = clicked_position(click)
     return dash.no_update if position is None else with_point(search, position)
 
 
-@callback(Output("indicator-panel", "children", allow_duplicate=True), Input("indicator-point", "search"),
-          State("indicator-graph", "clickData"), State("indicator-state", "data"), prevent_initial_call="initial_duplicate")
+@callback(
+    Output("indicator-panel", "children", allow_duplicate=True),
+    Input("indicator-point", "search"),
+    State("indicator-graph", "clickData"),
+    State("indicator-state", "data"),
+    prevent_initial_call="initial_duplicate",
+)
 def restore_point(search, click, state):
     """The side panel of the point the address names, when the page is opened on it (a click draws it already)."""
     position = point_of(search)

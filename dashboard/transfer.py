@@ -17,6 +17,7 @@ though only /claims uses it (issue 11). Here:
 `APP_SPEEDUPS=off` turns all three off (and the response cache of dashboard/cache.py): the
 previous code path, which bench/ measures against.
 """
+
 import functools
 import importlib
 import json
@@ -101,8 +102,12 @@ def _basic_bundle() -> bytes:
 
 def _preload_charts(response):
     """A chart page's shell asks for plotly.js at once (Link: rel=preload), not after Dash has drawn the page."""
-    if (request.endpoint in PAGE_ENDPOINTS and request.method == "GET" and response.status_code == 200
-            and request.path.startswith(CHART_PAGES)):
+    if (
+        request.endpoint in PAGE_ENDPOINTS
+        and request.method == "GET"
+        and response.status_code == 200
+        and request.path.startswith(CHART_PAGES)
+    ):
         response.headers.add("Link", f"<{PLOTLY_URL}>; rel=preload; as=script")
     return response
 
@@ -164,8 +169,12 @@ def _suite_url(app, library: str, module, path: str) -> str:
 
 def _with_bundles(response, bundles: dict[str, list[dict]]):
     """A callback answer whose components come from an on-demand library names its scripts in `dist`."""
-    if (request.endpoint != CALLBACK_ENDPOINT or response.status_code != 200 or response.direct_passthrough
-            or "Content-Encoding" in response.headers):  # compressed: an answer replayed by dashboard/cache.py
+    if (
+        request.endpoint != CALLBACK_ENDPOINT
+        or response.status_code != 200
+        or response.direct_passthrough
+        or "Content-Encoding" in response.headers
+    ):  # compressed: an answer replayed by dashboard/cache.py
         return response
     body = response.get_data()
     wanted = [library for library in bundles if library.encode() in body]
@@ -173,7 +182,13 @@ def _with_bundles(response, bundles: dict[str, list[dict]]):
         return response
     answer = json.loads(body)
     used = _namespaces(answer.get("response"))
-    dist = [entry for library in wanted if library in used for entry in bundles[library] if entry not in answer.get("dist", [])]
+    dist = [
+        entry
+        for library in wanted
+        if library in used
+        for entry in bundles[library]
+        if entry not in answer.get("dist", [])
+    ]
     if dist:
         answer["dist"] = answer.get("dist", []) + dist
         response.set_data(json.dumps(answer, separators=(",", ":")))

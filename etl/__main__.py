@@ -1,4 +1,5 @@
 """`python -m etl`: see etl/cli.py."""
+
 import sys
 
 from etl.cli import main

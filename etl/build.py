@@ -1,4 +1,5 @@
 """From a report's text to the rows of paragraphs.parquet and claims.parquet (no I/O here)."""
+
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass
@@ -16,6 +17,8 @@ SUGGESTED_SOURCE = "suggested"  # the definition_file of a suggested indicator: 
 
 PARAGRAPH_COLUMNS = columns("paragraphs")
 CLAIM_COLUMNS = columns("claims")
+PARAGRAPH_DEFAULTS = {"part": "body", "notes": []}  # until the reader fills them
+CLAIM_DEFAULTS = {"planned": False}
 
 
 @dataclass
@@ -35,20 +38,24 @@ def build_report(text: str, report_id: str, language: str = "fr") -> ReportRecor
     paragraphs = segment(text)
     for paragraph, flag in zip(paragraphs, paragraph_flags([p.paragraph for p in paragraphs])):
         row = {"report_id": report_id, **asdict(paragraph), "flag": flag}
-        paragraph_rows.append({column: row[column] for column in PARAGRAPH_COLUMNS})
+        paragraph_rows.append({column: row.get(column, PARAGRAPH_DEFAULTS.get(column)) for column in PARAGRAPH_COLUMNS})
         try:
             claims = extract_claims(paragraph.text, language)
         except ClaimLimitError as error:
             raise ClaimLimitError(f"paragraph {paragraph.paragraph}: {error}") from None
         for claim in claims:
             claims_seen[paragraph.paragraph] += 1
-            claim_rows.append({
-                "report_id": report_id,
-                "paragraph": paragraph.paragraph,
-                "claim_id": f"{report_id}.p{paragraph.paragraph}.c{claims_seen[paragraph.paragraph]}",
-                **asdict(claim),
-            })
-    return ReportRecords(paragraph_rows, [{c: row[c] for c in CLAIM_COLUMNS} for row in claim_rows])
+            claim_rows.append(
+                {
+                    "report_id": report_id,
+                    "paragraph": paragraph.paragraph,
+                    "claim_id": f"{report_id}.p{paragraph.paragraph}.c{claims_seen[paragraph.paragraph]}",
+                    **asdict(claim),
+                }
+            )
+    return ReportRecords(
+        paragraph_rows, [{c: row.get(c, CLAIM_DEFAULTS.get(c)) for c in CLAIM_COLUMNS} for row in claim_rows]
+    )
 
 
 def paragraph_flags(numbers: list[int]) -> list[str | None]:
@@ -67,8 +74,9 @@ class IndicatorRecords:
     checks: list[dict]
 
 
-def build_indicators(definitions: Definitions, records: ReportRecords, report_id: str,
-                     symbol: str | None = None) -> IndicatorRecords:
+def build_indicators(
+    definitions: Definitions, records: ReportRecords, report_id: str, symbol: str | None = None
+) -> IndicatorRecords:
     """The report's indicator tables and the checks of its arithmetic, from its claims.
 
     Definitions apply by report_id or by the report's document `symbol`, shared by its language versions.
@@ -87,26 +95,33 @@ def catalog_entries(definitions: Definitions, observations: list[dict], checks: 
         rows = [o for o in observations if o["indicator_id"] == indicator["indicator_id"]]
         for report_id in sorted({o["report_id"] for o in rows}):
             mine = [o for o in rows if o["report_id"] == report_id]
-            entries.append({
-                "indicator_id": indicator["indicator_id"],
-                "report_id": report_id,
-                "topic": indicator["topic"],
-                "topic_title": {"fr": indicator["topic_title_fr"], "en": indicator["topic_title_en"]},
-                "title": {"fr": indicator["title_fr"], "en": indicator["title_en"]},
-                "description": {"fr": indicator["description_fr"], "en": indicator["description_en"]},
-                "unit": indicator["unit"],
-                "unit_label": {"fr": indicator["unit_fr"], "en": indicator["unit_en"]},
-                "dimensions": indicator["dimensions"],
-                "labels_en": indicator["labels_en"],
-                "chart": indicator["chart"],
-                "paragraphs": sorted({o["paragraph"] for o in mine}),
-                "observations": len(mine),
-                "period_covered": periods.covered(o["period"] for o in mine),
-                "undated_observations": sum(o["period"] is None for o in mine),
-                "checks": sorted({c["check_id"] for c in checks if c["report_id"] == report_id
-                                  and indicator["indicator_id"] in c["indicator_ids"]}),
-                "definition_file": indicator["source"],
-            })
+            entries.append(
+                {
+                    "indicator_id": indicator["indicator_id"],
+                    "report_id": report_id,
+                    "topic": indicator["topic"],
+                    "topic_title": {"fr": indicator["topic_title_fr"], "en": indicator["topic_title_en"]},
+                    "title": {"fr": indicator["title_fr"], "en": indicator["title_en"]},
+                    "description": {"fr": indicator["description_fr"], "en": indicator["description_en"]},
+                    "unit": indicator["unit"],
+                    "unit_label": {"fr": indicator["unit_fr"], "en": indicator["unit_en"]},
+                    "dimensions": indicator["dimensions"],
+                    "labels_en": indicator["labels_en"],
+                    "chart": indicator["chart"],
+                    "paragraphs": sorted({o["paragraph"] for o in mine}),
+                    "observations": len(mine),
+                    "period_covered": periods.covered(o["period"] for o in mine),
+                    "undated_observations": sum(o["period"] is None for o in mine),
+                    "checks": sorted(
+                        {
+                            c["check_id"]
+                            for c in checks
+                            if c["report_id"] == report_id and indicator["indicator_id"] in c["indicator_ids"]
+                        }
+                    ),
+                    "definition_file": indicator["source"],
+                }
+            )
     return entries
 
 
@@ -124,22 +139,40 @@ class SuggestionRecords:
 _made: dict = {}  # the last reports' suggestions: the catalogue asks again for those the build just made
 
 
-def suggested_definitions(claims: list[dict], paragraphs: list[dict], charted: set[str],
-                          report_id: str) -> tuple[list[Suggestion], Definitions]:
+def suggested_definitions(
+    claims: list[dict], paragraphs: list[dict], charted: set[str], report_id: str
+) -> tuple[list[Suggestion], Definitions]:
     """Every suggestion of a report, and the definitions of those published as indicators (ids = suggestion ids)."""
     # NaN (dates, identifiers) hashes by identity: written as None, so the catalogue finds what the build made
-    key = (report_id, hash(tuple((c["claim_id"], c["value"] if c["value"] == c["value"] else None, c["unit"], c["kind"],
-                                  c["qualifier"], c["period"], c["subject"], c["start"]) for c in claims)),
-           hash(tuple((p["paragraph"], p["text"], p["chapter"], p["section"], p["subsection"]) for p in paragraphs)),
-           hash(frozenset(charted)))
+    key = (
+        report_id,
+        hash(
+            tuple(
+                (
+                    c["claim_id"],
+                    c["value"] if c["value"] == c["value"] else None,
+                    c["unit"],
+                    c["kind"],
+                    c["qualifier"],
+                    c["period"],
+                    c["subject"],
+                    c["start"],
+                )
+                for c in claims
+            )
+        ),
+        hash(tuple((p["paragraph"], p["text"], p["chapter"], p["section"], p["subsection"]) for p in paragraphs)),
+        hash(frozenset(charted)),
+    )
     if key not in _made:
         _made.clear() if len(_made) > 16 else None
         _made[key] = _suggested_definitions(claims, paragraphs, charted, report_id)
     return _made[key]
 
 
-def _suggested_definitions(claims: list[dict], paragraphs: list[dict], charted: set[str],
-                           report_id: str) -> tuple[list[Suggestion], Definitions]:
+def _suggested_definitions(
+    claims: list[dict], paragraphs: list[dict], charted: set[str], report_id: str
+) -> tuple[list[Suggestion], Definitions]:
     found = suggest(claims, paragraphs, report_id)
     texts = {p["paragraph"]: p["text"] for p in paragraphs}
     grouped = claims_by_paragraph(claims)
@@ -147,11 +180,22 @@ def _suggested_definitions(claims: list[dict], paragraphs: list[dict], charted: 
     chosen = [s for s in found if s.confidence >= PUBLISHED_CONFIDENCE and not covered(s, charted)]
     ids = {s.suggestion_id: s.suggestion_id for s in chosen}
     for suggestion in chosen:
-        topic = {"topic": suggestion.topic, "topic_title_fr": suggestion.topic_title_fr,
-                 "topic_title_en": suggestion.topic_title_en, "reports": [report_id], "source": SUGGESTED_SOURCE}
+        topic = {
+            "topic": suggestion.topic,
+            "topic_title_fr": suggestion.topic_title_fr,
+            "topic_title_en": suggestion.topic_title_en,
+            "reports": [report_id],
+            "source": SUGGESTED_SOURCE,
+        }
         indicator, checks = definition(suggestion, grouped, texts, suggestion.suggestion_id, topic, ids)
-        published.indicators.append({**indicator, "suggested": True, "confidence": suggestion.confidence,
-                                     "reasons": {lang: reasons_text(suggestion.reasons, lang) for lang in ("fr", "en")}})
+        published.indicators.append(
+            {
+                **indicator,
+                "suggested": True,
+                "confidence": suggestion.confidence,
+                "reasons": {lang: reasons_text(suggestion.reasons, lang) for lang in ("fr", "en")},
+            }
+        )
         published.checks += checks
     return found, published
 
@@ -168,20 +212,32 @@ def build_suggestions(records: ReportRecords, curated_observations: list[dict], 
     return SuggestionRecords(suggestion_rows(found, charted), observations, checks)
 
 
-def suggested_catalog_entries(claims: list[dict], paragraphs: list[dict], observations: list[dict],
-                              checks: list[dict]) -> list[dict]:
+def suggested_catalog_entries(
+    claims: list[dict], paragraphs: list[dict], observations: list[dict], checks: list[dict]
+) -> list[dict]:
     """Catalogue entries of the published suggestions, marked `suggested` with their confidence and reasons."""
     entries = []
     for report_id in dict.fromkeys(p["report_id"] for p in paragraphs):
         mine = [o for o in observations if o["report_id"] == report_id]
         suggested_ids = {o["indicator_id"] for o in mine if is_suggestion_id(o["indicator_id"], report_id)}
         charted = {o["claim_id"] for o in mine if o["indicator_id"] not in suggested_ids}
-        _, published = suggested_definitions([c for c in claims if c["report_id"] == report_id],
-                                             [p for p in paragraphs if p["report_id"] == report_id], charted, report_id)
+        _, published = suggested_definitions(
+            [c for c in claims if c["report_id"] == report_id],
+            [p for p in paragraphs if p["report_id"] == report_id],
+            charted,
+            report_id,
+        )
         for entry in catalog_entries(published, mine, checks):
             indicator = next(i for i in published.indicators if i["indicator_id"] == entry["indicator_id"])
-            entries.append({**entry, "definition_file": None, "suggested": True,
-                            "confidence": indicator["confidence"], "reasons": indicator["reasons"]})
+            entries.append(
+                {
+                    **entry,
+                    "definition_file": None,
+                    "suggested": True,
+                    "confidence": indicator["confidence"],
+                    "reasons": indicator["reasons"],
+                }
+            )
     return entries
 
 

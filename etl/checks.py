@@ -5,6 +5,7 @@ million, and "plus de 7 000" for anything above 7 000. Each stated number become
 interval; a check is `inconsistent` only when no values inside the intervals of its operands
 satisfy it. The status is always computed, never declared.
 """
+
 import math
 import re
 from dataclasses import dataclass
@@ -16,16 +17,26 @@ from etl.indicators import DefinitionError, applies_to, pick_claim
 CHECK_COLUMNS = tuple(columns("checks"))
 # The one-line arithmetic of a check, in each language of the interface.
 DETAILS = {
-    "en": {"sum": "{parts}; stated total {total}", "sum_partial": "{parts}, at most the stated total {total}",
-           "share": "{part} / {whole} = {computed} %; stated {share}",
-           "growth": "{end} / {start} − 1 = {computed} %; stated {rate}",
-           "increase": "stated increase", "decrease": "stated decrease", "from_to": " from {a} to {b}",
-           "series": "; series {series}"},
-    "fr": {"sum": "{parts} ; total indiqué {total}", "sum_partial": "{parts}, au plus le total indiqué {total}",
-           "share": "{part} / {whole} = {computed} % ; indiqué {share}",
-           "growth": "{end} / {start} − 1 = {computed} % ; indiqué {rate}",
-           "increase": "hausse indiquée", "decrease": "baisse indiquée", "from_to": " de {a} à {b}",
-           "series": " ; série {series}"},
+    "en": {
+        "sum": "{parts}; stated total {total}",
+        "sum_partial": "{parts}, at most the stated total {total}",
+        "share": "{part} / {whole} = {computed} %; stated {share}",
+        "growth": "{end} / {start} − 1 = {computed} %; stated {rate}",
+        "increase": "stated increase",
+        "decrease": "stated decrease",
+        "from_to": " from {a} to {b}",
+        "series": "; series {series}",
+    },
+    "fr": {
+        "sum": "{parts} ; total indiqué {total}",
+        "sum_partial": "{parts}, au plus le total indiqué {total}",
+        "share": "{part} / {whole} = {computed} % ; indiqué {share}",
+        "growth": "{end} / {start} − 1 = {computed} % ; indiqué {rate}",
+        "increase": "hausse indiquée",
+        "decrease": "baisse indiquée",
+        "from_to": " de {a} à {b}",
+        "series": " ; série {series}",
+    },
 }
 _DIGITS_RE = re.compile(r"\d[\d\s\u00a0\u202f.]*(?:,\d+)?")
 
@@ -33,6 +44,7 @@ _DIGITS_RE = re.compile(r"\d[\d\s\u00a0\u202f.]*(?:,\d+)?")
 @dataclass(frozen=True)
 class Stated:
     """A number as the report states it, with the interval of values it stands for."""
+
     value: float
     low: float
     high: float
@@ -81,9 +93,15 @@ def _rounding_half(value: float, text: str, unit: str | None, approx: bool) -> f
     return step * scale / 2
 
 
-def run_checks(checks: list[dict], observations: list[dict], claims: list[dict],
-               paragraph_texts: dict[int, str], report_id: str, symbol: str | None = None,
-               labels_en: dict[str, dict] | None = None) -> list[dict]:
+def run_checks(
+    checks: list[dict],
+    observations: list[dict],
+    claims: list[dict],
+    paragraph_texts: dict[int, str],
+    report_id: str,
+    symbol: str | None = None,
+    labels_en: dict[str, dict] | None = None,
+) -> list[dict]:
     """One row per check (or per pair, for paired shares) defined for this report (or its document symbol).
 
     The checks come from `parse_definitions`, which has refused any of the wrong shape. `labels_en`
@@ -96,12 +114,16 @@ def run_checks(checks: list[dict], observations: list[dict], claims: list[dict],
         where = f"{check['source']}, check {check['check_id']}"
         names = OPERANDS[check["kind"]] + OPTIONAL_OPERANDS.get(check["kind"], ())
         operands = {
-            name: _resolve(check[name], check.get("pair_by"), observations, claims, paragraph_texts,
-                           f"{where}, `{name}`")
-            for name in names if name in check
+            name: _resolve(
+                check[name], check.get("pair_by"), observations, claims, paragraph_texts, f"{where}, `{name}`"
+            )
+            for name in names
+            if name in check
         }
-        rows += [_in_english(row, check, labels_en or {})
-                 for row in _CHECKERS[check["kind"]](check, operands, report_id, where)]
+        rows += [
+            _in_english(row, check, labels_en or {})
+            for row in _CHECKERS[check["kind"]](check, operands, report_id, where)
+        ]
     ids = [r["check_id"] for r in rows]
     if len(set(ids)) != len(ids):
         twice = sorted({i for i in ids if ids.count(i) > 1})
@@ -113,9 +135,14 @@ def _resolve(operand: dict, pair_by, observations, claims, paragraph_texts, wher
     """The stated numbers an operand names: observations of an indicator, or one claim of a paragraph."""
     if "indicator" in operand:
         filters = {k: v for k, v in operand.items() if k != "indicator"}
-        found = [o for o in observations if o["indicator_id"] == operand["indicator"]
-                 and all(str(o.get(k)) in ([str(x) for x in v] if isinstance(v, list) else [str(v)])
-                         for k, v in filters.items())]
+        found = [
+            o
+            for o in observations
+            if o["indicator_id"] == operand["indicator"]
+            and all(
+                str(o.get(k)) in ([str(x) for x in v] if isinstance(v, list) else [str(v)]) for k, v in filters.items()
+            )
+        ]
         if not found:
             raise DefinitionError(f"{where}: no observation of indicator {operand['indicator']!r} matches {filters}")
         found.sort(key=lambda o: o["position"])
@@ -141,11 +168,15 @@ def _check_sum(check, operands, report_id, where) -> list[dict]:
     else:  # a breakdown "dont … et autres": the parts may not exceed the total
         holds = low <= total.high
     template = "sum" if check.get("complete", True) else "sum_partial"
-    detail = {lang: DETAILS[lang][template].format(
-        parts=" + ".join(_fmt(p.value, lang) for p in parts) + (f" = {_fmt(computed, lang)}" if len(parts) > 1 else ""),
-        total=_stated_text(total, lang)) for lang in DETAILS}
-    return [_row(check, report_id, parts + [total], total.value, computed,
-                 _tolerance(parts + [total]), holds, detail)]
+    detail = {
+        lang: DETAILS[lang][template].format(
+            parts=" + ".join(_fmt(p.value, lang) for p in parts)
+            + (f" = {_fmt(computed, lang)}" if len(parts) > 1 else ""),
+            total=_stated_text(total, lang),
+        )
+        for lang in DETAILS
+    }
+    return [_row(check, report_id, [*parts, total], total.value, computed, _tolerance([*parts, total]), holds, detail)]
 
 
 def _check_share(check, operands, report_id, where) -> list[dict]:
@@ -156,12 +187,29 @@ def _check_share(check, operands, report_id, where) -> list[dict]:
         computed = part.value / whole.value * 100
         low, high = part.low / whole.high * 100, (part.high / whole.low * 100 if whole.low > 0 else math.inf)
         holds = _overlap(low, high, share.low, share.high)
-        detail = {lang: DETAILS[lang]["share"].format(part=_fmt(part.value, lang), whole=_fmt(whole.value, lang),
-                                                      computed=_fmt(computed, lang), share=_stated_text(share, lang))
-                  for lang in DETAILS}
+        detail = {
+            lang: DETAILS[lang]["share"].format(
+                part=_fmt(part.value, lang),
+                whole=_fmt(whole.value, lang),
+                computed=_fmt(computed, lang),
+                share=_stated_text(share, lang),
+            )
+            for lang in DETAILS
+        }
         suffix = f"[{share.label}]" if share.label else ""
-        rows.append(_row(check, report_id, [share, part, whole], share.value, computed,
-                         _share_tolerance(share, low, high), holds, detail, suffix))
+        rows.append(
+            _row(
+                check,
+                report_id,
+                [share, part, whole],
+                share.value,
+                computed,
+                _share_tolerance(share, low, high),
+                holds,
+                detail,
+                suffix,
+            )
+        )
     return rows
 
 
@@ -173,11 +221,20 @@ def _check_growth(check, operands, report_id, where) -> list[dict]:
     low = (end.low / start.high - 1) * 100
     high = (end.high / start.low - 1) * 100 if start.low > 0 else math.inf
     holds = _overlap(low, high, rate.low, rate.high)
-    detail = {lang: DETAILS[lang]["growth"].format(end=_fmt(end.value, lang), start=_fmt(start.value, lang),
-                                                   computed=_fmt(computed, lang), rate=_stated_text(rate, lang))
-              for lang in DETAILS}
-    return [_row(check, report_id, [start, end, rate], rate.value, computed,
-                 _share_tolerance(rate, low, high), holds, detail)]
+    detail = {
+        lang: DETAILS[lang]["growth"].format(
+            end=_fmt(end.value, lang),
+            start=_fmt(start.value, lang),
+            computed=_fmt(computed, lang),
+            rate=_stated_text(rate, lang),
+        )
+        for lang in DETAILS
+    }
+    return [
+        _row(
+            check, report_id, [start, end, rate], rate.value, computed, _share_tolerance(rate, low, high), holds, detail
+        )
+    ]
 
 
 def _check_trend(check, operands, report_id, where) -> list[dict]:
@@ -194,12 +251,17 @@ def _check_trend(check, operands, report_id, where) -> list[dict]:
     if "stated_from" in operands or "stated_to" in operands:
         stated_from = _one(operands.get("stated_from", []), where, "stated_from")
         stated_to = _one(operands.get("stated_to", []), where, "stated_to")
-        holds = (holds and _overlap(stated_from.low, stated_from.high, first.low, first.high)
-                 and _overlap(stated_to.low, stated_to.high, last.low, last.high))
+        holds = (
+            holds
+            and _overlap(stated_from.low, stated_from.high, first.low, first.high)
+            and _overlap(stated_to.low, stated_to.high, last.low, last.high)
+        )
         stated += [stated_from, stated_to]
         expected = stated_to.value - stated_from.value
         for lang in DETAILS:
-            detail[lang] += DETAILS[lang]["from_to"].format(a=_stated_text(stated_from, lang), b=_stated_text(stated_to, lang))
+            detail[lang] += DETAILS[lang]["from_to"].format(
+                a=_stated_text(stated_from, lang), b=_stated_text(stated_to, lang)
+            )
     for lang in DETAILS:
         detail[lang] += DETAILS[lang]["series"].format(series=" → ".join(_fmt(s.value, lang) for s in series))
     return [_row(check, report_id, stated + series[1:-1], expected, change, _tolerance(stated), holds, detail)]
@@ -224,10 +286,12 @@ def _pairs(shares: list[Stated], parts: list[Stated], where: str) -> list[tuple[
     if len(shares) == 1 and len(parts) == 1:
         return [(shares[0], parts[0])]
     if not all(s.label for s in shares):
-        raise DefinitionError(f"{where}: several shares need `pair_by = \"<dimension>\"` to pair them with their parts")
+        raise DefinitionError(f'{where}: several shares need `pair_by = "<dimension>"` to pair them with their parts')
     by_label = {p.label: p for p in parts}
     if len(by_label) != len(parts) or len({s.label for s in shares}) != len(shares):
-        raise DefinitionError(f"{where}: two numbers share a `pair_by` label; pair by a dimension that tells them apart")
+        raise DefinitionError(
+            f"{where}: two numbers share a `pair_by` label; pair by a dimension that tells them apart"
+        )
     missing = [s.label for s in shares if s.label not in by_label]
     if missing:
         raise DefinitionError(f"{where}: no `part` labelled {missing} to pair with the shares")
@@ -253,7 +317,7 @@ def _share_tolerance(stated: Stated, low: float, high: float) -> float | None:
 
 def _in_english(row: dict, check: dict, labels_en: dict[str, dict]) -> dict:
     """The row with the pair's label in English in `description` ("… — Germans", not "… — Allemands")."""
-    label = row["check_id"][len(check["check_id"]) + 1:-1]  # the "[label]" a paired check's id ends with
+    label = row["check_id"][len(check["check_id"]) + 1 : -1]  # the "[label]" a paired check's id ends with
     english = next((labels[label] for i in row["indicator_ids"] if label in (labels := labels_en.get(i, {}))), None)
     if label and english:
         row["description"] = f"{check['description_en']} — {english}"

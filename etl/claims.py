@@ -3,16 +3,17 @@
 The grammar is shared by every language; its words come from the language's tables in
 `etl/lang/` and are compiled once per language (`_grammar("en")`).
 """
+
 import itertools
 import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import ModuleType
 
 from contract.periods import from_bounds, parse as parse_period
-from contract.schema import CLAIM_KINDS as KINDS, QUALIFIERS, STATISTIC_KINDS
+from contract.schema import STATISTIC_KINDS
 from etl.lang import tables
 from etl.numbers import MAX_DIGITS, MINUS_SIGNS, alternation, digits_pattern, parse_number
 from etl.periods import TimeExpression, fill, find_time_expressions
@@ -75,6 +76,7 @@ def _of(words) -> str:
 @dataclass(frozen=True)
 class _Grammar:
     """A language's tables compiled into the patterns the claim reader uses."""
+
     tables: ModuleType
     token: re.Pattern
     ordinal_value: re.Pattern
@@ -119,15 +121,16 @@ class _Grammar:
     label_start: re.Pattern
 
 
-@lru_cache(maxsize=None)
+@cache
 def _grammar(lang: str) -> _Grammar:
     t = tables(lang)
     word = f"(?:{alternation(t.NUMBER_WORDS)})"
     words_start = f"(?:{alternation(t.INDEFINITE_ONE)}|{word})" if t.INDEFINITE_ONE else word
     dates = [fill(p, lang, named=False) for p in t.DAY_DATES + t.MONTH_YEARS]
     day_months = [fill(p, lang, named=False) for p in t.DAY_MONTHS]
-    romans = "|".join(rf"(?<={re.escape(c)}\s)[IVXLC]+\b" for cue in t.ROMAN_REFERENCE_CUES
-                      for c in {cue, cue[:1].upper() + cue[1:]})
+    romans = "|".join(
+        rf"(?<={re.escape(c)}\s)[IVXLC]+\b" for cue in t.ROMAN_REFERENCE_CUES for c in {cue, cue[:1].upper() + cue[1:]}
+    )
     suffixes = alternation(t.ORDINAL_SUFFIXES)
     spaced = [n for n in t.APPROX_NOUNS if " " in n]  # "half a dozen", "media docena": counted already
     plural = "|".join(re.escape(e) for e in t.PLURAL_ENDINGS)
@@ -159,13 +162,21 @@ def _grammar(lang: str) -> _Grammar:
         ordinal_value=re.compile(rf"(\d+)(?:{suffixes})?"),
         scale=re.compile(rf"\s+(?:{alternation(t.SCALE_WORDS)})(?!\w)"),
         percent=re.compile(rf"\s*(?:{alternation(t.PERCENT_UNITS)})(?!\w)"),
-        money=re.compile(rf"\s+(?:{money_of})?(?P<unit>{alternation(t.MONEY_UNITS)})(?!\w)" if money_of
-                         else rf"\s+(?P<unit>{alternation(t.MONEY_UNITS)})(?!\w)"),
+        money=re.compile(
+            rf"\s+(?:{money_of})?(?P<unit>{alternation(t.MONEY_UNITS)})(?!\w)"
+            if money_of
+            else rf"\s+(?P<unit>{alternation(t.MONEY_UNITS)})(?!\w)"
+        ),
         money_prefix=re.compile(rf"(?P<unit>{alternation(t.MONEY_PREFIXES)})\s?$") if t.MONEY_PREFIXES else None,
         measure=re.compile(
             # "trois dernières années" (fr, es); a language with none keeps an always-empty group
-            (rf"\s+(?:(?P<adjective>{alternation(t.UNIT_ADJECTIVES)})\s+)?" if t.UNIT_ADJECTIVES else r"\s+(?P<adjective>(?!))?")
-            + rf"(?P<unit>{alternation(t.MEASURE_UNITS)})(?!\w)"),
+            (
+                rf"\s+(?:(?P<adjective>{alternation(t.UNIT_ADJECTIVES)})\s+)?"
+                if t.UNIT_ADJECTIVES
+                else r"\s+(?P<adjective>(?!))?"
+            )
+            + rf"(?P<unit>{alternation(t.MEASURE_UNITS)})(?!\w)"
+        ),
         dating_before=re.compile(rf"(?i)(?<!\w)(?:{alternation(t.DATING_BEFORE)})\s+$") if t.DATING_BEFORE else None,
         qualifier=re.compile(rf"(?i)(?<!\w)(?P<cue>{_words(c for c, _ in t.QUALIFIER_CUES)})\s*$"),
         qualifier_of={cue.replace("'", "’"): q for cue, q in t.QUALIFIER_CUES} | dict(t.QUALIFIER_CUES),
@@ -196,7 +207,9 @@ def _grammar(lang: str) -> _Grammar:
         alternative_gap=re.compile(rf"^\s*(?:{_words(t.LIST_WORDS)})\s*$"),
         label_start=re.compile(rf"[,;:()]|(?<!\w)(?:{_words(t.LABEL_OPENERS)})(?!\w)"),
         of_them=re.compile(rf"(?i)\s*(?:{_words(t.OF_THEM)})(?!\w)"),
-        participation_before=re.compile(rf"(?i)(?<!\w)(?P<cue>{_words(t.PARTICIPATION_CUES)})\s+(?:{_words(c for c, _ in t.QUALIFIER_CUES)})?\s*$"),
+        participation_before=re.compile(
+            rf"(?i)(?<!\w)(?P<cue>{_words(t.PARTICIPATION_CUES)})\s+(?:{_words(c for c, _ in t.QUALIFIER_CUES)})?\s*$"
+        ),
         participation_after=re.compile(rf"(?i)\s+(?P<cue>{_words(t.PARTICIPATION_CUES)})(?!\w)"),
         predicate=re.compile(rf"(?i)(?:\s+(?:{alternation(t.AUXILIARIES)})(?!\w))+\s+(?P<words>\w)"),
         bare_of=re.compile(rf"\s*(?:{_of(t.BARE_OF)})"),
@@ -225,6 +238,7 @@ class _Carried:
     """What a sentence hands to the next: its period; while a list it opened with a colon
     goes on, the list's period and subject; and its frame, the one period it states outside
     parentheses, with whether a statistic of the sentence has it."""
+
     period: str | None = None
     in_list: bool = False
     list_period: str | None = None
@@ -279,8 +293,10 @@ def _sentence_claims(sentence: str, carried: _Carried, g: _Grammar, room: int) -
         new = _claims_from_token(m, sentence, claims, g)
         claims += new
         if len(claims) > room:
-            raise ClaimLimitError(f"more than {MAX_CLAIMS_PER_PARAGRAPH} numbers in one paragraph; "
-                                  "split the text into paragraphs or leave out the tables")
+            raise ClaimLimitError(
+                f"more than {MAX_CLAIMS_PER_PARAGRAPH} numbers in one paragraph; "
+                "split the text into paragraphs or leave out the tables"
+            )
         pos = max([m.end()] + [c.end for c in new])
     _share_range_units(sentence, claims, g)
     _mark_provisions(sentence, claims, g)
@@ -308,8 +324,10 @@ def _claims_from_token(m: re.Match, sentence: str, before: list[Claim], g: _Gram
     group, raw = m.lastgroup, m.group()
     start, end = m.start(), m.end()
     if group == "number" and (digits := sum(ch.isdigit() for ch in m["digits"])) > MAX_DIGITS:
-        raise ClaimLimitError(f"a number of {digits} digits (at most {MAX_DIGITS}) at "
-                              f"“{sentence[max(0, start - 20):start + 20]}…”; check that the text is a report")
+        raise ClaimLimitError(
+            f"a number of {digits} digits (at most {MAX_DIGITS}) at "
+            f"“{sentence[max(0, start - 20) : start + 20]}…”; check that the text is a report"
+        )
     if group == "symbol":
         return [_claim(sentence, start, end, math.nan, None, "reference")]
     if group == "date":
@@ -360,15 +378,22 @@ def _statistic(sentence: str, group: str, start: int, end: int, g: _Grammar) -> 
     elif me := g.measure.match(sentence, end):
         end, unit, kind = me.end(), t.MEASURE_UNITS[_key(t.MEASURE_UNITS, me["unit"])], "measure"
         if me["adjective"] or (g.dating_before and g.dating_before.search(sentence, max(0, start - 20), start)):
-            kind = "date"  # "au cours des trois dernières années", "over the past three years" place, they do not measure
+            kind = (
+                "date"  # "au cours des trois dernières années", "over the past three years" place, they do not measure
+            )
     try:
         value = parse_number(sentence[start:value_end], t.CODE)
     except ValueError:
         return []  # "des milliers": a noun with no value of its own
     if group == "fraction":
         value *= 100
-    if (kind == "count" and unit is None and not has_scale and group == "number"
-            and re.fullmatch(r"(?:1[89]|20)\d\d", raw)):
+    if (
+        kind == "count"
+        and unit is None
+        and not has_scale
+        and group == "number"
+        and re.fullmatch(r"(?:1[89]|20)\d\d", raw)
+    ):
         return [_claim(sentence, start, end, value, None, "year", period=raw)]  # "jusqu'à 2025"
     if not math.isfinite(value):
         return []
@@ -379,8 +404,13 @@ def _statistic(sentence: str, group: str, start: int, end: int, g: _Grammar) -> 
     if q := g.qualifier.search(sentence, window, start):
         start, qualifier = q.start("cue"), g.qualifier_of.get(q["cue"].lower(), "exact")
     acronym = _ACRONYM_AFTER_RE.match(sentence[end:])
-    if (kind == "count" and not has_scale and qualifier == "exact" and acronym
-            and acronym[0].strip() not in t.COUNTED_ACRONYMS):
+    if (
+        kind == "count"
+        and not has_scale
+        and qualifier == "exact"
+        and acronym
+        and acronym[0].strip() not in t.COUNTED_ACRONYMS
+    ):
         return [_claim(sentence, start, end, value, None, "reference")]  # "24 KZ" names a channel
     return [_claim(sentence, start, end, value, unit, kind, qualifier=qualifier)]
 
@@ -407,21 +437,21 @@ def _value_or_nan(span: str, g: _Grammar) -> float:
 
 def _is_reference(sentence: str, start: int, end: int, before: list[Claim], g: _Grammar) -> bool:
     """Is the number at start:end an article, paragraph, annex, law or resolution number?"""
-    if g.reference_cue.search(sentence[max(0, start - _LOOKBACK):start]):
+    if g.reference_cue.search(sentence[max(0, start - _LOOKBACK) : start]):
         return True
     previous = before[-1] if before else None
     return bool(
-        previous and previous.kind == "reference"
-        and g.chain_gap.match(sentence[previous.end:start])
+        previous
+        and previous.kind == "reference"
+        and g.chain_gap.match(sentence[previous.end : start])
         and g.chain_next.match(sentence[end:])
     )  # "par. 16, 22, 28 et 42", "articles 174, 404 et 405"
 
 
 def _share_range_units(sentence: str, claims: list[Claim], g: _Grammar) -> None:
     """'2 à 4 %', 'trois à sept ans': the first number takes the unit of the second."""
-    for low, high in zip(claims, claims[1:]):
-        if (low.kind == "count" and low.unit is None and high.unit
-                and g.range_gap.match(sentence[low.end:high.start])):
+    for low, high in itertools.pairwise(claims):
+        if low.kind == "count" and low.unit is None and high.unit and g.range_gap.match(sentence[low.end : high.start]):
             low.unit, low.kind = high.unit, high.kind
 
 
@@ -438,8 +468,9 @@ def _carried_frame(claims: list[Claim], times: "_Times", carried: _Carried) -> s
     return carried.frame if any(c.period == carried.frame for c in claims if c.kind in STATISTIC_KINDS) else None
 
 
-def _neighbour_period(claim: Claim, sentence: str, claims: list[Claim], times: "_Times", carried: _Carried,
-                      g: _Grammar) -> str | None:
+def _neighbour_period(
+    claim: Claim, sentence: str, claims: list[Claim], times: "_Times", carried: _Carried, g: _Grammar
+) -> str | None:
     """The period the previous sentence of the paragraph gives a claim whose own part of its
     sentence (between colons) states none.
 
@@ -456,7 +487,9 @@ def _neighbour_period(claim: Claim, sentence: str, claims: list[Claim], times: "
         return None
     lo = sentence.rfind(":", 0, claim.start) + 1
     hi = sentence.find(":", claim.end) % (len(sentence) + 1) or len(sentence)
-    if any(lo <= t.start < hi for t in times.expressions) or any(lo <= c.start < hi and c.kind == "date" for c in claims):
+    if any(lo <= t.start < hi for t in times.expressions) or any(
+        lo <= c.start < hi and c.kind == "date" for c in claims
+    ):
         return None
     part = sentence[lo:hi]
     if g.undated_cue.search(part):
@@ -467,11 +500,15 @@ def _neighbour_period(claim: Claim, sentence: str, claims: list[Claim], times: "
 def _range_endpoints(sentence: str, claims: list[Claim], g: _Grammar) -> None:
     """'De 2022 à 2024, … (de 46 à 91)': each end of a range takes its own year (par. 158)."""
     stats = [c for c in claims if c.kind in STATISTIC_KINDS]
-    for low, high in zip(stats, stats[1:]):
+    for low, high in itertools.pairwise(stats):
         span = parse_period(low.period)
-        if (span is None or span.grain != "years" or low.period != high.period
-                or not g.range_gap.match(sentence[low.end:high.start])
-                or not g.range_opener.search(sentence, max(0, low.start - 20), low.start)):
+        if (
+            span is None
+            or span.grain != "years"
+            or low.period != high.period
+            or not g.range_gap.match(sentence[low.end : high.start])
+            or not g.range_opener.search(sentence, max(0, low.start - 20), low.start)
+        ):
             continue
         low.period, high.period = str(span.first[0]), str(span.last[0])
 
@@ -481,9 +518,13 @@ def _growth_spans(sentence: str, claims: list[Claim], g: _Grammar) -> None:
     the two numbers it compares (par. 380: 2021-2024, not 2024)."""
     for i, claim in enumerate(claims):
         signed = claim.text[:1] in "+" + MINUS_SIGNS
-        if claim.kind != "percent" or not (signed or g.growth_cue.search(sentence, max(0, claim.start - 30), claim.start)):
+        if claim.kind != "percent" or not (
+            signed or g.growth_cue.search(sentence, max(0, claim.start - 30), claim.start)
+        ):
             continue
-        compared = [c for c in claims[:i] if c.kind in STATISTIC_KINDS and c.kind != "percent" and parse_period(c.period)]
+        compared = [
+            c for c in claims[:i] if c.kind in STATISTIC_KINDS and c.kind != "percent" and parse_period(c.period)
+        ]
         if len(compared) < 2 or compared[-2].period == compared[-1].period:
             continue
         first, last = parse_period(compared[-2].period), parse_period(compared[-1].period)
@@ -521,15 +562,22 @@ def _is_provision(claim: Claim, sentence: str, g: _Grammar, previous: Claim | No
     if not (time or claim.kind == "money"):
         return False
     reach = _PROVISION_BEFORE["time" if time else "money"]
-    before = sentence[max(lo, claim.start - reach):claim.start]
-    after = sentence[claim.end:min(hi or len(sentence), claim.end + _PROVISION_AFTER)]
+    before = sentence[max(lo, claim.start - reach) : claim.start]
+    after = sentence[claim.end : min(hi or len(sentence), claim.end + _PROVISION_AFTER)]
     if g.provision_cue.search(before) or g.provision_cue.search(after):
         return True
-    if time and (g.time_limit_before.search(before) or (claim.unit == "years" and g.age_cue.search(before[-_AGE_BEFORE:]))):
+    if time and (
+        g.time_limit_before.search(before) or (claim.unit == "years" and g.age_cue.search(before[-_AGE_BEFORE:]))
+    ):
         return True
     # "trois mois, voire d'un an": the second term of the same provision
-    return bool(time and previous and previous.kind == "provision" and claim.start - previous.end <= 15
-                and "." not in sentence[previous.end:claim.start])
+    return bool(
+        time
+        and previous
+        and previous.kind == "provision"
+        and claim.start - previous.end <= 15
+        and "." not in sentence[previous.end : claim.start]
+    )
 
 
 def _date_inside_time_expression(claim: Claim, times: "_Times") -> None:
@@ -549,6 +597,7 @@ def _date_inside_time_expression(claim: Claim, times: "_Times") -> None:
 @dataclass
 class _Parens:
     """Per offset, the depth and the innermost open parenthesis; where each one closes."""
+
     depth: list[int]
     innermost: list[int]  # -1 outside any parenthesis
     closes_at: dict[int, int]
@@ -575,6 +624,7 @@ def _paren_chains(sentence: str) -> _Parens:
 @dataclass
 class _Times:
     """A sentence's time expressions (sorted, disjoint), with the clause each one is in."""
+
     expressions: list[TimeExpression]
     starts: list[int]
     clauses: list[int]
@@ -621,7 +671,7 @@ def _period_for(claim: Claim, sentence: str, times: _Times, chains, g: _Grammar)
                 continue
             if after != (t.start >= claim.end):
                 continue
-            gap = sentence[claim.end:t.start] if after else sentence[t.end:claim.start]
+            gap = sentence[claim.end : t.start] if after else sentence[t.end : claim.start]
             if "\n" in gap or (after and (":" in gap or g.clause_join.search(gap))):
                 break  # farther ones on this side are cut off the same way
             if (not after and _LABEL_GAP_RE.fullmatch(gap)) or (after and g.in_gap.fullmatch(gap)):
@@ -665,7 +715,11 @@ def _fill_subjects(sentence: str, claims: list[Claim], chains, carried: _Carried
         claim.subject = _noun_phrase(sentence, claim.end, g, skip_of=has_quantity_word or claim.kind == "percent")
         if not claim.subject and claim.kind in ("count", "percent"):
             inherited = next((subject_at_depth[d] for d in range(depth, -1, -1) if d in subject_at_depth), None)
-            if claim.kind == "percent" and depth == 0 and not g.share_of_before.search(sentence[max(0, claim.start - 24):claim.start]):
+            if (
+                claim.kind == "percent"
+                and depth == 0
+                and not g.share_of_before.search(sentence[max(0, claim.start - 24) : claim.start])
+            ):
                 inherited = None  # "le niveau de satisfaction dépassait 95 %" is no share of the count before
             claim.subject = inherited or list_subject or opener_subject
             if claim.subject:
@@ -694,8 +748,12 @@ def _shared_with_next(sentence: str, claims: list[Claim], g: _Grammar) -> None:
     """'l'État couvre 50 % ou 75 % des frais de scolarité' (par. 231): the first takes the second's noun."""
     stats = [c for c in claims if c.kind in STATISTIC_KINDS]
     for first, second in zip(reversed(stats[:-1]), reversed(stats[1:])):
-        if (not first.subject and second.subject and first.kind == second.kind
-                and g.alternative_gap.match(sentence[first.end:second.start])):
+        if (
+            not first.subject
+            and second.subject
+            and first.kind == second.kind
+            and g.alternative_gap.match(sentence[first.end : second.start])
+        ):
             first.subject = second.subject
 
 
@@ -709,9 +767,9 @@ def _labels_before_brackets(sentence: str, claims: list[Claim], chains, g: _Gram
         if claim.kind != "percent" or claim.subject or chains.depth[claim.start] == 0:
             continue
         opening = chains.innermost[claim.start]
-        if sentence[opening + 1:claim.start].strip():
+        if sentence[opening + 1 : claim.start].strip():
             continue  # not the first thing in its bracket
-        before = g.label_start.split(sentence[max(0, opening - 120):opening])[-1].split()
+        before = g.label_start.split(sentence[max(0, opening - 120) : opening])[-1].split()
         while before and before[0].lower() in g.tables.SUBJECT_STOPWORDS | g.subject_connectors:
             before.pop(0)
         label = before[-8:]
@@ -722,6 +780,7 @@ def _labels_before_brackets(sentence: str, claims: list[Claim], chains, g: _Gram
         if claim.subject:
             labelled[chains.depth[claim.start]] = claim
 
+
 def _with_predicates(sentence: str, claims: list[Claim], chains, g: _Grammar) -> None:
     """A bare noun takes what is said of it: "12 personnes ont été condamnées" -> "personnes
     (condamnées)", "39 % des affaires pénales … ont été classées sans suite" (par. 155, 157)."""
@@ -731,14 +790,21 @@ def _with_predicates(sentence: str, claims: list[Claim], chains, g: _Grammar) ->
             claim.subject = _predicate_words(sentence, m.start("words"), claims, g, most=6) or None
             continue
         content = [w for w in (claim.subject or "").split() if w.lower() not in g.subject_connectors]
-        if (claim.kind not in ("count", "percent") or not claim.subject or "(" in claim.subject
-                or chains.depth[claim.start] or len(content) > 2):
+        if (
+            claim.kind not in ("count", "percent")
+            or not claim.subject
+            or "(" in claim.subject
+            or chains.depth[claim.start]
+            or len(content) > 2
+        ):
             continue
         pos = claim.end
         if m := g.subject_of.match(sentence, pos):
             pos = m.end()
         end = _after_noun_phrase(sentence, pos, claim.subject)
-        if len(content) == 1 and (took := g.participation_before.search(sentence, max(0, claim.start - 30), claim.start)):
+        if len(content) == 1 and (
+            took := g.participation_before.search(sentence, max(0, claim.start - 30), claim.start)
+        ):
             claim.subject = f"{claim.subject} ({took['cue']})"  # "auxquels ont participé plus de 237 000 personnes"
             continue
         age = next((c for c in claims if c.kind == "provision" and 0 <= c.start - end <= 5), None)
@@ -749,7 +815,9 @@ def _with_predicates(sentence: str, claims: list[Claim], chains, g: _Grammar) ->
             claim.subject = f"{claim.subject} ({took['cue']})"  # "237,000 persons took part"
             continue
         if len(content) == 1 and (verb := _verb_before(sentence, claim, g)):
-            claim.subject = f"{claim.subject} ({verb})"  # "en 2022 se juzgaron 12 causas y fueron condenadas 12 personas"
+            claim.subject = (
+                f"{claim.subject} ({verb})"  # "en 2022 se juzgaron 12 causas y fueron condenadas 12 personas"
+            )
             continue
         if end == pos or not (m := g.predicate.match(sentence, end) or _verb_after(sentence, end, g)):
             continue
@@ -763,7 +831,9 @@ def _with_predicates(sentence: str, claims: list[Claim], chains, g: _Grammar) ->
 def _verb_after(sentence: str, end: int, g: _Grammar) -> re.Match | None:
     """'5,618 persons received confirmation': a verb right after the noun, with no auxiliary."""
     m = _WORD_AFTER_RE.match(sentence, end)
-    finite = m and (_looks_like_verb(m["words"].lower(), True, g.tables) or m["words"].lower().endswith(g.tables.PAST_ENDINGS))
+    finite = m and (
+        _looks_like_verb(m["words"].lower(), True, g.tables) or m["words"].lower().endswith(g.tables.PAST_ENDINGS)
+    )
     return m if finite else None  # not "195 jardins d'enfants offrant 14 800 places" (par. 226)
 
 
@@ -788,7 +858,7 @@ def _predicate_words(sentence: str, pos: int, claims: list[Claim], g: _Grammar, 
     words = list(itertools.takewhile(lambda w: w.lower() not in g.tables.LABEL_OPENERS, words))
     while words and (words[-1].lower() in g.tables.SUBJECT_STOPWORDS or words[-1].lower() in g.subject_connectors):
         words.pop()  # "registered on [that basis]"
-    if len(words) <= most and not re.match(r"\s*\d", sentence[_after_noun_phrase(sentence, pos, " ".join(words)):]):
+    if len(words) <= most and not re.match(r"\s*\d", sentence[_after_noun_phrase(sentence, pos, " ".join(words)) :]):
         return " ".join(words)
     cut = max((i for i, w in enumerate(words[:most]) if i and w.lower() in g.tables.SUBJECT_STOPWORDS), default=most)
     words = words[:cut]
@@ -800,8 +870,11 @@ def _predicate_words(sentence: str, pos: int, claims: list[Claim], g: _Grammar, 
 def _measured_noun(sentence: str, claim: Claim, g: _Grammar) -> str | None:
     """'le taux de scolarisation des enfants … atteint 93,1 %' -> 'taux de scolarisation des enfants'."""
     lo = max(sentence.rfind(";", 0, claim.start), sentence.rfind(":", 0, claim.start), claim.start - 160, 0)
-    found = [m for m in g.measured_noun.finditer(sentence, lo, claim.start)
-             if _outside_brackets(sentence[m.end():claim.start]).count(")") == 0]  # not a noun inside brackets
+    found = [
+        m
+        for m in g.measured_noun.finditer(sentence, lo, claim.start)
+        if _outside_brackets(sentence[m.end() : claim.start]).count(")") == 0
+    ]  # not a noun inside brackets
     if not found:
         return None
     start = found[-1].start()
@@ -836,19 +909,28 @@ def _elliptic_items(sentence: str, claims: list[Claim], chains, borrowed: list[C
 def _elliptic_run(sentence: str, stats: list[Claim], claims: list[Claim], borrowed: set[int], g: _Grammar) -> None:
     """The lists among statistics written side by side (one bracket level)."""
     head = None
-    for previous, claim in zip(stats, stats[1:]):
-        if claim.kind != previous.kind or not g.list_end.search(_outside_brackets(sentence[previous.end:claim.start])):
+    for previous, claim in itertools.pairwise(stats):
+        if claim.kind != previous.kind or not g.list_end.search(
+            _outside_brackets(sentence[previous.end : claim.start])
+        ):
             head = None
             continue
         head = head or previous
         whole = head.subject.split(" (")[0] if head.subject else None
         if not whole or g.pronoun_of.match(sentence, claim.end):
             continue  # "85 % de ces derniers" (par. 241) counts something else
-        partitive = bool(claim.kind == "percent" and claim.subject and claim.subject != whole
-                         and g.bare_of.match(sentence, claim.end) and not g.definite_of.match(sentence, claim.end)
-                         and g.definite_of.match(sentence, head.end))
+        partitive = bool(
+            claim.kind == "percent"
+            and claim.subject
+            and claim.subject != whole
+            and g.bare_of.match(sentence, claim.end)
+            and not g.definite_of.match(sentence, claim.end)
+            and g.definite_of.match(sentence, head.end)
+        )
         # "27 procédures pénales …, 23 procédures en 2023" (par. 191): the item names its noun short
-        same_head = bool(claim.subject and _same_head(claim.subject, whole, g.tables) and len(claim.subject) < len(whole))
+        same_head = bool(
+            claim.subject and _same_head(claim.subject, whole, g.tables) and len(claim.subject) < len(whole)
+        )
         if not (id(claim) in borrowed or partitive or same_head or claim.subject is None):
             head = None
             continue
@@ -859,7 +941,9 @@ def _elliptic_run(sentence: str, stats: list[Claim], claims: list[Claim], borrow
             claim.subject = head.subject  # "Trente-huit procédures ont été enregistrées …, 60 en 2023" (par. 191)
 
 
-def _complete(sentence: str, claim: Claim, whole: str, claims: list[Claim], g: _Grammar, own_words: bool = False) -> None:
+def _complete(
+    sentence: str, claim: Claim, whole: str, claims: list[Claim], g: _Grammar, own_words: bool = False
+) -> None:
     """Give a claim the subject "whole (its own words)", and so the share in brackets after it."""
     pos = claim.end
     if not own_words and claim.subject:  # past its own noun phrase: "98 % des établissements| sont équipés"
@@ -870,7 +954,7 @@ def _complete(sentence: str, claim: Claim, whole: str, claims: list[Claim], g: _
     if not words:
         return
     old, claim.subject = claim.subject, f"{whole} ({words})"
-    if re.match(r"\s*\(", sentence[claim.end:]):
+    if re.match(r"\s*\(", sentence[claim.end :]):
         close = sentence.find(")", claim.end)
         for other in claims:
             if claim.end < other.start < close and other.subject in (old, None) and other.kind in STATISTIC_KINDS:
@@ -912,9 +996,11 @@ def _outside_brackets(text: str) -> str:
 def _same_head(a: str, b: str, t: ModuleType) -> bool:
     """'procédure' and 'procédures pénales (…)', 'proceedings' and 'criminal proceedings': the same
     noun, singular or plural (first in French and Spanish, last in English)."""
+
     def head(subject: str) -> str:
         words = subject.split(" (")[0].split()
         return (words[0] if t.HEAD_FIRST else words[-1]).lower().rstrip("s")
+
     return head(a) == head(b)
 
 
@@ -937,8 +1023,12 @@ def _breakdowns(sentence: str, claims: list[Claim], chains, t: ModuleType) -> No
             continue  # "(in the 2020/21 school year, schools had 3,368,702 pupils …)" is no breakdown
         whole, _, own = claim.subject.partition(" (")
         outer_whole, _, outer_own = outer.subject.partition(" (")
-        if "(" not in claim.subject and len(claim.subject.split()) == 1 and _same_head(claim.subject, outer.subject, t) \
-                and len(outer.subject) > len(claim.subject):
+        if (
+            "(" not in claim.subject
+            and len(claim.subject.split()) == 1
+            and _same_head(claim.subject, outer.subject, t)
+            and len(outer.subject) > len(claim.subject)
+        ):
             claim.subject = outer.subject
         elif own and outer_own and whole == outer_whole and own != outer_own:
             claim.subject = f"{whole} ({outer_own.rstrip(')')}, {own}"
@@ -991,8 +1081,9 @@ def _noun_phrase(text: str, pos: int, g: _Grammar, skip_of: bool, require_of: bo
             if not words:
                 break
         elif lower in t.SUBJECT_STOPWORDS or (
-                # after "de" comes a noun: "établissements d'enseignement" (par. 112, 249)
-                not (words and words[-1].lower() in connectors) and _looks_like_verb(lower, not words, t)):
+            # after "de" comes a noun: "établissements d'enseignement" (par. 112, 249)
+            not (words and words[-1].lower() in connectors) and _looks_like_verb(lower, not words, t)
+        ):
             break
         words.append(word)
         pos = m.end()

@@ -11,6 +11,7 @@ of the store, under a lock on --out (docs/SECURITY.md, "The build").
 Subcommands: `python -m etl [build] [options]`, `python -m etl suggest --report <id>` (draft definitions of
 a built report's suggested tables); a new one is one more entry of COMMANDS.
 """
+
 import argparse
 import hashlib
 import json
@@ -20,7 +21,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -30,13 +31,18 @@ from contract.schema import CLAIM_KINDS as KINDS, schema
 from contract.store import current_folder
 from etl import store
 from etl.build import (
-    build_indicators, build_report, build_suggestions, catalog_entries, is_suggestion_id, suggested_catalog_entries,
+    build_indicators,
+    build_report,
+    build_suggestions,
+    catalog_entries,
+    is_suggestion_id,
+    suggested_catalog_entries,
 )
 from etl.claims import ClaimLimitError
 from etl.drafts import DIMENSION as SUGGESTED_DIMENSION, draft_files, draft_topics
+from etl.indicators import DefinitionError, parse_definitions
 from etl.lang import UnsupportedLanguageError
 from etl.lang.detect import ReportLanguage, report_language
-from etl.indicators import DefinitionError, parse_definitions
 from etl.metadata import MAX_SIDECAR_BYTES, Metadata, MetadataError, as_json, parse_metadata, report_id_problem
 from etl.segment import SegmentationError
 from etl.sources import MAX_REPORT_BYTES, SUFFIXES as REPORT_SUFFIXES, SourceError, SourceText, report_text
@@ -57,6 +63,7 @@ class InputError(Exception):
 @dataclass
 class ReportBuild:
     """What became of one report in this run: built, unchanged, failed (with why), or kept from the store."""
+
     path: Path | None
     report_id: str
     status: str  # 'built' | 'unchanged' | 'failed' | 'kept' (a single-file run keeps the store's other reports)
@@ -103,17 +110,28 @@ def run_build(argv: list[str]) -> int:
 
 
 def _parse_build_args(argv):
-    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__.splitlines()[0],
-                                     epilog="`python -m etl suggest --help`: draft definitions of a built report's "
-                                            "suggested tables.")
-    parser.add_argument("--input", default="data/raw",
-                        help="a report file (added to the store, the others kept), or a folder of reports "
-                             "(the store then holds exactly them) (default: data/raw)")
+    parser = argparse.ArgumentParser(
+        prog="python -m etl",
+        description=__doc__.splitlines()[0],
+        epilog="`python -m etl suggest --help`: draft definitions of a built report's suggested tables.",
+    )
+    parser.add_argument(
+        "--input",
+        default="data/raw",
+        help="a report file (added to the store, the others kept), or a folder of reports "
+        "(the store then holds exactly them) (default: data/raw)",
+    )
     parser.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
-    parser.add_argument("--indicators", default="indicators",
-                        help="folder of indicator definition files, *.toml (default: indicators)")
-    parser.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="SECONDS",
-                        help=f"how long to wait for another build on the same --out (default: {LOCK_WAIT:g})")
+    parser.add_argument(
+        "--indicators", default="indicators", help="folder of indicator definition files, *.toml (default: indicators)"
+    )
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=LOCK_WAIT,
+        metavar="SECONDS",
+        help=f"how long to wait for another build on the same --out (default: {LOCK_WAIT:g})",
+    )
     return parser.parse_args(argv)
 
 
@@ -137,34 +155,50 @@ def build_into(box: store.Store, sources: list[Path], definitions, context: str,
         others = _kept_reports(box, stored, builds)
         unreadable = [b.report_id for b in others if b.tables is None]
         if unreadable:  # never a version that silently lacks them: nothing is written
-            raise store.StoreError(f"{box.out}: the stored tables of {', '.join(unreadable)} cannot be read; "
-                                   "rebuild the whole folder (--input <folder of reports>); the previous build is kept")
+            raise store.StoreError(
+                f"{box.out}: the stored tables of {', '.join(unreadable)} cannot be read; "
+                "rebuild the whole folder (--input <folder of reports>); the previous build is kept"
+            )
         builds += others
     kept = _in_store_order([b for b in builds if b.tables is not None], stored, single_file)
     if not kept:
         return None
     tables = combine([b.tables for b in kept])
     # Reports sharing a symbol are versions of one document: their statistics must agree.
-    translations = compare_translations(tables["reports"].to_pylist(),
-                                        tables["paragraphs"].select(["report_id", "paragraph"]).to_pylist(),
-                                        tables["claims"].to_pylist())
-    tables["checks"] = pa.concat_tables([tables["checks"], pa.Table.from_pylist(
-        [row for c in translations for row in c.checks], schema=tables["checks"].schema)])
+    translations = compare_translations(
+        tables["reports"].to_pylist(),
+        tables["paragraphs"].select(["report_id", "paragraph"]).to_pylist(),
+        tables["claims"].to_pylist(),
+    )
+    tables["checks"] = pa.concat_tables(
+        [
+            tables["checks"],
+            pa.Table.from_pylist([row for c in translations for row in c.checks], schema=tables["checks"].schema),
+        ]
+    )
     # Save outputs: only when something changed, so a failed run leaves --out as it was.
     ids = [b.report_id for b in kept]
     dropped = [] if single_file else [i for i in stored if i not in ids]
     if any(b.status == "built" for b in builds) or stored != ids:
         observations, checks = tables["observations"].to_pylist(), tables["checks"].to_pylist()
         catalog = catalog_entries(definitions, observations, checks) + suggested_catalog_entries(
-            tables["claims"].to_pylist(), tables["paragraphs"].to_pylist(), observations, checks)
+            tables["claims"].to_pylist(), tables["paragraphs"].to_pylist(), observations, checks
+        )
         try:
-            box.commit(built={b.report_id: store.ReportTables(b.tables, b.key, _source_name(b.path))
-                              for b in kept if b.status == "built"},
-                       kept=[b.report_id for b in kept if b.status != "built"],
-                       combined=tables, files={"catalog.json": json.dumps(catalog, ensure_ascii=False, indent=1) + "\n"})
+            box.commit(
+                built={
+                    b.report_id: store.ReportTables(b.tables, b.key, _source_name(b.path))
+                    for b in kept
+                    if b.status == "built"
+                },
+                kept=[b.report_id for b in kept if b.status != "built"],
+                combined=tables,
+                files={"catalog.json": json.dumps(catalog, ensure_ascii=False, indent=1) + "\n"},
+            )
         except OSError as error:  # the disk filled up or went read-only while the version was written
-            raise store.StoreError(f"{box.out}: cannot write the build ({error.strerror or error}); "
-                                   "the previous build is kept") from None
+            raise store.StoreError(
+                f"{box.out}: cannot write the build ({error.strerror or error}); the previous build is kept"
+            ) from None
     else:
         box.relink()
     print_summary(builds, tables, dropped, translations)
@@ -211,15 +245,21 @@ def find_reports(path: Path) -> list[Path]:
         if stat.S_ISREG(mode):
             return [path]
         if not stat.S_ISDIR(mode):
-            raise InputError(f"{path}: not a report file or folder ({_file_kind(mode)}); give --input a "
-                             f"{', '.join(REPORT_SUFFIXES)} file or a folder of them")
+            raise InputError(
+                f"{path}: not a report file or folder ({_file_kind(mode)}); give --input a "
+                f"{', '.join(REPORT_SUFFIXES)} file or a folder of them"
+            )
         found = sorted(p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and not p.is_dir())
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or folder; give --input a report file or a folder of reports") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror}); give --input a report file or a folder of reports") from None
+        raise InputError(
+            f"{path}: cannot be read ({error.strerror}); give --input a report file or a folder of reports"
+        ) from None
     if not found:
-        raise InputError(f"{path}: no report found (expected {', '.join(REPORT_SUFFIXES)} files); add one or point --input elsewhere")
+        raise InputError(
+            f"{path}: no report found (expected {', '.join(REPORT_SUFFIXES)} files); add one or point --input elsewhere"
+        )
     return found
 
 
@@ -228,7 +268,9 @@ def read_input(path: Path, limit: int, what: str) -> bytes:
     try:
         mode_and_size = os.stat(path)
         if not stat.S_ISREG(mode_and_size.st_mode):
-            raise InputError(f"{path}: not a regular file ({_file_kind(mode_and_size.st_mode)}); give the {what} as a file")
+            raise InputError(
+                f"{path}: not a regular file ({_file_kind(mode_and_size.st_mode)}); give the {what} as a file"
+            )
         if mode_and_size.st_size > limit:
             raise InputError(_too_large(path, mode_and_size.st_size, limit, what))
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
@@ -248,8 +290,13 @@ def _too_large(path: Path, size: int, limit: int, what: str) -> str:
 
 
 def _file_kind(mode: int) -> str:
-    kinds = [(stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-             (stat.S_ISFIFO, "a pipe"), (stat.S_ISSOCK, "a socket")]
+    kinds = [
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a pipe"),
+        (stat.S_ISSOCK, "a socket"),
+    ]
     return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
@@ -265,19 +312,27 @@ def build_one(path: Path, definitions, context: str, box: store.Store) -> Report
             return ReportBuild(path, report_id, "unchanged", stored, key)
         source = _source_text(path, data)
         language = _language(path, metadata, source.text)
-        report = {"path": path, "text": source.text, "sha256": hashlib.sha256(data).hexdigest(),
-                  "report_id": report_id, "metadata": metadata, "language": language.code}
+        report = {
+            "path": path,
+            "text": source.text,
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "report_id": report_id,
+            "metadata": metadata,
+            "language": language.code,
+        }
         tables = process_report(report, definitions)
         return ReportBuild(path, report_id, "built", tables, key, warnings=source.warnings + list(language.warnings))
     except (InputError, MetadataError) as error:  # their lines name their own file: the report or its sidecar
         message = str(error)
     except (DefinitionError, OSError) as error:
         message = f"{path}: {error}"
-    except Exception as error:  # an input no rule foresaw: this report fails with one line, the others are built
+    except Exception as error:  # noqa: BLE001 an input no rule foresaw: this report fails with one line, the others are built
         first = (str(error).splitlines() or [""])[0][:200]
         message = f"{path}: could not be built ({type(error).__name__}{': ' + first if first else ''}); please report this file"
     previous = report_id or box.built_from(_source_name(path))
-    return ReportBuild(path, previous or "", "failed", _stored_tables(box, previous) if previous else None, message=message)
+    return ReportBuild(
+        path, previous or "", "failed", _stored_tables(box, previous) if previous else None, message=message
+    )
 
 
 def _report_id(path: Path, metadata: Metadata) -> str:
@@ -335,7 +390,9 @@ def _fingerprint(definition_texts: dict[str, str]) -> str:
     """What else a report's tables depend on: the definitions and the code of etl/ and contract/."""
     parts = [f"{name}\0{text}" for name, text in sorted(definition_texts.items())]
     code = Path(__file__).parent
-    parts += [p.read_text(encoding="utf-8") for p in sorted([*code.rglob("*.py"), *(code.parent / "contract").glob("*.py")])]
+    parts += [
+        p.read_text(encoding="utf-8") for p in sorted([*code.rglob("*.py"), *(code.parent / "contract").glob("*.py")])
+    ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -345,8 +402,10 @@ def _refuse_shared_ids(builds: list[ReportBuild]) -> None:
     for build in builds:
         if build.report_id and counts[build.report_id] > 1:
             build.status, build.tables = "failed", None
-            build.message = (f"{build.path}: another report has the report_id {build.report_id!r}; "
-                             "give each its own (file name or `report_id` in the metadata)")
+            build.message = (
+                f"{build.path}: another report has the report_id {build.report_id!r}; "
+                "give each its own (file name or `report_id` in the metadata)"
+            )
 
 
 def process_report(report: dict, definitions) -> dict[str, pa.Table]:
@@ -363,18 +422,23 @@ def process_report(report: dict, definitions) -> dict[str, pa.Table]:
     _check_quotes(indicators.observations + suggested.observations, records)
     flagged = Counter(p["flag"] for p in records.paragraphs if p["flag"])
     row = {
-        "report_id": report["report_id"], "source_file": report["path"].name,
-        "sha256": report["sha256"], "metadata_json": json.dumps(as_json(report["metadata"]), ensure_ascii=False),
-        "symbol": report["metadata"].symbol, "language": report["language"],
+        "report_id": report["report_id"],
+        "source_file": report["path"].name,
+        "sha256": report["sha256"],
+        "metadata_json": json.dumps(as_json(report["metadata"]), ensure_ascii=False),
+        "symbol": report["metadata"].symbol,
+        "language": report["language"],
         "paragraphs": len(records.paragraphs),
-        "claims": len(records.claims), "flagged_paragraphs": sum(flagged.values()),
-        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "claims": len(records.claims),
+        "flagged_paragraphs": sum(flagged.values()),
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     return {
         "paragraphs": pa.Table.from_pylist(records.paragraphs, schema=schema("paragraphs")),
         "claims": pa.Table.from_pylist(records.claims, schema=schema("claims")),
-        "observations": pa.Table.from_pylist(indicators.observations + suggested.observations,
-                                             schema=observations_schema(definitions)),
+        "observations": pa.Table.from_pylist(
+            indicators.observations + suggested.observations, schema=observations_schema(definitions)
+        ),
         "checks": pa.Table.from_pylist(indicators.checks + suggested.checks, schema=schema("checks")),
         "reports": pa.Table.from_pylist([row], schema=schema("reports")),
         "suggestions": pa.Table.from_pylist(suggested.rows, schema=schema("suggestions")),
@@ -389,17 +453,19 @@ def combine(per_report: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
 def observations_schema(definitions) -> pa.Schema:
     """The long form: ids, then every dimension any indicator declares (and suggested tables'), then the values."""
     declared = [d for i in definitions.indicators for d in i["dimensions"]]
-    return schema("observations", list(dict.fromkeys(declared + [SUGGESTED_DIMENSION])))
+    return schema("observations", list(dict.fromkeys([*declared, SUGGESTED_DIMENSION])))
 
 
 def _check(records, report) -> None:
     """Provenance holds before anything is written: every span is where it says it is."""
     texts = {}
     for p in records.paragraphs:
-        assert report["text"][p["char_start"]:p["char_end"]] == p["text"], f"paragraph {p['paragraph']} offsets"
+        assert report["text"][p["char_start"] : p["char_end"]] == p["text"], f"paragraph {p['paragraph']} offsets"
         texts.setdefault(p["paragraph"], []).append(p["text"])
     for c in records.claims:
-        assert any(t[c["start"]:c["end"]] == c["text"] for t in texts[c["paragraph"]]), f"claim {c['claim_id']} offsets"
+        assert any(t[c["start"] : c["end"]] == c["text"] for t in texts[c["paragraph"]]), (
+            f"claim {c['claim_id']} offsets"
+        )
         assert c["kind"] in KINDS, f"claim {c['claim_id']} kind {c['kind']}"
 
 
@@ -413,19 +479,28 @@ def _check_quotes(observations: list[dict], records) -> None:
         assert any(o["quote"] in t for t in texts[o["paragraph"]]), f"{o['indicator_id']}: quote of {o['claim_id']}"
 
 
-def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], dropped: list[str],
-                  translations: list[Comparison] = ()) -> None:
+def print_summary(
+    builds: list[ReportBuild], tables: dict[str, pa.Table], dropped: list[str], translations: list[Comparison] = ()
+) -> None:
     status = {b.report_id: b.status for b in builds}
     paragraphs = tables["paragraphs"].select(["report_id", "flag"]).to_pylist()
     flags = Counter((p["report_id"], p["flag"]) for p in paragraphs if p["flag"])
     for row in tables["reports"].to_pylist():
-        note = {"unchanged": " (unchanged, not rebuilt)", "failed": " (previous build kept)",
-                "kept": " (not in --input, kept)"}.get(status.get(row["report_id"]), "")
+        note = {
+            "unchanged": " (unchanged, not rebuilt)",
+            "failed": " (previous build kept)",
+            "kept": " (not in --input, kept)",
+        }.get(status.get(row["report_id"]), "")
         print(f"{row['report_id']}: {row['paragraphs']} paragraphs, {row['claims']} claims{note}")
         if row["flagged_paragraphs"]:
-            detail = ", ".join(f"{n} {flag.replace('_', ' ')}" for (report, flag), n in sorted(flags.items())
-                               if report == row["report_id"])
-            print(f"  {row['flagged_paragraphs']} paragraphs flagged ({detail}): see the `flag` column of paragraphs.parquet")
+            detail = ", ".join(
+                f"{n} {flag.replace('_', ' ')}"
+                for (report, flag), n in sorted(flags.items())
+                if report == row["report_id"]
+            )
+            print(
+                f"  {row['flagged_paragraphs']} paragraphs flagged ({detail}): see the `flag` column of paragraphs.parquet"
+            )
         stated = "language" in json.loads(row["metadata_json"] or "{}")
         print(f"  language {row['language']} ({'from the metadata' if stated else 'detected from the text'})")
     kinds = Counter(tables["claims"].column("kind").to_pylist())
@@ -438,20 +513,26 @@ def print_summary(builds: list[ReportBuild], tables: dict[str, pa.Table], droppe
     print(f"indicators: {len(set(curated))} tables, {len(curated)} observations")
     suggestions = tables["suggestions"].select(["suggestion_id", "confidence"]).to_pylist()
     confidence = {s["suggestion_id"]: s["confidence"] for s in suggestions}
-    print(f"suggestions: {len(confidence)} tables found in the claims ({sum(c >= HIGH_CONFIDENCE for c in confidence.values())} "
-          f"high confidence), {len({i for i, s in zip(ids, suggested) if s})} uncharted ones shown as suggested indicators")
+    print(
+        f"suggestions: {len(confidence)} tables found in the claims ({sum(c >= HIGH_CONFIDENCE for c in confidence.values())} "
+        f"high confidence), {len({i for i, s in zip(ids, suggested) if s})} uncharted ones shown as suggested indicators"
+    )
     checks = tables["checks"].to_pylist()
     inconsistent = [c for c in checks if c["status"] == "inconsistent"]
     print(f"checks: {len(checks)} run, {len(checks) - len(inconsistent)} consistent, {len(inconsistent)} inconsistent")
     for c in translations:
-        print(f"  translation {c.symbol}: {c.version} ({c.languages[1]}) against {c.reference} ({c.languages[0]}), "
-              f"{c.paragraphs} paragraphs compared, {len(c.checks)} disagree")
+        print(
+            f"  translation {c.symbol}: {c.version} ({c.languages[1]}) against {c.reference} ({c.languages[0]}), "
+            f"{c.paragraphs} paragraphs compared, {len(c.checks)} disagree"
+        )
     for c in inconsistent:
         if c["kind"] == "translation":
             print(f"  disagrees {c['check_id']} (par. {', '.join(map(str, c['paragraphs']))}): {c['detail']}")
             continue
-        print(f"  inconsistent {c['check_id']} (par. {', '.join(map(str, c['paragraphs']))}): "
-              f"expected {_number(c['expected'])}, computed {_number(c['computed'])} — {c['detail']}")
+        print(
+            f"  inconsistent {c['check_id']} (par. {', '.join(map(str, c['paragraphs']))}): "
+            f"expected {_number(c['expected'])}, computed {_number(c['computed'])} — {c['detail']}"
+        )
     for report_id in dropped:
         print(f"{report_id}: dropped (its file is no longer in --input)")
 
@@ -464,6 +545,7 @@ def _number(value: float | None) -> str:
 
 # `python -m etl suggest`: draft definitions of a report's uncharted suggestions (issue 14).
 
+
 def suggest_main(argv: list[str]) -> int:
     """Write indicators/drafts/<report_id>/<topic>.toml from a built report's suggestions not yet charted."""
     parser = argparse.ArgumentParser(prog="python -m etl suggest", description=suggest_main.__doc__)
@@ -475,36 +557,51 @@ def suggest_main(argv: list[str]) -> int:
     out = Path(args.out)
     try:
         folder = current_folder(out)  # one build, even if another one switches it meanwhile
-        tables = {name: pq.read_table(folder / f"{name}.parquet").to_pylist()
-                  for name in ("paragraphs", "claims", "observations")}
+        tables = {
+            name: pq.read_table(folder / f"{name}.parquet").to_pylist()
+            for name in ("paragraphs", "claims", "observations")
+        }
     except (OSError, pa.ArrowInvalid):
         print(f"error: {out}/ is not built; run `python -m etl` first, then `python -m etl suggest`", file=sys.stderr)
         return 2
     known = list(dict.fromkeys(p["report_id"] for p in tables["paragraphs"]))
     if args.report not in known:
-        print(f"error: no report {args.report!r} in {out}/ (built: {', '.join(known)}); give one of those",
-              file=sys.stderr)
+        print(
+            f"error: no report {args.report!r} in {out}/ (built: {', '.join(known)}); give one of those",
+            file=sys.stderr,
+        )
         return 2
     paragraphs = [p for p in tables["paragraphs"] if p["report_id"] == args.report]
     claims = [c for c in tables["claims"] if c["report_id"] == args.report]
-    charted = {o["claim_id"] for o in tables["observations"] if o["report_id"] == args.report
-               and not is_suggestion_id(o["indicator_id"], args.report)}
+    charted = {
+        o["claim_id"]
+        for o in tables["observations"]
+        if o["report_id"] == args.report and not is_suggestion_id(o["indicator_id"], args.report)
+    }
     files, left_out = draft_files(args.report, paragraphs, claims, charted, args.topic)
     if not files:
         topics = ", ".join(sorted(draft_topics(args.report, paragraphs, claims, charted))) or "none"
-        print(f"error: no uncharted suggestion{' in topic ' + repr(args.topic) if args.topic else ''} for "
-              f"{args.report}; topics with drafts: {topics}", file=sys.stderr)
+        print(
+            f"error: no uncharted suggestion{' in topic ' + repr(args.topic) if args.topic else ''} for "
+            f"{args.report}; topics with drafts: {topics}",
+            file=sys.stderr,
+        )
         return 2
     drafts = Path(args.drafts) / args.report
     try:
         drafts.mkdir(parents=True, exist_ok=True)
         _write_all({drafts / f"{topic}.toml": text for topic, (text, _) in files.items()})
     except OSError as error:
-        print(f"error: {drafts}/: cannot write the drafts ({error.strerror or error}); nothing was replaced", file=sys.stderr)
+        print(
+            f"error: {drafts}/: cannot write the drafts ({error.strerror or error}); nothing was replaced",
+            file=sys.stderr,
+        )
         return 2
     written = sum(n for _, n in files.values())
-    print(f"{args.report}: {written} draft definitions in {len(files)} files under {drafts}/"
-          f" ({left_out} suggestions already charted by curated indicators left out)")
+    print(
+        f"{args.report}: {written} draft definitions in {len(files)} files under {drafts}/"
+        f" ({left_out} suggestions already charted by curated indicators left out)"
+    )
     for topic, (_, n) in sorted(files.items()):
         print(f"  {drafts / topic}.toml: {n}")
     print("Review them, rename the ids and topic, then move a file into indicators/ and run `make data`.")

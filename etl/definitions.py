@@ -8,6 +8,7 @@ what ties fields together (a line's paragraph among the indicator's, every label
 English, a check's operands naming real indicators and labels) is checked after them.
 The build gets plain dicts; nothing here reads a report, and a definition never holds a value.
 """
+
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -16,7 +17,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, ValidationError
 
 from contract import periods
-from contract.schema import CHARTS, COUNT_UNITS, DIMENSION_NAMES, QUALIFIERS, STATISTIC_KINDS
+from contract.schema import CHARTS, DIMENSION_NAMES, QUALIFIERS, STATISTIC_KINDS
+from contract.units import COUNT_UNITS
 
 # Keys of an observation's selector; every other key of a line is a dimension label or metadata.
 SELECTOR_KEYS = ("paragraph", "kind", "period", "subject", "sentence", "before", "after", "nth")
@@ -47,11 +49,13 @@ class DefinitionError(Exception):
 @dataclass
 class Definitions:
     """Everything the indicator files declare: indicators and their checks, as dicts for the build."""
+
     indicators: list[dict] = field(default_factory=list)
     checks: list[dict] = field(default_factory=list)
 
 
 # --- what a field may hold --------------------------------------------------------------------
+
 
 def _pattern(text: str) -> str:
     try:
@@ -68,8 +72,10 @@ def _period(text: str) -> str:
 
 
 def _not_a_period(text: str) -> str:
-    return (f"must be a period as contract/periods.py writes it ('2022', '2022-2024', '2025-H1', '2022/23', "
-            f"'2025-07-01', '2020-09/2022-05', '2014/..'), not {text!r}")
+    return (
+        f"must be a period as contract/periods.py writes it ('2022', '2022-2024', '2025-H1', '2022/23', "
+        f"'2025-07-01', '2020-09/2022-05', '2014/..'), not {text!r}"
+    )
 
 
 def _kinds(value: Any) -> Any:
@@ -84,22 +90,27 @@ def _indicator_unit(unit: str) -> str:
     # '%' and currencies come from the text for each number; the indicator's unit names them for the catalogue
     if unit in COUNT_UNITS or unit == "%" or re.fullmatch(r"[A-Z]{3}", unit):
         return unit
-    raise ValueError(f"must be a count unit ({', '.join(COUNT_UNITS)}: contract/schema.py COUNT_UNITS, "
-                     f"where a new one is added with its French and English words), '%' or a currency code "
-                     f"such as 'KZT', not {unit!r}")
+    raise ValueError(
+        f"must be a count unit ({', '.join(COUNT_UNITS)}: contract/units.py COUNT_UNITS, "
+        f"where a new one is added with its French and English words), '%' or a currency code "
+        f"such as 'KZT', not {unit!r}"
+    )
 
 
 def _labels(value: Any) -> Any:
-    if isinstance(value, str) and value or (isinstance(value, list) and value
-                                            and all(isinstance(v, str) and v for v in value)):
+    if (isinstance(value, str) and value) or (
+        isinstance(value, list) and value and all(isinstance(v, str) and v for v in value)
+    ):
         return value
     raise ValueError(f"must be a label in quotes or a list of them, not {value!r}")
 
 
 def _operand_table(value: Any) -> Any:
     if not isinstance(value, dict):
-        raise ValueError(f"is not a table ({value!r}); an operand is a table, e.g. {{ indicator = \"<id>\" }} "
-                         "or { paragraph = 158, kind = \"count\", nth = 1 }")
+        raise ValueError(
+            f'is not a table ({value!r}); an operand is a table, e.g. {{ indicator = "<id>" }} '
+            'or { paragraph = 158, kind = "count", nth = 1 }'
+        )
     if "indicator" not in value and "paragraph" not in value:
         raise ValueError("names no `indicator` and no `paragraph`; an operand names an `indicator` or a `paragraph`")
     return value
@@ -128,6 +139,7 @@ class _Model(BaseModel):
 
 class Selector(_Model):
     """Which claim of a paragraph: narrowed by kind, period and patterns, then `nth`."""
+
     paragraph: Number
     kind: Kinds = None
     period: PeriodText | None = None
@@ -140,6 +152,7 @@ class Selector(_Model):
 
 class Line(Selector):
     """An observation line: a selector, its dimension labels (the extra keys), and what the text says elsewhere."""
+
     model_config = ConfigDict(strict=True, extra="allow")
     __pydantic_extra__: dict[str, Text]
     period_override: PeriodText | None = None
@@ -167,6 +180,7 @@ class Indicator(_Model):
 
 class IndicatorOperand(BaseModel):
     """Observations of an indicator, narrowed by dimension labels or period (the extra keys)."""
+
     model_config = ConfigDict(strict=True, extra="allow")
     __pydantic_extra__: dict[str, Labels]
     indicator: Text
@@ -219,20 +233,20 @@ _ALLOWED = {
     "indicator_id": _ID,
     "check_id": _ID,
     "dimensions": f"a list of dimension names ({', '.join(DIMENSION_NAMES)}: contract/schema.py DIMENSION_NAMES, "
-                  "where a new one is added with its French and English words)",
+    "where a new one is added with its French and English words)",
     "paragraphs": "a list of paragraph numbers, e.g. [156, 191]",
     "observations": "a list of { ... } lines, at least one",
     "labels_en": 'a table of English labels, e.g. { "Russes" = "Russians" }',
     "paragraph": "a paragraph number",
     "nth": "a whole number from 1",
     "qualifier_override": f"one of {', '.join(QUALIFIERS)}",
-    ("line", "unit"): f"a count unit ({', '.join(COUNT_UNITS)}: contract/schema.py COUNT_UNITS, where a new one "
-                      "is added with its French and English words)",
+    ("line", "unit"): f"a count unit ({', '.join(COUNT_UNITS)}: contract/units.py COUNT_UNITS, where a new one "
+    "is added with its French and English words)",
     "complete": "true or false, without quotes",
     "pair_by": f"a dimension name in quotes ({', '.join(DIMENSION_NAMES)})",
     "direction": f"one of {', '.join(DIRECTIONS)}",
     ("operand", "indicator"): "an indicator id in quotes",
-    **{key: f"{_TEXT} (a pattern)" for key in PATTERN_KEYS},
+    **dict.fromkeys(PATTERN_KEYS, f"{_TEXT} (a pattern)"),
 }
 # Problems worded whole, as the README and the error tests know them.
 _WORDED = {
@@ -242,6 +256,7 @@ _WORDED = {
 
 
 # --- reading the files --------------------------------------------------------------------------
+
 
 def parse_definitions(sources: dict[str, str]) -> Definitions:
     """Read TOML definition texts ({file name: text}); every problem of every file is one line of the error."""
@@ -303,8 +318,10 @@ def _problem_lines(error: ValidationError, where: list[str], container: str) -> 
             unknown.setdefault(here, []).append(name)
             continue
         lines.append(f"{here}: {_said(e, name, entry, kind)}")
-    lines += [f"{here}: unknown keys {sorted(keys)}; see indicators/README.md for the keys allowed"
-              for here, keys in unknown.items()]
+    lines += [
+        f"{here}: unknown keys {sorted(keys)}; see indicators/README.md for the keys allowed"
+        for here, keys in unknown.items()
+    ]
     return list(dict.fromkeys(lines))
 
 
@@ -314,7 +331,7 @@ def _located(loc: tuple, where: list[str], container: str) -> tuple[str, str | N
     parts = [p for p in loc if p not in (_INDICATOR_OPERAND, _SELECTOR_OPERAND)]
     i = 0
     while i < len(parts):
-        key, rest = parts[i], parts[i + 1:]
+        key, rest = parts[i], parts[i + 1 :]
         if container == "indicator" and key == "observations" and len(rest) >= 2 and isinstance(rest[0], int):
             where.append(f"observation {rest[0] + 1}")
             container, i = "line", i + 2
@@ -345,6 +362,7 @@ def _said(e: dict, name: str | None, entry: str | None, container: str) -> str:
 
 # --- what ties the fields together -----------------------------------------------------------
 
+
 def _indicator_problems(indicator: Indicator, where: str) -> list[str]:
     problems = []
     dimensions = indicator.dimensions
@@ -355,16 +373,30 @@ def _indicator_problems(indicator: Indicator, where: str) -> list[str]:
         if line.paragraph not in indicator.paragraphs:
             problems.append(f"{here}: paragraph {line.paragraph} is not in the indicator's `paragraphs`")
         if set(labels) - set(dimensions):
-            problems.append(f"{here}: unknown keys {sorted(set(labels) - set(dimensions))} (dimensions are {dimensions})")
+            problems.append(
+                f"{here}: unknown keys {sorted(set(labels) - set(dimensions))} (dimensions are {dimensions})"
+            )
         problems += [f"{here}: missing the `{d}` label" for d in dimensions if d not in labels]
         if (line.note is None) != (line.note_en is None):
-            problems.append(f"{here}: " + ("`note` has no English: add `note_en`" if line.note_en is None
-                                           else "`note_en` has no French `note` beside it"))
+            problems.append(
+                f"{here}: "
+                + (
+                    "`note` has no English: add `note_en`"
+                    if line.note_en is None
+                    else "`note_en` has no French `note` beside it"
+                )
+            )
         used.update({label: d for d, label in labels.items() if d in dimensions})
-    problems += [f"{where}: label {label!r} (`{d}`) has no English: add it to `labels_en`"
-                 for label, d in used.items() if label not in indicator.labels_en]
-    problems += [f"{where}: `labels_en` has {label!r}, which no line uses: remove it or fix the line's label"
-                 for label in indicator.labels_en if label not in used]
+    problems += [
+        f"{where}: label {label!r} (`{d}`) has no English: add it to `labels_en`"
+        for label, d in used.items()
+        if label not in indicator.labels_en
+    ]
+    problems += [
+        f"{where}: `labels_en` has {label!r}, which no line uses: remove it or fix the line's label"
+        for label in indicator.labels_en
+        if label not in used
+    ]
     return problems + _unit_problems(indicator, where)
 
 
@@ -372,11 +404,19 @@ def _unit_problems(indicator: Indicator, where: str) -> list[str]:
     """An indicator whose lines count different things says so (`count`) and each line names what it counts."""
     units = sorted({line.unit or indicator.unit for line in indicator.observations})
     if indicator.unit != MIXED and len(units) > 1:
-        return [f"{where}: its lines count different things ({', '.join(units)}): set the indicator's "
-                f"`unit = \"{MIXED}\"` and give every line its own `unit`"]
+        return [
+            (
+                f"{where}: its lines count different things ({', '.join(units)}): set the indicator's "
+                f'`unit = "{MIXED}"` and give every line its own `unit`'
+            )
+        ]
     if indicator.unit == MIXED:
-        return [f"{where}, observation {n}: the indicator's unit is \"{MIXED}\" (lines of different units): "
-                "give this line its own `unit`" for n, line in enumerate(indicator.observations, 1) if not line.unit]
+        return [
+            f'{where}, observation {n}: the indicator\'s unit is "{MIXED}" (lines of different units): '
+            "give this line its own `unit`"
+            for n, line in enumerate(indicator.observations, 1)
+            if not line.unit
+        ]
     return []
 
 
@@ -386,8 +426,12 @@ def _check_problems(check: Check, raw: dict, where: str) -> list[str]:
     optional = set(OPTIONAL_OPERANDS.get(kind, ()))
     if optional & set(raw) and not optional <= set(raw):
         problems.append(f"{where}: give both {' and '.join(f'`{n}`' for n in sorted(optional))}, or neither")
-    foreign = [key for key in raw if (key in _ALL_OPERANDS and key not in OPERANDS[kind] and key not in optional)
-               or KIND_KEYS.get(key, kind) != kind]
+    foreign = [
+        key
+        for key in raw
+        if (key in _ALL_OPERANDS and key not in OPERANDS[kind] and key not in optional)
+        or KIND_KEYS.get(key, kind) != kind
+    ]
     if foreign:
         problems.append(f"{where}: unknown keys {sorted(foreign)} for a {kind} check")
     if kind == "trend" and check.direction is None:
@@ -397,8 +441,10 @@ def _check_problems(check: Check, raw: dict, where: str) -> list[str]:
 
 def _duplicate_ids(parsed: Definitions) -> list[str]:
     problems = []
-    for what, ids in (("indicator", [i["indicator_id"] for i in parsed.indicators]),
-                      ("check", [c["check_id"] for c in parsed.checks])):
+    for what, ids in (
+        ("indicator", [i["indicator_id"] for i in parsed.indicators]),
+        ("check", [c["check_id"] for c in parsed.checks]),
+    ):
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
             problems.append(f"{what} ids defined twice: {', '.join(duplicates)}; give each its own id")
@@ -419,8 +465,10 @@ def _reference_problems(parsed: Definitions, refused: set) -> list[str]:
         for name in ("share", "part"):
             target = indicators.get(check.get(name, {}).get("indicator"))
             if pair_by and target and pair_by not in target["dimensions"]:
-                problems.append(f"{where}: `pair_by` {pair_by!r} is not a dimension of indicator "
-                                f"{target['indicator_id']!r} (`{name}`); its dimensions: {target['dimensions']}")
+                problems.append(
+                    f"{where}: `pair_by` {pair_by!r} is not a dimension of indicator "
+                    f"{target['indicator_id']!r} (`{name}`); its dimensions: {target['dimensions']}"
+                )
     return problems
 
 
@@ -429,18 +477,24 @@ def _operand_problems(operand: dict, indicators: dict[str, dict], where: str) ->
     if indicator is None:
         return [f"{where}: no indicator {operand['indicator']!r} is defined; fix `indicator`"]
     problems = []
-    for key, wanted in operand.items():
-        wanted = wanted if isinstance(wanted, list) else [wanted]
+    for key, value in operand.items():
+        wanted = value if isinstance(value, list) else [value]
         if key == "indicator":
             continue
         if key == "period":
             problems += [f"{where}: `period` {_not_a_period(p)}" for p in wanted if periods.parse(p) is None]
             continue
         if key not in indicator["dimensions"]:
-            problems.append(f"{where}: `{key}` is not a dimension of indicator {indicator['indicator_id']!r} "
-                            f"(its dimensions: {indicator['dimensions']}; or `period`)")
+            problems.append(
+                f"{where}: `{key}` is not a dimension of indicator {indicator['indicator_id']!r} "
+                f"(its dimensions: {indicator['dimensions']}; or `period`)"
+            )
             continue
         labels = list(dict.fromkeys(line[key] for line in indicator["observations"]))
-        problems += [f"{where}: no observation of indicator {indicator['indicator_id']!r} has {key} {label!r} "
-                     f"(its labels: {', '.join(labels)})" for label in wanted if label not in labels]
+        problems += [
+            f"{where}: no observation of indicator {indicator['indicator_id']!r} has {key} {label!r} "
+            f"(its labels: {', '.join(labels)})"
+            for label in wanted
+            if label not in labels
+        ]
     return problems

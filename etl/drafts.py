@@ -6,12 +6,23 @@ and every selector is checked to pick exactly its claim. Moved into indicators/,
 builds exactly the series that was suggested; the build publishes an uncharted suggestion
 through the same definition, so the two can never differ.
 """
+
 import json
 import re
 
-from contract.schema import COUNT_UNITS
+from contract.units import COUNT_UNITS
 from etl.indicators import DefinitionError, pick_claim
-from etl.suggest import HEADS_EN, REASONS, Suggestion, _slug, covered, reasons_text, subject_head, subject_parts, suggest
+from etl.suggest import (
+    HEADS_EN,
+    REASONS,
+    Suggestion,
+    _slug,
+    covered,
+    reasons_text,
+    subject_head,
+    subject_parts,
+    suggest,
+)
 
 DIMENSION = "measure"  # the one dimension of a suggested table: its series or categories
 CHARTS = {"time_series": "time_series", "breakdown": "breakdown", "single": "breakdown"}
@@ -20,7 +31,7 @@ _TOPIC_MAX = 32  # characters of a draft's topic id, cut between words ('vii_a_d
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 TO_TRANSLATE = "TODO translate"  # the comment on an English label that is still the French one, for the reviewer
 # English for a label that is a count unit's French word ('têtes de bétail'), beside the counted nouns of HEADS_EN
-_UNIT_WORDS_EN = {fr: en for fr, en in COUNT_UNITS.values()}
+_UNIT_WORDS_EN = dict(COUNT_UNITS.values())
 
 
 def claims_by_paragraph(claims: list[dict]) -> dict[int, list[dict]]:
@@ -31,8 +42,14 @@ def claims_by_paragraph(claims: list[dict]) -> dict[int, list[dict]]:
     return grouped
 
 
-def definition(suggestion: Suggestion, by_paragraph: dict[int, list[dict]], texts: dict[int, str], indicator_id: str,
-               topic: dict, ids: dict[str, str] | None = None) -> tuple[dict, list[dict]]:
+def definition(
+    suggestion: Suggestion,
+    by_paragraph: dict[int, list[dict]],
+    texts: dict[int, str],
+    indicator_id: str,
+    topic: dict,
+    ids: dict[str, str] | None = None,
+) -> tuple[dict, list[dict]]:
     """The indicator and its sum checks, as parse_definitions returns them, for one suggestion.
 
     `ids` maps the suggestion ids of the tables defined alongside to their indicator ids: a sum whose total sits in
@@ -50,11 +67,17 @@ def definition(suggestion: Suggestion, by_paragraph: dict[int, list[dict]], text
         observations.append(line)
     indicator = {
         "indicator_id": indicator_id,
-        "title_fr": suggestion.title_fr, "title_en": suggestion.title_en,
-        "description_fr": description(suggestion, "fr"), "description_en": description(suggestion, "en"),
-        "unit": suggestion.unit, "unit_fr": suggestion.unit_fr, "unit_en": suggestion.unit_en,
-        "chart": CHARTS[suggestion.shape], "dimensions": [DIMENSION] if labelled else [],
-        "paragraphs": suggestion.paragraphs, "observations": observations,
+        "title_fr": suggestion.title_fr,
+        "title_en": suggestion.title_en,
+        "description_fr": description(suggestion, "fr"),
+        "description_en": description(suggestion, "en"),
+        "unit": suggestion.unit,
+        "unit_fr": suggestion.unit_fr,
+        "unit_en": suggestion.unit_en,
+        "chart": CHARTS[suggestion.shape],
+        "dimensions": [DIMENSION] if labelled else [],
+        "paragraphs": suggestion.paragraphs,
+        "observations": observations,
         # every label needs its English: the French one stands in, marked for translation in a draft (draft_text)
         "labels_en": {m.label: english_label(m.label) or m.label for m in suggestion.members} if labelled else {},
         **topic,
@@ -70,15 +93,18 @@ def selector(claim: dict, paragraph_claims: list[dict], paragraph_text: str) -> 
     narrowing = [{}]
     if claim["subject"] and not re.search(r"\d", claim["subject"]):
         narrowing.append({"subject": f"^{_pattern(claim['subject'])}$"})
-    after = _words(paragraph_text[claim["end"]:], first=True)
-    before = _words(paragraph_text[:claim["start"]], first=False)
+    after = _words(paragraph_text[claim["end"] :], first=True)
+    before = _words(paragraph_text[: claim["start"]], first=False)
     if after:
         narrowing.append({"after": _pattern(after)})
     if before:
         narrowing.append({"before": _pattern(before)})
     # else its rank among the numbers of its kind and period (a selector without a pattern matches only these)
-    ranked = [c["claim_id"] for c in paragraph_claims
-              if c["kind"] == claim["kind"] and (claim["period"] is None or c["period"] == claim["period"])]
+    ranked = [
+        c["claim_id"]
+        for c in paragraph_claims
+        if c["kind"] == claim["kind"] and (claim["period"] is None or c["period"] == claim["period"])
+    ]
     candidates = [{**base, **extra} for extra in narrowing] + [{**base, "nth": ranked.index(claim["claim_id"]) + 1}]
     for candidate in candidates:
         if _picks(candidate, claim, paragraph_claims, paragraph_text):
@@ -122,10 +148,14 @@ def description(suggestion: Suggestion, lang: str) -> str:
     reasons = reasons_text(suggestion.reasons, lang)
     confidence = f"{suggestion.confidence:.2f}"
     if lang == "fr":
-        return (f"Tableau suggéré à partir des chiffres du rapport (par. {paragraphs}), non relu par un analyste : "
-                f"{reasons}. Confiance {confidence.replace('.', ',')}.")
-    return (f"Table suggested from the report's numbers (para. {paragraphs}), not reviewed by an analyst: "
-            f"{reasons}. Confidence {confidence}.")
+        return (
+            f"Tableau suggéré à partir des chiffres du rapport (par. {paragraphs}), non relu par un analyste : "
+            f"{reasons}. Confiance {confidence.replace('.', ',')}."
+        )
+    return (
+        f"Table suggested from the report's numbers (para. {paragraphs}), not reviewed by an analyst: "
+        f"{reasons}. Confidence {confidence}."
+    )
 
 
 def sum_checks(suggestion: Suggestion, ids: dict[str, str], topic: dict) -> list[dict]:
@@ -135,17 +165,21 @@ def sum_checks(suggestion: Suggestion, ids: dict[str, str], topic: dict) -> list
     checks = []
     for n, check in enumerate(found, 1):
         paragraphs = ", ".join(str(p) for p in suggestion.paragraphs)
-        checks.append({
-            "check_id": f"{own}_sum{n if len(found) > 1 else ''}",
-            "kind": "sum",
-            "description_en": f"Suggested table (para. {paragraphs}): the parts add up to the stated total"
-                              + ("" if check["complete"] else ", or stay below it"),
-            "description_fr": f"Tableau suggéré (par. {paragraphs}) : les parties s’additionnent au total indiqué"
-                              + ("" if check["complete"] else ", ou restent en dessous"),
-            "complete": check["complete"],
-            "parts": _operand(check["parts"], ids), "total": _operand(check["total"], ids),
-            "reports": topic["reports"], "source": topic["source"],
-        })
+        checks.append(
+            {
+                "check_id": f"{own}_sum{n if len(found) > 1 else ''}",
+                "kind": "sum",
+                "description_en": f"Suggested table (para. {paragraphs}): the parts add up to the stated total"
+                + ("" if check["complete"] else ", or stay below it"),
+                "description_fr": f"Tableau suggéré (par. {paragraphs}) : les parties s’additionnent au total indiqué"
+                + ("" if check["complete"] else ", ou restent en dessous"),
+                "complete": check["complete"],
+                "parts": _operand(check["parts"], ids),
+                "total": _operand(check["total"], ids),
+                "reports": topic["reports"],
+                "source": topic["source"],
+            }
+        )
     return checks
 
 
@@ -160,6 +194,7 @@ def _operand(operand: dict, ids: dict[str, str]) -> dict:
 
 
 # TOML text.
+
 
 def draft_topic(suggestion: Suggestion, heading: dict) -> str:
     """The draft file a suggestion goes in: its section, as a topic id ('vii_h_apatrides')."""
@@ -190,10 +225,27 @@ def draft_text(topic: dict, entries: list[tuple[Suggestion, dict, list[dict]]]) 
         f"reports = {_toml(topic['reports'])}",
     ]
     for suggestion, indicator, checks in entries:
-        lines += ["", f"# {suggestion.suggestion_id}: confidence {suggestion.confidence:.2f} "
-                      f"({'; '.join(REASONS[r][1] for r in suggestion.reasons)})", "[[indicator]]"]
-        for key in ("indicator_id", "title_fr", "title_en", "description_fr", "description_en", "unit", "unit_fr",
-                    "unit_en", "chart", "dimensions", "paragraphs"):
+        lines += [
+            "",
+            (
+                f"# {suggestion.suggestion_id}: confidence {suggestion.confidence:.2f} "
+                f"({'; '.join(REASONS[r][1] for r in suggestion.reasons)})"
+            ),
+            "[[indicator]]",
+        ]
+        for key in (
+            "indicator_id",
+            "title_fr",
+            "title_en",
+            "description_fr",
+            "description_en",
+            "unit",
+            "unit_fr",
+            "unit_en",
+            "chart",
+            "dimensions",
+            "paragraphs",
+        ):
             lines.append(f"{key} = {_toml(indicator[key])}")
         lines.append("observations = [")
         lines += [f"  {_toml(line)}," for line in indicator["observations"]]
@@ -201,8 +253,10 @@ def draft_text(topic: dict, entries: list[tuple[Suggestion, dict, list[dict]]]) 
         if indicator["labels_en"]:
             # one label a line, so that the reviewer sees which English is still the French label to translate
             lines += ["", f"[indicator.labels_en]  # the English of each `{DIMENSION}` label"]
-            lines += [f"{_toml_key(label)} = {_toml(english)}" + ("" if english_label(label) else f"  # {TO_TRANSLATE}")
-                      for label, english in indicator["labels_en"].items()]
+            lines += [
+                f"{_toml_key(label)} = {_toml(english)}" + ("" if english_label(label) else f"  # {TO_TRANSLATE}")
+                for label, english in indicator["labels_en"].items()
+            ]
         for check in checks:
             lines += ["", "[[check]]"]
             for key in ("check_id", "kind", "description_en", "description_fr", "complete", "parts", "total"):
@@ -229,8 +283,9 @@ def _toml_key(key: str) -> str:
     return key if _BARE_KEY.match(key) else json.dumps(key, ensure_ascii=False)
 
 
-def draft_files(report_id: str, paragraphs: list[dict], claims: list[dict], charted: set[str],
-                topic: str | None = None) -> tuple[dict[str, tuple[str, int]], int]:
+def draft_files(
+    report_id: str, paragraphs: list[dict], claims: list[dict], charted: set[str], topic: str | None = None
+) -> tuple[dict[str, tuple[str, int]], int]:
     """{topic id: (TOML text, number of definitions)} for a report's suggestions not yet charted; and how many were."""
     outline = {p["paragraph"]: p for p in paragraphs}
     texts = {p["paragraph"]: p["text"] for p in paragraphs}
@@ -248,8 +303,13 @@ def draft_files(report_id: str, paragraphs: list[dict], claims: list[dict], char
     files = {}
     for name, found in grouped.items():
         suggestion, heading = found[0]
-        meta = {"topic": name, "topic_title_fr": suggestion.topic_title_fr, "topic_title_en": suggestion.topic_title_en,
-                "reports": [report_id], "source": f"{name}.toml"}
+        meta = {
+            "topic": name,
+            "topic_title_fr": suggestion.topic_title_fr,
+            "topic_title_en": suggestion.topic_title_en,
+            "reports": [report_id],
+            "source": f"{name}.toml",
+        }
         ids = {s.suggestion_id: draft_id(s) for s, _ in found}
         grouped = claims_by_paragraph(claims)
         entries = [(s, *definition(s, grouped, texts, draft_id(s), meta, ids)) for s, _ in found]

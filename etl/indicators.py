@@ -5,9 +5,11 @@ how to pick one claim in it (kind, period, patterns over the subject, the senten
 words just before/after the number, then `nth`). It never holds a value: the value,
 unit, qualifier, period and quote all come from the claim, so the tables follow the text.
 """
+
 import re
 
 from contract.schema import STATISTIC_KINDS, columns
+
 # parse_definitions and DefinitionError are also imported from here (the CLI, bench/)
 from etl.definitions import PATTERN_KEYS, SELECTOR_KEYS, DefinitionError, Definitions, parse_definitions  # noqa: F401
 
@@ -24,8 +26,13 @@ def applies_to(definition: dict, report_id: str, symbol: str | None = None) -> b
     return report_id in definition["reports"] or (isinstance(symbol, str) and symbol in definition["reports"])
 
 
-def build_observations(indicators: list[dict], claims: list[dict], paragraph_texts: dict[int, str],
-                       report_id: str, symbol: str | None = None) -> list[dict]:
+def build_observations(
+    indicators: list[dict],
+    claims: list[dict],
+    paragraph_texts: dict[int, str],
+    report_id: str,
+    symbol: str | None = None,
+) -> list[dict]:
     """One row per observation of every indicator defined for this report (or its document symbol)."""
     by_paragraph: dict[int, list[dict]] = {}
     for claim in claims:
@@ -37,14 +44,18 @@ def build_observations(indicators: list[dict], claims: list[dict], paragraph_tex
         picked: dict[str, int] = {}
         for position, selector in enumerate(indicator["observations"], 1):
             where = f"{indicator['source']}, indicator {indicator['indicator_id']}, observation {position}"
-            claim = pick_claim(selector, by_paragraph.get(selector["paragraph"], []),
-                               paragraph_texts.get(selector["paragraph"]), where)
+            claim = pick_claim(
+                selector, by_paragraph.get(selector["paragraph"], []), paragraph_texts.get(selector["paragraph"]), where
+            )
             if claim["claim_id"] in picked:
-                raise DefinitionError(f"{where}: picks the same number as observation {picked[claim['claim_id']]} "
-                                      f"({claim['text']!r}); narrow the selector")
+                raise DefinitionError(
+                    f"{where}: picks the same number as observation {picked[claim['claim_id']]} "
+                    f"({claim['text']!r}); narrow the selector"
+                )
             picked[claim["claim_id"]] = position
-            rows.append(_observation_row(indicator, selector, claim, paragraph_texts[claim["paragraph"]],
-                                         report_id, position))
+            rows.append(
+                _observation_row(indicator, selector, claim, paragraph_texts[claim["paragraph"]], report_id, position)
+            )
     return rows
 
 
@@ -74,8 +85,8 @@ def _matches(selector: dict, claim: dict, paragraph_text: str) -> bool:
     fields = {
         "subject": claim["subject"] or "",
         "sentence": claim["sentence"],
-        "before": paragraph_text[max(0, claim["start"] - _CONTEXT):claim["start"]],
-        "after": paragraph_text[claim["end"]:claim["end"] + _CONTEXT],
+        "before": paragraph_text[max(0, claim["start"] - _CONTEXT) : claim["start"]],
+        "after": paragraph_text[claim["end"] : claim["end"] + _CONTEXT],
     }
     for key in PATTERN_KEYS:
         if key in selector:
@@ -106,9 +117,12 @@ def _observation_row(indicator, selector, claim, paragraph_text, report_id, posi
         "unit": claim["unit"] or selector.get("unit") or indicator["unit"],
         "qualifier": qualifier,
         "paragraph": claim["paragraph"],
+        "item": claim.get("item"),
         "quote": quote_for(paragraph_text, claim),
         "claim_id": claim["claim_id"],
         "text": claim["text"],
+        "start": claim["start"],
+        "end": claim["end"],
         "note": selector.get("note"),
         "note_en": selector.get("note_en"),
         "position": position,
@@ -128,7 +142,7 @@ def quote_for(paragraph_text: str, claim: dict) -> str:
     quote = paragraph_text[lo:hi]
     stripped = quote.strip(" \xa0\t\n,;:")
     lo += quote.index(stripped)
-    return paragraph_text[lo:lo + len(stripped)]
+    return paragraph_text[lo : lo + len(stripped)]
 
 
 def _sentence_bounds(text: str, sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -152,7 +166,7 @@ def _piece_bounds(text: str, lo: int, hi: int, start: int, end: int, separators:
                 break
             i = opening - 1
             continue
-        if text[i] == "(" or re.match(separators, text[i:i + 2]):
+        if text[i] == "(" or re.match(separators, text[i : i + 2]):
             left = i + 1
             break
         i -= 1
@@ -165,7 +179,7 @@ def _piece_bounds(text: str, lo: int, hi: int, start: int, end: int, separators:
                 break
             i = closing + 1
             continue
-        if text[i] == ")" or re.match(separators, text[i:i + 2]):
+        if text[i] == ")" or re.match(separators, text[i : i + 2]):
             right = i
             break
         i += 1

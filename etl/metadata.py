@@ -6,6 +6,7 @@ of "../../x" wrote outside --out, `"symbol": 5` aborted the whole build with a t
 Unknown fields are refused too, so a misspelt one (`"simbol"`) is said, not silently dropped;
 a new field is one line here. Pure: bytes in, a model or a list of problems out.
 """
+
 import math
 import re
 from datetime import date
@@ -44,34 +45,50 @@ class _Strict(BaseModel):
 
 class ConcludingObservations(_Strict):
     """The committee's previous concluding observations, which the report answers."""
+
     symbol: Symbol | None = Field(None, description="their UN symbol, like `CERD/C/KAZ/CO/8-10`")
     date: Day | None = Field(None, description="their date, `YYYY-MM-DD` (1965–2100)")
 
 
 class Metadata(_Strict):
     """What a report's sidecar may say about it; every field is optional."""
-    report_id: ReportId | None = Field(None, description=f"the report's id, {REPORT_ID_RULE}; "
-                                       "default: the file name without its extension")
-    symbol: Symbol | None = Field(None, description="the UN document symbol, like `CERD/C/KAZ/11-14` "
-                                  "(capitals, then `/`-separated parts of letters, digits, `. ( ) + -`), at most 100")
-    title_fr: _text(500) | None = Field(None, description="the document's title in French, one line of at most 500 characters "
-                                       "(citations name it)")
+
+    report_id: ReportId | None = Field(
+        None, description=f"the report's id, {REPORT_ID_RULE}; default: the file name without its extension"
+    )
+    symbol: Symbol | None = Field(
+        None,
+        description="the UN document symbol, like `CERD/C/KAZ/11-14` "
+        "(capitals, then `/`-separated parts of letters, digits, `. ( ) + -`), at most 100",
+    )
+    title_fr: _text(500) | None = Field(
+        None, description="the document's title in French, one line of at most 500 characters (citations name it)"
+    )
     title_en: _text(500) | None = Field(None, description="its title in English, one line of at most 500 characters")
     state: _text(100) | None = Field(None, description="the State party, one line of at most 100 characters")
     state_iso3: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = Field(
-        None, description="its ISO 3166 alpha-3 code, like `KAZ`")
+        None, description="its ISO 3166 alpha-3 code, like `KAZ`"
+    )
     treaty_body: Literal[TREATY_BODIES] | None = Field(None, description="the committee: " + ", ".join(TREATY_BODIES))
     treaty: _text(300) | None = Field(None, description="the treaty's name, one line of at most 300 characters")
-    document_type: _text(300) | None = Field(None, description="what the document is, one line of at most 300 characters")
-    submitted_under: _text(300) | None = Field(None, description="the article it answers, one line of at most 300 characters")
-    language: Language | None = Field(None, description="the language of the text, an ISO 639-1 code like `fr` (with a region, `en-GB`, read as `en`)")
+    document_type: _text(300) | None = Field(
+        None, description="what the document is, one line of at most 300 characters"
+    )
+    submitted_under: _text(300) | None = Field(
+        None, description="the article it answers, one line of at most 300 characters"
+    )
+    language: Language | None = Field(
+        None, description="the language of the text, an ISO 639-1 code like `fr` (with a region, `en-GB`, read as `en`)"
+    )
     original_language: Language | None = Field(None, description="the language it was written in, like `ru`")
     date_received: Day | None = Field(None, description="when the committee received it, `YYYY-MM-DD` (1965–2100)")
     date_issued: Day | None = Field(None, description="when it was issued, `YYYY-MM-DD` (1965–2100)")
     period_covered: Annotated[str, StringConstraints(max_length=30)] | None = Field(
-        None, description="the years it covers, in the period format of `contract/periods.py`, like `2022-2025`")
+        None, description="the years it covers, in the period format of `contract/periods.py`, like `2022-2025`"
+    )
     previous_concluding_observations: ConcludingObservations | None = Field(
-        None, description="`{\"symbol\": …, \"date\": …}` of the concluding observations it answers")
+        None, description='`{"symbol": …, "date": …}` of the concluding observations it answers'
+    )
 
     @field_validator("period_covered")
     @classmethod
@@ -92,14 +109,20 @@ class MetadataError(Exception):
 def parse_metadata(data: bytes, file: str) -> Metadata:
     """The sidecar's bytes as checked metadata; MetadataError lists what is wrong and what is allowed."""
     if len(data) > MAX_SIDECAR_BYTES:
-        raise MetadataError([f"{file}: {len(data):,} bytes, more than the limit of {MAX_SIDECAR_BYTES:,} bytes for a "
-                             "metadata file; is this the right file?"])
+        raise MetadataError(
+            [
+                (
+                    f"{file}: {len(data):,} bytes, more than the limit of {MAX_SIDECAR_BYTES:,} bytes for a "
+                    "metadata file; is this the right file?"
+                )
+            ]
+        )
     try:
         return Metadata.model_validate_json(data)
     except ValidationError as error:
         problems = [_problem(file, e) for e in error.errors(include_url=False)]
     if len(problems) > MAX_PROBLEMS:
-        problems = problems[:MAX_PROBLEMS] + [f"{file}: … and {len(problems) - MAX_PROBLEMS} more problems"]
+        problems = [*problems[:MAX_PROBLEMS], f"{file}: … and {len(problems) - MAX_PROBLEMS} more problems"]
     raise MetadataError(problems)
 
 
@@ -119,11 +142,13 @@ def _problem(file: str, error: dict) -> str:
     if error["type"] == "json_invalid":
         return f"{file}: not valid JSON ({error['ctx']['error']}); fix the metadata file"
     if error["type"] == "model_type" and not error["loc"]:
-        return f"{file}: metadata must be a JSON object {{\"field\": value, …}}, not {_kind(error['input'])}; fix the metadata file"
+        return f'{file}: metadata must be a JSON object {{"field": value, …}}, not {_kind(error["input"])}; fix the metadata file'
     if error["type"] == "extra_forbidden":
         model = ConcludingObservations if len(error["loc"]) > 1 else Metadata
-        return (f"{file}: unknown field `{_shown(where)}`; the fields are {', '.join(model.model_fields)} "
-                "(README, \"Adding a report\")")
+        return (
+            f"{file}: unknown field `{_shown(where)}`; the fields are {', '.join(model.model_fields)} "
+            '(README, "Adding a report")'
+        )
     return f"{file}: field `{where}` is {_shown_value(error['input'])}; allowed: {_allowed(error['loc'])}"
 
 
@@ -135,16 +160,18 @@ def _allowed(loc: tuple) -> str:
             break
         description = field.description or ""
         model = ConcludingObservations if part == "previous_concluding_observations" else None
-    return description or "see the README, \"Adding a report\""
+    return description or 'see the README, "Adding a report"'
 
 
 def _shown_value(value) -> str:
     if isinstance(value, str):
-        return f"\"{_shown(value)}\""
+        return f'"{_shown(value)}"'
     if isinstance(value, bool) or value is None:
         return {True: "true", False: "false", None: "null"}[value]
     if isinstance(value, int):
-        return f"{value}" if value.bit_length() < 64 else f"a {int(value.bit_length() * math.log10(2)) + 1}-digit number"
+        return (
+            f"{value}" if value.bit_length() < 64 else f"a {int(value.bit_length() * math.log10(2)) + 1}-digit number"
+        )
     if isinstance(value, float):
         return "NaN" if math.isnan(value) else f"{value:g}"
     return _kind(value)

@@ -3,10 +3,11 @@
 The grammar is shared; the words and separators come from the language's tables in
 `etl/lang/` (`parse_number("20,3 millions", "fr")`, `parse_number("20.3 million", "en")`).
 """
+
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 
 from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
 from text_to_num import text2num
@@ -36,8 +37,9 @@ def alternation(words) -> str:
 
 
 def _trie_pattern(node: dict) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
-                for ch, child in sorted(node.items()) if ch]
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
@@ -61,7 +63,7 @@ class _Grammar:
     decimal_words: re.Pattern | None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _grammar(lang: str) -> _Grammar:
     t = tables(lang)
     counts = alternation(t.APPROX_COUNTS)
@@ -72,7 +74,9 @@ def _grammar(lang: str) -> _Grammar:
         digits=re.compile(rf"[+{re.escape(MINUS_SIGNS)}]?(?P<digits>{digits_pattern(lang)})"),
         scale_end=re.compile(rf"(?:^|\s+)(?P<scale>{alternation(t.SCALE_WORDS)})$"),
         approx=re.compile(rf"(?:(?P<count>{counts}|\d+)\s+)?(?P<noun>{alternation(t.APPROX_NOUNS)})(?:{plural})?"),
-        range_=re.compile(rf"^(?:(?:{openers})\s+)?(?P<low>.+?)\s+(?:{alternation(t.RANGE_WORDS)}|-|–)\s+(?P<high>.+)$"),
+        range_=re.compile(
+            rf"^(?:(?:{openers})\s+)?(?P<low>.+?)\s+(?:{alternation(t.RANGE_WORDS)}|-|–)\s+(?P<high>.+)$"
+        ),
         unit_suffix=re.compile(rf"\s*(?:{units})$"),
         decimal_words=re.compile(rf"\s+(?:{alternation(t.DECIMAL_WORDS)})\s+") if t.DECIMAL_WORDS else None,
     )
@@ -90,12 +94,12 @@ def strip_qualifier(span: str, lang: str = "fr") -> str:
     """Remove a leading qualifier such as "plus de" or "more than" from a normalised span."""
     for cue in _cues_longest_first(lang):
         # "over 500" but not "overall"; "plus d'un" ends its cue with the apostrophe
-        if span.startswith(cue) and (cue.endswith("'") or not span[len(cue):len(cue) + 1].isalpha()):
-            return span[len(cue):].strip()
+        if span.startswith(cue) and (cue.endswith("'") or not span[len(cue) : len(cue) + 1].isalpha()):
+            return span[len(cue) :].strip()
     return span
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cues_longest_first(lang: str) -> tuple[str, ...]:
     return tuple(sorted((cue for cue, _ in tables(lang).QUALIFIER_CUES), key=len, reverse=True))
 
@@ -123,7 +127,7 @@ def _decimal(span: str, lang: str) -> Decimal:
     return parse_decimal(span, locale=t.LOCALE, strict=False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _group_symbol(locale: str) -> str:
     return get_group_symbol(locale)
 
@@ -140,7 +144,6 @@ def parse_number_words(span: str, lang: str = "fr") -> float:
     return float(text2num("-".join(words), t.TEXT2NUM))
 
 
-
 def parse_number(span: str, lang: str = "fr") -> float:
     """The value a span writes: '20,3 millions' -> 20300000.0 (fr), '14.6 per cent' -> 14.6 (en).
 
@@ -153,7 +156,7 @@ def parse_number(span: str, lang: str = "fr") -> float:
     text = strip_percent(strip_qualifier(normalise_span(span), lang), lang)
     for phrase, one in t.INDEFINITE_ONE.items():
         if text.startswith(phrase):
-            text = one + text[len(phrase):]  # "a thousand" = "one thousand"
+            text = one + text[len(phrase) :]  # "a thousand" = "one thousand"
     sign = -1.0 if text[:1] in MINUS_SIGNS else 1.0
     scale, scale_word = 1.0, g.scale_end.search(text)
     if scale_word:
@@ -183,7 +186,7 @@ def fraction_value(text: str, lang: str) -> float | None:
     if text in t.FRACTIONS:
         return t.FRACTIONS[text]
     for article in t.FRACTION_ARTICLES:
-        rest = text[len(article):].lstrip() if text.startswith(article) else None
+        rest = text[len(article) :].lstrip() if text.startswith(article) else None
         if rest in t.FRACTIONS:
             return t.FRACTIONS[rest]
     return None

@@ -5,11 +5,12 @@ Periods are written in the one format of `contract/periods.py` ('2022', '2022-20
 language's tables in `etl/lang/` ("les six premiers mois de 2025", "the first six months of
 2025", "los seis primeros meses de 2025").
 """
+
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 from text_to_num import text2num
 
@@ -45,9 +46,16 @@ def fill(template: str, lang: str, named: bool = True) -> str:
         return f"(?P<{name}>{pattern})" if named else f"(?:{pattern})"
 
     return template.format(
-        y=group("y", YEAR), y1=group("y1", YEAR), y2=group("y2", YEAR),
-        m=group("m", month), m1=group("m1", month), m2=group("m2", month),
-        n=group("n", count), d=group("d", t.DAY) + r"(?!\d)", of=t.OF, half1=group("sem", t.HALF1),
+        y=group("y", YEAR),
+        y1=group("y1", YEAR),
+        y2=group("y2", YEAR),
+        m=group("m", month),
+        m1=group("m1", month),
+        m2=group("m2", month),
+        n=group("n", count),
+        d=group("d", t.DAY) + r"(?!\d)",
+        of=t.OF,
+        half1=group("sem", t.HALF1),
     )
 
 
@@ -126,7 +134,7 @@ class _Grammar:
     join: re.Pattern
 
 
-@lru_cache(maxsize=None)
+@cache
 def _grammar(lang: str) -> _Grammar:
     t = tables(lang)
 
@@ -175,7 +183,7 @@ def find_time_expressions(sentence: str, lang: str = "fr") -> list[TimeExpressio
             if not _real_day(year, month, day):
                 continue
             # a date after "du" / "of" dates a document ("loi no 322-I du 26 août 1998"), not a statistic
-            document = g.document_date_before.search(sentence[max(0, m.start() - 40): m.start()])
+            document = g.document_date_before.search(sentence[max(0, m.start() - 40) : m.start()])
             period = None if document else f"{year}-{month:02d}-{day:02d}"
             candidates.append(TimeExpression(m.start(), m.end(), period, (year, month), (year, month)))
     for patterns, day in ((g.start_of_year, "01-01"), (g.end_of_year, "12-31")):
@@ -189,9 +197,12 @@ def find_time_expressions(sentence: str, lang: str = "fr") -> list[TimeExpressio
             candidates.append(TimeExpression(m.start(), m.end(), format_period(first, last), first, last))
     for m in g.year.finditer(sentence):
         first, last = (int(m["y"]), 1), (int(m["y"]), 12)
-        naming = (g.naming_before.search(sentence[max(0, m.start() - 40): m.start()])
-                  or (g.naming_after and g.naming_after.match(sentence, m.end())))
-        candidates.append(TimeExpression(m.start(), m.end(), None if naming else format_period(first, last), first, last))
+        naming = g.naming_before.search(sentence[max(0, m.start() - 40) : m.start()]) or (
+            g.naming_after and g.naming_after.match(sentence, m.end())
+        )
+        candidates.append(
+            TimeExpression(m.start(), m.end(), None if naming else format_period(first, last), first, last)
+        )
     return _merge_joined(sentence, _longest_disjoint(candidates), g.join)
 
 
@@ -213,8 +224,15 @@ def _merge_joined(sentence: str, found: list[TimeExpression], join: re.Pattern) 
     merged: list[TimeExpression] = []
     for t in found:
         prev = merged[-1] if merged else None
-        if (prev and prev.period and t.period and prev.first and t.last
-                and join.match(sentence[prev.end:t.start]) and prev.first <= t.first):
+        if (
+            prev
+            and prev.period
+            and t.period
+            and prev.first
+            and t.last
+            and join.match(sentence[prev.end : t.start])
+            and prev.first <= t.first
+        ):
             merged[-1] = TimeExpression(prev.start, t.end, format_period(prev.first, t.last), prev.first, t.last)
         else:
             merged.append(t)

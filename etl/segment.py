@@ -8,6 +8,7 @@ above them when no paragraph has started since. The follow-up headings of every
 language in `etl/lang/` are read ("Renseignements sur la suite donnée aux paragraphes …",
 "Information on the follow-up to paragraphs …", "Información relativa al seguimiento …").
 """
+
 import re
 from dataclasses import dataclass, field
 
@@ -48,6 +49,7 @@ class Paragraph:
 @dataclass
 class _Outline:
     """Where the reader stands in the report's headings."""
+
     chapter: str | None = None
     chapter_number: int = 0
     chapter_title: str | None = None
@@ -122,10 +124,15 @@ def segment(text: str) -> list[Paragraph]:
         if (m := _PARAGRAPH_RE.match(line)) and not _wrapped_number(m, paragraphs):
             start = offset + m.end()
             current = Paragraph(
-                paragraph=int(m["number"]), text="", char_start=start,
-                char_end=offset + len(line.rstrip()), chapter=outline.chapter,
-                chapter_title=outline.chapter_title, section=outline.section,
-                section_title=outline.section_title, subsection=outline.subsection,
+                paragraph=int(m["number"]),
+                text="",
+                char_start=start,
+                char_end=offset + len(line.rstrip()),
+                chapter=outline.chapter,
+                chapter_title=outline.chapter_title,
+                section=outline.section,
+                section_title=outline.section_title,
+                subsection=outline.subsection,
                 co_refs=list(outline.co_refs),
             )
             paragraphs.append(current)
@@ -154,18 +161,20 @@ def segment(text: str) -> list[Paragraph]:
             outline.subsection, outline.open_heading, current = m["mark"], "subsection", None
             continue
         tabbed = line.startswith("\t")
-        if current is not None and (not tabbed or _ITEM_RE.match(line)) and not _untabbed_subheading(text, current, line):
+        if (
+            current is not None
+            and (not tabbed or _ITEM_RE.match(line))
+            and not _untabbed_subheading(text, current, line)
+        ):
             # bullet lines and a)/b) items belong to the paragraph above (par. 191)
             current.char_end = offset + len(line.rstrip())
             continue
         _continue_heading(outline, line.strip(), tabbed)
         current = None
     for paragraph in paragraphs:
-        paragraph.text = text[paragraph.char_start:paragraph.char_end]
+        paragraph.text = text[paragraph.char_start : paragraph.char_end]
     if not paragraphs:
-        raise SegmentationError(
-            "no numbered paragraph found (expected lines such as '12.<TAB>Text' or '12.Text')"
-        )
+        raise SegmentationError("no numbered paragraph found (expected lines such as '12.<TAB>Text' or '12.Text')")
     return paragraphs
 
 
@@ -178,7 +187,9 @@ def _untabbed_subheading(text: str, current: Paragraph, line: str) -> bool:
     """In the UN export a subheading ("Documents stratégiques", ch. XI) has no tab to show
     it: it is a short line without end punctuation after a paragraph that ended a sentence."""
     ended = text[current.char_end - 1] in ".!?…"  # char_end is already right-stripped
-    return ended and len(line.strip()) <= 120 and line.rstrip()[-1:] not in _LINE_END_MARKS and line.strip()[:1].isupper()
+    return (
+        ended and len(line.strip()) <= 120 and line.rstrip()[-1:] not in _LINE_END_MARKS and line.strip()[:1].isupper()
+    )
 
 
 def _continue_heading(outline: _Outline, line: str, tabbed: bool) -> None:

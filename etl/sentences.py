@@ -1,6 +1,7 @@
 """Split a paragraph into sentences, keeping offsets, in linear time."""
+
 import re
-from functools import lru_cache
+from functools import cache
 
 from etl.lang import tables
 
@@ -11,7 +12,7 @@ _END_RE = re.compile(r"[.!?…](?=\s+[«\"“(¿¡]?[A-ZÀ-ÖØ-Þ\d])")
 _ABBREVIATION_MAX = 12
 
 
-@lru_cache(maxsize=None)
+@cache
 def _abbreviations(lang: str) -> frozenset:
     return frozenset(tables(lang).ABBREVIATIONS)
 
@@ -26,8 +27,12 @@ def split_sentences(text: str, lang: str = "fr") -> list[tuple[int, int]]:
         for m in _END_RE.finditer(line):
             word = _word_before(line, m.start())
             # "art. 174", "par. 16", "L.N. Goumilev", "No. 611", "e.g. 5" do not end a sentence
-            if (word in abbreviations or word.lower() in abbreviations or (len(word) == 1 and word.isupper())
-                    or _dotted_before(line, m.start(), word) in abbreviations):
+            if (
+                word in abbreviations
+                or word.lower() in abbreviations
+                or (len(word) == 1 and word.isupper())
+                or _dotted_before(line, m.start(), word) in abbreviations
+            ):
                 continue
             spans.append((start, line_start + m.end()))
             start = line_start + m.end()

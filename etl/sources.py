@@ -6,6 +6,7 @@ Every reader is bounded (issue 12: a 575 KB .docx of 5 million empty paragraphs 
 600 s at 3.6 GB; random bytes read as latin-1 published junk claims): the limits below are
 checked before the work they bound, and docs/SECURITY.md lists them.
 """
+
 import io
 import re
 import zipfile
@@ -41,8 +42,9 @@ class SourceText:
 def report_text(data: bytes, suffix: str) -> SourceText:
     """The report's text from a file's bytes, by its suffix; text that is not a report's is refused."""
     if len(data) > MAX_REPORT_BYTES:
-        raise SourceError(f"{_mb(len(data))}, more than the {_mb(MAX_REPORT_BYTES)} a report file may be; "
-                          "is this one report?")
+        raise SourceError(
+            f"{_mb(len(data))}, more than the {_mb(MAX_REPORT_BYTES)} a report file may be; is this one report?"
+        )
     if not data.strip():
         raise SourceError("the file is empty; export the report's text into it")
     readers = {".txt": decode_text, ".docx": docx_text, ".pdf": pdf_text}
@@ -58,19 +60,25 @@ def check_report_like(text: str) -> None:
     long_line = _first_long_line(text)
     if long_line:
         number, length = long_line
-        raise SourceError(f"line {number} is {length:,} characters long, more than the {MAX_LINE_CHARS:,} of a "
-                          "paragraph; is the text exported one paragraph per line?")
+        raise SourceError(
+            f"line {number} is {length:,} characters long, more than the {MAX_LINE_CHARS:,} of a "
+            "paragraph; is the text exported one paragraph per line?"
+        )
     without_letters = _LETTERS_RE.sub("", text)
     without_space = _SPACE_RE.sub("", without_letters)
     controls = len(without_space) - len(_CONTROL_RE.sub("", without_space))
     if controls > MAX_CONTROL_SHARE * len(text):
-        raise SourceError(f"{controls:,} control characters ({controls / len(text):.0%} of the text): this is not "
-                          "text (a binary file read as latin-1?); export the report as UTF-8 text")
+        raise SourceError(
+            f"{controls:,} control characters ({controls / len(text):.0%} of the text): this is not "
+            "text (a binary file read as latin-1?); export the report as UTF-8 text"
+        )
     letters = len(text) - len(without_letters)
     visible = letters + len(without_space)
     if visible >= MIN_CHARS_FOR_SHARE and letters < MIN_LETTER_SHARE * visible:
-        raise SourceError(f"only {letters / visible:.0%} of its characters are letters (a report's text has most): "
-                          "this is not a report's text; export the report's text")
+        raise SourceError(
+            f"only {letters / visible:.0%} of its characters are letters (a report's text has most): "
+            "this is not a report's text; export the report's text"
+        )
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -115,8 +123,15 @@ def decode_text(data: bytes) -> SourceText:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            return SourceText(text, [f"not UTF-8 (byte 0x{data[error.start]:02x}, line {line}); read as {encoding}: "
-                                     "check the accents, or re-save the file as UTF-8"])
+            return SourceText(
+                text,
+                [
+                    (
+                        f"not UTF-8 (byte 0x{data[error.start]:02x}, line {line}); read as {encoding}: "
+                        "check the accents, or re-save the file as UTF-8"
+                    )
+                ],
+            )
     raise AssertionError("latin-1 decodes every byte")
 
 
@@ -141,7 +156,7 @@ def docx_text(data: bytes) -> SourceText:
     check_docx_size(data)
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as error:  # python-docx raises zipfile, KeyError or lxml errors on a bad file
+    except Exception as error:  # noqa: BLE001 python-docx raises zipfile, KeyError or lxml errors on a bad file
         raise SourceError(f"not a readable Word document ({type(error).__name__}); re-save it as .docx") from None
     formats = _list_formats(document)
     counters: dict[tuple[str, int], int] = {}
@@ -170,22 +185,28 @@ def check_docx_size(data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
             if len(parts) > MAX_DOCX_PARTS:
-                raise SourceError(f"{len(parts):,} files inside the Word document, more than {MAX_DOCX_PARTS:,}; "
-                                  "re-save it as .docx")
+                raise SourceError(
+                    f"{len(parts):,} files inside the Word document, more than {MAX_DOCX_PARTS:,}; re-save it as .docx"
+                )
             unzipped = sum(part.file_size for part in parts)
             if unzipped > MAX_DOCX_UNZIPPED_BYTES:
-                raise SourceError(f"the Word document unzips to {_mb(unzipped)}, more than {_mb(MAX_DOCX_UNZIPPED_BYTES)}; "
-                                  "is this one report?")
+                raise SourceError(
+                    f"the Word document unzips to {_mb(unzipped)}, more than {_mb(MAX_DOCX_UNZIPPED_BYTES)}; "
+                    "is this one report?"
+                )
             counts = [_xml_counts(archive.read(part)) for part in parts if part.filename.endswith(".xml")]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError) as error:
         raise SourceError(f"not a readable Word document ({type(error).__name__}); re-save it as .docx") from None
     paragraphs, elements = sum(c[0] for c in counts), sum(c[1] for c in counts)
     if paragraphs > MAX_DOCX_PARAGRAPHS:
-        raise SourceError(f"{paragraphs:,} paragraphs in the Word document, more than the {MAX_DOCX_PARAGRAPHS:,} "
-                          "a report may have; is this one report?")
+        raise SourceError(
+            f"{paragraphs:,} paragraphs in the Word document, more than the {MAX_DOCX_PARAGRAPHS:,} "
+            "a report may have; is this one report?"
+        )
     if elements > MAX_DOCX_ELEMENTS:
-        raise SourceError(f"{elements:,} XML elements in the Word document, more than {MAX_DOCX_ELEMENTS:,}; "
-                          "is this one report?")
+        raise SourceError(
+            f"{elements:,} XML elements in the Word document, more than {MAX_DOCX_ELEMENTS:,}; is this one report?"
+        )
 
 
 def _xml_counts(xml: bytes) -> tuple[int, int]:
@@ -243,10 +264,12 @@ def _style_chain(style):
 
 def _list_label(pattern: str, fmt: str, num_id: str, ilvl: int, counters) -> str:
     """Word's lvlText ("%1.", "%2)") with each %n replaced by that level's number."""
+
     def number(match):
         level = int(match.group(1)) - 1
         value = counters.get((num_id, level), 1)
         return _format_number(value, fmt if level == ilvl else "decimal")
+
     return re.sub(r"%(\d)", number, pattern) if fmt != "bullet" else ""
 
 
@@ -261,8 +284,21 @@ def _format_number(value: int, fmt: str) -> str:
 
 
 def _roman(value: int) -> str:
-    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    numerals = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
     out = ""
     for amount, numeral in numerals:
         while value >= amount:
@@ -299,12 +335,13 @@ def pdf_text(data: bytes) -> SourceText:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
-                raise SourceError(f"{len(pdf.pages):,} pages, more than the {MAX_PDF_PAGES:,} a report may have; "
-                                  "is this one report?")
+                raise SourceError(
+                    f"{len(pdf.pages):,} pages, more than the {MAX_PDF_PAGES:,} a report may have; is this one report?"
+                )
             pages = [_page_lines(page) for page in pdf.pages]
     except SourceError:
         raise
-    except Exception as error:  # pdfminer raises many kinds on a damaged file
+    except Exception as error:  # noqa: BLE001 pdfminer raises many kinds on a damaged file
         raise SourceError(f"not a readable PDF ({type(error).__name__}); export the report again") from None
     body = _drop_running_lines(pages)
     if not any(body):
@@ -327,8 +364,10 @@ def _drop_running_lines(pages: list[list[tuple[_Line, bool]]]) -> list[list[_Lin
     """Lines in the head/foot band that look like a symbol, job or page number, or repeat on most pages."""
     repeated = Counter(line.text for page in pages for line, band in page if band)
     common = {text for text, n in repeated.items() if n >= max(2, len(pages) // 2)}
-    return [[line for line, band in page if not (band and (_RUNNING_LINE_RE.match(line.text) or line.text in common))]
-            for page in pages]
+    return [
+        [line for line, band in page if not (band and (_RUNNING_LINE_RE.match(line.text) or line.text in common))]
+        for page in pages
+    ]
 
 
 def join_pdf_lines(pages: list[list[_Line]]) -> str:

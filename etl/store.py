@@ -12,6 +12,7 @@ A commit writes versions/.new-<version>/, renames it to versions/<version>, then
 previous version stays one commit longer for a reader that resolved `current` just before;
 older ones, staging folders and temporary links are removed. The only I/O of etl/ with cli.py.
 """
+
 import errno
 import fcntl
 import json
@@ -20,9 +21,9 @@ import re
 import shutil
 import stat
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -36,9 +37,12 @@ REPORTS = "reports"  # versions/<version>/reports/<report_id>/
 KEY_FILE = "build.json"
 STAGING = ".new-"  # versions/.new-<version>/ while it is written
 VERSION_RE = re.compile(r"^\d{8}T\d{6}\.\d{6}Z-\d+$")
-_TEMPORARY_RE = re.compile(r"^\.[\w.-]+\.(?:tmp|link)-\d+$")  # .claims.parquet.tmp-PID (older builds), .current.link-PID
-_LEGACY_FILES = {KEY_FILE} | {f"{name}.parquet"
-                               for name in ("paragraphs", "claims", "observations", "checks", "reports", "suggestions")}
+_TEMPORARY_RE = re.compile(
+    r"^\.[\w.-]+\.(?:tmp|link)-\d+$"
+)  # .claims.parquet.tmp-PID (older builds), .current.link-PID
+_LEGACY_FILES = {KEY_FILE} | {
+    f"{name}.parquet" for name in ("paragraphs", "claims", "observations", "checks", "reports", "suggestions")
+}
 
 
 class StoreError(Exception):
@@ -48,6 +52,7 @@ class StoreError(Exception):
 @dataclass
 class ReportTables:
     """A report built in this run: its tables, the key they were built from, and its file."""
+
     tables: dict[str, pa.Table]
     key: str
     source: str
@@ -60,7 +65,9 @@ def opened(out: Path, wait: float):
     lock = _lock(out, wait)
     store = Store(out)
     try:
-        if not os.access(out, os.W_OK):  # found now, not after the build (the lock file of an older build may be writable)
+        if not os.access(
+            out, os.W_OK
+        ):  # found now, not after the build (the lock file of an older build may be writable)
             raise StoreError(f"{out}: cannot write here (Permission denied); point --out at a folder you can write to")
         store.remove_stale()
         yield store
@@ -78,8 +85,9 @@ def _make_folder(out: Path) -> list[Path]:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(f"{out}: cannot create the output folder ({error.strerror}); point --out at a folder "
-                         "you can write to") from None
+        raise StoreError(
+            f"{out}: cannot create the output folder ({error.strerror}); point --out at a folder you can write to"
+        ) from None
     return created
 
 
@@ -93,15 +101,17 @@ def _lock(out: Path, wait: float) -> int:
             if error.errno == errno.ENOENT and not out.exists():  # the build that made --out removed it
                 _make_folder(out)
                 continue
-            raise StoreError(f"{out}: cannot write here ({error.strerror}); point --out at a folder you can "
-                             "write to") from None
+            raise StoreError(
+                f"{out}: cannot write here ({error.strerror}); point --out at a folder you can write to"
+            ) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
             if time.monotonic() >= deadline:
-                raise StoreError(f"{out}: another build is running (it holds {out / LOCK}); wait for it to end, "
-                                 "then run again") from None
+                raise StoreError(
+                    f"{out}: another build is running (it holds {out / LOCK}); wait for it to end, then run again"
+                ) from None
             time.sleep(0.05)
             continue
         if _same_file(fd, out / LOCK):  # else the holder removed the lock file before we got it: lock the new one
@@ -196,17 +206,20 @@ class Store:
 
     # --- committing a new version ----------------------------------------------------------
 
-    def commit(self, built: dict[str, ReportTables], kept: list[str], combined: dict[str, pa.Table],
-               files: dict[str, str]) -> str:
+    def commit(
+        self, built: dict[str, ReportTables], kept: list[str], combined: dict[str, pa.Table], files: dict[str, str]
+    ) -> str:
         """Write a new version (built reports, kept ones linked from the current one, combined tables, files), switch to it."""
-        version = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ") + f"-{os.getpid()}"
+        version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ") + f"-{os.getpid()}"
         staging, final = self.versions / f"{STAGING}{version}", self.versions / version
         names = [*(f"{name}.parquet" for name in combined), *files]
         try:
             self._write_version(staging, built, kept, combined, files)
             os.rename(staging, final)
             _sync_folder(self.versions)
-            self._link_top_level(names)  # before the switch: links to current/<name> that do not resolve yet are harmless
+            self._link_top_level(
+                names
+            )  # before the switch: links to current/<name> that do not resolve yet are harmless
             self._displace_copied_current()
             _replace_link(self.out / CURRENT, f"{VERSIONS}/{version}")
         except BaseException:
@@ -221,8 +234,14 @@ class Store:
             pass  # what is left over goes at the next build
         return version
 
-    def _write_version(self, staging: Path, built: dict[str, ReportTables], kept: list[str],
-                       combined: dict[str, pa.Table], files: dict[str, str]) -> None:
+    def _write_version(
+        self,
+        staging: Path,
+        built: dict[str, ReportTables],
+        kept: list[str],
+        combined: dict[str, pa.Table],
+        files: dict[str, str],
+    ) -> None:
         staging.mkdir(parents=True)
         for report_id, report in built.items():
             folder = staging / REPORTS / _checked(report_id)
@@ -361,7 +380,5 @@ def _remove(path: Path) -> None:
 
 
 def _rmdir_quietly(folder: Path) -> None:
-    try:
+    with suppress(OSError):
         folder.rmdir()
-    except OSError:
-        pass

@@ -16,6 +16,7 @@ Every suggestion carries its claims in order (each with its role and a label), t
 it covers, a confidence from 0 to 1 and the reasons that gave it. `recovery` measures how
 well the suggestions find the tables an analyst curated by hand (docs/SUGGESTIONS.md).
 """
+
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -23,15 +24,26 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from contract import periods
-from contract.schema import COUNT_UNITS, STATISTIC_KINDS, columns
+from contract.schema import STATISTIC_KINDS, columns
+from contract.units import COUNT_UNITS
 from etl.sentences import split_sentences
 
 SUGGESTION_COLUMNS = tuple(columns("suggestions"))
 
 # Words that open the parts of a stated total: "835 personnes …, dont 715 …" (par. 290),
 # "8 822 personnes … Parmi elles, 5 618 …" (par. 289). English reports say "of whom".
-PART_MARKERS = ("dont", "parmi eux", "parmi elles", "parmi lesquels", "parmi lesquelles", "y compris",
-                "of whom", "of which", "including", "among them")
+PART_MARKERS = (
+    "dont",
+    "parmi eux",
+    "parmi elles",
+    "parmi lesquels",
+    "parmi lesquelles",
+    "y compris",
+    "of whom",
+    "of which",
+    "including",
+    "among them",
+)
 # Words after the last part that say the parts are not the whole: "… 86 000 Dounganes (0,4 %) et autres" (par. 58);
 # not "98 264 (2,8 %) dans d'autres langues" (par. 249), a part of its own.
 OTHERS_WORDS = ("et autres", "et d’autres", "et d'autres", "and others", "and other", "etc")
@@ -40,34 +52,123 @@ OTHERS_WORDS = ("et autres", "et d’autres", "et d'autres", "and others", "and 
 _CHARTED_UNIT_RE = re.compile(r"%|[A-Z]{3}")
 # Words that name a measure, not what it counts: "part de femmes", "taux d’emploi", "montant total" (par. 89, 92, 200).
 # Such a subject links a number to no other by its noun, as a subject the text does not give.
-MEASURE_WORDS = ("part", "taux", "niveau", "montant", "somme", "quota", "proportion", "pourcentage", "nombre", "total",
-                 "share", "rate", "level", "amount", "sum", "number", "percentage")
+MEASURE_WORDS = (
+    "part",
+    "taux",
+    "niveau",
+    "montant",
+    "somme",
+    "quota",
+    "proportion",
+    "pourcentage",
+    "nombre",
+    "total",
+    "share",
+    "rate",
+    "level",
+    "amount",
+    "sum",
+    "number",
+    "percentage",
+)
 # English for the counted nouns that recur in treaty-body reports (the head of a claim's subject,
 # singular); a noun not listed keeps its French words in quotes in the English title. Only nouns with one
 # meaning whatever follows them: "agent" is left out ("agents de l'État", "agents d'intelligence artificielle").
 HEADS_EN = {
-    "affaire": "cases", "procédure": "proceedings", "personne": "persons", "enfant": "children",
-    "élève": "pupils", "école": "schools", "établissement": "institutions", "apatride": "stateless persons",
-    "réfugié": "refugees", "immigrant": "immigrants", "migrant": "migrants", "inspection": "inspections",
-    "violation": "violations", "signalement": "reports", "plainte": "complaints",
-    "femme": "women", "habitant": "inhabitants", "famille": "families", "maison": "houses", "bâtiment": "buildings",
-    "voiture": "cars", "manuel": "textbooks", "enseignant": "teachers", "événement": "events",
-    "formation": "training sessions", "séminaire": "seminars", "juge": "judges", "décision": "decisions",
-    "citoyen": "citizens", "consultation": "consultations", "document": "documents", "publication": "publications",
-    "projet": "projects", "spécialiste": "specialists", "employé": "employees", "association": "associations",
-    "jardin": "kindergartens", "place": "places", "résidence": "residences", "lit": "beds", "université": "universities",
-    "jugement": "judgments", "inspecteur": "inspectors", "groupe": "groups", "réunion": "meetings",
-    "expert": "experts", "communiqué": "press releases", "activité": "activities", "abonné": "subscribers",
-    "membre": "members", "représentant": "representatives", "journaliste": "journalists", "ong": "NGOs",
-    "fonctionnaire": "civil servants", "député": "deputies", "parlementaire": "members of parliament",
-    "victime": "victims", "condamnation": "convictions", "demande": "applications", "étranger": "foreigners",
-    "travailleur": "workers", "candidat": "candidates", "centre": "centres", "organisation": "organisations",
-    "salle": "rooms", "bannière": "banners", "vidéo": "videos", "documentaire": "documentaries",
+    "affaire": "cases",
+    "procédure": "proceedings",
+    "personne": "persons",
+    "enfant": "children",
+    "élève": "pupils",
+    "école": "schools",
+    "établissement": "institutions",
+    "apatride": "stateless persons",
+    "réfugié": "refugees",
+    "immigrant": "immigrants",
+    "migrant": "migrants",
+    "inspection": "inspections",
+    "violation": "violations",
+    "signalement": "reports",
+    "plainte": "complaints",
+    "femme": "women",
+    "habitant": "inhabitants",
+    "famille": "families",
+    "maison": "houses",
+    "bâtiment": "buildings",
+    "voiture": "cars",
+    "manuel": "textbooks",
+    "enseignant": "teachers",
+    "événement": "events",
+    "formation": "training sessions",
+    "séminaire": "seminars",
+    "juge": "judges",
+    "décision": "decisions",
+    "citoyen": "citizens",
+    "consultation": "consultations",
+    "document": "documents",
+    "publication": "publications",
+    "projet": "projects",
+    "spécialiste": "specialists",
+    "employé": "employees",
+    "association": "associations",
+    "jardin": "kindergartens",
+    "place": "places",
+    "résidence": "residences",
+    "lit": "beds",
+    "université": "universities",
+    "jugement": "judgments",
+    "inspecteur": "inspectors",
+    "groupe": "groups",
+    "réunion": "meetings",
+    "expert": "experts",
+    "communiqué": "press releases",
+    "activité": "activities",
+    "abonné": "subscribers",
+    "membre": "members",
+    "représentant": "representatives",
+    "journaliste": "journalists",
+    "ong": "NGOs",
+    "fonctionnaire": "civil servants",
+    "député": "deputies",
+    "parlementaire": "members of parliament",
+    "victime": "victims",
+    "condamnation": "convictions",
+    "demande": "applications",
+    "étranger": "foreigners",
+    "travailleur": "workers",
+    "candidat": "candidates",
+    "centre": "centres",
+    "organisation": "organisations",
+    "salle": "rooms",
+    "bannière": "banners",
+    "vidéo": "videos",
+    "documentaire": "documentaries",
 }
 # Counted nouns of people: the curated definitions count inhabitants, refugees, stateless persons … in persons.
-PERSONS_HEADS = ("habitant", "réfugié", "apatride", "immigrant", "migrant", "femme", "citoyen", "étranger", "travailleur",
-                 "victime", "membre", "représentant", "journaliste", "fonctionnaire", "employé", "spécialiste", "expert",
-                 "juge", "député", "parlementaire", "candidat", "abonné")
+PERSONS_HEADS = (
+    "habitant",
+    "réfugié",
+    "apatride",
+    "immigrant",
+    "migrant",
+    "femme",
+    "citoyen",
+    "étranger",
+    "travailleur",
+    "victime",
+    "membre",
+    "représentant",
+    "journaliste",
+    "fonctionnaire",
+    "employé",
+    "spécialiste",
+    "expert",
+    "juge",
+    "député",
+    "parlementaire",
+    "candidat",
+    "abonné",
+)
 MIXED_UNIT = "count"  # the unit of a table whose lines count different things, each naming its own (contract/schema.py)
 # Why a suggestion was made, and what each reason adds to its confidence (fr, en, weight).
 REASONS = {
@@ -75,11 +176,19 @@ REASONS = {
     "three_periods": ("trois périodes ou plus", "three periods or more", 0.1),
     "same_subject": ("même objet compté", "the same counted noun", 0.15),
     "comparable": ("périodes de même durée", "periods of the same length", 0.1),
-    "total_marker": ("un total suivi de « dont » et de ses parties", "a total followed by “of which” and its parts", 0.65),
+    "total_marker": (
+        "un total suivi de « dont » et de ses parties",
+        "a total followed by “of which” and its parts",
+        0.65,
+    ),
     "several_parts": ("plusieurs parties", "several parts", 0.05),
     "shares_of_parts": ("parts en % entre parenthèses après chaque partie", "shares in brackets after each part", 0.65),
     "parallel": ("la même répartition donnée pour deux périodes", "the same breakdown stated for two periods", 0.7),
-    "next_paragraph": ("répartition poursuivie au paragraphe suivant", "breakdown continued in the next paragraph", 0.55),
+    "next_paragraph": (
+        "répartition poursuivie au paragraphe suivant",
+        "breakdown continued in the next paragraph",
+        0.55,
+    ),
     "enumeration": ("chiffres de même nature énumérés ensemble", "figures of one kind listed together", 0.35),
     "one_sentence": ("dans une même phrase", "in one sentence", 0.15),
     "one_period": ("une seule période", "a single period", 0.1),
@@ -113,13 +222,15 @@ _MARKER_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m) for m in PART_MARK
 # Between a count and its share: "3 743 (54,2 %)", "14,4 millions de Kazakhstanais (71,2 %)", "…, soit 87,2 %".
 _SHARE_GAP_RE = re.compile(r"^[^\d;:.()]{0,40}\(\s*$|^\s*,?\s*soit\s*$", re.IGNORECASE)
 _BRACKET_AFTER_RE = re.compile(r"^\s*\([^()]{0,40}\)")  # the share right after a number: not what names it
-_OTHERS_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in OTHERS_WORDS) + r")(?!\w)(?!\s+\w)",
-                        re.IGNORECASE)
+_OTHERS_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in OTHERS_WORDS) + r")(?!\w)(?!\s+\w)", re.IGNORECASE
+)
 
 
 @dataclass
 class Member:
     """One claim of a suggestion, with its part in the table."""
+
     claim: dict
     role: str  # 'value' (a point of a series or an item), 'total', 'part', 'share'
     label: str = ""
@@ -129,13 +240,16 @@ class Member:
 @dataclass
 class Table:
     """A suggested table while it is being found: its claims, shape and reasons."""
+
     shape: str  # time_series | breakdown | single
     members: list[Member]
     reasons: list[str]
     origin: str  # series | total | shares | enumeration | single | parallel | parallel_totals
     complete: bool = True  # a breakdown's parts make its whole (no "et autres", more than one part)
     runs: list = field(default_factory=list)  # a time series: its series, each a list of members
-    categories: list = field(default_factory=list)  # series by category: (members of one category, the member naming it)
+    categories: list = field(
+        default_factory=list
+    )  # series by category: (members of one category, the member naming it)
     sums: list = field(default_factory=list)  # (parts, total, complete): members whose sum the report states
     subject: str | None = None  # what the table counts, when one number says it (the total)
 
@@ -147,6 +261,7 @@ class Table:
 @dataclass
 class Suggestion:
     """A suggested table: what the build writes to suggestions.parquet and turns into an indicator."""
+
     suggestion_id: str
     report_id: str
     shape: str
@@ -179,6 +294,7 @@ class Suggestion:
 
 # The whole step.
 
+
 def suggest(claims: list[dict], paragraphs: list[dict], report_id: str) -> list[Suggestion]:
     """Every suggested table of one report, in reading order."""
     # Load inputs: the statistics of each paragraph, in reading order, and where its sentences start.
@@ -203,6 +319,7 @@ def suggest(claims: list[dict], paragraphs: list[dict], report_id: str) -> list[
 @dataclass
 class Paragraph:
     """What the claims of one paragraph are read against: its text, sentences, and where its statistics start."""
+
     number: int
     text: str
     sentence_starts: list[int]
@@ -219,8 +336,11 @@ class Paragraph:
 def _outline(paragraphs: list[dict]) -> dict[int, dict]:
     """Paragraph number -> its row, missing headings as None; a number that repeats is left out (its claims mix)."""
     numbers = Counter(row["paragraph"] for row in paragraphs)
-    return {row["paragraph"]: {k: (v if not isinstance(v, float) or v == v else None) for k, v in row.items()}
-            for row in paragraphs if numbers[row["paragraph"]] == 1}
+    return {
+        row["paragraph"]: {k: (v if not isinstance(v, float) or v == v else None) for k, v in row.items()}
+        for row in paragraphs
+        if numbers[row["paragraph"]] == 1
+    }
 
 
 def _statistics(claims: list[dict], outline: dict[int, dict], contexts: dict[int, "Paragraph"]) -> list[dict]:
@@ -228,16 +348,26 @@ def _statistics(claims: list[dict], outline: dict[int, dict], contexts: dict[int
     found = []
     for claim in claims:
         row = outline.get(claim["paragraph"])
-        if (claim["kind"] not in STATISTIC_KINDS or claim["value"] != claim["value"]
-                or (isinstance(claim["unit"], str) and not _CHARTED_UNIT_RE.fullmatch(claim["unit"]))
-                or row is None or row["text"][claim["start"]:claim["end"]] != claim["text"]):
+        if (
+            claim["kind"] not in STATISTIC_KINDS
+            or claim["value"] != claim["value"]
+            or (isinstance(claim["unit"], str) and not _CHARTED_UNIT_RE.fullmatch(claim["unit"]))
+            or row is None
+            or row["text"][claim["start"] : claim["end"]] != claim["text"]
+        ):
             continue
         if claim["paragraph"] not in contexts:
             contexts[claim["paragraph"]] = Paragraph.of(claim["paragraph"], row["text"])
         context = contexts[claim["paragraph"]]
         head = subject_head(claim["subject"])
-        found.append({**claim, "_sentence": context.sentence_of(claim["start"]), "_head": head,
-                      "_noun": None if _names_a_measure(claim["subject"]) else head})
+        found.append(
+            {
+                **claim,
+                "_sentence": context.sentence_of(claim["start"]),
+                "_head": head,
+                "_noun": None if _names_a_measure(claim["subject"]) else head,
+            }
+        )
     return sorted(found, key=lambda c: (c["paragraph"], c["start"]))
 
 
@@ -251,7 +381,8 @@ def _restated_removed(stats: list[dict], outline: dict[int, dict]) -> list[dict]
         seen = seen_in_section.setdefault((_heading(outline, claim["paragraph"]), number), [])
         # "25 enseignants" in 2024, then 25 planned for 2025 (par. 253-254): another number, not the same one again
         before = abs(claim["value"]) >= _RESTATED_MIN and any(
-            paragraph < claim["paragraph"] and _overlapping(period, claim["period"]) for paragraph, period in seen)
+            paragraph < claim["paragraph"] and _overlapping(period, claim["period"]) for paragraph, period in seen
+        )
         if not earlier and not before:
             kept.append(claim)
         seen.append((claim["paragraph"], claim["period"]))
@@ -317,6 +448,7 @@ def family(claim: dict) -> tuple:
 
 # One paragraph.
 
+
 def paragraph_tables(claims: list[dict], context: Paragraph) -> list[Table]:
     """The tables one paragraph states, family by family (counts, %, each currency)."""
     tables, structures = [], []
@@ -365,7 +497,7 @@ def _parts_after(marker: re.Match, members: list[dict], context: Paragraph, take
     if not after:
         return []
     first = after[0]
-    gap = context.text[marker.end():first["start"]]
+    gap = context.text[marker.end() : first["start"]]
     listed = ":" in gap
     # "… 50 groupes ethniques …, dont environ 40 % (plus de 1 500 personnes)" (par. 209): the part is the %, not the count
     other_number_between = any(marker.end() <= start < first["start"] for start in context.stat_starts)
@@ -374,7 +506,7 @@ def _parts_after(marker: re.Match, members: list[dict], context: Paragraph, take
     parts = [first]
     for claim in after[1:]:
         same_sentence = claim["_sentence"] == first["_sentence"]
-        item = listed and context.text[:claim["start"]].rstrip(" \t").endswith(("\n", ";", ":"))
+        item = listed and context.text[: claim["start"]].rstrip(" \t").endswith(("\n", ";", ":"))
         if not (same_sentence or item) or not _same_or_open_period(claim, first):
             break
         parts.append(claim)
@@ -383,15 +515,20 @@ def _parts_after(marker: re.Match, members: list[dict], context: Paragraph, take
 
 def _colon_list(total: dict, marker: re.Match, parts: list[dict]) -> bool:
     """A colon opens parts only right after its number, for that number's date: not "88 personnes … : en 2022, 12 …"."""
-    return (len(parts) >= 2 and marker.start() - total["end"] <= _COLON_GAP
-            and all(p["period"] == total["period"] for p in parts))
+    return (
+        len(parts) >= 2
+        and marker.start() - total["end"] <= _COLON_GAP
+        and all(p["period"] == total["period"] for p in parts)
+    )
 
 
 def _breaks_sentence(gap: str) -> bool:
     return "\n" in gap or bool(re.search(r"[.!?]\s+\S", gap))
 
 
-def _total_before(marker: re.Match, members: list[dict], first_part: dict, context: Paragraph, taken: set) -> dict | None:
+def _total_before(
+    marker: re.Match, members: list[dict], first_part: dict, context: Paragraph, taken: set
+) -> dict | None:
     """The number the parts belong to: the nearest before the marker, in its sentence, with their period."""
     sentence = context.sentence_of(marker.start())
     opens_sentence = context.sentence_starts and marker.start() in context.sentence_starts
@@ -410,7 +547,7 @@ def _same_or_open_period(a: dict, b: dict) -> bool:
 def _others_after(last: dict, members: list[dict], context: Paragraph) -> bool:
     """Whether the words after the last part say it is not all ("… 86 000 Dounganes (0,4 %) et autres", par. 58)."""
     following = [c["start"] for c in members if c["start"] > last["end"]]
-    tail = context.text[last["end"]:min(following + [last["end"] + 80])]
+    tail = context.text[last["end"] : min([*following, last["end"] + 80])]
     return bool(_OTHERS_RE.search(tail))
 
 
@@ -422,15 +559,20 @@ def _shares_of(percents: list[dict], structures: list[Table], context: Paragraph
             owner[member.claim["end"]] = (index, member)
     attached: dict[int, list[Member]] = {}
     for claim in percents:
-        ends = [end for end in owner if end <= claim["start"] and _SHARE_GAP_RE.match(context.text[end:claim["start"]])]
+        ends = [
+            end for end in owner if end <= claim["start"] and _SHARE_GAP_RE.match(context.text[end : claim["start"]])
+        ]
         if ends:
             index, member = owner[max(ends)]
             attached.setdefault(index, []).append(Member(claim, "share", of=member))
     tables, used = [], set()
     for index, members in attached.items():
         if len(members) >= 2:
-            tables.append(Table(structures[index].shape, members, ["shares_of_parts"], "shares",
-                                subject=structures[index].subject))
+            tables.append(
+                Table(
+                    structures[index].shape, members, ["shares_of_parts"], "shares", subject=structures[index].subject
+                )
+            )
             used |= {id(m.claim) for m in members}
     return tables, [c for c in percents if id(c) not in used]
 
@@ -444,8 +586,11 @@ def _series(members: list[dict], excluded: set) -> list[Table]:
     runs: list[list[dict]] = []
     for claims in by_head.values():
         # A span holding the others' periods is their total, not a point ("quatre procédures" 2022-2024, par. 191).
-        points = [c for c in claims if not any(_contains(periods.parse(c["period"]), periods.parse(o["period"]))
-                                               for o in claims)]
+        points = [
+            c
+            for c in claims
+            if not any(_contains(periods.parse(c["period"]), periods.parse(o["period"])) for o in claims)
+        ]
         run: list[dict] = []
         for claim in points:
             if any(c["period"] == claim["period"] for c in run):
@@ -482,10 +627,13 @@ def _series_totals(rest: list[dict], series: list[Table]) -> tuple[list[Table], 
     if not totals:
         return [], rest
     shape = "breakdown" if len(totals) > 1 else "single"
-    table = Table(shape, [Member(c, "total") for c in totals], ["series_totals"], "series_totals",
-                  subject=totals[0]["subject"])
+    table = Table(
+        shape, [Member(c, "total") for c in totals], ["series_totals"], "series_totals", subject=totals[0]["subject"]
+    )
     if series[0].members[0].claim["kind"] != "percent":
-        series[0].sums = [(run, total, True) for total in table.members if (run := _run_of(total.claim, series[0].runs))]
+        series[0].sums = [
+            (run, total, True) for total in table.members if (run := _run_of(total.claim, series[0].runs))
+        ]
     return [table], [c for c in rest if c not in totals]
 
 
@@ -509,8 +657,10 @@ def _joined_to_totals(rest: list[dict], structures: list[Table]) -> list[dict]:
     """Other numbers of the total's noun join its breakdown (par. 89: the disabled, then those employed)."""
     left = []
     for claim in rest:
-        home = next((t for t in structures if claim["_head"] is not None
-                     and t.members[0].claim["_head"] == claim["_head"]), None)
+        home = next(
+            (t for t in structures if claim["_head"] is not None and t.members[0].claim["_head"] == claim["_head"]),
+            None,
+        )
         if home is None:
             left.append(claim)
         else:
@@ -529,8 +679,9 @@ def _enumerations(rest: list[dict]) -> list[Table]:
         if len(group) == 1:
             tables.append(Table("single", [Member(group[0], "value")], ["single"], "single"))
         else:
-            tables.append(Table("breakdown", [Member(c, "value") for c in group], _enumeration_reasons(group),
-                                "enumeration"))
+            tables.append(
+                Table("breakdown", [Member(c, "value") for c in group], _enumeration_reasons(group), "enumeration")
+            )
     return tables
 
 
@@ -566,7 +717,9 @@ def _enumeration_reasons(group: list[dict]) -> list[str]:
         reasons += ["mixed_periods"]
     nouns = {c["_noun"] for c in group if c["_noun"]}
     reasons += ["one_noun"] if len(nouns) == 1 and len(nouns) == len({c["_noun"] for c in group}) else []
-    reasons += ["several_nouns"] if len(nouns) > 1 else []  # "20 séminaires … 500 représentants" (par. 116): facts, not a table
+    reasons += (
+        ["several_nouns"] if len(nouns) > 1 else []
+    )  # "20 séminaires … 500 représentants" (par. 116): facts, not a table
     return reasons
 
 
@@ -575,7 +728,7 @@ def _parallel_merged(tables: list[Table]) -> list[Table]:
     structures = [t for t in tables if t.origin == "total"]
     gone, new = set(), []
     for index, a in enumerate(structures):
-        for b in structures[index + 1:]:
+        for b in structures[index + 1 :]:
             if id(a) in gone or id(b) in gone or not _parallel(a, b):
                 continue
             made, replaced = _series_by_category(a, b, tables)
@@ -587,9 +740,15 @@ def _parallel_merged(tables: list[Table]) -> list[Table]:
 def _parallel(a: Table, b: Table) -> bool:
     a_parts, b_parts = _parts(a), _parts(b)
     a_total, b_total = a.members[0].claim, b.members[0].claim
-    return (len(a_parts) == len(b_parts) >= 2 and family(a_total) == family(b_total)
-            and a_total["period"] is not None and b_total["period"] is not None and a_total["period"] != b_total["period"]
-            and len(a.members) == len(a_parts) + 1 and len(b.members) == len(b_parts) + 1)
+    return (
+        len(a_parts) == len(b_parts) >= 2
+        and family(a_total) == family(b_total)
+        and a_total["period"] is not None
+        and b_total["period"] is not None
+        and a_total["period"] != b_total["period"]
+        and len(a.members) == len(a_parts) + 1
+        and len(b.members) == len(b_parts) + 1
+    )
 
 
 def _parts(table: Table) -> list[Member]:
@@ -605,8 +764,10 @@ def _series_by_category(a: Table, b: Table, tables: list[Table]) -> tuple[list[T
     parts = _category_table([(x, y, y) for x, y in pairs], ["parallel"], subject)
     made = [parts, Table("time_series", totals, ["parallel", "same_subject"], "parallel_totals", subject=subject)]
     if early.sums and late.sums:  # each year's parts still add up to that year's total
-        parts.sums = [([m for m in parts.members if m.claim["period"] == total.claim["period"]], total, structure.complete)
-                      for total, structure in zip(totals, (early, late))]
+        parts.sums = [
+            ([m for m in parts.members if m.claim["period"] == total.claim["period"]], total, structure.complete)
+            for total, structure in zip(totals, (early, late))
+        ]
     shares = [t for t in tables if t.origin == "shares" and any(m.of in a.members + b.members for m in t.members)]
     share_of = {id(m.of): m for t in shares for m in t.members}
     share_pairs = [(share_of.get(id(x)), share_of.get(id(y)), y) for x, y in pairs]
@@ -624,6 +785,7 @@ def _category_table(pairs: list[tuple], reasons: list[str], subject) -> Table:
 
 
 # Across paragraphs.
+
 
 def _merged_across_paragraphs(tables: list[Table], outline: dict[int, dict]) -> list[Table]:
     """Breakdowns continued in the next paragraph (par. 289-290), lone figures joined to a neighbour's list."""
@@ -647,9 +809,14 @@ def _continued_breakdowns(tables: list[Table], outline) -> list[Table]:
 def _continues(previous: Table, table: Table, outline) -> bool:
     """The same total, for another period, in the next paragraph: "8 822 personnes …" then "835 personnes …"."""
     a, b = previous.members[0].claim, table.members[0].claim
-    return (table.paragraphs[0] == previous.paragraphs[-1] + 1 and _same_heading(outline, a["paragraph"], b["paragraph"])
-            and family(a) == family(b) and a["_head"] is not None and a["_head"] == b["_head"]
-            and a["period"] != b["period"])
+    return (
+        table.paragraphs[0] == previous.paragraphs[-1] + 1
+        and _same_heading(outline, a["paragraph"], b["paragraph"])
+        and family(a) == family(b)
+        and a["_head"] is not None
+        and a["_head"] == b["_head"]
+        and a["period"] != b["period"]
+    )
 
 
 def _neighbours_joined(tables: list[Table], outline) -> list[Table]:
@@ -662,14 +829,22 @@ def _neighbours_joined(tables: list[Table], outline) -> list[Table]:
     for single in [t for t in tables if t.origin == "single"]:
         claim = single.members[0].claim
         for number in (claim["paragraph"] - 1, claim["paragraph"] + 1):
-            target = next((t for t in by_paragraph.get(number, []) if id(t) not in gone and t is not single
-                           and _joins(claim, t, number, outline)), None)
+            target = next(
+                (
+                    t
+                    for t in by_paragraph.get(number, [])
+                    if id(t) not in gone and t is not single and _joins(claim, t, number, outline)
+                ),
+                None,
+            )
             if target is None:
                 continue
-            target.members = sorted(target.members + single.members, key=lambda m: (m.claim["paragraph"], m.claim["start"]))
+            target.members = sorted(
+                target.members + single.members, key=lambda m: (m.claim["paragraph"], m.claim["start"])
+            )
             by_paragraph.setdefault(claim["paragraph"], []).append(target)
             target.shape, target.origin = "breakdown", "enumeration"
-            target.reasons = _enumeration_reasons([m.claim for m in target.members]) + ["joined_neighbour"]
+            target.reasons = [*_enumeration_reasons([m.claim for m in target.members]), "joined_neighbour"]
             gone.add(id(single))
             break
     return [t for t in tables if id(t) not in gone]
@@ -682,8 +857,12 @@ def _joins(claim: dict, table: Table, number: int, outline) -> bool:
         tied = all(m.claim["period"] == claim["period"] for m in table.members)
     else:
         tied = claim["_noun"] in {m.claim["_noun"] for m in table.members}
-    return (_same_heading(outline, number, claim["paragraph"]) and family(table.members[0].claim) == family(claim)
-            and tied and all(_overlapping(claim["period"], m.claim["period"]) for m in table.members))
+    return (
+        _same_heading(outline, number, claim["paragraph"])
+        and family(table.members[0].claim) == family(claim)
+        and tied
+        and all(_overlapping(claim["period"], m.claim["period"]) for m in table.members)
+    )
 
 
 def _overlapping(a, b) -> bool:
@@ -703,8 +882,10 @@ def _worth_a_card(claim: dict) -> bool:
 
 # Finishing: labels, titles, confidence, ids.
 
-def _finished(tables: list[Table], outline: dict[int, dict], contexts: dict[int, Paragraph],
-              report_id: str) -> list[Suggestion]:
+
+def _finished(
+    tables: list[Table], outline: dict[int, dict], contexts: dict[int, Paragraph], report_id: str
+) -> list[Suggestion]:
     tables = sorted(tables, key=lambda t: (t.members[0].claim["paragraph"], t.members[0].claim["start"]))
     for table in sorted(tables, key=lambda t: t.origin == "shares"):  # shares take their parts' labels
         _label(table, contexts)
@@ -718,8 +899,9 @@ def _finished(tables: list[Table], outline: dict[int, dict], contexts: dict[int,
     out = []
     for table in tables:
         suggestion = _suggestion(table, ids[id(table)], outline[table.paragraphs[0]], report_id)
-        suggestion.sum_checks = [check for parts, total, complete in table.sums
-                                 if (check := _sum_check(parts, total, complete, owner, ids))]
+        suggestion.sum_checks = [
+            check for parts, total, complete in table.sums if (check := _sum_check(parts, total, complete, owner, ids))
+        ]
         out.append(suggestion)
     return out
 
@@ -741,8 +923,12 @@ def _operand(members: list[Member], owner: dict, ids: dict) -> dict | None:
     wanted = {id(m) for m in members}
     labels, dates = sorted({m.label for m in members}), sorted({m.claim["period"] or "" for m in members})
     for filters in ({}, {"labels": labels}, {"periods": dates}, {"labels": labels, "periods": dates}):
-        picked = {id(m) for m in table.members if m.label in filters.get("labels", [m.label])
-                  and (m.claim["period"] or "") in filters.get("periods", [m.claim["period"] or ""])}
+        picked = {
+            id(m)
+            for m in table.members
+            if m.label in filters.get("labels", [m.label])
+            and (m.claim["period"] or "") in filters.get("periods", [m.claim["period"] or ""])
+        }
         if picked == wanted and "" not in filters.get("periods", []) and not ("labels" in filters and "" in labels):
             return {"suggestion": ids[id(table)], **filters}
     return None
@@ -800,7 +986,7 @@ def _told_apart(subjects: list[str]) -> list[str] | None:
 
 def _reference_before(claim: dict, contexts) -> str:
     """The last legal reference before a number in its paragraph ('article 404', 'art. 489'), if any."""
-    text = contexts[claim["paragraph"]].text[:claim["start"]]
+    text = contexts[claim["paragraph"]].text[: claim["start"]]
     found = list(re.finditer(r"(?i)(?<!\w)(art(?:icle|\.)s?)\s*(\d+)", text))
     return f"{found[-1].group(1)} {found[-1].group(2)}" if found else ""
 
@@ -833,7 +1019,7 @@ def _words_before(claim: dict, contexts) -> str:
     """The words of a number's clause before it, up to a comma, bracket or another number."""
     context = contexts[claim["paragraph"]]
     before_index = bisect_left(context.stat_starts, claim["start"])
-    text = context.text[context.stat_starts[before_index - 1] if before_index else 0:claim["start"]]
+    text = context.text[context.stat_starts[before_index - 1] if before_index else 0 : claim["start"]]
     pieces = re.split(r"[;:.()\n]|,\s|\d", text)
     piece = pieces[-1]
     if len(pieces) > 1 and piece.split()[:1] and piece.split()[0].lower() in _RELATIVE:
@@ -844,8 +1030,8 @@ def _words_before(claim: dict, contexts) -> str:
 def _words_around(claim: dict, contexts) -> str:
     """What names a number in a list: the words after it ('en russe'), or before its bracket ('calme (60,9 %)')."""
     context = contexts[claim["paragraph"]]
-    before = context.text[:claim["start"]]
-    after = context.text[claim["end"]:]
+    before = context.text[: claim["start"]]
+    after = context.text[claim["end"] :]
     if before.rstrip().endswith("(") and after.lstrip().startswith(")"):  # par. 107: "calme (60,9 %) et bonne (34,9 %)"
         piece = re.split(r"[;:.\n(]|,\s|\s(?:et|ou|and|or)\s", before.rstrip()[:-1])[-1]
         return _clean_label(piece.split()[-_LABEL_WORDS:])
@@ -875,8 +1061,10 @@ def _clean_label(words: list[str]) -> str:
 
 def _unique_labels(table: Table) -> None:
     """Two bars never share a name (nor two points of one series their period): told apart by period, else a number."""
+
     def key(m):
         return (m.label, m.claim["period"]) if table.shape == "time_series" else m.label
+
     counts = Counter(key(m) for m in table.members)
     for m in table.members:
         if counts[key(m)] > 1 and m.claim["period"] and table.shape != "time_series":
@@ -893,7 +1081,9 @@ def _suggestion(table: Table, suggestion_id: str, heading: dict, report_id: str)
     claims = [m.claim for m in table.members]
     reasons = table.reasons + (["measure_kind"] if claims[0]["kind"] == "measure" else [])
     if table.shape == "single" and table.origin == "single":
-        reasons += (["has_subject"] if claims[0]["_head"] else []) + (["qualified"] if claims[0]["qualifier"] != "exact" else [])
+        reasons += (["has_subject"] if claims[0]["_head"] else []) + (
+            ["qualified"] if claims[0]["qualifier"] != "exact" else []
+        )
     reasons = list(dict.fromkeys(reasons))
     confidence = round(min(0.95, max(0.05, sum(REASONS[r][2] for r in reasons))), 2)
     covered = periods.covered(c["period"] for c in claims if c["period"])
@@ -903,13 +1093,24 @@ def _suggestion(table: Table, suggestion_id: str, heading: dict, report_id: str)
     section_title = heading.get("section_title") or heading.get("chapter_title") or ""
     title_fr, title_en = _titles(table, _table_subjects(table), covered, section_title, section_key)
     return Suggestion(
-        suggestion_id=suggestion_id, report_id=report_id, shape=table.shape, title_fr=title_fr, title_en=title_en,
-        confidence=confidence, reasons=reasons,
-        members=[Member({k: v for k, v in m.claim.items() if not k.startswith("_")}, m.role, m.label) for m in table.members],
-        period_covered=covered, topic=_slug(f"suggested {section_key}"),
+        suggestion_id=suggestion_id,
+        report_id=report_id,
+        shape=table.shape,
+        title_fr=title_fr,
+        title_en=title_en,
+        confidence=confidence,
+        reasons=reasons,
+        members=[
+            Member({k: v for k, v in m.claim.items() if not k.startswith("_")}, m.role, m.label) for m in table.members
+        ],
+        period_covered=covered,
+        topic=_slug(f"suggested {section_key}"),
         topic_title_fr=f"{section_key}. {section_title}" if section_title else section_key,
         topic_title_en=f"Section {section_key}: {section_title}" if section_title else f"Section {section_key}",
-        unit=unit, unit_fr=unit_fr, unit_en=unit_en, line_units=line_units,
+        unit=unit,
+        unit_fr=unit_fr,
+        unit_en=unit_en,
+        line_units=line_units,
     )
 
 
@@ -988,15 +1189,17 @@ TITLE_SHAPES = {
 
 def _titles(table: Table, subjects: list[str], covered, section_title: str, section_key: str) -> tuple[str, str]:
     """A French and an English title: what is counted, how it is cut, when, and the section it is from."""
-    percent = table.members[0].claim["unit"] == "%" and table.origin not in ("shares",)
+    percent = table.members[0].claim["unit"] == "%" and table.origin != "shares"
     named = [s for s in subjects if s != "…"]
     more = " …" if "…" in subjects else ""
     name_fr = (" et ".join(named) + more if named else section_title or "Chiffres") + (" (%)" if percent else "")
-    name_en = (" and ".join(english_subject(s) for s in named) + more if named else f"Figures of section {section_key}")
+    name_en = " and ".join(english_subject(s) for s in named) + more if named else f"Figures of section {section_key}"
     name_en += " (%)" if percent else ""
     shape_fr, shape_en = TITLE_SHAPES[table.origin]
-    if table.origin == "series" and not all((p := periods.parse(m.claim["period"])) and p.span == 12 or p.grain in ("half", "months", "quarter")
-                                            for m in table.members):
+    if table.origin == "series" and not all(
+        ((p := periods.parse(m.claim["period"])) and p.span == 12) or p.grain in ("half", "months", "quarter")
+        for m in table.members
+    ):
         shape_fr, shape_en = "{s} par période", "{s} by period"
     when_fr = periods.label(covered, "fr") if covered else "sans date"
     when_en = periods.label(covered, "en") if covered else "undated"
@@ -1019,6 +1222,7 @@ def _slug(text: str) -> str:
 
 # Rows of suggestions.parquet.
 
+
 def suggestion_rows(suggestions: list[Suggestion], charted: dict[str, list[str]] | None = None) -> list[dict]:
     """One row per claim of every suggestion, in the columns of contract/schema.py.
 
@@ -1030,10 +1234,18 @@ def suggestion_rows(suggestions: list[Suggestion], charted: dict[str, list[str]]
         covering = sorted({i for c in s.claim_ids for i in charted.get(c, [])}) if covered(s, set(charted)) else []
         for position, member in enumerate(s.members, 1):
             row = {
-                "suggestion_id": s.suggestion_id, "report_id": s.report_id, "shape": s.shape,
-                "title_fr": s.title_fr, "title_en": s.title_en, "period_covered": s.period_covered,
-                "confidence": s.confidence, "reasons": "; ".join(REASONS[r][1] for r in s.reasons),
-                "claim_id": member.claim["claim_id"], "position": position, "role": member.role, "label": member.label,
+                "suggestion_id": s.suggestion_id,
+                "report_id": s.report_id,
+                "shape": s.shape,
+                "title_fr": s.title_fr,
+                "title_en": s.title_en,
+                "period_covered": s.period_covered,
+                "confidence": s.confidence,
+                "reasons": "; ".join(REASONS[r][1] for r in s.reasons),
+                "claim_id": member.claim["claim_id"],
+                "position": position,
+                "role": member.role,
+                "label": member.label,
                 "covered_by": covering,
             }
             rows.append({column: row[column] for column in SUGGESTION_COLUMNS})
@@ -1055,8 +1267,9 @@ def covered(suggestion: Suggestion, charted: set[str]) -> bool:
     return sum(c in charted for c in suggestion.claim_ids) >= COVERED_SHARE * len(suggestion.claim_ids)
 
 
-def recovery(curated: dict[str, list[str]], suggested: dict[str, list[str]], held: float = 0.8,
-             others: float = 0.2) -> dict[str, dict]:
+def recovery(
+    curated: dict[str, list[str]], suggested: dict[str, list[str]], held: float = 0.8, others: float = 0.2
+) -> dict[str, dict]:
     """For each curated table ({id: claim ids}), its best suggestion and whether it recovers it.
 
     Recovered: the suggestion holds at least `held` of the table's claims, and at most `others`
@@ -1077,6 +1290,10 @@ def recovery(curated: dict[str, list[str]], suggested: dict[str, list[str]], hel
             out[indicator_id] = {"suggestion_id": None, "held": 0.0, "others": 0.0, "recovered": False}
         else:
             suggestion_id, share_held, share_others = best
-            out[indicator_id] = {"suggestion_id": suggestion_id, "held": share_held, "others": share_others,
-                                 "recovered": share_held >= held and share_others <= others}
+            out[indicator_id] = {
+                "suggestion_id": suggestion_id,
+                "held": share_held,
+                "others": share_others,
+                "recovered": share_held >= held and share_others <= others,
+            }
     return out

@@ -8,6 +8,7 @@ stands for [20.25, 20.35] million and agrees with "20,300,000"). Qualifiers are 
 translators word them differently ("quelque", "about"). Each paragraph that disagrees is a row
 of checks.parquet with kind `translation`, held by the version (not the reference).
 """
+
 import math
 import re
 from collections import defaultdict
@@ -23,6 +24,7 @@ CHECK_COLUMNS = columns("checks")
 @dataclass
 class Comparison:
     """One version of a document compared with its reference, paragraph by paragraph."""
+
     symbol: str
     reference: str  # report_id
     version: str
@@ -49,8 +51,7 @@ def compare_translations(reports: list[dict], paragraphs: list[dict], claims: li
         if len(versions) < 2:
             continue
         reference, *others = sorted(versions, key=lambda r: (-len(present[r["report_id"]]), r["report_id"]))
-        for version in others:
-            comparisons.append(_compare(symbol, reference, version, present, statistics))
+        comparisons += [_compare(symbol, reference, version, present, statistics) for version in others]
     return comparisons
 
 
@@ -101,7 +102,7 @@ def rounding(claim: dict, lang: str) -> float:
     shown = float(re.sub(r"\D", "", decimals[0]) or 0) + (float(f"0.{decimals[1]}") if places else 0.0)
     scale = abs(claim["value"]) / shown if shown else 1.0
     if places:
-        return 0.5 * 10.0 ** -places * scale
+        return 0.5 * 10.0**-places * scale
     if claim["unit"] == "%" or scale > 1.5:
         return 0.5 * scale  # "39 %" and "30 milliards" are rounded to their last digit
     return 0.0  # a count written in full ("3 484 139") is exact
@@ -111,20 +112,28 @@ def disagreement(comparison: Comparison, paragraph: int, left: list[dict], right
     """The checks.parquet row of a paragraph whose statistics differ between two versions."""
     lang_a, lang_b = comparison.languages
     first_a, first_b = (left or [None])[0], (right or [None])[0]
-    detail_en = "; ".join([f"{lang_a} {_said(c)} has no match in {lang_b}" for c in left]
-                          + [f"{lang_b} {_said(c)} has no match in {lang_a}" for c in right])
-    detail_fr = " ; ".join([f"{lang_a} {_said(c)} sans équivalent en {lang_b}" for c in left]
-                           + [f"{lang_b} {_said(c)} sans équivalent en {lang_a}" for c in right])
+    detail_en = "; ".join(
+        [f"{lang_a} {_said(c)} has no match in {lang_b}" for c in left]
+        + [f"{lang_b} {_said(c)} has no match in {lang_a}" for c in right]
+    )
+    detail_fr = " ; ".join(
+        [f"{lang_a} {_said(c)} sans équivalent en {lang_b}" for c in left]
+        + [f"{lang_b} {_said(c)} sans équivalent en {lang_a}" for c in right]
+    )
     row = {
         "check_id": f"translation_{comparison.version}_p{paragraph}",
         "report_id": comparison.version,
         "kind": "translation",
         "paragraphs": [paragraph],
         "indicator_ids": [],
-        "description": (f"Paragraph {paragraph} states the same statistics in {comparison.version} ({lang_b}) "
-                        f"as in {comparison.reference} ({lang_a})"),
-        "description_fr": (f"Le paragraphe {paragraph} donne les mêmes statistiques dans {comparison.version} "
-                           f"({lang_b}) que dans {comparison.reference} ({lang_a})"),
+        "description": (
+            f"Paragraph {paragraph} states the same statistics in {comparison.version} ({lang_b}) "
+            f"as in {comparison.reference} ({lang_a})"
+        ),
+        "description_fr": (
+            f"Le paragraphe {paragraph} donne les mêmes statistiques dans {comparison.version} "
+            f"({lang_b}) que dans {comparison.reference} ({lang_a})"
+        ),
         "expected": _value(first_a),
         "computed": _value(first_b),
         "tolerance": None,
@@ -132,7 +141,7 @@ def disagreement(comparison: Comparison, paragraph: int, left: list[dict], right
         "detail": detail_en,
         "detail_fr": detail_fr,
     }
-    return {column: row[column] for column in CHECK_COLUMNS}
+    return {column: row.get(column) for column in CHECK_COLUMNS}
 
 
 def _said(claim: dict) -> str:

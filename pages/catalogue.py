@@ -3,11 +3,12 @@
 The search ignores accents and case (dashboard/search.py) and is kept in the URL (`/?q=refugies`)
 without reloading the page, so a reload or a shared link shows the same cards.
 """
+
 import dash
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import citations, data, printing, suggested
-from dashboard.components import page_data, href, one, report_selector
+from dashboard.components import href, one, page_data, report_selector
 from dashboard.i18n import language, t
 
 dash.register_page(__name__, path="/", title="Indicateurs / Indicators")
@@ -29,39 +30,67 @@ def layout(lang=None, q="", report=None, **_):
         return html.Div(problem, className="catalogue")
     report = dataset.report_or_default(one(report))
     catalog = report_catalog(dataset, report)
-    return html.Div([
-        problem,
-        dcc.Location(id="catalogue-location", refresh=False),
-        html.H1([t(lang, "nav_catalogue"), " ", html.Span(dataset.symbol(report), className="symbol")]),
-        citations.document_line(dataset, report, lang, "catalogue"),
-        report_selector(dataset, "/", lang, report),
-        html.Label(t(lang, "search_placeholder"), htmlFor="catalogue-search", className="visually-hidden"),
-        dcc.Input(id="catalogue-search", type="search", value=q, placeholder=t(lang, "search_placeholder"),
-                  className="search", autoComplete="off", debounce=SEARCH_DEBOUNCE),
-        dcc.Store(id="catalogue-lang", data=lang),
-        dcc.Store(id="catalogue-report", data=report),
-        html.Div(suggested.catalogue(catalog, lang, q, suggested.unpublished(dataset, report)), id="catalogue-list"),
-        html.P([
-            html.A(t(lang, "catalogue_json"), href="/api/indicators.json"), " · ",
-            html.A(t(lang, "package"), href="/api/package.zip", id="catalogue-package"), " · ",
-            dcc.Link(t(lang, "nav_claims"), href=href("/claims", lang)),
-        ], className="downloads"),
-        printing.page_footer(dataset, report, lang),
-    ], className="catalogue")
+    return html.Div(
+        [
+            problem,
+            dcc.Location(id="catalogue-location", refresh=False),
+            html.H1([t(lang, "nav_catalogue"), " ", html.Span(dataset.symbol(report), className="symbol")]),
+            citations.document_line(dataset, report, lang, "catalogue"),
+            report_selector(dataset, "/", lang, report),
+            html.Label(t(lang, "search_placeholder"), htmlFor="catalogue-search", className="visually-hidden"),
+            dcc.Input(
+                id="catalogue-search",
+                type="search",
+                value=q,
+                placeholder=t(lang, "search_placeholder"),
+                className="search",
+                autoComplete="off",
+                debounce=SEARCH_DEBOUNCE,
+            ),
+            dcc.Store(id="catalogue-lang", data=lang),
+            dcc.Store(id="catalogue-report", data=report),
+            html.Div(
+                suggested.catalogue(catalog, lang, q, suggested.unpublished(dataset, report)), id="catalogue-list"
+            ),
+            html.P(
+                [
+                    html.A(t(lang, "catalogue_json"), href="/api/indicators.json"),
+                    " · ",
+                    html.A(t(lang, "package"), href="/api/package.zip", id="catalogue-package"),
+                    " · ",
+                    dcc.Link(t(lang, "nav_claims"), href=href("/claims", lang)),
+                ],
+                className="downloads",
+            ),
+            printing.page_footer(dataset, report, lang),
+        ],
+        className="catalogue",
+    )
 
 
-@callback(Output("catalogue-list", "children"), Input("catalogue-search", "value"), State("catalogue-lang", "data"),
-          State("catalogue-report", "data"), prevent_initial_call=True)
+@callback(
+    Output("catalogue-list", "children"),
+    Input("catalogue-search", "value"),
+    State("catalogue-lang", "data"),
+    State("catalogue-report", "data"),
+    prevent_initial_call=True,
+)
 def filter_catalogue(query, lang, report=None):
     """The cards of the report whose titles, descriptions or topic hold every word typed, accents and case aside."""
     dataset = data.load()
     report = dataset.report_or_default(report)
-    return suggested.catalogue(report_catalog(dataset, report), language(lang), query or "", suggested.unpublished(dataset, report))
+    return suggested.catalogue(
+        report_catalog(dataset, report), language(lang), query or "", suggested.unpublished(dataset, report)
+    )
 
 
-
-@callback(Output("catalogue-location", "search"), Input("catalogue-search", "value"), State("catalogue-lang", "data"),
-          State("catalogue-report", "data"), prevent_initial_call=True)
+@callback(
+    Output("catalogue-location", "search"),
+    Input("catalogue-search", "value"),
+    State("catalogue-lang", "data"),
+    State("catalogue-report", "data"),
+    prevent_initial_call=True,
+)
 def search_in_url(query, lang, report=None):
     """The query string of the search typed: `?q=…`, with the language and a report other than the default."""
     dataset = data.load()

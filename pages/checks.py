@@ -1,4 +1,5 @@
 """Checks (/checks): every arithmetic check of the report, its status, its paragraphs; filtered through the URL."""
+
 import dash
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
@@ -42,55 +43,109 @@ def layout(lang=None, status=None, kind=None, report=None, **_):
     shown = filtered(every, status, kind)
     counts = every.status.value_counts()
     params = {"status": status, "kind": kind, "report": chosen_report}
-    return html.Div([
-        problem,
-        html.H1([t(lang, "checks_title"), " ", html.Span(dataset.symbol(report), className="symbol")]),
-        report_selector(dataset, "/checks", lang, report, status=status, kind=kind),
-        html.P(t(lang, "checks_lead", n=len(every), consistent=int(counts.get("consistent", 0)),
-                 inconsistent=int(counts.get("inconsistent", 0))), className="lead", id="checks-lead"),
-        _filter_links("status", t(lang, "checks_status"),
-                      [(s, f"{t(lang, f'checks_{s}')} ({int(counts.get(s, 0))})") for s in STATUSES],
-                      status, params, lang),
-        _filter_links("kind", t(lang, "checks_kind"),
-                      [(k, kind_label(k, lang, checks=True)) for k in CHECK_KINDS if k in set(every.kind)], kind, params, lang),
-        html.P([
-            html.Button(t(lang, "checks_download"), id="checks-download-button", className="button", type="button"),
-            dcc.Download(id="checks-download"),
-        ], className="downloads"),
-        dcc.Store(id="checks-state", data={"lang": lang, "status": status, "kind": kind, "report": report}),
-        checks_list(shown, lang, id_prefix="checks", dataset=dataset) if len(shown) else
-        html.P(t(lang, "checks_none"), className="empty", id="checks-none"),
-    ], className="checks-page")
+    return html.Div(
+        [
+            problem,
+            html.H1([t(lang, "checks_title"), " ", html.Span(dataset.symbol(report), className="symbol")]),
+            report_selector(dataset, "/checks", lang, report, status=status, kind=kind),
+            html.P(
+                t(
+                    lang,
+                    "checks_lead",
+                    n=len(every),
+                    consistent=int(counts.get("consistent", 0)),
+                    inconsistent=int(counts.get("inconsistent", 0)),
+                ),
+                className="lead",
+                id="checks-lead",
+            ),
+            _filter_links(
+                "status",
+                t(lang, "checks_status"),
+                [(s, f"{t(lang, f'checks_{s}')} ({int(counts.get(s, 0))})") for s in STATUSES],
+                status,
+                params,
+                lang,
+            ),
+            _filter_links(
+                "kind",
+                t(lang, "checks_kind"),
+                [(k, kind_label(k, lang, checks=True)) for k in CHECK_KINDS if k in set(every.kind)],
+                kind,
+                params,
+                lang,
+            ),
+            html.P(
+                [
+                    html.Button(
+                        t(lang, "checks_download"), id="checks-download-button", className="button", type="button"
+                    ),
+                    dcc.Download(id="checks-download"),
+                ],
+                className="downloads",
+            ),
+            dcc.Store(id="checks-state", data={"lang": lang, "status": status, "kind": kind, "report": report}),
+            checks_list(shown, lang, id_prefix="checks", dataset=dataset)
+            if len(shown)
+            else html.P(t(lang, "checks_none"), className="empty", id="checks-none"),
+        ],
+        className="checks-page",
+    )
 
 
 def _filter_links(name: str, legend: str, choices: list[tuple[str, str]], current, params: dict, lang: str) -> html.Nav:
     """'Status: all · inconsistent (7) · consistent (41)', each a link to the same page with that filter."""
-    links = [(None, t(lang, "checks_all"))] + choices
-    return html.Nav([
-        html.Span(f"{legend} : " if lang == "fr" else f"{legend}: ", className="filter-legend"),
-        *[dcc.Link(text, href=href("/checks", lang, **{**params, name: value}), id=f"checks-{name}-{value or 'all'}",
-                   className="filter-choice active" if value == current else "filter-choice") for value, text in links],
-    ], className="filter-links", id=f"checks-filter-{name}", **{"aria-label": legend})
+    links = [(None, t(lang, "checks_all")), *choices]
+    return html.Nav(
+        [
+            html.Span(f"{legend} : " if lang == "fr" else f"{legend}: ", className="filter-legend"),
+            *[
+                dcc.Link(
+                    text,
+                    href=href("/checks", lang, **{**params, name: value}),
+                    id=f"checks-{name}-{value or 'all'}",
+                    className="filter-choice active" if value == current else "filter-choice",
+                )
+                for value, text in links
+            ],
+        ],
+        className="filter-links",
+        id=f"checks-filter-{name}",
+        **{"aria-label": legend},
+    )
 
 
 def checks_frame(checks: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The checks as a table to download, their words in the page's language."""
     french = lang == "fr"
-    return pd.DataFrame({
-        "check_id": checks.check_id, "report_id": checks.report_id, "kind": checks.kind, "status": checks.status,
-        "paragraphs": [", ".join(str(int(p)) for p in ps) for ps in checks.paragraphs],
-        "indicator_ids": [", ".join(ids) for ids in checks.indicator_ids],
-        "description": checks.description_fr if french else checks.description,
-        "detail": [check_detail(c, lang) for c in checks.itertuples()],
-        "expected": checks.expected, "computed": checks.computed, "tolerance": checks.tolerance,
-    })
+    return pd.DataFrame(
+        {
+            "check_id": checks.check_id,
+            "report_id": checks.report_id,
+            "kind": checks.kind,
+            "status": checks.status,
+            "paragraphs": [", ".join(str(int(p)) for p in ps) for ps in checks.paragraphs],
+            "indicator_ids": [", ".join(ids) for ids in checks.indicator_ids],
+            "description": checks.description_fr if french else checks.description,
+            "detail": [check_detail(c, lang) for c in checks.itertuples()],
+            "expected": checks.expected,
+            "computed": checks.computed,
+            "tolerance": checks.tolerance,
+        }
+    )
 
 
-@callback(Output("checks-download", "data"), Input("checks-download-button", "n_clicks"), State("checks-state", "data"),
-          prevent_initial_call=True)
+@callback(
+    Output("checks-download", "data"),
+    Input("checks-download-button", "n_clicks"),
+    State("checks-state", "data"),
+    prevent_initial_call=True,
+)
 def download(clicks, state):
     """The checks shown, as CSV (UTF-8 with BOM, text cells made safe for spreadsheets)."""
     dataset = data.load()
-    checks = filtered(report_checks(dataset, dataset.report_or_default(state["report"])), state["status"], state["kind"])
+    checks = filtered(
+        report_checks(dataset, dataset.report_or_default(state["report"])), state["status"], state["kind"]
+    )
     body = exports.csv_bytes(checks_frame(checks, state["lang"]))
     return dcc.send_bytes(body, "checks.csv", type="text/csv")

@@ -1,4 +1,5 @@
 """Compare (/compare?ids=a,b): series of one unit from several indicators on one chart; the selection is the URL."""
+
 from urllib.parse import urlencode
 
 import dash
@@ -35,7 +36,9 @@ def _comparable(dataset, lang: str) -> list[dict]:
     for entry in dataset.catalog:
         rows = dataset.observations_of(entry["indicator_id"])
         if chart_kind(entry, rows) in ("lines", "stacked"):
-            options.append({"label": f"{entry['title'][lang]} ({entry['unit_label'][lang]})", "value": entry["indicator_id"]})
+            options.append(
+                {"label": f"{entry['title'][lang]} ({entry['unit_label'][lang]})", "value": entry["indicator_id"]}
+            )
     return options
 
 
@@ -46,17 +49,27 @@ def layout(lang=None, ids=None, **_):
     if dataset is None:
         return html.Div(problem, className="compare")
     chosen = charts.compare_ids(ids)
-    return html.Div([
-        problem,
-        dcc.Location(id="compare-location", refresh="callback-nav"),
-        dcc.Store(id="compare-state", data={"lang": lang}),
-        html.H1(t(lang, "compare_title")),
-        html.P(t(lang, "compare_lead"), className="lead"),
-        html.Label(t(lang, "compare_choose"), htmlFor="compare-choice", className="compare-label"),
-        dcc.Dropdown(id="compare-choice", options=comparable_indicators(dataset, lang), value=chosen, multi=True,
-                     placeholder=t(lang, "compare_of"), className="compare-choice", labels=dropdown_labels(lang)),
-        html.Div(_chart(dataset, chosen, lang), id="compare-body"),
-    ], className="compare")
+    return html.Div(
+        [
+            problem,
+            dcc.Location(id="compare-location", refresh="callback-nav"),
+            dcc.Store(id="compare-state", data={"lang": lang}),
+            html.H1(t(lang, "compare_title")),
+            html.P(t(lang, "compare_lead"), className="lead"),
+            html.Label(t(lang, "compare_choose"), htmlFor="compare-choice", className="compare-label"),
+            dcc.Dropdown(
+                id="compare-choice",
+                options=comparable_indicators(dataset, lang),
+                value=chosen,
+                multi=True,
+                placeholder=t(lang, "compare_of"),
+                className="compare-choice",
+                labels=dropdown_labels(lang),
+            ),
+            html.Div(_chart(dataset, chosen, lang), id="compare-body"),
+        ],
+        className="compare",
+    )
 
 
 def _chart(dataset, ids: list[str], lang: str) -> list:
@@ -64,8 +77,11 @@ def _chart(dataset, ids: list[str], lang: str) -> list:
     if not ids:
         return [html.P(t(lang, "compare_empty"), className="empty", id="compare-empty")]
     parts, messages = charts.compare_parts(dataset, ids, lang)
-    left_out = html.Ul([html.Li(m) for m in messages], className="compare-messages", id="compare-messages", role="status") \
-        if messages else None
+    left_out = (
+        html.Ul([html.Li(m) for m in messages], className="compare-messages", id="compare-messages", role="status")
+        if messages
+        else None
+    )
     if parts is None:
         return [left_out]
     kept = parts.chosen["ids"]
@@ -74,29 +90,52 @@ def _chart(dataset, ids: list[str], lang: str) -> list:
     code = embed.compare_iframe_code(security.public_url(), kept, parts.title, lang, embed.iframe_height(parts))
     return [
         left_out,
-        html.Div([
-            download_links({ext: f"/api/compare.{ext}{compare_search(kept, lang)}" for ext in ("csv", "xlsx", "json")},
-                           name, lang, "compare"),
-            image_menu("/api/compare", query, name, lang, "compare"),
-            embed_box(code, lang, "compare"),
-        ], className="share-bar"),
-        html.Figure([
-            html.H2(parts.title, className="compare-chart-title", id="compare-chart-title"),
-            html.P(parts.subtitle, className="chart-subtitle"),
-            chart_warnings(parts.warnings, "compare"),
-            dcc.Graph(id="compare-graph", figure=parts.figure, config=GRAPH_CONFIG,
-                      style={"height": f"{page_height(parts.figure)}px"}),
-            html.Figcaption([
-                html.P(parts.description, id="compare-chart-description", className="chart-description"),
-                html.Ul([html.Li(note) for note in parts.notes], className="chart-notes") if parts.notes else None,
-                html.P(parts.source, className="chart-source", id="compare-chart-source"),
-            ]),
-        ], className="chart", **{"aria-describedby": "compare-chart-description"}),
+        html.Div(
+            [
+                download_links(
+                    {ext: f"/api/compare.{ext}{compare_search(kept, lang)}" for ext in ("csv", "xlsx", "json")},
+                    name,
+                    lang,
+                    "compare",
+                ),
+                image_menu("/api/compare", query, name, lang, "compare"),
+                embed_box(code, lang, "compare"),
+            ],
+            className="share-bar",
+        ),
+        html.Figure(
+            [
+                html.H2(parts.title, className="compare-chart-title", id="compare-chart-title"),
+                html.P(parts.subtitle, className="chart-subtitle"),
+                chart_warnings(parts.warnings, "compare"),
+                dcc.Graph(
+                    id="compare-graph",
+                    figure=parts.figure,
+                    config=GRAPH_CONFIG,
+                    style={"height": f"{page_height(parts.figure)}px"},
+                ),
+                html.Figcaption(
+                    [
+                        html.P(parts.description, id="compare-chart-description", className="chart-description"),
+                        html.Ul([html.Li(note) for note in parts.notes], className="chart-notes")
+                        if parts.notes
+                        else None,
+                        html.P(parts.source, className="chart-source", id="compare-chart-source"),
+                    ]
+                ),
+            ],
+            className="chart",
+            **{"aria-describedby": "compare-chart-description"},
+        ),
     ]
 
 
-@callback(Output("compare-location", "search"), Input("compare-choice", "value"), State("compare-state", "data"),
-          prevent_initial_call=True)
+@callback(
+    Output("compare-location", "search"),
+    Input("compare-choice", "value"),
+    State("compare-state", "data"),
+    prevent_initial_call=True,
+)
 def choose(ids, state):
     """The URL of the new selection: /compare?ids=a,b (the page is drawn again from it)."""
     return compare_search(ids or [], state["lang"])

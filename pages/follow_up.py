@@ -1,4 +1,5 @@
 """Follow-up (/follow-up): each recommendation of the previous concluding observations and the report's answer to it."""
+
 import dash
 from dash import Input, Output, clientside_callback, dcc, html
 
@@ -20,23 +21,42 @@ def layout(lang=None, report=None, **_):
     symbol = follow_up.previous_symbol(dataset, report) or word(lang, "previous")
     found = follow_up.recommendations(dataset, report)
     source = follow_up.co_document(dataset, report)
-    return html.Div([
-        problem,
-        dcc.Location(id="follow-up-location"),
-        dcc.Store(id="follow-up-scrolled"),
-        html.H1([word(lang, "title"), " ", html.Span(dataset.symbol(report), className="symbol")]),
-        report_selector(dataset, "/follow-up", lang, report),
-        html.P(word(lang, "intro", symbol=symbol), className="lead"),
-        _summary(found, lang),
-        html.P([html.Span(word(lang, "download") + (" : " if lang == "fr" else ": ")), *[
-            html.A(ext.upper() if ext == "csv" else "Excel", href=href(f"/api/follow-up.{ext}", "fr", report=report),
-                   download=f"follow-up-{report}.{ext}", id=f"follow-up-download-{ext}", className="button")
-            for ext in follow_up.FORMATS]], className="downloads"),
-        None if source or not found else html.P(word(lang, "no_text", symbol=symbol), className="hint",
-                                                id="follow-up-no-text"),
-        html.Div([_item(dataset, report, rec, source, lang) for rec in found] or [html.P(word(lang, "none"), className="empty")],
-                 id="follow-up-list"),
-    ], className="follow-up")
+    return html.Div(
+        [
+            problem,
+            dcc.Location(id="follow-up-location"),
+            dcc.Store(id="follow-up-scrolled"),
+            html.H1([word(lang, "title"), " ", html.Span(dataset.symbol(report), className="symbol")]),
+            report_selector(dataset, "/follow-up", lang, report),
+            html.P(word(lang, "intro", symbol=symbol), className="lead"),
+            _summary(found, lang),
+            html.P(
+                [
+                    html.Span(word(lang, "download") + (" : " if lang == "fr" else ": ")),
+                    *[
+                        html.A(
+                            ext.upper() if ext == "csv" else "Excel",
+                            href=href(f"/api/follow-up.{ext}", "fr", report=report),
+                            download=f"follow-up-{report}.{ext}",
+                            id=f"follow-up-download-{ext}",
+                            className="button",
+                        )
+                        for ext in follow_up.FORMATS
+                    ],
+                ],
+                className="downloads",
+            ),
+            None
+            if source or not found
+            else html.P(word(lang, "no_text", symbol=symbol), className="hint", id="follow-up-no-text"),
+            html.Div(
+                [_item(dataset, report, rec, source, lang) for rec in found]
+                or [html.P(word(lang, "none"), className="empty")],
+                id="follow-up-list",
+            ),
+        ],
+        className="follow-up",
+    )
 
 
 def _summary(found: list, lang: str) -> html.P | None:
@@ -49,20 +69,38 @@ def _summary(found: list, lang: str) -> html.P | None:
 
 def _item(dataset, report: str, rec, source: str | None, lang: str) -> html.Section:
     """One recommendation: its text (when the concluding observations are in the data) beside the State's answer."""
-    answer = html.Div([
-        html.H3(word(lang, "answer")),
-        html.Ul([_section(dataset, report, section, lang) for section in rec.sections], className="follow-up-sections"),
-        _statistics(dataset, report, rec, lang),
-        _indicators(dataset, rec, lang),
-    ], className="follow-up-answer")
-    recommendation = html.Div([
-        html.H3(word(lang, "recommendation")),
-        html.Blockquote(rec.text, className="paragraph-text", lang=dataset.metadata.get(source, {}).get("language") or "en"),
-    ], className="follow-up-recommendation") if rec.text else None
-    return html.Section([
-        html.H2(html.A(word(lang, "co_paragraph", n=rec.co_paragraph), href=f"#follow-up-co{rec.co_paragraph}")),
-        html.Div([recommendation, answer], className="follow-up-pair" + (" with-text" if rec.text else "")),
-    ], id=f"follow-up-co{rec.co_paragraph}", className="follow-up-item")
+    answer = html.Div(
+        [
+            html.H3(word(lang, "answer")),
+            html.Ul(
+                [_section(dataset, report, section, lang) for section in rec.sections], className="follow-up-sections"
+            ),
+            _statistics(dataset, report, rec, lang),
+            _indicators(dataset, rec, lang),
+        ],
+        className="follow-up-answer",
+    )
+    recommendation = (
+        html.Div(
+            [
+                html.H3(word(lang, "recommendation")),
+                html.Blockquote(
+                    rec.text, className="paragraph-text", lang=dataset.metadata.get(source, {}).get("language") or "en"
+                ),
+            ],
+            className="follow-up-recommendation",
+        )
+        if rec.text
+        else None
+    )
+    return html.Section(
+        [
+            html.H2(html.A(word(lang, "co_paragraph", n=rec.co_paragraph), href=f"#follow-up-co{rec.co_paragraph}")),
+            html.Div([recommendation, answer], className="follow-up-pair" + (" with-text" if rec.text else "")),
+        ],
+        id=f"follow-up-co{rec.co_paragraph}",
+        className="follow-up-item",
+    )
 
 
 def _section(dataset, report: str, section, lang: str) -> html.Li:
@@ -70,10 +108,19 @@ def _section(dataset, report: str, section, lang: str) -> html.Li:
     links = []
     for first, last in _runs(section.paragraphs):
         text = f"{first}–{last}" if last != first else str(first)
-        links += [", " if links else "", dcc.Link(text, href=report_href(dataset, report, lang, first),
-                                                  className="follow-up-paragraphs")]
-    return html.Li([html.Strong(f"{section.key}. {section.title}", lang=dataset.text_language(report)), " — ", t(lang, "para"), " ",
-                    *links])
+        links += [
+            ", " if links else "",
+            dcc.Link(text, href=report_href(dataset, report, lang, first), className="follow-up-paragraphs"),
+        ]
+    return html.Li(
+        [
+            html.Strong(f"{section.key}. {section.title}", lang=dataset.text_language(report)),
+            " — ",
+            t(lang, "para"),
+            " ",
+            *links,
+        ]
+    )
 
 
 def _runs(numbers: list[int]) -> list[tuple[int, int]]:
@@ -93,14 +140,24 @@ def _statistics(dataset, report: str, rec, lang: str):
         return html.P(word(lang, "no_statistics"), className="hint")
     items = []
     for paragraph, claims in rec.statistics.groupby("paragraph", sort=True):
-        numbers = " · ".join(f"{c.text} ({format_period(c.period, lang)})" if isinstance(c.period, str) else c.text
-                             for c in claims.itertuples())
-        items.append(html.Li([dcc.Link(f"{t(lang, 'para')} {int(paragraph)}",
-                                       href=report_href(dataset, report, lang, paragraph)), " : " if lang == "fr" else ": ",
-                              html.Span(numbers, lang=dataset.text_language(report))]))
+        numbers = " · ".join(
+            f"{c.text} ({format_period(c.period, lang)})" if isinstance(c.period, str) else c.text
+            for c in claims.itertuples()
+        )
+        items.append(
+            html.Li(
+                [
+                    dcc.Link(f"{t(lang, 'para')} {int(paragraph)}", href=report_href(dataset, report, lang, paragraph)),
+                    " : " if lang == "fr" else ": ",
+                    html.Span(numbers, lang=dataset.text_language(report)),
+                ]
+            )
+        )
     label = word(lang, "statistic") if count == 1 else word(lang, "statistics", n=count)
-    return html.Details([html.Summary(label), html.Ul(items, className="follow-up-numbers")],
-                        id=f"follow-up-statistics-{rec.co_paragraph}")
+    return html.Details(
+        [html.Summary(label), html.Ul(items, className="follow-up-numbers")],
+        id=f"follow-up-statistics-{rec.co_paragraph}",
+    )
 
 
 def _indicators(dataset, rec, lang: str):
@@ -112,7 +169,9 @@ def _indicators(dataset, rec, lang: str):
         if entry is None:
             continue
         badge = html.Span(word(lang, "suggested"), className="suggested-badge") if entry.get("suggested") else None
-        items.append(html.Li([dcc.Link(entry["title"][lang], href=href(f"/indicators/{indicator_id}", lang)), " ", badge]))
+        items.append(
+            html.Li([dcc.Link(entry["title"][lang], href=href(f"/indicators/{indicator_id}", lang)), " ", badge])
+        )
     return html.Div([html.H4(word(lang, "indicators")), html.Ul(items, className="follow-up-indicators")])
 
 

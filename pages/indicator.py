@@ -1,12 +1,23 @@
 """Indicator page (/indicators/<indicator_id>): chart, table, sources, checks; its state is the URL."""
+
 import dash
 from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import charts, citations, data, embed, printing, security, selected_point
 from dashboard.charts import selected_rows, selection
 from dashboard.components import (
-    chart_warnings, checks_list, download_links, embed_box, image_menu, number_card, page_data, href, one, observation_panel,
-    observation_table, sources_list,
+    chart_warnings,
+    checks_list,
+    download_links,
+    embed_box,
+    href,
+    image_menu,
+    number_card,
+    observation_panel,
+    observation_table,
+    one,
+    page_data,
+    sources_list,
 )
 from dashboard.figures import GRAPH_CONFIG, chart_kind, page_height
 from dashboard.i18n import dimension_name, label, language, t
@@ -27,35 +38,64 @@ def layout(indicator_id=None, lang=None, tab="chart", sort=None, desc=None, **qu
         return html.Div(problem)
     entry = dataset.indicator(indicator_id or "")
     if entry is None:
-        return html.Div([problem, html.H1(t(lang, "not_found", id=indicator_id)),
-                         dcc.Link(t(lang, "back_to_catalogue"), href=href("/", lang))], id="indicator-missing")
+        return html.Div(
+            [
+                problem,
+                html.H1(t(lang, "not_found", id=indicator_id)),
+                dcc.Link(t(lang, "back_to_catalogue"), href=href("/", lang)),
+            ],
+            id="indicator-missing",
+        )
     chosen = selection(dataset, indicator_id, query)
     rows = selected_rows(dataset, indicator_id, chosen)
     params = {"tab": tab if tab != "chart" else None, "sort": sort, "desc": desc, **chosen}
     base = {"path": f"/indicators/{indicator_id}", "params": params}
-    return html.Div([
-        problem,
-        dcc.Location(id="indicator-location", refresh="callback-nav"),
-        dcc.Store(id="indicator-state", data={"indicator_id": indicator_id, "lang": lang, "base": base}),
-        html.P(dcc.Link(f"← {entry['topic_title'][lang]}", href=href("/", lang)), className="crumb"),
-        html.H1(entry["title"][lang], id="indicator-title"),
-        html.P(entry["description"][lang], className="lead"),
-        html.Div([_downloads(indicator_id, lang, chosen), _image_menu(indicator_id, lang, chosen), _embed_box(entry, lang, chosen),
-                  _compare_link(dataset, entry, lang),
-                  citations.cite_box(citations.cite(dataset, entry["report_id"], set(rows.paragraph) or entry["paragraphs"], lang), "indicator-cite")],
-                 className="share-bar"),
-        _dimension_choice(dataset, entry, chosen, lang),
-        _tab_links(base, tab, lang, int((dataset.checks_of(indicator_id).status == "inconsistent").sum())),
-        html.Div(_tab_body(dataset, entry, rows, tab, lang, sort, desc == "1", base), id="indicator-body",
-                 className=f"tab-body tab-{tab}"),
-        *((printing.indicator_print(dataset, entry, rows, lang), selected_point.location()) if tab == "chart" else ()),
-    ], className="indicator")
+    return html.Div(
+        [
+            problem,
+            dcc.Location(id="indicator-location", refresh="callback-nav"),
+            dcc.Store(id="indicator-state", data={"indicator_id": indicator_id, "lang": lang, "base": base}),
+            html.P(dcc.Link(f"← {entry['topic_title'][lang]}", href=href("/", lang)), className="crumb"),
+            html.H1(entry["title"][lang], id="indicator-title"),
+            html.P(entry["description"][lang], className="lead"),
+            html.Div(
+                [
+                    _downloads(indicator_id, lang, chosen),
+                    _image_menu(indicator_id, lang, chosen),
+                    _embed_box(entry, lang, chosen),
+                    _compare_link(dataset, entry, lang),
+                    citations.cite_box(
+                        citations.cite(dataset, entry["report_id"], set(rows.paragraph) or entry["paragraphs"], lang),
+                        "indicator-cite",
+                    ),
+                ],
+                className="share-bar",
+            ),
+            _dimension_choice(dataset, entry, chosen, lang),
+            _tab_links(base, tab, lang, int((dataset.checks_of(indicator_id).status == "inconsistent").sum())),
+            html.Div(
+                _tab_body(dataset, entry, rows, tab, lang, sort, desc == "1", base),
+                id="indicator-body",
+                className=f"tab-body tab-{tab}",
+            ),
+            *(
+                (printing.indicator_print(dataset, entry, rows, lang), selected_point.location())
+                if tab == "chart"
+                else ()
+            ),
+        ],
+        className="indicator",
+    )
 
 
 def _downloads(indicator_id: str, lang: str, chosen: dict) -> html.P:
     # The files of the view shown: its language and dimension choice (issue 11).
-    return download_links({ext: href(f"/api/indicators/{indicator_id}.{ext}", lang, **chosen) for ext in ("csv", "xlsx", "json")},
-                          indicator_id, lang, "indicator")
+    return download_links(
+        {ext: href(f"/api/indicators/{indicator_id}.{ext}", lang, **chosen) for ext in ("csv", "xlsx", "json")},
+        indicator_id,
+        lang,
+        "indicator",
+    )
 
 
 def _image_menu(indicator_id: str, lang: str, chosen: dict) -> html.Details:
@@ -66,16 +106,23 @@ def _image_menu(indicator_id: str, lang: str, chosen: dict) -> html.Details:
 def _embed_box(entry: dict, lang: str, chosen: dict) -> html.Details:
     """The iframe code of the current view, with a copy button."""
     height = embed.iframe_height(charts.chart_parts(data.load(), entry["indicator_id"], chosen, lang))
-    return embed_box(embed.iframe_code(security.public_url(), entry["indicator_id"], entry["title"][lang], lang, chosen, height), lang,
-                     "indicator")
+    return embed_box(
+        embed.iframe_code(security.public_url(), entry["indicator_id"], entry["title"][lang], lang, chosen, height),
+        lang,
+        "indicator",
+    )
 
 
 def _compare_link(dataset, entry: dict, lang: str):
     """A link to /compare with this indicator chosen, for series over time."""
     if chart_kind(entry, dataset.observations_of(entry["indicator_id"])) not in ("lines", "stacked"):
         return None
-    return dcc.Link(t(lang, "compare_of"), href=href("/compare", lang, ids=entry["indicator_id"]), className="button",
-                    id="indicator-compare")
+    return dcc.Link(
+        t(lang, "compare_of"),
+        href=href("/compare", lang, ids=entry["indicator_id"]),
+        className="button",
+        id="indicator-compare",
+    )
 
 
 def _dimension_choice(dataset, entry: dict, chosen: dict, lang: str):
@@ -85,22 +132,44 @@ def _dimension_choice(dataset, entry: dict, chosen: dict, lang: str):
         if len(values) < 2:
             continue
         options = [{"label": label(v, lang, entry.get("labels_en")), "value": v} for v in values]
-        choices.append(html.Fieldset([
-            html.Legend(dimension_name(dimension, lang)),
-            dcc.Checklist(id={"type": "indicator-dimension", "name": dimension}, options=options,
-                          value=chosen.get(dimension, values), inline=True, className="checklist"),
-        ], className="dimension"))
+        choices.append(
+            html.Fieldset(
+                [
+                    html.Legend(dimension_name(dimension, lang)),
+                    dcc.Checklist(
+                        id={"type": "indicator-dimension", "name": dimension},
+                        options=options,
+                        value=chosen.get(dimension, values),
+                        inline=True,
+                        className="checklist",
+                    ),
+                ],
+                className="dimension",
+            )
+        )
     return html.Div(choices, className="dimensions") if choices else None
 
 
 def _tab_links(base: dict, tab: str, lang: str, inconsistent: int = 0) -> html.Nav:
     # The Checks tab says from afar that the report's figures do not add up.
-    badge = {"checks": html.Span(f"⚠ {inconsistent}", className="tab-badge", title=t(lang, "card_warning_title"))} if inconsistent else {}
-    return html.Nav([
-        dcc.Link([t(lang, f"tab_{name}"), " " if name in badge else None, badge.get(name)], href=href(base["path"], lang, **{**base["params"], "tab": name if name != "chart" else None}),
-                 id=f"indicator-tab-{name}", className="tab active" if name == tab else "tab")
-        for name in TABS
-    ], className="tabs", role="tablist")
+    badge = (
+        {"checks": html.Span(f"⚠ {inconsistent}", className="tab-badge", title=t(lang, "card_warning_title"))}
+        if inconsistent
+        else {}
+    )
+    return html.Nav(
+        [
+            dcc.Link(
+                [t(lang, f"tab_{name}"), " " if name in badge else None, badge.get(name)],
+                href=href(base["path"], lang, **{**base["params"], "tab": name if name != "chart" else None}),
+                id=f"indicator-tab-{name}",
+                className="tab active" if name == tab else "tab",
+            )
+            for name in TABS
+        ],
+        className="tabs",
+        role="tablist",
+    )
 
 
 def _tab_body(dataset, entry, rows, tab, lang, sort, descending, base):
@@ -115,27 +184,50 @@ def _tab_body(dataset, entry, rows, tab, lang, sort, descending, base):
         # A single value: the number itself, and beside it the paragraph that states it.
         shown = number_card(parts.card, lang)
         row = next(rows[rows.position == parts.card["position"]].itertuples(), None)
-        panel = observation_panel(dataset, entry, row, lang) if row is not None else html.P(t(lang, "click_hint"), className="hint")
+        panel = (
+            observation_panel(dataset, entry, row, lang)
+            if row is not None
+            else html.P(t(lang, "click_hint"), className="hint")
+        )
     else:
-        shown = dcc.Graph(id="indicator-graph", figure=parts.figure, config=GRAPH_CONFIG,
-                          style={"height": f"{page_height(parts.figure)}px"})
+        shown = dcc.Graph(
+            id="indicator-graph",
+            figure=parts.figure,
+            config=GRAPH_CONFIG,
+            style={"height": f"{page_height(parts.figure)}px"},
+        )
         panel = html.P(t(lang, "click_hint"), className="hint")
-    return html.Div([
-        html.Figure([
-            chart_warnings(parts.warnings),
-            shown,
-            html.Figcaption([
-                html.P(parts.description, id="indicator-chart-description", className="chart-description"),
-                html.Ul([html.Li(note) for note in parts.notes], className="chart-notes") if parts.notes else None,
-                html.P(parts.source, className="chart-source", id="indicator-chart-source"),
-            ]),
-        ], className="chart", **{"aria-describedby": "indicator-chart-description"}),
-        html.Aside(panel, id="indicator-panel", className="side-panel"),
-    ], className="chart-with-panel")
+    return html.Div(
+        [
+            html.Figure(
+                [
+                    chart_warnings(parts.warnings),
+                    shown,
+                    html.Figcaption(
+                        [
+                            html.P(parts.description, id="indicator-chart-description", className="chart-description"),
+                            html.Ul([html.Li(note) for note in parts.notes], className="chart-notes")
+                            if parts.notes
+                            else None,
+                            html.P(parts.source, className="chart-source", id="indicator-chart-source"),
+                        ]
+                    ),
+                ],
+                className="chart",
+                **{"aria-describedby": "indicator-chart-description"},
+            ),
+            html.Aside(panel, id="indicator-panel", className="side-panel"),
+        ],
+        className="chart-with-panel",
+    )
 
 
-@callback(Output("indicator-panel", "children"), Input("indicator-graph", "clickData"), State("indicator-state", "data"),
-          prevent_initial_call=True)
+@callback(
+    Output("indicator-panel", "children"),
+    Input("indicator-graph", "clickData"),
+    State("indicator-state", "data"),
+    prevent_initial_call=True,
+)
 def show_point(click, state):
     """The paragraph behind the clicked point, its quote marked, with a link to the report."""
     if not click or not click.get("points"):
@@ -150,9 +242,13 @@ def show_point(click, state):
     return observation_panel(dataset, entry, row, state["lang"])
 
 
-@callback(Output("indicator-location", "search"), Input({"type": "indicator-dimension", "name": ALL}, "value"),
-          State({"type": "indicator-dimension", "name": ALL}, "id"), State("indicator-state", "data"),
-          prevent_initial_call=True)
+@callback(
+    Output("indicator-location", "search"),
+    Input({"type": "indicator-dimension", "name": ALL}, "value"),
+    State({"type": "indicator-dimension", "name": ALL}, "id"),
+    State("indicator-state", "data"),
+    prevent_initial_call=True,
+)
 def choose_dimensions(values, ids, state):
     """The URL of the new dimension choice (all values chosen = the dimension left out)."""
     dataset = data.load()
@@ -162,7 +258,7 @@ def choose_dimensions(values, ids, state):
         if set(chosen) != every:
             params[id_["name"]] = chosen or [""]
     url = href(state["base"]["path"], state["lang"], **params)
-    return url[len(state["base"]["path"]):] or ""
+    return url[len(state["base"]["path"]) :] or ""
 
 
 # Copy the iframe code in the browser (the clipboard is the reader's, not the server's).

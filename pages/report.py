@@ -1,12 +1,13 @@
 """Report reader (/report): the whole report, each paragraph an element `p<N>`, its statistics marked,
 with a table of contents that follows the scroll (assets/readers.js marks the section being read)."""
+
 import re
 
 import dash
 from dash import Input, Output, clientside_callback, dcc, html
 
 from dashboard import citations, data, follow_up, printing
-from dashboard.components import page_data, href, highlighted, kind_label, one, report_selector
+from dashboard.components import highlighted, href, kind_label, one, page_data, report_selector
 from dashboard.i18n import format_period, language, t
 
 dash.register_page(__name__, path="/report", title="Rapport / Report")
@@ -21,16 +22,19 @@ def layout(lang=None, report=None, **_):
     if dataset is None:
         return html.Div(problem)
     report = dataset.report_or_default(one(report))
-    return html.Div([
-        problem,
-        dcc.Location(id="report-location"),
-        dcc.Store(id="report-scrolled"),
-        html.H1([t(lang, "report_title"), " ", html.Span(dataset.symbol(report), className="symbol")]),
-        citations.document_line(dataset, report, lang, "report"),
-        report_selector(dataset, "/report", lang, report),
-        html.Div([contents(dataset, lang, report), report_body(dataset, lang, report)], className="report-layout"),
-        printing.page_footer(dataset, report, lang),
-    ], className="report")
+    return html.Div(
+        [
+            problem,
+            dcc.Location(id="report-location"),
+            dcc.Store(id="report-scrolled"),
+            html.H1([t(lang, "report_title"), " ", html.Span(dataset.symbol(report), className="symbol")]),
+            citations.document_line(dataset, report, lang, "report"),
+            report_selector(dataset, "/report", lang, report),
+            html.Div([contents(dataset, lang, report), report_body(dataset, lang, report)], className="report-layout"),
+            printing.page_footer(dataset, report, lang),
+        ],
+        className="report",
+    )
 
 
 def contents(dataset, lang: str, report_id: str) -> html.Nav:
@@ -45,22 +49,41 @@ def contents(dataset, lang: str, report_id: str) -> html.Nav:
             section["numbers"].append(int(row.paragraph))
     items = []
     for number, chapter in chapters.items():
-        sections = [html.Li(_contents_link(section_id(number, letter), f"{letter}. {section['title']}", section["numbers"], lang))
-                    for letter, section in chapter["sections"].items()]
-        items.append(html.Li([
-            _contents_link(f"chapter-{number}", f"{number}. {chapter['title']}", chapter["numbers"], lang),
-            html.Ol(sections, className="toc-sections") if sections else None,
-        ]))
-    return html.Nav([
-        html.H2(t(lang, "contents"), className="toc-title"),
-        html.Ol(items, className="toc-chapters", lang=dataset.text_language(report_id)),
-    ], id="report-toc", className="report-toc", **{"aria-label": t(lang, "contents")})
+        sections = [
+            html.Li(
+                _contents_link(section_id(number, letter), f"{letter}. {section['title']}", section["numbers"], lang)
+            )
+            for letter, section in chapter["sections"].items()
+        ]
+        items.append(
+            html.Li(
+                [
+                    _contents_link(f"chapter-{number}", f"{number}. {chapter['title']}", chapter["numbers"], lang),
+                    html.Ol(sections, className="toc-sections") if sections else None,
+                ]
+            )
+        )
+    return html.Nav(
+        [
+            html.H2(t(lang, "contents"), className="toc-title"),
+            html.Ol(items, className="toc-chapters", lang=dataset.text_language(report_id)),
+        ],
+        id="report-toc",
+        className="report-toc",
+        **{"aria-label": t(lang, "contents")},
+    )
 
 
 def _contents_link(target: str, title: str, numbers: list[int], lang: str) -> html.A:
     span = f"{min(numbers)}–{max(numbers)}" if min(numbers) != max(numbers) else str(min(numbers))
-    return html.A([html.Span(title, className="toc-name"), html.Span(f"{t(lang, 'para')} {span}", className="toc-range", lang=lang)],
-                  href=f"#{target}", **{"data-target": target})
+    return html.A(
+        [
+            html.Span(title, className="toc-name"),
+            html.Span(f"{t(lang, 'para')} {span}", className="toc-range", lang=lang),
+        ],
+        href=f"#{target}",
+        **{"data-target": target},
+    )
 
 
 def section_id(chapter: str, section: str) -> str:
@@ -81,7 +104,7 @@ def report_body(dataset, lang: str, report_id: str | None = None) -> html.Div:
 
 def _paragraph_blocks(dataset, lang: str, report_id: str) -> list:
     stats = dataset.claims[dataset.claims.kind.isin(data.STATISTIC_KINDS)]
-    claims_by_paragraph = {key: group for key, group in stats.groupby(["report_id", "paragraph"])}
+    claims_by_paragraph = {key: group for key, group in stats.groupby(["report_id", "paragraph"])}  # noqa: C416
     blocks, heading, answered = [], (None, None, None), ()
     # Paragraph numbers repeat across reports: the reader shows one report, so `p<N>` stays unique.
     for row in dataset.paragraphs[dataset.paragraphs.report_id == report_id].itertuples():
@@ -92,10 +115,18 @@ def _paragraph_blocks(dataset, lang: str, report_id: str) -> list:
             answered = tuple(row.co_refs)
             blocks += [_co_refs(dataset, row.report_id, answered, lang)] if answered else []
         claims = claims_by_paragraph.get((row.report_id, row.paragraph))
-        blocks.append(html.Div([
-            html.A(str(row.paragraph), href=f"#p{row.paragraph}", className="paragraph-number"),
-            html.Div(paragraph_lines(row.text, _marks(dataset, row.text, claims, lang)), className="paragraph-text"),
-        ], id=f"p{row.paragraph}", className="paragraph"))
+        blocks.append(
+            html.Div(
+                [
+                    html.A(str(row.paragraph), href=f"#p{row.paragraph}", className="paragraph-number"),
+                    html.Div(
+                        paragraph_lines(row.text, _marks(dataset, row.text, claims, lang)), className="paragraph-text"
+                    ),
+                ],
+                id=f"p{row.paragraph}",
+                className="paragraph",
+            )
+        )
     return blocks
 
 
@@ -126,11 +157,18 @@ def _marks(dataset, text: str, claims, lang: str) -> tuple[list, dict]:
         spans.append((int(claim.start), int(claim.end), f"stat stat-{claim.kind}", about))
         used = dataset.indicators_by_claim.get(claim.claim_id, [])
         if used:
-            links[int(claim.start)] = html.Sup([
-                dcc.Link("↗", href=href(f"/indicators/{i}", lang), title=dataset.indicator(i)["title"][lang] if dataset.indicator(i) else i,
-                         className="claim-indicator")
-                for i in used
-            ], className="claim-links")
+            links[int(claim.start)] = html.Sup(
+                [
+                    dcc.Link(
+                        "↗",
+                        href=href(f"/indicators/{i}", lang),
+                        title=dataset.indicator(i)["title"][lang] if dataset.indicator(i) else i,
+                        className="claim-indicator",
+                    )
+                    for i in used
+                ],
+                className="claim-links",
+            )
     return spans, links
 
 
@@ -148,12 +186,17 @@ def paragraph_lines(text: str, marks: tuple[list, dict]) -> list:
         extra = {s - start: link for s, link in links.items() if start <= s < end}
         label = ITEM_LABEL.match(line) if start else None
         skip = label.end() if label else 0
-        body = highlighted(line[skip:], [(s - skip, e - skip, *rest) for s, e, *rest in inside if s >= skip],
-                           {s - skip: link for s, link in extra.items()})
+        body = highlighted(
+            line[skip:],
+            [(s - skip, e - skip, *rest) for s, e, *rest in inside if s >= skip],
+            {s - skip: link for s, link in extra.items()},
+        )
         if not start:
             pieces += body
         elif label:
-            items.append(html.Li([html.Span(f"{label.group(1)})", className="item-label"), *body], className="lettered"))
+            items.append(
+                html.Li([html.Span(f"{label.group(1)})", className="item-label"), *body], className="lettered")
+            )
         else:
             items.append(html.Li(body))
         start = end + 1

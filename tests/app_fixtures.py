@@ -1,5 +1,6 @@
 """A data/processed/ folder for the app's tests, built by the real ETL from data/raw/ (once per session),
 and the headless Chromium session the browser tests share."""
+
 import contextlib
 import os
 import shutil
@@ -18,7 +19,14 @@ _shared: dict = {}
 def build_fixture(folder: Path) -> Path:
     """Build data/processed/ into `folder` with `python -m etl`, as `make data` does."""
     assert build_data(["--out", str(folder)]) == 0, "python -m etl failed on data/raw/"
-    for name in ("paragraphs.parquet", "claims.parquet", "reports.parquet", "observations.parquet", "checks.parquet", "catalog.json"):
+    for name in (
+        "paragraphs.parquet",
+        "claims.parquet",
+        "reports.parquet",
+        "observations.parquet",
+        "checks.parquet",
+        "catalog.json",
+    ):
         assert (folder / name).exists(), f"python -m etl did not write {name}"
     return folder
 
@@ -48,6 +56,7 @@ def app_reading(folder: Path):
         patch.setenv("INDICATORS_DATA_DIR", str(folder))
         import app
         from dashboard import cache
+
         cache.answers.clear()  # page views kept by an earlier test module are not this one's
         yield app
 
@@ -65,17 +74,23 @@ def serving(flask_app):
 
 def routing(path: str, search: str = "") -> dict:
     """The body of the Dash pages callback that renders the page of a URL."""
-    return {"output": ".._pages_content.children..._pages_store.data..",
-            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-            "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
-                       {"id": "_pages_location", "property": "search", "value": search}],
-            "changedPropIds": ["_pages_location.pathname"], "state": []}
+    return {
+        "output": ".._pages_content.children..._pages_store.data..",
+        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": path},
+            {"id": "_pages_location", "property": "search", "value": search},
+        ],
+        "changedPropIds": ["_pages_location.pathname"],
+        "state": [],
+    }
 
 
 @contextlib.contextmanager
 def build_home():
     """HOME and TMPDIR inside .build/ (Chromium writes its profile there); profiles made meanwhile removed after."""
     import pytest
+
     for name in ("home", "tmp"):
         (BUILD / name).mkdir(parents=True, exist_ok=True)
     before = set((BUILD / "tmp").glob("org.chromium.*"))
@@ -101,10 +116,19 @@ def browser_session(tmp_path_factory, folder: Path):
     with build_home(), pytest.MonkeyPatch.context() as patch:
         patch.setenv("INDICATORS_DATA_DIR", str(folder))
         import app
-        with ThreadedRunner() as server, DashComposite(
-            server=server, browser="Chrome", headless=True, options=[options], download_path=str(downloads),
-            percy_run=False, wait_timeout=10,
-        ) as browser:
+
+        with (
+            ThreadedRunner() as server,
+            DashComposite(
+                server=server,
+                browser="Chrome",
+                headless=True,
+                options=[options],
+                download_path=str(downloads),
+                percy_run=False,
+                wait_timeout=10,
+            ) as browser,
+        ):
             browser.start_server(app.app)
             patch.setenv("PUBLIC_URL", browser.server_url)  # links and embed code name the address the browser uses
             browser.downloads = downloads
@@ -114,9 +138,12 @@ def browser_session(tmp_path_factory, folder: Path):
 def require_browser():
     """Skip (or fail under REQUIRE_BROWSER=1, as `make test` sets) when Chromium or its driver is missing."""
     import pytest
+
     if shutil.which("chromedriver") is None or shutil.which("chromium") is None:
         if os.environ.get("REQUIRE_BROWSER"):
-            raise RuntimeError("chromium and chromium-driver are missing: `make test` installs them (apt-get install chromium chromium-driver)")
+            raise RuntimeError(
+                "chromium and chromium-driver are missing: `make test` installs them (apt-get install chromium chromium-driver)"
+            )
         pytest.skip("chromium / chromium-driver not installed (make test installs them)", allow_module_level=True)
 
 
@@ -127,6 +154,7 @@ HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)>"
 def hostile_fixture(tmp_path_factory) -> Path:
     """A copy of the built data whose paragraph 156, its quotes, notes and claims carry HTML and script."""
     import pandas as pd
+
     if "hostile" in _shared:
         return _shared["hostile"]
     folder = tmp_path_factory.mktemp("hostile")
@@ -143,7 +171,7 @@ def hostile_fixture(tmp_path_factory) -> Path:
     observations.to_parquet(folder / "observations.parquet", index=False)
     claims = pd.read_parquet(folder / "claims.parquet")
     claims.loc[claims.paragraph == 156, "sentence"] = HOSTILE
-    claims.loc[claims.paragraph == 156, "subject"] = "=HYPERLINK(\"http://x\")"
+    claims.loc[claims.paragraph == 156, "subject"] = '=HYPERLINK("http://x")'
     claims.to_parquet(folder / "claims.parquet", index=False)
     _shared["hostile"] = folder
     return folder
@@ -156,6 +184,7 @@ SECOND_SYMBOL = "CERD/C/XYZ/1-2"
 def two_reports_fixture(tmp_path_factory) -> Path:
     """data/processed/ built by the real ETL from two reports: the Kazakh one and a copy under another symbol."""
     import json
+
     if "two" in _shared:
         return _shared["two"]
     raw = tmp_path_factory.mktemp("raw_two")

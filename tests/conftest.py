@@ -1,4 +1,5 @@
 """Shared fixtures: the real report, segmented and read once per test session; a plain web site for embeds."""
+
 import functools
 import http.server
 import threading

@@ -7,6 +7,7 @@ SIGKILLs itself just before its k-th call (1-based) to one of the file-system ca
 ones a commit is made of: writes end with fsync, and renames, links and removals switch versions.
 The result file gets, per trial, the exit status and the calls the child made.
 """
+
 import json
 import os
 import signal
@@ -17,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import pandas  # noqa: E402,F401  (imported before the fork, so a trial does not pay for it)
-import pyarrow.parquet  # noqa: E402,F401
+import pandas  # noqa: F401  (imported before the fork, so a trial does not pay for it)
+import pyarrow.parquet  # noqa: F401
 
-from etl.cli import main  # noqa: E402
+from etl.cli import main
 
 WATCHED = ("fsync", "mkdir", "rename", "replace", "symlink", "link", "unlink", "rmdir")
 
@@ -35,6 +36,7 @@ def watch(kill_at: int | None, log: list[str]) -> None:
             if kill_at is not None and len(log) == kill_at:
                 os.kill(os.getpid(), signal.SIGKILL)
             return _original(*args, **kwargs)
+
         setattr(os, name, watched)
 
 

@@ -1,4 +1,5 @@
 """Build a .docx and a .pdf of a report from its tab-layout text, as the UN publishes them."""
+
 import io
 import os
 import re

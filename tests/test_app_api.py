@@ -1,4 +1,5 @@
 """The /api routes and the downloads, through Flask's test client (no browser)."""
+
 import csv
 import io
 import json
@@ -9,9 +10,9 @@ import zipfile
 
 import pandas as pd
 import pytest
+from app_fixtures import app_reading, plain_copy, shared_fixture
 from openpyxl import load_workbook
 
-from app_fixtures import app_reading, shared_fixture, plain_copy
 from dashboard import exports
 
 
@@ -40,7 +41,10 @@ def test_indicator_csv_has_tidy_rows_with_paragraph_quote_and_citation(client):
     assert 'filename="art174_registered_cases.csv"' in response.headers["Content-Disposition"]
     rows = read_csv(response.data)
     assert [(r["period"], float(r["value"]), r["paragraph"]) for r in rows] == [
-        ("2022", 46.0, "156"), ("2023", 84.0, "156"), ("2024", 91.0, "156")]
+        ("2022", 46.0, "156"),
+        ("2023", 84.0, "156"),
+        ("2024", 91.0, "156"),
+    ]
     assert all(r["citation"] == "CERD/C/KAZ/11-14, para. 156" for r in rows)
     assert all(r["as_written"] in r["quote"] for r in rows)
 
@@ -67,15 +71,18 @@ def test_indicator_json_holds_entry_rows_and_checks(client):
     assert all("art174_cases_tried_and_convicted" in check["indicator_ids"] for check in body["checks"])
 
 
-@pytest.mark.parametrize("path", [
-    "/api/indicators/no_such_indicator.csv",
-    "/api/indicators/art174_registered_cases.exe",
-    "/api/indicators/art174_registered_cases",
-    # a file path smuggled in the id is looked up in the catalogue, never opened
-    "/api/indicators/..%2F..%2Fetc%2Fpasswd.csv",
-    "/api/indicators/../catalog.json",
-    "/api/indicators/catalog.json",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/indicators/no_such_indicator.csv",
+        "/api/indicators/art174_registered_cases.exe",
+        "/api/indicators/art174_registered_cases",
+        # a file path smuggled in the id is looked up in the catalogue, never opened
+        "/api/indicators/..%2F..%2Fetc%2Fpasswd.csv",
+        "/api/indicators/../catalog.json",
+        "/api/indicators/catalog.json",
+    ],
+)
 def test_unknown_indicator_files_are_404(client, path):
     assert client.get(path).status_code == 404
 
@@ -110,17 +117,20 @@ def test_package_zip_holds_parquet_csv_catalogue_and_readme(client):
     assert json.loads(archive.read("catalog.json"))
 
 
-@pytest.mark.parametrize("cell, expected", [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-    ("+33 1", "'+33 1"),
-    ("-2+3", "'-2+3"),
-    ("@SUM(A1)", "'@SUM(A1)"),
-    ("\tcmd", "'\tcmd"),
-    ("\rcmd", "'\rcmd"),
-    ("71,2 %", "71,2 %"),
-    (46.0, 46.0),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+33 1", "'+33 1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcmd", "'\tcmd"),
+        ("\rcmd", "'\rcmd"),
+        ("71,2 %", "71,2 %"),
+        (46.0, 46.0),
+        (None, None),
+    ],
+)
 def test_safe_cell_neutralises_formula_starts(cell, expected):
     assert exports.safe_cell(cell) == expected
 
@@ -167,6 +177,7 @@ def test_list_and_array_cells_are_joined_and_numpy_scalars_kept(client):
     import pandas as pd
 
     from dashboard import exports
+
     frame = pd.DataFrame({"paragraphs": [np.array([156, 191]), [58]], "mixed": [np.int64(3), "=1+1"]})
     out = exports.safe_frame(frame)
     assert out["paragraphs"].tolist() == ["156, 191", "58"]
@@ -174,9 +185,12 @@ def test_list_and_array_cells_are_joined_and_numpy_scalars_kept(client):
 
 
 @pytest.mark.parametrize("damage", ["truncated", "foreign columns"])
-def test_a_corrupt_data_file_is_answered_like_a_missing_one_and_recovers_when_rebuilt(tmp_path, tmp_path_factory, damage):
+def test_a_corrupt_data_file_is_answered_like_a_missing_one_and_recovers_when_rebuilt(
+    tmp_path, tmp_path_factory, damage
+):
     import pyarrow as pa
     import pyarrow.parquet as pq
+
     folder = shared_fixture(tmp_path_factory)
     copy = tmp_path / "processed"
     plain_copy(folder, copy)
@@ -206,7 +220,9 @@ def test_english_downloads_have_english_labels_and_notes(tmp_path_factory, tmp_p
         client = app.server.test_client()
         english = read_csv(client.get("/api/indicators/art174_cases_tried_and_convicted.csv?lang=en").data)
         french = read_csv(client.get("/api/indicators/art174_cases_tried_and_convicted.csv").data)
-        book = load_workbook(io.BytesIO(client.get("/api/indicators/art174_cases_tried_and_convicted.xlsx?lang=en").data))
+        book = load_workbook(
+            io.BytesIO(client.get("/api/indicators/art174_cases_tried_and_convicted.xlsx?lang=en").data)
+        )
         body = client.get("/api/indicators/art174_cases_tried_and_convicted.json?lang=en").get_json()
     assert {r["measure"] for r in english} == {"Cases tried", "Persons convicted"}
     assert {r["measure"] for r in french} == {"Affaires jugées", "Personnes condamnées"}
@@ -222,9 +238,14 @@ def test_downloads_follow_the_dimension_choice_of_the_page(client):
     query = "measure=Affaires+jug%C3%A9es"
     rows = read_csv(client.get(f"/api/indicators/art174_cases_tried_and_convicted.csv?{query}").data)
     assert [(r["measure"], r["period"], float(r["value"])) for r in rows] == [
-        ("Affaires jugées", "2022", 12.0), ("Affaires jugées", "2023", 18.0), ("Affaires jugées", "2024", 32.0),
-        ("Affaires jugées", "2025-H1", 24.0)]
-    book = load_workbook(io.BytesIO(client.get(f"/api/indicators/art174_cases_tried_and_convicted.xlsx?{query}&lang=en").data))
+        ("Affaires jugées", "2022", 12.0),
+        ("Affaires jugées", "2023", 18.0),
+        ("Affaires jugées", "2024", 32.0),
+        ("Affaires jugées", "2025-H1", 24.0),
+    ]
+    book = load_workbook(
+        io.BytesIO(client.get(f"/api/indicators/art174_cases_tried_and_convicted.xlsx?{query}&lang=en").data)
+    )
     values = list(book["data"].values)
     assert [row[values[0].index("measure")] for row in values[1:]] == ["Cases tried"] * 4
     body = client.get(f"/api/indicators/art174_cases_tried_and_convicted.json?{query}").get_json()
@@ -252,12 +273,21 @@ def test_a_carriage_return_cannot_split_a_csv_row(tmp_path_factory, tmp_path):
     assert f'"{quote}"' in text and text.split("\n")[0] == ",".join(f'"{name}"' for name in rows[0])
 
 
-@pytest.mark.parametrize("route, expected", [
-    ("/", 503), ("/report", 503), ("/claims", 503), ("/indicators/art174_registered_cases", 503),
-    ("/api/indicators.json", 503), ("/api/indicators/art174_registered_cases.csv", 503),
-    ("/api/indicators/art174_registered_cases.png", 503), ("/api/claims.csv", 503), ("/api/package.zip", 503),
-    ("/embed/art174_registered_cases", 503),
-])
+@pytest.mark.parametrize(
+    "route, expected",
+    [
+        ("/", 503),
+        ("/report", 503),
+        ("/claims", 503),
+        ("/indicators/art174_registered_cases", 503),
+        ("/api/indicators.json", 503),
+        ("/api/indicators/art174_registered_cases.csv", 503),
+        ("/api/indicators/art174_registered_cases.png", 503),
+        ("/api/claims.csv", 503),
+        ("/api/package.zip", 503),
+        ("/embed/art174_registered_cases", 503),
+    ],
+)
 def test_every_route_answers_a_corrupt_data_file_like_a_missing_one(tmp_path_factory, tmp_path, route, expected):
     folder = tmp_path / "processed"
     plain_copy(shared_fixture(tmp_path_factory), folder)
@@ -271,6 +301,7 @@ def test_every_route_answers_a_corrupt_data_file_like_a_missing_one(tmp_path_fac
             # the page shell; the page itself shows the banner saying how to build the data
             assert b"react-entry-point" in response.data
             from app_fixtures import routing
+
             view = app.server.test_client().post("/_dash-update-component", json=routing(route))
             assert view.status_code == 200 and b"data-banner" in view.data and b"make data" in view.data
 
@@ -279,6 +310,7 @@ def test_the_app_reads_one_build_through_current_even_when_the_top_level_files_a
     """data.load resolves `current` once: a top-level file that is not the current build's (a half-switched
     store, a copy left behind) is never mixed in, and a switch of `current` is picked up."""
     from dashboard import data
+
     built = shared_fixture(tmp_path_factory)
     version = os.path.realpath(built / "current")
     out = tmp_path / "out"
@@ -303,8 +335,10 @@ def test_quotes_carry_the_language_the_report_was_read_in(tmp_path_factory, tmp_
     reports.to_parquet(folder / "reports.parquet", index=False)
     with app_reading(folder) as app:
         from app_fixtures import routing
-        view = app.server.test_client().post("/_dash-update-component", json=routing("/indicators/art174_registered_cases",
-                                                                                    "?tab=sources"))
+
+        view = app.server.test_client().post(
+            "/_dash-update-component", json=routing("/indicators/art174_registered_cases", "?tab=sources")
+        )
         body = view.get_data(as_text=True)
     assert re.search(r'"className":\s*"paragraph-text",\s*"lang":\s*"en"', body)
     assert not re.search(r'"className":\s*"paragraph-text",\s*"lang":\s*"fr"', body)

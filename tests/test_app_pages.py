@@ -1,11 +1,10 @@
 """Page layouts, callbacks and components, called in process (no browser)."""
-import shutil
 
 import pandas as pd
 import pytest
+from app_fixtures import plain_copy, shared_fixture
 from dash import html
 
-from app_fixtures import shared_fixture, plain_copy
 from dashboard import data
 from dashboard.components import indicator_figure
 from dashboard.i18n import format_value
@@ -17,6 +16,7 @@ def built(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("INDICATORS_DATA_DIR", str(folder))
         import app  # noqa: F401  (registers the pages)
+
         yield folder
 
 
@@ -49,11 +49,12 @@ def text_of(component) -> str:
 def card_ids(sections) -> set[str]:
     """The indicator ids of the catalogue's cards (`card-<id>`; not their parts, like `card-warning-<id>`)."""
     cards = [c for c in walk(sections) if "indicator-card" in str(getattr(c, "className", "")).split()]
-    return {c.id[len("card-"):] for c in cards}
+    return {c.id[len("card-") :] for c in cards}
 
 
 def test_catalogue_search_keeps_matching_indicators():
     from pages import catalogue
+
     shown = card_ids(catalogue.filter_catalogue("174", "fr"))
     assert {"art174_registered_cases", "art174_cases_tried_and_convicted"} <= shown
     assert "ethnic_composition_population" not in shown
@@ -61,12 +62,14 @@ def test_catalogue_search_keeps_matching_indicators():
 
 def test_catalogue_search_reads_english_titles_and_says_when_nothing_matches():
     from pages import catalogue
+
     assert "ethnic_composition_population" in card_ids(catalogue.filter_catalogue("ethnic composition", "en"))
     assert "zzzz" in text_of(catalogue.filter_catalogue("zzzz", "en"))
 
 
 def test_catalogue_cards_show_unit_period_points_and_paragraphs():
     from pages import catalogue
+
     card = by_id(catalogue.layout(lang="en"), "card-art174_registered_cases")
     text = text_of(card)
     assert "3 data points" in text and "para. 156" in text and "2022–2024" in text
@@ -86,8 +89,10 @@ def test_indicator_figure_draws_a_partial_period_apart():
     dataset = data.load()
     entry = dataset.indicator("art174_cases_tried_and_convicted")
     figure = indicator_figure(entry, dataset.observations_of("art174_cases_tried_and_convicted"), "en")
+
     def periods_of(trace):
         return [point[2] for point in trace.customdata]
+
     partial = [trace for trace in figure.data if any("first half of 2025" in p for p in periods_of(trace))]
     # par. 155: the first half of 2025 is a hollow point of its own, never the end of a line from 2024
     assert len(partial) == 2 and all(periods_of(trace) == ["first half of 2025 (partial period)"] for trace in partial)
@@ -108,9 +113,12 @@ def test_composition_is_horizontal_bars_one_panel_per_date():
 
 def test_clicking_a_point_shows_its_paragraph_with_the_number_marked_and_a_report_link():
     from pages import indicator
+
     rows = data.load().observations_of("art174_registered_cases")
     position = int(rows[rows.period == "2023"].position.iloc[0])
-    panel = indicator.show_point({"points": [{"customdata": [position]}]}, {"indicator_id": "art174_registered_cases", "lang": "fr"})
+    panel = indicator.show_point(
+        {"points": [{"customdata": [position]}]}, {"indicator_id": "art174_registered_cases", "lang": "fr"}
+    )
     marks = [c for c in walk(panel) if isinstance(c, html.Mark) and c.className == "number"]
     assert [m.children for m in marks] == ["84"]
     link = by_id(panel, "indicator-panel-link")
@@ -118,11 +126,17 @@ def test_clicking_a_point_shows_its_paragraph_with_the_number_marked_and_a_repor
     assert "CERD/C/KAZ/11-14, par. 156" in text_of(panel)
 
 
-@pytest.mark.parametrize("tab, element", [
-    ("chart", "indicator-graph"), ("table", "indicator-table"), ("sources", "indicator-source-156"),
-])
+@pytest.mark.parametrize(
+    "tab, element",
+    [
+        ("chart", "indicator-graph"),
+        ("table", "indicator-table"),
+        ("sources", "indicator-source-156"),
+    ],
+)
 def test_indicator_tab_comes_from_the_url(tab, element):
     from pages import indicator
+
     layout = indicator.layout(indicator_id="art174_registered_cases", tab=tab)
     assert by_id(layout, element) is not None
     assert by_id(layout, f"indicator-tab-{tab}").className == "tab active"
@@ -130,16 +144,24 @@ def test_indicator_tab_comes_from_the_url(tab, element):
 
 def test_table_sorts_through_the_url_and_links_paragraphs():
     from pages import indicator
+
     layout = indicator.layout(indicator_id="art174_registered_cases", tab="table", sort="value", desc="1", lang="en")
     table = by_id(layout, "indicator-table")
-    values = [float(c.to_plotly_json()["props"]["data-value"]) for c in walk(table) if getattr(c, "className", "") == "number" and "data-value" in c.to_plotly_json()["props"]]
+    values = [
+        float(c.to_plotly_json()["props"]["data-value"])
+        for c in walk(table)
+        if getattr(c, "className", "") == "number" and "data-value" in c.to_plotly_json()["props"]
+    ]
     assert values == [91, 84, 46]
-    assert by_id(layout, "indicator-sort-value").href == "/indicators/art174_registered_cases?lang=en&tab=table&sort=value"
+    assert (
+        by_id(layout, "indicator-sort-value").href == "/indicators/art174_registered_cases?lang=en&tab=table&sort=value"
+    )
     assert "/report?lang=en#p156" in {c.href for c in walk(table) if hasattr(c, "href")}
 
 
 def test_sources_cite_every_paragraph_in_full():
     from pages import indicator
+
     layout = indicator.layout(indicator_id="art174_registered_cases", tab="sources", lang="en")
     assert "CERD/C/KAZ/11-14, para. 156" in text_of(by_id(layout, "indicator-source-156"))
 
@@ -153,6 +175,7 @@ def test_checks_put_inconsistencies_first():
 
 def test_checks_tab_lists_the_indicator_checks():
     from pages import indicator
+
     dataset = data.load()
     with_checks = next(i for i in dataset.indicators if len(dataset.checks_of(i)))
     layout = indicator.layout(indicator_id=with_checks, tab="checks")
@@ -162,8 +185,12 @@ def test_checks_tab_lists_the_indicator_checks():
 
 def test_dimension_choice_goes_to_the_url_and_back():
     from pages import indicator
-    state = {"indicator_id": "art174_cases_tried_and_convicted", "lang": "en",
-             "base": {"path": "/indicators/art174_cases_tried_and_convicted", "params": {"tab": "table"}}}
+
+    state = {
+        "indicator_id": "art174_cases_tried_and_convicted",
+        "lang": "en",
+        "base": {"path": "/indicators/art174_cases_tried_and_convicted", "params": {"tab": "table"}},
+    }
     measures = list(dict.fromkeys(data.load().observations_of("art174_cases_tried_and_convicted").measure))
     ids = [{"type": "indicator-dimension", "name": "measure"}]
     search = indicator.choose_dimensions([measures[:1]], ids, state)
@@ -176,21 +203,27 @@ def test_dimension_choice_goes_to_the_url_and_back():
 
 def test_odd_query_strings_fall_back_to_defaults():
     from pages import indicator
-    layout = indicator.layout(indicator_id="art174_registered_cases", tab=["table", "chart"], sort=["value", "x"], lang=["xx"], desc="yes")
+
+    layout = indicator.layout(
+        indicator_id="art174_registered_cases", tab=["table", "chart"], sort=["value", "x"], lang=["xx"], desc="yes"
+    )
     assert by_id(layout, "indicator-table") is not None
     layout = indicator.layout(indicator_id="art174_registered_cases", tab="<script>", sort="nope", measure="x")
     assert by_id(layout, "indicator-graph") is not None
     from pages import catalogue
+
     assert by_id(catalogue.layout(q=["174", "x"], lang=["en", "fr"]), "catalogue-search").value == "174"
 
 
 def test_unknown_indicator_page_says_so():
     from pages import indicator
+
     assert "nope" in text_of(by_id(indicator.layout(indicator_id="nope"), "indicator-missing"))
 
 
 def test_report_has_an_element_per_paragraph_and_links_numbers_to_indicators():
     from pages import report
+
     layout = report.layout(lang="fr")
     paragraph = by_id(layout, "p156")
     marks = [c.children for c in walk(paragraph) if isinstance(c, html.Mark)]
@@ -203,6 +236,7 @@ def test_report_has_an_element_per_paragraph_and_links_numbers_to_indicators():
 
 def test_report_text_is_text_never_html():
     from pages import report
+
     components = list(walk(report.layout(lang="fr")))
     assert not any(type(c).__name__ in ("Markdown", "Iframe") for c in components)
     assert not any("dangerously_allow_html" in c.to_plotly_json()["props"] for c in components)
@@ -210,6 +244,7 @@ def test_report_text_is_text_never_html():
 
 def test_claims_filter_callback_narrows_rows_and_the_download_link():
     from pages import claims
+
     rows, count, link = claims.filter_claims(["percent"], [], [], [], [], 50, 60, "", "en")
     assert rows and all(r["kind"] == "percent" for r in rows)
     assert all(50 <= int(r["paragraph"]) <= 60 for r in rows)
@@ -220,6 +255,7 @@ def test_claims_filter_callback_narrows_rows_and_the_download_link():
 
 def test_claims_filter_by_section_of_a_chapter():
     from pages import claims
+
     rows, _, link = claims.filter_claims([], [], [], [], ["VI.A"], None, None, "", "fr")
     assert rows and {r["chapter"] for r in rows} == {"VI"} and 156 in {r["paragraph"] for r in rows}
     assert link == "/api/claims.csv?section=VI.A"
@@ -227,6 +263,7 @@ def test_claims_filter_by_section_of_a_chapter():
 
 def test_navbar_keeps_the_page_when_switching_language():
     import app
+
     outputs = app.navbar("/indicators/art174_registered_cases", "?tab=table", "")
     assert outputs[-4] == "/indicators/art174_registered_cases?tab=table"
     assert outputs[-2] == "/indicators/art174_registered_cases?lang=en&tab=table"
@@ -235,6 +272,7 @@ def test_navbar_keeps_the_page_when_switching_language():
 
 def test_pages_say_how_to_build_missing_data(tmp_path):
     from pages import catalogue, indicator
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("INDICATORS_DATA_DIR", str(tmp_path))
         for layout in (catalogue.layout(), indicator.layout(indicator_id="art174_registered_cases")):
@@ -243,6 +281,7 @@ def test_pages_say_how_to_build_missing_data(tmp_path):
 
 def test_pages_say_when_the_data_is_stale(built, tmp_path):
     from pages import catalogue
+
     folder = tmp_path / "processed"
     plain_copy(built, folder)
     reports = pd.read_parquet(folder / "reports.parquet")
@@ -254,18 +293,22 @@ def test_pages_say_when_the_data_is_stale(built, tmp_path):
     assert "changed since" in banner and "make data" in banner
 
 
-@pytest.mark.parametrize("value, qualifier, unit, lang, expected", [
-    (14_900, "more_than", None, "en", "more than 14,900"),
-    (14_900, "more_than", None, "fr", "plus de 14\u202f900"),
-    (71.2, "exact", "%", "fr", "71,2\u202f%"),
-    (500, "approx", None, "en", "about 500"),
-])
+@pytest.mark.parametrize(
+    "value, qualifier, unit, lang, expected",
+    [
+        (14_900, "more_than", None, "en", "more than 14,900"),
+        (14_900, "more_than", None, "fr", "plus de 14\u202f900"),
+        (71.2, "exact", "%", "fr", "71,2\u202f%"),
+        (500, "approx", None, "en", "about 500"),
+    ],
+)
 def test_format_value_shows_the_qualifier(value, qualifier, unit, lang, expected):
     assert format_value(value, qualifier, unit, lang) == expected
 
 
 def test_every_indicator_renders_in_every_tab_and_language():
     from pages import indicator
+
     for indicator_id in data.load().indicators:
         for tab in ("chart", "table", "sources", "checks"):
             for lang in ("fr", "en"):

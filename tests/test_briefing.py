@@ -1,12 +1,13 @@
 """PNG/SVG exports (kaleido 1.x + Debian's Chromium) and the briefing pack command."""
+
 import html
 import io
 import re
 
 import pytest
+from app_fixtures import build_home, require_browser, shared_fixture
 from PIL import Image
 
-from app_fixtures import build_home, require_browser, shared_fixture
 from dashboard import briefing, charts, data, images
 
 require_browser()
@@ -20,6 +21,7 @@ def client(tmp_path_factory):
     with build_home(), pytest.MonkeyPatch.context() as patch:
         patch.setenv("INDICATORS_DATA_DIR", str(folder))
         import app
+
         yield app.server.test_client()
         images.stop()  # close Chromium while HOME and TMPDIR still point into .build/
 
@@ -31,15 +33,18 @@ def png_size_and_colours(body: bytes) -> tuple[tuple[int, int], int]:
 
 def svg_text(body: bytes) -> str:
     """The text of an SVG's <text> elements, joined."""
-    return html.unescape(" ".join(re.findall(r"<text[^>]*>(.*?)</text>", body.decode("utf-8"), re.S)))
+    return html.unescape(" ".join(re.findall(r"<text[^>]*>(.*?)</text>", body.decode("utf-8"), re.DOTALL)))
 
 
-@pytest.mark.parametrize("query, size", [
-    ("size=slide", (1280, 720)),
-    ("size=square", (1080, 1080)),
-    ("size=a4&scale=2", (2480, 1754)),
-    ("width=800&height=500", (800, 500)),
-])
+@pytest.mark.parametrize(
+    "query, size",
+    [
+        ("size=slide", (1280, 720)),
+        ("size=square", (1080, 1080)),
+        ("size=a4&scale=2", (2480, 1754)),
+        ("width=800&height=500", (800, 500)),
+    ],
+)
 def test_png_has_the_requested_pixel_size_and_is_not_blank(client, query, size):
     response = client.get(f"/api/indicators/art174_registered_cases.png?{query}")
     assert response.status_code == 200 and response.mimetype == "image/png"
@@ -61,7 +66,9 @@ def test_svg_holds_title_subtitle_notes_and_source_line(client):
 def test_image_follows_the_dimension_choice_and_language(client):
     rows = data.load().observations_of("art174_cases_tried_and_convicted")
     measure = rows.measure.iloc[0]
-    text = svg_text(client.get("/api/indicators/art174_cases_tried_and_convicted.svg", query_string={"measure": measure}).data)
+    text = svg_text(
+        client.get("/api/indicators/art174_cases_tried_and_convicted.svg", query_string={"measure": measure}).data
+    )
     assert "Source : CERD/C/KAZ/11-14, par. 155" in text and measure in text
     assert all(other not in text for other in rows.measure.unique() if other != measure)
 
@@ -74,7 +81,9 @@ def test_images_are_cached_and_carry_the_data_version(client):
 
 
 def test_dark_theme_image_is_dark(client):
-    image = Image.open(io.BytesIO(client.get("/api/indicators/art174_registered_cases.png?theme=dark&width=400&height=300").data))
+    image = Image.open(
+        io.BytesIO(client.get("/api/indicators/art174_registered_cases.png?theme=dark&width=400&height=300").data)
+    )
     assert image.convert("L").getpixel((2, 2)) < 80, "the dark theme's background"
 
 

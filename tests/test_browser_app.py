@@ -3,6 +3,7 @@
 `make test` installs the browser when it is missing; run alone without it, these tests are
 skipped unless REQUIRE_BROWSER=1 (which `make test` sets), so a missing browser never passes silently there.
 """
+
 import csv
 import io
 import json
@@ -13,9 +14,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from app_fixtures import browser_session, require_browser, shared_fixture
 from selenium.webdriver.common.action_chains import ActionChains
 
-from app_fixtures import browser_session, require_browser, shared_fixture
 from dashboard import data
 
 # selenium 4.2 (pinned by dash[testing]) calls urllib3 APIs that now warn on every request.
@@ -40,7 +41,8 @@ def path_and_query(duo) -> tuple[str, dict]:
 
 def figure_data(duo) -> list[dict]:
     return duo.driver.execute_script(
-        "return document.querySelector('#indicator-graph .js-plotly-plot').data.map(t => ({name: t.name, x: t.x, y: t.y}));")
+        "return document.querySelector('#indicator-graph .js-plotly-plot').data.map(t => ({name: t.name, x: t.x, y: t.y}));"
+    )
 
 
 def test_catalogue_search_opens_the_article_174_indicator(duo):
@@ -100,7 +102,11 @@ def test_csv_download_has_the_rows_and_paragraph_column(duo):
     while not target.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     rows = list(csv.DictReader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
-    assert [(r["period"], float(r["value"]), int(r["paragraph"])) for r in rows] == [("2022", 46, 156), ("2023", 84, 156), ("2024", 91, 156)]
+    assert [(r["period"], float(r["value"]), int(r["paragraph"])) for r in rows] == [
+        ("2022", 46, 156),
+        ("2023", 84, 156),
+        ("2024", 91, 156),
+    ]
 
 
 def test_switching_the_interface_to_english(duo):
@@ -133,8 +139,12 @@ def test_dimension_choice_is_kept_in_the_url(duo):
     shown = names
     while shown == names and time.monotonic() < deadline + 10:
         time.sleep(0.1)
-        shown = {trace["name"] for trace in duo.driver.execute_script(
-            "const g = document.querySelector('#indicator-graph .js-plotly-plot'); return g ? g.data.map(t => ({name: t.name})) : [];")}
+        shown = {
+            trace["name"]
+            for trace in duo.driver.execute_script(
+                "const g = document.querySelector('#indicator-graph .js-plotly-plot'); return g ? g.data.map(t => ({name: t.name})) : [];"
+            )
+        }
     assert shown < names and all(name.startswith(kept) for name in shown)
 
 
@@ -144,10 +154,12 @@ def test_campaigns_are_two_series_and_every_bar_is_as_long_as_its_own_value(duo)
     duo.wait_for_element("#indicator-graph .barlayer .point path")
     traces = duo.driver.execute_script(
         "const g = document.querySelector('#indicator-graph .js-plotly-plot');"
-        "return {barmode: g._fullLayout.barmode, data: g.data.map(t => ({x: t.x, y: t.y}))};")
+        "return {barmode: g._fullLayout.barmode, data: g.data.map(t => ({x: t.x, y: t.y}))};"
+    )
     assert traces["barmode"] != "stack" and len(traces["data"]) == rows.period.nunique() == 2
     lengths = duo.driver.execute_script(
-        "return [...document.querySelectorAll('#indicator-graph .barlayer .point path')].map(p => p.getBBox().width);")
+        "return [...document.querySelectorAll('#indicator-graph .barlayer .point path')].map(p => p.getBBox().width);"
+    )
     values = [v for trace in traces["data"] for v in trace["x"]]
     assert sorted(values) == sorted(rows.value)
     # drawn lengths in proportion to the values: no bar holds two campaigns (8 822 + 835 was drawn as one bar before)
@@ -162,7 +174,8 @@ def test_french_axes_and_tooltips_use_french_numbers(duo):
     ticks = [t.text for t in duo.find_elements("#indicator-graph .ytick text")]
     assert any(re.fullmatch(r"\d+\s+M", t) for t in ticks), ticks  # "3 M", not "3M"
     hover = duo.driver.execute_script(
-        "return document.querySelector('#indicator-graph .js-plotly-plot').data[0].customdata.map(c => c[1]);")
+        "return document.querySelector('#indicator-graph .js-plotly-plot').data[0].customdata.map(c => c[1]);"
+    )
     assert f"{int(rows.value.max()):,}".replace(",", "\u202f") in hover
     visit(duo, "/indicators/pupils_total?lang=en")
     duo.wait_for_element("#indicator-graph .ytick text")

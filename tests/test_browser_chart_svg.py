@@ -1,13 +1,14 @@
 """Every chart of the report rendered to SVG (kaleido + Debian's Chromium) in both languages: no two value labels
 overlap, and every chart carries its source line and the report's inconsistencies (issue 10)."""
+
 import html
 import re
 
 import pytest
+from app_fixtures import app_reading, build_home, require_browser, shared_fixture
 from lxml import etree
 
-from app_fixtures import app_reading, build_home, require_browser, shared_fixture
-from dashboard import charts, data, images
+from dashboard import charts, data, figures, images
 
 require_browser()
 
@@ -21,12 +22,15 @@ def rendered(tmp_path_factory):
     """(indicator_id, lang) -> (chart parts, SVG bytes) for every indicator, at the default slide size."""
     with build_home(), app_reading(shared_fixture(tmp_path_factory)):
         dataset = data.load()
-        width, height = charts.SIZES[charts.DEFAULT_SIZE]
+        width, height = figures.SIZES[figures.DEFAULT_SIZE]
         out = {}
         for indicator_id in dataset.indicators:
             for lang in ("fr", "en"):
                 parts = charts.chart_parts(dataset, indicator_id, {}, lang)
-                out[(indicator_id, lang)] = (parts, images.render(charts.briefing_figure(parts, width, height), "svg", width, height))
+                out[(indicator_id, lang)] = (
+                    parts,
+                    images.render(charts.briefing_figure(parts, width, height), "svg", width, height),
+                )
         images.stop()
         yield out
 
@@ -70,7 +74,7 @@ def svg_text(svg: bytes) -> str:
 def overlapping(labels) -> list:
     pairs = []
     for i, (a, box_a) in enumerate(labels):
-        for b, box_b in labels[i + 1:]:
+        for b, box_b in labels[i + 1 :]:
             if box_a[0] < box_b[1] and box_b[0] < box_a[1] and box_a[2] < box_b[3] and box_b[2] < box_a[3]:
                 pairs.append((a, b))
     return pairs
@@ -98,7 +102,7 @@ def test_every_chart_carries_its_source_line_and_the_report_slips(rendered):
         assert parts.source.replace("\xa0", " ") in text, (indicator_id, lang)
         assert parts.title.split()[0] in text
         for warning in parts.warnings:
-            head = ("Les chiffres du rapport ne concordent pas" if lang == "fr" else "The report's figures do not add up")
+            head = "Les chiffres du rapport ne concordent pas" if lang == "fr" else "The report's figures do not add up"
             assert head in text and warning.split(" — ")[-1].replace("\xa0", " ") in text, (indicator_id, lang)
 
 

@@ -1,5 +1,6 @@
 """/checks and /compare in a real headless Chromium: filters in the URL, links to paragraphs, a download read back,
 an embed shown in another site's page; the report's slips visible without opening the Checks tab (issue 10)."""
+
 import csv
 import io
 import time
@@ -7,8 +8,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-
 from app_fixtures import browser_session, require_browser, shared_fixture
+
 from dashboard import data
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -49,6 +50,7 @@ def wait_until(condition, seconds: float = 10):
 
 # /checks
 
+
 def test_checks_page_lists_every_check_and_filters_through_the_url(duo):
     checks = data.load().checks
     visit(duo, "/checks?lang=en")
@@ -86,7 +88,10 @@ def test_checks_download_is_the_filtered_list(duo):
 
 # The report's slips where the reader looks.
 
-@pytest.mark.parametrize("lang, words", [("fr", "Les chiffres du rapport ne concordent pas"), ("en", "The report's figures do not add up")])
+
+@pytest.mark.parametrize(
+    "lang, words", [("fr", "Les chiffres du rapport ne concordent pas"), ("en", "The report's figures do not add up")]
+)
 def test_a_failing_check_shows_on_the_chart_and_its_catalogue_card(duo, lang, words):
     check = data.load().checks.set_index("check_id").loc["statelessness_campaign_2024_outcomes"]
     detail = check.detail_fr if lang == "fr" else check.detail
@@ -94,7 +99,9 @@ def test_a_failing_check_shows_on_the_chart_and_its_catalogue_card(duo, lang, wo
     warning = duo.wait_for_element("#indicator-warnings")
     assert warning.is_displayed() and words in warning.text and detail in warning.text
     top = duo.driver.execute_script("return document.getElementById('indicator-warnings').getBoundingClientRect().top")
-    assert top < duo.driver.execute_script("return document.querySelector('#indicator-graph').getBoundingClientRect().top")
+    assert top < duo.driver.execute_script(
+        "return document.querySelector('#indicator-graph').getBoundingClientRect().top"
+    )
     visit(duo, f"/?lang={lang}")
     marker = duo.wait_for_element("#card-warning-statelessness_identification_campaigns")
     assert marker.is_displayed() and "⚠" in marker.text
@@ -121,16 +128,21 @@ def test_a_single_value_is_a_card_on_the_page(duo):
 
 # /compare
 
+
 def test_compare_draws_the_chosen_indicators_and_keeps_them_in_the_url(duo):
     dataset = data.load()
     visit(duo, "/compare?ids=art174_registered_cases,art174_cases_tried_and_convicted&lang=en")
     duo.wait_for_element("#compare-graph .js-plotly-plot")
     names = duo.driver.execute_script(
-        "return document.querySelector('#compare-graph .js-plotly-plot').data.filter(t => t.showlegend).map(t => t.name);")
+        "return document.querySelector('#compare-graph .js-plotly-plot').data.filter(t => t.showlegend).map(t => t.name);"
+    )
     tried = dataset.observations_of("art174_cases_tried_and_convicted").measure.unique()
     assert len(names) == 1 + len(tried)
-    duo.select_dcc_dropdown("#compare-choice", value=f"{dataset.indicator('stateless_naturalisations')['title']['en']} "
-                                                     f"({dataset.indicator('stateless_naturalisations')['unit_label']['en']})")
+    duo.select_dcc_dropdown(
+        "#compare-choice",
+        value=f"{dataset.indicator('stateless_naturalisations')['title']['en']} "
+        f"({dataset.indicator('stateless_naturalisations')['unit_label']['en']})",
+    )
     assert wait_until(lambda: "stateless_naturalisations" in query(duo).get("ids", [""])[0])
     assert query(duo)["ids"] == ["art174_registered_cases,art174_cases_tried_and_convicted,stateless_naturalisations"]
     assert wait_until(lambda: "303" in duo.find_element("#compare-chart-source").text)
@@ -140,10 +152,17 @@ def test_compare_csv_download_holds_every_series(duo):
     visit(duo, "/compare?ids=art174_registered_cases,stateless_naturalisations")
     duo.wait_for_element("#compare-graph .js-plotly-plot")
     duo.find_element("#compare-download-csv").click()
-    rows = list(csv.DictReader(io.StringIO(
-        downloaded(duo, "compare-art174_registered_cases-stateless_naturalisations.csv").decode("utf-8-sig"))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                downloaded(duo, "compare-art174_registered_cases-stateless_naturalisations.csv").decode("utf-8-sig")
+            )
+        )
+    )
     dataset = data.load()
-    assert len(rows) == len(dataset.observations_of("art174_registered_cases")) + len(dataset.observations_of("stateless_naturalisations"))
+    assert len(rows) == len(dataset.observations_of("art174_registered_cases")) + len(
+        dataset.observations_of("stateless_naturalisations")
+    )
     assert {r["paragraph"] for r in rows} == {"156", "303"}
 
 
@@ -153,8 +172,10 @@ def test_compare_embed_code_shows_the_chart_in_a_plain_page(duo, plain_site):
     duo.wait_for_element("#compare-graph .js-plotly-plot")
     duo.find_element("#compare-embed-summary").click()
     code = duo.find_element("#compare-embed-code").get_attribute("value")
-    assert f'{duo.server_url}/embed/compare?lang=en&amp;ids=' in code
-    (folder / "article.html").write_text(f"<!DOCTYPE html><html><body><h1>A briefing</h1>{code}</body></html>", encoding="utf-8")
+    assert f"{duo.server_url}/embed/compare?lang=en&amp;ids=" in code
+    (folder / "article.html").write_text(
+        f"<!DOCTYPE html><html><body><h1>A briefing</h1>{code}</body></html>", encoding="utf-8"
+    )
     duo.driver.get(f"{site}/article.html")
     duo.driver.switch_to.frame(duo.find_element("iframe"))
     try:
@@ -163,6 +184,8 @@ def test_compare_embed_code_shows_the_chart_in_a_plain_page(duo, plain_site):
         assert traces >= 2
         source = duo.find_element("#embed-source").text
         assert "CERD/C/KAZ/11-14, para. 156, 303" in source
-        assert duo.find_element("#embed-warnings").is_displayed()  # par. 156's registered cases enter an inconsistent check
+        assert duo.find_element(
+            "#embed-warnings"
+        ).is_displayed()  # par. 156's registered cases enter an inconsistent check
     finally:
         duo.driver.switch_to.default_content()

@@ -1,8 +1,8 @@
 """Embeds in a real headless Chromium: the /embed page, and the Embed button's iframe code in another site's page."""
-import pytest
-from selenium.webdriver.common.keys import Keys
 
+import pytest
 from app_fixtures import browser_session, require_browser, shared_fixture
+from selenium.webdriver.common.keys import Keys
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 require_browser()
@@ -15,7 +15,8 @@ def duo(tmp_path_factory):
 
 def chart_points(duo) -> list:
     return duo.driver.execute_script(
-        "const g = document.querySelector('#embed-chart'); return g && g.data ? g.data.map(t => [t.x, t.y]) : null;")
+        "const g = document.querySelector('#embed-chart'); return g && g.data ? g.data.map(t => [t.x, t.y]) : null;"
+    )
 
 
 def test_embed_page_draws_the_chart_with_its_source_line(duo):
@@ -37,7 +38,9 @@ def test_embed_button_code_shows_the_chart_in_a_plain_page(duo, plain_site):
     duo.find_element("#indicator-embed-summary").click()
     code = duo.find_element("#indicator-embed-code").get_attribute("value")
     assert code.startswith(f'<iframe src="{duo.server_url}/embed/art174_cases_tried_and_convicted?lang=en"')
-    (folder / "article.html").write_text(f"<!DOCTYPE html><html><body><h1>A briefing</h1>{code}</body></html>", encoding="utf-8")
+    (folder / "article.html").write_text(
+        f"<!DOCTYPE html><html><body><h1>A briefing</h1>{code}</body></html>", encoding="utf-8"
+    )
     duo.driver.get(f"{site}/article.html")
     frame = duo.find_element("iframe")
     duo.driver.switch_to.frame(frame)

@@ -1,6 +1,7 @@
 """Every reader, every screen (issue 11), in a real headless Chromium: no sideways scroll at 390 and
 1400 px, English pages free of the definitions' French, forgiving search, the URL restoring the
 state on reload, print emulation, citations and the report's contents."""
+
 import base64
 import io
 import re
@@ -12,10 +13,10 @@ from urllib.parse import parse_qs, urlparse
 import pandas as pd
 import pdfplumber
 import pytest
+from app_fixtures import ROOT, browser_session, require_browser, shared_fixture
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from app_fixtures import ROOT, browser_session, require_browser, shared_fixture
 from dashboard.search import folded
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -66,8 +67,10 @@ def wait_until(condition, timeout: float = 10, message: str = ""):
 
 def card_ids(duo) -> set[str]:
     """The indicators whose cards are shown (read in one go: the list may be redrawn meanwhile)."""
-    ids = duo.driver.execute_script("return [...document.querySelectorAll('#catalogue-list .indicator-card')].map(c => c.id);")
-    return {i[len("card-"):] for i in ids}
+    ids = duo.driver.execute_script(
+        "return [...document.querySelectorAll('#catalogue-list .indicator-card')].map(c => c.id);"
+    )
+    return {i[len("card-") :] for i in ids}
 
 
 # ---- phones and wide screens ---------------------------------------------------------------------------------------
@@ -89,7 +92,9 @@ def test_no_sideways_scroll(duo, path, width):
     time.sleep(0.3)  # let plotly and AG Grid settle at this width
     found = duo.driver.execute_script(SIDEWAYS)
     assert found["inner"] == width
-    assert found["scroll"] <= width, f"{path} at {width} px is {found['scroll']} px wide; wider elements: {found['wide']}"
+    assert found["scroll"] <= width, (
+        f"{path} at {width} px is {found['scroll']} px wide; wider elements: {found['wide']}"
+    )
 
 
 def test_the_header_collapses_on_a_phone(duo):
@@ -104,7 +109,8 @@ def test_the_header_collapses_on_a_phone(duo):
 def test_tables_scroll_inside_their_box_on_a_phone(duo):
     visit(duo, "/indicators/ethnic_composition_population?tab=table", "#indicator-table", 390)
     table = duo.driver.execute_script(
-        "const t = document.getElementById('indicator-table'); return [t.scrollWidth, t.clientWidth, getComputedStyle(t).overflowX];")
+        "const t = document.getElementById('indicator-table'); return [t.scrollWidth, t.clientWidth, getComputedStyle(t).overflowX];"
+    )
     assert table[0] > table[1] and table[2] == "auto", "the wide table scrolls in its own box"
 
 
@@ -133,8 +139,11 @@ def french_of_definitions() -> set[str]:
         topic = tomllib.loads(path.read_text(encoding="utf-8"))
         found.add((topic.get("topic_title_fr"), topic.get("topic_title_en")))
         for entry in topic.get("indicator", []):
-            found |= {(entry.get("title_fr"), entry.get("title_en")), (entry.get("description_fr"), entry.get("description_en")),
-                      (entry.get("unit_fr"), entry.get("unit_en"))}
+            found |= {
+                (entry.get("title_fr"), entry.get("title_en")),
+                (entry.get("description_fr"), entry.get("description_en")),
+                (entry.get("unit_fr"), entry.get("unit_en")),
+            }
             labels = entry.get("labels_en", {})
             for line in entry.get("observations", []):
                 found |= {(line[d], labels.get(line[d])) for d in entry.get("dimensions", []) if d in line}
@@ -152,7 +161,9 @@ def english_pages(folder: Path) -> list[tuple[str, str]]:
     catalog = pd.read_json(folder / "catalog.json")
     pages = [("/?lang=en", PAGES["/"]), ("/claims?lang=en", PAGES["/claims"]), ("/report?lang=en", PAGES["/report"])]
     # a chart, or the number card of a single value
-    return pages + [(f"/indicators/{i}?lang=en", "#indicator-graph .main-svg, #indicator-card") for i in catalog.indicator_id]
+    return pages + [
+        (f"/indicators/{i}?lang=en", "#indicator-graph .main-svg, #indicator-card") for i in catalog.indicator_id
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -184,14 +195,25 @@ def test_english_chart_notes_show_no_french_from_the_definitions(english_texts):
 def test_html_lang_and_tab_title_follow_the_language_switch(duo):
     visit(duo, "/claims", PAGES["/claims"])
     assert duo.driver.execute_script("return document.documentElement.lang") == "fr"
-    assert duo.driver.title.startswith("Tous les chiffres du rapport") and "4 choisis" in duo.find_element("#claims-kind").text
+    assert (
+        duo.driver.title.startswith("Tous les chiffres du rapport")
+        and "4 choisis" in duo.find_element("#claims-kind").text
+    )
     duo.find_element("#app-lang-en").click()
-    wait_until(lambda: duo.driver.execute_script("return document.documentElement.lang") == "en", message="<html lang> stays fr")
-    wait_until(lambda: duo.driver.title.startswith("Every number in the report"), message=f"tab title {duo.driver.title!r}")
-    wait_until(lambda: "4 selected" in duo.find_element("#claims-kind").text, message="the kind filter still speaks French")
+    wait_until(
+        lambda: duo.driver.execute_script("return document.documentElement.lang") == "en",
+        message="<html lang> stays fr",
+    )
+    wait_until(
+        lambda: duo.driver.title.startswith("Every number in the report"), message=f"tab title {duo.driver.title!r}"
+    )
+    wait_until(
+        lambda: "4 selected" in duo.find_element("#claims-kind").text, message="the kind filter still speaks French"
+    )
 
 
 # ---- forgiving search, the state in the URL ---------------------------------------------------------------------
+
 
 def type_into(duo, selector: str, text: str):
     box = duo.find_element(selector)
@@ -201,7 +223,11 @@ def type_into(duo, selector: str, text: str):
 
 def test_search_refugies_finds_the_refugee_indicators_and_stays_in_the_url(duo, folder):
     catalog = pd.read_json(folder / "catalog.json")
-    written = {row.indicator_id for row in catalog.itertuples() if "réfugiés" in (row.title["fr"] + row.description["fr"]).lower()}
+    written = {
+        row.indicator_id
+        for row in catalog.itertuples()
+        if "réfugiés" in (row.title["fr"] + row.description["fr"]).lower()
+    }
     visit(duo, "/", PAGES["/"])
     everything = card_ids(duo)
     type_into(duo, "input#catalogue-search", "refugies")
@@ -220,7 +246,9 @@ def test_claims_text_filters_as_you_type_whatever_the_accents(duo):
     visit(duo, "/claims", PAGES["/claims"])
     everything = duo.find_element("#claims-count").text
     type_into(duo, "input#claims-text", "réfugiés")
-    accented = wait_until(lambda: (text := duo.find_element("#claims-count").text) != everything and text, message="no filtering")
+    accented = wait_until(
+        lambda: (text := duo.find_element("#claims-count").text) != everything and text, message="no filtering"
+    )
     type_into(duo, "input#claims-text", "REFUGIES")
     wait_until(lambda: query_of(duo).get("q") == ["REFUGIES"], message="the text never reached the URL")
     duo.wait_for_text_to_equal("#claims-count", accented)
@@ -234,7 +262,11 @@ def test_claims_filters_are_restored_from_the_url(duo, folder):
     links = {a.text for a in duo.find_elements("#claims-grid .ag-cell[col-id=link] a")}
     assert links and links <= {"155", "156", "157"}
     assert duo.find_element("input#claims-from").get_attribute("value") == "155"
-    assert duo.find_element("#claims-download").get_attribute("href").endswith("/api/claims.csv?kind=count%2Cpercent%2Cmoney%2Cmeasure&from=155&to=157")
+    assert (
+        duo.find_element("#claims-download")
+        .get_attribute("href")
+        .endswith("/api/claims.csv?kind=count%2Cpercent%2Cmoney%2Cmeasure&from=155&to=157")
+    )
     # The values read as English writes them (20,300,000, not 20300000).
     visit(duo, "/claims?from=58&to=58&lang=en", PAGES["/claims"])
     values = {cell.text for cell in duo.find_elements("#claims-grid .ag-cell[col-id=value]")}
@@ -267,6 +299,7 @@ def test_the_language_switch_keeps_what_the_page_wrote_in_the_url(duo):
 
 # ---- print ---------------------------------------------------------------------------------------
 
+
 def printed(duo, media: str):
     duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": media})
 
@@ -289,7 +322,9 @@ def test_print_hides_the_navigation_and_shows_table_source_address_and_date(duo)
 
 
 def pdf_pages(duo) -> int:
-    pdf = duo.driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True})
+    pdf = duo.driver.execute_cdp_cmd(
+        "Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True}
+    )
     with pdfplumber.open(io.BytesIO(base64.b64decode(pdf["data"]))) as document:
         return len(document.pages)
 
@@ -301,6 +336,7 @@ def test_every_indicator_prints_on_at_most_two_a4_pages(english_texts):
 
 # ---- citations and the report's contents ---------------------------------------------------------------------
 
+
 def test_cite_box_gives_bibtex_and_copies_it(duo):
     visit(duo, "/indicators/art174_registered_cases?lang=en", "#indicator-graph .main-svg")
     duo.find_element("#indicator-cite-summary").click()
@@ -310,7 +346,9 @@ def test_cite_box_gives_bibtex_and_copies_it(duo):
     duo.wait_for_text_to_equal("#indicator-cite .copy-status", "Copied.")
     visit(duo, "/?lang=en", PAGES["/"])
     link = duo.find_element("#catalogue-document a.citation-symbol")
-    assert link.get_attribute("href") == "https://undocs.org/CERD/C/KAZ/11-14" and link.get_attribute("target") == "_blank"
+    assert (
+        link.get_attribute("href") == "https://undocs.org/CERD/C/KAZ/11-14" and link.get_attribute("target") == "_blank"
+    )
 
 
 def test_report_contents_follow_the_scroll(duo):
@@ -319,7 +357,9 @@ def test_report_contents_follow_the_scroll(duo):
     assert duo.find_element("#report-toc a.current").get_attribute("data-target") == "section-VI-A"
     assert duo.find_element("#report-toc").is_displayed()
     duo.driver.execute_script("document.getElementById('p3').scrollIntoView({block: 'start'});")
-    wait_until(lambda: duo.find_element("#report-toc a.current").get_attribute("data-target") == "chapter-I",
-               message="the marked entry does not follow the scroll")
+    wait_until(
+        lambda: duo.find_element("#report-toc a.current").get_attribute("data-target") == "chapter-I",
+        message="the marked entry does not follow the scroll",
+    )
     items = [li.text for li in duo.find_elements("#p3 .paragraph-items li")]
     assert len(items) == 4 and folded(items[0]).startswith("l'amelioration de la legislation")

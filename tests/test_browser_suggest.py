@@ -1,4 +1,5 @@
 """Issue 14 in a real headless Chromium: a report without definitions gets suggested indicator pages, and /follow-up."""
+
 import csv
 import io
 import json
@@ -7,7 +8,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from app_fixtures import browser_session, build_data, require_browser
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -33,7 +33,9 @@ def duo(tmp_path_factory, bare):
 def suggested(bare: Path, paragraph: int) -> dict:
     """The catalogue entry of the suggested series of a paragraph (its id is the build's, not typed here)."""
     catalog = json.loads((bare / "catalog.json").read_text(encoding="utf-8"))
-    return next(e for e in catalog if e.get("suggested") and e["paragraphs"] == [paragraph] and e["chart"] == "time_series")
+    return next(
+        e for e in catalog if e.get("suggested") and e["paragraphs"] == [paragraph] and e["chart"] == "time_series"
+    )
 
 
 def co_refs(bare: Path) -> dict[int, list[int]]:
@@ -51,12 +53,15 @@ def test_a_report_without_definitions_lists_its_suggested_tables(duo, bare):
     duo.wait_for_element("#catalogue-suggested-only")
     card = duo.find_element(f"#card-{entry['indicator_id']}")
     assert "suggested · confidence" in card.find_element("css selector", ".suggested-badge").text
-    assert len(duo.find_elements(".indicator-card")) == len(json.loads((bare / "catalog.json").read_text(encoding="utf-8")))
+    assert len(duo.find_elements(".indicator-card")) == len(
+        json.loads((bare / "catalog.json").read_text(encoding="utf-8"))
+    )
     card.find_element("css selector", ".card-title").click()
     duo.wait_for_element("#indicator-graph .js-plotly-plot")
     assert duo.driver.current_url.endswith(f"/indicators/{entry['indicator_id']}?lang=en")
     (trace,) = duo.driver.execute_script(
-        "return document.querySelector('#indicator-graph .js-plotly-plot').data.map(t => ({x: t.x, y: t.y}));")
+        "return document.querySelector('#indicator-graph .js-plotly-plot').data.map(t => ({x: t.x, y: t.y}));"
+    )
     assert list(zip(trace["x"], trace["y"])) == [("2022", 46), ("2023", 84), ("2024", 91)]
     assert "not reviewed" in duo.find_element(".lead").text
 
@@ -70,8 +75,11 @@ def test_a_suggested_indicator_downloads_as_csv_with_its_paragraph(duo, bare):
     while not target.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     rows = list(csv.DictReader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
-    assert [(r["period"], float(r["value"]), int(r["paragraph"])) for r in rows] == [("2022", 46, 156), ("2023", 84, 156),
-                                                                                    ("2024", 91, 156)]
+    assert [(r["period"], float(r["value"]), int(r["paragraph"])) for r in rows] == [
+        ("2022", 46, 156),
+        ("2023", 84, 156),
+        ("2024", 91, 156),
+    ]
     assert {r["citation"] for r in rows} == {"CERD/C/KAZ/11-14, para. 156"}
 
 

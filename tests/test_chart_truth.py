@@ -2,13 +2,15 @@
 
 Expected values are read from the built data (observations and checks of the real report), never typed in.
 """
+
+import itertools
 import re
 
 import pandas as pd
 import pytest
-
 from app_fixtures import app_reading, shared_fixture
 from test_app_pages import walk
+
 from contract import periods
 from dashboard import charts, data, figures
 from dashboard.components import inconsistent_indicators, indicator_figure
@@ -17,10 +19,14 @@ from dashboard.i18n import format_period
 LANGS = ("fr", "en")
 # A trend clause of a generated sentence and the two periods it joins (templates alt_rose, alt_fell, alt_same of i18n.py).
 TRENDS = {
-    "fr": re.compile(r"(?:hausse|baisse) de .+? \((?P<start>[^()]+)\) à .+? \((?P<end>[^()]+)\)|"
-                     r": .+? en (?P<start2>.+?) comme en (?P<end2>.+?)(?:, et |\.$|\. )"),
-    "en": re.compile(r"(?:rose|fell) from .+? in (?P<start>.+?) to .+? in (?P<end>.+?)(?:, and |\.$|\. )|"
-                     r" was .+? in (?P<start2>.+?) and .+? in (?P<end2>.+?)(?:, and |\.$|\. )"),
+    "fr": re.compile(
+        r"(?:hausse|baisse) de .+? \((?P<start>[^()]+)\) à .+? \((?P<end>[^()]+)\)|"
+        r": .+? en (?P<start2>.+?) comme en (?P<end2>.+?)(?:, et |\.$|\. )"
+    ),
+    "en": re.compile(
+        r"(?:rose|fell) from .+? in (?P<start>.+?) to .+? in (?P<end>.+?)(?:, and |\.$|\. )|"
+        r" was .+? in (?P<start2>.+?) and .+? in (?P<end2>.+?)(?:, and |\.$|\. )"
+    ),
 }
 
 
@@ -47,6 +53,7 @@ def every_view(dataset):
 
 # 3. Distinct events stay distinct: par. 289 and 290 are two campaigns, never one bar.
 
+
 def test_campaigns_chart_has_two_series_and_no_bar_taller_than_its_own_value(dataset):
     rows = dataset.observations_of("statelessness_identification_campaigns")
     parts = charts.chart_parts(dataset, "statelessness_identification_campaigns", {}, "en")
@@ -63,6 +70,7 @@ def test_campaigns_chart_has_two_series_and_no_bar_taller_than_its_own_value(dat
 
 
 # 2. Comparable periods only.
+
 
 def trend_periods(sentence: str, lang: str) -> list[tuple[str, str]]:
     found = []
@@ -85,18 +93,24 @@ def test_no_sentence_joins_a_full_period_to_a_partial_one(dataset, lang):
                 if start in said and end in said and said[start] in set(series.rows.period):
                     a, b = said[start], said[end]
                     assert periods.comparable(a, b), (indicator_id, lang, parts.description)
-                    assert not periods.is_partial(a, usual) and not periods.is_partial(b, usual), (indicator_id, parts.description)
+                    assert not periods.is_partial(a, usual) and not periods.is_partial(b, usual), (
+                        indicator_id,
+                        parts.description,
+                    )
                     checked += 1
     assert checked > 20, "the check above must have looked at the report's trend sentences"
 
 
-@pytest.mark.parametrize("indicator_id, lang, apart", [
-    # par. 303: 396 in January-August 2025 is described on its own, never as the end of a fall from 2020
-    ("stateless_naturalisations", "fr", ", et 396 au cours des huit premiers mois de 2025."),
-    ("stateless_naturalisations", "en", ", and 396 in the first eight months of 2025."),
-    # par. 155: cases tried in the first half of 2025
-    ("art174_cases_tried_and_convicted", "en", ", and 24 cases in the first half of 2025."),
-])
+@pytest.mark.parametrize(
+    "indicator_id, lang, apart",
+    [
+        # par. 303: 396 in January-August 2025 is described on its own, never as the end of a fall from 2020
+        ("stateless_naturalisations", "fr", ", et 396 au cours des huit premiers mois de 2025."),
+        ("stateless_naturalisations", "en", ", and 396 in the first eight months of 2025."),
+        # par. 155: cases tried in the first half of 2025
+        ("art174_cases_tried_and_convicted", "en", ", and 24 cases in the first half of 2025."),
+    ],
+)
 def test_a_partial_period_is_described_on_its_own(dataset, indicator_id, lang, apart):
     description = charts.chart_parts(dataset, indicator_id, {}, lang).description
     assert apart in description
@@ -115,7 +129,7 @@ def test_every_line_joins_only_comparable_whole_periods(dataset):
                 joined = [by_position.period[point[0]] for point in trace.customdata]
                 if not set(joined) <= set(series.rows.period) or trace.legendgroup != series.name:
                     continue
-                assert all(periods.comparable(a, b) for a, b in zip(joined, joined[1:])), (indicator_id, joined)
+                assert all(periods.comparable(a, b) for a, b in itertools.pairwise(joined)), (indicator_id, joined)
                 assert not any(periods.is_partial(p, usual) for p in joined), (indicator_id, joined)
 
 
@@ -133,6 +147,7 @@ def test_no_label_is_drawn_twice_where_periods_meet(dataset):
 
 
 # 3/4. Breakdowns: one panel per date; the ethnic shares (par. 58, 259, 418) never mix dates.
+
 
 def test_ethnic_share_chart_never_mixes_dates_under_one_subtitle(dataset):
     rows = dataset.observations_of("ethnic_composition_share")
@@ -176,9 +191,12 @@ def test_tiny_shares_keep_a_readable_label(dataset):
 
 # 4. The right chart for each table.
 
+
 def test_single_values_are_number_cards_everywhere(dataset, built):
-    from pages import indicator
     from test_app_pages import by_id, text_of
+
+    from pages import indicator
+
     singles = [i for i in dataset.indicators if dataset.observations_of(i).value.notna().sum() == 1]
     assert len(singles) >= 5
     client = built.server.test_client()
@@ -197,6 +215,7 @@ def test_single_values_are_number_cards_everywhere(dataset, built):
 
 def _walk(component):
     from test_app_pages import walk
+
     return walk(component)
 
 
@@ -204,7 +223,7 @@ def test_shares_of_a_whole_over_time_are_stacked_to_100(dataset):
     parts = charts.chart_parts(dataset, "pupils_share_by_language", {}, "fr")
     assert parts.kind == "stacked" and parts.figure.layout.barmode == "stack"
     rows = dataset.observations_of("pupils_share_by_language")
-    for period, group in rows.groupby("period"):
+    for _period, group in rows.groupby("period"):
         assert abs(group.value.sum() - 100) < 0.5, "the report's shares make the whole: the data proves it"
 
 
@@ -215,8 +234,9 @@ def test_stacking_needs_the_parts_to_make_the_whole(dataset):
     rows.loc[rows.index[0], "value"] -= 5  # a share that no longer adds up: its parts are not a whole
     assert figures.chart_kind(entry, rows) == "lines"
     # the ethnic shares add up to less than 100 (par. 58 lists eleven groups "and others"): never stacked
-    assert not figures.shares_of_a_whole(dataset.indicator("ethnic_composition_share"),
-                                         dataset.observations_of("ethnic_composition_share"))
+    assert not figures.shares_of_a_whole(
+        dataset.indicator("ethnic_composition_share"), dataset.observations_of("ethnic_composition_share")
+    )
 
 
 def test_counts_over_time_are_lines(dataset):
@@ -226,9 +246,12 @@ def test_counts_over_time_are_lines(dataset):
 
 # 5. The report's slips in plain sight.
 
+
 def test_failing_checks_show_on_the_chart_and_the_catalogue_card_in_both_languages(dataset, built):
-    from pages import catalogue, indicator
     from test_app_pages import by_id, text_of
+
+    from pages import catalogue, indicator
+
     bad = dataset.checks[dataset.checks.status == "inconsistent"]
     assert len(bad)
     client = built.server.test_client()
@@ -257,14 +280,21 @@ def test_campaign_warning_reads_as_the_report_writes_it(dataset):
 
 # 7. A clean mode bar.
 
+
 def test_graphs_have_no_cloud_share_no_bare_camera(dataset):
     from pages import indicator
-    graph = next(c for c in _walk(indicator.layout(indicator_id="art174_registered_cases")) if getattr(c, "id", None) == "indicator-graph")
+
+    graph = next(
+        c
+        for c in _walk(indicator.layout(indicator_id="art174_registered_cases"))
+        if getattr(c, "id", None) == "indicator-graph"
+    )
     assert graph.config["displayModeBar"] is False and graph.config["showSendToCloud"] is False
     assert graph.config["showEditInChartStudio"] is False and graph.config["displaylogo"] is False
 
 
 # 8. French formatting everywhere in French.
+
 
 def test_axes_and_tooltips_follow_the_language(dataset):
     rows = dataset.observations_of("pupils_total")
@@ -280,8 +310,10 @@ def test_axes_and_tooltips_follow_the_language(dataset):
 
 
 def test_check_details_follow_the_page_language(dataset):
-    from pages import checks
     from test_app_pages import text_of
+
+    from pages import checks
+
     check = dataset.checks[dataset.checks.status == "inconsistent"].iloc[0]
     assert check.detail_fr in text_of(checks.layout(lang="fr"))
     assert check.detail in text_of(checks.layout(lang="en"))
@@ -289,6 +321,7 @@ def test_check_details_follow_the_page_language(dataset):
 
 
 # Memoised parts: the page, the embed and the images share them.
+
 
 def test_chart_parts_are_kept_per_data_version_choice_and_language(dataset):
     first = charts.chart_parts(dataset, "art174_cases_tried_and_convicted", {}, "fr")
@@ -307,9 +340,15 @@ def test_briefing_figure_leaves_the_shared_figure_alone(dataset):
 
 # 6. Compare.
 
+
 def test_compare_puts_series_of_one_unit_on_one_chart(dataset):
-    ids = ["art174_registered_cases", "art174_cases_tried_and_convicted", "kazakh_mother_tongue_other_groups", "nope",
-           "ethnic_composition_share"]
+    ids = [
+        "art174_registered_cases",
+        "art174_cases_tried_and_convicted",
+        "kazakh_mother_tongue_other_groups",
+        "nope",
+        "ethnic_composition_share",
+    ]
     parts, messages = charts.compare_parts(dataset, ids, "en")
     assert parts.chosen["ids"] == ids[:2]
     assert any("not a series over time" in m and "shares" in m for m in messages)
@@ -317,17 +356,24 @@ def test_compare_puts_series_of_one_unit_on_one_chart(dataset):
     tried = dataset.observations_of("art174_cases_tried_and_convicted").measure.unique()
     assert len(legend) == 1 + len(tried)
     assert any("nope" in m for m in messages) and any("percentages" in m for m in messages)
-    assert set(parts.paragraphs) == set(dataset.observations_of(ids[0]).paragraph) | set(dataset.observations_of(ids[1]).paragraph)
+    assert set(parts.paragraphs) == set(dataset.observations_of(ids[0]).paragraph) | set(
+        dataset.observations_of(ids[1]).paragraph
+    )
 
 
 def test_compare_api_downloads_hold_every_indicator(built, dataset):
     import io
+
     from openpyxl import load_workbook
+
     client = built.server.test_client()
     ids = "art174_registered_cases,stateless_naturalisations"
     response = client.get(f"/api/compare.csv?ids={ids}")
-    assert response.status_code == 200 and 'filename="compare-art174_registered_cases-stateless_naturalisations.csv"' in \
-        response.headers["Content-Disposition"]
+    assert (
+        response.status_code == 200
+        and 'filename="compare-art174_registered_cases-stateless_naturalisations.csv"'
+        in response.headers["Content-Disposition"]
+    )
     frame = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig")
     expected = sum(len(dataset.observations_of(i)) for i in ids.split(","))
     assert len(frame) == expected and set(frame.indicator_id) == set(ids.split(","))
@@ -337,11 +383,14 @@ def test_compare_api_downloads_hold_every_indicator(built, dataset):
     assert book.sheetnames == ["data", "metadata"] and book["data"].max_row == expected + 1
     assert client.get("/api/compare.csv?ids=nope").status_code == 404
     assert client.get(f"/api/compare.exe?ids={ids}").status_code == 404
-    assert client.get(f"/api/compare.csv?ids={ids}", headers={"If-None-Match": f'"{dataset.version}"'}).status_code == 304
+    assert (
+        client.get(f"/api/compare.csv?ids={ids}", headers={"If-None-Match": f'"{dataset.version}"'}).status_code == 304
+    )
 
 
 def test_compare_downloads_speak_the_page_language(built, dataset):
     import io
+
     client = built.server.test_client()
     ids = "art174_cases_tried_and_convicted,art174_registered_cases"
     english = pd.read_csv(io.BytesIO(client.get(f"/api/compare.csv?ids={ids}&lang=en").data), encoding="utf-8-sig")
@@ -349,6 +398,7 @@ def test_compare_downloads_speak_the_page_language(built, dataset):
     assert {"Cases tried", "Persons convicted"} <= set(english.measure.dropna())
     assert {"Affaires jugées", "Personnes condamnées"} <= set(french.measure.dropna())
     from pages import compare
+
     links = [a.href for a in walk(compare._chart(dataset, ids.split(","), "en")) if getattr(a, "href", None)]
     assert any(link.startswith("/api/compare.csv?lang=en&ids=") for link in links)
 
@@ -363,22 +413,27 @@ def test_compare_embed_draws_the_same_chart(built):
 
 # /checks
 
+
 def test_checks_page_lists_every_check_filtered_through_the_url(dataset):
-    from pages import checks
     from test_app_pages import by_id, text_of
+
+    from pages import checks
+
     every = checks.layout(lang="en")
     items = [c for c in _walk(every) if str(getattr(c, "id", "")).startswith("checks-check-")]
     assert len(items) == len(dataset.checks)
     bad = checks.layout(lang="en", status="inconsistent")
-    shown = {c.id[len("checks-check-"):] for c in _walk(bad) if str(getattr(c, "id", "")).startswith("checks-check-")}
+    shown = {c.id[len("checks-check-") :] for c in _walk(bad) if str(getattr(c, "id", "")).startswith("checks-check-")}
     assert shown == set(dataset.checks[dataset.checks.status == "inconsistent"].check_id)
     sums = checks.layout(lang="fr", kind="sum", status="consistent")
-    shown = {c.id[len("checks-check-"):] for c in _walk(sums) if str(getattr(c, "id", "")).startswith("checks-check-")}
+    shown = {c.id[len("checks-check-") :] for c in _walk(sums) if str(getattr(c, "id", "")).startswith("checks-check-")}
     expected = dataset.checks[(dataset.checks.kind == "sum") & (dataset.checks.status == "consistent")]
     assert shown == set(expected.check_id)
     assert by_id(bad, "checks-status-inconsistent").className == "filter-choice active"
     assert by_id(bad, "checks-kind-sum").href == "/checks?lang=en&status=inconsistent&kind=sum"
-    links = {c.href for c in _walk(by_id(bad, "checks-check-statelessness_campaign_2024_outcomes")) if hasattr(c, "href")}
+    links = {
+        c.href for c in _walk(by_id(bad, "checks-check-statelessness_campaign_2024_outcomes")) if hasattr(c, "href")
+    }
     assert "/report?lang=en#p290" in links and "/indicators/statelessness_identification_campaigns?lang=en" in links
     assert str(len(dataset.checks)) in text_of(by_id(every, "checks-lead"))
 
@@ -386,7 +441,9 @@ def test_checks_page_lists_every_check_filtered_through_the_url(dataset):
 def test_checks_download_is_the_filtered_checks_in_the_page_language(dataset):
     import base64
     import io
+
     from pages import checks
+
     sent = checks.download(1, {"lang": "fr", "status": "inconsistent", "kind": None, "report": None})
     frame = pd.read_csv(io.BytesIO(base64.b64decode(sent["content"])), encoding="utf-8-sig")
     bad = dataset.checks[dataset.checks.status == "inconsistent"]
@@ -395,17 +452,26 @@ def test_checks_download_is_the_filtered_checks_in_the_page_language(dataset):
 
 
 def test_a_campaign_half_year_is_never_called_partial(dataset):
-    from pages import indicator
     from test_app_pages import by_id, text_of
+
+    from pages import indicator
+
     parts = charts.chart_parts(dataset, "statelessness_identification_campaigns", {}, "en")
     hovers = [point[2] for trace in parts.figure.data for point in trace.customdata]
     assert "second half of 2024" in hovers and not any("partial" in h for h in hovers)
-    table = text_of(by_id(indicator.layout(indicator_id="statelessness_identification_campaigns", tab="table", lang="en"),
-                          "indicator-table"))
+    table = text_of(
+        by_id(
+            indicator.layout(indicator_id="statelessness_identification_campaigns", tab="table", lang="en"),
+            "indicator-table",
+        )
+    )
     assert "second half of 2024" in table and "partial" not in table
     # along a time axis it still is: par. 155's first half of 2025 among whole years
-    table = text_of(by_id(indicator.layout(indicator_id="art174_cases_tried_and_convicted", tab="table", lang="en"),
-                          "indicator-table"))
+    table = text_of(
+        by_id(
+            indicator.layout(indicator_id="art174_cases_tried_and_convicted", tab="table", lang="en"), "indicator-table"
+        )
+    )
     assert "first half of 2025 (partial period)" in table
 
 
@@ -417,7 +483,9 @@ def test_campaigns_stay_apart_however_the_definition_names_them(dataset):
     entry["dimensions"] = ["campaign", *entry["dimensions"]]
     figure = indicator_figure(entry, rows, "fr")
     assert len(figure.data) == 2
-    assert all(not any(name.startswith("Campagne") for name in trace.y) for trace in figure.data), "the panel's title says it"
+    assert all(not any(name.startswith("Campagne") for name in trace.y) for trace in figure.data), (
+        "the panel's title says it"
+    )
     # and were both dated alike, the dimension still tells the bars apart: one bar per campaign and outcome, none stacked
     rows["period"] = rows.period.iloc[0]
     figure = indicator_figure(entry, rows, "fr")
@@ -430,4 +498,6 @@ def test_a_card_words_its_unit_as_the_definition_does(dataset):
     entry = dataset.indicator("art174_registered_total")
     rows = dataset.observations_of("art174_registered_total")
     assert [figures.card_text(entry, rows, lang)["unit"] for lang in ("fr", "en")] == ["procédures", "proceedings"]
-    assert ": 221 proceedings from 2022 to 2024." in charts.description_text(entry, rows, "en")  # its text alternative too
+    assert ": 221 proceedings from 2022 to 2024." in charts.description_text(
+        entry, rows, "en"
+    )  # its text alternative too

@@ -1,4 +1,5 @@
 """The report's arithmetic, recomputed: rounding-aware intervals, each kind of check, and the report's results."""
+
 import math
 import re
 from pathlib import Path
@@ -14,32 +15,35 @@ REPORT_ID = "CERD_C_KAZ_11-14_fr"
 INF = math.inf
 
 
-@pytest.mark.parametrize("text,value,qualifier,unit,expected", [
-    # a decimal stands for everything that rounds to it
-    ("14,6\xa0%", 14.6, "exact", "%", (14.55, 14.65)),
-    ("2,9\xa0millions", 2_900_000, "exact", None, (2_850_000, 2_950_000)),
-    ("environ 20,3\xa0millions", 20_300_000, "approx", None, (20_250_000, 20_350_000)),
-    # a whole percent is rounded to the unit
-    ("39\xa0%", 39, "exact", "%", (38.5, 39.5)),
-    ("+193\xa0%", 193, "exact", "%", (192.5, 193.5)),
-    # a count written in full is exact, in digits or in words
-    ("3\xa0484\xa0139", 3_484_139, "exact", None, (3_484_139, 3_484_139)),
-    ("Trente-huit", 38, "exact", None, (38, 38)),
-    # "about" rounds at the last significant digit
-    ("environ 4\xa0400", 4_400, "approx", None, (4_350, 4_450)),
-    ("quelque 7\xa0000", 7_000, "approx", None, (6_500, 7_500)),
-    ("Environ 40\xa0%", 40, "approx", "%", (35, 45)),
-    # bounds are open on one side
-    ("plus de 7\xa0000", 7_000, "more_than", None, (7_000, INF)),
-    ("au moins 10\xa0000", 10_000, "at_least", None, (10_000, INF)),
-    ("moins de 0,03\xa0%", 0.03, "less_than", "%", (0, 0.035)),
-    ("Plus de 30\xa0milliards de tenge", 30e9, "more_than", "KZT", (29.5e9, INF)),
-    # in words: "une centaine" is about a hundred, a share in words is rounded
-    ("une centaine", 100, "approx", None, (50, 150)),
-    ("Quatre-vingt-dix pour cent", 90, "exact", "%", (89.5, 90.5)),
-    # a sign is no scale: the interval keeps its order
-    ("-5 %", -5, "exact", "%", (-5.5, -4.5)),
-])
+@pytest.mark.parametrize(
+    "text,value,qualifier,unit,expected",
+    [
+        # a decimal stands for everything that rounds to it
+        ("14,6\xa0%", 14.6, "exact", "%", (14.55, 14.65)),
+        ("2,9\xa0millions", 2_900_000, "exact", None, (2_850_000, 2_950_000)),
+        ("environ 20,3\xa0millions", 20_300_000, "approx", None, (20_250_000, 20_350_000)),
+        # a whole percent is rounded to the unit
+        ("39\xa0%", 39, "exact", "%", (38.5, 39.5)),
+        ("+193\xa0%", 193, "exact", "%", (192.5, 193.5)),
+        # a count written in full is exact, in digits or in words
+        ("3\xa0484\xa0139", 3_484_139, "exact", None, (3_484_139, 3_484_139)),
+        ("Trente-huit", 38, "exact", None, (38, 38)),
+        # "about" rounds at the last significant digit
+        ("environ 4\xa0400", 4_400, "approx", None, (4_350, 4_450)),
+        ("quelque 7\xa0000", 7_000, "approx", None, (6_500, 7_500)),
+        ("Environ 40\xa0%", 40, "approx", "%", (35, 45)),
+        # bounds are open on one side
+        ("plus de 7\xa0000", 7_000, "more_than", None, (7_000, INF)),
+        ("au moins 10\xa0000", 10_000, "at_least", None, (10_000, INF)),
+        ("moins de 0,03\xa0%", 0.03, "less_than", "%", (0, 0.035)),
+        ("Plus de 30\xa0milliards de tenge", 30e9, "more_than", "KZT", (29.5e9, INF)),
+        # in words: "une centaine" is about a hundred, a share in words is rounded
+        ("une centaine", 100, "approx", None, (50, 150)),
+        ("Quatre-vingt-dix pour cent", 90, "exact", "%", (89.5, 90.5)),
+        # a sign is no scale: the interval keeps its order
+        ("-5 %", -5, "exact", "%", (-5.5, -4.5)),
+    ],
+)
 def test_stated_interval(text, value, qualifier, unit, expected):
     low, high = stated_interval(value, text, qualifier, unit)
     assert low == pytest.approx(expected[0]) and high == pytest.approx(expected[1])
@@ -100,15 +104,20 @@ whole = { indicator = "parts", group = "Total" }
 """
 
 
-@pytest.mark.parametrize("text,status", [
-    ("Le pays compte 300 habitants : 200 Russes (66,7 %) et 100 Ouzbeks (33,3 %).", "consistent"),
-    ("Le pays compte 300 habitants : 200 Russes (66,7 %) et 101 Ouzbeks (33,3 %).", "inconsistent"),
-    # "plus de 300" admits 301
-    ("Le pays compte plus de 300 habitants : 200 Russes (66,7 %) et 101 Ouzbeks (33,3 %).", "consistent"),
-    # "environ 20,3 millions" admits 20,34 millions
-    ("Le pays compte environ 20,3 millions d’habitants : 20,3 millions de Russes (99 %) et 40 000 Ouzbeks (0,2 %).",
-     "consistent"),
-])
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        ("Le pays compte 300 habitants : 200 Russes (66,7 %) et 100 Ouzbeks (33,3 %).", "consistent"),
+        ("Le pays compte 300 habitants : 200 Russes (66,7 %) et 101 Ouzbeks (33,3 %).", "inconsistent"),
+        # "plus de 300" admits 301
+        ("Le pays compte plus de 300 habitants : 200 Russes (66,7 %) et 101 Ouzbeks (33,3 %).", "consistent"),
+        # "environ 20,3 millions" admits 20,34 millions
+        (
+            "Le pays compte environ 20,3 millions d’habitants : 20,3 millions de Russes (99 %) et 40 000 Ouzbeks (0,2 %).",
+            "consistent",
+        ),
+    ],
+)
 def test_sum_check(text, status):
     [check] = _checks(text, _SUM)
     assert check["status"] == status and check["kind"] == "sum" and check["paragraphs"] == [1]
@@ -122,16 +131,21 @@ def test_a_partial_sum_only_may_not_exceed_its_total():
     assert [c["status"] for c in _checks(text.replace("400", "250"), partial)] == ["inconsistent"]
 
 
-@pytest.mark.parametrize("russes,share,status", [
-    # the issue's example: 2,9 / 20,3 millions = 14.29 %, and yet 14,6 % is reachable within rounding
-    ("2,9 millions", "14,6 %", "consistent"),
-    ("2,9 millions", "15,0 %", "inconsistent"),
-    ("2 900 000", "14,3 %", "consistent"),
-    ("2 900 000", "14,6 %", "inconsistent"),
-])
+@pytest.mark.parametrize(
+    "russes,share,status",
+    [
+        # the issue's example: 2,9 / 20,3 millions = 14.29 %, and yet 14,6 % is reachable within rounding
+        ("2,9 millions", "14,6 %", "consistent"),
+        ("2,9 millions", "15,0 %", "inconsistent"),
+        ("2 900 000", "14,3 %", "consistent"),
+        ("2 900 000", "14,6 %", "inconsistent"),
+    ],
+)
 def test_share_check_is_rounding_aware(russes, share, status):
     joined = " de " if "millions" in russes else " "
-    text = f"Le pays compte environ 20,3 millions d’habitants : {russes}{joined}Russes ({share}) et 1 000 Ouzbeks (0,0 %)."
+    text = (
+        f"Le pays compte environ 20,3 millions d’habitants : {russes}{joined}Russes ({share}) et 1 000 Ouzbeks (0,0 %)."
+    )
     [check] = _checks(text, _SHARE)
     assert check["status"] == status
     assert check["check_id"] == "share[Russes %]"
@@ -164,13 +178,16 @@ series = { indicator = "parts", group = ["Ouzbeks", "Russes"] }
     assert growth["status"] == "inconsistent" and trend["status"] == "consistent"
 
 
-@pytest.mark.parametrize("check,message", [
-    (_SUM.replace('kind = "sum"', 'kind = "ratio"'), "kind must be one of"),
-    (_SUM.replace('total = { indicator = "parts", group = "Total" }', ""), "a sum check needs `total`"),
-    (_SUM.replace('group = "Total"', 'group = "Nobody"'), "no observation of indicator 'parts'"),
-    (_SUM.replace('group = "Total"', 'group = ["Total", "Russes"]'), "`total` names 2 numbers"),
-    (_SUM.replace('kind = "sum"', 'kind = "sum"\nexpected = 300'), "unknown keys ['expected']"),
-])
+@pytest.mark.parametrize(
+    "check,message",
+    [
+        (_SUM.replace('kind = "sum"', 'kind = "ratio"'), "kind must be one of"),
+        (_SUM.replace('total = { indicator = "parts", group = "Total" }', ""), "a sum check needs `total`"),
+        (_SUM.replace('group = "Total"', 'group = "Nobody"'), "no observation of indicator 'parts'"),
+        (_SUM.replace('group = "Total"', 'group = ["Total", "Russes"]'), "`total` names 2 numbers"),
+        (_SUM.replace('kind = "sum"', 'kind = "sum"\nexpected = 300'), "unknown keys ['expected']"),
+    ],
+)
 def test_a_bad_check_is_a_clear_error(check, message):
     with pytest.raises(DefinitionError, match=message.replace("[", r"\[").replace("]", r"\]")):
         _checks("Le pays compte 300 habitants : 200 Russes (66,7 %) et 100 Ouzbeks (33,3 %).", check)
@@ -192,21 +209,39 @@ series = { indicator = "parts", group = ["Russes", "Ouzbeks"] }
 
 
 _TWO_SHARES = _SHARE.replace('group = ["Russes %"]', 'group = ["Russes %", "Ouzbeks %"]').replace(
-    'part = { indicator = "parts", group = ["Russes"] }', 'part = { indicator = "parts", group = ["Russes", "Ouzbeks"] }')
+    'part = { indicator = "parts", group = ["Russes"] }',
+    'part = { indicator = "parts", group = ["Russes", "Ouzbeks"] }',
+)
 
 
-@pytest.mark.parametrize("check,text,message", [
-    # several shares are paired by a dimension, never silently with the last part
-    (_TWO_SHARES.replace('pair_by = "group"\n', ""), None, "several shares need `pair_by"),
-    (_SHARE.replace('group = "Total"', 'group = "Russes"').replace("Le pays", "Le pays"),
-     "Le pays compte 0 habitants : 0 Russes (66,7 %) et 100 Ouzbeks (33,3 %).", "is 0 in the report"),
-    (_SUM.replace('kind = "sum"', 'kind = "sum"\ncomplete = "false"'), None, "`complete` must be true or false"),
-    (_SUM.replace('total = { indicator = "parts", group = "Total" }', 'total = "parts"'), None, "an operand is a table"),
-    (_SUM.replace('total = { indicator = "parts", group = "Total" }', 'total = { paragraph = 1, after = "(" }'), None,
-     "`after` is not a valid pattern"),
-    (_SUM.replace('total = { indicator = "parts", group = "Total" }', 'total = { paragraph = 1, nth = "2" }'), None,
-     "`nth` must be a whole number from 1"),
-])
+@pytest.mark.parametrize(
+    "check,text,message",
+    [
+        # several shares are paired by a dimension, never silently with the last part
+        (_TWO_SHARES.replace('pair_by = "group"\n', ""), None, "several shares need `pair_by"),
+        (
+            _SHARE.replace('group = "Total"', 'group = "Russes"').replace("Le pays", "Le pays"),
+            "Le pays compte 0 habitants : 0 Russes (66,7 %) et 100 Ouzbeks (33,3 %).",
+            "is 0 in the report",
+        ),
+        (_SUM.replace('kind = "sum"', 'kind = "sum"\ncomplete = "false"'), None, "`complete` must be true or false"),
+        (
+            _SUM.replace('total = { indicator = "parts", group = "Total" }', 'total = "parts"'),
+            None,
+            "an operand is a table",
+        ),
+        (
+            _SUM.replace('total = { indicator = "parts", group = "Total" }', 'total = { paragraph = 1, after = "(" }'),
+            None,
+            "`after` is not a valid pattern",
+        ),
+        (
+            _SUM.replace('total = { indicator = "parts", group = "Total" }', 'total = { paragraph = 1, nth = "2" }'),
+            None,
+            "`nth` must be a whole number from 1",
+        ),
+    ],
+)
 def test_a_check_that_cannot_be_computed_is_a_clear_error(check, text, message):
     text = text or "Le pays compte 300 habitants : 200 Russes (66,7 %) et 100 Ouzbeks (33,3 %)."
     with pytest.raises(DefinitionError, match=re.escape(message)):
@@ -237,45 +272,53 @@ def test_checks_apply_only_to_the_reports_they_name():
 
 # --- the report's own arithmetic --------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def report_checks(report_text):
-    definitions = parse_definitions({p.name: p.read_text(encoding="utf-8") for p in (ROOT / "indicators").glob("*.toml")})
-    return {c["check_id"]: c for c in build_indicators(definitions, build_report(report_text, REPORT_ID), REPORT_ID).checks}
+    definitions = parse_definitions(
+        {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "indicators").glob("*.toml")}
+    )
+    return {
+        c["check_id"]: c for c in build_indicators(definitions, build_report(report_text, REPORT_ID), REPORT_ID).checks
+    }
 
 
 def test_the_report_inconsistencies(report_checks):
     assert sorted(c for c, row in report_checks.items() if row["status"] == "inconsistent") == [
-        "art174_dismissed_share_2024",            # 36 / 91 = 39.6 %, stated 39 %
-        "ethnic_shares[Allemands]",              # 223 200 / 20,3 M = 1.10 %, stated 1,2 %
-        "ethnic_shares[Azerbaïdjanais]",         # 155 300 / 20,3 M = 0.77 %, stated 0,7 %
-        "ethnic_shares[Turcs]",                  # 91 700 / 20,3 M = 0.45 %, stated 0,4 %
+        "art174_dismissed_share_2024",  # 36 / 91 = 39.6 %, stated 39 %
+        "ethnic_shares[Allemands]",  # 223 200 / 20,3 M = 1.10 %, stated 1,2 %
+        "ethnic_shares[Azerbaïdjanais]",  # 155 300 / 20,3 M = 0.77 %, stated 0,7 %
+        "ethnic_shares[Turcs]",  # 91 700 / 20,3 M = 0.45 %, stated 0,4 %
         "pupils_language_shares_2022_23[Russe]",  # 1 077 915 / 3 484 139 = 30.94 %, stated 31,0 %
-        "pupils_minority_languages_trend",       # "augmente chaque année", yet 103 338 -> 98 264
+        "pupils_minority_languages_trend",  # "augmente chaque année", yet 103 338 -> 98 264
         "statelessness_campaign_2024_outcomes",  # 715 + 90 + 35 = 840, stated 835
     ]
     assert len(report_checks) >= 45
 
 
-@pytest.mark.parametrize("check_id,paragraphs,expected,computed", [
-    ("art174_registered_sum", [156, 191], 221, 221),
-    ("art174_trend_2022_2024", [156, 158], 45, 45),
-    ("art174_cases_tried_sum", [155], 86, 86),
-    ("art174_convicted_sum", [155], 88, 88),
-    ("art404_sum", [191], 4, 4),
-    ("statelessness_campaign_2020_2022_outcomes", [289], 8_822, 8_822),
-    ("statelessness_campaign_2024_outcomes", [290], 835, 840),
-    ("stateless_naturalisations_sum", [303], 7_000, 7_451),
-    ("refugees_by_origin_sum", [280], 37, 37),
-    ("schools_by_language_sum", [249], 6_909, 6_909),
-    ("pupils_by_language_sum_2022_23", [249], 3_484_139, 3_484_139),
-    ("pupils_by_language_sum_2020_21", [249], 3_368_702, 3_368_702),
-    ("trafficking_by_article_sum", [317], 78, 78),
-    ("kordai_sentences_sum", [199], 50, 50),
-    ("ombudsman_complaints_growth", [380], 193, pytest.approx(193.39, abs=0.01)),
-    ("ethnic_shares[Russes]", [58], 14.6, pytest.approx(14.29, abs=0.01)),
-    ("ethnic_shares[Roms]", [58, 259], 0.03, pytest.approx(0.0217, abs=0.0001)),
-    ("disability_employment_rate", [89], 28.9, pytest.approx(28.91, abs=0.01)),
-])
+@pytest.mark.parametrize(
+    "check_id,paragraphs,expected,computed",
+    [
+        ("art174_registered_sum", [156, 191], 221, 221),
+        ("art174_trend_2022_2024", [156, 158], 45, 45),
+        ("art174_cases_tried_sum", [155], 86, 86),
+        ("art174_convicted_sum", [155], 88, 88),
+        ("art404_sum", [191], 4, 4),
+        ("statelessness_campaign_2020_2022_outcomes", [289], 8_822, 8_822),
+        ("statelessness_campaign_2024_outcomes", [290], 835, 840),
+        ("stateless_naturalisations_sum", [303], 7_000, 7_451),
+        ("refugees_by_origin_sum", [280], 37, 37),
+        ("schools_by_language_sum", [249], 6_909, 6_909),
+        ("pupils_by_language_sum_2022_23", [249], 3_484_139, 3_484_139),
+        ("pupils_by_language_sum_2020_21", [249], 3_368_702, 3_368_702),
+        ("trafficking_by_article_sum", [317], 78, 78),
+        ("kordai_sentences_sum", [199], 50, 50),
+        ("ombudsman_complaints_growth", [380], 193, pytest.approx(193.39, abs=0.01)),
+        ("ethnic_shares[Russes]", [58], 14.6, pytest.approx(14.29, abs=0.01)),
+        ("ethnic_shares[Roms]", [58, 259], 0.03, pytest.approx(0.0217, abs=0.0001)),
+        ("disability_employment_rate", [89], 28.9, pytest.approx(28.91, abs=0.01)),
+    ],
+)
 def test_the_report_arithmetic(report_checks, check_id, paragraphs, expected, computed):
     row = report_checks[check_id]
     assert row["paragraphs"] == paragraphs

@@ -1,22 +1,29 @@
 """extract_claims on single sentences: one case per rule, called on a string."""
+
 import pytest
 
 from etl.claims import extract_claims
 
 
 def statistics(text):
-    return [(c.text.replace("\u00a0", " "), c.value, c.kind, c.qualifier, c.period, c.subject)
-            for c in extract_claims(text) if c.kind in ("count", "percent", "money", "measure")]
+    return [
+        (c.text.replace("\u00a0", " "), c.value, c.kind, c.qualifier, c.period, c.subject)
+        for c in extract_claims(text)
+        if c.kind in ("count", "percent", "money", "measure")
+    ]
 
 
-@pytest.mark.parametrize("sentence,value,kind", [
-    ("Quatre-vingt-huit personnes ont été condamnées.", 88.0, "count"),
-    ("Trente-huit procédures ont été enregistrées.", 38.0, "count"),
-    ("Quatre-vingt-dix pour cent des écoles ont créé les conditions.", 90.0, "percent"),
-    ("plus de 230 millions de tenge ont été versées.", 230e6, "money"),
-    ("plus de 880 millions de dollars avaient été crédités.", 880e6, "money"),
-    ("une grappe de 42 pétaflops", 42.0, "measure"),
-])
+@pytest.mark.parametrize(
+    "sentence,value,kind",
+    [
+        ("Quatre-vingt-huit personnes ont été condamnées.", 88.0, "count"),
+        ("Trente-huit procédures ont été enregistrées.", 38.0, "count"),
+        ("Quatre-vingt-dix pour cent des écoles ont créé les conditions.", 90.0, "percent"),
+        ("plus de 230 millions de tenge ont été versées.", 230e6, "money"),
+        ("plus de 880 millions de dollars avaient été crédités.", 880e6, "money"),
+        ("une grappe de 42 pétaflops", 42.0, "measure"),
+    ],
+)
 def test_extract_claims_reads_value_and_kind(sentence, value, kind):
     (claim,) = statistics(sentence)
     assert (claim[1], claim[2]) == (value, kind)
@@ -31,84 +38,110 @@ def test_extract_claims_finds_subject_after_the_number():
 def test_extract_claims_finds_subject_in_le_nombre_de():
     claims = statistics("Le nombre d’affaires pénales enregistrées s’élève à 46 en 2022, à 84 en 2023.")
     assert [(c[1], c[4], c[5]) for c in claims] == [
-        (46.0, "2022", "affaires pénales enregistrées"), (84.0, "2023", "affaires pénales enregistrées")]
+        (46.0, "2022", "affaires pénales enregistrées"),
+        (84.0, "2023", "affaires pénales enregistrées"),
+    ]
 
 
-@pytest.mark.parametrize("sentence,span,qualifier", [
-    ("plus de 14 900 personnes", "plus de 14 900", "more_than"),
-    ("environ 4 400 Roms", "environ 4 400", "approx"),
-    ("quelque 7 000 apatrides", "quelque 7 000", "approx"),
-    ("près de 300 écoles", "près de 300", "approx"),
-    ("au moins 50 journalistes", "au moins 50", "at_least"),
-    ("d’au moins 30 %", "au moins 30 %", "at_least"),
-    ("moins de 0,03 %", "moins de 0,03 %", "less_than"),
-    ("jusqu’à 7 000 tenge", "jusqu’à 7 000 tenge", "at_most"),
-    ("la satisfaction dépassait 95 %", "dépassait 95 %", "more_than"),
-    ("une centaine de formations", "une centaine", "approx"),
-    ("plus d’un millier de réunions", "plus d’un millier", "more_than"),
-    ("71,2 %", "71,2 %", "exact"),
-])
+@pytest.mark.parametrize(
+    "sentence,span,qualifier",
+    [
+        ("plus de 14 900 personnes", "plus de 14 900", "more_than"),
+        ("environ 4 400 Roms", "environ 4 400", "approx"),
+        ("quelque 7 000 apatrides", "quelque 7 000", "approx"),
+        ("près de 300 écoles", "près de 300", "approx"),
+        ("au moins 50 journalistes", "au moins 50", "at_least"),
+        ("d’au moins 30 %", "au moins 30 %", "at_least"),
+        ("moins de 0,03 %", "moins de 0,03 %", "less_than"),
+        ("jusqu’à 7 000 tenge", "jusqu’à 7 000 tenge", "at_most"),
+        ("la satisfaction dépassait 95 %", "dépassait 95 %", "more_than"),
+        ("une centaine de formations", "une centaine", "approx"),
+        ("plus d’un millier de réunions", "plus d’un millier", "more_than"),
+        ("71,2 %", "71,2 %", "exact"),
+    ],
+)
 def test_extract_claims_reads_the_qualifier_into_the_span(sentence, span, qualifier):
     (claim,) = statistics(sentence)
     assert (claim[0], claim[3]) == (span, qualifier)
 
 
-@pytest.mark.parametrize("sentence,periods", [
-    ("En 2022, 12 affaires ont été jugées ; en 2023, 18 affaires ont été jugées.", ["2022", "2023"]),
-    ("De 2022 à 2024, 221 procédures pénales ont été enregistrées.", ["2022-2024"]),
-    ("au cours des six premiers mois de 2025, 24 affaires ont été jugées", ["2025-H1"]),
-    ("on dénombrait 6 909 établissements (2020 : 6 957, 2021 : 6 941)", [None, "2020", "2021"]),
-    ("Au cours de l’année scolaire 2022/23, on dénombrait 6 909 établissements", ["2022/23"]),
-    ("De juillet à décembre 2024, 835 personnes ont été identifiées", ["2024-H2"]),
-    ("1 655 en 2020, 1 808 en 2021 et 396 au cours des huit premiers mois de 2025", ["2020", "2021", "2025-01/2025-08"]),
-    ("Au 1er septembre 2025, quelque 7 000 apatrides vivaient au Kazakhstan.", ["2025-09-01"]),
-])
+@pytest.mark.parametrize(
+    "sentence,periods",
+    [
+        ("En 2022, 12 affaires ont été jugées ; en 2023, 18 affaires ont été jugées.", ["2022", "2023"]),
+        ("De 2022 à 2024, 221 procédures pénales ont été enregistrées.", ["2022-2024"]),
+        ("au cours des six premiers mois de 2025, 24 affaires ont été jugées", ["2025-H1"]),
+        ("on dénombrait 6 909 établissements (2020 : 6 957, 2021 : 6 941)", [None, "2020", "2021"]),
+        ("Au cours de l’année scolaire 2022/23, on dénombrait 6 909 établissements", ["2022/23"]),
+        ("De juillet à décembre 2024, 835 personnes ont été identifiées", ["2024-H2"]),
+        (
+            "1 655 en 2020, 1 808 en 2021 et 396 au cours des huit premiers mois de 2025",
+            ["2020", "2021", "2025-01/2025-08"],
+        ),
+        ("Au 1er septembre 2025, quelque 7 000 apatrides vivaient au Kazakhstan.", ["2025-09-01"]),
+    ],
+)
 def test_extract_claims_gives_each_statistic_its_period(sentence, periods):
     assert [c[4] for c in statistics(sentence)] == periods
 
 
 def test_the_period_of_a_sentence_carries_into_au_total():
-    text = ("Au cours de l’année scolaire 2022/23, on dénombrait 6 909 établissements. "
-            "Au total, 3 484 139 élèves étaient inscrits dans ces écoles.")
+    text = (
+        "Au cours de l’année scolaire 2022/23, on dénombrait 6 909 établissements. "
+        "Au total, 3 484 139 élèves étaient inscrits dans ces écoles."
+    )
     assert [c[4] for c in statistics(text)] == ["2022/23", "2022/23"]
 
 
 def test_a_list_after_a_colon_keeps_the_period_and_subject_of_its_opening():
-    text = ("En 2025, 78 procédures pénales ont été enregistrées, dont :\n"
-            "4 au titre de l’article 116 du Code pénal ;\n54 au titre de l’article 309 du Code pénal.")
+    text = (
+        "En 2025, 78 procédures pénales ont été enregistrées, dont :\n"
+        "4 au titre de l’article 116 du Code pénal ;\n54 au titre de l’article 309 du Code pénal."
+    )
     assert [(c[1], c[4], c[5]) for c in statistics(text)] == [
         (78.0, "2025", "procédures pénales (enregistrées)"),
         (4.0, "2025", "procédures pénales (au titre de l’article 116 du Code pénal)"),
-        (54.0, "2025", "procédures pénales (au titre de l’article 309 du Code pénal)")]
+        (54.0, "2025", "procédures pénales (au titre de l’article 309 du Code pénal)"),
+    ]
 
 
 def test_a_range_shares_its_unit():
     assert [(c[1], c[2]) for c in statistics("un quota d’emplois de 2 à 4 % pour les personnes handicapées")] == [
-        (2.0, "percent"), (4.0, "percent")]
+        (2.0, "percent"),
+        (4.0, "percent"),
+    ]
     assert [(c.value, c.kind, c.unit) for c in extract_claims("(trois à sept ans d’emprisonnement)")] == [
-        (3.0, "provision", "years"), (7.0, "provision", "years")]
+        (3.0, "provision", "years"),
+        (7.0, "provision", "years"),
+    ]
 
 
-@pytest.mark.parametrize("sentence,kind", [
-    ("ratifiée par la loi no322-I du 26 août 1998", "reference"),  # UN export: no space after "no"
-    ("l’arrêté no 120-NK du 29 mars 2024", "reference"),
-    ("la résolution 68/237 de l’Assemblée générale", "reference"),
-    ("(CERD/C/KAZ/CO/8-10, par. 54)", "reference"),
-    ("l’article 174 du Code pénal", "reference"),
-    ("(voir annexe 5 du présent rapport)", "reference"),
-    ("la Convention de 1951 relative au statut des réfugiés", "year"),
-])
+@pytest.mark.parametrize(
+    "sentence,kind",
+    [
+        ("ratifiée par la loi no322-I du 26 août 1998", "reference"),  # UN export: no space after "no"
+        ("l’arrêté no 120-NK du 29 mars 2024", "reference"),
+        ("la résolution 68/237 de l’Assemblée générale", "reference"),
+        ("(CERD/C/KAZ/CO/8-10, par. 54)", "reference"),
+        ("l’article 174 du Code pénal", "reference"),
+        ("(voir annexe 5 du présent rapport)", "reference"),
+        ("la Convention de 1951 relative au statut des réfugiés", "year"),
+    ],
+)
 def test_identifiers_and_years_are_not_statistics(sentence, kind):
     claims = extract_claims(sentence)
     assert claims and all(c.kind in (kind, "date") for c in claims)
     assert not statistics(sentence)
 
 
-@pytest.mark.parametrize("sentence", [
-    "le principe de la « tolérance zéro » à l’égard du harcèlement",
-    "un accord a été signé avec une organisation",
-    "",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "le principe de la « tolérance zéro » à l’égard du harcèlement",
+        "un accord a été signé avec une organisation",
+        "",
+    ],
+)
 def test_words_that_are_not_numbers_give_no_claim(sentence):
     assert extract_claims(sentence) == []
 
@@ -116,29 +149,39 @@ def test_words_that_are_not_numbers_give_no_claim(sentence):
 def test_offsets_index_the_paragraph_text():
     text = "Premier point.\nEn 2024, 39 % des affaires pénales (36 affaires) ont été classées."
     for claim in extract_claims(text):
-        assert text[claim.start:claim.end] == claim.text
+        assert text[claim.start : claim.end] == claim.text
 
 
-@pytest.mark.parametrize("sentence,span,unit", [
-    # penalties, fines, time limits and ages are the terms of a law, not statistics (issue 13)
-    ("la loi du 26 juin 2020 prévoit une amende pouvant aller jusqu’à 7 000 tenge", "pouvant aller jusqu’à 7 000 tenge", "KZT"),
-    ("(trois à sept ans d’emprisonnement)", "sept ans", "years"),
-    ("une décision est prise dans un délai de trois mois", "trois mois", "months"),
-    ("le demandeur doit se présenter dans les vingt-quatre heures", "vingt-quatre heures", "hours"),
-    ("le statut de réfugié est accordé pour un an", "un an", "years"),
-    ("aux enfants de moins de 14 ans", "moins de 14 ans", "years"),
-    ("le taux de scolarisation des enfants âgés de 2 à 6 ans", "6 ans", "years"),
-])
+@pytest.mark.parametrize(
+    "sentence,span,unit",
+    [
+        # penalties, fines, time limits and ages are the terms of a law, not statistics (issue 13)
+        (
+            "la loi du 26 juin 2020 prévoit une amende pouvant aller jusqu’à 7 000 tenge",
+            "pouvant aller jusqu’à 7 000 tenge",
+            "KZT",
+        ),
+        ("(trois à sept ans d’emprisonnement)", "sept ans", "years"),
+        ("une décision est prise dans un délai de trois mois", "trois mois", "months"),
+        ("le demandeur doit se présenter dans les vingt-quatre heures", "vingt-quatre heures", "hours"),
+        ("le statut de réfugié est accordé pour un an", "un an", "years"),
+        ("aux enfants de moins de 14 ans", "moins de 14 ans", "years"),
+        ("le taux de scolarisation des enfants âgés de 2 à 6 ans", "6 ans", "years"),
+    ],
+)
 def test_legal_provisions_are_not_statistics(sentence, span, unit):
     claim = next(c for c in extract_claims(sentence) if c.text.replace("\u00a0", " ") == span)
     assert (claim.kind, claim.unit, claim.period) == ("provision", unit, None)
     assert not statistics(sentence)
 
 
-@pytest.mark.parametrize("sentence,kind", [
-    # a sum that was paid is a statistic even near the word "amendes" (par. 267)
-    ("des amendes ont été prononcées pour une somme totale de plus de 5,5 millions de tenge", "money"),
-    ("Au cours de ses trente années d’existence, l’Assemblée est devenue un organe constitutionnel", "measure"),
-])
+@pytest.mark.parametrize(
+    "sentence,kind",
+    [
+        # a sum that was paid is a statistic even near the word "amendes" (par. 267)
+        ("des amendes ont été prononcées pour une somme totale de plus de 5,5 millions de tenge", "money"),
+        ("Au cours de ses trente années d’existence, l’Assemblée est devenue un organe constitutionnel", "measure"),
+    ],
+)
 def test_sums_and_durations_outside_a_law_stay_statistics(sentence, kind):
     assert [c[2] for c in statistics(sentence)] == [kind]

@@ -1,4 +1,5 @@
 """`python -m etl` as a user runs it: real files in, real Parquet out, clear errors."""
+
 import json
 import os
 import shutil
@@ -17,8 +18,9 @@ REPORT = "CERD_C_KAZ_11-14_fr"
 
 
 def run_etl(*args):
-    return subprocess.run([sys.executable, "-m", "etl", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "etl", *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -44,13 +46,42 @@ def built(tmp_path_factory):
 
 
 def test_build_writes_the_tables_of_the_guide(built):
-    out, result = built
+    out, _result = built
     paragraphs = pd.read_parquet(out / "paragraphs.parquet")
     claims = pd.read_parquet(out / "claims.parquet")
-    assert list(paragraphs.columns) == ["report_id", "paragraph", "chapter", "chapter_title", "section",
-                                        "section_title", "subsection", "co_refs", "text", "char_start", "char_end", "flag"]
-    assert list(claims.columns) == ["report_id", "paragraph", "claim_id", "text", "start", "end", "value", "unit",
-                                    "kind", "qualifier", "period", "subject", "sentence"]
+    assert list(paragraphs.columns) == [
+        "report_id",
+        "paragraph",
+        "chapter",
+        "chapter_title",
+        "section",
+        "section_title",
+        "subsection",
+        "co_refs",
+        "text",
+        "char_start",
+        "char_end",
+        "flag",
+        "part",
+        "notes",
+    ]
+    assert list(claims.columns) == [
+        "report_id",
+        "paragraph",
+        "item",
+        "claim_id",
+        "text",
+        "start",
+        "end",
+        "value",
+        "unit",
+        "kind",
+        "qualifier",
+        "period",
+        "subject",
+        "sentence",
+        "planned",
+    ]
     assert paragraphs["paragraph"].tolist() == list(range(1, 438))
     assert claims["claim_id"].is_unique
     assert str(claims["value"].dtype) == "float64"
@@ -63,7 +94,7 @@ def test_every_claim_text_is_its_paragraph_text_at_its_offsets(built):
     claims = pd.read_parquet(out / "claims.parquet")
     assert len(claims) > 700
     for row in claims.itertuples():
-        assert texts[row.paragraph][row.start:row.end] == row.text
+        assert texts[row.paragraph][row.start : row.end] == row.text
 
 
 def test_build_prints_a_summary(built):
@@ -131,16 +162,48 @@ def test_missing_input_and_bad_metadata_are_clear_errors(tmp_path, raw_copy):
 
 # --- indicators, catalogue and checks (issue #3) -------------------------------------------
 
+
 def test_build_writes_observations_checks_and_catalog(built):
     out, _ = built
     observations = pd.read_parquet(out / "observations.parquet")
     assert list(observations.columns[:2]) == ["indicator_id", "report_id"]
-    assert list(observations.columns[-11:]) == ["period", "value", "unit", "qualifier", "paragraph", "quote",
-                                                "claim_id", "text", "note", "note_en", "position"]
+    assert list(observations.columns[-14:]) == [
+        "period",
+        "value",
+        "unit",
+        "qualifier",
+        "paragraph",
+        "item",
+        "quote",
+        "claim_id",
+        "text",
+        "start",
+        "end",
+        "note",
+        "note_en",
+        "position",
+    ]
     assert {"group", "measure", "language", "article", "origin", "outcome"} <= set(observations.columns)
     checks = pd.read_parquet(out / "checks.parquet")
-    assert list(checks.columns) == ["check_id", "report_id", "kind", "paragraphs", "indicator_ids", "description",
-                                    "description_fr", "expected", "computed", "tolerance", "status", "detail", "detail_fr"]
+    assert list(checks.columns) == [
+        "check_id",
+        "report_id",
+        "kind",
+        "paragraphs",
+        "indicator_ids",
+        "description",
+        "description_fr",
+        "expected",
+        "computed",
+        "tolerance",
+        "status",
+        "explanation",
+        "explanation_fr",
+        "detail",
+        "detail_fr",
+        "claim_id",
+        "claim_ids",
+    ]
     assert set(checks["status"]) == {"consistent", "inconsistent"} and checks["check_id"].is_unique
     catalog = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
     assert {e["indicator_id"] for e in catalog} == set(observations["indicator_id"])
@@ -171,7 +234,10 @@ def test_editing_numbers_in_the_raw_report_changes_observations_and_checks(raw_c
     text = report.read_text(encoding="utf-8")
     # par. 156: 46 registered cases in 2022 -> 47 (the total of par. 191 stays 221)
     # par. 290: 835 identified -> 840, which makes its outcomes add up
-    for old, new in [("s’élève à 46 en 2022", "s’élève à 47 en 2022"), ("2024, 835\xa0personnes", "2024, 840\xa0personnes")]:
+    for old, new in [
+        ("s’élève à 46 en 2022", "s’élève à 47 en 2022"),
+        ("2024, 835\xa0personnes", "2024, 840\xa0personnes"),
+    ]:
         assert text.count(old) == 1
         text = text.replace(old, new)
     report.write_text(text, encoding="utf-8")
@@ -203,25 +269,37 @@ def test_a_bad_definition_gives_one_line_exit_2_and_keeps_previous_outputs(tmp_p
     definitions = tmp_path / "indicators"
     shutil.copytree(ROOT / "indicators", definitions)
     path = definitions / "article_174.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace('{ paragraph = 156, period = "2023" }',
-                                                             '{ paragraph = 156, period = "2031" }'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            '{ paragraph = 156, period = "2023" }', '{ paragraph = 156, period = "2031" }'
+        ),
+        encoding="utf-8",
+    )
     result = run_etl("--input", RAW, "--out", out, "--indicators", definitions)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     [line] = result.stderr.strip().splitlines()
-    assert line.startswith(f"error: {RAW / REPORT}.txt: article_174.toml, indicator art174_registered_cases, "
-                           "observation 2: 0 claims match")
+    assert line.startswith(
+        f"error: {RAW / REPORT}.txt: article_174.toml, indicator art174_registered_cases, observation 2: 0 claims match"
+    )
     assert snapshot(out) == before
 
 
 # --- the store: versions, the single-file and folder inputs, the subcommand (issue 12) ------
+
 
 def test_the_store_is_one_version_behind_a_current_link(built):
     """Top-level files are links into `current`, which names one complete version holding every table."""
     out, _ = built
     assert os.readlink(out / "current").startswith("versions/")
     version = current_folder(out)
-    for name in ("paragraphs.parquet", "claims.parquet", "observations.parquet", "checks.parquet",
-                 "reports.parquet", "catalog.json"):
+    for name in (
+        "paragraphs.parquet",
+        "claims.parquet",
+        "observations.parquet",
+        "checks.parquet",
+        "reports.parquet",
+        "catalog.json",
+    ):
         assert os.readlink(out / name) == f"current/{name}"
         assert (version / name).is_file() and not (version / name).is_symlink()
     assert sorted(p.name for p in (version / "reports").iterdir()) == [REPORT]
@@ -271,10 +349,19 @@ def test_a_store_of_an_older_build_is_taken_over_and_its_leftovers_removed(raw_c
         (out / "reports" / REPORT / name).write_bytes(b"old")
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     assert run_etl("--input", raw_copy, "--out", out).returncode == 0
-    assert sorted(p.name for p in out.iterdir()) == [".lock", "catalog.json", "checks.parquet", "claims.parquet",
-                                                      "current", "notes.txt", "observations.parquet",
-                                                      "paragraphs.parquet", "reports.parquet", "suggestions.parquet",
-                                                      "versions"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".lock",
+        "catalog.json",
+        "checks.parquet",
+        "claims.parquet",
+        "current",
+        "notes.txt",
+        "observations.parquet",
+        "paragraphs.parquet",
+        "reports.parquet",
+        "suggestions.parquet",
+        "versions",
+    ]
     assert all((out / name).is_symlink() for name in ("claims.parquet", "catalog.json"))
     assert len(pd.read_parquet(out / "claims.parquet")) == 812 and (out / "notes.txt").read_text() == "mine"
 
@@ -303,7 +390,9 @@ def test_a_report_stored_before_suggestions_is_kept_when_one_file_is_added(built
     out, raw = tmp_path / "out", tmp_path / "raw"
     _older_store(built, out)
     raw.mkdir()
-    (raw / "small.txt").write_text("1.\tEn 2024, 12 affaires ont été enregistrées par les tribunaux du pays.\n", encoding="utf-8")
+    (raw / "small.txt").write_text(
+        "1.\tEn 2024, 12 affaires ont été enregistrées par les tribunaux du pays.\n", encoding="utf-8"
+    )
     (raw / "small.json").write_text('{"language": "fr"}', encoding="utf-8")
     result = run_etl("--input", raw / "small.txt", "--out", out)
     assert result.returncode == 0, result.stderr
@@ -318,7 +407,9 @@ def test_a_single_file_build_refuses_to_lose_a_stored_report_it_cannot_read(buil
     (out / "current" / "reports" / REPORT / "claims.parquet").unlink()
     before = snapshot(out)
     raw.mkdir()
-    (raw / "small.txt").write_text("1.\tEn 2024, 12 affaires ont été enregistrées par les tribunaux du pays.\n", encoding="utf-8")
+    (raw / "small.txt").write_text(
+        "1.\tEn 2024, 12 affaires ont été enregistrées par les tribunaux du pays.\n", encoding="utf-8"
+    )
     result = run_etl("--input", raw / "small.txt", "--out", out)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     [line] = result.stderr.strip().splitlines()

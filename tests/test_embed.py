@@ -1,13 +1,14 @@
 """The /embed route, the shared chart parts, the text alternatives and the stable API (no browser)."""
+
 import html
 import json
 import re
 
 import pandas as pd
 import pytest
+from app_fixtures import app_reading, plain_copy, shared_fixture
 
-from app_fixtures import app_reading, shared_fixture, plain_copy
-from dashboard import charts, data, embed
+from dashboard import charts, data, embed, figures
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,9 @@ def test_embed_follows_the_dimension_choice_language_and_theme(client):
     body = response.data.decode("utf-8")
     assert '<body class="dark">' in body and '<html lang="fr">' in body
     assert "Source : CERD/C/KAZ/11-14, par. 155" in page_text(response.data)
-    figure = json.loads(re.search(r'<script type="application/json" id="embed-figure">(.*?)</script>', body, re.S).group(1))
+    figure = json.loads(
+        re.search(r'<script type="application/json" id="embed-figure">(.*?)</script>', body, re.DOTALL).group(1)
+    )
     assert {trace["name"].split(" (")[0] for trace in figure["data"]} == {measure}
 
 
@@ -53,13 +56,23 @@ def test_embed_notes_say_partial_periods_and_qualifiers(client):
     assert "Some values are given in the report as “about”" in page_text(client.get(f"/embed/{approx}?lang=en").data)
 
 
-@pytest.mark.parametrize("path", ["/embed/no_such_indicator", "/embed/a%2Fb", "/embed/art174_registered_cases/x",
-                                  "/embed-static/app.py", "/embed-static/x/embed.js"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/embed/no_such_indicator",
+        "/embed/a%2Fb",
+        "/embed/art174_registered_cases/x",
+        "/embed-static/app.py",
+        "/embed-static/x/embed.js",
+    ],
+)
 def test_unknown_embeds_and_scripts_are_404(client, path):
     assert client.get(path).status_code == 404
 
 
-@pytest.mark.parametrize("path", ["/embed/..%2Fcatalog.json", "/embed-static/..%2F..%2Fapp.py", "/embed-static/%2E%2E/app.py"])
+@pytest.mark.parametrize(
+    "path", ["/embed/..%2Fcatalog.json", "/embed-static/..%2F..%2Fapp.py", "/embed-static/%2E%2E/app.py"]
+)
 def test_paths_climbing_out_never_serve_a_file(client, path):
     response = client.get(path)
     assert b"indicator_id" not in response.data and b"import dash" not in response.data
@@ -73,9 +86,16 @@ def test_embed_scripts_are_served(client):
 
 
 def test_iframe_code_points_at_the_embed_of_the_current_view():
-    code = embed.iframe_code("http://example.org/", "art174_cases_tried_and_convicted", "Cases & persons", "en",
-                             {"measure": ["Affaires jugées"]})
-    assert code.startswith('<iframe src="http://example.org/embed/art174_cases_tried_and_convicted?lang=en&amp;measure=Affaires+jug%C3%A9es"')
+    code = embed.iframe_code(
+        "http://example.org/",
+        "art174_cases_tried_and_convicted",
+        "Cases & persons",
+        "en",
+        {"measure": ["Affaires jugées"]},
+    )
+    assert code.startswith(
+        '<iframe src="http://example.org/embed/art174_cases_tried_and_convicted?lang=en&amp;measure=Affaires+jug%C3%A9es"'
+    )
     assert 'title="Cases &amp; persons"' in code and 'width="100%"' in code
 
 
@@ -112,24 +132,29 @@ def test_mixed_units_are_named_in_labels_and_notes():
     entry = dict(dataset.indicator("art174_registered_cases"), unit_label={"fr": "affaires", "en": "cases"})
     rows = dataset.observations_of("art174_registered_cases").copy()
     rows.loc[rows.index[0], "unit"] = "persons"
-    assert charts.unit_title(entry, rows, "en") == "persons / cases"
-    assert charts.unit_title(entry, rows, "fr") == "personnes / affaires"
+    assert figures.unit_title(entry, rows, "en") == "persons / cases"
+    assert figures.unit_title(entry, rows, "fr") == "personnes / affaires"
     assert "Units: persons, cases." in charts.chart_notes(entry, rows, "en")
     assert " persons in " in charts.description_text(entry, rows, "en")
 
 
 def test_palette_is_the_colour_blind_safe_okabe_ito_set():
     from dashboard.figures import COLORS
+
     assert COLORS[:3] == ("#0072B2", "#D55E00", "#009E73")
 
 
 def test_indicator_page_has_embed_code_image_menu_and_description():
-    from pages import indicator
     from test_app_pages import by_id, text_of
+
+    from pages import indicator
+
     layout = indicator.layout(indicator_id="art174_registered_cases", lang="en")
     code = by_id(layout, "indicator-embed-code").value
     assert '/embed/art174_registered_cases?lang=en"' in code
-    assert by_id(layout, "indicator-image-slide").href == "/api/indicators/art174_registered_cases.png?lang=en&size=slide"
+    assert (
+        by_id(layout, "indicator-image-slide").href == "/api/indicators/art174_registered_cases.png?lang=en&size=slide"
+    )
     assert by_id(layout, "indicator-image-svg").href == "/api/indicators/art174_registered_cases.svg?lang=en"
     assert " rose from " in text_of(by_id(layout, "indicator-chart-description"))
     assert text_of(by_id(layout, "indicator-chart-source")) == "Source: CERD/C/KAZ/11-14, para. 156"
@@ -137,9 +162,18 @@ def test_indicator_page_has_embed_code_image_menu_and_description():
 
 # --- the stable API: data version in the ETag, If-None-Match, file names, citations ---
 
-@pytest.mark.parametrize("path", ["/api/indicators.json", "/api/indicators/art174_registered_cases.csv",
-                                  "/api/indicators/art174_registered_cases.json", "/api/indicators/art174_registered_cases.xlsx",
-                                  "/api/claims.csv?kind=count", "/api/package.zip"])
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/indicators.json",
+        "/api/indicators/art174_registered_cases.csv",
+        "/api/indicators/art174_registered_cases.json",
+        "/api/indicators/art174_registered_cases.xlsx",
+        "/api/claims.csv?kind=count",
+        "/api/package.zip",
+    ],
+)
 def test_api_responses_carry_the_data_version_and_answer_304(client, path):
     version = data.load().version
     response = client.get(path)
@@ -151,7 +185,6 @@ def test_api_responses_carry_the_data_version_and_answer_304(client, path):
 
 
 def test_data_version_is_a_hash_of_the_built_files(tmp_path_factory, tmp_path):
-    import shutil
     folder = tmp_path / "processed"
     plain_copy(shared_fixture(tmp_path_factory), folder)
     before = data.data_version(folder)
@@ -165,12 +198,15 @@ def test_unknown_ids_are_404_even_with_an_etag(client):
     assert client.get("/api/indicators/nope.csv", headers={"If-None-Match": f'"{version}"'}).status_code == 404
 
 
-@pytest.mark.parametrize("path, disposition", [
-    ("/api/indicators.json", 'inline; filename="indicators.json"'),
-    ("/api/indicators/art174_registered_cases.json", 'inline; filename="art174_registered_cases.json"'),
-    ("/api/indicators/art174_registered_cases.csv", 'attachment; filename="art174_registered_cases.csv"'),
-    ("/api/claims.csv", 'attachment; filename="claims.csv"'),
-])
+@pytest.mark.parametrize(
+    "path, disposition",
+    [
+        ("/api/indicators.json", 'inline; filename="indicators.json"'),
+        ("/api/indicators/art174_registered_cases.json", 'inline; filename="art174_registered_cases.json"'),
+        ("/api/indicators/art174_registered_cases.csv", 'attachment; filename="art174_registered_cases.csv"'),
+        ("/api/claims.csv", 'attachment; filename="claims.csv"'),
+    ],
+)
 def test_api_files_are_named(client, path, disposition):
     assert client.get(path).headers["Content-Disposition"] == disposition
 
@@ -192,11 +228,15 @@ def test_bad_image_options_are_400_with_a_reason(client, query):
 
 def test_embed_frames_are_as_high_as_their_chart_needs():
     dataset = data.load()
-    plain = next(p for p in (charts.chart_parts(dataset, i, {}, "fr") for i in dataset.indicators)
-                 if p.kind == "lines" and not p.warnings and not p.notes)
+    plain = next(
+        p
+        for p in (charts.chart_parts(dataset, i, {}, "fr") for i in dataset.indicators)
+        if p.kind == "lines" and not p.warnings and not p.notes
+    )
     warned = charts.chart_parts(dataset, "art174_registered_cases", {}, "fr")
     tall = charts.chart_parts(dataset, "ethnic_composition_share", {}, "fr")
     assert embed.iframe_height(plain) == embed.IFRAME_HEIGHT < embed.iframe_height(warned)
     assert embed.iframe_height(tall) > embed.IFRAME_HEIGHT
-    assert f'height="{embed.iframe_height(tall)}"' in embed.iframe_code("http://x/", "ethnic_composition_share", "t", "fr", {},
-                                                                          embed.iframe_height(tall))
+    assert f'height="{embed.iframe_height(tall)}"' in embed.iframe_code(
+        "http://x/", "ethnic_composition_share", "t", "fr", {}, embed.iframe_height(tall)
+    )

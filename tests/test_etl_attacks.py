@@ -6,6 +6,7 @@ Most attacks are per report, so one folder holds them all beside a good report: 
 answers every one of them (and shows the good report is still built), a second build on the
 same --out shows it stays byte-identical. Each attack is still its own test, reading its line.
 """
+
 import io
 import json
 import os
@@ -55,8 +56,15 @@ def run_etl_bounded(*args, cwd: Path, timeout: float = TIMEOUT, memory_mb: int =
     out_file, err_file = cwd / ".run.stdout", cwd / ".run.stderr"
     started = time.perf_counter()
     with open(out_file, "w+b") as out, open(err_file, "w+b") as err:
-        child = subprocess.Popen([*prefix, sys.executable, "-m", "etl", *map(str, args)], cwd=cwd, env=env,
-                                 stdout=out, stderr=err, stdin=subprocess.DEVNULL, preexec_fn=limits)
+        child = subprocess.Popen(
+            [*prefix, sys.executable, "-m", "etl", *map(str, args)],
+            cwd=cwd,
+            env=env,
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            preexec_fn=limits,
+        )
         timer = threading.Timer(timeout, child.kill)
         timer.start()
         _, status, usage = os.wait4(child.pid, 0)
@@ -65,8 +73,13 @@ def run_etl_bounded(*args, cwd: Path, timeout: float = TIMEOUT, memory_mb: int =
         seconds = time.perf_counter() - started
         out.seek(0)
         err.seek(0)
-        run = Run(child.returncode, out.read().decode(errors="replace"), err.read().decode(errors="replace"),
-                  seconds, usage.ru_maxrss / 1024)
+        run = Run(
+            child.returncode,
+            out.read().decode(errors="replace"),
+            err.read().decode(errors="replace"),
+            seconds,
+            usage.ru_maxrss / 1024,
+        )
     out_file.unlink()
     err_file.unlink()
     assert run.code != -9 or seconds < timeout, f"killed after {timeout} s: {run.stderr[-500:]}"
@@ -111,6 +124,7 @@ def write_report(folder: Path, name: str, metadata: bytes | dict | None = None, 
 def docx_with_body(body: bytes) -> bytes:
     """A real .docx (python-docx's empty document) whose document.xml is replaced by `body`."""
     import docx
+
     buffer = io.BytesIO()
     docx.Document().save(buffer)
     source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
@@ -126,62 +140,111 @@ _W = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2
 # --- attacks in the metadata sidecar: (sidecar bytes, what the line says) -----------------------
 # Each is the sidecar of a good report text; its line names the sidecar and what is allowed.
 METADATA_ATTACKS = {
-    "report_id_climbs_out": (b'{"report_id": "../../x"}', "field `report_id` is \"../../x\"; allowed: the report's id, 1 to 100"),
-    "report_id_absolute": (None, "field `report_id` is \"/"),  # an absolute path inside the sandbox, set below
-    "report_id_dot_dot": (b'{"report_id": ".."}', "field `report_id` is \"..\"; allowed"),
-    "report_id_dot": (b'{"report_id": "."}', "field `report_id` is \".\"; allowed"),
+    "report_id_climbs_out": (
+        b'{"report_id": "../../x"}',
+        'field `report_id` is "../../x"; allowed: the report\'s id, 1 to 100',
+    ),
+    "report_id_absolute": (None, 'field `report_id` is "/'),  # an absolute path inside the sandbox, set below
+    "report_id_dot_dot": (b'{"report_id": ".."}', 'field `report_id` is ".."; allowed'),
+    "report_id_dot": (b'{"report_id": "."}', 'field `report_id` is "."; allowed'),
     "report_id_number": (b'{"report_id": 123}', "field `report_id` is 123; allowed"),
     "report_id_list": (b'{"report_id": ["a", "b"]}', "field `report_id` is a list; allowed"),
-    "report_id_10000_characters": (json.dumps({"report_id": "a" * 10_000}).encode(),
-                                   "field `report_id` is \"aaaa"),
+    "report_id_10000_characters": (json.dumps({"report_id": "a" * 10_000}).encode(), 'field `report_id` is "aaaa'),
     "symbol_number": (b'{"symbol": 5}', "field `symbol` is 5; allowed: the UN document symbol"),
     "symbol_object": (b'{"symbol": {"a": 1}}', "field `symbol` is an object; allowed"),
     "symbol_nan": (b'{"symbol": NaN}', "field `symbol` is NaN; allowed"),
     "integer_5000_digits": (b'{"symbol": ' + b"7" * 5_000 + b"}", "not valid JSON (number out of range"),
-    "brackets_200000_nested": (b"[" * 200_000 + b"]" * 200_000, "400,000 bytes, more than the limit of 65,536 bytes for a metadata file"),
+    "brackets_200000_nested": (
+        b"[" * 200_000 + b"]" * 200_000,
+        "400,000 bytes, more than the limit of 65,536 bytes for a metadata file",
+    ),
     "brackets_10000_nested": (b"[" * 10_000 + b"]" * 10_000, "not valid JSON (recursion limit exceeded"),
     "not_an_object": (b'["CERD/C/TST/1"]', "metadata must be a JSON object"),
     "unknown_field": (b'{"simbol": "CERD/C/TST/1"}', "unknown field `simbol`; the fields are report_id, symbol"),
     "not_utf8": (b'{"state": "\xe9t\xe9"}', "not valid JSON"),
-    "date_not_a_date": (b'{"date_issued": "2025-13-45"}', "field `date_issued` is \"2025-13-45\"; allowed: when it was issued"),
+    "date_not_a_date": (
+        b'{"date_issued": "2025-13-45"}',
+        'field `date_issued` is "2025-13-45"; allowed: when it was issued',
+    ),
     "date_a_number": (b'{"date_issued": 20251027}', "field `date_issued` is 20251027; allowed"),
-    "language_a_word": (b'{"language": "french"}', "field `language` is \"french\"; allowed: the language of the text"),
-    "period_not_a_period": (b'{"period_covered": "soon"}', "field `period_covered` is \"soon\"; allowed"),
-    "nested_unknown_field": (b'{"previous_concluding_observations": {"symbol": "CERD/C/TST/CO/1", "dated": 1}}',
-                             "unknown field `previous_concluding_observations.dated`"),
-    "control_character_in_state": (b'{"state": "Test\\u0000land"}', "field `state` is \"Test\\x00land\"; allowed"),
+    "language_a_word": (b'{"language": "french"}', 'field `language` is "french"; allowed: the language of the text'),
+    "period_not_a_period": (b'{"period_covered": "soon"}', 'field `period_covered` is "soon"; allowed'),
+    "nested_unknown_field": (
+        b'{"previous_concluding_observations": {"symbol": "CERD/C/TST/CO/1", "dated": 1}}',
+        "unknown field `previous_concluding_observations.dated`",
+    ),
+    "control_character_in_state": (b'{"state": "Test\\u0000land"}', 'field `state` is "Test\\x00land"; allowed'),
 }
 
 # --- attacks in the report file itself: (file name, how to make it, what the line says) ----------
 FILE_ATTACKS = {
-    "file_named_dot_dot_txt": ("...txt", lambda p: p.write_text(GOOD_TEXT, encoding="utf-8"),
-                               "the file name `..` cannot be a report_id"),
-    "report_symlink_to_dev_zero": ("zero.txt", lambda p: p.symlink_to("/dev/zero"),
-                                   "not a regular file (a character device)"),
+    "file_named_dot_dot_txt": (
+        "...txt",
+        lambda p: p.write_text(GOOD_TEXT, encoding="utf-8"),
+        "the file name `..` cannot be a report_id",
+    ),
+    "report_symlink_to_dev_zero": (
+        "zero.txt",
+        lambda p: p.symlink_to("/dev/zero"),
+        "not a regular file (a character device)",
+    ),
     "report_is_a_fifo": ("fifo.txt", lambda p: os.mkfifo(p), "not a regular file (a pipe)"),
-    "report_of_65_mb": ("huge.txt", lambda p: _sparse(p, 65 * 1024 * 1024), "more than the limit of 67,108,864 bytes for a report file"),
-    "random_bytes_without_nul": ("random.txt", lambda p: p.write_bytes(os.urandom(65_536).replace(b"\0", b"\1")),
-                                 "control characters"),
-    "mostly_digits_and_signs": ("digits.txt", lambda p: p.write_text(
-        "".join(f"{i}.\t{i * 7919 % 10_000} ; {i * 31 % 97} % ; ({i}) - [{i % 7}] / {i * 3}.\n" for i in range(1, 200)),
-        encoding="utf-8"), "of its characters are letters"),
-    "no_numbered_paragraph": ("prose.txt", lambda p: p.write_text("Le Comité note la loi.\n" * 10, encoding="utf-8"),
-                              "no numbered paragraph"),
+    "report_of_65_mb": (
+        "huge.txt",
+        lambda p: _sparse(p, 65 * 1024 * 1024),
+        "more than the limit of 67,108,864 bytes for a report file",
+    ),
+    "random_bytes_without_nul": (
+        "random.txt",
+        lambda p: p.write_bytes(os.urandom(65_536).replace(b"\0", b"\1")),
+        "control characters",
+    ),
+    "mostly_digits_and_signs": (
+        "digits.txt",
+        lambda p: p.write_text(
+            "".join(
+                f"{i}.\t{i * 7919 % 10_000} ; {i * 31 % 97} % ; ({i}) - [{i % 7}] / {i * 3}.\n" for i in range(1, 200)
+            ),
+            encoding="utf-8",
+        ),
+        "of its characters are letters",
+    ),
+    "no_numbered_paragraph": (
+        "prose.txt",
+        lambda p: p.write_text("Le Comité note la loi.\n" * 10, encoding="utf-8"),
+        "no numbered paragraph",
+    ),
     # issue 12: a 136 KB line took 24 s to split into sentences
-    "line_of_136_kb": ("long_line.txt", lambda p: p.write_text("1.\t" + "Le Comité note la loi. " * 5_900 + "\n",
-                                                                 encoding="utf-8"), "characters long, more than the 20,000"),
+    "line_of_136_kb": (
+        "long_line.txt",
+        lambda p: p.write_text("1.\t" + "Le Comité note la loi. " * 5_900 + "\n", encoding="utf-8"),
+        "characters long, more than the 20,000",
+    ),
     # issue 12: "1 " x 2 million gave 2 million claims, 341 s, 8.2 GB
-    "ones_2_million": ("ones.txt", lambda p: p.write_text("1.\t" + "1 " * 2_000_000 + "\n", encoding="utf-8"),
-                       "characters long"),
+    "ones_2_million": (
+        "ones.txt",
+        lambda p: p.write_text("1.\t" + "1 " * 2_000_000 + "\n", encoding="utf-8"),
+        "characters long",
+    ),
     # issue 12: 2 million ones before " %" ended in a decimal.Overflow traceback
-    "digits_2_million": ("overflow.txt", lambda p: p.write_text("1.\t" + "1" * 2_000_000 + " %\n", encoding="utf-8"),
-                         "characters long"),
+    "digits_2_million": (
+        "overflow.txt",
+        lambda p: p.write_text("1.\t" + "1" * 2_000_000 + " %\n", encoding="utf-8"),
+        "characters long",
+    ),
     # issue 12: a 575 KB .docx of 5 million empty paragraphs ran past 600 s at 3.6 GB
-    "docx_5_million_empty_paragraphs": ("bomb.docx", lambda p: p.write_bytes(docx_with_body(
-        _W + b"<w:p/>" * 5_000_000 + b"</w:body></w:document>")), "5,000,000 paragraphs in the Word document"),
-    "docx_unzipping_to_134_mb": ("inflated.docx", lambda p: p.write_bytes(docx_with_body(
-        _W + b"<w:p><w:r><w:t>" + b" " * 140_000_000 + b"</w:t></w:r></w:p></w:body></w:document>")),
-        "unzips to 134 MB, more than 128 MB"),
+    "docx_5_million_empty_paragraphs": (
+        "bomb.docx",
+        lambda p: p.write_bytes(docx_with_body(_W + b"<w:p/>" * 5_000_000 + b"</w:body></w:document>")),
+        "5,000,000 paragraphs in the Word document",
+    ),
+    "docx_unzipping_to_134_mb": (
+        "inflated.docx",
+        lambda p: p.write_bytes(
+            docx_with_body(_W + b"<w:p><w:r><w:t>" + b" " * 140_000_000 + b"</w:t></w:r></w:p></w:body></w:document>")
+        ),
+        "unzips to 134 MB, more than 128 MB",
+    ),
     "docx_not_a_zip": ("broken.docx", lambda p: p.write_bytes(b"PK\x03\x04garbage"), "not a readable Word document"),
 }
 
@@ -225,8 +288,16 @@ def attacked(tmp_path_factory):
     first = run_etl_bounded("--input", raw, "--out", out, "--indicators", definitions, cwd=sandbox)
     after_first = tree(out)
     second = run_etl_bounded("--input", raw, "--out", out, "--indicators", definitions, cwd=sandbox)
-    return {"sandbox": sandbox, "raw": raw, "out": out, "before": before, "first": first, "second": second,
-            "after_first": after_first, "expected": expected}
+    return {
+        "sandbox": sandbox,
+        "raw": raw,
+        "out": out,
+        "before": before,
+        "first": first,
+        "second": second,
+        "after_first": after_first,
+        "expected": expected,
+    }
 
 
 ALL_ATTACKS = sorted([*METADATA_ATTACKS, *FILE_ATTACKS, *SIDECAR_ATTACKS])
@@ -275,13 +346,19 @@ def test_a_second_build_of_the_same_attacks_leaves_out_byte_identical(attacked):
 def test_only_the_store_is_in_out(attacked):
     out = attacked["out"]
     names = {p.name for p in out.iterdir()}
-    assert names == {".lock", "current", "versions", "catalog.json",
-                     *(f"{t}.parquet" for t in ("paragraphs", "claims", "observations", "checks", "reports", "suggestions"))}
+    assert names == {
+        ".lock",
+        "current",
+        "versions",
+        "catalog.json",
+        *(f"{t}.parquet" for t in ("paragraphs", "claims", "observations", "checks", "reports", "suggestions")),
+    }
     [version] = (out / "versions").iterdir()
     assert sorted(p.name for p in (version / "reports").iterdir()) == ["good"]
 
 
 # --- attacks on the command line: each its own build ---------------------------------------------
+
 
 @pytest.fixture
 def sandbox(tmp_path):
@@ -298,6 +375,7 @@ def build(sandbox: Path, *args, **options) -> Run:
 
     def outside():
         return {path: entry for path, entry in tree(sandbox).items() if not (sandbox / path).is_relative_to(out)}
+
     before = outside()
     run = run_etl_bounded("--indicators", sandbox / "indicators", *args, cwd=sandbox, **options)
     assert outside() == before, "the build wrote outside --out"
@@ -314,8 +392,10 @@ def built(sandbox):
 def test_input_dev_null_is_refused_and_nothing_is_created(sandbox):
     """`--input /dev/null`: one line, exit 2, no --out created (under 60 s, 1 GB; measured 0.5 s)."""
     [line] = assert_refused(build(sandbox, "--input", "/dev/null", "--out", sandbox / "out"))
-    assert line == ("error: /dev/null: not a report file or folder (a character device); give --input a "
-                    ".txt, .docx, .pdf file or a folder of them")
+    assert line == (
+        "error: /dev/null: not a report file or folder (a character device); give --input a "
+        ".txt, .docx, .pdf file or a folder of them"
+    )
     assert not (sandbox / "out").exists()
 
 
@@ -392,7 +472,7 @@ def test_metadata_report_id_climbing_out_of_out_writes_nothing_anywhere(built):
     write_report(single, "evil", {"report_id": "../../x"})
     before = tree(sandbox)
     [line] = assert_refused(build(sandbox, "--input", single / "evil.txt", "--out", sandbox / "out"))
-    assert line.startswith(f"error: {single / 'evil.json'}: field `report_id` is \"../../x\"")
+    assert line.startswith(f'error: {single / "evil.json"}: field `report_id` is "../../x"')
     assert tree(sandbox) == before
 
 
@@ -411,6 +491,7 @@ def test_a_bad_metadata_edit_keeps_the_reports_previous_tables(built):
 def test_another_build_holding_the_lock_refuses_this_one(built):
     """While another build holds the lock, a build that may not wait says so: exit 2, --out unchanged (measured 1 s)."""
     import fcntl
+
     sandbox, _ = built
     out = sandbox / "out"
     before = tree(out)
@@ -420,16 +501,19 @@ def test_another_build_holding_the_lock_refuses_this_one(built):
         run = build(sandbox, "--input", sandbox / "raw", "--out", out, "--wait", "0.5")
         waited = time.monotonic() - started
     [line] = assert_refused(run)
-    assert line == f"error: {out}: another build is running (it holds {out / '.lock'}); wait for it to end, then run again"
+    assert (
+        line == f"error: {out}: another build is running (it holds {out / '.lock'}); wait for it to end, then run again"
+    )
     assert waited >= 0.5 and tree(out) == before
 
 
 def test_a_build_that_may_wait_goes_ahead_once_the_lock_is_free(built):
     """The lock released after 1 s: the waiting build (default wait 10 s) builds and exits 0."""
     import fcntl
+
     sandbox, _ = built
     out = sandbox / "out"
-    lock = open(out / ".lock", "a")
+    lock = open(out / ".lock", "a")  # noqa: SIM115 closed by the timer below, while the build waits
     fcntl.flock(lock, fcntl.LOCK_EX)
     threading.Timer(1.0, lock.close).start()
     (sandbox / "raw" / "good.txt").write_text(GOOD_TEXT.replace("12 affaires", "13 affaires"), encoding="utf-8")
@@ -446,7 +530,9 @@ def test_many_long_paragraphs_just_under_the_line_limit_are_built(sandbox):
     """12 paragraphs of 19 KB each (230 KB): built within 1 GB. The old quadratic splitter took about
     0.35 s a paragraph here; the linear one a few ms (etl/sentences.py), not asserted: the machine is shared."""
     report = sandbox / "raw" / "long.txt"
-    report.write_text("".join(f"{i}.\t" + "Le Comité note la loi. " * 820 + "\n" for i in range(1, 13)), encoding="utf-8")
+    report.write_text(
+        "".join(f"{i}.\t" + "Le Comité note la loi. " * 820 + "\n" for i in range(1, 13)), encoding="utf-8"
+    )
     run = build(sandbox, "--input", report, "--out", sandbox / "out", timeout=120)
     assert run.code == 0, run.stderr
 
@@ -465,9 +551,13 @@ def test_a_number_of_19000_digits_is_refused_by_the_digits_cap(sandbox):
     """19 000 digits and " %" (under the line limit), in a text mostly of letters: exit 2, one line,
     no overflow (within 1 GB)."""
     report = sandbox / "raw" / "digits.txt"
-    report.write_text("1.\tLe Comité note une part de " + "1" * 19_000 + " %.\n"
-                      + "".join(f"{i}.\tLe Comité note la loi et les mesures prises.\n" for i in range(2, 1_000)),
-                      encoding="utf-8")
+    report.write_text(
+        "1.\tLe Comité note une part de "
+        + "1" * 19_000
+        + " %.\n"
+        + "".join(f"{i}.\tLe Comité note la loi et les mesures prises.\n" for i in range(2, 1_000)),
+        encoding="utf-8",
+    )
     [line] = assert_refused(build(sandbox, "--input", report, "--out", sandbox / "out", timeout=120))
     assert str(report) in line
     assert not (sandbox / "out" / "claims.parquet").exists()

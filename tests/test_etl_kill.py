@@ -5,6 +5,7 @@ removed — a build leaves --out fully old or fully new for a reader, and the ne
 succeeds and cleans up. Concurrent builds end with every report of every build that said
 "built" present, or one build refused with "another build is running".
 """
+
 import hashlib
 import json
 import os
@@ -16,13 +17,19 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
-from contract.store import current_folder
 from test_etl_attacks import GOOD_TEXT, ROOT, run_etl_bounded, write_report
 
+from contract.store import current_folder
+
 pytestmark = pytest.mark.slow
-TOP_FILES = ("paragraphs.parquet", "claims.parquet", "observations.parquet", "checks.parquet", "reports.parquet",
-             "catalog.json")
+TOP_FILES = (
+    "paragraphs.parquet",
+    "claims.parquet",
+    "observations.parquet",
+    "checks.parquet",
+    "reports.parquet",
+    "catalog.json",
+)
 NEW_TEXT = GOOD_TEXT.replace("12 affaires", "13 affaires")
 
 
@@ -46,11 +53,13 @@ def is_new(out: Path, raw: Path) -> bool:
     claims = pq.read_table(out / "claims.parquet").to_pylist()
     paragraphs = pq.read_table(out / "paragraphs.parquet").to_pylist()
     json.loads((out / "catalog.json").read_text(encoding="utf-8"))
-    return (sorted(reports) == ["a", "b"]
-            and reports["a"]["sha256"] == hashlib.sha256((raw / "a.txt").read_bytes()).hexdigest()
-            and [c["value"] for c in claims if c["report_id"] == "a" and c["kind"] == "count"] == [13, 7]
-            and [c["value"] for c in claims if c["report_id"] == "b" and c["kind"] == "count"] == [12, 7]
-            and any("13 affaires" in p["text"] for p in paragraphs if p["report_id"] == "a"))
+    return (
+        sorted(reports) == ["a", "b"]
+        and reports["a"]["sha256"] == hashlib.sha256((raw / "a.txt").read_bytes()).hexdigest()
+        and [c["value"] for c in claims if c["report_id"] == "a" and c["kind"] == "count"] == [13, 7]
+        and [c["value"] for c in claims if c["report_id"] == "b" and c["kind"] == "count"] == [12, 7]
+        and any("13 affaires" in p["text"] for p in paragraphs if p["report_id"] == "a")
+    )
 
 
 def assert_clean(out: Path) -> None:
@@ -79,8 +88,13 @@ def killer(root: Path, argv: list, trials: list[dict]) -> list[dict]:
     """Run the trials in tests/etl_killer.py (one process, a fork per trial); their exit statuses and calls."""
     plan, result = root / "plan.json", root / "result.json"
     plan.write_text(json.dumps({"argv": [str(a) for a in argv], "trials": trials, "result": str(result)}))
-    done = subprocess.run([sys.executable, str(ROOT / "tests" / "etl_killer.py"), str(plan)], cwd=root,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "etl_killer.py"), str(plan)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(result.read_text())
 
@@ -103,8 +117,10 @@ def test_a_build_killed_at_any_step_leaves_old_or_new_and_the_next_one_succeeds(
     old = reader_view(base)
     random.seed(12)
     trials = [{"out": str(copy_of(base, root / f"at{k}")), "kill_at": k} for k in range(1, len(calls) + 1)]
-    trials += [{"out": str(copy_of(base, root / f"after{i}")), "kill_after": random.uniform(0, whole["seconds"])}
-               for i in range(8)]
+    trials += [
+        {"out": str(copy_of(base, root / f"after{i}")), "kill_after": random.uniform(0, whole["seconds"])}
+        for i in range(8)
+    ]
     results = killer(root, argv, trials)
     states = []
     for spec, result in zip(trials, results):
@@ -141,8 +157,13 @@ def test_a_first_build_killed_between_renames_leaves_nothing_or_everything(store
 
 
 def _start(root: Path, *args) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "etl", *map(str, args), "--indicators", root / "indicators"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "etl", *map(str, args), "--indicators", root / "indicators"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.mark.parametrize("wait", ["30", "0"])
@@ -150,7 +171,7 @@ def test_concurrent_builds_of_two_reports_keep_both_or_refuse_one(stores, tmp_pa
     """Three builds of three single reports started together on one fresh --out: each that exits 0 has
     its report in the store (waiting for the lock, 30 s), or exits 2 saying another build is running
     (no waiting); the store is clean and consistent. Under 120 s (measured 4 s)."""
-    root, _, new_raw = stores
+    root, _, _new_raw = stores
     raw = tmp_path / "raw"
     raw.mkdir()
     for name in ("x", "y", "z"):
@@ -159,13 +180,14 @@ def test_concurrent_builds_of_two_reports_keep_both_or_refuse_one(stores, tmp_pa
     builds = {name: _start(root, "--input", raw / f"{name}.txt", "--out", out, "--wait", wait) for name in "xyz"}
     finished = {name: (build.wait(timeout=120), *build.communicate()) for name, build in builds.items()}
     reports = {r["report_id"] for r in pq.read_table(out / "reports.parquet").to_pylist()}
-    for name, (status, stdout, stderr) in finished.items():
+    for name, (status, _stdout, stderr) in finished.items():
         assert "Traceback" not in stderr
         if status == 0:
             assert name in reports, (name, reports)
         else:
-            assert status == 2 and stderr.strip() == (f"error: {out}: another build is running (it holds "
-                                                      f"{out / '.lock'}); wait for it to end, then run again")
+            assert status == 2 and stderr.strip() == (
+                f"error: {out}: another build is running (it holds {out / '.lock'}); wait for it to end, then run again"
+            )
             assert name not in reports
     assert any(status == 0 for status, _, _ in finished.values())
     if wait == "30":
@@ -184,4 +206,6 @@ def test_two_builds_of_one_folder_at_once_both_end_with_both_reports(stores, tmp
     assert [status for status, _, _ in results] == [0, 0], [stderr for _, _, stderr in results]
     assert is_new(out, new_raw)
     assert_clean(out)
-    assert sum("(unchanged, not rebuilt)" in stdout for _, stdout, _ in results) >= 1  # the second found the first's work
+    assert (
+        sum("(unchanged, not rebuilt)" in stdout for _, stdout, _ in results) >= 1
+    )  # the second found the first's work

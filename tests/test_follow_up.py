@@ -1,4 +1,5 @@
 """The follow-up page (/follow-up) and its downloads: each recommendation the report answers, and the answer (issue 14)."""
+
 import csv
 import io
 import json
@@ -7,9 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from openpyxl import load_workbook
-
 from app_fixtures import ROOT, app_reading, build_data, shared_fixture
+from openpyxl import load_workbook
 from test_app_pages import by_id, text_of, walk
 
 REPORT_ID = "CERD_C_KAZ_11-14_fr"
@@ -20,8 +20,11 @@ CO_SYMBOL = "CERD/C/KAZ/CO/8-10"
 def co_text() -> str:
     """A stand-in for the concluding observations (test text, not the Committee's): paragraphs 1 to 50."""
     lines = ["Observations finales (texte d’essai)", "\tC.\tSujets de préoccupation et recommandations"]
-    lines += [f"{n}.\tTexte d’essai de cette recommandation : le Comité recommande à l’État partie "
-              f"de rendre compte (recommandation numéro {n})." for n in range(1, 51)]
+    lines += [
+        f"{n}.\tTexte d’essai de cette recommandation : le Comité recommande à l’État partie "
+        f"de rendre compte (recommandation numéro {n})."
+        for n in range(1, 51)
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -32,9 +35,18 @@ def with_co(tmp_path_factory) -> Path:
     for suffix in (".txt", ".json"):
         shutil.copy2(ROOT / "data" / "raw" / f"{REPORT_ID}{suffix}", raw / f"{REPORT_ID}{suffix}")
     (raw / f"{CO_ID}.txt").write_text(co_text(), encoding="utf-8")
-    (raw / f"{CO_ID}.json").write_text(json.dumps({
-        "symbol": CO_SYMBOL, "document_type": "concluding observations", "state": "Kazakhstan", "language": "fr",
-        "treaty_body": "CERD"}), encoding="utf-8")
+    (raw / f"{CO_ID}.json").write_text(
+        json.dumps(
+            {
+                "symbol": CO_SYMBOL,
+                "document_type": "concluding observations",
+                "state": "Kazakhstan",
+                "language": "fr",
+                "treaty_body": "CERD",
+            }
+        ),
+        encoding="utf-8",
+    )
     folder = tmp_path_factory.mktemp("processed_co")
     assert build_data(["--input", str(raw), "--out", str(folder)]) == 0
     return folder
@@ -61,6 +73,7 @@ def read_csv(body: bytes) -> list[dict]:
 
 def test_every_co_refs_paragraph_is_listed_with_exactly_its_answering_paragraphs(plain):
     from dashboard import data, follow_up
+
     with app_reading(plain):
         found = follow_up.recommendations(data.load(), REPORT_ID)
     expected = co_refs(plain)
@@ -73,11 +86,14 @@ def test_every_co_refs_paragraph_is_listed_with_exactly_its_answering_paragraphs
     assert {"46", "84", "91"} <= set(fifteen.statistics.text) and "art174_registered_cases" in fifteen.indicator_ids
 
 
-@pytest.mark.parametrize("lang, heading, answer", [("fr", "Paragraphe 15", "Réponse de l’État"),
-                                                   ("en", "Paragraph 15", "The State’s answer")])
+@pytest.mark.parametrize(
+    "lang, heading, answer",
+    [("fr", "Paragraphe 15", "Réponse de l’État"), ("en", "Paragraph 15", "The State’s answer")],
+)
 def test_page_lists_every_recommendation_in_both_languages(plain, lang, heading, answer):
     with app_reading(plain):
         from pages import follow_up as page
+
         layout = page.layout(lang=lang)
     for ref, paragraphs in co_refs(plain).items():
         item = by_id(layout, f"follow-up-co{ref}")
@@ -102,16 +118,24 @@ def test_downloads_hold_one_row_per_recommendation_and_answering_paragraph(plain
     assert response.headers["Content-Disposition"] == f'attachment; filename="follow-up-{REPORT_ID}.csv"'
     expected = co_refs(plain)
     assert len(rows) == sum(len(p) for p in expected.values())
-    assert {(int(r["co_paragraph"]), int(r["paragraph"])) for r in rows} == {(c, p) for c, ps in expected.items() for p in ps}
+    assert {(int(r["co_paragraph"]), int(r["paragraph"])) for r in rows} == {
+        (c, p) for c, ps in expected.items() for p in ps
+    }
     row = next(r for r in rows if r["co_paragraph"] == "15" and r["paragraph"] == "156")
     assert row["numbers"] == "46 ; 84 ; 91" and row["statistics"] == "3" and row["co_symbol"] == CO_SYMBOL
     assert row["citation"] == "CERD/C/KAZ/11-14, para. 156" and "art174_registered_cases" in row["indicator_ids"]
-    assert sheet.max_row == len(rows) + 1 and [c.value for c in sheet[1]][:4] == ["report_id", "symbol", "co_symbol", "co_paragraph"]
+    assert sheet.max_row == len(rows) + 1 and [c.value for c in sheet[1]][:4] == [
+        "report_id",
+        "symbol",
+        "co_symbol",
+        "co_paragraph",
+    ]
 
 
 def test_the_recommendations_text_shows_beside_the_answer_when_the_observations_are_a_document(with_co):
     with app_reading(with_co) as app:
         from pages import follow_up as page
+
         layout = page.layout(lang="en", report=REPORT_ID)
         rows = read_csv(app.server.test_client().get(f"/api/follow-up.csv?report={REPORT_ID}").data)
     item = by_id(layout, "follow-up-co15")
@@ -124,6 +148,7 @@ def test_the_recommendations_text_shows_beside_the_answer_when_the_observations_
 def test_the_reader_links_each_section_to_the_recommendations_it_answers(plain):
     with app_reading(plain):
         from pages import report as reader
+
         layout = reader.layout(lang="en")
     links = {c.href for c in walk(layout) if getattr(c, "href", None) and "/follow-up" in c.href}
     assert "/follow-up?lang=en#follow-up-co15" in links and "/follow-up?lang=en#follow-up-co16" in links

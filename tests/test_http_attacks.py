@@ -5,6 +5,8 @@ Every answer of the app, errors included, carries the security headers; gunicorn
 in the docstrings are generous limits, not benchmarks. The last test kills kaleido's Chromium
 under the worker and checks the 503 + Retry-After and the recovery.
 """
+
+import contextlib
 import json
 import os
 import select
@@ -16,8 +18,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from app_fixtures import BUILD, ROOT, require_browser, routing, shared_fixture
+
 from dashboard import images, refusals
 
 pytestmark = pytest.mark.slow
@@ -38,12 +40,22 @@ def live(tmp_path_factory):
     for name in ("home", "tmp"):
         (BUILD / name).mkdir(parents=True, exist_ok=True)
     port = free_port()
-    env = {**os.environ, "INDICATORS_DATA_DIR": str(shared_fixture(tmp_path_factory)), "PUBLIC_URL": PUBLIC,
-           "HOME": str(BUILD / "home"), "TMPDIR": str(BUILD / "tmp")}
+    env = {
+        **os.environ,
+        "INDICATORS_DATA_DIR": str(shared_fixture(tmp_path_factory)),
+        "PUBLIC_URL": PUBLIC,
+        "HOME": str(BUILD / "home"),
+        "TMPDIR": str(BUILD / "tmp"),
+    }
     log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
     with open(log, "wb") as out:
-        master = subprocess.Popen([str(ROOT / ".venv" / "bin" / "gunicorn"), "app:server", "--bind", f"127.0.0.1:{port}",
-                                   "--workers", "1"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        master = subprocess.Popen(
+            [str(ROOT / ".venv" / "bin" / "gunicorn"), "app:server", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -51,7 +63,9 @@ def live(tmp_path_factory):
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/api/indicators.json", timeout=5).read()
                 break
             except OSError:
-                assert master.poll() is None and time.monotonic() < deadline, f"gunicorn did not start: {log.read_text()[-2000:]}"
+                assert master.poll() is None and time.monotonic() < deadline, (
+                    f"gunicorn did not start: {log.read_text()[-2000:]}"
+                )
                 time.sleep(0.2)
         yield port, master
     finally:
@@ -73,7 +87,7 @@ def send(port: int, raw: bytes, timeout: float = 30) -> tuple[int, dict, bytes, 
             if select.select([sock], [], [], 0)[0]:
                 break
             try:
-                sock.sendall(raw[start:start + 65536])
+                sock.sendall(raw[start : start + 65536])
             except (BrokenPipeError, ConnectionResetError):
                 break
         chunks = []
@@ -102,8 +116,10 @@ def post(port: int, body, raw: bytes | None = None, headers: dict | None = None)
     data = raw if raw is not None else json.dumps(body).encode()
     extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
     host = "" if "Host" in (headers or {}) else "Host: 127.0.0.1\r\n"
-    head = (f"POST /_dash-update-component HTTP/1.1\r\n{host}Content-Type: application/json\r\n"
-            f"Content-Length: {len(data)}\r\n{extra}Connection: close\r\n\r\n")
+    head = (
+        f"POST /_dash-update-component HTTP/1.1\r\n{host}Content-Type: application/json\r\n"
+        f"Content-Length: {len(data)}\r\n{extra}Connection: close\r\n\r\n"
+    )
     return send(port, head.encode() + data)
 
 
@@ -118,9 +134,23 @@ def assert_clean_refusal(status, headers, body, expected: int):
 
 # --- paths ---
 
-@pytest.mark.parametrize("path", ["/_dash-component-suites/dash/..", "/_dash-component-suites/dash/../", "/%00", "/....//",
-                                  "/....//etc/passwd", "/_dash-component-suites/nope/x.js", "/api", "/api/", "/api/nope",
-                                  "/api/indicators/nope.csv", "/api/indicators/art174_registered_cases.csv/x"])
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/_dash-component-suites/dash/..",
+        "/_dash-component-suites/dash/../",
+        "/%00",
+        "/....//",
+        "/....//etc/passwd",
+        "/_dash-component-suites/nope/x.js",
+        "/api",
+        "/api/",
+        "/api/nope",
+        "/api/indicators/nope.csv",
+        "/api/indicators/art174_registered_cases.csv/x",
+    ],
+)
 def test_strange_paths_are_404_not_500(live, path):
     """A path that names nothing is a 404 with the headers, never a 500; answered within 5 s."""
     status, headers, body, elapsed = get(live[0], path)
@@ -143,20 +173,35 @@ def test_known_pages_stay_200(live):
 
 # --- forged callbacks ---
 
+
 def click(customdata=True, state=True) -> dict:
     point = {"customdata": [0]} if customdata else {"x": "2022"}
-    return {"output": "indicator-panel.children", "outputs": {"id": "indicator-panel", "property": "children"},
-            "inputs": [{"id": "indicator-graph", "property": "clickData", "value": {"points": [point]}}],
-            "changedPropIds": ["indicator-graph.clickData"],
-            "state": [{"id": "indicator-state", "property": "data",
-                       "value": {"indicator_id": INDICATOR, "lang": "fr"} if state else None}]}
+    return {
+        "output": "indicator-panel.children",
+        "outputs": {"id": "indicator-panel", "property": "children"},
+        "inputs": [{"id": "indicator-graph", "property": "clickData", "value": {"points": [point]}}],
+        "changedPropIds": ["indicator-graph.clickData"],
+        "state": [
+            {
+                "id": "indicator-state",
+                "property": "data",
+                "value": {"indicator_id": INDICATOR, "lang": "fr"} if state else None,
+            }
+        ],
+    }
 
 
 def search(value) -> dict:
-    return {"output": "catalogue-list.children", "outputs": {"id": "catalogue-list", "property": "children"},
-            "inputs": [{"id": "catalogue-search", "property": "value", "value": value}], "changedPropIds": ["catalogue-search.value"],
-            "state": [{"id": "catalogue-lang", "property": "data", "value": "fr"},
-                      {"id": "catalogue-report", "property": "data", "value": None}]}
+    return {
+        "output": "catalogue-list.children",
+        "outputs": {"id": "catalogue-list", "property": "children"},
+        "inputs": [{"id": "catalogue-search", "property": "value", "value": value}],
+        "changedPropIds": ["catalogue-search.value"],
+        "state": [
+            {"id": "catalogue-lang", "property": "data", "value": "fr"},
+            {"id": "catalogue-report", "property": "data", "value": None},
+        ],
+    }
 
 
 FORGED = {
@@ -190,6 +235,7 @@ def test_callback_bodies_that_are_not_json_are_400(live, raw):
 
 def test_a_real_click_still_works(live, tmp_path_factory):
     import pandas as pd
+
     rows = pd.read_parquet(shared_fixture(tmp_path_factory) / "observations.parquet")
     body = click()
     body["inputs"][0]["value"]["points"][0]["customdata"] = [int(rows[rows.indicator_id == INDICATOR].position.iloc[0])]
@@ -199,10 +245,13 @@ def test_a_real_click_still_works(live, tmp_path_factory):
 
 # --- sizes ---
 
+
 def test_a_100_mb_body_is_refused_before_it_is_sent(live):
     """413 from the declared length alone: only 100 bytes of the 100 MB are sent, the answer comes within 5 s."""
-    head = (b"POST /_dash-update-component HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-            b"Content-Length: 100000000\r\n\r\n")
+    head = (
+        b"POST /_dash-update-component HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        b"Content-Length: 100000000\r\n\r\n"
+    )
     status, headers, body, elapsed = send(live[0], head + b'{"output": "' + b"x" * 88, timeout=10)
     assert_clean_refusal(status, headers, body, 413)
     assert elapsed < 5
@@ -222,12 +271,15 @@ def test_a_routing_search_longer_than_a_url_is_400(live):
     assert b"characters" in body
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (b"GET /?" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
-    (b"GET / HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: y\r\n" % i for i in range(60)) + b"\r\n", 431),
-    (b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 9000 + b"\r\n\r\n", 431),
-    (b"GARBAGE\r\n\r\n", 400),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (b"GET /?" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
+        (b"GET / HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: y\r\n" % i for i in range(60)) + b"\r\n", 431),
+        (b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 9000 + b"\r\n\r\n", 431),
+        (b"GARBAGE\r\n\r\n", 400),
+    ],
+)
 def test_gunicorn_refuses_oversized_request_lines_and_headers(live, raw, expected):
     """gunicorn's limits of gunicorn.conf.py; these answers are gunicorn's own, without the app's headers (the proxy adds them)."""
     status, headers, body, elapsed = send(live[0], raw)
@@ -237,12 +289,15 @@ def test_gunicorn_refuses_oversized_request_lines_and_headers(live, raw, expecte
 
 # --- Host ---
 
+
 def test_a_forged_host_never_reaches_links_or_the_embed_code(live):
     """Host: evil.example is ignored: the embed code, the page's meta tags and the embed's links use PUBLIC_URL or are relative."""
     evil = {"Host": "evil.example"}
     status, _, shell, _ = get(live[0], f"/indicators/{INDICATOR}", evil)
     assert status == 200 and b"evil.example" not in shell and PUBLIC.encode() in shell
-    status, _, view, _ = post(live[0], routing(f"/indicators/{INDICATOR}"), headers={**evil, "X-Forwarded-Host": "evil.example"})
+    status, _, view, _ = post(
+        live[0], routing(f"/indicators/{INDICATOR}"), headers={**evil, "X-Forwarded-Host": "evil.example"}
+    )
     assert status == 200 and b"evil.example" not in view
     assert any(text.startswith(f'<iframe src="{PUBLIC}/embed/{INDICATOR}') for text in strings(json.loads(view)))
     status, _, embed_page, _ = get(live[0], f"/embed/{INDICATOR}", evil)
@@ -262,6 +317,7 @@ def strings(value):
 
 
 # --- the image renderer ---
+
 
 def children(pid: int) -> list[int]:
     """The ids of the processes whose parent is `pid` (read from /proc)."""
@@ -289,10 +345,8 @@ def chromium_groups(worker: int) -> list[int]:
 
 
 def _kill_group(group: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(group, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def png(port: int, width: int) -> tuple[int, dict, bytes, float]:

@@ -1,6 +1,7 @@
 """`python -m etl` and languages: the metadata's language picks the reader, an absent one is
 detected and said, an unsupported one is refused with one line, and versions of one document
 are compared (checks.parquet rows of kind `translation`, lines in the summary)."""
+
 import json
 import shutil
 import subprocess
@@ -18,8 +19,9 @@ ENGLISH = "CERD_C_KAZ_11-14_en"
 
 
 def run_etl(*args):
-    return subprocess.run([sys.executable, "-m", "etl", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "etl", *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def write_report(folder: Path, name: str, text: str, metadata: dict | None) -> None:
@@ -61,8 +63,9 @@ def test_the_altered_number_is_a_translation_check(two_versions):
     assert (row.report_id, list(row.paragraphs), row.status) == (ENGLISH, [156], "inconsistent")
     assert (row.expected, row.computed) == (84, 85)
     lines = result.stdout.splitlines()
-    assert (f"  translation CERD/C/KAZ/11-14: {ENGLISH} (en) against {FRENCH} (fr), "
-            "42 paragraphs compared, 1 disagree") in lines
+    assert (
+        f"  translation CERD/C/KAZ/11-14: {ENGLISH} (en) against {FRENCH} (fr), 42 paragraphs compared, 1 disagree"
+    ) in lines
     assert any(line.startswith(f"  disagrees translation_{ENGLISH}_p156 (par. 156): fr “84”") for line in lines)
 
 
@@ -75,15 +78,26 @@ def test_a_report_without_language_is_detected_and_said(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "  language en (detected from the text)" in result.stdout.splitlines()
     claims = pd.read_parquet(out / "claims.parquet")
-    assert 2_963_800 not in claims.value.tolist() and 2_900_000 in claims.value.tolist()  # "2.9 million" read as English
+    assert (
+        2_963_800 not in claims.value.tolist() and 2_900_000 in claims.value.tolist()
+    )  # "2.9 million" read as English
 
 
-@pytest.mark.parametrize("text,metadata,message", [
-    ("1.\tНаселение Казахстана составляет 20,3 миллиона человек.\n", {"language": "ru"},
-     "language 'ru' is not supported (supported: en, es, fr)"),
-    ("1.\tНаселение Казахстана составляет 20,3 миллиона человек.\n", None,
-     "cannot tell the language of the text (supported: en, es, fr); set \"language\" in the report's metadata"),
-])
+@pytest.mark.parametrize(
+    "text,metadata,message",
+    [
+        (
+            "1.\tНаселение Казахстана составляет 20,3 миллиона человек.\n",
+            {"language": "ru"},
+            "language 'ru' is not supported (supported: en, es, fr)",
+        ),
+        (
+            "1.\tНаселение Казахстана составляет 20,3 миллиона человек.\n",
+            None,
+            'cannot tell the language of the text (supported: en, es, fr); set "language" in the report\'s metadata',
+        ),
+    ],
+)
 def test_an_unsupported_language_is_refused_in_one_line(tmp_path, text, metadata, message):
     raw, out, empty = tmp_path / "raw", tmp_path / "out", tmp_path / "defs"
     for folder in (raw, empty):
@@ -103,8 +117,11 @@ def test_a_language_name_instead_of_a_code_is_refused_by_the_metadata_check(tmp_
     result = run_etl("--input", raw, "--out", out, "--indicators", empty)
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        f"error: {raw / 'report.json'}: field `language` is \"French\"; allowed: the language of the text, "
-        "an ISO 639-1 code like `fr` (with a region, `en-GB`, read as `en`)"]
+        (
+            f'error: {raw / "report.json"}: field `language` is "French"; allowed: the language of the text, '
+            "an ISO 639-1 code like `fr` (with a region, `en-GB`, read as `en`)"
+        )
+    ]
 
 
 def test_a_language_with_a_region_is_read_as_its_language(tmp_path):
@@ -138,12 +155,15 @@ def test_metadata_that_contradicts_the_text_is_warned_about(tmp_path):
     assert "the metadata says language 'fr' but the text reads as 'en'; check the metadata" in result.stderr
 
 
-@pytest.mark.parametrize("body,message", [
-    # issue 12: two million ones ended in a decimal.Overflow traceback; 19 000 stay under the line limit
-    ("1" * 19_000 + " %", "paragraph 1: a number of 19000 digits (at most 30)"),
-    # a paragraph continued over three lines, each under the line limit
-    ("\n".join(["1 " * 9_000] * 3), "paragraph 1: more than 20000 numbers in one paragraph"),
-])
+@pytest.mark.parametrize(
+    "body,message",
+    [
+        # issue 12: two million ones ended in a decimal.Overflow traceback; 19 000 stay under the line limit
+        ("1" * 19_000 + " %", "paragraph 1: a number of 19000 digits (at most 30)"),
+        # a paragraph continued over three lines, each under the line limit
+        ("\n".join(["1 " * 9_000] * 3), "paragraph 1: more than 20000 numbers in one paragraph"),
+    ],
+)
 def test_caps_give_one_line(tmp_path, body, message):
     raw, out, empty = tmp_path / "raw", tmp_path / "out", tmp_path / "defs"
     for folder in (raw, empty):

@@ -1,6 +1,7 @@
 """Versions of one document agree: the English and Spanish versions of 42 paragraphs of the
 report (tests/data/) give the statistics the French report gives, paragraph by paragraph, and
 a number altered in one version is reported by the translation check (etl/translation.py)."""
+
 import math
 from pathlib import Path
 
@@ -51,17 +52,26 @@ def test_the_compared_statistics_are_many(french):
 def test_three_versions_compare_each_with_the_fullest(french):
     comparisons = compare(version("es"), french, version("en"))
     assert [(c.reference, c.version) for c in comparisons] == [
-        ("CERD_C_KAZ_11-14_fr", "CERD_C_KAZ_11-14_en"), ("CERD_C_KAZ_11-14_fr", "CERD_C_KAZ_11-14_es")]
+        ("CERD_C_KAZ_11-14_fr", "CERD_C_KAZ_11-14_en"),
+        ("CERD_C_KAZ_11-14_fr", "CERD_C_KAZ_11-14_es"),
+    ]
 
 
-@pytest.mark.parametrize("change,paragraph,detail", [
-    # a value changed: 84 cases in 2023 become 85
-    (("84 in 2023", "85 in 2023"), 156, "fr “84” (count, 2023) has no match in en; en “85” (count, 2023) has no match in fr"),
-    # a period changed: the 2024 share becomes a 2023 one
-    (("In 2024, 39 per cent", "In 2023, 39 per cent"), 157, "fr “39 %” (percent, 2024) has no match in en"),
-    # a statistic left out
-    ((" and 64 in 2024.", "."), 191, "fr “64” (count, 2024) has no match in en"),
-])
+@pytest.mark.parametrize(
+    "change,paragraph,detail",
+    [
+        # a value changed: 84 cases in 2023 become 85
+        (
+            ("84 in 2023", "85 in 2023"),
+            156,
+            "fr “84” (count, 2023) has no match in en; en “85” (count, 2023) has no match in fr",
+        ),
+        # a period changed: the 2024 share becomes a 2023 one
+        (("In 2024, 39 per cent", "In 2023, 39 per cent"), 157, "fr “39 %” (percent, 2024) has no match in en"),
+        # a statistic left out
+        ((" and 64 in 2024.", "."), 191, "fr “64” (count, 2024) has no match in en"),
+    ],
+)
 def test_an_altered_number_is_reported(french, change, paragraph, detail):
     text = (DATA / "CERD_C_KAZ_11-14_en.txt").read_text(encoding="utf-8")
     assert text.count(change[0]) == 1
@@ -69,25 +79,38 @@ def test_an_altered_number_is_reported(french, change, paragraph, detail):
     (row,) = comparison.checks
     assert list(row) == columns("checks")
     assert (row["kind"], row["report_id"], row["paragraphs"], row["status"]) == (
-        "translation", "CERD_C_KAZ_11-14_en", [paragraph], "inconsistent")
+        "translation",
+        "CERD_C_KAZ_11-14_en",
+        [paragraph],
+        "inconsistent",
+    )
     assert row["detail"].replace("\u00a0", " ").startswith(detail)
     assert row["check_id"] == f"translation_CERD_C_KAZ_11-14_en_p{paragraph}"
 
 
-@pytest.mark.parametrize("a,b,lang_a,lang_b,same", [
-    # "20,3 millions" stands for [20.25, 20.35] million: it agrees with a number written in full
-    (("20,3 millions", 20_300_000), ("20,312,000", 20_312_000), "fr", "en", True),
-    (("20,3 millions", 20_300_000), ("20,412,000", 20_412_000), "fr", "en", False),
-    (("39 %", 39, "%"), ("39.4 per cent", 39.4, "%"), "fr", "en", True),
-    (("71,2 %", 71.2, "%"), ("71.4 per cent", 71.4, "%"), "fr", "en", False),
-    (("3 484 139", 3_484_139), ("3.484.140", 3_484_140), "fr", "es", False),
-    (("Trente", 30), ("30", 30), "fr", "en", True),
-])
+@pytest.mark.parametrize(
+    "a,b,lang_a,lang_b,same",
+    [
+        # "20,3 millions" stands for [20.25, 20.35] million: it agrees with a number written in full
+        (("20,3 millions", 20_300_000), ("20,312,000", 20_312_000), "fr", "en", True),
+        (("20,3 millions", 20_300_000), ("20,412,000", 20_412_000), "fr", "en", False),
+        (("39 %", 39, "%"), ("39.4 per cent", 39.4, "%"), "fr", "en", True),
+        (("71,2 %", 71.2, "%"), ("71.4 per cent", 71.4, "%"), "fr", "en", False),
+        (("3 484 139", 3_484_139), ("3.484.140", 3_484_140), "fr", "es", False),
+        (("Trente", 30), ("30", 30), "fr", "en", True),
+    ],
+)
 def test_values_agree_within_rounding(a, b, lang_a, lang_b, same):
     def claim(spec):
         text, value, *unit = spec
-        return {"text": text, "value": value, "kind": "percent" if unit else "count", "unit": unit[0] if unit else None,
-                "period": "2025"}
+        return {
+            "text": text,
+            "value": value,
+            "kind": "percent" if unit else "count",
+            "unit": unit[0] if unit else None,
+            "period": "2025",
+        }
+
     assert agree(claim(a), claim(b), lang_a, lang_b) is same
 
 

@@ -1,10 +1,10 @@
 """A light load smoke test: 16 concurrent clients on a real HTTP server get no error (the full run is `make load`)."""
+
 import json
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-
 from app_fixtures import app_reading, routing, serving, shared_fixture
 
 CLIENTS, ROUNDS = 16, 2
@@ -30,8 +30,11 @@ def test_sixteen_concurrent_clients_get_no_error(port):
         for _ in range(ROUNDS):
             for path, body in requests:
                 data = json.dumps(body).encode() if body else None
-                request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data,
-                                                 headers={"Content-Type": "application/json"} if data else {})
+                request = urllib.request.Request(
+                    f"http://127.0.0.1:{port}{path}",
+                    data=data,
+                    headers={"Content-Type": "application/json"} if data else {},
+                )
                 with urllib.request.urlopen(request, timeout=60) as response:
                     response.read()
                     statuses.append(response.status)

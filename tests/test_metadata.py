@@ -1,4 +1,5 @@
 """A report's metadata sidecar: what each field may hold, and one line per problem (etl/metadata.py)."""
+
 import json
 from pathlib import Path
 
@@ -28,27 +29,34 @@ def test_no_sidecar_and_an_empty_object_are_empty_metadata():
     assert as_json(parse_metadata(b"{}", "r.json")) == {} and as_json(Metadata()) == {}
 
 
-@pytest.mark.parametrize("fields,line", [
-    ({"report_id": "../../x"}, 'r.json: field `report_id` is "../../x"; allowed: the report\'s id, 1 to 100 of'),
-    ({"report_id": "a/b"}, "field `report_id` is \"a/b\""),
-    ({"report_id": ".hidden"}, "field `report_id` is \".hidden\""),
-    ({"report_id": "-rf"}, "field `report_id` is \"-rf\""),
-    ({"report_id": "x" * 101}, "field `report_id` is \"xxxx"),
-    ({"report_id": True}, "field `report_id` is true"),
-    ({"symbol": None, "state": 5}, "field `state` is 5; allowed: the State party"),
-    ({"symbol": "cerd/c/kaz/1"}, "field `symbol` is \"cerd/c/kaz/1\"; allowed: the UN document symbol"),
-    ({"symbol": "CERD"}, "field `symbol` is \"CERD\""),  # a symbol has parts
-    ({"state_iso3": "kz"}, "field `state_iso3` is \"kz\"; allowed: its ISO 3166 alpha-3 code"),
-    ({"treaty_body": "XYZ"}, "field `treaty_body` is \"XYZ\"; allowed: the committee: CAT, CCPR"),
-    ({"treaty": "a\nb"}, "field `treaty` is \"a\\nb\"; allowed: the treaty's name, one line"),
-    ({"date_issued": "1900-01-01"}, "field `date_issued` is \"1900-01-01\"; allowed: when it was issued"),
-    ({"date_issued": "27/10/2025"}, "field `date_issued` is \"27/10/2025\""),
-    ({"period_covered": "2025-2022"}, "field `period_covered` is \"2025-2022\"; allowed: the years it covers"),
-    ({"previous_concluding_observations": {"date": "2022"}},
-     "field `previous_concluding_observations.date` is \"2022\"; allowed: their date"),
-    ({"previous_concluding_observations": "CERD/C/KAZ/CO/8-10"},
-     "field `previous_concluding_observations` is \"CERD/C/KAZ/CO/8-10\"; allowed: `{\"symbol\": …, \"date\": …}`"),
-])
+@pytest.mark.parametrize(
+    "fields,line",
+    [
+        ({"report_id": "../../x"}, 'r.json: field `report_id` is "../../x"; allowed: the report\'s id, 1 to 100 of'),
+        ({"report_id": "a/b"}, 'field `report_id` is "a/b"'),
+        ({"report_id": ".hidden"}, 'field `report_id` is ".hidden"'),
+        ({"report_id": "-rf"}, 'field `report_id` is "-rf"'),
+        ({"report_id": "x" * 101}, 'field `report_id` is "xxxx'),
+        ({"report_id": True}, "field `report_id` is true"),
+        ({"symbol": None, "state": 5}, "field `state` is 5; allowed: the State party"),
+        ({"symbol": "cerd/c/kaz/1"}, 'field `symbol` is "cerd/c/kaz/1"; allowed: the UN document symbol'),
+        ({"symbol": "CERD"}, 'field `symbol` is "CERD"'),  # a symbol has parts
+        ({"state_iso3": "kz"}, 'field `state_iso3` is "kz"; allowed: its ISO 3166 alpha-3 code'),
+        ({"treaty_body": "XYZ"}, 'field `treaty_body` is "XYZ"; allowed: the committee: CAT, CCPR'),
+        ({"treaty": "a\nb"}, 'field `treaty` is "a\\nb"; allowed: the treaty\'s name, one line'),
+        ({"date_issued": "1900-01-01"}, 'field `date_issued` is "1900-01-01"; allowed: when it was issued'),
+        ({"date_issued": "27/10/2025"}, 'field `date_issued` is "27/10/2025"'),
+        ({"period_covered": "2025-2022"}, 'field `period_covered` is "2025-2022"; allowed: the years it covers'),
+        (
+            {"previous_concluding_observations": {"date": "2022"}},
+            'field `previous_concluding_observations.date` is "2022"; allowed: their date',
+        ),
+        (
+            {"previous_concluding_observations": "CERD/C/KAZ/CO/8-10"},
+            'field `previous_concluding_observations` is "CERD/C/KAZ/CO/8-10"; allowed: `{"symbol": …, "date": …}`',
+        ),
+    ],
+)
 def test_a_wrong_field_gives_one_line_naming_the_file_the_field_and_what_is_allowed(fields, line):
     [found] = problems(fields)
     assert found.startswith("r.json: ") and line in found and "\n" not in found
@@ -61,29 +69,46 @@ def test_every_problem_is_a_line_and_many_are_counted_not_listed():
     assert len(many) == MAX_PROBLEMS + 1 and many[-1] == f"r.json: … and {1_000 - MAX_PROBLEMS} more problems"
 
 
-@pytest.mark.parametrize("data,line", [
-    (b"{not json", "r.json: not valid JSON (key must be a string at line 1 column 2); fix the metadata file"),
-    (b"", "r.json: not valid JSON (EOF while parsing a value at line 1 column 0); fix the metadata file"),
-    (b"null", "r.json: metadata must be a JSON object {\"field\": value, …}, not null; fix the metadata file"),
-    (b"5", "r.json: metadata must be a JSON object {\"field\": value, …}, not a number; fix the metadata file"),
-    (b'"CERD"', "r.json: metadata must be a JSON object {\"field\": value, …}, not a text; fix the metadata file"),
-    (b"{}" + b" " * 70_000, "r.json: 70,002 bytes, more than the limit of 65,536 bytes for a metadata file"),
-])
+@pytest.mark.parametrize(
+    "data,line",
+    [
+        (b"{not json", "r.json: not valid JSON (key must be a string at line 1 column 2); fix the metadata file"),
+        (b"", "r.json: not valid JSON (EOF while parsing a value at line 1 column 0); fix the metadata file"),
+        (b"null", 'r.json: metadata must be a JSON object {"field": value, …}, not null; fix the metadata file'),
+        (b"5", 'r.json: metadata must be a JSON object {"field": value, …}, not a number; fix the metadata file'),
+        (b'"CERD"', 'r.json: metadata must be a JSON object {"field": value, …}, not a text; fix the metadata file'),
+        (b"{}" + b" " * 70_000, "r.json: 70,002 bytes, more than the limit of 65,536 bytes for a metadata file"),
+    ],
+)
 def test_a_sidecar_that_is_not_a_json_object_says_so(data, line):
     [found] = problems(data)
     assert found.startswith(line)
 
 
-@pytest.mark.parametrize("name,allowed", [
-    ("CERD_C_KAZ_11-14_fr", True), ("a", True), ("1.2", True), ("A" * 100, True),
-    ("..", False), (".", False), ("", False), ("a b", False), ("a/b", False), ("é", False), ("A" * 101, False),
-    ("a\n", False),  # a regex `$` would let the line end through
-])
+@pytest.mark.parametrize(
+    "name,allowed",
+    [
+        ("CERD_C_KAZ_11-14_fr", True),
+        ("a", True),
+        ("1.2", True),
+        ("A" * 100, True),
+        ("..", False),
+        (".", False),
+        ("", False),
+        ("a b", False),
+        ("a/b", False),
+        ("é", False),
+        ("A" * 101, False),
+        ("a\n", False),  # a regex `$` would let the line end through
+    ],
+)
 def test_report_id_rule(name, allowed):
     assert (report_id_problem(name) is None) == allowed
 
 
 def test_the_readme_lists_every_metadata_field_as_the_model_says():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert markdown() in readme, ("README's \"Adding a report\" table differs from etl/metadata.py: paste "
-                                  "`python -c 'from etl.metadata import markdown; print(markdown())'`")
+    assert markdown() in readme, (
+        'README\'s "Adding a report" table differs from etl/metadata.py: paste '
+        "`python -c 'from etl.metadata import markdown; print(markdown())'`"
+    )

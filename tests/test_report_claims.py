@@ -3,12 +3,13 @@
 Spans are written with plain spaces; the report's no-break spaces are matched as spaces.
 Rows that repeat a (paragraph, span) pair match the claims with that span in order.
 """
+
 import math
 from collections import defaultdict
 
 import pytest
 
-from etl.claims import KINDS, QUALIFIERS, STATISTIC_KINDS
+from contract.schema import CLAIM_KINDS as KINDS, QUALIFIERS, STATISTIC_KINDS
 
 
 def _spaces(text: str) -> str:
@@ -78,7 +79,15 @@ STATISTICS = [
     (151, "1 195", 1_195, "count", None, "exact", "2022-01/2025-08"),
     (151, "1 097", 1_097, "count", None, "exact", "2022-01/2025-08"),
     (155, "86", 86, "count", None, "exact", "2022-01/2025-06"),
-    (155, "Quatre-vingt-huit", 88, "count", None, "exact", "2022-01/2025-06"),  # the total of the sentence before's period
+    (
+        155,
+        "Quatre-vingt-huit",
+        88,
+        "count",
+        None,
+        "exact",
+        "2022-01/2025-06",
+    ),  # the total of the sentence before's period
     (155, "12", 12, "count", None, "exact", "2022"),
     (155, "12", 12, "count", None, "exact", "2022"),
     (155, "18", 18, "count", None, "exact", "2023"),
@@ -224,10 +233,17 @@ STATISTICS = [
 
 
 @pytest.mark.parametrize("paragraph,span,value,kind,unit,qualifier,period,occurrence", _with_occurrence(STATISTICS))
-def test_statistic_claims_of_the_report(claims_by_paragraph, paragraph, span, value, kind, unit, qualifier, period, occurrence):
+def test_statistic_claims_of_the_report(
+    claims_by_paragraph, paragraph, span, value, kind, unit, qualifier, period, occurrence
+):
     claim = _find(claims_by_paragraph, paragraph, span, occurrence)
     assert (claim.value, claim.kind, claim.unit, claim.qualifier, claim.period) == (
-        pytest.approx(value), kind, unit, qualifier, period)
+        pytest.approx(value),
+        kind,
+        unit,
+        qualifier,
+        period,
+    )
 
 
 def test_the_table_covers_the_whole_report():
@@ -320,7 +336,13 @@ PROVISIONS = [
 @pytest.mark.parametrize("paragraph,span,value,unit,qualifier", PROVISIONS)
 def test_legal_provisions_are_kept_apart_from_statistics(claims_by_paragraph, paragraph, span, value, unit, qualifier):
     claim = _find(claims_by_paragraph, paragraph, span, 0)
-    assert (claim.kind, claim.value, claim.unit, claim.qualifier, claim.period) == ("provision", value, unit, qualifier, None)
+    assert (claim.kind, claim.value, claim.unit, claim.qualifier, claim.period) == (
+        "provision",
+        value,
+        unit,
+        qualifier,
+        None,
+    )
 
 
 def test_no_provision_is_counted_as_a_statistic(claims_by_paragraph):
@@ -366,7 +388,9 @@ SHARPER = [
 
 
 @pytest.mark.parametrize("paragraph,span,occurrence,period,subject", SHARPER)
-def test_periods_and_subjects_read_from_the_whole_paragraph(claims_by_paragraph, paragraph, span, occurrence, period, subject):
+def test_periods_and_subjects_read_from_the_whole_paragraph(
+    claims_by_paragraph, paragraph, span, occurrence, period, subject
+):
     claim = _find(claims_by_paragraph, paragraph, span, occurrence)
     assert (claim.period, claim.subject) == (period, subject)
 
@@ -381,7 +405,7 @@ def test_extract_claims_keeps_reference_numbers_out_of_counts(claims_by_paragrap
 def test_every_claim_span_is_where_it_says(paragraphs, claims_by_paragraph):
     for p in paragraphs:
         for claim in claims_by_paragraph[p.paragraph]:
-            assert p.text[claim.start:claim.end] == claim.text
+            assert p.text[claim.start : claim.end] == claim.text
             assert claim.sentence in p.text and claim.text in claim.sentence
 
 
@@ -394,8 +418,11 @@ def test_claims_use_the_guide_vocabularies(claims_by_paragraph):
 
 def test_no_year_article_or_symbol_is_counted(claims_by_paragraph):
     counts = [c for cs in claims_by_paragraph.values() for c in cs if c.kind in STATISTIC_KINDS]
-    assert not [c.text for c in counts if "/" in c.text or "-" in c.text.replace("Quatre-vingt", "")
-                and any(ch.isdigit() for ch in c.text)]
+    assert not [
+        c.text
+        for c in counts
+        if "/" in c.text or ("-" in c.text.replace("Quatre-vingt", "") and any(ch.isdigit() for ch in c.text))
+    ]
     assert not [c.text for c in counts if c.unit is None and c.text.isdigit() and 1990 <= int(c.text) <= 2030]
 
 

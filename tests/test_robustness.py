@@ -1,15 +1,24 @@
 """Any report in, nothing lost: several reports and formats, unchanged ones skipped, bad ones isolated."""
+
 import shutil
 import subprocess
 import sys
 
 import pandas as pd
 import pytest
+from report_files import report_docx, report_pdf
+from test_cli import (  # noqa: F401 (fixtures)
+    RAW,
+    REPORT,
+    ROOT,
+    built,
+    raw_copy as raw_folder,
+    run_etl,
+    snapshot,
+)
 
 from etl.claims import extract_claims
 from etl.sources import MAX_LINE_CHARS
-from report_files import report_docx, report_pdf
-from test_cli import RAW, REPORT, ROOT, built, raw_copy as raw_folder, run_etl, snapshot  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +35,9 @@ def test_several_reports_in_three_formats_are_kept_apart(raw_folder, tmp_path, r
     assert result.returncode == 0, result.stderr
     reports = pd.read_parquet(out / "reports.parquet").set_index("report_id")
     assert sorted(reports.index) == sorted([REPORT, "copy_docx", "copy_pdf"])
-    assert reports.loc["copy_pdf", "symbol"] == "X/PDF/1" and reports.loc["copy_docx", "source_file"] == "copy_docx.docx"
+    assert (
+        reports.loc["copy_pdf", "symbol"] == "X/PDF/1" and reports.loc["copy_docx", "source_file"] == "copy_docx.docx"
+    )
     claims = pd.read_parquet(out / "claims.parquet")
     assert (claims.groupby("report_id").size() == 812).all()
     # the indicator definitions name CERD_C_KAZ_11-14_fr: they do not silently apply to the copies, which
@@ -50,7 +61,10 @@ def test_an_unchanged_report_is_not_rebuilt_and_a_changed_one_is(raw_folder, tmp
     assert "second: 1 paragraphs, 2 claims (unchanged, not rebuilt)" in again.stdout
     (raw_folder / "second.txt").write_text("1.\tEn 2024, 13 affaires ont été jugées.\n", encoding="utf-8")
     third = run_etl("--input", raw_folder, "--out", out)
-    assert "second: 1 paragraphs, 2 claims\n" in third.stdout and f"{REPORT}: 437 paragraphs, 812 claims (unchanged" in third.stdout
+    assert (
+        "second: 1 paragraphs, 2 claims\n" in third.stdout
+        and f"{REPORT}: 437 paragraphs, 812 claims (unchanged" in third.stdout
+    )
     claims = pd.read_parquet(out / "claims.parquet")
     assert claims.query("report_id == 'second' and kind == 'count'")["value"].tolist() == [13]
 
@@ -82,10 +96,13 @@ def test_a_latin1_report_is_read_with_a_warning(tmp_path):
     assert paragraphs.loc[0, "text"].startswith("Le Comité note")
 
 
-@pytest.mark.parametrize("text", [
-    "\ufeff1.\tEn 2024, 12 affaires.\r\n2.\tEn 2025, 3 affaires.\r\n",  # BOM and CRLF
-    "1.\tEn 2024, 12 affaires.\n2.\tEn 2025, 3 affaires.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ufeff1.\tEn 2024, 12 affaires.\r\n2.\tEn 2025, 3 affaires.\r\n",  # BOM and CRLF
+        "1.\tEn 2024, 12 affaires.\n2.\tEn 2025, 3 affaires.\n",
+    ],
+)
 def test_bom_and_crlf_give_the_same_tables(tmp_path, text):
     report = tmp_path / "r.txt"
     report.write_bytes(text.encode("utf-8"))
@@ -105,13 +122,16 @@ def test_duplicate_and_out_of_order_paragraphs_are_kept_and_flagged(tmp_path):
     assert "2 paragraphs flagged (1 duplicate, 1 out of order)" in result.stdout
 
 
-@pytest.mark.parametrize("name,content,message", [
-    ("empty.txt", b"", "the file is empty"),
-    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    ("prose.txt", "Le Comité note.\nIl recommande.\n".encode(), "no numbered paragraph"),
-    ("broken.docx", b"PK\x03\x04garbage", "not a readable Word document"),
-    ("broken.pdf", b"%PDF-1.7\n%garbage", "not a readable PDF"),
-])
+@pytest.mark.parametrize(
+    "name,content,message",
+    [
+        ("empty.txt", b"", "the file is empty"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        ("prose.txt", "Le Comité note.\nIl recommande.\n".encode(), "no numbered paragraph"),
+        ("broken.docx", b"PK\x03\x04garbage", "not a readable Word document"),
+        ("broken.pdf", b"%PDF-1.7\n%garbage", "not a readable PDF"),
+    ],
+)
 def test_each_bad_input_gives_one_line_exit_2_and_leaves_outputs_as_they_were(built, tmp_path, name, content, message):
     out = tmp_path / "out"
     shutil.copytree(built[0], out, symlinks=True)  # the store as the build left it, links and all
@@ -126,7 +146,9 @@ def test_each_bad_input_gives_one_line_exit_2_and_leaves_outputs_as_they_were(bu
 
 
 def test_long_lines_up_to_the_limit_and_malformed_numbers_do_not_break_the_build(tmp_path):
-    malformed = "12,,5 % ; 1.234.567 ; 3 4 5 6 7 ; 99999999999999999999 ; ,5 ; 7, ; 1e6 ; 12 000 000 000 000 000 000 ; %"
+    malformed = (
+        "12,,5 % ; 1.234.567 ; 3 4 5 6 7 ; 99999999999999999999 ; ,5 ; 7, ; 1e6 ; 12 000 000 000 000 000 000 ; %"
+    )
     long_line = "1.\t" + ("En 2024, 12 affaires ont été jugées ; " * 250) + "\n"
     assert 9_000 < len(long_line) < MAX_LINE_CHARS
     report = tmp_path / "r.txt"
@@ -137,7 +159,7 @@ def test_long_lines_up_to_the_limit_and_malformed_numbers_do_not_break_the_build
     claims = pd.read_parquet(tmp_path / "out" / "claims.parquet")
     assert (claims.paragraph == 1).sum() == 500
     for claim in extract_claims(malformed):
-        assert malformed[claim.start:claim.end] == claim.text
+        assert malformed[claim.start : claim.end] == claim.text
 
 
 def test_a_line_over_the_limit_is_refused_with_its_number(tmp_path):
@@ -145,8 +167,10 @@ def test_a_line_over_the_limit_is_refused_with_its_number(tmp_path):
     report.write_text("1.\tLe Comité note.\n2.\t" + "Le Comité note la loi. " * 1_000 + "\n", encoding="utf-8")
     result = run_etl("--input", report, "--out", tmp_path / "out")
     assert result.returncode == 2 and not (tmp_path / "out").exists()
-    assert result.stderr == (f"error: {report}: line 2 is 23,003 characters long, more than the 20,000 of a paragraph; "
-                             "is the text exported one paragraph per line?\n")
+    assert result.stderr == (
+        f"error: {report}: line 2 is 23,003 characters long, more than the 20,000 of a paragraph; "
+        "is the text exported one paragraph per line?\n"
+    )
 
 
 def test_a_report_repeated_ten_times_is_built_whole_within_1_gb(tmp_path, report_text_):
@@ -155,10 +179,17 @@ def test_a_report_repeated_ten_times_is_built_whole_within_1_gb(tmp_path, report
     copies = 10
     big.write_text(report_text_ * copies, encoding="utf-8")
     # a child process of its own, so its peak memory is its alone
-    code = ("import resource, sys; from etl.cli import main; status = main(sys.argv[1:]); "
-            "print('maxrss_kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(status)")
-    result = subprocess.run([sys.executable, "-c", code, "--input", str(big), "--out", str(tmp_path / "out")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    code = (
+        "import resource, sys; from etl.cli import main; status = main(sys.argv[1:]); "
+        "print('maxrss_kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(status)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--input", str(big), "--out", str(tmp_path / "out")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     peak_kb = int(result.stdout.split("maxrss_kb")[1].split()[0])
     assert peak_kb < 1024 * 1024, f"peak {peak_kb / 1024:.0f} MB"

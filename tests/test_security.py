@@ -1,13 +1,13 @@
 """Untrusted report text stays text, downloads cannot run formulas, URLs cannot reach files, headers (issue #6)."""
+
 import csv
 import http.client
 import io
 import zipfile
 
 import pytest
-from dash import dcc, html
-
 from app_fixtures import HOSTILE, app_reading, hostile_fixture, serving, shared_fixture
+from dash import dcc, html
 from test_app_pages import by_id, text_of, walk
 
 
@@ -38,12 +38,15 @@ def raw_get(port: int, path: str) -> tuple[int, bytes]:
 def no_markup_components(layout) -> bool:
     """No component that could render a string as HTML (Markdown, raw-HTML props, iframes)."""
     components = list(walk(layout))
-    return not any(isinstance(c, (dcc.Markdown, html.Iframe)) or "dangerously_allow_html" in c.to_plotly_json()["props"]
-                   for c in components)
+    return not any(
+        isinstance(c, (dcc.Markdown, html.Iframe)) or "dangerously_allow_html" in c.to_plotly_json()["props"]
+        for c in components
+    )
 
 
 def test_reader_shows_script_in_a_paragraph_as_text(hostile):
     from pages import report
+
     report._bodies.clear()
     layout = report.layout(lang="fr")
     assert HOSTILE in text_of(by_id(layout, "p156"))
@@ -53,6 +56,7 @@ def test_reader_shows_script_in_a_paragraph_as_text(hostile):
 @pytest.mark.parametrize("tab", ["chart", "table", "sources"])
 def test_indicator_tabs_show_hostile_quotes_and_notes_as_text(hostile, tab):
     from pages import indicator
+
     layout = indicator.layout(indicator_id="art174_registered_cases", tab=tab, lang="en")
     assert HOSTILE in text_of(layout)
     assert no_markup_components(layout)
@@ -61,18 +65,24 @@ def test_indicator_tabs_show_hostile_quotes_and_notes_as_text(hostile, tab):
 def test_side_panel_shows_the_hostile_paragraph_as_text(hostile):
     from dashboard import data
     from pages import indicator
+
     rows = data.load().observations_of("art174_registered_cases")
-    panel = indicator.show_point({"points": [{"customdata": [int(rows.position.iloc[0])]}]},
-                                 {"indicator_id": "art174_registered_cases", "lang": "fr"})
+    panel = indicator.show_point(
+        {"points": [{"customdata": [int(rows.position.iloc[0])]}]},
+        {"indicator_id": "art174_registered_cases", "lang": "fr"},
+    )
     assert HOSTILE in text_of(panel) and no_markup_components(panel)
 
 
 def test_claims_grid_renders_text_columns_as_text(hostile):
     from pages import claims
+
     columns = claims._columns("en")
-    assert [c["field"] for c in columns if c.get("cellRenderer")] == ["link"], "only the generated paragraph link is markdown"
+    assert [c["field"] for c in columns if c.get("cellRenderer")] == ["link"], (
+        "only the generated paragraph link is markdown"
+    )
     rows, _, _ = claims.filter_claims([], [], [], [], [], 156, 156, "", "en")
-    assert all(r["link"] == f"[156](/report?lang=en#p156)" for r in rows)
+    assert all(r["link"] == "[156](/report?lang=en#p156)" for r in rows)
 
 
 def test_embed_escapes_hostile_notes(hostile):
@@ -84,7 +94,7 @@ def test_embed_escapes_hostile_notes(hostile):
 def test_claims_csv_neutralises_formulas_and_keeps_numbers(hostile):
     body = hostile.server.test_client().get("/api/claims.csv?from=156&to=156").data
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
-    assert rows and {r["subject"] for r in rows} == {"'=HYPERLINK(\"http://x\")"}
+    assert rows and {r["subject"] for r in rows} == {'\'=HYPERLINK("http://x")'}
     assert all(r["sentence"] == HOSTILE for r in rows)
     assert all(float(r["value"]) == float(r["value"]) for r in rows if r["value"])  # numeric, not quoted
 
@@ -92,26 +102,31 @@ def test_claims_csv_neutralises_formulas_and_keeps_numbers(hostile):
 def test_package_csv_neutralises_formulas(hostile):
     archive = zipfile.ZipFile(io.BytesIO(hostile.server.test_client().get("/api/package.zip").data))
     text = archive.read("csv/claims.csv").decode("utf-8-sig")
-    assert "'=HYPERLINK" in text and ',=HYPERLINK' not in text
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
 
 
-@pytest.mark.parametrize("path", [
-    "/api/indicators/..%2F..%2Fetc%2Fpasswd.csv",
-    "/api/indicators/../../etc/passwd",
-    "/api/indicators/%2e%2e%2f%2e%2e%2fcatalog.json",
-    "/api/indicators/catalog.json",
-    "/api/indicators/no_such_indicator.png",
-    "/api/..%2Fdata%2Fprocessed%2Fcatalog.json",
-    "/embed/..%2F..%2Fetc%2Fpasswd",
-    "/embed/../../etc/passwd",
-    "/embed-static/..%2F..%2Fapp.py",
-    "/assets/..%2F..%2Fapp.py",
-    "/assets/../app.py",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/indicators/..%2F..%2Fetc%2Fpasswd.csv",
+        "/api/indicators/../../etc/passwd",
+        "/api/indicators/%2e%2e%2f%2e%2e%2fcatalog.json",
+        "/api/indicators/catalog.json",
+        "/api/indicators/no_such_indicator.png",
+        "/api/..%2Fdata%2Fprocessed%2Fcatalog.json",
+        "/embed/..%2F..%2Fetc%2Fpasswd",
+        "/embed/../../etc/passwd",
+        "/embed-static/..%2F..%2Fapp.py",
+        "/assets/..%2F..%2Fapp.py",
+        "/assets/../app.py",
+    ],
+)
 def test_paths_out_of_the_data_are_404_over_real_http(live_server, path):
     status, body = raw_get(live_server, path)
     assert status == 404, (path, status)
-    assert b"root:" not in body and b"Traceback" not in body and b"import dash" not in body and b"indicator_id" not in body
+    assert (
+        b"root:" not in body and b"Traceback" not in body and b"import dash" not in body and b"indicator_id" not in body
+    )
 
 
 def test_unknown_ids_are_404_with_the_flask_client(hostile):
@@ -153,10 +168,16 @@ def test_debug_off_and_localhost_by_default(hostile, monkeypatch):
 SECURITY_HEADERS = ("X-Content-Type-Options", "Content-Security-Policy", "Referrer-Policy", "X-Frame-Options")
 
 
-@pytest.mark.parametrize("method, path, status", [
-    ("GET", "/indicators/nope", 404), ("GET", "/api/nope", 404), ("DELETE", "/", 405),
-    ("POST", "/_dash-update-component", 400), ("GET", "/_dash-component-suites/dash/..", 404),
-])
+@pytest.mark.parametrize(
+    "method, path, status",
+    [
+        ("GET", "/indicators/nope", 404),
+        ("GET", "/api/nope", 404),
+        ("DELETE", "/", 405),
+        ("POST", "/_dash-update-component", 400),
+        ("GET", "/_dash-component-suites/dash/..", 404),
+    ],
+)
 def test_error_answers_carry_the_security_headers(hostile, method, path, status):
     response = hostile.server.test_client().open(path, method=method, json={} if method == "POST" else None)
     assert response.status_code == status
@@ -164,31 +185,42 @@ def test_error_answers_carry_the_security_headers(hostile, method, path, status)
 
 
 def test_an_unexpected_error_is_one_line_without_traceback(hostile, monkeypatch):
-    from dashboard import exports
-    from dashboard import suggested
+    from dashboard import exports, suggested
 
     def broken(*args, **kwargs):
         raise RuntimeError("a bug with a secret path /srv/app/x.py")
+
     monkeypatch.setattr(exports, "indicator_json", broken)
     response = hostile.server.test_client().get("/api/indicators/art174_registered_cases.json")
     assert response.status_code == 500 and all(name in response.headers for name in SECURITY_HEADERS)
     assert b"Traceback" not in response.data and b"/srv/app" not in response.data and response.data.count(b"\n") <= 1
     # a callback's own bug (not an error on the values it was sent) stays a 500, not a 400
     monkeypatch.setattr(suggested, "catalogue", broken)
-    body = {"output": "catalogue-list.children", "outputs": {"id": "catalogue-list", "property": "children"},
-            "inputs": [{"id": "catalogue-search", "property": "value", "value": "174"}], "changedPropIds": ["catalogue-search.value"],
-            "state": [{"id": "catalogue-lang", "property": "data", "value": "fr"}, {"id": "catalogue-report", "property": "data", "value": None}]}
+    body = {
+        "output": "catalogue-list.children",
+        "outputs": {"id": "catalogue-list", "property": "children"},
+        "inputs": [{"id": "catalogue-search", "property": "value", "value": "174"}],
+        "changedPropIds": ["catalogue-search.value"],
+        "state": [
+            {"id": "catalogue-lang", "property": "data", "value": "fr"},
+            {"id": "catalogue-report", "property": "data", "value": None},
+        ],
+    }
     response = hostile.server.test_client().post("/_dash-update-component", json=body)
     assert response.status_code == 500 and b"Traceback" not in response.data and b"/srv/app" not in response.data
 
 
-@pytest.mark.parametrize("configured, host, expected", [
-    ("https://stats.example.org/", None, "https://stats.example.org"),
-    ("", "0.0.0.0", "http://127.0.0.1:8050"),
-    ("", None, "http://127.0.0.1:8050"),
-])
+@pytest.mark.parametrize(
+    "configured, host, expected",
+    [
+        ("https://stats.example.org/", None, "https://stats.example.org"),
+        ("", "0.0.0.0", "http://127.0.0.1:8050"),
+        ("", None, "http://127.0.0.1:8050"),
+    ],
+)
 def test_the_public_url_comes_from_configuration_never_the_request(monkeypatch, configured, host, expected):
     from dashboard import security
+
     monkeypatch.setenv("PUBLIC_URL", configured)
     monkeypatch.delenv("APP_PORT", raising=False)
     if host:

@@ -1,14 +1,15 @@
 """Report files in the formats the UN publishes (.txt, .docx, .pdf) give the same paragraphs and claims."""
+
 import io
 import re
 
 import docx
 import pytest
+from report_files import report_docx, report_pdf
 from reportlab.pdfgen import canvas
 
 from etl.build import build_report
 from etl.sources import SourceError, _Line, decode_text, docx_text, join_pdf_lines, pdf_text, report_text
-from report_files import report_docx, report_pdf
 
 
 def _same(text: str) -> str:
@@ -45,12 +46,19 @@ def test_pdf_gives_the_same_paragraphs_and_claims(from_text, from_pdf):
     assert [p["paragraph"] for p in from_pdf.paragraphs] == [p["paragraph"] for p in from_text.paragraphs]
     for pdf, txt in zip(from_pdf.paragraphs, from_text.paragraphs):
         assert _same(pdf["text"]) == _same(txt["text"]), pdf["paragraph"]
-        assert (pdf["chapter"], pdf["section"], pdf["subsection"], pdf["co_refs"]) == \
-            (txt["chapter"], txt["section"], txt["subsection"], txt["co_refs"])
+        assert (pdf["chapter"], pdf["section"], pdf["subsection"], pdf["co_refs"]) == (
+            txt["chapter"],
+            txt["section"],
+            txt["subsection"],
+            txt["co_refs"],
+        )
 
     def claims(records):
-        return [(c["paragraph"], c["value"], c["kind"], c["unit"], c["qualifier"], c["period"], _same(c["text"]))
-                for c in records.claims]
+        return [
+            (c["paragraph"], c["value"], c["kind"], c["unit"], c["qualifier"], c["period"], _same(c["text"]))
+            for c in records.claims
+        ]
+
     assert claims(from_pdf) == claims(from_text)
 
 
@@ -60,30 +68,43 @@ def test_pdf_running_heads_and_feet_are_dropped(from_pdf):
     assert not re.search(r"CERD/C/KAZ/11-14(?!\w)", text)  # the running head; the report cites CO/8-10 only
 
 
-@pytest.mark.parametrize("lines,expected", [
-    # a word hyphenated at the end of a line is mended; lines that follow closely are one paragraph
-    ([("12.\tLa cohabitation inter-", 10), ("ethnique est calme.", 22)], "12.\tLa cohabitation interethnique est calme.\n"),
-    # a compound split after its hyphen keeps it when the next part is capitalised
-    ([("12.\tLa région Nord-", 10), ("Kazakhstan.", 22)], "12.\tLa région Nord- Kazakhstan.\n"),
-    # a wider gap starts a new line: a bullet item of the same paragraph
-    ([("3.\tLe rapport couvre :", 10), ("L’amélioration de la législation ;", 28)],
-     "3.\tLe rapport couvre :\nL’amélioration de la législation ;\n"),
-    # numbers, headings and items always start a line
-    ([("Le texte", 10), ("13.\tSuite", 22), ("B.\tTitre", 34), ("a)\tPoint", 46)],
-     "Le texte\n13.\tSuite\n\tB.\tTitre\n\ta)\tPoint\n"),
-])
+@pytest.mark.parametrize(
+    "lines,expected",
+    [
+        # a word hyphenated at the end of a line is mended; lines that follow closely are one paragraph
+        (
+            [("12.\tLa cohabitation inter-", 10), ("ethnique est calme.", 22)],
+            "12.\tLa cohabitation interethnique est calme.\n",
+        ),
+        # a compound split after its hyphen keeps it when the next part is capitalised
+        ([("12.\tLa région Nord-", 10), ("Kazakhstan.", 22)], "12.\tLa région Nord- Kazakhstan.\n"),
+        # a wider gap starts a new line: a bullet item of the same paragraph
+        (
+            [("3.\tLe rapport couvre :", 10), ("L’amélioration de la législation ;", 28)],
+            "3.\tLe rapport couvre :\nL’amélioration de la législation ;\n",
+        ),
+        # numbers, headings and items always start a line
+        (
+            [("Le texte", 10), ("13.\tSuite", 22), ("B.\tTitre", 34), ("a)\tPoint", 46)],
+            "Le texte\n13.\tSuite\n\tB.\tTitre\n\ta)\tPoint\n",
+        ),
+    ],
+)
 def test_join_pdf_lines(lines, expected):
     page = [_Line(text.replace("\t", " "), 70, top, top + 10) for text, top in lines]
     assert join_pdf_lines([page]) == expected
 
 
-@pytest.mark.parametrize("data,text,warned", [
-    ("1.\tLe Comité note l’été.\n".encode("utf-8"), "1.\tLe Comité note l’été.\n", False),
-    ("1.\tLe Comité note l’été.\n".encode("utf-8-sig"), "1.\tLe Comité note l’été.\n", False),
-    # Windows editors: cp1252 has ’ and é; latin-1 reads what cp1252 cannot (0x81)
-    ("1.\tLe Comité note l’été.\n".encode("cp1252"), "1.\tLe Comité note l’été.\n", True),
-    (b"1.\tLe Comit\xe9 \x81 note.\n", "1.\tLe Comité \x81 note.\n", True),
-])
+@pytest.mark.parametrize(
+    "data,text,warned",
+    [
+        ("1.\tLe Comité note l’été.\n".encode(), "1.\tLe Comité note l’été.\n", False),
+        ("1.\tLe Comité note l’été.\n".encode("utf-8-sig"), "1.\tLe Comité note l’été.\n", False),
+        # Windows editors: cp1252 has ’ and é; latin-1 reads what cp1252 cannot (0x81)
+        ("1.\tLe Comité note l’été.\n".encode("cp1252"), "1.\tLe Comité note l’été.\n", True),
+        (b"1.\tLe Comit\xe9 \x81 note.\n", "1.\tLe Comité \x81 note.\n", True),
+    ],
+)
 def test_text_encodings(data, text, warned):
     source = decode_text(data)
     assert source.text == text
@@ -92,14 +113,17 @@ def test_text_encodings(data, text, warned):
         assert "not UTF-8" in source.warnings[0] and "line 1" in source.warnings[0]
 
 
-@pytest.mark.parametrize("data,suffix,message", [
-    (b"", ".txt", "empty"),
-    (b"  \n\t\n", ".txt", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", ".txt", "binary"),
-    (b"PK\x03\x04 not really a zip", ".docx", "not a readable Word document"),
-    (b"%PDF-1.4 broken", ".pdf", "not a readable PDF"),
-    (b"1.\tText", ".odt", "cannot read .odt"),
-])
+@pytest.mark.parametrize(
+    "data,suffix,message",
+    [
+        (b"", ".txt", "empty"),
+        (b"  \n\t\n", ".txt", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", ".txt", "binary"),
+        (b"PK\x03\x04 not really a zip", ".docx", "not a readable Word document"),
+        (b"%PDF-1.4 broken", ".pdf", "not a readable PDF"),
+        (b"1.\tText", ".odt", "cannot read .odt"),
+    ],
+)
 def test_unreadable_files_say_what_to_do(data, suffix, message):
     with pytest.raises(SourceError, match=re.escape(message)):
         report_text(data, suffix)

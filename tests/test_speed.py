@@ -2,16 +2,16 @@
 
 Times are measured in bench/ (docs/PERFORMANCE.md), never asserted here.
 """
+
 import gzip
 import http.client
 import json
 import re
-import shutil
 
 import brotli
 import pytest
+from app_fixtures import app_reading, plain_copy, routing, serving, shared_fixture
 
-from app_fixtures import app_reading, routing, serving, shared_fixture, plain_copy
 from dashboard import cache, transfer
 
 BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
@@ -29,8 +29,12 @@ def fetch(port: int, path: str, encoding: str = BROWSER_ENCODINGS, body: dict | 
     headers = {"Accept-Encoding": encoding}
     if body is not None:
         headers["Content-Type"] = "application/json"
-    connection.request("POST" if body is not None else "GET", path, body=json.dumps(body) if body is not None else None,
-                       headers=headers)
+    connection.request(
+        "POST" if body is not None else "GET",
+        path,
+        body=json.dumps(body) if body is not None else None,
+        headers=headers,
+    )
     response = connection.getresponse()
     raw = response.read()
     connection.close()
@@ -76,12 +80,15 @@ def test_the_grid_bundle_loads_only_with_a_grid(port):
     assert len(bundles) == 1 and "/dash_ag_grid/dash_ag_grid.v" in bundles[0]
     status, headers, raw = fetch(port, bundles[0])
     assert status == 200 and headers["cache-control"].endswith("immutable") and len(decoded(headers, raw)) > 1_000_000
-    indicator = json.loads(decoded(*fetch(port, "/_dash-update-component", body=routing("/indicators/art174_registered_cases"))[1:]))
+    indicator = json.loads(
+        decoded(*fetch(port, "/_dash-update-component", body=routing("/indicators/art174_registered_cases"))[1:])
+    )
     assert "dist" not in indicator
 
 
 def test_a_repeated_view_is_the_same_answer_built_once(port, monkeypatch):
     from pages import indicator
+
     built = []
     layout = indicator.layout
     monkeypatch.setattr(cache, "answers", cache.Answers())
@@ -91,9 +98,13 @@ def test_a_repeated_view_is_the_same_answer_built_once(port, monkeypatch):
     first, second = fetch(port, "/_dash-update-component", body=view), fetch(port, "/_dash-update-component", body=view)
     assert first[0] == second[0] == 200 and first[2] == second[2] and len(built) == 1
     # Another view, language or encoding is another answer.
-    french = fetch(port, "/_dash-update-component", body=routing("/indicators/art174_cases_tried_and_convicted", "?tab=table"))
+    french = fetch(
+        port, "/_dash-update-component", body=routing("/indicators/art174_cases_tried_and_convicted", "?tab=table")
+    )
     plain = fetch(port, "/_dash-update-component", "identity", body=view)
-    assert len(built) == 3 and decoded(*french[1:]) != decoded(*first[1:]) and decoded(*plain[1:]) == decoded(*first[1:])
+    assert (
+        len(built) == 3 and decoded(*french[1:]) != decoded(*first[1:]) and decoded(*plain[1:]) == decoded(*first[1:])
+    )
     assert len(cache.answers) == 3
 
 
@@ -115,8 +126,12 @@ def test_kept_views_are_dropped_when_the_data_is_rebuilt(tmp_path_factory, tmp_p
 def test_nothing_of_the_requester_is_kept(tmp_path_factory, monkeypatch):
     """An answer that sets a cookie is never kept; the key is the callback's inputs, the data version and the encoding only."""
     from flask import Response, g
+
     monkeypatch.setattr(cache, "answers", cache.Answers())
-    with app_reading(shared_fixture(tmp_path_factory)) as app, app.server.test_request_context("/_dash-update-component"):
+    with (
+        app_reading(shared_fixture(tmp_path_factory)) as app,
+        app.server.test_request_context("/_dash-update-component"),
+    ):
         g.answer_key, g.answer_version = ("v1", "br", "x"), "v1"
         with_cookie = Response(b"{}")
         with_cookie.set_cookie("session", "someone")
@@ -145,8 +160,12 @@ def test_the_switch_turns_the_speedups_off(monkeypatch):
 
 def test_chart_pages_get_plotly_basic_bundle_preloaded(port):
     status, headers, raw = fetch(port, transfer.PLOTLY_URL, "identity")
-    assert status == 200 and raw.startswith(b"/**\n* plotly.js (basic - minified) v" + transfer.PLOTLY_BASIC_VERSION.encode())
-    assert headers["cache-control"] == "no-cache" and fetch(port, transfer.PLOTLY_URL, "br")[1]["content-encoding"] == "br"
+    assert status == 200 and raw.startswith(
+        b"/**\n* plotly.js (basic - minified) v" + transfer.PLOTLY_BASIC_VERSION.encode()
+    )
+    assert (
+        headers["cache-control"] == "no-cache" and fetch(port, transfer.PLOTLY_URL, "br")[1]["content-encoding"] == "br"
+    )
     link = fetch(port, "/indicators/art174_registered_cases")[1].get("link", "")
     assert link == f"<{transfer.PLOTLY_URL}>; rel=preload; as=script"
     assert "link" not in fetch(port, "/")[1] and "link" not in fetch(port, "/indicators/nope")[1]
@@ -157,9 +176,16 @@ def test_the_basic_bundle_is_the_version_plotly_ships_and_draws_every_chart(tmp_
     from plotly.offline import get_plotlyjs_version
 
     from dashboard import charts, data
-    assert get_plotlyjs_version() == transfer.PLOTLY_BASIC_VERSION, "update dashboard/static/plotly-basic.min.js with plotly"
+
+    assert get_plotlyjs_version() == transfer.PLOTLY_BASIC_VERSION, (
+        "update dashboard/static/plotly-basic.min.js with plotly"
+    )
     with app_reading(shared_fixture(tmp_path_factory)):
         dataset = data.load()
-        kinds = {trace.type for entry in dataset.catalog for lang in ("fr", "en")
-                 for trace in charts.chart_parts(dataset, entry["indicator_id"], {}, lang).figure.data}
+        kinds = {
+            trace.type
+            for entry in dataset.catalog
+            for lang in ("fr", "en")
+            for trace in charts.chart_parts(dataset, entry["indicator_id"], {}, lang).figure.data
+        }
     assert kinds and kinds <= set(transfer.BASIC_TRACES), kinds

@@ -1,4 +1,5 @@
 """Suggested tables (issue 14): found in the claims alone, measured against the curated definitions, drafted, promoted."""
+
 import json
 import re
 import tomllib
@@ -58,6 +59,7 @@ def holding(suggestions, *claims: str):
 
 # The measure: the curated tables, found again with their definitions set aside.
 
+
 def test_suggestions_recover_at_least_80_percent_of_the_curated_tables(definitions, records, suggestions):
     curated = curated_tables(definitions, records)
     result = recovery(curated, {s.suggestion_id: s.claim_ids for s in suggestions})
@@ -77,6 +79,7 @@ def test_recovery_counts_a_table_only_when_held_and_not_drowned():
 
 
 # Shapes found in the text, paragraph by paragraph.
+
 
 def test_a_time_series_is_one_noun_for_several_years(suggestions):
     # par. 156: "s'élève à 46 en 2022, à 84 en 2023, et à 91 en 2024"
@@ -105,16 +108,19 @@ def test_series_under_one_noun_are_told_apart_by_their_article(suggestions):
     assert f"{REPORT_ID}.p191.c14" not in series.claim_ids  # "quatre procédures" 2022-2024 is their total, not a point
 
 
-@pytest.mark.parametrize("total, parts, labels", [
-    # par. 290: "835 personnes sans papiers …, dont 715 …, 90 … et 35 …"
-    ("p290.c2", ["p290.c3", "p290.c4", "p290.c5"], None),
-    # par. 58: the population "dont la composition ethnique était la suivante : 14,4 millions de Kazakhstanais …"
-    ("p58.c2", ["p58.c3", "p58.c5", "p58.c23"], {"Kazakhstanais", "Russes", "Dounganes"}),
-    # par. 317: "78 procédures pénales …, dont :" then one line per article of the Criminal Code
-    ("p317.c2", ["p317.c3", "p317.c13"], None),
-    # par. 89: "Le Kazakhstan compte 737 400 personnes handicapées … Parmi elles, 376 700 …"
-    ("p89.c4", ["p89.c6"], None),
-])
+@pytest.mark.parametrize(
+    "total, parts, labels",
+    [
+        # par. 290: "835 personnes sans papiers …, dont 715 …, 90 … et 35 …"
+        ("p290.c2", ["p290.c3", "p290.c4", "p290.c5"], None),
+        # par. 58: the population "dont la composition ethnique était la suivante : 14,4 millions de Kazakhstanais …"
+        ("p58.c2", ["p58.c3", "p58.c5", "p58.c23"], {"Kazakhstanais", "Russes", "Dounganes"}),
+        # par. 317: "78 procédures pénales …, dont :" then one line per article of the Criminal Code
+        ("p317.c2", ["p317.c3", "p317.c13"], None),
+        # par. 89: "Le Kazakhstan compte 737 400 personnes handicapées … Parmi elles, 376 700 …"
+        ("p89.c4", ["p89.c6"], None),
+    ],
+)
 def test_a_total_is_followed_by_its_parts(suggestions, total, parts, labels):
     table = holding(suggestions, total, *parts)
     roles = {m.claim["claim_id"].split(".", 1)[1]: m.role for m in table.members}
@@ -127,7 +133,10 @@ def test_parts_of_one_noun_are_told_apart_by_what_their_subject_adds(suggestions
     # par. 290: "personnes sans papiers (reconnues citoyennes du Kazakhstan)", "(reçu des pièces d’identité …)", …
     campaign = holding(suggestions, "p290.c2", "p290.c3")
     labels = {m.claim["claim_id"].rsplit(".", 1)[1]: m.label for m in campaign.members}
-    assert labels["c2"] == "personnes sans papiers (identifiées, total)" and labels["c3"] == "reconnues citoyennes du Kazakhstan"
+    assert (
+        labels["c2"] == "personnes sans papiers (identifiées, total)"
+        and labels["c3"] == "reconnues citoyennes du Kazakhstan"
+    )
     # par. 280: the first origin is in the noun, the others in the bracket
     refugees = holding(suggestions, "p280.c4", "p280.c5", "p280.c6")
     assert [m.label for m in refugees.members if m.role == "part"] == ["originaires d’Afghanistan", "Ukraine", "Syrie"]
@@ -178,6 +187,7 @@ def test_lengths_of_time_are_not_charted(suggestions):
 
 # What every suggestion carries.
 
+
 def test_every_suggestion_has_titles_claims_in_order_a_confidence_and_reasons(suggestions):
     assert len(suggestions) >= 40
     for s in suggestions:
@@ -207,6 +217,7 @@ def test_suggesting_is_pure_and_stable(records, suggestions):
 
 # Sums on suggested breakdowns, as for curated ones.
 
+
 def test_sum_checks_of_suggested_breakdowns_find_the_reports_own_error(records):
     suggested = build_suggestions(records, [], REPORT_ID)
     # par. 290: 715 + 90 + 35 = 840, stated total 835 (the curated check finds it too)
@@ -222,8 +233,10 @@ def test_sums_whose_total_sits_in_another_suggested_table_are_checked_too(record
     # par. 249: each school year's pupils by language add up to that year's total, a series of its own
     pupils = holding(suggestions, "p249.c16", "p249.c24")
     totals = holding(suggestions, "p249.c15", "p249.c23")
-    assert [c["total"] for c in pupils.sum_checks] == [{"suggestion": totals.suggestion_id, "periods": ["2020/21"]},
-                                                      {"suggestion": totals.suggestion_id, "periods": ["2022/23"]}]
+    assert [c["total"] for c in pupils.sum_checks] == [
+        {"suggestion": totals.suggestion_id, "periods": ["2020/21"]},
+        {"suggestion": totals.suggestion_id, "periods": ["2022/23"]},
+    ]
     # par. 155: the persons convicted each year add up to "Quatre-vingt-huit personnes", stated before them
     series = holding(suggestions, "p155.c9")
     stated = holding(suggestions, "p155.c6")
@@ -233,7 +246,9 @@ def test_sums_whose_total_sits_in_another_suggested_table_are_checked_too(record
     topic = {"topic": "t", "topic_title_fr": "t", "topic_title_en": "t", "reports": [REPORT_ID], "source": "t.toml"}
     ids = {series.suggestion_id: "series", stated.suggestion_id: "stated"}
     grouped = claims_by_paragraph(records.claims)
-    indicators, checks = zip(*(definition(s, grouped, texts, ids[s.suggestion_id], topic, ids) for s in (series, stated)))
+    indicators, checks = zip(
+        *(definition(s, grouped, texts, ids[s.suggestion_id], topic, ids) for s in (series, stated))
+    )
     observations = build_observations(list(indicators), records.claims, texts, REPORT_ID)
     (row,) = run_checks([c for found in checks for c in found], observations, records.claims, texts, REPORT_ID)
     assert row["status"] == "consistent" and row["detail"].startswith("12 + 20 + 30 + 26 = 88")
@@ -243,10 +258,16 @@ def test_sums_whose_total_sits_in_another_suggested_table_are_checked_too(record
 
 # Drafts: a suggestion as a definition, promoted in one step.
 
+
 def test_every_suggestion_drafts_to_a_definition_that_builds_exactly_its_claims(records, suggestions):
     texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
-    topic = {"topic": "drafts", "topic_title_fr": "Brouillons", "topic_title_en": "Drafts", "reports": [REPORT_ID],
-             "source": "drafts.toml"}
+    topic = {
+        "topic": "drafts",
+        "topic_title_fr": "Brouillons",
+        "topic_title_en": "Drafts",
+        "reports": [REPORT_ID],
+        "source": "drafts.toml",
+    }
     ids = {s.suggestion_id: f"draft_{n}" for n, s in enumerate(suggestions)}
     grouped = claims_by_paragraph(records.claims)
     entries = [(s, *definition(s, grouped, texts, f"draft_{n}", topic, ids)) for n, s in enumerate(suggestions)]
@@ -275,13 +296,16 @@ def test_drafts_count_in_count_units_and_mark_the_english_left_to_translate(reco
     indicator, checks = definition(population, grouped, texts, "population", topic)
     assert (indicator["unit"], indicator["unit_fr"]) == ("persons", "habitants")
     text = draft_text(topic, [(population, indicator, checks)])
-    assert re.search(r'^Russes = "Russes"  # TODO translate$', text, flags=re.M)
-    assert re.search(r'^"habitants \(total\)" = "inhabitants \(total\)"$', text, flags=re.M)
+    assert re.search(r'^Russes = "Russes"  # TODO translate$', text, flags=re.MULTILINE)
+    assert re.search(r'^"habitants \(total\)" = "inhabitants \(total\)"$', text, flags=re.MULTILINE)
     assert tomllib.loads(text)["indicator"][0]["labels_en"]["Russes"] == "Russes"
     # par. 155: cases and persons in one table: the indicator counts "count" and each line names its own unit
     series = holding(suggestions, "p155.c8", "p155.c9")
     indicator, _ = definition(series, grouped, texts, "series", topic)
-    assert indicator["unit"] == "count" and [line["unit"] for line in indicator["observations"]] == ["cases"] * 4 + ["persons"] * 4
+    assert (
+        indicator["unit"] == "count"
+        and [line["unit"] for line in indicator["observations"]] == ["cases"] * 4 + ["persons"] * 4
+    )
     assert indicator["labels_en"] == {"affaires": "cases", "personnes": "persons"}
 
 
@@ -312,9 +336,11 @@ def test_draft_files_group_by_section_and_leave_out_what_is_charted(records, def
 
 # The build and the command line, on real files.
 
+
 def test_every_build_writes_suggestions_and_charts_the_uncharted(tmp_path_factory):
     import pandas as pd
     from app_fixtures import shared_fixture
+
     folder = shared_fixture(tmp_path_factory)
     rows = pd.read_parquet(folder / "suggestions.parquet")
     assert list(rows.columns) == columns("suggestions") and rows.suggestion_id.nunique() >= 40
@@ -329,6 +355,7 @@ def test_every_build_writes_suggestions_and_charts_the_uncharted(tmp_path_factor
 def test_a_build_without_any_definition_charts_its_suggestions(tmp_path):
     import pandas as pd
     from app_fixtures import build_data
+
     empty, out = tmp_path / "none", tmp_path / "out"
     empty.mkdir()
     assert build_data(["--out", str(out), "--indicators", str(empty)]) == 0
@@ -345,17 +372,23 @@ def test_a_build_without_any_definition_charts_its_suggestions(tmp_path):
 def test_suggest_command_writes_drafts_that_build_the_same_tables_once_moved(tmp_path, capsys):
     import pandas as pd
     from app_fixtures import build_data
+
     empty, out, drafts = tmp_path / "none", tmp_path / "out", tmp_path / "drafts"
     empty.mkdir()
     assert build_data(["--out", str(out), "--indicators", str(empty)]) == 0
-    assert build_data(["suggest", "--report", REPORT_ID, "--out", str(out), "--drafts", str(drafts), "--topic", "VI.A"]) == 0
+    assert (
+        build_data(["suggest", "--report", REPORT_ID, "--out", str(out), "--drafts", str(drafts), "--topic", "VI.A"])
+        == 0
+    )
     assert "draft definitions" in capsys.readouterr().out
     (draft,) = (drafts / REPORT_ID).glob("*.toml")
     assert draft.name == "vi_a_liberte_d_expression.toml"
     suggestions = pd.read_parquet(out / "suggestions.parquet")
     text = draft.read_text(encoding="utf-8")
     drafted = tomllib.loads(text)["indicator"]
-    suggestion_ids = re.findall(r"^# (\S+): confidence", text, flags=re.M)  # each indicator says which suggestion it is
+    suggestion_ids = re.findall(
+        r"^# (\S+): confidence", text, flags=re.MULTILINE
+    )  # each indicator says which suggestion it is
     assert len(suggestion_ids) == len(drafted) >= 3
     # promote: move the draft into an indicators folder and build again
     promoted, again = tmp_path / "indicators", tmp_path / "again"
@@ -365,18 +398,26 @@ def test_suggest_command_writes_drafts_that_build_the_same_tables_once_moved(tmp
     built = pd.read_parquet(again / "observations.parquet")
     for indicator, suggestion_id in zip(drafted, suggestion_ids):
         expected = list(suggestions[suggestions.suggestion_id == suggestion_id].sort_values("position").claim_id)
-        assert expected and list(built[built.indicator_id == indicator["indicator_id"]].sort_values("position").claim_id) == expected
+        assert (
+            expected
+            and list(built[built.indicator_id == indicator["indicator_id"]].sort_values("position").claim_id)
+            == expected
+        )
     # what the promoted definitions chart is no longer suggested as uncharted
     catalog = json.loads((again / "catalog.json").read_text(encoding="utf-8"))
     assert not any(e.get("suggested") and e["paragraphs"] in ([155], [156]) for e in catalog)
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["--report", "nope"], "no report 'nope'"),
-    (["--report", REPORT_ID, "--topic", "XX.Z"], "no uncharted suggestion in topic 'XX.Z'"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--report", "nope"], "no report 'nope'"),
+        (["--report", REPORT_ID, "--topic", "XX.Z"], "no uncharted suggestion in topic 'XX.Z'"),
+    ],
+)
 def test_suggest_command_says_what_is_wrong_in_one_line(tmp_path_factory, tmp_path, capsys, argv, message):
     from app_fixtures import build_data, shared_fixture
+
     folder = shared_fixture(tmp_path_factory)
     assert build_data(["suggest", *argv, "--out", str(folder), "--drafts", str(tmp_path)]) == 2
     error = capsys.readouterr().err
@@ -386,32 +427,42 @@ def test_suggest_command_says_what_is_wrong_in_one_line(tmp_path_factory, tmp_pa
 
 def test_suggest_command_before_any_build_asks_for_one(tmp_path, capsys):
     from app_fixtures import build_data
+
     assert build_data(["suggest", "--report", REPORT_ID, "--out", str(tmp_path / "nothing")]) == 2
     assert "run `python -m etl` first" in capsys.readouterr().err
 
 
 # In the app: suggested tables apart from the curated ones.
 
+
 def test_catalogue_lists_the_uncharted_suggestions_apart_from_the_curated_indicators(tmp_path_factory):
     import pandas as pd
     from app_fixtures import app_reading, shared_fixture
     from test_app_pages import by_id, card_ids, text_of, walk
+
     folder = shared_fixture(tmp_path_factory)
     rows = pd.read_parquet(folder / "suggestions.parquet")
     uncharted = list(dict.fromkeys(rows[rows.covered_by.apply(len) == 0].suggestion_id))
     with app_reading(folder):
         from pages import catalogue
+
         layout = catalogue.layout(lang="en")
         apart = by_id(layout, "catalogue-uncharted")
         searched = catalogue.filter_catalogue("apatrides", "fr")
     pages = card_ids(apart)
-    listed = {c.id.removeprefix("catalogue-unpublished-") for c in walk(apart)
-              if str(getattr(c, "id", "")).startswith("catalogue-unpublished-")}
+    listed = {
+        c.id.removeprefix("catalogue-unpublished-")
+        for c in walk(apart)
+        if str(getattr(c, "id", "")).startswith("catalogue-unpublished-")
+    }
     assert pages and not pages & listed and pages | listed == set(uncharted)
     assert "art174_registered_cases" in card_ids(layout) and "art174_registered_cases" not in pages
     assert "Still uncharted" in text_of(apart) and "suggested · confidence" in text_of(apart)
-    assert all("Apatrides" in text_of(c) or "apatrides" in text_of(c).lower()
-               for c in walk(searched) if str(getattr(c, "id", "")).startswith("catalogue-unpublished-"))
+    assert all(
+        "Apatrides" in text_of(c) or "apatrides" in text_of(c).lower()
+        for c in walk(searched)
+        if str(getattr(c, "id", "")).startswith("catalogue-unpublished-")
+    )
 
 
 def test_a_relative_clause_does_not_name_a_part(suggestions):

@@ -4,6 +4,7 @@
 each compiles its patterns from a language's tables (`tables("en")`). A language that is not
 here is refused (`UnsupportedLanguageError`), never read with another language's rules.
 """
+
 from types import ModuleType
 
 from etl.lang import en, es, fr

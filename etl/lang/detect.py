@@ -7,6 +7,7 @@ build refuses it rather than read it with the wrong rules. Only a text of a few 
 words, too short to tell ("1. En 2024, 12 affaires."), is read in the project's first language,
 with a warning.
 """
+
 import re
 from dataclasses import dataclass
 
@@ -71,16 +72,21 @@ def report_language(stated, text: str) -> ReportLanguage:
         if found is None and _too_short_to_tell(text):
             # "1. En 2024, 12 affaires." names no language; a few words of Latin script are read in
             # the project's first language, and the build says so
-            return ReportLanguage(DEFAULT, True, (f"too few words to tell the language; read as {DEFAULT!r}; "
-                                                  "set \"language\" in the report's metadata",))
+            return ReportLanguage(
+                DEFAULT,
+                True,
+                (f'too few words to tell the language; read as {DEFAULT!r}; set "language" in the report\'s metadata',),
+            )
         if found is None:
             raise UnsupportedLanguageError(
                 f"cannot tell the language of the text (supported: {', '.join(SUPPORTED)}); "
-                "set \"language\" in the report's metadata")
+                'set "language" in the report\'s metadata'
+            )
         return ReportLanguage(found, True)
     code = str(stated).strip().lower().replace("_", "-").split("-")[0]  # "en-GB" reads as "en"
     tables(code)
     if found and found != code:
-        return ReportLanguage(code, False, (f"the metadata says language {code!r} but the text reads as {found!r}; "
-                                            "check the metadata",))
+        return ReportLanguage(
+            code, False, (f"the metadata says language {code!r} but the text reads as {found!r}; check the metadata",)
+        )
     return ReportLanguage(code, False)
