@@ -8,6 +8,7 @@ Change a column in its record, once.
 """
 
 import dataclasses
+import json
 import math
 import types
 from collections.abc import Iterable, Sequence
@@ -189,6 +190,26 @@ def _typed(value: Any) -> Any:
             return dict(value)
         return tuple(value)
     return value
+
+
+def as_dict(row: Any) -> dict[str, Any]:
+    """A record as plain JSON-ready values, its fields in order (tuples as lists)."""
+    return {f.name: _plain_json(getattr(row, f.name)) for f in dataclasses.fields(row)}
+
+
+def _plain_json(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def to_json(rows: Iterable[Any]) -> str:
+    """Records as a JSON array of objects, one per record (catalog.json)."""
+    return json.dumps([as_dict(r) for r in rows], ensure_ascii=False, indent=1) + "\n"
+
+
+def from_json(table: str, text: str) -> list[Any]:
+    """The records of a JSON array written by `to_json`; a field the record lacks is an error."""
+    record = RECORDS[table]
+    return [record(**{k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}) for row in json.loads(text)]
 
 
 def is_missing(value: Any) -> bool:

@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from contract import schema
+from contract import records, schema
 from contract.schema import STATISTIC_KINDS  # noqa: F401 (the pages filter statistics by it)
 from contract.store import current_folder
 
@@ -164,9 +164,10 @@ def _read(folder: Path) -> Dataset:
         )
     tables = {name: _read_table(folder, name) for name in PARQUET_TABLES}
     try:
-        catalog = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
+        entries = schema.from_json("catalog", (folder / "catalog.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError) as error:
         raise DataUnavailable(_unreadable(folder, "catalog.json", error)) from None
+    catalog = [_nested(entry) for entry in entries]
     return Dataset(
         folder=folder,
         catalog=catalog,
@@ -175,6 +176,21 @@ def _read(folder: Path) -> Dataset:
         suggestions=_optional_table(folder, "suggestions"),
         **tables,
     )
+
+
+def _nested(entry: records.CatalogEntry) -> dict:
+    """A catalogue entry in the shape the pages read today: {fr, en} pairs. Goes with the typed pages."""
+    flat = schema.as_dict(entry)
+    nested = {
+        key: {"fr": flat.pop(f"{key}_fr"), "en": flat.pop(f"{key}_en")}
+        for key in ("topic_title", "title", "description", "reasons")
+    }
+    nested["unit_label"] = {"fr": flat.pop("unit_fr"), "en": flat.pop("unit_en")}
+    if not flat["suggested"]:
+        del nested["reasons"]
+        for key in ("suggested", "confidence"):
+            del flat[key]
+    return flat | nested
 
 
 def _optional_table(folder: Path, name: str) -> pd.DataFrame:

@@ -1,10 +1,11 @@
 """From a report's text to the rows of paragraphs.parquet and claims.parquet (no I/O here)."""
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 
-from contract import periods
+from contract import periods, records
 from contract.schema import columns
 from etl.checks import run_checks
 from etl.claims import ClaimLimitError, extract_claims
@@ -88,39 +89,44 @@ def build_indicators(
     return IndicatorRecords(observations, checks)
 
 
-def catalog_entries(definitions: Definitions, observations: list[dict], checks: list[dict]) -> list[dict]:
+def catalog_entries(
+    definitions: Definitions, observations: list[dict], checks: list[dict]
+) -> list[records.CatalogEntry]:
     """One catalogue entry per indicator that has observations: what it is, where it comes from."""
     entries = []
     for indicator in definitions.indicators:
         rows = [o for o in observations if o["indicator_id"] == indicator["indicator_id"]]
         for report_id in sorted({o["report_id"] for o in rows}):
             mine = [o for o in rows if o["report_id"] == report_id]
+            checked = {
+                c["check_id"]
+                for c in checks
+                if c["report_id"] == report_id and indicator["indicator_id"] in c["indicator_ids"]
+            }
             entries.append(
-                {
-                    "indicator_id": indicator["indicator_id"],
-                    "report_id": report_id,
-                    "topic": indicator["topic"],
-                    "topic_title": {"fr": indicator["topic_title_fr"], "en": indicator["topic_title_en"]},
-                    "title": {"fr": indicator["title_fr"], "en": indicator["title_en"]},
-                    "description": {"fr": indicator["description_fr"], "en": indicator["description_en"]},
-                    "unit": indicator["unit"],
-                    "unit_label": {"fr": indicator["unit_fr"], "en": indicator["unit_en"]},
-                    "dimensions": indicator["dimensions"],
-                    "labels_en": indicator["labels_en"],
-                    "chart": indicator["chart"],
-                    "paragraphs": sorted({o["paragraph"] for o in mine}),
-                    "observations": len(mine),
-                    "period_covered": periods.covered(o["period"] for o in mine),
-                    "undated_observations": sum(o["period"] is None for o in mine),
-                    "checks": sorted(
-                        {
-                            c["check_id"]
-                            for c in checks
-                            if c["report_id"] == report_id and indicator["indicator_id"] in c["indicator_ids"]
-                        }
-                    ),
-                    "definition_file": indicator["source"],
-                }
+                records.CatalogEntry(
+                    indicator_id=indicator["indicator_id"],
+                    report_id=report_id,
+                    topic=indicator["topic"],
+                    topic_title_fr=indicator["topic_title_fr"],
+                    topic_title_en=indicator["topic_title_en"],
+                    title_fr=indicator["title_fr"],
+                    title_en=indicator["title_en"],
+                    description_fr=indicator["description_fr"],
+                    description_en=indicator["description_en"],
+                    unit=indicator["unit"],
+                    unit_fr=indicator["unit_fr"],
+                    unit_en=indicator["unit_en"],
+                    dimensions=tuple(indicator["dimensions"]),
+                    labels_en=dict(indicator["labels_en"]),
+                    chart=indicator["chart"],
+                    paragraphs=tuple(sorted({o["paragraph"] for o in mine})),
+                    observations=len(mine),
+                    period_covered=periods.covered(o["period"] for o in mine),
+                    undated_observations=sum(o["period"] is None for o in mine),
+                    checks=tuple(sorted(checked)),
+                    definition_file=indicator["source"],
+                )
             )
     return entries
 
@@ -214,7 +220,7 @@ def build_suggestions(records: ReportRecords, curated_observations: list[dict], 
 
 def suggested_catalog_entries(
     claims: list[dict], paragraphs: list[dict], observations: list[dict], checks: list[dict]
-) -> list[dict]:
+) -> list[records.CatalogEntry]:
     """Catalogue entries of the published suggestions, marked `suggested` with their confidence and reasons."""
     entries = []
     for report_id in dict.fromkeys(p["report_id"] for p in paragraphs):
@@ -228,15 +234,16 @@ def suggested_catalog_entries(
             report_id,
         )
         for entry in catalog_entries(published, mine, checks):
-            indicator = next(i for i in published.indicators if i["indicator_id"] == entry["indicator_id"])
+            indicator = next(i for i in published.indicators if i["indicator_id"] == entry.indicator_id)
             entries.append(
-                {
-                    **entry,
-                    "definition_file": None,
-                    "suggested": True,
-                    "confidence": indicator["confidence"],
-                    "reasons": indicator["reasons"],
-                }
+                dataclasses.replace(
+                    entry,
+                    definition_file=None,
+                    suggested=True,
+                    confidence=indicator["confidence"],
+                    reasons_fr=indicator["reasons"]["fr"],
+                    reasons_en=indicator["reasons"]["en"],
+                )
             )
     return entries
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from contract.schema import CLAIM_KINDS as KINDS, schema
+from contract.schema import CLAIM_KINDS as KINDS, schema, to_json
 from contract.store import current_folder
 from etl import store
 from etl.build import (
@@ -193,7 +193,7 @@ def build_into(box: store.Store, sources: list[Path], definitions, context: str,
                 },
                 kept=[b.report_id for b in kept if b.status != "built"],
                 combined=tables,
-                files={"catalog.json": json.dumps(catalog, ensure_ascii=False, indent=1) + "\n"},
+                files={"catalog.json": to_json(catalog)},
             )
         except OSError as error:  # the disk filled up or went read-only while the version was written
             raise store.StoreError(

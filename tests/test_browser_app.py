@@ -118,7 +118,7 @@ def test_switching_the_interface_to_english(duo):
     assert path == "/indicators/art174_registered_cases" and query == {"lang": ["en"], "tab": ["table"]}
     duo.wait_for_text_to_equal("#app-nav-catalogue", "Indicators")
     catalog = json.loads((Path(os.environ["INDICATORS_DATA_DIR"]) / "catalog.json").read_text(encoding="utf-8"))
-    english = next(e["title"]["en"] for e in catalog if e["indicator_id"] == "art174_registered_cases")
+    english = next(e["title_en"] for e in catalog if e["indicator_id"] == "art174_registered_cases")
     assert duo.find_element("#indicator-title").text == english
     # the quotes stay in French
     assert "affaires pénales" in duo.find_element("#indicator-table td.quote").text

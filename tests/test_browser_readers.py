@@ -224,9 +224,7 @@ def type_into(duo, selector: str, text: str):
 def test_search_refugies_finds_the_refugee_indicators_and_stays_in_the_url(duo, folder):
     catalog = pd.read_json(folder / "catalog.json")
     written = {
-        row.indicator_id
-        for row in catalog.itertuples()
-        if "réfugiés" in (row.title["fr"] + row.description["fr"]).lower()
+        row.indicator_id for row in catalog.itertuples() if "réfugiés" in (row.title_fr + row.description_fr).lower()
     }
     visit(duo, "/", PAGES["/"])
     everything = card_ids(duo)

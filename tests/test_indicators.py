@@ -3,6 +3,7 @@
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -465,30 +466,18 @@ def test_titles_and_descriptions_hold_no_statistic_of_the_report(definitions, re
 def test_catalog_describes_every_indicator(definitions, tables):
     catalog = catalog_entries(definitions, tables.observations, tables.checks)
     assert len(catalog) == len(definitions.indicators) >= 40
-    entry = next(e for e in catalog if e["indicator_id"] == "art174_registered_cases")
-    assert entry["title"]["en"].startswith("Criminal cases registered under Article 174")
-    assert entry["topic"] == "article_174" and entry["chart"] == "time_series"
-    assert entry["paragraphs"] == [156] and entry["observations"] == 3
-    assert entry["period_covered"] == "2022-2024"
-    assert "art174_registered_sum" in entry["checks"]
+    entry = next(e for e in catalog if e.indicator_id == "art174_registered_cases")
+    assert entry.title_en.startswith("Criminal cases registered under Article 174")
+    assert entry.topic == "article_174" and entry.chart == "time_series"
+    assert entry.paragraphs == (156,) and entry.observations == 3
+    assert entry.period_covered == "2022-2024"
+    assert "art174_registered_sum" in entry.checks
     for e in catalog:
-        assert set(e) >= {
-            "indicator_id",
-            "topic",
-            "title",
-            "description",
-            "unit",
-            "dimensions",
-            "chart",
-            "paragraphs",
-            "observations",
-            "period_covered",
-        }
-        assert e["observations"] > 0 and e["title"]["fr"] and e["title"]["en"]
+        assert e.observations > 0 and e.title_fr and e.title_en and e.description_fr and e.description_en
         for dimension_value in (
-            o[d] for o in tables.observations if o["indicator_id"] == e["indicator_id"] for d in e["dimensions"]
+            o[d] for o in tables.observations if o["indicator_id"] == e.indicator_id for d in e.dimensions
         ):
-            assert dimension_value in e["labels_en"], (e["indicator_id"], dimension_value)
+            assert dimension_value in e.labels_en, (e.indicator_id, dimension_value)
 
 
 # --- definitions that cannot be applied say why -------------------------------------------
@@ -641,9 +630,9 @@ def unit_problems(observations: list[dict], claims: dict[str, dict], catalog: li
         if claim["kind"] == "count" and noun in UNITS_OF_NOUN and o["unit"] not in UNITS_OF_NOUN[noun]:
             problems.append(f"{o['indicator_id']} {o['claim_id']}: counts {noun!r}, unit {o['unit']!r}")
     for entry in catalog:
-        units = {o["unit"] for o in observations if o["indicator_id"] == entry["indicator_id"]}
-        if len(units) > 1 and entry["unit"] != "count":
-            problems.append(f"{entry['indicator_id']}: rows in {sorted(units)}, catalogue unit {entry['unit']!r}")
+        units = {o["unit"] for o in observations if o["indicator_id"] == entry.indicator_id}
+        if len(units) > 1 and entry.unit != "count":
+            problems.append(f"{entry.indicator_id}: rows in {sorted(units)}, catalogue unit {entry.unit!r}")
     return problems
 
 
@@ -677,7 +666,8 @@ def test_every_row_carries_the_unit_of_what_it_counts(definitions, tables, recor
 def test_the_unit_check_finds_a_wrong_unit(rows, unit, problem):
     claims = {f"c{n}": {"kind": "count", "subject": noun} for n, (noun, _) in enumerate(rows)}
     observations = [{"indicator_id": "x", "claim_id": f"c{n}", "unit": u} for n, (_, u) in enumerate(rows)]
-    assert any(problem in p for p in unit_problems(observations, claims, [{"indicator_id": "x", "unit": unit}]))
+    entry = SimpleNamespace(indicator_id="x", unit=unit)  # the two fields of a catalogue entry the check reads
+    assert any(problem in p for p in unit_problems(observations, claims, [entry]))
 
 
 # --- English beside every French string --------------------------------------------------------

@@ -117,7 +117,7 @@ def test_kept_views_are_dropped_when_the_data_is_rebuilt(tmp_path_factory, tmp_p
         before = client.post("/_dash-update-component", json=view).get_json()
         catalog = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))
         entry = next(e for e in catalog if e["indicator_id"] == "art174_registered_cases")
-        entry["title"]["en"] = "A title after the rebuild"
+        entry["title_en"] = "A title after the rebuild"
         (folder / "catalog.json").write_text(json.dumps(catalog), encoding="utf-8")
         after = client.post("/_dash-update-component", json=view).get_json()
     assert "A title after the rebuild" not in json.dumps(before) and "A title after the rebuild" in json.dumps(after)
