@@ -62,10 +62,10 @@ def definition(
 ) -> tuple[Document, list[Document]]:
     """The indicator and its sum checks of one suggestion, as an `[[indicator]]` table and `[[check]]` tables.
 
-    The documents hold what a definition file's tables hold, no more: the file's `topic` keys (its titles and
-    reports) sit once at the top of a file, and the build adds them as it reads a file. `ids` maps the suggestion
-    ids of the tables defined alongside to their indicator ids: a sum whose total sits in another suggested table
-    (par. 155, 249) is kept only when that table is defined too.
+    The documents hold what a definition file's tables hold, no more: the keys of `topic` (the file they would
+    sit in: its titles and reports) stand once at the top of a file, and the build adds them as it reads one.
+    `ids` maps the suggestion ids of the tables defined alongside to their indicator ids: a sum whose total sits
+    in another suggested table (par. 155, 249) is kept only when that table is defined too.
     """
     labelled = any(m.label for m in suggestion.members)
     observations = []

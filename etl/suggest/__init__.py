@@ -36,9 +36,9 @@ from etl.suggest.suggestion import (
     Suggestion,
     SumCheck,
     covered,
+    finished,
     recovery,
     suggestion_rows,
-    suggestions,
 )
 from etl.suggest.titles import HIGH_CONFIDENCE, REASONS, reasons_text, slug
 
@@ -82,4 +82,4 @@ def suggest(
     # Process data: each paragraph on its own, then tables that run over neighbouring paragraphs.
     tables = found_tables(by_paragraph, contexts, outline)
     # Finish: labels, titles, confidence and ids.
-    return suggestions(tables, outline, contexts, report_id)
+    return finished(tables, outline, contexts, report_id)

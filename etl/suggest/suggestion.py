@@ -78,9 +78,7 @@ class Suggestion:
         return sorted({m.claim.paragraph for m in self.members})
 
 
-def suggestions(
-    tables: list[Table], outline: Outline, contexts: dict[int, Context], report_id: str
-) -> list[Suggestion]:
+def finished(tables: list[Table], outline: Outline, contexts: dict[int, Context], report_id: str) -> list[Suggestion]:
     """The found tables, labelled, numbered and titled, in reading order, with the sums they state."""
     tables = sorted(tables, key=lambda t: (t.first.paragraph, t.first.start))
     for table in sorted(tables, key=lambda t: t.origin == "shares"):  # shares take their parts' labels
@@ -101,6 +99,7 @@ def suggestions(
 def _suggestion(
     table: Table, suggestion_id: str, paragraph: records.Paragraph, report_id: str, sums: list[SumCheck]
 ) -> Suggestion:
+    """One found table as a suggestion: its reasons and confidence, period, unit, titles and topic."""
     reasons = reasons_of(table)
     covered_period = periods.covered(m.stat.period for m in table.members if m.stat.period)
     unit = unit_of(table)
