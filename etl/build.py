@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 from contract import periods, records
-from contract.schema import columns
+from contract.schema import RECORDS, as_dict, columns
 from etl.checks import run_checks
 from etl.claims import ClaimLimitError, extract_claims
 from etl.drafts import claims_by_paragraph, definition
@@ -179,9 +179,10 @@ def suggested_definitions(
 def _suggested_definitions(
     claims: list[dict], paragraphs: list[dict], charted: set[str], report_id: str
 ) -> tuple[list[Suggestion], Definitions]:
-    found = suggest(claims, paragraphs, report_id)
+    claim_records, paragraph_records = as_records("claims", claims), as_records("paragraphs", paragraphs)
+    found = suggest(claim_records, paragraph_records, report_id)
     texts = {p["paragraph"]: p["text"] for p in paragraphs}
-    grouped = claims_by_paragraph(claims)
+    grouped = claims_by_paragraph(claim_records)
     published = Definitions()
     chosen = [s for s in found if s.confidence >= PUBLISHED_CONFIDENCE and not covered(s, charted)]
     ids = {s.suggestion_id: s.suggestion_id for s in chosen}
@@ -194,16 +195,23 @@ def _suggested_definitions(
             "source": SUGGESTED_SOURCE,
         }
         indicator, checks = definition(suggestion, grouped, texts, suggestion.suggestion_id, topic, ids)
+        # the documents hold what a file's tables hold: the topic's keys are added as parse_definitions adds them
         published.indicators.append(
             {
                 **indicator,
+                **topic,
                 "suggested": True,
                 "confidence": suggestion.confidence,
                 "reasons": {lang: reasons_text(suggestion.reasons, lang) for lang in ("fr", "en")},
             }
         )
-        published.checks += checks
+        published.checks += [{**check, "reports": topic["reports"], "source": topic["source"]} for check in checks]
     return found, published
+
+
+def as_records(table: str, rows: list[dict]) -> list:
+    """Rows of a table as its records of contract/records.py (lists as tuples), for the steps that take records."""
+    return [RECORDS[table](**{k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}) for row in rows]
 
 
 def build_suggestions(records: ReportRecords, curated_observations: list[dict], report_id: str) -> SuggestionRecords:
@@ -215,7 +223,7 @@ def build_suggestions(records: ReportRecords, curated_observations: list[dict], 
     texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
     observations = build_observations(published.indicators, records.claims, texts, report_id)
     checks = run_checks(published.checks, observations, records.claims, texts, report_id)
-    return SuggestionRecords(suggestion_rows(found, charted), observations, checks)
+    return SuggestionRecords([as_dict(row) for row in suggestion_rows(found, charted)], observations, checks)
 
 
 def suggested_catalog_entries(

@@ -31,6 +31,7 @@ from contract.schema import CLAIM_KINDS as KINDS, schema, to_json
 from contract.store import current_folder
 from etl import store
 from etl.build import (
+    as_records,
     build_indicators,
     build_report,
     build_suggestions,
@@ -571,8 +572,8 @@ def suggest_main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    paragraphs = [p for p in tables["paragraphs"] if p["report_id"] == args.report]
-    claims = [c for c in tables["claims"] if c["report_id"] == args.report]
+    paragraphs = as_records("paragraphs", [p for p in tables["paragraphs"] if p["report_id"] == args.report])
+    claims = as_records("claims", [c for c in tables["claims"] if c["report_id"] == args.report])
     charted = {
         o["claim_id"]
         for o in tables["observations"]

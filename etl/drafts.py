@@ -1,28 +1,38 @@
-"""A suggestion as an indicator definition: the dict the build applies, and its TOML text (no I/O here).
+"""A suggestion as an indicator definition: the documents the build validates, and their TOML text (no I/O here).
 
 The definition picks each number the way an analyst would write it, by paragraph, kind,
 period and subject (then the words around the number, then `nth`), never by its value,
 and every selector is checked to pick exactly its claim. Moved into indicators/, a draft
 builds exactly the series that was suggested; the build publishes an uncharted suggestion
 through the same definition, so the two can never differ.
+
+A *document* is a definition as data, like the TOML text of a file: a dict holding exactly
+the keys of one `[[indicator]]` or `[[check]]` table of `indicators/*.toml`.
 """
 
 import json
 import re
+from collections.abc import Mapping, Sequence, Set
+from typing import Any
 
+from contract import records
+from contract.schema import as_dict
 from contract.units import COUNT_UNITS
-from etl.indicators import DefinitionError, pick_claim
+from etl.definitions import DefinitionError
+from etl.indicators import pick_claim
 from etl.suggest import (
     HEADS_EN,
-    REASONS,
+    Operand,
     Suggestion,
-    _slug,
     covered,
     reasons_text,
+    slug,
     subject_head,
     subject_parts,
     suggest,
 )
+
+Document = dict[str, Any]  # one table of a definition file, as tomllib reads it
 
 DIMENSION = "measure"  # the one dimension of a suggested table: its series or categories
 CHARTS = {"time_series": "time_series", "breakdown": "breakdown", "single": "breakdown"}
@@ -34,38 +44,40 @@ TO_TRANSLATE = "TODO translate"  # the comment on an English label that is still
 _UNIT_WORDS_EN = dict(COUNT_UNITS.values())
 
 
-def claims_by_paragraph(claims: list[dict]) -> dict[int, list[dict]]:
+def claims_by_paragraph(claims: Sequence[records.Claim]) -> dict[int, list[records.Claim]]:
     """Paragraph number -> its claims, as a definition picks among them."""
-    grouped: dict[int, list[dict]] = {}
+    grouped: dict[int, list[records.Claim]] = {}
     for claim in claims:
-        grouped.setdefault(claim["paragraph"], []).append(claim)
+        grouped.setdefault(claim.paragraph, []).append(claim)
     return grouped
 
 
 def definition(
     suggestion: Suggestion,
-    by_paragraph: dict[int, list[dict]],
-    texts: dict[int, str],
+    by_paragraph: Mapping[int, Sequence[records.Claim]],
+    texts: Mapping[int, str],
     indicator_id: str,
-    topic: dict,
-    ids: dict[str, str] | None = None,
-) -> tuple[dict, list[dict]]:
-    """The indicator and its sum checks, as parse_definitions returns them, for one suggestion.
+    topic: Mapping[str, object],
+    ids: Mapping[str, str] | None = None,
+) -> tuple[Document, list[Document]]:
+    """The indicator and its sum checks of one suggestion, as an `[[indicator]]` table and `[[check]]` tables.
 
-    `ids` maps the suggestion ids of the tables defined alongside to their indicator ids: a sum whose total sits in
-    another suggested table (par. 155, 249) is kept only when that table is defined too.
+    The documents hold what a definition file's tables hold, no more: the keys of `topic` (the file they would
+    sit in: its titles and reports) stand once at the top of a file, and the build adds them as it reads one.
+    `ids` maps the suggestion ids of the tables defined alongside to their indicator ids: a sum whose total sits
+    in another suggested table (par. 155, 249) is kept only when that table is defined too.
     """
     labelled = any(m.label for m in suggestion.members)
     observations = []
     for member in suggestion.members:
         claim = member.claim
-        line = selector(claim, by_paragraph[claim["paragraph"]], texts[claim["paragraph"]])
+        line = selector(claim, by_paragraph[claim.paragraph], texts[claim.paragraph])
         if labelled:
             line[DIMENSION] = member.label
-        if claim["claim_id"] in suggestion.line_units:
-            line["unit"] = suggestion.line_units[claim["claim_id"]]  # par. 155: "affaires" and "personnes" in one table
+        if claim.claim_id in suggestion.line_units:
+            line["unit"] = suggestion.line_units[claim.claim_id]  # par. 155: "affaires" and "personnes" in one table
         observations.append(line)
-    indicator = {
+    indicator: Document = {
         "indicator_id": indicator_id,
         "title_fr": suggestion.title_fr,
         "title_en": suggestion.title_en,
@@ -80,43 +92,45 @@ def definition(
         "observations": observations,
         # every label needs its English: the French one stands in, marked for translation in a draft (draft_text)
         "labels_en": {m.label: english_label(m.label) or m.label for m in suggestion.members} if labelled else {},
-        **topic,
     }
-    return indicator, sum_checks(suggestion, {**(ids or {}), suggestion.suggestion_id: indicator_id}, topic)
+    return indicator, sum_checks(suggestion, {**(ids or {}), suggestion.suggestion_id: indicator_id})
 
 
-def selector(claim: dict, paragraph_claims: list[dict], paragraph_text: str) -> dict:
+def selector(claim: records.Claim, paragraph_claims: Sequence[records.Claim], paragraph_text: str) -> Document:
     """The shortest selector that picks exactly this claim of its paragraph, without its value."""
-    base = {"paragraph": claim["paragraph"], "kind": claim["kind"]}
-    if claim["period"]:
-        base["period"] = claim["period"]
-    narrowing = [{}]
-    if claim["subject"] and not re.search(r"\d", claim["subject"]):
-        narrowing.append({"subject": f"^{_pattern(claim['subject'])}$"})
-    after = _words(paragraph_text[claim["end"] :], first=True)
-    before = _words(paragraph_text[: claim["start"]], first=False)
+    base: Document = {"paragraph": claim.paragraph, "kind": claim.kind}
+    if claim.period:
+        base["period"] = claim.period
+    narrowing: list[Document] = [{}]
+    if claim.subject and not re.search(r"\d", claim.subject):
+        narrowing.append({"subject": f"^{_pattern(claim.subject)}$"})
+    after = _words(paragraph_text[claim.end :], first=True)
+    before = _words(paragraph_text[: claim.start], first=False)
     if after:
         narrowing.append({"after": _pattern(after)})
     if before:
         narrowing.append({"before": _pattern(before)})
     # else its rank among the numbers of its kind and period (a selector without a pattern matches only these)
     ranked = [
-        c["claim_id"]
+        c.claim_id
         for c in paragraph_claims
-        if c["kind"] == claim["kind"] and (claim["period"] is None or c["period"] == claim["period"])
+        if c.kind == claim.kind and (claim.period is None or c.period == claim.period)
     ]
-    candidates = [{**base, **extra} for extra in narrowing] + [{**base, "nth": ranked.index(claim["claim_id"]) + 1}]
+    candidates = [{**base, **extra} for extra in narrowing] + [{**base, "nth": ranked.index(claim.claim_id) + 1}]
+    # the build's selector reads claims as rows: each claim of the paragraph, once
+    rows = [as_dict(c) for c in paragraph_claims]
     for candidate in candidates:
-        if _picks(candidate, claim, paragraph_claims, paragraph_text):
+        if _picks(candidate, claim, rows, paragraph_text):
             return candidate
-    raise DefinitionError(f"paragraph {claim['paragraph']}: no selector picks {claim['claim_id']} ({claim['text']!r})")
+    raise DefinitionError(f"paragraph {claim.paragraph}: no selector picks {claim.claim_id} ({claim.text!r})")
 
 
-def _picks(candidate: dict, claim: dict, paragraph_claims: list[dict], paragraph_text: str) -> bool:
+def _picks(candidate: Document, claim: records.Claim, rows: list[dict[str, Any]], paragraph_text: str) -> bool:
     try:
-        return pick_claim(candidate, paragraph_claims, paragraph_text, "")["claim_id"] == claim["claim_id"]
+        picked: str = pick_claim(candidate, rows, paragraph_text, "")["claim_id"]
     except DefinitionError:
         return False
+    return picked == claim.claim_id
 
 
 def _words(text: str, first: bool) -> str:
@@ -131,7 +145,7 @@ def english_label(label: str) -> str | None:
     """A label that is one counted noun, or its total, in English ('personnes' -> 'persons', 'personnes (total)' ->
     'persons (total)'); None for any other: no label is translated word by word."""
     noun, qualifier = subject_parts(label)
-    english = _UNIT_WORDS_EN.get(noun) or (HEADS_EN.get(subject_head(noun)) if len(noun.split()) == 1 else None)
+    english = _UNIT_WORDS_EN.get(noun) or (HEADS_EN.get(subject_head(noun) or "") if len(noun.split()) == 1 else None)
     if english is None or qualifier not in ("", "total"):
         return None
     return f"{english} (total)" if qualifier else english
@@ -158,60 +172,71 @@ def description(suggestion: Suggestion, lang: str) -> str:
     )
 
 
-def sum_checks(suggestion: Suggestion, ids: dict[str, str], topic: dict) -> list[dict]:
+def sum_checks(suggestion: Suggestion, ids: Mapping[str, str]) -> list[Document]:
     """The sums a suggestion's numbers state, as [[check]] tables (rounding-aware, etl/checks.py)."""
     own = ids[suggestion.suggestion_id]
-    found = [c for c in suggestion.sum_checks if c["parts"]["suggestion"] in ids and c["total"]["suggestion"] in ids]
-    checks = []
-    for n, check in enumerate(found, 1):
-        paragraphs = ", ".join(str(p) for p in suggestion.paragraphs)
-        checks.append(
-            {
-                "check_id": f"{own}_sum{n if len(found) > 1 else ''}",
-                "kind": "sum",
-                "description_en": f"Suggested table (para. {paragraphs}): the parts add up to the stated total"
-                + ("" if check["complete"] else ", or stay below it"),
-                "description_fr": f"Tableau suggéré (par. {paragraphs}) : les parties s’additionnent au total indiqué"
-                + ("" if check["complete"] else ", ou restent en dessous"),
-                "complete": check["complete"],
-                "parts": _operand(check["parts"], ids),
-                "total": _operand(check["total"], ids),
-                "reports": topic["reports"],
-                "source": topic["source"],
-            }
-        )
-    return checks
+    found = [c for c in suggestion.sum_checks if c.parts.suggestion in ids and c.total.suggestion in ids]
+    paragraphs = ", ".join(str(p) for p in suggestion.paragraphs)
+    return [
+        {
+            "check_id": f"{own}_sum{n if len(found) > 1 else ''}",
+            "kind": "sum",
+            "description_en": f"Suggested table (para. {paragraphs}): the parts add up to the stated total"
+            + ("" if check.complete else ", or stay below it"),
+            "description_fr": f"Tableau suggéré (par. {paragraphs}) : les parties s’additionnent au total indiqué"
+            + ("" if check.complete else ", ou restent en dessous"),
+            "complete": check.complete,
+            "parts": _operand(check.parts, ids),
+            "total": _operand(check.total, ids),
+        }
+        for n, check in enumerate(found, 1)
+    ]
 
 
-def _operand(operand: dict, ids: dict[str, str]) -> dict:
+def _operand(operand: Operand, ids: Mapping[str, str]) -> Document:
     """A check's operand: the numbers of an indicator picked by their label and period."""
-    picked = {"indicator": ids[operand["suggestion"]]}
-    if "labels" in operand:
-        picked[DIMENSION] = operand["labels"]
-    if "periods" in operand:
-        picked["period"] = operand["periods"]
+    picked: Document = {"indicator": ids[operand.suggestion]}
+    if operand.labels is not None:
+        picked[DIMENSION] = list(operand.labels)
+    if operand.periods is not None:
+        picked["period"] = list(operand.periods)
     return picked
 
 
 # TOML text.
 
 
-def draft_topic(suggestion: Suggestion, heading: dict) -> str:
-    """The draft file a suggestion goes in: its section, as a topic id ('vii_h_apatrides')."""
-    section = ".".join(p for p in (heading.get("chapter"), heading.get("section")) if isinstance(p, str) and p)
-    title = heading.get("section_title") or heading.get("chapter_title") or ""
-    slug = _slug(f"{section} {title}")
-    while len(slug) > _TOPIC_MAX and "_" in slug:
-        slug = slug.rsplit("_", 1)[0]
-    return slug or "report"
+def draft_topic(heading: records.Paragraph) -> str:
+    """The draft file a suggestion goes in: the section of its first paragraph, as a topic id ('vii_h_apatrides')."""
+    title = heading.section_title or heading.chapter_title or ""
+    topic = slug(f"{_section_key(heading)} {title}")
+    while len(topic) > _TOPIC_MAX and "_" in topic:
+        topic = topic.rsplit("_", 1)[0]
+    return topic or "report"
 
 
 def draft_id(suggestion: Suggestion) -> str:
     """A readable, report-unique indicator id for a draft ('cerd_c_kaz_11_14_fr_p155_2')."""
-    return _slug(suggestion.suggestion_id.replace("-s", "_"))
+    return slug(suggestion.suggestion_id.replace("-s", "_"))
 
 
-def draft_text(topic: dict, entries: list[tuple[Suggestion, dict, list[dict]]]) -> str:
+_INDICATOR_KEYS = (
+    "indicator_id",
+    "title_fr",
+    "title_en",
+    "description_fr",
+    "description_en",
+    "unit",
+    "unit_fr",
+    "unit_en",
+    "chart",
+    "dimensions",
+    "paragraphs",
+)
+_CHECK_KEYS = ("check_id", "kind", "description_en", "description_fr", "complete", "parts", "total")
+
+
+def draft_text(topic: Mapping[str, Any], entries: Sequence[tuple[Suggestion, Document, Sequence[Document]]]) -> str:
     """A definition file: the topic, then each suggestion's indicator and checks, its reasons in a comment."""
     lines = [
         f"# Draft definitions suggested from the numbers of {', '.join(topic['reports'])}, section {topic['topic_title_fr']}.",
@@ -227,29 +252,10 @@ def draft_text(topic: dict, entries: list[tuple[Suggestion, dict, list[dict]]]) 
     for suggestion, indicator, checks in entries:
         lines += [
             "",
-            (
-                f"# {suggestion.suggestion_id}: confidence {suggestion.confidence:.2f} "
-                f"({'; '.join(REASONS[r][1] for r in suggestion.reasons)})"
-            ),
-            "[[indicator]]",
+            f"# {suggestion.suggestion_id}: confidence {suggestion.confidence:.2f} ({reasons_text(suggestion.reasons, 'en')})",
         ]
-        for key in (
-            "indicator_id",
-            "title_fr",
-            "title_en",
-            "description_fr",
-            "description_en",
-            "unit",
-            "unit_fr",
-            "unit_en",
-            "chart",
-            "dimensions",
-            "paragraphs",
-        ):
-            lines.append(f"{key} = {_toml(indicator[key])}")
-        lines.append("observations = [")
-        lines += [f"  {_toml(line)}," for line in indicator["observations"]]
-        lines.append("]")
+        lines += ["[[indicator]]", *(f"{key} = {_toml(indicator[key])}" for key in _INDICATOR_KEYS)]
+        lines += ["observations = [", *(f"  {_toml(line)}," for line in indicator["observations"]), "]"]
         if indicator["labels_en"]:
             # one label a line, so that the reviewer sees which English is still the French label to translate
             lines += ["", f"[indicator.labels_en]  # the English of each `{DIMENSION}` label"]
@@ -258,13 +264,11 @@ def draft_text(topic: dict, entries: list[tuple[Suggestion, dict, list[dict]]]) 
                 for label, english in indicator["labels_en"].items()
             ]
         for check in checks:
-            lines += ["", "[[check]]"]
-            for key in ("check_id", "kind", "description_en", "description_fr", "complete", "parts", "total"):
-                lines.append(f"{key} = {_toml(check[key])}")
+            lines += ["", "[[check]]", *(f"{key} = {_toml(check[key])}" for key in _CHECK_KEYS)]
     return "\n".join(lines) + "\n"
 
 
-def _toml(value) -> str:
+def _toml(value: object) -> str:
     """A TOML value for the few types a definition holds (a JSON string is a valid TOML basic string)."""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -284,43 +288,48 @@ def _toml_key(key: str) -> str:
 
 
 def draft_files(
-    report_id: str, paragraphs: list[dict], claims: list[dict], charted: set[str], topic: str | None = None
+    report_id: str,
+    paragraphs: Sequence[records.Paragraph],
+    claims: Sequence[records.Claim],
+    charted: Set[str],
+    topic: str | None = None,
 ) -> tuple[dict[str, tuple[str, int]], int]:
     """{topic id: (TOML text, number of definitions)} for a report's suggestions not yet charted; and how many were."""
-    outline = {p["paragraph"]: p for p in paragraphs}
-    texts = {p["paragraph"]: p["text"] for p in paragraphs}
-    grouped: dict[str, list] = {}
+    outline = {p.paragraph: p for p in paragraphs}
+    texts = {p.paragraph: p.text for p in paragraphs}
+    grouped: dict[str, list[Suggestion]] = {}
     left_out = 0
     for suggestion in suggest(claims, paragraphs, report_id):
         if covered(suggestion, charted):
             left_out += 1
             continue
         heading = outline[suggestion.paragraphs[0]]
-        name = draft_topic(suggestion, heading)
+        name = draft_topic(heading)
         if topic and topic.lower() not in (name, _section_key(heading).lower(), suggestion.topic):
             continue
-        grouped.setdefault(name, []).append((suggestion, heading))
+        grouped.setdefault(name, []).append(suggestion)
+    by_paragraph = claims_by_paragraph(claims)
     files = {}
     for name, found in grouped.items():
-        suggestion, heading = found[0]
         meta = {
             "topic": name,
-            "topic_title_fr": suggestion.topic_title_fr,
-            "topic_title_en": suggestion.topic_title_en,
+            "topic_title_fr": found[0].topic_title_fr,
+            "topic_title_en": found[0].topic_title_en,
             "reports": [report_id],
-            "source": f"{name}.toml",
         }
-        ids = {s.suggestion_id: draft_id(s) for s, _ in found}
-        grouped = claims_by_paragraph(claims)
-        entries = [(s, *definition(s, grouped, texts, draft_id(s), meta, ids)) for s, _ in found]
+        ids = {s.suggestion_id: draft_id(s) for s in found}
+        entries = [(s, *definition(s, by_paragraph, texts, draft_id(s), meta, ids)) for s in found]
         files[name] = (draft_text(meta, entries), len(entries))
     return files, left_out
 
 
-def draft_topics(report_id: str, paragraphs: list[dict], claims: list[dict], charted: set[str]) -> list[str]:
+def draft_topics(
+    report_id: str, paragraphs: Sequence[records.Paragraph], claims: Sequence[records.Claim], charted: Set[str]
+) -> list[str]:
     """The topic ids that would get drafts."""
     return list(draft_files(report_id, paragraphs, claims, charted)[0])
 
 
-def _section_key(heading: dict) -> str:
-    return ".".join(p for p in (heading.get("chapter"), heading.get("section")) if isinstance(p, str) and p)
+def _section_key(heading: records.Paragraph) -> str:
+    """A paragraph's chapter and section ('VII.H'), as a reader names the section."""
+    return ".".join(p for p in (heading.chapter, heading.section) if p)
