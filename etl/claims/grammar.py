@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 
+from contract.units import CURRENCIES
 from etl.lang import tables
 from etl.numbers import MINUS_SIGNS, alternation, digits_pattern
 from etl.periods import fill
@@ -43,6 +44,7 @@ class Grammar:
     scale: re.Pattern[str]
     percent: re.Pattern[str]
     money: re.Pattern[str]
+    money_units: dict[str, str]  # a currency as written after a number -> its code
     money_prefix: re.Pattern[str] | None
     measure: re.Pattern[str]
     dating_before: re.Pattern[str] | None
@@ -100,6 +102,7 @@ def grammar(lang: str) -> Grammar:
         scale=re.compile(rf"\s+(?:{alternation(t.SCALE_WORDS)})(?!\w)"),
         percent=re.compile(rf"\s*(?:{alternation(t.PERCENT_UNITS)})(?!\w)"),
         money=re.compile(_money_pattern(t)),
+        money_units=money_units(t),
         money_prefix=_compiled_if(t.MONEY_PREFIXES, rf"(?P<unit>{alternation(t.MONEY_PREFIXES)})\s?$"),
         measure=re.compile(_measure_pattern(t)),
         dating_before=_compiled_if(t.DATING_BEFORE, rf"(?i)(?<!\w)(?:{alternation(t.DATING_BEFORE)})\s+$"),
@@ -196,10 +199,15 @@ def _approx_pattern(t: ModuleType) -> str:
     return approx + f"|{alternation(spaced)}" if spaced else approx
 
 
+def money_units(t: ModuleType) -> dict[str, str]:
+    """The language's words for currencies, and the codes of contract/units.py, which every language writes as they are."""
+    return {code: code for code in CURRENCIES} | dict(t.MONEY_UNITS)
+
+
 def _money_pattern(t: ModuleType) -> str:
     """A currency after the number, after "de"/"d'" where the language writes one ("230 millions de tenge")."""
     money_of = of_words(t.UNIT_OF)
-    unit = rf"(?P<unit>{alternation(t.MONEY_UNITS)})(?!\w)"
+    unit = rf"(?P<unit>{alternation(money_units(t))})(?!\w)"
     return rf"\s+(?:{money_of})?{unit}" if money_of else rf"\s+{unit}"
 
 

@@ -15,6 +15,7 @@ from etl.claims.model import Claim, new_claim
 from etl.numbers import parse_number
 
 _ACRONYM_AFTER_RE = re.compile(r"^\s+[A-Z]{2,}\b")
+_SPACES_RE = re.compile(r"\s+")
 _BARE_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 _DATING_REACH = 20  # "over the past three years": the dating word stands right before the number
 _MONEY_PREFIX_REACH = 4  # "$880 million", "US$ 5 million"
@@ -75,7 +76,7 @@ def _unit_after(sentence: str, span: _Span, g: Grammar) -> None:
     if p := g.percent.match(sentence, span.end):
         span.end, span.unit, span.kind = p.end(), PERCENT, "percent"
     elif money := g.money.match(sentence, span.end):
-        span.end, span.unit, span.kind = money.end(), _code(t.MONEY_UNITS, money["unit"]), "money"
+        span.end, span.unit, span.kind = money.end(), _code(g.money_units, money["unit"]), "money"
     elif measure := g.measure.match(sentence, span.end):
         span.end, span.unit, span.kind = measure.end(), _code(t.MEASURE_UNITS, measure["unit"]), "measure"
         if measure["adjective"] or _dated_before(sentence, span.start, g):
@@ -90,7 +91,7 @@ def _dated_before(sentence: str, start: int, g: Grammar) -> bool:
 
 def _code(table: dict[str, str], written: str) -> str:
     """The code a unit written case-sensitively or spaced stands for ("pour\u00a0cent" -> "pour cent" -> "%")."""
-    key = written if written in table else next(k for k in table if re.sub(r"\s+", " ", written) == k)
+    key = written if written in table else next(k for k in table if _SPACES_RE.sub(" ", written) == k)
     return table[key]
 
 
@@ -112,7 +113,8 @@ def _qualifier_before(sentence: str, span: _Span, qualifier: str, g: Grammar) ->
     """The bound a cue before the number sets ("plus de" -> more_than); the span then starts at the cue."""
     if q := g.qualifier.search(sentence, max(0, span.start - LOOKBACK), span.start):
         span.start = q.start("cue")
-        return g.qualifier_of.get(q["cue"].lower(), "exact")
+        # the table writes its cues with one plain space: "plus\u00a0de" is "plus de"
+        return g.qualifier_of.get(_SPACES_RE.sub(" ", q["cue"].lower()), "exact")
     return qualifier
 
 

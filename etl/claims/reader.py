@@ -1,7 +1,9 @@
 """The claim reader: a paragraph read sentence by sentence, each handing the next what it dates and counts.
 
 A sentence's numbers are found (etl/claims/kinds.py, quantities.py), dated (dating.py) and named
-(subjects.py); then the claims are placed in the paragraph's offsets.
+(subjects.py); then the claims are placed in the paragraph's offsets. The paragraph is read without
+the characters that show nothing (etl/numbers.py INVISIBLE: a zero-width space inside "1 655" does
+not make two numbers of it), and each claim's span is placed back on the text as written.
 """
 
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from etl.claims.model import MAX_CLAIMS_PER_PARAGRAPH, SENTENCE_MAX, Claim, Clai
 from etl.claims.phrases import whole
 from etl.claims.quantities import share_range_units
 from etl.claims.subjects import fill_subjects
+from etl.numbers import INVISIBLE as _INVISIBLE, has_invisibles, without_invisibles
 from etl.periods import find_time_expressions
 from etl.sentences import split_sentences
 
@@ -30,17 +33,54 @@ from etl.sentences import split_sentences
 def extract_claims(text: str, lang: str = "fr") -> list[Claim]:
     """The numeric claims of one paragraph's text in the given language, in order; offsets index that text."""
     g = grammar(lang)
+    written = _Written.of(text)
+    shown = written.shown
     claims: list[Claim] = []
     carried, previous_end = _Carried(), 0
-    for s_start, s_end in split_sentences(text, lang):
-        sentence = text[s_start:s_end]
-        if "\n" in text[previous_end:s_start]:
+    for s_start, s_end in split_sentences(shown, lang):
+        sentence = shown[s_start:s_end]
+        if "\n" in shown[previous_end:s_start]:
             carried.frame = None  # a bullet or an a)/b) item is dated on its own
         found, frame = _sentence_claims(sentence, carried, g, MAX_CLAIMS_PER_PARAGRAPH - len(claims))
-        claims += [_shift(c, s_start) for c in found]
         carried = _carried_from(sentence, found, carried, frame)
+        as_written = written.sentence(s_start, s_end) or sentence
+        claims += [_placed(c, written, s_start, as_written) for c in found]
         previous_end = s_end
     return claims
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A paragraph as written and as shown (without its invisible characters), with where each shown
+    character stands in the written text."""
+
+    text: str
+    shown: str
+    places: list[int] | None  # None: nothing is invisible, the offsets are the same
+
+    @classmethod
+    def of(cls, text: str) -> "_Written":
+        if not has_invisibles(text):
+            return cls(text, text, None)
+        shown = without_invisibles(text)
+        places = [i for i, ch in enumerate(text) if ch not in _INVISIBLE]
+        return cls(text, shown, places)
+
+    def start(self, pos: int) -> int:
+        """Where the shown character at `pos` is written."""
+        if self.places is None:
+            return pos
+        return self.places[pos] if pos < len(self.places) else len(self.text)
+
+    def end(self, pos: int) -> int:
+        """Where a shown span ending at `pos` ends as written (the invisible characters after it left out)."""
+        if self.places is None:
+            return pos
+        return self.places[pos - 1] + 1 if pos > 0 else 0
+
+    def sentence(self, start: int, end: int) -> str | None:
+        """The shown span start:end as written; None when it is written as shown."""
+        return None if self.places is None else self.text[self.start(start) : self.end(end)]
 
 
 @dataclass
@@ -72,12 +112,16 @@ def _carried_from(sentence: str, claims: list[Claim], before: _Carried, frame: s
     return _Carried(period, frame=frame, frame_dated=dated, subject=subject)
 
 
-def _shift(claim: Claim, offset: int) -> Claim:
-    """The claim in paragraph offsets; a very long sentence is kept only around the number."""
-    if len(claim.sentence) > SENTENCE_MAX:
-        claim.sentence = _around(claim.sentence, claim.start, claim.end)
-    claim.start += offset
-    claim.end += offset
+def _placed(claim: Claim, written: _Written, offset: int, sentence: str) -> Claim:
+    """The claim in the offsets of the paragraph as written, its sentence as written (`offset`: where it
+    starts, shown); a very long sentence is kept only around the number."""
+    start, end = written.start(offset + claim.start), written.end(offset + claim.end)
+    claim.text = written.text[start:end]
+    claim.sentence = sentence
+    if len(sentence) > SENTENCE_MAX:
+        at = written.start(offset)
+        claim.sentence = _around(sentence, start - at, end - at)
+    claim.start, claim.end = start, end
     return claim
 
 
