@@ -20,14 +20,15 @@ from etl.lang import tables
 MAX_DIGITS = 30
 MINUS_SIGNS = "-\u2212"  # "-3,2 %", "−3,2 %"
 # Spaces that group digits in every language, besides the language's own marks (GROUP_MARKS in
-# etl/lang/): the no-break and narrow no-break spaces of UN documents and French typography
-# ("1 655", "1 655"), the thin and figure spaces of word processors ("1 655", "1 655").
+# etl/lang/): the no-break (U+00A0) and narrow no-break (U+202F) spaces of UN documents and French
+# typography, the thin (U+2009) and figure (U+2007) spaces of word processors.
 GROUP_SPACES = "\u00a0\u202f\u2009\u2007"
-# Characters that show nothing and may stand inside a number as written ("1\u200b655" is 1655 on
+# Characters that show nothing and may stand inside a number as written ("1<U+200B>655" is 1655 on
 # screen): zero-width space, word joiner, soft hyphen, byte order mark (zero-width no-break space),
 # zero-width non-joiner and joiner. The readers read past them.
 INVISIBLE = "\u200b\u2060\u00ad\ufeff\u200c\u200d"
 _DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
+_Trie = dict[str, "_Trie"]
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -46,9 +47,6 @@ def alternation(words: Iterable[str]) -> str:
     return _trie_pattern(trie)
 
 
-_Trie = dict[str, "_Trie"]
-
-
 def _trie_pattern(node: _Trie) -> str:
     branches = [
         (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch
@@ -65,7 +63,13 @@ def without_invisibles(text: str) -> str:
 
 
 def has_invisibles(text: str) -> bool:
+    """Whether the text holds a character that shows nothing (most texts hold none)."""
     return any(ch in text for ch in INVISIBLE)
+
+
+def shown_places(text: str) -> list[int]:
+    """Where each character of `without_invisibles(text)` stands in `text`."""
+    return [i for i, ch in enumerate(text) if ch not in INVISIBLE]
 
 
 def group_marks(lang: str) -> str:

@@ -12,8 +12,9 @@ from etl.claims.brackets import Parens, outside_brackets
 from etl.claims.grammar import Grammar
 from etl.claims.model import Claim, is_statistic, statistics
 from etl.claims.phrases import after_noun_phrase, own_words, same_head, whole
+from etl.numbers import MINUS_SIGNS
 
-_SIGNED_NUMBER_OPENING_RE = re.compile(r"\(\s*[+\-−]?\d")
+_SIGNED_NUMBER_OPENING_RE = re.compile(rf"\(\s*[+{re.escape(MINUS_SIGNS)}]?\d")
 _BRACKET_AFTER_RE = re.compile(r"\s*\(")
 
 

@@ -25,7 +25,7 @@ from etl.claims.model import MAX_CLAIMS_PER_PARAGRAPH, SENTENCE_MAX, Claim, Clai
 from etl.claims.phrases import whole
 from etl.claims.quantities import share_range_units
 from etl.claims.subjects import fill_subjects
-from etl.numbers import INVISIBLE as _INVISIBLE, has_invisibles, without_invisibles
+from etl.numbers import has_invisibles, shown_places, without_invisibles
 from etl.periods import find_time_expressions
 from etl.sentences import split_sentences
 
@@ -62,9 +62,7 @@ class _Written:
     def of(cls, text: str) -> "_Written":
         if not has_invisibles(text):
             return cls(text, text, None)
-        shown = without_invisibles(text)
-        places = [i for i, ch in enumerate(text) if ch not in _INVISIBLE]
-        return cls(text, shown, places)
+        return cls(text, without_invisibles(text), shown_places(text))
 
     def start(self, pos: int) -> int:
         """Where the shown character at `pos` is written."""
