@@ -129,7 +129,7 @@ def _read(grain: str, m: re.Match[str], text: str) -> Period | None:
         first, last = (y, 9), (y + 1, 6)
     elif grain in ("month", "day"):
         first = last = (y, int(m["m"]))
-        if grain == "day" and not _real_day(y, int(m["m"]), int(m["d"])):
+        if grain == "day" and not real_day(y, int(m["m"]), int(m["d"])):
             return None
     elif grain == "months":
         first, last = (y, int(m["m"])), (int(m["y2"]), int(m["m2"]))
@@ -140,7 +140,8 @@ def _read(grain: str, m: re.Match[str], text: str) -> Period | None:
     return Period(text, grain, first, last, int(m["d"]) if grain == "day" else None)
 
 
-def _real_day(year: int, month: int, day: int) -> bool:
+def real_day(year: int, month: int, day: int) -> bool:
+    """Whether the calendar has this day (no 31 June, a 29 February only in a leap year)."""
     try:
         date(year, month, day)
     except ValueError:

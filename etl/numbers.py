@@ -5,6 +5,7 @@ The grammar is shared; the words and separators come from the language's tables 
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -14,20 +15,30 @@ from text_to_num import text2num
 
 from etl.lang import tables
 
-# A number written with more digits than this is no statistic but a wall of digits (issue 12:
-# two million ones ended in a decimal.Overflow); the claim reader refuses it with a clear error.
+# A number written with more digits than this is no statistic but a wall of digits (two million
+# ones would end in a decimal.Overflow); the claim reader refuses it with a clear error.
 MAX_DIGITS = 30
 MINUS_SIGNS = "-\u2212"  # "-3,2 %", "−3,2 %"
+# Spaces that group digits in every language, besides the language's own marks (GROUP_MARKS in
+# etl/lang/): the no-break (U+00A0) and narrow no-break (U+202F) spaces of UN documents and French
+# typography, the thin (U+2009) and figure (U+2007) spaces of word processors.
+GROUP_SPACES = "\u00a0\u202f\u2009\u2007"
+# Characters that show nothing and may stand inside a number as written ("1<U+200B>655" is 1655 on
+# screen): zero-width space, word joiner, soft hyphen, byte order mark (zero-width no-break space),
+# zero-width non-joiner and joiner. The readers read past them.
+INVISIBLE = "\u200b\u2060\u00ad\ufeff\u200c\u200d"
+_DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
+_Trie = dict[str, "_Trie"]
 
 
-def alternation(words) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex matching any of the words, the longest first, spaces matching any run of spaces.
 
     The words are merged into a trie ("deux|dix|douze" -> "d(?:eux|ix|ouze)"): Python's regex
     engine tries an alternation one branch at a time, and the number words of a language are
     a hundred branches tried at every word of the text.
     """
-    trie: dict = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for ch in word:
@@ -36,7 +47,7 @@ def alternation(words) -> str:
     return _trie_pattern(trie)
 
 
-def _trie_pattern(node: dict) -> str:
+def _trie_pattern(node: _Trie) -> str:
     branches = [
         (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch
     ]
@@ -46,21 +57,42 @@ def _trie_pattern(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body  # greedy: a longer word is tried first
 
 
+def without_invisibles(text: str) -> str:
+    """The text without the characters that show nothing (INVISIBLE)."""
+    return text.translate(_DROP_INVISIBLE)
+
+
+def has_invisibles(text: str) -> bool:
+    """Whether the text holds a character that shows nothing (most texts hold none)."""
+    return any(ch in text for ch in INVISIBLE)
+
+
+def shown_places(text: str) -> list[int]:
+    """Where each character of `without_invisibles(text)` stands in `text`."""
+    return [i for i, ch in enumerate(text) if ch not in INVISIBLE]
+
+
+def group_marks(lang: str) -> str:
+    """The marks that group digits in a language: its own ("," in English, " " in French) and the spaces of all."""
+    return str(tables(lang).GROUP_MARKS) + GROUP_SPACES
+
+
 def digits_pattern(lang: str) -> str:
     """Digits in the language's format: '678 400' / '71,2' (fr), '2,963,800' / '14.6' (en)."""
     t = tables(lang)
-    group, decimal = f"[{re.escape(t.GROUP_MARKS)}]", f"[{re.escape(t.DECIMAL_MARKS)}]"
+    group, decimal = f"[{re.escape(group_marks(lang))}]", f"[{re.escape(t.DECIMAL_MARKS)}]"
     return rf"\d{{1,3}}(?:{group}\d{{3}}(?!\d))+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
 
 
 @dataclass(frozen=True)
 class _Grammar:
-    digits: re.Pattern
-    scale_end: re.Pattern
-    approx: re.Pattern
-    range_: re.Pattern
-    unit_suffix: re.Pattern
-    decimal_words: re.Pattern | None
+    digits: re.Pattern[str]
+    scale_end: re.Pattern[str]
+    approx: re.Pattern[str]
+    range_: re.Pattern[str]
+    unit_suffix: re.Pattern[str]
+    decimal_words: re.Pattern[str] | None
+    group_mark: re.Pattern[str]  # a mark followed by a group of three digits
 
 
 @cache
@@ -79,14 +111,19 @@ def _grammar(lang: str) -> _Grammar:
         ),
         unit_suffix=re.compile(rf"\s*(?:{units})$"),
         decimal_words=re.compile(rf"\s+(?:{alternation(t.DECIMAL_WORDS)})\s+") if t.DECIMAL_WORDS else None,
+        group_mark=re.compile(rf"[{re.escape(group_marks(lang))}](?=\d{{3}}(?!\d))"),
     )
 
 
+_GROUP_SPACE_RE = re.compile(rf"(?<=\d)[{GROUP_SPACES}](?=\d)")
+_WORD_SPACE_RE = re.compile(r"[^\S\u00a0]+|(?<!\d)\u00a0|\u00a0(?!\d)")
+
+
 def normalise_span(span: str) -> str:
-    """Lower-case, one kind of space, one kind of hyphen and apostrophe."""
-    span = span.replace("\u2011", "-").replace("\u2010", "-").replace("’", "'")
-    span = re.sub(r"(?<=\d)[\u00a0\u202f](?=\d)", "\u00a0", span)  # digit groups: "678 400" in English too
-    span = re.sub(r"[^\S\u00a0]+|(?<!\d)\u00a0|\u00a0(?!\d)|[\u202f]", " ", span)
+    """Lower-case, nothing invisible, one kind of space, one kind of hyphen and apostrophe."""
+    span = without_invisibles(span).replace("\u2011", "-").replace("\u2010", "-").replace("’", "'")
+    span = _GROUP_SPACE_RE.sub("\u00a0", span)  # digit groups: "678 400" in English too
+    span = _WORD_SPACE_RE.sub(" ", span)
     return span.strip().lower()
 
 
@@ -121,15 +158,14 @@ def _decimal(span: str, lang: str) -> Decimal:
     """babel reads the locale's digits once the groups use its own group symbol."""
     if sum(ch.isdigit() for ch in span) > MAX_DIGITS:
         raise ValueError(f"more than {MAX_DIGITS} digits")
-    t = tables(lang)
-    group = _group_symbol(t.LOCALE)
-    span = re.sub(f"[{re.escape(t.GROUP_MARKS)}](?=\\d{{3}}(?!\\d))", group, span.strip())
-    return parse_decimal(span, locale=t.LOCALE, strict=False)
+    locale = str(tables(lang).LOCALE)
+    span = _grammar(lang).group_mark.sub(_group_symbol(locale), span.strip())
+    return Decimal(parse_decimal(span, locale=locale, strict=False))
 
 
 @cache
 def _group_symbol(locale: str) -> str:
-    return get_group_symbol(locale)
+    return str(get_group_symbol(locale))
 
 
 def parse_number_words(span: str, lang: str = "fr") -> float:
@@ -160,7 +196,7 @@ def parse_number(span: str, lang: str = "fr") -> float:
     sign = -1.0 if text[:1] in MINUS_SIGNS else 1.0
     scale, scale_word = 1.0, g.scale_end.search(text)
     if scale_word:
-        scale = t.SCALE_WORDS[re.sub(r"\s+", " ", scale_word["scale"])]
+        scale = float(t.SCALE_WORDS[re.sub(r"\s+", " ", scale_word["scale"])])
         text = text[: scale_word.start()].strip()
     try:
         if not text and scale_word:  # "mil personas", "mille": the scale word alone
@@ -169,11 +205,11 @@ def parse_number(span: str, lang: str = "fr") -> float:
             # a Decimal product, so "20,3 millions" is exactly 20300000.0
             return sign * float(_decimal(m["digits"], lang) * Decimal(int(scale)))
         if m := g.approx.fullmatch(text):
-            return _count_before_noun(m["count"], lang) * t.APPROX_NOUNS[m["noun"]] * scale
+            return _count_before_noun(m["count"], lang) * float(t.APPROX_NOUNS[m["noun"]]) * scale
         if (share := fraction_value(text, lang)) is not None:
             return share * scale
         if g.decimal_words and (parts := g.decimal_words.split(text)) and len(parts) == 2:
-            return _spelled_decimal(*parts, lang) * scale
+            return _spelled_decimal(parts[0], parts[1], lang) * scale
         return parse_number_words(text, lang) * scale
     except (ValueError, NumberFormatError, ArithmeticError) as error:
         raise ValueError(f"not a number in {lang}: {span!r}") from error
@@ -184,18 +220,19 @@ def fraction_value(text: str, lang: str) -> float | None:
     t = tables(lang)
     text = text.replace("-", " ")
     if text in t.FRACTIONS:
-        return t.FRACTIONS[text]
+        return float(t.FRACTIONS[text])
     for article in t.FRACTION_ARTICLES:
         rest = text[len(article) :].lstrip() if text.startswith(article) else None
         if rest in t.FRACTIONS:
-            return t.FRACTIONS[rest]
+            return float(t.FRACTIONS[rest])
     return None
 
 
 def _spelled_decimal(whole: str, fraction: str, lang: str) -> float:
     """'deux', 'cinq' -> 2.5; 'deux', 'vingt-cinq' -> 2.25."""
     digits = str(int(parse_number_words(fraction, lang)))
-    return parse_number_words(whole, lang) + int(digits) / 10 ** len(digits)
+    places: int = 10 ** len(digits)
+    return parse_number_words(whole, lang) + int(digits) / places
 
 
 def _count_before_noun(word: str | None, lang: str) -> float:

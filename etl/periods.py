@@ -8,18 +8,25 @@ language's tables in `etl/lang/` ("les six premiers mois de 2025", "the first si
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 
 from text_to_num import text2num
 
-from contract.periods import from_bounds as format_period, school_year, valid_bounds as valid_span
+from contract.periods import day, from_bounds as format_period, real_day, school_year, valid_bounds as valid_span
 from etl.lang import tables
-from etl.numbers import alternation
+from etl.numbers import GROUP_SPACES, alternation
 
 # a year, not the tail of a grouped number ("1 2024") nor part of a symbol ("CERD/C/2007/1")
-YEAR = r"(?<![\d/])(?<!\d[\u00a0\u202f ])(?:1[89]\d\d|20\d\d)(?![\d/])"
+YEAR = rf"(?<![\d/])(?<!\d[{GROUP_SPACES} ])(?:1[89]\d\d|20\d\d)(?![\d/])"
+_DIGITS_RE = re.compile(r"\d+")
+_NAMING_REACH = 40  # "Convention de", "loi no 322-I du": the words that make a date name something stand close
+
+YearMonth = tuple[int, int]
+Bounds = tuple[YearMonth, YearMonth | None]  # the first and last month; None for "since"
+# Reads the bounds of the period a time expression's match names.
+Reader = Callable[[re.Match[str], str], Bounds]
 
 
 @dataclass
@@ -27,8 +34,8 @@ class TimeExpression:
     start: int
     end: int
     period: str | None  # None: a date that does not time the sentence's numbers
-    first: tuple[int, int] | None = None  # (year, month) the period starts
-    last: tuple[int, int] | None = None  # (year, month) it ends; None for "since"
+    first: YearMonth | None = None  # (year, month) the period starts
+    last: YearMonth | None = None  # (year, month) it ends; None for "since"
 
 
 def month_pattern(lang: str) -> str:
@@ -59,89 +66,87 @@ def fill(template: str, lang: str, named: bool = True) -> str:
     )
 
 
-def _real_day(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
 def _count(word: str, lang: str) -> int:
-    return int(word) if word.isdigit() else text2num(word.lower(), tables(lang).TEXT2NUM)
+    return int(word) if word.isdigit() else int(text2num(word.lower(), tables(lang).TEXT2NUM))
 
 
 def _month(word: str, lang: str) -> int:
-    return {name.lower(): n for name, n in tables(lang).MONTHS.items()}[word.lower()]
+    return int(_months(lang)[word.lower()])
+
+
+@cache
+def _months(lang: str) -> dict[str, int]:
+    return {name.lower(): n for name, n in tables(lang).MONTHS.items()}
 
 
 def _day(word: str) -> int:
     """'1er' (fr), '1st' (en), '1.º' (es) -> 1."""
-    return int(re.match(r"\d+", word)[0])
+    digits = _DIGITS_RE.match(word)
+    return int(digits[0]) if digits else 0
 
 
-def _first_months(m, lang):
+def _first_months(m: re.Match[str], lang: str) -> Bounds:
     year, n = int(m["y"]), _count(m["n"], lang)
     return (year, 1), (year, n)
 
 
-def _first_half(m, lang):
+def _first_half(m: re.Match[str], lang: str) -> Bounds:
     year = int(m["y"])
     return (year, 1), (year, 6)
 
 
-def _second_half(m, lang):
+def _second_half(m: re.Match[str], lang: str) -> Bounds:
     year = int(m["y"])
     return (year, 7), (year, 12)
 
 
-def _until_month_end(m, lang):
+def _until_month_end(m: re.Match[str], lang: str) -> Bounds:
     month = 6 if m["sem"] else _month(m["m"], lang)
     return (int(m["y1"]), 1), (int(m["y2"]), month)
 
 
-def _month_range(m, lang):
+def _month_range(m: re.Match[str], lang: str) -> Bounds:
     y2 = int(m["y2"])
     y1 = int(m["y1"]) if m["y1"] else y2
     return (y1, _month(m["m1"], lang)), (y2, _month(m["m2"], lang))
 
 
-def _year_range(m, lang):
+def _year_range(m: re.Match[str], lang: str) -> Bounds:
     return (int(m["y1"]), 1), (int(m["y2"]), 12)
 
 
-def _since(m, lang):
+def _since(m: re.Match[str], lang: str) -> Bounds:
     return (int(m["y"]), 1), None
 
 
-def _month_year(m, lang):
+def _month_year(m: re.Match[str], lang: str) -> tuple[YearMonth, YearMonth]:
     year, month = int(m["y"]), _month(m["m"], lang)
     return (year, month), (year, month)
 
 
 @dataclass(frozen=True)
 class _Grammar:
-    spans: list  # (pattern, reader) in priority order: a longer expression wins over the years inside it
-    school_year: re.Pattern
-    day_dates: list
-    start_of_year: list
-    end_of_year: list
-    month_years: list
-    year: re.Pattern
-    naming_before: re.Pattern
-    naming_after: re.Pattern | None
-    document_date_before: re.Pattern
-    join: re.Pattern
+    spans: list[tuple[re.Pattern[str], Reader]]  # in priority order: a longer expression wins over the years inside it
+    school_year: re.Pattern[str]
+    day_dates: list[re.Pattern[str]]
+    start_of_year: list[re.Pattern[str]]
+    end_of_year: list[re.Pattern[str]]
+    month_years: list[re.Pattern[str]]
+    year: re.Pattern[str]
+    naming_before: re.Pattern[str]
+    naming_after: re.Pattern[str] | None
+    document_date_before: re.Pattern[str]
+    join: re.Pattern[str]
 
 
 @cache
 def _grammar(lang: str) -> _Grammar:
     t = tables(lang)
 
-    def compiled(templates):
+    def compiled(templates: Iterable[str]) -> list[re.Pattern[str]]:
         return [re.compile(fill(p, lang)) for p in templates]
 
-    spans = [(p, _first_months) for p in compiled(t.FIRST_MONTHS)]
+    spans: list[tuple[re.Pattern[str], Reader]] = [(p, _first_months) for p in compiled(t.FIRST_MONTHS)]
     spans += [(p, _first_half) for p in compiled(t.HALF_YEARS[1])]
     spans += [(p, _second_half) for p in compiled(t.HALF_YEARS[2])]
     spans += [(p, _until_month_end) for p in compiled(t.UNTIL_MONTH_END)]
@@ -167,43 +172,83 @@ def _grammar(lang: str) -> _Grammar:
 def find_time_expressions(sentence: str, lang: str = "fr") -> list[TimeExpression]:
     """Time expressions of a sentence, left to right; the longest wins where two overlap."""
     g = _grammar(lang)
-    candidates: list[TimeExpression] = []
+    candidates = [
+        *_spans(sentence, g, lang),
+        *_school_years(sentence, g),
+        *_days(sentence, g, lang),
+        *_year_ends(sentence, g),
+        *_month_years(sentence, g, lang),
+        *_years(sentence, g),
+    ]  # in this order: of two as long, the first listed wins
+    return _merge_joined(sentence, _longest_disjoint(candidates), g.join)
+
+
+def _spans(sentence: str, g: _Grammar, lang: str) -> list[TimeExpression]:
+    """'les six premiers mois de 2025', 'de 2022 à 2024', 'depuis 2014': periods of several months or years."""
+    found = []
     for pattern, read in g.spans:
         for m in pattern.finditer(sentence):
             first, last = read(m, lang)
-            if not valid_span(first, last):
-                continue
-            candidates.append(TimeExpression(m.start(), m.end(), format_period(first, last), first, last))
+            if valid_span(first, last):
+                found.append(TimeExpression(m.start(), m.end(), format_period(first, last), first, last))
+    return found
+
+
+def _school_years(sentence: str, g: _Grammar) -> list[TimeExpression]:
+    """'2022/23': September 2022 to June 2023."""
+    found = []
     for m in g.school_year.finditer(sentence):
         year = int(m["y"])
-        candidates.append(TimeExpression(m.start(), m.end(), school_year(year), (year, 9), (year + 1, 6)))
+        found.append(TimeExpression(m.start(), m.end(), school_year(year), (year, 9), (year + 1, 6)))
+    return found
+
+
+def _days(sentence: str, g: _Grammar, lang: str) -> list[TimeExpression]:
+    """'1er juillet 2025': a count taken on that day; a date after "du" / "of" dates a document
+    ("loi no 322-I du 26 août 1998"), not a statistic, and gives no period."""
+    found = []
     for pattern in g.day_dates:
         for m in pattern.finditer(sentence):
-            year, month, day = int(m["y"]), _month(m["m"], lang), _day(m["d"])
-            if not _real_day(year, month, day):
+            year, month, day_ = int(m["y"]), _month(m["m"], lang), _day(m["d"])
+            if not real_day(year, month, day_):
                 continue
-            # a date after "du" / "of" dates a document ("loi no 322-I du 26 août 1998"), not a statistic
-            document = g.document_date_before.search(sentence[max(0, m.start() - 40) : m.start()])
-            period = None if document else f"{year}-{month:02d}-{day:02d}"
-            candidates.append(TimeExpression(m.start(), m.end(), period, (year, month), (year, month)))
-    for patterns, day in ((g.start_of_year, "01-01"), (g.end_of_year, "12-31")):
+            document = g.document_date_before.search(sentence[max(0, m.start() - _NAMING_REACH) : m.start()])
+            period = None if document else day(year, month, day_)
+            found.append(TimeExpression(m.start(), m.end(), period, (year, month), (year, month)))
+    return found
+
+
+def _year_ends(sentence: str, g: _Grammar) -> list[TimeExpression]:
+    """'début 2025' is 1 January 2025, 'fin 2024' 31 December 2024."""
+    found = []
+    for patterns, (month, day_) in ((g.start_of_year, (1, 1)), (g.end_of_year, (12, 31))):
         for pattern in patterns:
             for m in pattern.finditer(sentence):
-                year, month = int(m["y"]), int(day[:2])
-                candidates.append(TimeExpression(m.start(), m.end(), f"{year}-{day}", (year, month), (year, month)))
+                year = int(m["y"])
+                found.append(TimeExpression(m.start(), m.end(), day(year, month, day_), (year, month), (year, month)))
+    return found
+
+
+def _month_years(sentence: str, g: _Grammar, lang: str) -> list[TimeExpression]:
+    """'juillet 2025'."""
+    found = []
     for pattern in g.month_years:
         for m in pattern.finditer(sentence):
             first, last = _month_year(m, lang)
-            candidates.append(TimeExpression(m.start(), m.end(), format_period(first, last), first, last))
+            found.append(TimeExpression(m.start(), m.end(), format_period(first, last), first, last))
+    return found
+
+
+def _years(sentence: str, g: _Grammar) -> list[TimeExpression]:
+    """'2022'; a year that names a thing ("Convention de 1951", "the 2050 Strategy") gives no period."""
+    found = []
     for m in g.year.finditer(sentence):
         first, last = (int(m["y"]), 1), (int(m["y"]), 12)
-        naming = g.naming_before.search(sentence[max(0, m.start() - 40) : m.start()]) or (
+        naming = g.naming_before.search(sentence[max(0, m.start() - _NAMING_REACH) : m.start()]) or (
             g.naming_after and g.naming_after.match(sentence, m.end())
         )
-        candidates.append(
-            TimeExpression(m.start(), m.end(), None if naming else format_period(first, last), first, last)
-        )
-    return _merge_joined(sentence, _longest_disjoint(candidates), g.join)
+        found.append(TimeExpression(m.start(), m.end(), None if naming else format_period(first, last), first, last))
+    return found
 
 
 def _longest_disjoint(candidates: list[TimeExpression]) -> list[TimeExpression]:
@@ -219,7 +264,7 @@ def _longest_disjoint(candidates: list[TimeExpression]) -> list[TimeExpression]:
     return chosen
 
 
-def _merge_joined(sentence: str, found: list[TimeExpression], join: re.Pattern) -> list[TimeExpression]:
+def _merge_joined(sentence: str, found: list[TimeExpression], join: re.Pattern[str]) -> list[TimeExpression]:
     """'2022-2024 et les six premiers mois de 2025' -> one period '2022-01/2025-06'."""
     merged: list[TimeExpression] = []
     for t in found:
@@ -229,6 +274,7 @@ def _merge_joined(sentence: str, found: list[TimeExpression], join: re.Pattern) 
             and prev.period
             and t.period
             and prev.first
+            and t.first
             and t.last
             and join.match(sentence[prev.end : t.start])
             and prev.first <= t.first

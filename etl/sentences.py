@@ -8,12 +8,12 @@ from etl.lang import tables
 # A sentence ends at . ! ? followed by space and a capital, a digit or an opening quote.
 _END_RE = re.compile(r"[.!?…](?=\s+[«\"“(¿¡]?[A-ZÀ-ÖØ-Þ\d])")
 # An abbreviation is short: the look-back for the word before a full stop goes no further
-# (issue 12: rescanning from the line start made a 136 KB line take 24 s).
+# (rescanning from the line start made a 136 KB line take 24 s).
 _ABBREVIATION_MAX = 12
 
 
 @cache
-def _abbreviations(lang: str) -> frozenset:
+def _abbreviations(lang: str) -> frozenset[str]:
     return frozenset(tables(lang).ABBREVIATIONS)
 
 

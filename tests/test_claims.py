@@ -2,7 +2,9 @@
 
 import pytest
 
+from contract.units import CURRENCIES, MEASURE_UNITS, PERCENT
 from etl.claims import extract_claims
+from etl.lang import tables
 
 
 def statistics(text):
@@ -155,7 +157,7 @@ def test_offsets_index_the_paragraph_text():
 @pytest.mark.parametrize(
     "sentence,span,unit",
     [
-        # penalties, fines, time limits and ages are the terms of a law, not statistics (issue 13)
+        # penalties, fines, time limits and ages are the terms of a law, not statistics
         (
             "la loi du 26 juin 2020 prévoit une amende pouvant aller jusqu’à 7 000 tenge",
             "pouvant aller jusqu’à 7 000 tenge",
@@ -185,3 +187,68 @@ def test_legal_provisions_are_not_statistics(sentence, span, unit):
 )
 def test_sums_and_durations_outside_a_law_stay_statistics(sentence, kind):
     assert [c[2] for c in statistics(sentence)] == [kind]
+
+
+# A number as UN documents and word processors write it: grouped by the language's own mark or by one
+# of the spaces every language takes, or with a character that shows nothing inside it. It is one
+# number, and its span covers the characters as written.
+SENTENCES = {
+    "fr": "Le registre compte {} personnes.",
+    "en": "The register lists {} persons.",
+    "es": "El registro cuenta {} personas.",
+}
+
+
+@pytest.mark.parametrize(
+    "lang,written",
+    [
+        ("fr", "1\u2009655"),  # thin space
+        ("fr", "1\u2007655"),  # figure space
+        ("fr", "1\u202f655"),  # narrow no-break space
+        ("fr", "1\u200b655"),  # zero-width space
+        ("fr", "1\u2060655"),  # word joiner
+        ("fr", "1\u00ad655"),  # soft hyphen
+        ("fr", "1\ufeff655"),  # byte order mark, a zero-width no-break space
+        ("fr", "1\u200d655"),  # zero-width joiner
+        ("fr", "1\u200c655"),  # zero-width non-joiner
+        ("fr", "3\u00a0484\u200b\u00a0139"),
+        ("en", "1\u2009655"),
+        ("en", "1,\u200b655"),
+        ("en", "2\u2060,963,800"),
+        ("es", "1\u2009655"),
+        ("es", "1.\u00ad655"),
+        ("es", "1 655"),
+    ],
+)
+def test_a_number_written_with_any_space_or_invisible_character_is_one_claim(lang, written):
+    text = SENTENCES[lang].format(written)
+    (claim,) = extract_claims(text, lang)
+    expected = float("".join(ch for ch in written if ch.isdigit()))
+    assert (claim.value, claim.kind, claim.text) == (expected, "count", written)
+    assert text[claim.start : claim.end] == claim.text
+    assert claim.sentence == text  # the sentence as written, invisible characters and all
+
+
+def test_invisible_characters_elsewhere_are_read_past():
+    text = "plus\u00a0de 14\u202f900 per\u00adsonnes ont été recensées en 20\u200b22."
+    (claim,) = [c for c in extract_claims(text) if c.kind == "count"]
+    assert (claim.value, claim.qualifier, claim.period) == (14_900, "more_than", "2022")
+    assert claim.subject == "personnes (recensées)"
+    assert text[claim.start : claim.end] == claim.text == "plus\u00a0de 14\u202f900"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "es"])
+@pytest.mark.parametrize("code", ["KZT", "USD", "EUR", "RUB", "GBP", "CHF"])
+def test_currency_codes_are_read_in_every_language(lang, code):
+    text = SENTENCES[lang].format(f"5 000 {code}" if lang != "en" else f"5,000 {code}")
+    (claim,) = extract_claims(text, lang)
+    assert (claim.value, claim.unit, claim.kind) == (5_000, code, "money")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "es"])
+def test_language_tables_name_units_by_the_codes_of_the_contract(lang):
+    t = tables(lang)
+    assert set(t.MONEY_UNITS.values()) <= set(CURRENCIES)
+    assert set(t.MEASURE_UNITS.values()) <= set(MEASURE_UNITS)
+    assert set(t.PERCENT_UNITS.values()) == {PERCENT}
+    assert set(t.MONEY_PREFIXES.values()) <= set(CURRENCIES)

@@ -40,7 +40,7 @@ def _with_occurrence(rows):
         yield (*row, seen[row[:2]])
 
 
-# Issue 13: the three sentences an English report was misread on.
+# The three sentences an English report was misread on when it was read with the French rules.
 @pytest.mark.parametrize(
     "sentence,expected",
     [
@@ -52,7 +52,7 @@ def _with_occurrence(rows):
         ("The population was 20.3 million", [("20.3 million", 20_300_000, "count", "exact", None)]),
     ],
 )
-def test_the_three_sentences_of_the_issue(sentence, expected):
+def test_the_three_sentences_once_misread(sentence, expected):
     assert statistics(sentence) == expected
     assert not [c for c in extract_claims(sentence, "en") if c.kind == "reference"]
 

@@ -40,7 +40,7 @@ def _with_occurrence(rows):
         yield (*row, seen[row[:2]])
 
 
-# The three sentences of issue 13, in Spanish.
+# The three sentences an English report was misread on when it was read with the French rules, in Spanish.
 @pytest.mark.parametrize(
     "sentence,expected",
     [
@@ -52,7 +52,7 @@ def _with_occurrence(rows):
         ("La población era de 20,3 millones", [("20,3 millones", 20_300_000, "count", "exact", None)]),
     ],
 )
-def test_the_three_sentences_of_the_issue_in_spanish(sentence, expected):
+def test_the_three_sentences_once_misread_in_spanish(sentence, expected):
     assert statistics(sentence) == expected
 
 

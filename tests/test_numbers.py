@@ -1,10 +1,10 @@
-"""French number reading: one case per quirk of the report's French."""
+"""Number reading: one case per quirk of the report's French, and every Unicode way of writing a number."""
 
 import pytest
 from hypothesis import given, strategies as st
 from num2words import num2words
 
-from etl.numbers import parse_french_number, parse_french_range
+from etl.numbers import parse_french_number, parse_french_range, parse_number
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -42,7 +42,7 @@ NBSP, NNBSP = "\u00a0", "\u202f"
         ("quelque 7 000", 7_000),
         # ordinal words read as their cardinal
         ("quatorzième", 14),
-        # issue 13: French numbers the report does not use yet but others do
+        # French numbers this report does not use but others do
         ("-3,2 %", -3.2),
         ("\u22123,2 %", -3.2),  # the minus sign
         ("10 mille", 10_000),
@@ -132,3 +132,56 @@ def test_new_french_numbers_in_sentences(sentence, value, kind):
 
     (claim,) = [c for c in extract_claims(sentence) if c.kind in ("count", "percent", "money", "measure")]
     assert (claim.value, claim.kind) == (value, kind)
+
+
+# Every way a document writes "1 655": after the language's own group mark, after one of the spaces
+# every language takes (no-break, narrow no-break, thin, figure), or with a character that shows
+# nothing inside it (zero-width space, word joiner, soft hyphen, byte order mark, zero-width joiner
+# and non-joiner), as word processors and PDF exports leave them.
+WRITTEN_1655 = [
+    ("fr", "1 655"),
+    ("fr", "1\u00a0655"),
+    ("fr", "1\u202f655"),
+    ("fr", "1\u2009655"),
+    ("fr", "1\u2007655"),
+    ("en", "1,655"),
+    ("en", "1\u00a0655"),
+    ("en", "1\u202f655"),
+    ("en", "1\u2009655"),
+    ("en", "1\u2007655"),
+    ("es", "1.655"),
+    ("es", "1 655"),
+    ("es", "1\u2009655"),
+    ("es", "1\u2007655"),
+    ("fr", "1\u200b655"),
+    ("fr", "16\u206055"),
+    ("fr", "1\u00ad655"),
+    ("fr", "\ufeff1655"),
+    ("en", "1,\u200d655"),
+    ("en", "1\u200c,655"),
+    ("es", "1.6\u200b55"),
+    ("fr", "1\u2009\u200b655"),
+]
+
+
+@pytest.mark.parametrize("lang,span", WRITTEN_1655)
+def test_every_way_of_writing_a_number_reads_as_one_value(lang, span):
+    assert parse_number(span, lang) == 1655
+
+
+@pytest.mark.parametrize(
+    "lang,span,expected",
+    [
+        ("fr", "71,\u200b2\u2009%", 71.2),
+        ("en", "20.3\u2009million", 20_300_000),
+        ("es", "2\u2009963\u2009800,5", 2_963_800.5),
+        ("fr", "plus\u00a0d\u00ad’un millier", 1_000),
+    ],
+)
+def test_spaces_and_invisible_characters_around_units_and_decimals(lang, span, expected):
+    assert parse_number(span, lang) == pytest.approx(expected)
+
+
+def test_a_plain_space_groups_digits_only_where_the_language_writes_it():
+    with pytest.raises(ValueError):
+        parse_number("1 655", "en")  # "in 2022 1 655 …": two numbers in English

@@ -18,7 +18,7 @@ from etl.sentences import split_sentences
 # Characters the report is made of, so random text hits the parsers' cases.
 ALPHABET = st.sampled_from(
     [
-        *list("0123456789 ,.;:()%-/\t\n\xa0\u202f‑’aàdeélmnoprstuxAIVXCL"),
+        *list("0123456789 ,.;:()%-/\t\n\xa0\u202f\u2009\u2007\u200b\u00ad\ufeff‑’aàdeélmnoprstuxAIVXCL"),
         " plus de ",
         " environ ",
         " millions ",
@@ -68,12 +68,25 @@ def test_every_quote_is_a_verbatim_piece_holding_its_number(text):
         assert quote in text and claim.text in quote
 
 
-# Issue 13: numbers in each language's own format read back exactly. num2words spells the words
+# Numbers in each language's own format read back exactly. num2words spells the words
 # independently of the code under test ("one thousand, five hundred"; "dos millones novecientos
 # sesenta y tres mil ochocientos"); babel's format_decimal writes the digits.
 LANGUAGES = ["en", "es", "fr"]
-# Spanish digits are written with a point ("2.963.800", babel's es) or with spaces as the UN prints them.
-GROUPINGS = {"en": [","], "es": [".", " ", "\u00a0"], "fr": ["\u00a0", "\u202f", " "]}
+# A language's own group marks: Spanish digits are written with a point ("2.963.800", babel's es) or
+# with plain spaces as the UN prints them; a plain space groups no digits in English.
+OWN_GROUP_MARKS = {"en": [","], "es": [".", " "], "fr": [" "]}
+# The spaces every language groups digits with: no-break, narrow no-break, thin, figure.
+GROUP_SPACES = ["\u00a0", "\u202f", "\u2009", "\u2007"]
+GROUPINGS = {lang: marks + GROUP_SPACES for lang, marks in OWN_GROUP_MARKS.items()}
+# Characters that show nothing, left inside numbers by word processors and PDF exports: zero-width
+# space, word joiner, soft hyphen, byte order mark, zero-width joiner and non-joiner.
+INVISIBLES = ["\u200b", "\u2060", "\u00ad", "\ufeff", "\u200d", "\u200c"]
+DECIMAL_MARKS = {"en": ".", "es": ",", "fr": ","}
+IN_A_SENTENCE = {
+    "en": "The register lists {} persons.",
+    "es": "El registro cuenta {} personas.",
+    "fr": "Le registre compte {} personnes.",
+}
 
 
 @settings(max_examples=200, deadline=None)
@@ -89,6 +102,42 @@ def test_grouped_digits_read_back_in_every_language(lang, n, data):
     group = data.draw(st.sampled_from(GROUPINGS[lang]))
     written = "".join(group if not ch.isdigit() else ch for ch in written)
     assert parse_number(written, lang) == n
+
+
+@st.composite
+def written_numbers(draw):
+    """(language, a number as written, its value): grouped by any of the language's marks, maybe with
+    decimals, with characters that show nothing anywhere inside it."""
+    lang = draw(st.sampled_from(LANGUAGES))
+    whole = draw(st.integers(min_value=0, max_value=10**12))
+    cents = draw(st.none() | st.integers(min_value=0, max_value=99))
+    written = f"{whole:,}".replace(",", draw(st.sampled_from(GROUPINGS[lang])))
+    if cents is not None:
+        written += f"{DECIMAL_MARKS[lang]}{cents:02d}"
+    chars = list(written)
+    if len(chars) > 1:
+        inside = st.tuples(st.integers(min_value=1, max_value=len(chars) - 1), st.sampled_from(INVISIBLES))
+        for at, invisible in sorted(draw(st.lists(inside, max_size=4)), reverse=True):
+            chars.insert(at, invisible)
+    return lang, "".join(chars), whole + (cents or 0) / 100
+
+
+@settings(max_examples=300, deadline=None)
+@given(written_numbers())
+def test_every_way_of_writing_a_number_is_one_claim_with_its_span_as_written(case):
+    lang, written, value = case
+    text = IN_A_SENTENCE[lang].format(written)
+    (claim,) = extract_claims(text, lang)
+    assert claim.value == pytest.approx(value, rel=1e-15)
+    assert claim.text == written
+    assert text[claim.start : claim.end] == claim.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(written_numbers())
+def test_every_way_of_writing_a_number_reads_back(case):
+    lang, written, value = case
+    assert parse_number(written, lang) == pytest.approx(value, rel=1e-15)
 
 
 @settings(max_examples=300, deadline=None)

@@ -311,7 +311,7 @@ NOT_STATISTICS = [
 ]
 
 
-# The terms of legal provisions — penalties, fines, time limits, ages — are no statistics (issue 13):
+# The terms of legal provisions — penalties, fines, time limits, ages — are no statistics:
 # (paragraph, span, value, unit, qualifier)
 PROVISIONS = [
     (151, "jusqu’à 18 ans", 18, "years", "at_most"),  # children (up to 18)
@@ -352,7 +352,7 @@ def test_no_provision_is_counted_as_a_statistic(claims_by_paragraph):
     assert sum(c.kind == "provision" for cs in claims_by_paragraph.values() for c in cs) == len(PROVISIONS)
 
 
-# Issue 13: periods from the neighbouring sentence, each end of a range its year, a growth rate
+# Periods from the neighbouring sentence, each end of a range its year, a growth rate
 # its span, subjects that read on their own. (paragraph, span, occurrence, period, subject)
 SHARPER = [
     (107, "75,5 %", 0, "2025-H1", "personnes interrogées"),

@@ -1,8 +1,13 @@
 """The languages a report may be read in: one module of tables per language, one grammar for all.
 
-`etl/numbers.py`, `etl/periods.py`, `etl/sentences.py` and `etl/claims.py` hold the grammar;
+`etl/numbers.py`, `etl/periods.py`, `etl/sentences.py` and `etl/claims/` hold the grammar;
 each compiles its patterns from a language's tables (`tables("en")`). A language that is not
 here is refused (`UnsupportedLanguageError`), never read with another language's rules.
+
+A language's tables are written compactly, several entries to a line grouped as a reader looks them
+up ("janvier": 1 … "juin": 6 on one line), and `ruff format` is turned off in those modules
+(`# fmt: off`): it would put every entry on a line of its own, and a language would run to 600 lines
+that no one reads through.
 """
 
 from types import ModuleType

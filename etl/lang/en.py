@@ -1,54 +1,30 @@
 """English: the tables the shared grammar reads (number words, units, cues, months, periods)."""
 
+# Tables kept compact, several entries a line, with the formatter off (etl/lang/__init__.py says why).
+# fmt: off
+
 CODE = "en"
 TEXT2NUM = "en"
 LOCALE = "en"  # "2,963,800", "14.6"
 
-# Digits: a decimal point; groups of three after commas, or no-break and thin spaces.
+# Digits: a decimal point; groups of three after commas ("2,963,800"), and after the no-break,
+# narrow and thin spaces every language takes (etl/numbers.py); a plain space is no group mark.
 DECIMAL_MARKS = "."
-GROUP_MARKS = ",\u00a0\u202f"
+GROUP_MARKS = ","
 
 # Cardinal number words that text2num reads ("eighty-eight", "two hundred and fifty").
 # "one" is also a pronoun ("one of the priorities"): like French "un", it is kept only
 # before a scale word, an approximate noun or a unit of time ("one million", "one year").
 # "zero" is left out ("zero tolerance").
 NUMBER_WORDS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+    "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
 ]
 ARTICLE_NUMBERS = ("one",)
 # "a" stands for one before these: "more than a thousand meetings", "a million".
 INDEFINITE_ONE = {
-    "a hundred": "one hundred",
-    "a thousand": "one thousand",
-    "a million": "one million",
+    "a hundred": "one hundred", "a thousand": "one thousand", "a million": "one million",
     "a billion": "one billion",
 }
 # Hyphens and spaces; "and" only after "hundred" or "thousand" ("two hundred and fifty"),
@@ -59,42 +35,22 @@ DECIMAL_WORDS = ("point",)  # "two point five"
 # Ordinal words -> the cardinal word text2num reads. "first" is left out: it is mostly an
 # adjective ("first instance", "the first half of 2025").
 ORDINAL_WORDS = {
-    "second": "two",
-    "third": "three",
-    "fourth": "four",
-    "fifth": "five",
-    "sixth": "six",
-    "seventh": "seven",
-    "eighth": "eight",
-    "ninth": "nine",
-    "tenth": "ten",
-    "eleventh": "eleven",
-    "twelfth": "twelve",
-    "thirteenth": "thirteen",
-    "fourteenth": "fourteen",
-    "fifteenth": "fifteen",
-    "sixteenth": "sixteen",
-    "seventeenth": "seventeen",
-    "eighteenth": "eighteen",
-    "nineteenth": "nineteen",
-    "twentieth": "twenty",
-    "thirtieth": "thirty",
-    "fortieth": "forty",
-    "fiftieth": "fifty",
-    "sixtieth": "sixty",
-    "hundredth": "hundred",
-    "thousandth": "thousand",
+    "second": "two", "third": "three", "fourth": "four", "fifth": "five", "sixth": "six",
+    "seventh": "seven", "eighth": "eight", "ninth": "nine", "tenth": "ten",
+    "eleventh": "eleven", "twelfth": "twelve", "thirteenth": "thirteen",
+    "fourteenth": "fourteen", "fifteenth": "fifteen", "sixteenth": "sixteen",
+    "seventeenth": "seventeen", "eighteenth": "eighteen", "nineteenth": "nineteen",
+    "twentieth": "twenty", "thirtieth": "thirty", "fortieth": "forty", "fiftieth": "fifty",
+    "sixtieth": "sixty", "hundredth": "hundred", "thousandth": "thousand",
 }
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")  # "1st", "34th"
-ROMAN_ORDINAL_SUFFIX = None  # "the XXXIV session" has none
+ROMAN_ORDINAL_SUFFIX: str | None = None  # "the XXXIV session" has none
 
 # Scale words: "20.3 million" = 20 300 000; "billion" is 10^9 in English.
 SCALE_WORDS = {
     "thousand": 1e3,
-    "million": 1e6,
-    "millions": 1e6,
-    "billion": 1e9,
-    "billions": 1e9,
+    "million": 1e6, "millions": 1e6,
+    "billion": 1e9, "billions": 1e9,
     "trillion": 1e12,
 }
 
@@ -106,14 +62,8 @@ PLURAL_ENDINGS = ("s",)
 
 # Fractions written as words, as a share of one ("half of the schools" = 50 %).
 FRACTIONS = {
-    "half": 1 / 2,
-    "one half": 1 / 2,
-    "a third": 1 / 3,
-    "one third": 1 / 3,
-    "two thirds": 2 / 3,
-    "a quarter": 1 / 4,
-    "one quarter": 1 / 4,
-    "three quarters": 3 / 4,
+    "half": 1 / 2, "one half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
+    "a quarter": 1 / 4, "one quarter": 1 / 4, "three quarters": 3 / 4,
 }
 FRACTION_ARTICLES = ("the",)
 
@@ -148,39 +98,21 @@ QUALIFIER_CUES = [
 ]
 
 PERCENT_UNITS = {"%": "%", "per cent": "%", "percent": "%"}
+# Currencies written after the number; a currency's own code ("KZT", "USD") is read in every language.
 MONEY_UNITS = {
-    "tenge": "KZT",
-    "KZT": "KZT",
-    "United States dollars": "USD",
-    "US dollars": "USD",
-    "dollars": "USD",
-    "USD": "USD",
-    "euros": "EUR",
-    "EUR": "EUR",
-    "roubles": "RUB",
-    "rubles": "RUB",
+    "tenge": "KZT", "United States dollars": "USD", "US dollars": "USD", "dollars": "USD",
+    "euros": "EUR", "roubles": "RUB", "rubles": "RUB",
 }
 # Currency written before the number: "$880 million", "US$ 5 million".
 MONEY_PREFIXES = {"US$": "USD", "$": "USD", "€": "EUR"}
-UNIT_OF = ()
+UNIT_OF: tuple[str, ...] = ()
 MEASURE_UNITS = {
-    "years": "years",
-    "year": "years",
-    "months": "months",
-    "month": "months",
-    "weeks": "weeks",
-    "week": "weeks",
-    "days": "days",
-    "day": "days",
-    "hours": "hours",
-    "hour": "hours",
-    "petaflops": "petaflops",
-    "kilometres": "km",
-    "kilometers": "km",
-    "km": "km",
-    "hectares": "ha",
+    "years": "years", "year": "years", "months": "months", "month": "months",
+    "weeks": "weeks", "week": "weeks", "days": "days", "day": "days",
+    "hours": "hours", "hour": "hours", "petaflops": "petaflops",
+    "kilometres": "km", "kilometers": "km", "km": "km", "hectares": "ha",
 }
-UNIT_ADJECTIVES = ()
+UNIT_ADJECTIVES: tuple[str, ...] = ()
 # Words before a number of years that make it a date: "over the past three years".
 DATING_BEFORE = ("past", "last", "next", "previous", "following", "coming")
 
@@ -188,20 +120,9 @@ DATING_BEFORE = ("past", "last", "next", "previous", "following", "coming")
 # "a fine of up to 2,000 tenge", "within a period of three months", "granted for one year".
 PROVISION_CUES = (
     # "fines totalling more than 5.5 million tenge were imposed" (par. 267) is a statistic
-    "imprisonment",
-    "deprivation of liberty",
-    "restriction of liberty",
-    "a fine of",
-    "fine of up to",
-    "fines of up to",
-    "penalty",
-    "punishable",
-    "sentence",
-    "time limit",
-    "deadline",
-    "period of",
-    "granted for",
-    "extended",
+    "imprisonment", "deprivation of liberty", "restriction of liberty", "a fine of", "fine of up to",
+    "fines of up to", "penalty", "punishable", "sentence",
+    "time limit", "deadline", "period of", "granted for", "extended",
 )
 TIME_LIMIT_BEFORE = ("within", "reduced to")
 # An age that defines who is counted: "children aged 2 to 6", "children under 18 years of age".
@@ -209,45 +130,11 @@ AGE_CUES = ("children", "minors", "young people")
 AGE_BEFORE = ("aged", "age of", "aged between", "aged from")  # right before the age, with or without "years"
 
 REFERENCE_CUES = (
-    "art.",
-    "arts.",
-    "article",
-    "articles",
-    "para.",
-    "paras.",
-    "paragraph",
-    "paragraphs",
-    "subparagraph",
-    "item",
-    "items",
-    "point",
-    "points",
-    "annex",
-    "annexes",
-    "no.",
-    "nos.",
-    "no",
-    "resolution",
-    "resolutions",
-    "decision",
-    "decisions",
-    "decree",
-    "sect.",
-    "section",
-    "sections",
-    "chapter",
-    "chapters",
-    "rule",
-    "rules",
-    "principle",
-    "recommendation",
-    "goal",
-    "target",
-    "page",
-    "p.",
-    "pp.",
-    "vol.",
-    "code",
+    "art.", "arts.", "article", "articles", "para.", "paras.", "paragraph", "paragraphs",
+    "subparagraph", "item", "items", "point", "points", "annex", "annexes", "no.", "nos.", "no",
+    "resolution", "resolutions", "decision", "decisions", "decree", "sect.", "section",
+    "sections", "chapter", "chapters", "rule", "rules", "principle", "recommendation", "goal",
+    "target", "page", "p.", "pp.", "vol.", "code",
 )
 ROMAN_REFERENCE_CUES = ("sect.", "section", "chapter", "part")
 LIST_WORDS = ("and", "or", "to")
@@ -256,18 +143,8 @@ AFTER_REFERENCE_WORDS = ("and", "or", "to", "of")
 COUNTED_ACRONYMS = {"NGOs", "NGO", "CSOs", "SMEs", "SDGs"}
 
 MONTHS = {
-    "January": 1,
-    "February": 2,
-    "March": 3,
-    "April": 4,
-    "May": 5,
-    "June": 6,
-    "July": 7,
-    "August": 8,
-    "September": 9,
-    "October": 10,
-    "November": 11,
-    "December": 12,
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
+    "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
 }
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"  # "1 July 2025", "July 1, 2025"
 
@@ -304,62 +181,22 @@ GROWTH_CUES = ("increase of", "rise of", "growth of", "decrease of", "drop of", 
 # A standing fact or a habit, which the date of the sentence before does not reach
 # ("Kazakhstan has 737,400 persons with disabilities", "every year"). Patterns, whole words.
 UNDATED_CUES = (
-    r"there\s+(?:are|is)",
-    r"exists?",
-    r"allows?",
-    r"enables?",
-    r"comprises?",
-    r"remains?",
+    r"there\s+(?:are|is)", r"exists?", r"allows?", r"enables?", r"comprises?", r"remains?",
     r"ha(?:s|ve)\s+(?:a\s+total\s+of\s+|some\s+|about\s+|more\s+than\s+|over\s+)?\d[\d,.]*",
-    r"is\s+home\s+to",
-    r"every\s+(?:year|month|quarter|week)",
-    r"each\s+(?:year|month|quarter)",
-    r"per\s+year",
-    r"a\s+year",
-    r"annually",
-    r"generally",
-    r"currently",
-    r"at\s+present",
-    r"under\s+way",
-    r"ongoing",
+    r"is\s+home\s+to", r"every\s+(?:year|month|quarter|week)", r"each\s+(?:year|month|quarter)",
+    r"per\s+year", r"a\s+year", r"annually", r"generally", r"currently", r"at\s+present",
+    r"under\s+way", r"ongoing",
 )
 PARTICIPATION_CUES = ("took part", "participated", "attended")
 
 ABBREVIATIONS = {
-    "art",
-    "arts",
-    "para",
-    "paras",
-    "No",
-    "Nos",
-    "no",
-    "nos",
-    "p",
-    "pp",
-    "cf",
-    "etc",
-    "vol",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "St",
-    "sect",
-    "chap",
-    "approx",
-    "e.g",
-    "i.e",
-    "Inc",
-    "Ltd",
-    "Co",
-    "Jr",
-    "Sr",
-    "vs",
-    "op",
-    "cit",
+    "art", "arts", "para", "paras", "No", "Nos", "no", "nos", "p", "pp", "cf", "etc", "vol",
+    "Mr", "Mrs", "Ms", "Dr", "St", "sect", "chap", "approx", "e.g", "i.e", "Inc", "Ltd",
+    "Co", "Jr", "Sr", "vs", "op", "cit",
 }
 
-CARRY_PERIOD_OPENERS = ("in total", "a total of", "overall", "of these", "of them", "of whom", "of which", "among them")
+CARRY_PERIOD_OPENERS = ("in total", "a total of", "overall", "of these", "of them", "of whom",
+                        "of which", "among them")
 
 # A finite verb may come before the counted noun (not in this language).
 VERB_BEFORE_SUBJECT = False
@@ -368,137 +205,23 @@ NUMBER_OF = r"number\s+of\s+(?:the\s+)?"
 OF_WORDS = ("of the", "of")
 SUBJECT_CONNECTORS = ("of", "the", "with", "without")  # "persons with disabilities"
 SUBJECT_STOPWORDS = {
-    "in",
-    "at",
-    "on",
-    "to",
-    "for",
-    "by",
-    "from",
-    "into",
-    "under",
-    "over",
-    "between",
-    "among",
-    "against",
-    "per",
-    "via",
-    "and",
-    "or",
-    "but",
-    "which",
-    "who",
-    "whom",
-    "that",
-    "this",
-    "these",
-    "those",
-    "it",
-    "its",
-    "they",
-    "them",
-    "their",
-    "there",
-    "here",
-    "was",
-    "were",
-    "is",
-    "are",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "not",
-    "also",
-    "as",
-    "than",
-    "then",
-    "so",
-    "such",
-    "each",
-    "both",
-    "all",
-    "respectively",
-    "including",
-    "notably",
-    "already",
-    "while",
-    "whereas",
-    "when",
-    "where",
-    "during",
-    "since",
-    "until",
-    "after",
-    "before",
-    "about",
-    "nearly",
-    "approximately",
-    "some",
-    "a",
-    "an",
-    "took",
-    "made",
-    "gave",
-    "went",
-    "came",
-    "saw",
-    "held",
-    "began",
-    "became",
-    "grew",
-    "rose",
-    "fell",
-    "won",
-    "lost",
-    "paid",
-    "spent",
-    "left",
-    "met",
-    "sent",
-    "got",
-    "found",
-    "more",
-    "less",
-    "fewer",
-    "up",
-    "live",
-    "lives",
-    "attend",
-    "attends",
-    "speak",
-    "speaks",
-    "work",
-    "works",
+    "in", "at", "on", "to", "for", "by", "from", "into", "under", "over", "between", "among", "against", "per",
+    "via", "and", "or", "but", "which", "who", "whom", "that", "this", "these", "those", "it", "its", "they",
+    "them", "their", "there", "here", "was", "were", "is", "are", "be", "been", "being", "has", "have", "had",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "not", "also", "as", "than", "then", "so",
+    "such", "each", "both", "all", "respectively", "including", "notably", "already", "while", "whereas", "when",
+    "where", "during", "since", "until", "after", "before", "about", "nearly", "approximately", "some", "a", "an",
+    "took", "made", "gave", "went", "came", "saw", "held", "began", "became", "grew", "rose", "fell", "won", "lost",
+    "paid", "spent", "left", "met", "sent", "got", "found", "more", "less", "fewer", "up", "live", "lives",
+    "attend", "attends", "speak", "speaks", "work", "works",
 }
-SUBJECT_VERB_ENDINGS = ()
-VERB_PLURAL_ENDINGS = ()
+SUBJECT_VERB_ENDINGS: tuple[str, ...] = ()
+VERB_PLURAL_ENDINGS: tuple[str, ...] = ()
 # After the first word of the phrase: "30 representatives participated", "pupils studying in".
 PARTICIPLE_ENDINGS = ("ed", "ing")
 PAST_ENDINGS = ("ed",)  # "5,618 persons received confirmation": a verb with no auxiliary
-MEASURED_NOUNS = (
-    "rate",
-    "share",
-    "proportion",
-    "percentage",
-    "level",
-    "quota",
-    "amount",
-    "sum",
-    "capacity",
-    "capital",
-    "bonus",
-)
+MEASURED_NOUNS = ("rate", "share", "proportion", "percentage", "level", "quota", "amount", "sum",
+                  "capacity", "capital", "bonus")
 # "98 per cent of schools are equipped with turnstiles, 97 per cent with licensed security guards"
 DEFINITE_OF = ("of the", "of")
 BARE_OF = ("with",)
@@ -520,36 +243,8 @@ PARAGRAPH_WORDS = r"paragraphs?"
 # Frequent words that tell English from French and Spanish, counted when no metadata gives the
 # language (etl/lang/detect.py).
 STOPWORDS = {
-    "the",
-    "of",
-    "and",
-    "to",
-    "in",
-    "is",
-    "that",
-    "for",
-    "on",
-    "with",
-    "as",
-    "by",
-    "was",
-    "were",
-    "are",
-    "be",
-    "this",
-    "which",
-    "from",
-    "at",
-    "has",
-    "have",
-    "its",
-    "it",
-    "their",
-    "an",
-    "or",
-    "not",
-    "been",
-    "these",
-    "other",
+    "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "as", "by", "was", "were", "are", "be",
+    "this", "which", "from", "at", "has", "have", "its", "it", "their", "an", "or", "not", "been", "these", "other",
     "such",
 }
+# fmt: on

@@ -1,79 +1,32 @@
 """Spanish: the tables the shared grammar reads (number words, units, cues, months, periods)."""
 
+# Tables kept compact, several entries a line, with the formatter off (etl/lang/__init__.py says why).
+# fmt: off
+
 CODE = "es"
 TEXT2NUM = "es"
 LOCALE = "es"  # "1.234,5"
 
-# Digits: a decimal comma; groups of three after points ("2.963.800") or spaces, no-break
-# and thin spaces ("2 963 800", as UN documents print them).
+# Digits: a decimal comma; groups of three after points ("2.963.800") or plain spaces ("2 963 800",
+# as UN documents print them), and after the no-break, narrow and thin spaces every language takes
+# (etl/numbers.py).
 DECIMAL_MARKS = ","
-GROUP_MARKS = ". \u00a0\u202f"
+GROUP_MARKS = ". "
 
 # Cardinal number words that text2num reads ("treinta y dos", "ciento veintitrés").
 # "un"/"una"/"uno" are also articles and pronouns: kept only before a scale word, an
 # approximate noun or a unit of time ("un millón", "un millar", "un año"). "cero" is left out.
 NUMBER_WORDS = [
-    "un",
-    "uno",
-    "una",
-    "dos",
-    "tres",
-    "cuatro",
-    "cinco",
-    "seis",
-    "siete",
-    "ocho",
-    "nueve",
-    "diez",
-    "once",
-    "doce",
-    "trece",
-    "catorce",
-    "quince",
-    "dieciséis",
-    "diecisiete",
-    "dieciocho",
-    "diecinueve",
-    "veinte",
-    "veintiuno",
-    "veintiuna",
-    "veintidós",
-    "veintitrés",
-    "veinticuatro",
-    "veinticinco",
-    "veintiséis",
-    "veintisiete",
-    "veintiocho",
-    "veintinueve",
-    "treinta",
-    "cuarenta",
-    "cincuenta",
-    "sesenta",
-    "setenta",
-    "ochenta",
-    "noventa",
-    "cien",
-    "ciento",
-    "doscientos",
-    "doscientas",
-    "trescientos",
-    "trescientas",
-    "cuatrocientos",
-    "cuatrocientas",
-    "quinientos",
-    "quinientas",
-    "seiscientos",
-    "seiscientas",
-    "setecientos",
-    "setecientas",
-    "ochocientos",
-    "ochocientas",
-    "novecientos",
-    "novecientas",
-    "mil",
+    "un", "uno", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce",
+    "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve", "veinte", "veintiuno",
+    "veintiuna", "veintidós", "veintitrés", "veinticuatro", "veinticinco", "veintiséis", "veintisiete",
+    "veintiocho", "veintinueve", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa",
+    "cien", "ciento", "doscientos", "doscientas", "trescientos", "trescientas", "cuatrocientos", "cuatrocientas",
+    "quinientos", "quinientas", "seiscientos", "seiscientas", "setecientos", "setecientas", "ochocientos",
+    "ochocientas", "novecientos", "novecientas", "mil",
 ]
 ARTICLE_NUMBERS = ("un", "una", "uno")
-INDEFINITE_ONE = {}  # "un millar": "un" is a number word already
+INDEFINITE_ONE: dict[str, str] = {}  # "un millar": "un" is a number word already
 # Spaces, and "y" only after the tens (treinta, cuarenta … noventa all end in "nta"):
 # "treinta y dos" is one number, "dos y tres" two.
 WORD_JOINER = r"(?<=nta)\s+y\s+|\s+"
@@ -82,75 +35,37 @@ DECIMAL_WORDS = ("coma",)  # "dos coma cinco"
 # Ordinal words -> the cardinal word text2num reads. "primero/primer" are left out
 # ("primera instancia", "el primer semestre").
 ORDINAL_WORDS = {
-    "segundo": "dos",
-    "segunda": "dos",
-    "tercero": "tres",
-    "tercer": "tres",
-    "tercera": "tres",
-    "cuarto": "cuatro",
-    "cuarta": "cuatro",
-    "quinto": "cinco",
-    "quinta": "cinco",
-    "sexto": "seis",
-    "sexta": "seis",
-    "séptimo": "siete",
-    "séptima": "siete",
-    "octavo": "ocho",
-    "octava": "ocho",
-    "noveno": "nueve",
-    "novena": "nueve",
-    "décimo": "diez",
-    "décima": "diez",
-    "undécimo": "once",
-    "undécima": "once",
-    "duodécimo": "doce",
-    "duodécima": "doce",
-    "decimotercero": "trece",
-    "decimotercera": "trece",
-    "decimocuarto": "catorce",
-    "decimocuarta": "catorce",
-    "decimoquinto": "quince",
-    "vigésimo": "veinte",
-    "vigésima": "veinte",
-    "trigésimo": "treinta",
-    "centésimo": "cien",
+    "segundo": "dos", "segunda": "dos", "tercero": "tres", "tercer": "tres", "tercera": "tres",
+    "cuarto": "cuatro", "cuarta": "cuatro", "quinto": "cinco", "quinta": "cinco",
+    "sexto": "seis", "sexta": "seis", "séptimo": "siete", "séptima": "siete",
+    "octavo": "ocho", "octava": "ocho", "noveno": "nueve", "novena": "nueve",
+    "décimo": "diez", "décima": "diez", "undécimo": "once", "undécima": "once",
+    "duodécimo": "doce", "duodécima": "doce", "decimotercero": "trece", "decimotercera": "trece",
+    "decimocuarto": "catorce", "decimocuarta": "catorce", "decimoquinto": "quince",
+    "vigésimo": "veinte", "vigésima": "veinte", "trigésimo": "treinta", "centésimo": "cien",
 }
 ORDINAL_SUFFIXES = (".º", ".ª", "º", "ª", ".°", "°")  # "11.º", "14º"
-ROMAN_ORDINAL_SUFFIX = None
+ROMAN_ORDINAL_SUFFIX: str | None = None
 
 # Scale words: "20,3 millones" = 20 300 000; "mil millones" is 10^9, "billón" 10^12.
 SCALE_WORDS = {
     "mil": 1e3,
-    "millón": 1e6,
-    "millones": 1e6,
+    "millón": 1e6, "millones": 1e6,
     "mil millones": 1e9,
-    "billón": 1e12,
-    "billones": 1e12,
+    "billón": 1e12, "billones": 1e12,
 }
 
 APPROX_NOUNS = {
-    "decena": 10,
-    "docena": 12,
-    "media docena": 6,
-    "quincena": 15,
-    "veintena": 20,
-    "treintena": 30,
-    "cincuentena": 50,
-    "centenar": 100,
-    "millar": 1000,
+    "decena": 10, "docena": 12, "media docena": 6, "quincena": 15, "veintena": 20,
+    "treintena": 30, "cincuentena": 50, "centenar": 100, "millar": 1000,
 }
 APPROX_COUNTS = ("un", "una", "dos", "tres", "cuatro", "cinco")
 ONE_WORDS = ("un", "una")  # "un centenar"
 PLURAL_ENDINGS = ("s", "es")  # "centenares", "decenas"
 
 FRACTIONS = {
-    "la mitad": 1 / 2,
-    "un tercio": 1 / 3,
-    "dos tercios": 2 / 3,
-    "un cuarto": 1 / 4,
-    "una cuarta parte": 1 / 4,
-    "tres cuartas partes": 3 / 4,
-    "tres cuartos": 3 / 4,
+    "la mitad": 1 / 2, "un tercio": 1 / 3, "dos tercios": 2 / 3, "un cuarto": 1 / 4,
+    "una cuarta parte": 1 / 4, "tres cuartas partes": 3 / 4, "tres cuartos": 3 / 4,
 }
 FRACTION_ARTICLES = ("las", "los", "la")
 
@@ -193,34 +108,18 @@ QUALIFIER_CUES = [
 ]
 
 PERCENT_UNITS = {"%": "%", "por ciento": "%", "por 100": "%"}
+# Currencies written after the number; a currency's own code ("KZT", "USD") is read in every language.
 MONEY_UNITS = {
-    "tenge": "KZT",
-    "KZT": "KZT",
-    "dólares de los Estados Unidos": "USD",
-    "dólares estadounidenses": "USD",
-    "dólares": "USD",
-    "USD": "USD",
-    "euros": "EUR",
-    "EUR": "EUR",
-    "rublos": "RUB",
+    "tenge": "KZT", "dólares de los Estados Unidos": "USD", "dólares estadounidenses": "USD",
+    "dólares": "USD", "euros": "EUR", "rublos": "RUB",
 }
 MONEY_PREFIXES = {"US$": "USD"}
 UNIT_OF = ("de",)
 MEASURE_UNITS = {
-    "años": "years",
-    "año": "years",
-    "meses": "months",
-    "mes": "months",
-    "semanas": "weeks",
-    "semana": "weeks",
-    "días": "days",
-    "día": "days",
-    "horas": "hours",
-    "hora": "hours",
-    "petaflops": "petaflops",
-    "kilómetros": "km",
-    "km": "km",
-    "hectáreas": "ha",
+    "años": "years", "año": "years", "meses": "months", "mes": "months",
+    "semanas": "weeks", "semana": "weeks", "días": "days", "día": "days",
+    "horas": "hours", "hora": "hours", "petaflops": "petaflops",
+    "kilómetros": "km", "km": "km", "hectáreas": "ha",
 }
 # "los tres últimos años" (between), "los últimos tres años" (before): a date.
 UNIT_ADJECTIVES = ("últimos", "últimas", "próximos", "próximas")
@@ -229,62 +128,19 @@ DATING_BEFORE = ("últimos", "últimas", "próximos", "próximas")
 # The terms of a law, not statistics (kind `provision`): "de tres a siete años de prisión",
 # "multa de hasta 2.000 tenge", "en un plazo de tres meses", "se concede por un año".
 PROVISION_CUES = (
-    "prisión",
-    "privación de libertad",
-    "multa",
-    "pena",
-    "sanción",
-    "plazo",
-    "concede por",
-    "por un período",
-    "prorrogar",
+    "prisión", "privación de libertad", "multa", "pena", "sanción", "plazo", "concede por",
+    "por un período", "prorrogar",
 )
 TIME_LIMIT_BEFORE = ("dentro de las", "dentro de los", "en las")
 AGE_CUES = ("niños", "niñas", "menores", "jóvenes")
 AGE_BEFORE = ("edad de", "edades de", "edades comprendidas entre")  # right before the age
 
 REFERENCE_CUES = (
-    "art.",
-    "arts.",
-    "artículo",
-    "artículos",
-    "párr.",
-    "párrs.",
-    "párrafo",
-    "párrafos",
-    "apartado",
-    "apartados",
-    "inciso",
-    "punto",
-    "puntos",
-    "anexo",
-    "anexos",
-    "núm.",
-    "núms.",
-    "n.º",
-    "nº",
-    "no.",
-    "resolución",
-    "resoluciones",
-    "decisión",
-    "decisiones",
-    "decreto",
-    "sección",
-    "secciones",
-    "capítulo",
-    "capítulos",
-    "regla",
-    "reglas",
-    "principio",
-    "recomendación",
-    "objetivo",
-    "meta",
-    "página",
-    "pág.",
-    "págs.",
-    "p.",
-    "vol.",
-    "código",
+    "art.", "arts.", "artículo", "artículos", "párr.", "párrs.", "párrafo", "párrafos",
+    "apartado", "apartados", "inciso", "punto", "puntos", "anexo", "anexos", "núm.", "núms.",
+    "n.º", "nº", "no.", "resolución", "resoluciones", "decisión", "decisiones", "decreto",
+    "sección", "secciones", "capítulo", "capítulos", "regla", "reglas", "principio",
+    "recomendación", "objetivo", "meta", "página", "pág.", "págs.", "p.", "vol.", "código",
 )
 ROMAN_REFERENCE_CUES = ("sección", "capítulo", "parte")
 LIST_WORDS = ("y", "e", "o", "a")
@@ -293,19 +149,8 @@ AFTER_REFERENCE_WORDS = ("y", "e", "o", "a", "de", "del")
 COUNTED_ACRONYMS = {"ONG", "OSC", "PYME", "ODS"}
 
 MONTHS = {
-    "enero": 1,
-    "febrero": 2,
-    "marzo": 3,
-    "abril": 4,
-    "mayo": 5,
-    "junio": 6,
-    "julio": 7,
-    "agosto": 8,
-    "septiembre": 9,
-    "setiembre": 9,
-    "octubre": 10,
-    "noviembre": 11,
-    "diciembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }
 DAY = r"1\.?º|\d{1,2}"  # "1 de julio de 2025", "1.º de julio"
 
@@ -332,7 +177,7 @@ NAMING_BEFORE = (
     r"horizonte|Convención\s+de|Protocolo\s+de|enmienda\s+de|Plan\s+Nacional|Declaración\s+de"
     r"|con\s+respecto\s+a|en\s+comparación\s+con|respecto\s+de"
 )
-NAMING_AFTER = None
+NAMING_AFTER: str | None = None
 # "la Ley núm. 349-VI, de 26 de junio de 2020" dates a document.
 DOCUMENT_DATE_BEFORE = r",\s*de"
 TIME_JOIN = r"\s+y\s+(?:los\s+|las\s+|en\s+|durante\s+los\s+|el\s+período\s+)?"
@@ -348,63 +193,20 @@ GROWTH_CUES = ("aumento de", "incremento de", "crecimiento de", "disminución de
 # A standing fact or a habit, which the date of the sentence before does not reach
 # ("Kazajstán cuenta con 737.400 personas con discapacidad", "cada año"). Patterns, whole words.
 UNDATED_CUES = (
-    r"cuenta(?:n)?\s+con",
-    r"existe(?:n)?",
-    r"hay",
-    r"permite(?:n)?",
-    r"comprende(?:n)?",
-    r"dispone(?:n)?",
-    r"sigue(?:n)?",
-    r"suele(?:n)?",
-    r"cada\s+(?:año|mes|trimestre|semana)",
-    r"al\s+año",
-    r"por\s+año",
-    r"anualmente",
-    r"generalmente",
-    r"actualmente",
-    r"en\s+la\s+actualidad",
-    r"en\s+curso",
-    r"en\s+proceso\s+de",
+    r"cuenta(?:n)?\s+con", r"existe(?:n)?", r"hay", r"permite(?:n)?", r"comprende(?:n)?",
+    r"dispone(?:n)?", r"sigue(?:n)?", r"suele(?:n)?", r"cada\s+(?:año|mes|trimestre|semana)", r"al\s+año",
+    r"por\s+año", r"anualmente", r"generalmente", r"actualmente", r"en\s+la\s+actualidad",
+    r"en\s+curso", r"en\s+proceso\s+de",
 )
 PARTICIPATION_CUES = ("participaron", "tomaron parte", "asistieron")
 
 ABBREVIATIONS = {
-    "art",
-    "arts",
-    "párr",
-    "párrs",
-    "núm",
-    "núms",
-    "n",
-    "p",
-    "pág",
-    "págs",
-    "cf",
-    "etc",
-    "vol",
-    "Sr",
-    "Sres",
-    "Sra",
-    "Dr",
-    "Dra",
-    "sec",
-    "cap",
-    "aprox",
-    "Ud",
-    "Uds",
+    "art", "arts", "párr", "párrs", "núm", "núms", "n", "p", "pág", "págs", "cf", "etc", "vol",
+    "Sr", "Sres", "Sra", "Dr", "Dra", "sec", "cap", "aprox", "Ud", "Uds",
 }
 
-CARRY_PERIOD_OPENERS = (
-    "en total",
-    "en conjunto",
-    "de ellos",
-    "de ellas",
-    "entre ellos",
-    "entre ellas",
-    "de estos",
-    "de estas",
-    "del total",
-)
+CARRY_PERIOD_OPENERS = ("en total", "en conjunto", "de ellos", "de ellas", "entre ellos",
+                        "entre ellas", "de estos", "de estas", "del total")
 
 # A finite verb may come before the counted noun  # "en 2022 se juzgaron 12 causas".
 VERB_BEFORE_SUBJECT = True
@@ -413,134 +215,25 @@ NUMBER_OF = r"número\s+de\s+(?:los\s+|las\s+)?"
 OF_WORDS = ("de los", "de las", "de la", "del", "de")
 SUBJECT_CONNECTORS = ("de", "del", "la", "las", "los", "el", "con", "sin")  # "personas con discapacidad"
 SUBJECT_STOPWORDS = {
-    "a",
-    "al",
-    "ante",
-    "bajo",
-    "contra",
-    "desde",
-    "durante",
-    "en",
-    "entre",
-    "hacia",
-    "hasta",
-    "mediante",
-    "para",
-    "por",
-    "según",
-    "sobre",
-    "tras",
-    "y",
-    "e",
-    "o",
-    "u",
-    "ni",
-    "pero",
-    "que",
-    "quien",
-    "quienes",
-    "cual",
-    "cuales",
-    "cuyo",
-    "cuya",
-    "este",
-    "esta",
-    "estos",
-    "estas",
-    "ese",
-    "esa",
-    "eso",
-    "se",
-    "su",
-    "sus",
-    "le",
-    "les",
-    "lo",
-    "un",
-    "una",
-    "unos",
-    "unas",
-    "es",
-    "son",
-    "fue",
-    "fueron",
-    "era",
-    "eran",
-    "ha",
-    "han",
-    "había",
-    "habían",
-    "será",
-    "serán",
-    "está",
-    "están",
-    "estaba",
-    "estaban",
-    "sido",
-    "siendo",
-    "como",
-    "cuando",
-    "donde",
-    "ya",
-    "también",
-    "además",
-    "respectivamente",
-    "cada",
-    "ambos",
-    "no",
-    "más",
-    "menos",
-    "aproximadamente",
-    "ellos",
-    "ellas",
-    "antes",
-    "después",
-    "menores",
-    "mayores",
-    "suelen",
-    "viven",
-    "asisten",
-    "trabajan",
-    "hablan",
-    "reciben",
-    "cuentan",
+    "a", "al", "ante", "bajo", "contra", "desde", "durante", "en", "entre", "hacia", "hasta", "mediante", "para",
+    "por", "según", "sobre", "tras", "y", "e", "o", "u", "ni", "pero", "que", "quien", "quienes", "cual", "cuales",
+    "cuyo", "cuya", "este", "esta", "estos", "estas", "ese", "esa", "eso", "se", "su", "sus", "le", "les", "lo",
+    "un", "una", "unos", "unas", "es", "son", "fue", "fueron", "era", "eran", "ha", "han", "había", "habían",
+    "será", "serán", "está", "están", "estaba", "estaban", "sido", "siendo", "como", "cuando", "donde", "ya",
+    "también", "además", "respectivamente", "cada", "ambos", "no", "más", "menos", "aproximadamente", "ellos",
+    "ellas", "antes", "después", "menores", "mayores", "suelen", "viven", "asisten", "trabajan", "hablan",
+    "reciben", "cuentan",
 }
 SUBJECT_VERB_ENDINGS = ("ó", "aba", "aban", "ían", "aron", "ieron")  # "aumentó", "recibieron"
-VERB_PLURAL_ENDINGS = ()
+VERB_PLURAL_ENDINGS: tuple[str, ...] = ()
 PARTICIPLE_ENDINGS = ("ando", "iendo")
-PAST_ENDINGS = ()  # Spanish marks its verbs with SUBJECT_VERB_ENDINGS
-MEASURED_NOUNS = (
-    "tasa",
-    "proporción",
-    "porcentaje",
-    "nivel",
-    "cuota",
-    "monto",
-    "importe",
-    "suma",
-    "capacidad",
-    "capital",
-    "prima",
-)
+PAST_ENDINGS: tuple[str, ...] = ()  # Spanish marks its verbs with SUBJECT_VERB_ENDINGS
+MEASURED_NOUNS = ("tasa", "proporción", "porcentaje", "nivel", "cuota", "monto", "importe", "suma",
+                  "capacidad", "capital", "prima")
 # "el 98 % de las escuelas están equipadas con torniquetes, el 97 % con guardias de seguridad"
 DEFINITE_OF = ("de los", "de las", "del", "de la")
 BARE_OF = ("de", "con")
-AUXILIARIES = (
-    "son",
-    "es",
-    "eran",
-    "era",
-    "han",
-    "ha",
-    "habían",
-    "había",
-    "sido",
-    "fueron",
-    "fue",
-    "están",
-    "estaban",
-    "serán",
-)
+AUXILIARIES = ("son", "es", "eran", "era", "han", "ha", "habían", "había", "sido", "fueron", "fue", "están", "estaban", "serán")
 RELATIVE_NOUNS = ("plazas", "camas", "miembros")
 OTHER_WORDS = ("otros", "otras")
 # A share "of these" counts what the sentence named last, not the list's noun (par. 241).
@@ -558,26 +251,7 @@ PARAGRAPH_WORDS = r"párrafos?"
 # Frequent words that tell Spanish from French and English, counted when no metadata gives the
 # language (etl/lang/detect.py); "de", "la", "en", "que", "un", "se" are French too.
 STOPWORDS = {
-    "el",
-    "los",
-    "las",
-    "del",
-    "y",
-    "por",
-    "con",
-    "para",
-    "su",
-    "sus",
-    "una",
-    "es",
-    "fue",
-    "al",
-    "como",
-    "lo",
-    "ha",
-    "han",
-    "este",
-    "esta",
-    "sobre",
-    "también",
+    "el", "los", "las", "del", "y", "por", "con", "para", "su", "sus", "una", "es", "fue", "al", "como", "lo", "ha",
+    "han", "este", "esta", "sobre", "también",
 }
+# fmt: on

@@ -1,51 +1,28 @@
 """French: the tables the shared grammar reads (number words, units, cues, months, periods)."""
 
+# Tables kept compact, several entries a line, with the formatter off (etl/lang/__init__.py says why).
+# fmt: off
+
 CODE = "fr"
 TEXT2NUM = "fr"  # text2num's name for the language
 LOCALE = "fr"  # babel's locale for digits: "678 400", "71,2"
 
-# Digits: a decimal comma; groups of three after no-break (U+00A0, U+202F) or plain spaces.
+# Digits: a decimal comma; groups of three after plain spaces ("678 400"), and after the no-break,
+# narrow and thin spaces every language takes (etl/numbers.py).
 DECIMAL_MARKS = ","
-GROUP_MARKS = " \u00a0\u202f"
+GROUP_MARKS = " "
 
 # Cardinal number words that text2num reads ("quatre-vingt-huit" is three of them joined).
 # "un"/"une" are also articles: the claim extractor keeps them only before a scale word,
 # an approximate noun or a unit of time ("un million", "un millier", "un an").
 # "zéro" is left out: in this genre it is "tolérance zéro" (par. 98), not a count.
 NUMBER_WORDS = [
-    "un",
-    "une",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "six",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "onze",
-    "douze",
-    "treize",
-    "quatorze",
-    "quinze",
-    "seize",
-    "vingt",
-    "vingts",
-    "trente",
-    "quarante",
-    "cinquante",
-    "soixante",
-    "septante",
-    "huitante",
-    "octante",
-    "nonante",
-    "cent",
-    "cents",
-    "mille",
+    "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
+    "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante", "cinquante", "soixante", "septante",
+    "huitante", "octante", "nonante", "cent", "cents", "mille",
 ]
 ARTICLE_NUMBERS = ("un", "une")
-INDEFINITE_ONE = {}  # "un millier": "un" is a number word already
+INDEFINITE_ONE: dict[str, str] = {}  # "un millier": "un" is a number word already
 # How number words join: hyphens, spaces, and "et" before un/une/onze only ("vingt et un").
 WORD_JOINER = r"-et-|-|\s+et\s+(?=(?:un|une|onze)\b)|\s+"
 # "deux virgule cinq" = 2.5
@@ -54,31 +31,13 @@ DECIMAL_WORDS = ("virgule",)
 # Ordinal words -> the cardinal word text2num reads ("cinquième" -> "cinq").
 # "premier"/"première" are left out: they are mostly adjectives ("première instance").
 ORDINAL_WORDS = {
-    "unième": "un",
-    "deuxième": "deux",
-    "second": "deux",
-    "seconde": "deux",
-    "troisième": "trois",
-    "quatrième": "quatre",
-    "cinquième": "cinq",
-    "sixième": "six",
-    "septième": "sept",
-    "huitième": "huit",
-    "neuvième": "neuf",
-    "dixième": "dix",
-    "onzième": "onze",
-    "douzième": "douze",
-    "treizième": "treize",
-    "quatorzième": "quatorze",
-    "quinzième": "quinze",
-    "seizième": "seize",
-    "vingtième": "vingt",
-    "trentième": "trente",
-    "quarantième": "quarante",
-    "cinquantième": "cinquante",
-    "soixantième": "soixante",
-    "centième": "cent",
-    "millième": "mille",
+    "unième": "un", "deuxième": "deux", "second": "deux", "seconde": "deux",
+    "troisième": "trois", "quatrième": "quatre", "cinquième": "cinq", "sixième": "six",
+    "septième": "sept", "huitième": "huit", "neuvième": "neuf", "dixième": "dix",
+    "onzième": "onze", "douzième": "douze", "treizième": "treize", "quatorzième": "quatorze",
+    "quinzième": "quinze", "seizième": "seize", "vingtième": "vingt", "trentième": "trente",
+    "quarantième": "quarante", "cinquantième": "cinquante", "soixantième": "soixante",
+    "centième": "cent", "millième": "mille",
 }
 # "1er", "2e", "14ème"; "XXXIVe" (par. 35) for a roman numeral.
 ORDINAL_SUFFIXES = ("er", "re", "ère", "ème", "ième", "e", "es")
@@ -88,26 +47,15 @@ ROMAN_ORDINAL_SUFFIX = "e"
 # "billion" is 10^12 in French (10^9 is "milliard").
 SCALE_WORDS = {
     "mille": 1e3,
-    "million": 1e6,
-    "millions": 1e6,
-    "milliard": 1e9,
-    "milliards": 1e9,
-    "billion": 1e12,
-    "billions": 1e12,
+    "million": 1e6, "millions": 1e6,
+    "milliard": 1e9, "milliards": 1e9,
+    "billion": 1e12, "billions": 1e12,
 }
 
 # Nouns that name a round quantity; as written they are approximate ("une centaine").
 APPROX_NOUNS = {
-    "dizaine": 10,
-    "douzaine": 12,
-    "demi-douzaine": 6,
-    "quinzaine": 15,
-    "vingtaine": 20,
-    "trentaine": 30,
-    "quarantaine": 40,
-    "cinquantaine": 50,
-    "soixantaine": 60,
-    "centaine": 100,
+    "dizaine": 10, "douzaine": 12, "demi-douzaine": 6, "quinzaine": 15, "vingtaine": 20,
+    "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
     "millier": 1000,
 }
 # The words that may count them ("deux douzaines", "une centaine"); digits too ("3 centaines").
@@ -118,13 +66,8 @@ PLURAL_ENDINGS = ("s",)
 # Fractions written as words, as a share of one ("la moitié" = 0.5); an article before them
 # ("les deux tiers") is read past.
 FRACTIONS = {
-    "la moitié": 1 / 2,
-    "un tiers": 1 / 3,
-    "deux tiers": 2 / 3,
-    "trois tiers": 1.0,
-    "un quart": 1 / 4,
-    "deux quarts": 2 / 4,
-    "trois quarts": 3 / 4,
+    "la moitié": 1 / 2, "un tiers": 1 / 3, "deux tiers": 2 / 3, "trois tiers": 1.0,
+    "un quart": 1 / 4, "deux quarts": 2 / 4, "trois quarts": 3 / 4,
 }
 FRACTION_ARTICLES = ("les", "la", "l'", "une")
 
@@ -151,40 +94,23 @@ QUALIFIER_CUES = [
     ("inférieur à", "less_than"),
 ]
 
-# Units written after a number (after "de"/"d'" for money: "230 millions de tenge").
+# Units written after a number (after "de"/"d'" for money: "230 millions de tenge"), as the codes of
+# contract/units.py; a currency's own code ("KZT", "USD") is read in every language.
 PERCENT_UNITS = {"%": "%", "pour cent": "%", "pour 100": "%"}
 MONEY_UNITS = {
-    "tenge": "KZT",
-    "KZT": "KZT",
-    "dollars des États-Unis": "USD",
-    "dollars": "USD",
-    "USD": "USD",
-    "euros": "EUR",
-    "EUR": "EUR",
-    "roubles": "RUB",
+    "tenge": "KZT", "dollars des États-Unis": "USD", "dollars": "USD", "euros": "EUR", "roubles": "RUB",
 }
-MONEY_PREFIXES = {}  # "$ 5" is not French
+MONEY_PREFIXES: dict[str, str] = {}  # "$ 5" is not French
 UNIT_OF = ("de", "d'")
 MEASURE_UNITS = {
-    "ans": "years",
-    "an": "years",
-    "années": "years",
-    "année": "years",
-    "mois": "months",
-    "semaines": "weeks",
-    "semaine": "weeks",
-    "jours": "days",
-    "jour": "days",
-    "heures": "hours",
-    "heure": "hours",
-    "pétaflops": "petaflops",
-    "kilomètres": "km",
-    "km": "km",
-    "hectares": "ha",
+    "ans": "years", "an": "years", "années": "years", "année": "years",
+    "mois": "months", "semaines": "weeks", "semaine": "weeks",
+    "jours": "days", "jour": "days", "heures": "hours", "heure": "hours",
+    "pétaflops": "petaflops", "kilomètres": "km", "km": "km", "hectares": "ha",
 }
 # Adjectives between a number and its unit of time that make it a date ("trois dernières années").
 UNIT_ADJECTIVES = ("dernières", "derniers", "prochaines", "prochains")
-DATING_BEFORE = ()  # French puts them after the number
+DATING_BEFORE: tuple[str, ...] = ()  # French puts them after the number
 
 # A time or a sum in the terms of a law, not a statistic (kind `provision`): a penalty
 # ("trois à sept ans d'emprisonnement", par. 191), a fine ("amende pouvant aller jusqu'à
@@ -192,15 +118,8 @@ DATING_BEFORE = ()  # French puts them after the number
 # "réduit à trente jours", par. 292), a term ("accordé pour un an", par. 286). These words
 # near a time or a sum, in its clause, make it one.
 PROVISION_CUES = (
-    "emprisonnement",
-    "privation de liberté",
-    "amende",
-    "peine",
-    "passible",
-    "délai",
-    "accordé pour",
-    "pour une durée",
-    "prolongé",
+    "emprisonnement", "privation de liberté", "amende", "peine", "passible", "délai",
+    "accordé pour", "pour une durée", "prolongé",
 )
 # Right before a time: "doit se présenter dans les vingt-quatre heures" (par. 282).
 TIME_LIMIT_BEFORE = ("dans les", "sous")
@@ -212,45 +131,11 @@ AGE_BEFORE = ("âgés de", "âgées de", "âgé de", "âgée de", "âge de")  # 
 # Words right before a number that make it an identifier, not a statistic:
 # "art. 174", "loi no 322-I", "par. 16", "annexe 5", "résolution 68/237", "point 24".
 REFERENCE_CUES = (
-    "art.",
-    "arts.",
-    "article",
-    "articles",
-    "par.",
-    "paragraphe",
-    "paragraphes",
-    "point",
-    "points",
-    "alinéa",
-    "al.",
-    "annexe",
-    "annexes",
-    "no",
-    "nos",
-    "n°",
-    "résolution",
-    "résolutions",
-    "décision",
-    "décisions",
-    "sect.",
-    "section",
-    "sections",
-    "chapitre",
-    "chapitres",
-    "règle",
-    "règles",
-    "principe",
-    "observation",
-    "recommandation",
-    "objectif",
-    "cible",
-    "page",
-    "p.",
-    "pp.",
-    "vol.",
-    "annex",
-    "para.",
-    "paras.",
+    "art.", "arts.", "article", "articles", "par.", "paragraphe", "paragraphes", "point",
+    "points", "alinéa", "al.", "annexe", "annexes", "no", "nos", "n°", "résolution",
+    "résolutions", "décision", "décisions", "sect.", "section", "sections", "chapitre",
+    "chapitres", "règle", "règles", "principe", "observation", "recommandation", "objectif",
+    "cible", "page", "p.", "pp.", "vol.", "annex", "para.", "paras.",
 )
 # A roman numeral after these is a reference ("voir sect. XII", par. 6).
 ROMAN_REFERENCE_CUES = ("sect.", "section")
@@ -263,18 +148,8 @@ AFTER_REFERENCE_WORDS = ("et", "ou", "à", "du", "de", "des", "d'")
 COUNTED_ACRONYMS = {"ONG", "OSC", "PME", "ODD"}
 
 MONTHS = {
-    "janvier": 1,
-    "février": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "août": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "décembre": 12,
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
 }
 DAY = r"1er|\d{1,2}"  # "1er juillet 2025"
 
@@ -303,7 +178,7 @@ NAMING_BEFORE = (
     r"horizon|Convention\s+de|Protocole\s+de|amendement\s+de|Plan\s+national|Déclaration\s+d\S+"
     r"|par\s+rapport\s+à"
 )
-NAMING_AFTER = None
+NAMING_AFTER: str | None = None
 # A date after "du" dates a document ("loi no 322-I du 26 août 1998"), not a statistic.
 DOCUMENT_DATE_BEFORE = r"\bdu"
 # Two time expressions joined into one: "la période 2022-2024 et les six premiers mois de 2025".
@@ -327,54 +202,18 @@ GROWTH_CUES = ("hausse de", "augmentation de", "progression de", "croissance de"
 # compte 737 400 personnes handicapées" (par. 89), "chaque année" (par. 255), "généralement"
 # (par. 191), "est en cours" (par. 229). Patterns, matched as whole words.
 UNDATED_CUES = (
-    r"compte(?:nt)?",
-    r"existe(?:nt)?",
-    r"il\s+y\s+a",
-    r"permet(?:tent)?",
-    r"représente(?:nt)?",
-    r"comprend(?:re)?",
-    r"possède(?:nt)?",
-    r"dispose(?:nt)?",
-    r"reste(?:nt)?",
-    r"demeure(?:nt)?",
-    r"chaque\s+(?:année|mois|trimestre|semaine)",
-    r"par\s+an",
-    r"tous\s+les\s+ans",
-    r"annuellement",
-    r"généralement",
-    r"actuellement",
-    r"à\s+l['’]heure\s+actuelle",
-    r"désormais",
-    r"en\s+cours",
+    r"compte(?:nt)?", r"existe(?:nt)?", r"il\s+y\s+a", r"permet(?:tent)?", r"représente(?:nt)?",
+    r"comprend(?:re)?", r"possède(?:nt)?", r"dispose(?:nt)?", r"reste(?:nt)?", r"demeure(?:nt)?",
+    r"chaque\s+(?:année|mois|trimestre|semaine)", r"par\s+an", r"tous\s+les\s+ans", r"annuellement",
+    r"généralement", r"actuellement", r"à\s+l['’]heure\s+actuelle", r"désormais", r"en\s+cours",
 )
 # Taking part in what the sentence before dates: "Trente représentants … y ont participé" (par. 216).
 PARTICIPATION_CUES = ("y ont participé", "y ont pris part", "y ont assisté", "ont participé", "ont pris part")
 
 # Abbreviations whose dot does not end a sentence ("art. 174", "par. 16", "L.N. Goumilev").
 ABBREVIATIONS = {
-    "art",
-    "arts",
-    "par",
-    "para",
-    "sect",
-    "al",
-    "no",
-    "nos",
-    "p",
-    "pp",
-    "cf",
-    "etc",
-    "vol",
-    "chap",
-    "env",
-    "M",
-    "MM",
-    "Mme",
-    "Mmes",
-    "Dr",
-    "St",
-    "ann",
-    "réf",
+    "art", "arts", "par", "para", "sect", "al", "no", "nos", "p", "pp", "cf", "etc", "vol",
+    "chap", "env", "M", "MM", "Mme", "Mmes", "Dr", "St", "ann", "réf",
 }
 
 # A sentence that opens with one of these continues the previous sentence's period
@@ -393,116 +232,24 @@ OF_WORDS = ("de la", "de l'", "de", "d'", "des", "du")
 SUBJECT_CONNECTORS = ("de", "d'", "des", "du", "l'", "la", "sans")
 # Words that end the counted noun phrase after a number.
 SUBJECT_STOPWORDS = {
-    "à",
-    "au",
-    "aux",
-    "en",
-    "dans",
-    "pour",
-    "par",
-    "sur",
-    "avec",
-    "contre",
-    "chez",
-    "entre",
-    "vers",
-    "selon",
-    "et",
-    "ou",
-    "mais",
-    "dont",
-    "qui",
-    "que",
-    "qu",
-    "ce",
-    "cette",
-    "ces",
-    "se",
-    "s",
-    "ont",
-    "a",
-    "sont",
-    "est",
-    "était",
-    "étaient",
-    "sera",
-    "seront",
-    "avait",
-    "avaient",
-    "y",
-    "il",
-    "ils",
-    "elle",
-    "elles",
-    "on",
-    "le",
-    "la",
-    "les",
-    "l",
-    "un",
-    "une",
-    "du",
-    "ne",
-    "n",
-    "soit",
-    "ainsi",
-    "alors",
-    "comme",
-    "lors",
-    "depuis",
-    "après",
-    "avant",
-    "durant",
-    "pendant",
-    "jusqu",
-    "environ",
-    "plus",
-    "moins",
-    "ont-ils",
-    "ayant",
-    "étant",
-    "été",
-    "sont-ils",
-    "leur",
-    "leurs",
-    "son",
-    "sa",
-    "ses",
-    "ici",
-    "notamment",
-    "également",
-    "déjà",
-    "respectivement",
-    "chacun",
-    "chacune",
-    "auxquels",
-    "auxquelles",
-    "lesquels",
-    "lesquelles",
-    "laquelle",
-    "lequel",
+    "à", "au", "aux", "en", "dans", "pour", "par", "sur", "avec", "contre", "chez", "entre", "vers", "selon", "et",
+    "ou", "mais", "dont", "qui", "que", "qu", "ce", "cette", "ces", "se", "s", "ont", "a", "sont", "est", "était",
+    "étaient", "sera", "seront", "avait", "avaient", "y", "il", "ils", "elle", "elles", "on", "le", "la", "les",
+    "l", "un", "une", "du", "ne", "n", "soit", "ainsi", "alors", "comme", "lors", "depuis", "après", "avant",
+    "durant", "pendant", "jusqu", "environ", "plus", "moins", "ont-ils", "ayant", "étant", "été", "sont-ils",
+    "leur", "leurs", "son", "sa", "ses", "ici", "notamment", "également", "déjà", "respectivement", "chacun",
+    "chacune", "auxquels", "auxquelles", "lesquels", "lesquelles", "laquelle", "lequel",
 }
 # Verb endings that end a noun phrase ("dispensaient", "occupait"); "-ent" and "-ant" too
 # (never right after "de": "établissements d'enseignement").
 SUBJECT_VERB_ENDINGS = ("aient", "ait", "ront")  # "verront" (par. 232)
 VERB_PLURAL_ENDINGS = ("ent",)
 PARTICIPLE_ENDINGS = ("ant",)
-PAST_ENDINGS = ()  # French marks its verbs with SUBJECT_VERB_ENDINGS
+PAST_ENDINGS: tuple[str, ...] = ()  # French marks its verbs with SUBJECT_VERB_ENDINGS
 # Nouns a statistic measures, written before it: "un taux d'emploi de 28,9 %" (par. 89),
 # "le taux de scolarisation des enfants … atteint 93,1 %" (par. 225).
-MEASURED_NOUNS = (
-    "taux",
-    "part",
-    "proportion",
-    "pourcentage",
-    "niveau",
-    "quota",
-    "montant",
-    "somme",
-    "puissance",
-    "capital",
-    "prime",
-)
+MEASURED_NOUNS = ("taux", "part", "proportion", "pourcentage", "niveau", "quota", "montant", "somme",
+                  "puissance", "capital", "prime")
 # A list whose items leave their noun out (par. 239): "98 % des établissements sont équipés de
 # tourniquets, 97 % d'agents de sécurité agréés" - the whole after "des", an item after "de".
 DEFINITE_OF = ("des", "du", "de la", "de l'")
@@ -529,34 +276,7 @@ PARAGRAPH_WORDS = r"paragraphes?"
 # Frequent words that tell French from English and Spanish, counted when no metadata gives the
 # language (etl/lang/detect.py); "de", "la", "en", "que", "un", "se" are Spanish too.
 STOPWORDS = {
-    "le",
-    "les",
-    "des",
-    "du",
-    "et",
-    "est",
-    "sont",
-    "dans",
-    "pour",
-    "par",
-    "sur",
-    "au",
-    "aux",
-    "qui",
-    "ont",
-    "été",
-    "ce",
-    "cette",
-    "ces",
-    "il",
-    "elle",
-    "ne",
-    "pas",
-    "plus",
-    "sa",
-    "ses",
-    "leur",
-    "leurs",
-    "avec",
-    "une",
+    "le", "les", "des", "du", "et", "est", "sont", "dans", "pour", "par", "sur", "au", "aux", "qui", "ont", "été",
+    "ce", "cette", "ces", "il", "elle", "ne", "pas", "plus", "sa", "ses", "leur", "leurs", "avec", "une",
 }
+# fmt: on

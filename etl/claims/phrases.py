@@ -1,0 +1,106 @@
+"""The words around a number: the noun phrase after it, the words a list item adds, whether a word is a verb.
+
+These read words only; etl/claims/subjects.py decides which of them name what a number counts.
+"""
+
+import re
+from types import ModuleType
+
+from etl.claims.grammar import Grammar
+from etl.claims.model import Claim
+
+MODIFIER_RE = re.compile(r"(?P<word>[^\W\d_][\w\-]*)\s+")  # a word and the space after it
+WORD_AFTER_RE = re.compile(r"\s+(?P<words>[^\W\d_][\w\-]*)")  # the word after a space
+_SKIP_BRACKETS_RE = re.compile(r"\s*\([^()]*\)")
+_SUBJECT_TOKEN_RE = re.compile(r"\s*((?:[dlDL]['’])|[^\W\d_][\w\-]*)")
+_NOUN_PHRASE_WORDS = 4  # content words of a subject: "affaires pénales enregistrées" and no more
+_OWN_WORDS = 8  # words an item of a list says after its number
+
+
+def whole(subject: str) -> str:
+    """A subject without what is said of it: 'personnes (condamnées)' -> 'personnes'."""
+    return subject.split(" (")[0]
+
+
+def joined(words: list[str]) -> str:
+    """Words as one phrase, an elided article kept on its noun ("d' enfants" -> "d'enfants")."""
+    return " ".join(words).replace("’ ", "’").replace("' ", "'")
+
+
+def trimmed(words: list[str], g: Grammar) -> list[str]:
+    """The words without the stopwords and connectors at their end ("registered on [that basis]")."""
+    while words and g.ends_subject(words[-1]):
+        words = words[:-1]
+    return words
+
+
+def noun_phrase(text: str, pos: int, g: Grammar, skip_of: bool, require_of: bool = False) -> str | None:
+    """Up to four words of the noun phrase starting at pos, or None; after "de" when `skip_of`
+    ("20,3 millions d'habitants"), and only after it when `require_of` ("sept ans d'emprisonnement")."""
+    if skip_of and (m := g.subject_of.match(text, pos)):
+        pos = m.end()
+    elif require_of:
+        return None
+    words: list[str] = []
+    while len([w for w in words if w.lower() not in g.subject_connectors]) < _NOUN_PHRASE_WORDS:
+        m = _SUBJECT_TOKEN_RE.match(text, pos)
+        if not m or _ends_noun_phrase(m.group(1), words, g):
+            break
+        words.append(m.group(1))
+        pos = m.end()
+    while words and words[-1].lower() in g.subject_connectors:
+        words.pop()
+    return joined(words) or None
+
+
+def _ends_noun_phrase(word: str, words: list[str], g: Grammar) -> bool:
+    """A stopword or a verb ends the phrase; a connector may not start it; after "de" comes a noun
+    ("établissements d'enseignement", par. 112, 249)."""
+    lower = word.lower()
+    if lower in g.subject_connectors:
+        return not words
+    after_connector = bool(words) and words[-1].lower() in g.subject_connectors
+    return lower in g.tables.SUBJECT_STOPWORDS or (not after_connector and looks_like_verb(lower, not words, g.tables))
+
+
+def looks_like_verb(word: str, first: bool, t: ModuleType) -> bool:
+    """'vivent', 'dispensaient', 'accueillant' (fr), 'participated' (en): a verb ends the noun phrase."""
+    if word.endswith(t.SUBJECT_VERB_ENDINGS) or (len(word) > 4 and word.endswith(t.VERB_PLURAL_ENDINGS)):
+        return True
+    return not first and len(word) > 4 and bool(word.endswith(t.PARTICIPLE_ENDINGS))
+
+
+def after_noun_phrase(sentence: str, pos: int, phrase: str) -> int:
+    """The offset after `phrase` if it is written at pos (spaces and apostrophes as it has them)."""
+    for word in re.split(r"\s+|(?<=['’])", phrase):
+        at = sentence.find(word, pos, pos + len(word) + 3) if word else -1
+        if at == -1:
+            return pos
+        pos = at + len(word)
+    return pos
+
+
+def own_words(sentence: str, pos: int, claims: list[Claim], g: Grammar, most: int = _OWN_WORDS) -> str:
+    """What an item says after its number: up to the next comma, 'et', bracket or number that is
+    no reference ("au titre de l'article 116 du Code pénal", par. 317), at most eight words."""
+    if bracket := _SKIP_BRACKETS_RE.match(sentence, pos):  # "3 743 (54,2 %) dispensaient …"
+        pos = bracket.end()
+    end = min([c.start for c in claims if c.start >= pos and c.kind != "reference"] + [len(sentence)])
+    rest = g.list_cut.split(sentence[pos:end], maxsplit=1)[0]
+    rest = g.bare_of.sub("", rest, count=1) if g.bare_of.match(rest) else rest
+    words = rest.split()
+    while words and words[0].lower() in g.tables.AUXILIARIES:
+        words.pop(0)
+    phrase = joined(trimmed(words[:most], g))
+    return "" if g.in_gap.fullmatch(phrase) else phrase  # "396 au cours des huit premiers mois": a time, said already
+
+
+def same_head(a: str, b: str, t: ModuleType) -> bool:
+    """'procédure' and 'procédures pénales (…)', 'proceedings' and 'criminal proceedings': the same
+    noun, singular or plural (first in French and Spanish, last in English)."""
+
+    def head(subject: str) -> str:
+        words = whole(subject).split()
+        return str(words[0] if t.HEAD_FIRST else words[-1]).lower().rstrip("s")
+
+    return head(a) == head(b)

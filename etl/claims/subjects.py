@@ -1,0 +1,187 @@
+"""The subject of a claim: the noun phrase that says what a number counts, measures or is a share of.
+
+"20,3 millions d'habitants" -> "habitants"; "Le nombre d'affaires pénales enregistrées s'élève à 46"
+-> "affaires pénales enregistrées"; "un taux d'emploi de 28,9 %" -> "taux d'emploi"; a number with no
+noun of its own borrows one (from the count before it, the list it is an item of, the sentence
+before). Then what is said of the noun is added in brackets (etl/claims/predicates.py,
+etl/claims/lists.py): "personnes (condamnées)".
+"""
+
+from dataclasses import dataclass, field
+
+from etl.claims.brackets import Parens, outside_brackets
+from etl.claims.grammar import Grammar
+from etl.claims.lists import breakdowns, elliptic_items
+from etl.claims.model import Claim, statistics
+from etl.claims.phrases import MODIFIER_RE, noun_phrase, own_words, whole
+from etl.claims.predicates import with_predicates
+
+_SHARE_CUE_REACH = 24  # "dont 36 (39 %)", "soit 39 %": the cue stands right before the share
+_MEASURED_NOUN_REACH = 160  # "le taux de scolarisation des enfants … atteint 93,1 %"
+_MODIFIER_REACH = 40  # "an employment rate of": the words before the measured noun
+_LABEL_REACH = 120  # the words before a bracket that may label the share in it
+_LABEL_WORDS = 8
+
+
+def fill_subjects(sentence: str, claims: list[Claim], chains: Parens, fallback: str | None, g: Grammar) -> None:
+    """The counted noun phrase: after the number, else that of the count before it at the
+    same parenthesis depth or shallower (par. 220), else the `fallback` (the list's, or the
+    previous sentence's after "Parmi elles", par. 89), else 'nombre de ...', else the measured noun
+    before it ("un taux d'emploi de 28,9 %"). A subject taken from another number is made
+    to stand alone with what follows the number (par. 249: "élèves (en russe)")."""
+    reader = _SubjectReader(sentence, claims, chains, fallback, g, [m.end() for m in g.number_of.finditer(sentence)])
+    for claim in statistics(claims):
+        reader.read(claim)
+    _shared_with_next(sentence, claims, g)
+    _labels_before_brackets(sentence, claims, chains, g)
+    _relative_nouns(claims, g)
+    with_predicates(sentence, claims, chains, g)
+    elliptic_items(sentence, claims, chains, reader.borrowed, g)
+    breakdowns(sentence, claims, chains, g)
+
+
+@dataclass
+class _SubjectReader:
+    """Reads the statistics of a sentence in order, each subject found open to the numbers after it."""
+
+    sentence: str
+    claims: list[Claim]
+    chains: Parens
+    fallback: str | None
+    g: Grammar
+    number_of: list[int]  # where each "le nombre de" ends
+    at_depth: dict[int, str] = field(default_factory=dict)  # the last count's or share's subject per depth
+    borrowed: list[Claim] = field(default_factory=list)  # claims whose subject is another number's
+
+    def read(self, claim: Claim) -> None:
+        """Give a statistic its subject, written or borrowed."""
+        sentence, g = self.sentence, self.g
+        depth = self.chains.depth[claim.start]
+        if claim.kind == "measure":  # "trois à sept ans d'emprisonnement"
+            claim.subject = noun_phrase(sentence, claim.end, g, skip_of=True, require_of=True)
+            return
+        claim.subject = noun_phrase(sentence, claim.end, g, skip_of=self._noun_after_of(claim))
+        if not claim.subject and claim.kind in ("count", "percent"):
+            claim.subject = self._inherited(claim, depth)
+            if claim.subject:
+                self.borrowed.append(claim)
+            else:
+                claim.subject = _number_of_subject(sentence, claim.start, self.number_of, g)
+        claim.subject = claim.subject or self._of_them(claim, depth) or _measured_noun(sentence, claim, g)
+        if claim.subject and claim.kind in ("count", "percent"):
+            self.at_depth = {d: s for d, s in self.at_depth.items() if d < depth}
+            self.at_depth[depth] = claim.subject
+
+    def _noun_after_of(self, claim: Claim) -> bool:
+        """'20,3 millions d'habitants', 'une centaine de formations', '71,2 % des habitants': the noun follows "de"."""
+        quantity_word = claim.unit is not None or bool(self.g.quantity_noun_end.search(claim.text))
+        return quantity_word or claim.kind == "percent"
+
+    def _inherited(self, claim: Claim, depth: int) -> str | None:
+        """The subject of the count before, at this depth or shallower; else the fallback."""
+        inherited = next((self.at_depth[d] for d in range(depth, -1, -1) if d in self.at_depth), None)
+        before = self.sentence[max(0, claim.start - _SHARE_CUE_REACH) : claim.start]
+        if claim.kind == "percent" and depth == 0 and not self.g.share_of_before.search(before):
+            inherited = None  # "le niveau de satisfaction dépassait 95 %" is no share of the count before
+        return inherited or self.fallback
+
+    def _of_them(self, claim: Claim, depth: int) -> str | None:
+        """'la moitié d'entre eux se sont vu accorder la nationalité' (par. 298): a share of the count before."""
+        m = self.g.of_them.match(self.sentence, claim.end)
+        counted = self.at_depth.get(depth)
+        if not (m and counted):
+            return None
+        words = own_words(self.sentence, m.end(), self.claims, self.g)
+        return f"{whole(counted)} ({words})" if words else whole(counted)
+
+
+def _number_of_subject(sentence: str, pos: int, number_of: list[int], g: Grammar) -> str | None:
+    """Par. 156: 'Le nombre d'affaires pénales enregistrées ... s'élève à 46' -> the affaires."""
+    before = [end for end in number_of if end <= pos]
+    return noun_phrase(sentence[:pos], before[-1], g, skip_of=False) if before else None
+
+
+def _measured_noun(sentence: str, claim: Claim, g: Grammar) -> str | None:
+    """'le taux de scolarisation des enfants … atteint 93,1 %' -> 'taux de scolarisation des enfants'."""
+    lo = max(
+        sentence.rfind(";", 0, claim.start), sentence.rfind(":", 0, claim.start), claim.start - _MEASURED_NOUN_REACH, 0
+    )
+    found = [
+        m
+        for m in g.measured_noun.finditer(sentence, lo, claim.start)
+        if outside_brackets(sentence[m.end() : claim.start]).count(")") == 0
+    ]  # not a noun inside brackets
+    if not found:
+        return None
+    start = found[-1].start()
+    if not g.tables.HEAD_FIRST:  # "an employment rate of 28.9 per cent": the words before name it
+        start = _modifiers_start(sentence, start, g)
+    return noun_phrase(sentence, start, g, skip_of=False)
+
+
+def _modifiers_start(sentence: str, start: int, g: Grammar) -> int:
+    """Where the (at most two) words that modify a noun written at `start` begin: "employment rate"."""
+    for word in reversed(list(MODIFIER_RE.finditer(sentence, max(0, start - _MODIFIER_REACH), start))[-2:]):
+        if g.ends_subject(word["word"]) or word.end() != start:
+            break
+        start = word.start()
+    return start
+
+
+def _shared_with_next(sentence: str, claims: list[Claim], g: Grammar) -> None:
+    """'l'État couvre 50 % ou 75 % des frais de scolarité' (par. 231): the first takes the second's noun."""
+    stats = statistics(claims)
+    for first, second in zip(reversed(stats[:-1]), reversed(stats[1:])):
+        if (
+            not first.subject
+            and second.subject
+            and first.kind == second.kind
+            and g.alternative_gap.match(sentence[first.end : second.start])
+        ):
+            first.subject = second.subject
+
+
+def _labels_before_brackets(sentence: str, claims: list[Claim], chains: Parens, g: Grammar) -> None:
+    """'la cohabitation entre les ethnies est calme (60,9 %)' (par. 107): a share in brackets with
+    no noun of its own is labelled by the words before the bracket."""
+    labelled: dict[int, Claim] = {}  # the last share with a subject, per bracket depth
+    for claim in claims:
+        if claim.kind != "percent":
+            continue
+        depth = chains.depth[claim.start]
+        if not claim.subject and depth and _first_in_bracket(sentence, claim, chains):
+            claim.subject = _label(sentence, chains.innermost[claim.start], labelled.get(depth), g)
+        if claim.subject:
+            labelled[depth] = claim
+
+
+def _first_in_bracket(sentence: str, claim: Claim, chains: Parens) -> bool:
+    return not sentence[chains.innermost[claim.start] + 1 : claim.start].strip()
+
+
+def _label(sentence: str, opening: int, previous: Claim | None, g: Grammar) -> str | None:
+    """The words before the bracket, from the clause's start; one word takes the previous label's
+    others ("… est calme (60,9 %) et bonne (34,9 %)")."""
+    before = g.label_start.split(sentence[max(0, opening - _LABEL_REACH) : opening])[-1].split()
+    while before and g.ends_subject(before[0]):
+        before.pop(0)
+    label = before[-_LABEL_WORDS:]
+    if len(label) == 1 and previous and previous.subject and len(previous.subject.split()) > 1:
+        label = previous.subject.split()[:-1] + label
+    return " ".join(label) or None
+
+
+def _relative_nouns(claims: list[Claim], g: Grammar) -> None:
+    """'195 jardins d'enfants offrant 14 800 places' -> 'places (jardins d'enfants)' (par. 226);
+    '119 agents … et 395 autres' -> the agents."""
+    previous = None
+    for claim in claims:
+        if claim.kind != "count" or not claim.subject:
+            continue
+        head = claim.subject.split()[0].lower()
+        if previous and head in g.tables.OTHER_WORDS:
+            claim.subject = previous.subject
+        elif previous and previous.subject and head in g.tables.RELATIVE_NOUNS and "(" not in claim.subject:
+            claim.subject = f"{claim.subject} ({whole(previous.subject)})"
+        else:
+            previous = claim
