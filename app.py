@@ -11,10 +11,11 @@ import dash
 from dash import Dash, Input, Output, callback, dcc, html
 
 from dashboard import api, cache, compare_api, embed, follow_up, meta, refusals, security, transfer
+from dashboard.attributes import attributes
 from dashboard.components import one
 from dashboard.i18n import LANGUAGES, language, t
 
-app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_exceptions=True, update_title=None)
+app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_exceptions=True, update_title=None)  # type: ignore[arg-type]
 server = app.server
 api.register(server)
 follow_up.register(server)
@@ -55,7 +56,7 @@ app.layout = html.Div(
                     ],
                     className="lang-switch",
                     role="group",
-                    **{"aria-label": "Langue / Language"},
+                    **attributes({"aria-label": "Langue / Language"}),
                 ),
             ],
             className="topbar",

@@ -161,6 +161,8 @@ def _image(dataset: data.Dataset, indicator_id: str, extension: str) -> Response
     options = images.image_options(request.args)
     query = _choice(IMAGE_OPTIONS)
     body = images.indicator_image(dataset, indicator_id, extension, options, query, language(request.args.get("lang")))
+    if body is None:
+        abort(404, description=f"no indicator {indicator_id!r}: see /api/indicators.json for the ids")
     name = f"{indicator_id}-{options.width}x{options.height}.{extension}"
     return _attachment(body, FORMATS[extension], name, inline=True)
 

@@ -80,7 +80,7 @@ def period_said(period: object, entry: CatalogEntry, lang: str) -> str:
     return t(lang, "undated")
 
 
-def point_data(row: Any, entry: CatalogEntry, lang: str, usual: int | None = None) -> list[object]:
+def point_data(row: Any, entry: CatalogEntry, lang: str, usual: int | None = None) -> list[Any]:
     """What a chart point carries for hover and click: position, value, period, qualifier, paragraph.
 
     `usual`: the series' usual period length, against which a period is said partial; None where there is no time axis.
@@ -207,7 +207,7 @@ def _span_label(ordered: list[str], entry: CatalogEntry, lang: str) -> str:
         return ""
     if len(ordered) == 1:
         return format_period(ordered[0], lang, entry.labels_en)
-    if all(periods.parse(p).grain in ("year", "years") for p in ordered):
+    if all((parsed := periods.parse(p)) is not None and parsed.grain in ("year", "years") for p in ordered):
         return format_period(periods.covered(ordered), lang)
     return f"{format_period(ordered[0], lang, entry.labels_en)} – {format_period(ordered[-1], lang, entry.labels_en)}"
 

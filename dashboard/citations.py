@@ -17,6 +17,7 @@ from dash import html
 
 from contract.locales import locale_of
 from dashboard import data
+from dashboard.attributes import attributes
 from dashboard.i18n import labelled, language, t
 
 UNDOCS = "https://undocs.org/"
@@ -222,7 +223,7 @@ def reference(citation: Citation, id_: str | None = None) -> html.Span:
             ),
         ],
         className="citation-reference",
-        **({"id": id_} if id_ else {}),
+        **attributes({"id": id_} if id_ else {}),
     )
 
 
@@ -241,13 +242,13 @@ def cite_box(citation: Citation, id_prefix: str) -> html.Details:
             html.Div(
                 [
                     html.Label(title, htmlFor=area, className="cite-format"),
-                    html.Textarea(text, id=area, readOnly=True, rows=rows, className="cite-code", spellCheck="false"),
+                    html.Textarea(text, id=area, readOnly="readOnly", rows=rows, className="cite-code", spellCheck="false"),
                     # The copying is done by assets/readers.js: the clipboard is the reader's, not the server's.
                     html.Button(
                         t(lang, "copy"),
                         type="button",
                         className="button copy-button",
-                        **{"data-copy": area, "data-done": t(lang, "copied")},
+                        **attributes({"data-copy": area, "data-done": t(lang, "copied")}),
                     ),
                 ],
                 className="cite-block",

@@ -9,6 +9,7 @@ from dash import dcc, html
 from contract.periods import is_partial
 from contract.records import CatalogEntry
 from dashboard import citations, data, search, shapes
+from dashboard.attributes import attributes
 from dashboard.chart_text import Card, check_detail, point_data
 from dashboard.figures import SIZES
 from dashboard.i18n import (
@@ -63,7 +64,7 @@ def report_selector(dataset: data.Dataset, path: str, lang: str, current: str, *
         ],
         className="report-selector",
         id="report-selector",
-        **{"aria-label": t(lang, "report_title")},
+        **attributes({"aria-label": t(lang, "report_title")}),
     )
 
 
@@ -251,7 +252,7 @@ def embed_box(code: str, lang: str, id_prefix: str) -> html.Details:
                         id=f"{id_prefix}-embed-copied",
                         className="hint",
                         role="status",
-                        **{"data-done": t(lang, "copied")},
+                        **attributes({"data-done": t(lang, "copied")}),
                     ),
                 ],
                 className="menu",
@@ -264,7 +265,8 @@ def embed_box(code: str, lang: str, id_prefix: str) -> html.Details:
 
 def highlighted(text: str, spans: list[tuple[Any, ...]], extra: dict[int, Any] | None = None) -> list[Any]:
     """Text cut into plain strings and <mark> spans (start, end, class[, title]); `extra[start]` follows a span."""
-    pieces, cursor = [], 0
+    pieces: list[Any] = []
+    cursor = 0
     for start, end, class_name, *hint in sorted(spans):
         if start < cursor or end > len(text):
             continue  # overlapping or out-of-range spans are shown as plain text
@@ -360,7 +362,9 @@ def observation_table(
             id=f"indicator-sort-{column}",
         )
         header.append(
-            html.Th(link, **({"aria-sort": "descending" if descending else "ascending"} if column == sort else {}))
+            html.Th(
+                link, **attributes({"aria-sort": "descending" if descending else "ascending"} if column == sort else {})
+            )
         )
     # "partial" only means something along a time axis, against the series' usual length (a campaign's half year is not).
     usual = shapes.time_span(entry, rows)
@@ -375,7 +379,9 @@ def _cell(dataset: data.Dataset, entry: CatalogEntry, row: Any, column: str, lan
     value = getattr(row, column)
     if column == "value":
         return html.Td(
-            format_value(value, "exact", row.unit, lang), className="number", **{"data-value": repr(float(value))}
+            format_value(value, "exact", row.unit, lang),
+            className="number",
+            **attributes({"data-value": repr(float(value))}),
         )
     if column == "qualifier":
         return html.Td(QUALIFIER_WORDS[lang].get(value, ""))
@@ -449,6 +455,7 @@ def _check_item(check: Any, lang: str, id_prefix: str, dataset: data.Dataset | N
         if value == value
     ]
     paragraphs = [int(p) for p in check.paragraphs]
+    where: str | html.Span
     if dataset is None:
         where = paragraphs_label(paragraphs, lang)
     else:

@@ -354,7 +354,7 @@ def _built_files(folder: Path) -> tuple[str, ...]:
 
 
 def _signature(folder: Path) -> tuple[tuple[str, int | None, int | None], ...]:
-    stats = []
+    stats: list[tuple[str, int | None, int | None]] = []
     for name in _built_files(folder):
         try:
             stat = (folder / name).stat()

@@ -98,7 +98,7 @@ def embed_page(indicator_id: str) -> Response:
     lang = language(request.args.get("lang"))
     theme = _theme()
     dataset = data.load()
-    parts = charts.chart_parts(dataset, indicator_id, query_of(request.args), lang)
+    parts = charts.chart_parts(dataset, indicator_id, dict(query_of(request.args)), lang)
     if parts is None:
         abort(404, description=f"no indicator {indicator_id!r}: see /api/indicators.json for the ids")
     # Links relative to the embed's own address (the iframe's src), never built from the request's Host.

@@ -52,7 +52,7 @@ def runnable(value: object) -> bool:
 
 def safe_cell(value: object) -> object:
     """A CSV cell that a spreadsheet cannot run as a formula; numbers and nulls unchanged."""
-    return "'" + value if runnable(value) else value
+    return "'" + value if isinstance(value, str) and runnable(value) else value
 
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,7 @@ written; `draw` makes its figure. Value labels are placed so that they never ove
 
 import textwrap
 from dataclasses import dataclass, field
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -31,7 +32,7 @@ CHART_TEMPLATE = go.layout.Template(
 )
 # No mode bar: no cloud "Share", no camera saving an image without title or source (the page's Image
 # menu does that), no zoom on charts of a few points (a drag would only get in the way of scrolling on a phone).
-GRAPH_CONFIG = {
+GRAPH_CONFIG: Any = {  # dcc.Graph's `config` (Dash's TypedDict)
     "displayModeBar": False,
     "displaylogo": False,
     "showSendToCloud": False,
@@ -273,9 +274,9 @@ def place_line_labels(spec: dict, plot_w: float = PLOT_W, plot_h: float = PLOT_P
     for index, trace in enumerate(spec["data"]):
         labels = (trace.get("meta") or {}).get("labels")
         if labels is not None:
-            where = [chosen.get((index, k), "") for k in range(len(labels))]
-            trace["textposition"] = [w or "top center" for w in where]
-            trace["text"] = [text if w else "" for text, w in zip(labels, where)]
+            placed = [chosen.get((index, k), "") for k in range(len(labels))]
+            trace["textposition"] = [w or "top center" for w in placed]
+            trace["text"] = [text if w else "" for text, w in zip(labels, placed)]
     return spec
 
 

@@ -6,6 +6,7 @@ number formats `contract/locales.py`'s. Quotes and the report's text stay in the
 """
 
 from collections.abc import Mapping
+from typing import Any
 
 from contract import periods, schema, units
 from contract.locales import format_compact, format_number
@@ -81,8 +82,8 @@ def note_in(note: object, note_en: object, lang: str) -> str:
     return note if isinstance(note, str) else ""
 
 
-def dropdown_labels(lang: str) -> dict[str, str]:
-    """The words of a dcc.Dropdown ('3 choisis', not '3 selected') in `lang`: Dash's own option."""
+def dropdown_labels(lang: str) -> Any:
+    """The words of a dcc.Dropdown ('3 choisis', not '3 selected') in `lang`: its `labels` option (Dash's TypedDict)."""
     prefix = "dropdown_"
     return {key[len(prefix) :]: text for key, text in STRINGS[language(lang)].items() if key.startswith(prefix)}
 

@@ -160,6 +160,6 @@ def register(app: dash.Dash) -> None:
         opening = templates.render("html_open.html", lang=page.lang, languages=LANGUAGES, default=DEFAULT_LANGUAGE)
         return str(html).replace("<html>", opening, 1)
 
-    app.interpolate_index = interpolate_index
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign,assignment]
     for page in dash.page_registry.values():
         page["title"] = _routed_title

@@ -100,6 +100,7 @@ def check_callback_body(body, callback_map: dict) -> None:
         raise BadCallback(f"no server callback has the output {str(output)[:80]!r}")
     for name in ("inputs", "state"):
         _check_dependencies(body.get(name, []), callback.get(name, []), name)
+    assert isinstance(output, str)  # a callback was found for it
     declared = declared_outputs(output)
     sent = body.get("outputs")
     sent = sent if isinstance(sent, list) and output.startswith("..") else [sent]

@@ -78,7 +78,7 @@ def register(app) -> None:
     """Headers on every response, the body size limit, the fixed host and error answers without tracebacks."""
     server: Flask = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
-    server.wsgi_app = FixedHost(server.wsgi_app)
+    server.wsgi_app = FixedHost(server.wsgi_app)  # type: ignore[method-assign]
     server.before_request(_refuse_large_bodies)
     server.register_error_handler(RequestEntityTooLarge, _too_large)
     server.register_error_handler(Exception, server_error)

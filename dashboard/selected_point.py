@@ -23,7 +23,7 @@ def location() -> dcc.Location:
 
 def point_of(search: str | None) -> int | None:
     """The position named by `?point=` in a query string, else None."""
-    value = dict(parse_qsl((search or "").lstrip("?"))).get(PARAMETER)
+    value = dict(parse_qsl((search or "").lstrip("?"))).get(PARAMETER, "")
     try:
         return int(value)
     except (TypeError, ValueError):

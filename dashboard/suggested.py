@@ -5,6 +5,7 @@ the others that no curated indicator covers are listed under them, each leading 
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from dash import dcc, html
 
@@ -51,7 +52,7 @@ def unpublished(dataset: data.Dataset, report_id: str) -> list[Unpublished]:
 
 def catalogue(
     catalog: list[CatalogEntry], lang: str, query: str = "", others: list[Unpublished] | None = None
-) -> list[html.Section | html.P | html.Details | None]:
+) -> list[Any]:
     """The catalogue's sections: curated topics first, then the suggested tables no curated indicator covers."""
     curated = [e for e in catalog if not e.suggested]
     suggested = [e for e in catalog if e.suggested]

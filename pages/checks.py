@@ -8,6 +8,7 @@ from dash import Input, Output, State, callback, dcc, html
 
 from contract.schema import CHECK_KINDS, CHECK_STATUSES
 from dashboard import data, exports
+from dashboard.attributes import attributes
 from dashboard.chart_text import check_detail
 from dashboard.components import checks_list, href, one, page_data, report_selector
 from dashboard.i18n import kind_label, labelled, language, t
@@ -118,7 +119,7 @@ def _filter_links(
         ],
         className="filter-links",
         id=f"checks-filter-{name}",
-        **{"aria-label": legend},
+        **attributes({"aria-label": legend}),
     )
 
 

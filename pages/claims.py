@@ -236,7 +236,7 @@ def _columns(lang: str) -> list[dict[str, Any]]:
         "section_title": t(lang, "filter_section").lower(),
         "sentence": t(lang, "sentence"),
     }
-    columns = [{"field": c, "headerName": names[c]} for c in GRID_COLUMNS]
+    columns: list[dict[str, Any]] = [{"field": c, "headerName": names[c]} for c in GRID_COLUMNS]
     # The paragraph cell is a link to the report; markdown cells render text, never raw HTML.
     columns[0].update(
         {

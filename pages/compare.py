@@ -7,6 +7,7 @@ import dash
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import comparison, data, embed, security
+from dashboard.attributes import attributes
 from dashboard.components import chart_warnings, download_links, embed_box, image_menu, one, page_data
 from dashboard.figures import GRAPH_CONFIG, page_height
 from dashboard.i18n import DEFAULT_LANGUAGE, dropdown_labels, language, t, title, unit_label
@@ -114,7 +115,7 @@ def _chart(dataset: data.Dataset, ids: list[str], lang: str) -> list[Any]:
                 ),
             ],
             className="chart",
-            **{"aria-describedby": "compare-chart-description"},
+            **attributes({"aria-describedby": "compare-chart-description"}),
         ),
     ]
 

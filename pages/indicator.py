@@ -8,6 +8,7 @@ from dash import ALL, ClientsideFunction, Input, Output, State, callback, client
 
 from contract.records import CatalogEntry
 from dashboard import charts, citations, comparison, data, embed, printing, security, selected_point
+from dashboard.attributes import attributes
 from dashboard.charts import selected_rows, selection
 from dashboard.components import (
     chart_warnings,
@@ -59,22 +60,24 @@ def layout(
             ],
             id="indicator-missing",
         )
-    chosen = selection(dataset, indicator_id, query)
-    rows = selected_rows(dataset, indicator_id, chosen)
+    chosen = selection(dataset, entry.indicator_id, query)
+    rows = selected_rows(dataset, entry.indicator_id, chosen)
     params = {"tab": shown if shown != "chart" else None, "sort": column, "desc": one(desc), **chosen}
-    base = {"path": f"/indicators/{indicator_id}", "params": params}
+    base = {"path": f"/indicators/{entry.indicator_id}", "params": params}
     return html.Div(
         [
             problem,
             dcc.Location(id="indicator-location", refresh="callback-nav"),
-            dcc.Store(id="indicator-state", data={"indicator_id": indicator_id, "lang": lang, "base": base}),
+            dcc.Store(
+                id="indicator-state", data={"entry.indicator_id": entry.indicator_id, "lang": lang, "base": base}
+            ),
             html.P(dcc.Link(f"← {topic_title(entry, lang)}", href=href("/", lang)), className="crumb"),
             html.H1(title(entry, lang), id="indicator-title"),
             html.P(description(entry, lang), className="lead"),
             html.Div(
                 [
-                    _downloads(indicator_id, lang, chosen),
-                    _image_menu(indicator_id, lang, chosen),
+                    _downloads(entry.indicator_id, lang, chosen),
+                    _image_menu(entry.indicator_id, lang, chosen),
                     _embed_box(entry, lang, chosen),
                     _compare_link(dataset, entry, lang),
                     citations.cite_box(
@@ -85,7 +88,7 @@ def layout(
                 className="share-bar",
             ),
             _dimension_choice(dataset, entry, chosen, lang),
-            _tab_links(base, shown, lang, int((dataset.checks_of(indicator_id).status == "inconsistent").sum())),
+            _tab_links(base, shown, lang, int((dataset.checks_of(entry.indicator_id).status == "inconsistent").sum())),
             html.Div(
                 _tab_body(dataset, entry, rows, shown, lang, column, descending, base),
                 id="indicator-body",
@@ -242,7 +245,7 @@ def _tab_body(
                     ),
                 ],
                 className="chart",
-                **{"aria-describedby": "indicator-chart-description"},
+                **attributes({"aria-describedby": "indicator-chart-description"}),
             ),
             html.Aside(panel, id="indicator-panel", className="side-panel"),
         ],

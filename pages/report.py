@@ -9,6 +9,7 @@ import pandas as pd
 from dash import ClientsideFunction, Input, Output, clientside_callback, dcc, html
 
 from dashboard import citations, data, follow_up, printing
+from dashboard.attributes import attributes
 from dashboard.components import highlighted, href, one, page_data, report_selector
 from dashboard.i18n import format_period, kind_label, language, t, title
 from dashboard.memo import memoized
@@ -71,7 +72,7 @@ def contents(dataset: data.Dataset, lang: str, report_id: str) -> html.Nav:
         ],
         id="report-toc",
         className="report-toc",
-        **{"aria-label": t(lang, "contents")},
+        **attributes({"aria-label": t(lang, "contents")}),
     )
 
 
@@ -83,7 +84,7 @@ def _contents_link(target: str, title: str, numbers: list[int], lang: str) -> ht
             html.Span(f"{t(lang, 'para')} {span}", className="toc-range", lang=lang),
         ],
         href=f"#{target}",
-        **{"data-target": target},
+        **attributes({"data-target": target}),
     )
 
 
