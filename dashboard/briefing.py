@@ -79,29 +79,30 @@ def sources_markdown(
     return "\n".join(lines)
 
 
+def _refusal(dataset: data.Dataset, formats: list[str], ids: list[str]) -> str | None:
+    """What makes the request impossible, in one line (formats first), else None."""
+    unknown_formats = [f for f in formats if f not in images.FORMATS]
+    if unknown_formats or not formats:
+        return f"--formats: {', '.join(unknown_formats) or 'none given'} not one of {', '.join(images.FORMATS)}"
+    missing = [i for i in ids if dataset.indicator(i) is None]
+    if missing:
+        return f"unknown indicator id(s): {', '.join(missing)}: see /api/indicators.json or data/processed/catalog.json"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     # Load inputs.
     args = parse_args(argv)
     formats = [f for f in args.formats.split(",") if f]
-    unknown_formats = [f for f in formats if f not in images.FORMATS]
-    if unknown_formats or not formats:
-        print(
-            f"--formats: {', '.join(unknown_formats) or 'none given'} not one of {', '.join(images.FORMATS)}",
-            file=sys.stderr,
-        )
-        return 2
     try:
         dataset = data.load()
     except data.DataUnavailable as error:
         print(error, file=sys.stderr)
         return 2
     ids = requested_ids(args.indicators)
-    missing = [i for i in ids if dataset.indicator(i) is None]
-    if missing:
-        print(
-            f"unknown indicator id(s): {', '.join(missing)}: see /api/indicators.json or data/processed/catalog.json",
-            file=sys.stderr,
-        )
+    problem = _refusal(dataset, formats, ids)
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     width, height = figures.SIZES[args.size]
     options = images.ImageOptions(args.width or width, args.height or height, args.scale, args.theme)

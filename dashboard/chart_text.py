@@ -12,7 +12,7 @@ import pandas as pd
 
 from contract import periods
 from contract.records import CatalogEntry
-from dashboard import shapes
+from dashboard import data, shapes
 from dashboard.i18n import (
     QUALIFIER_WORDS,
     format_compact,
@@ -229,7 +229,7 @@ def check_warnings(checks: pd.DataFrame, lang: str) -> list[str]:
             para=paragraphs_label([int(p) for p in c.paragraphs], lang),
         )
         for c in checks.itertuples()
-        if c.status == "inconsistent"
+        if c.status == data.INCONSISTENT
     ]
 
 

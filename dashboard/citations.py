@@ -242,8 +242,10 @@ def cite_box(citation: Citation, id_prefix: str) -> html.Details:
             html.Div(
                 [
                     html.Label(title, htmlFor=area, className="cite-format"),
-                    html.Textarea(text, id=area, readOnly="readOnly", rows=rows, className="cite-code", spellCheck="false"),
-                    # The copying is done by assets/readers.js: the clipboard is the reader's, not the server's.
+                    html.Textarea(
+                        text, id=area, readOnly="readOnly", rows=rows, className="cite-code", spellCheck="false"
+                    ),
+                    # The copying is done by assets/readers.js, in the reader's browser.
                     html.Button(
                         t(lang, "copy"),
                         type="button",

@@ -290,7 +290,8 @@ class Dataset:
         return getattr(self, name)
 
 
-INCONSISTENT = schema.CHECK_STATUSES[1]
+# The verdicts the pages count apart (contract.schema.CHECK_STATUSES): the figures agree, or they do not.
+CONSISTENT, INCONSISTENT = schema.CHECK_STATUSES[:2]
 
 
 def _inconsistent_first(checks: pd.DataFrame) -> pd.DataFrame:

@@ -250,16 +250,37 @@ def place_line_labels(spec: dict, plot_w: float = PLOT_W, plot_h: float = PLOT_P
 
     Works on the figure's dict alone (labels kept in each trace's meta), so an image places them again for its size.
     """
+    chosen = _label_places(_labelled_points(spec, plot_w, plot_h), font_px)
+    for index, trace in enumerate(spec["data"]):
+        labels = (trace.get("meta") or {}).get("labels")
+        if labels is not None:
+            placed = [chosen.get((index, k), "") for k in range(len(labels))]
+            trace["textposition"] = [w or "top center" for w in placed]
+            trace["text"] = [text if w else "" for text, w in zip(labels, placed)]
+    return spec
+
+
+# A labelled point in pixels: (value, trace index, point index, x px, y px, label).
+Labelled = tuple[float, int, int, float, float, str]
+
+
+def _labelled_points(spec: dict, plot_w: float, plot_h: float) -> list[Labelled]:
+    """Every point with a label, where it sits in a plot `plot_w` × `plot_h` pixels."""
     categories = list(spec["layout"]["xaxis"].get("categoryarray") or [])
     y_max = spec["layout"]["yaxis"].get("range", [0, 1])[1] or 1
     step = plot_w / max(1, len(categories))
-    label_h = font_px * 1.25
-    points = []  # (value, trace index, point index, x px, y px, label)
+    points = []
     for index, trace in enumerate(spec["data"]):
         labels = (trace.get("meta") or {}).get("labels", [])
         for k, (x, y) in enumerate(zip(trace["x"], trace["y"])):
             if x in categories and y is not None and k < len(labels):
                 points.append((y, index, k, (categories.index(x) + 0.5) * step, y / y_max * plot_h, labels[k]))
+    return points
+
+
+def _label_places(points: list[Labelled], font_px: float) -> dict[tuple[int, int], str]:
+    """Above or below each point, highest values first, where its label overlaps no marker nor placed label."""
+    label_h = font_px * 1.25
     taken = [(x - MARKER_PX, x + MARKER_PX, y - MARKER_PX, y + MARKER_PX) for _, _, _, x, y, _ in points]
     chosen = {}
     for _, index, k, x, y, text in sorted(points, key=lambda p: -p[0]):
@@ -271,13 +292,7 @@ def place_line_labels(spec: dict, plot_w: float = PLOT_W, plot_h: float = PLOT_P
                 chosen[(index, k)] = where
                 taken.append(box)
                 break
-    for index, trace in enumerate(spec["data"]):
-        labels = (trace.get("meta") or {}).get("labels")
-        if labels is not None:
-            placed = [chosen.get((index, k), "") for k in range(len(labels))]
-            trace["textposition"] = [w or "top center" for w in placed]
-            trace["text"] = [text if w else "" for text, w in zip(labels, placed)]
-    return spec
+    return chosen
 
 
 def _overlap(a: tuple, b: tuple) -> bool:

@@ -72,8 +72,8 @@ def head(path: str, query: dict[str, Any], base_url: str = "") -> Head:
                 lang,
                 "checks_lead",
                 n=len(rows),
-                consistent=int(counts.get("consistent", 0)),
-                inconsistent=int(counts.get("inconsistent", 0)),
+                consistent=int(counts.get(data.CONSISTENT, 0)),
+                inconsistent=int(counts.get(data.INCONSISTENT, 0)),
             ),
         )
     if path == "/compare":

@@ -2,7 +2,7 @@
 
 Dash answers every GET with its page shell and hands any callback body to the callback it names:
 forged bodies (`{}`, `[]`, an output that does not exist, a number where text is expected, a null
-state, a click without `customdata`) ended in 500s, and `/indicators/nope` in a 200 (issue 12).
+state, a click without `customdata`) ended in 500s, and `/indicators/nope` in a 200.
 Here, at the Flask level and without touching the pages:
 - a callback body is checked against the callback it names (its inputs, state and outputs, by id
   and property) and against size limits, else 400 with one line saying what is wrong;

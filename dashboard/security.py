@@ -8,7 +8,7 @@ site; every other answer says `X-Frame-Options: DENY` and `frame-ancestors 'none
 
 A request body over MAX_REQUEST_BYTES is refused with 413 before it is read. The address the app
 is reached at comes from PUBLIC_URL (docs/SECURITY.md), never from the request's Host header:
-a forged `Host: evil.example` once ended up in the embed code (issue 12).
+a forged `Host: evil.example` once ended up in the embed code.
 """
 
 import logging

@@ -130,7 +130,7 @@ STRINGS = {
         "dropdown_clear_search": "Effacer la recherche",
         "dropdown_clear_selection": "Tout retirer",
         "dropdown_no_options_found": "Aucun choix ne correspond",
-        # --- Readers (issue 11): citations, search, claims filters, report contents, print, page <head> ---
+        # --- Readers: citations, search, claims filters, report contents, print, page <head> ---
         "cite": "Citer",
         "cite_plain": "Texte",
         "cite_open_document": "Ouvrir le document sur undocs.org (nouvel onglet)",
@@ -144,7 +144,7 @@ STRINGS = {
         "meta_claims": "Les {n} chiffres du rapport {symbol} ({state}), filtrables et téléchargeables, chacun avec son paragraphe.",
         "meta_indicator": "{description} Source : {source}.",
         "sentence": "phrase",
-        # --- Follow-up page (issue 14) ---
+        # --- Follow-up page ---
         "follow_title": "Suite donnée aux recommandations",
         "follow_co_paragraph": "Paragraphe {n}",
         "follow_intro": "Pour chaque paragraphe des observations finales précédentes ({symbol}) auquel le rapport répond : les sections et paragraphes qui y répondent, les chiffres qu’ils énoncent et les indicateurs qui en sont tirés.",
@@ -293,7 +293,7 @@ STRINGS = {
         "dropdown_clear_search": "Clear search",
         "dropdown_clear_selection": "Clear selection",
         "dropdown_no_options_found": "No options found",
-        # --- Readers (issue 11): citations, search, claims filters, report contents, print, page <head> ---
+        # --- Readers: citations, search, claims filters, report contents, print, page <head> ---
         "cite": "Cite",
         "cite_plain": "Plain text",
         "cite_open_document": "Open the document on undocs.org (new tab)",
@@ -307,7 +307,7 @@ STRINGS = {
         "meta_claims": "The {n} numbers of report {symbol} ({state}), filterable and downloadable, each with its paragraph.",
         "meta_indicator": "{description} Source: {source}.",
         "sentence": "sentence",
-        # --- Follow-up page (issue 14) ---
+        # --- Follow-up page ---
         "follow_title": "Follow-up to the recommendations",
         "follow_co_paragraph": "Paragraph {n}",
         "follow_intro": "For each paragraph of the previous concluding observations ({symbol}) the report answers: the sections and paragraphs that answer it, the statistics they state and the indicators drawn from them.",

@@ -6,7 +6,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
-from contract.schema import CHECK_KINDS, CHECK_STATUSES
+from contract.schema import CHECK_KINDS
 from dashboard import data, exports
 from dashboard.attributes import attributes
 from dashboard.chart_text import check_detail
@@ -16,7 +16,7 @@ from dashboard.i18n import kind_label, labelled, language, t
 dash.register_page(__name__, path="/checks", title="Vérifications / Checks")
 
 # The statuses a reader filters by (contract.schema.CHECK_STATUSES): the report's figures disagree, or agree.
-STATUSES = (CHECK_STATUSES[1], CHECK_STATUSES[0])
+STATUSES = (data.INCONSISTENT, data.CONSISTENT)
 
 
 def report_checks(dataset: data.Dataset, report_id: str) -> pd.DataFrame:
@@ -59,8 +59,8 @@ def layout(
                     lang,
                     "checks_lead",
                     n=len(every),
-                    consistent=int(counts.get("consistent", 0)),
-                    inconsistent=int(counts.get("inconsistent", 0)),
+                    consistent=int(counts.get(data.CONSISTENT, 0)),
+                    inconsistent=int(counts.get(data.INCONSISTENT, 0)),
                 ),
                 className="lead",
                 id="checks-lead",

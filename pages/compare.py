@@ -131,7 +131,7 @@ def choose(ids: list[str] | None, state: dict[str, str]) -> str:
     return compare_search(ids or [], state["lang"])
 
 
-# Copy the iframe code in the browser (the clipboard is the reader's, not the server's): assets/anchors.js.
+# Copy the iframe code in the reader's browser: assets/anchors.js.
 clientside_callback(
     ClientsideFunction(namespace="pages", function_name="copy_compare_embed"),
     Output("compare-embed-copied", "children"),

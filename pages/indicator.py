@@ -88,7 +88,9 @@ def layout(
                 className="share-bar",
             ),
             _dimension_choice(dataset, entry, chosen, lang),
-            _tab_links(base, shown, lang, int((dataset.checks_of(entry.indicator_id).status == "inconsistent").sum())),
+            _tab_links(
+                base, shown, lang, int((dataset.checks_of(entry.indicator_id).status == data.INCONSISTENT).sum())
+            ),
             html.Div(
                 _tab_body(dataset, entry, rows, shown, lang, column, descending, base),
                 id="indicator-body",
@@ -290,7 +292,7 @@ def choose_dimensions(values: list[list[str]], ids: list[dict[str, str]], state:
     return url[len(state["base"]["path"]) :] or ""
 
 
-# Copy the iframe code in the browser (the clipboard is the reader's, not the server's): assets/anchors.js.
+# Copy the iframe code in the reader's browser: assets/anchors.js.
 clientside_callback(
     ClientsideFunction(namespace="pages", function_name="copy_indicator_embed"),
     Output("indicator-embed-copied", "children"),
