@@ -1,5 +1,6 @@
 """Reusable pieces of the pages: links that keep the language, cards, the chart, tables, paragraphs."""
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -10,7 +11,7 @@ from contract.periods import is_partial
 from contract.records import CatalogEntry
 from dashboard import citations, data, search, shapes
 from dashboard.attributes import attributes
-from dashboard.chart_text import Card, check_detail, point_data
+from dashboard.chart_text import Card, point_data
 from dashboard.figures import SIZES
 from dashboard.i18n import (
     DEFAULT_LANGUAGE,
@@ -20,7 +21,6 @@ from dashboard.i18n import (
     format_number,
     format_period,
     format_value,
-    kind_label,
     label,
     labelled,
     note_in,
@@ -38,6 +38,18 @@ def href(path: str, lang: str, **params: Any) -> str:
     query = {"lang": lang} if lang != DEFAULT_LANGUAGE else {}
     query.update({key: value for key, value in params.items() if value not in (None, "", [])})
     return f"{path}?{urlencode(query, doseq=True)}" if query else path
+
+
+@dataclass(frozen=True)
+class View:
+    """A page's address: its path and the query parameters that say what it shows (tab, sort, dimension choice)."""
+
+    path: str
+    params: dict[str, Any]
+
+    def href(self, lang: str, **changes: Any) -> str:
+        """The address of this view with some parameters changed (None removes one)."""
+        return href(self.path, lang, **{**self.params, **changes})
 
 
 def report_href(dataset: data.Dataset, report_id: str, lang: str, paragraph: int | None = None) -> str:
@@ -339,7 +351,7 @@ def observation_table(
     lang: str,
     sort: str | None,
     descending: bool,
-    base: dict[str, Any],
+    view: View,
 ) -> html.Table:
     """The indicator's rows as an HTML table whose headers sort it through the query string."""
     dimensions = dataset.dimensions_of(entry.indicator_id)
@@ -358,7 +370,7 @@ def observation_table(
         arrow = (" ▼" if descending else " ▲") if column == sort else ""
         link = dcc.Link(
             names.get(column, dimension_name(column, lang)) + arrow,
-            href=href(base["path"], lang, **{**base["params"], "sort": column, "desc": flip}),
+            href=view.href(lang, sort=column, desc=flip),
             id=f"indicator-sort-{column}",
         )
         header.append(
@@ -431,60 +443,3 @@ def sources_list(dataset: data.Dataset, entry: CatalogEntry, rows: pd.DataFrame,
             )
         )
     return html.Ol(items, className="sources")
-
-
-def checks_list(
-    checks: pd.DataFrame, lang: str, id_prefix: str = "indicator", dataset: data.Dataset | None = None
-) -> html.Ul | html.P:
-    """Checks, inconsistencies first (the order of `checks`), in the page's language; with `dataset`, linked to paragraphs and indicators."""
-    if checks.empty:
-        return html.P(t(lang, "no_checks"), className="empty")
-    return html.Ul([_check_item(check, lang, id_prefix, dataset) for check in checks.itertuples()], className="checks")
-
-
-def _check_item(check: Any, lang: str, id_prefix: str, dataset: data.Dataset | None) -> html.Li:
-    french = lang == "fr" and isinstance(getattr(check, "description_fr", None), str)
-    # NaN: nothing stated (a trend), or an open bound ("plus de"): nothing to show
-    figures = [
-        f"{t(lang, key)} {format_number(value, lang)}"
-        for key, value in (
-            ("check_expected", check.expected),
-            ("check_computed", check.computed),
-            ("check_tolerance", check.tolerance),
-        )
-        if value == value
-    ]
-    paragraphs = [int(p) for p in check.paragraphs]
-    where: str | html.Span
-    if dataset is None:
-        where = paragraphs_label(paragraphs, lang)
-    else:
-        links = [dcc.Link(str(p), href=report_href(dataset, check.report_id, lang, p)) for p in paragraphs]
-        where = html.Span(
-            [f"{t(lang, 'para')} ", *[piece for link in links for piece in (link, ", ")][:-1]],
-            className="check-paragraphs",
-        )
-    detail = check_detail(check, lang)
-    return html.Li(
-        [
-            html.Span(
-                [t(lang, check.status), " · ", kind_label(check.kind, lang, checks=True)],
-                className=f"status status-{check.status}",
-            ),
-            html.Span(check.description_fr if french else check.description, className="check-description"),
-            html.Span([" · ".join(figures), " · ", where], className="check-figures"),
-            html.Span(detail, className="check-detail") if detail else None,
-            _check_indicators(check, lang, dataset) if dataset is not None else None,
-        ],
-        className=f"check check-{check.status}",
-        id=f"{id_prefix}-check-{check.check_id}",
-    )
-
-
-def _check_indicators(check: Any, lang: str, dataset: data.Dataset) -> html.Span:
-    links: list[Any] = []
-    for indicator_id in check.indicator_ids:
-        entry = dataset.indicator(indicator_id)
-        if entry is not None:
-            links += [dcc.Link(title(entry, lang), href=href(f"/indicators/{indicator_id}", lang)), " · "]
-    return html.Span([labelled(t(lang, "checks_indicators"), lang) + " ", *links[:-1]], className="check-indicators")

@@ -10,7 +10,8 @@ from contract.schema import CHECK_KINDS
 from dashboard import data, exports
 from dashboard.attributes import attributes
 from dashboard.chart_text import check_detail
-from dashboard.components import checks_list, href, one, page_data, report_selector
+from dashboard.check_list import checks_list
+from dashboard.components import href, one, page_data, report_selector
 from dashboard.i18n import kind_label, labelled, language, t
 
 dash.register_page(__name__, path="/checks", title="Vérifications / Checks")

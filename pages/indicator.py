@@ -10,9 +10,10 @@ from contract.records import CatalogEntry
 from dashboard import charts, citations, comparison, data, embed, printing, security, selected_point
 from dashboard.attributes import attributes
 from dashboard.charts import selected_rows, selection
+from dashboard.check_list import checks_list
 from dashboard.components import (
+    View,
     chart_warnings,
-    checks_list,
     download_links,
     embed_box,
     href,
@@ -63,13 +64,14 @@ def layout(
     chosen = selection(dataset, entry.indicator_id, query)
     rows = selected_rows(dataset, entry.indicator_id, chosen)
     params = {"tab": shown if shown != "chart" else None, "sort": column, "desc": one(desc), **chosen}
-    base = {"path": f"/indicators/{entry.indicator_id}", "params": params}
+    view = View(f"/indicators/{entry.indicator_id}", params)
     return html.Div(
         [
             problem,
             dcc.Location(id="indicator-location", refresh="callback-nav"),
             dcc.Store(
-                id="indicator-state", data={"entry.indicator_id": entry.indicator_id, "lang": lang, "base": base}
+                id="indicator-state",
+                data={"indicator_id": entry.indicator_id, "lang": lang, "base": {"path": view.path, "params": params}},
             ),
             html.P(dcc.Link(f"← {topic_title(entry, lang)}", href=href("/", lang)), className="crumb"),
             html.H1(title(entry, lang), id="indicator-title"),
@@ -89,10 +91,10 @@ def layout(
             ),
             _dimension_choice(dataset, entry, chosen, lang),
             _tab_links(
-                base, shown, lang, int((dataset.checks_of(entry.indicator_id).status == data.INCONSISTENT).sum())
+                view, shown, lang, int((dataset.checks_of(entry.indicator_id).status == data.INCONSISTENT).sum())
             ),
             html.Div(
-                _tab_body(dataset, entry, rows, shown, lang, column, descending, base),
+                _tab_body(dataset, entry, rows, shown, lang, column, descending, view),
                 id="indicator-body",
                 className=f"tab-body tab-{shown}",
             ),
@@ -173,7 +175,7 @@ def _dimension_choice(dataset: data.Dataset, entry: CatalogEntry, chosen: charts
     return html.Div(choices, className="dimensions") if choices else None
 
 
-def _tab_links(base: dict[str, Any], tab: str, lang: str, inconsistent: int = 0) -> html.Nav:
+def _tab_links(view: View, tab: str, lang: str, inconsistent: int = 0) -> html.Nav:
     # The Checks tab says from afar that the report's figures do not add up.
     badge = (
         {"checks": html.Span(f"⚠ {inconsistent}", className="tab-badge", title=t(lang, "card_warning_title"))}
@@ -184,7 +186,7 @@ def _tab_links(base: dict[str, Any], tab: str, lang: str, inconsistent: int = 0)
         [
             dcc.Link(
                 [t(lang, f"tab_{name}"), " " if name in badge else None, badge.get(name)],
-                href=href(base["path"], lang, **{**base["params"], "tab": name if name != "chart" else None}),
+                href=view.href(lang, tab=name if name != "chart" else None),
                 id=f"indicator-tab-{name}",
                 className="tab active" if name == tab else "tab",
             )
@@ -203,15 +205,15 @@ def _tab_body(
     lang: str,
     sort: str | None,
     descending: bool,
-    base: dict[str, Any],
+    view: View,
 ) -> Any:
     if tab == "table":
-        return observation_table(dataset, entry, rows, lang, sort, descending, base)
+        return observation_table(dataset, entry, rows, lang, sort, descending, view)
     if tab == "sources":
         return sources_list(dataset, entry, rows, lang)
     if tab == "checks":
         return checks_list(dataset.checks_of(entry.indicator_id), lang, dataset=dataset)
-    parts = charts.chart_parts(dataset, entry.indicator_id, base["params"], lang)
+    parts = charts.chart_parts(dataset, entry.indicator_id, view.params, lang)
     assert parts is not None  # the entry is in the catalogue
     if parts.card:
         # A single value: the number itself, and beside it the paragraph that states it.
