@@ -1,4 +1,4 @@
-"""The dashboard's shell (issue #4): navigation, language switch, the pages and the /api routes.
+"""The dashboard's shell: navigation, language switch, the pages and the /api routes.
 
 Development: `python app.py` (or `make run`) serves http://127.0.0.1:8050 with debug off.
 Production: `gunicorn app:server` (see the README). Data comes only from data/processed/.
@@ -11,10 +11,11 @@ import dash
 from dash import Dash, Input, Output, callback, dcc, html
 
 from dashboard import api, cache, compare_api, embed, follow_up, meta, refusals, security, transfer
+from dashboard.attributes import attributes
 from dashboard.components import one
 from dashboard.i18n import LANGUAGES, language, t
 
-app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_exceptions=True, update_title=None)
+app = Dash(__name__, use_pages=True, title="CERD statistics", suppress_callback_exceptions=True, update_title=None)  # type: ignore[arg-type]
 server = app.server
 api.register(server)
 follow_up.register(server)
@@ -55,7 +56,7 @@ app.layout = html.Div(
                     ],
                     className="lang-switch",
                     role="group",
-                    **{"aria-label": "Langue / Language"},
+                    **attributes({"aria-label": "Langue / Language"}),
                 ),
             ],
             className="topbar",
@@ -72,7 +73,7 @@ NOT_FOUND_WORDS = {
 }
 
 
-def not_found(lang=None, **_):
+def not_found(lang: object = None, **_: object) -> html.Div:
     """The not-found page: what happened and a link home, in the reader's language."""
     lang = language(one(lang))
     title, text = NOT_FOUND_WORDS[lang]
@@ -86,7 +87,7 @@ def not_found(lang=None, **_):
 dash.register_page(refusals.NOT_FOUND_MODULE, path="/404", layout=not_found, title="Page introuvable / Page not found")
 
 
-def with_language(pathname: str, search: str, hash_: str, code: str) -> str:
+def with_language(pathname: str | None, search: str | None, hash_: str | None, code: str) -> str:
     """The current URL with its language set to `code` (the default language is left implicit)."""
     params = [(k, v) for k, v in parse_qsl((search or "").lstrip("?"), keep_blank_values=True) if k != "lang"]
     if code != LANGUAGES[0]:
@@ -103,14 +104,14 @@ def with_language(pathname: str, search: str, hash_: str, code: str) -> str:
     Input("app-location", "search"),
     Input("app-location", "hash"),
 )
-def navbar(pathname, search, hash_):
+def navbar(pathname: str | None, search: str | None, hash_: str | None) -> list[object]:
     """Navigation labels and links in the current language; language links that keep the page."""
     query = dict(parse_qsl((search or "").lstrip("?")))
     lang = language(query.get("lang"))
     # The chosen report (?report=<id>) follows the reader from the catalogue to the report and its numbers.
     report = f"?{urlencode({'report': query['report']})}" if query.get("report") else ""
     home = with_language("/", report, "", lang)
-    outputs = [t(lang, "app_title"), home]
+    outputs: list[object] = [t(lang, "app_title"), home]
     for _, path, key in NAV:
         active = pathname == path or (path == "/" and (pathname or "").startswith("/indicators/"))
         outputs += [t(lang, key), with_language(path, report, "", lang), "nav-link active" if active else "nav-link"]

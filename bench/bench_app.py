@@ -30,7 +30,7 @@ RUNS = 60  # in-process repetitions per callback
 HTTP_REQUESTS, HTTP_THREADS, HTTP_SECONDS = 200, 4, 15  # per route under gunicorn: a bounded loop
 BROWSER_RUNS = 5
 COLD_RUNS = 7  # cold loads of each code path, alternated
-# Targets of issue 11 for a cold indicator page on this 2-core machine.
+# Targets for a cold indicator page on this 2-core machine.
 COLD_BYTES_TARGET, COLD_SECONDS_TARGET = 2.5e6, 1.5
 
 

@@ -32,7 +32,7 @@ CONNECTIONS, THREADS, SECONDS = 16, 2, 10
 INDICATOR = "art174_cases_tried_and_convicted"
 WORKERS = 2
 REPEAT_ROUNDS = 3  # rounds of the repeated-view comparison, each code path once per round
-# Targets of issue 11 for a repeated indicator view on this 2-core machine.
+# Targets for a repeated indicator view on this 2-core machine.
 REPEAT_RPS_TARGET, REPEAT_P99_TARGET = 300, 150
 PATHS = {"previous code path (APP_SPEEDUPS=off)": False, "speedups on": True}
 

@@ -13,6 +13,7 @@ from werkzeug.exceptions import NotFound
 
 from dashboard import data, exports, images
 from dashboard.i18n import language
+from dashboard.memo import memoized
 
 FORMATS = {
     "csv": "text/csv",  # Flask adds "; charset=utf-8" to text types
@@ -25,7 +26,6 @@ INLINE = ("json", "png", "svg")
 # Query parameters of an image or a data file that are not a dimension choice.
 IMAGE_OPTIONS = ("size", "width", "height", "scale", "theme", "lang")
 FILE_OPTIONS = ("lang",)
-_package_cache: dict = {}
 
 
 def register(server: Flask) -> None:
@@ -50,11 +50,11 @@ def _is_api(path: str) -> bool:
     return path.startswith("/api/")
 
 
-def _not_modified():
+def _not_modified() -> Response | None:
     """A 304 before any work when the client already holds this data version of a known resource."""
     if not _is_api(request.path) or not request.if_none_match or request.endpoint in (None, "api_unknown"):
         return None
-    if request.endpoint == "api_indicator" and not _known_file(request.view_args.get("name", "")):
+    if request.endpoint == "api_indicator" and not _known_file((request.view_args or {}).get("name", "")):
         return None
     try:
         version = data.load().version
@@ -91,27 +91,27 @@ def _with_data_version(response: Response) -> Response:
     return response
 
 
-def _bad_request(error):
+def _bad_request(error: Exception) -> tuple[Response, int]:
     return jsonify({"error": str(error)}), 400
 
 
-def unknown(rest: str):
+def unknown(rest: str) -> Response:
     """A 404 for an /api path that names no route."""
     abort(404, description="no such API route: see /api/indicators.json")
 
 
-def _data_unavailable(error):
+def _data_unavailable(error: Exception) -> tuple[Response, int]:
     return jsonify({"error": str(error)}), 503
 
 
-def _renderer_unavailable(error):
+def _renderer_unavailable(error: images.RendererUnavailable) -> Response:
     response = jsonify({"error": str(error)})
     response.status_code = 503
     response.headers["Retry-After"] = str(error.retry_after)
     return response
 
 
-def _not_found(error):
+def _not_found(error: NotFound) -> tuple[Response, int] | NotFound:
     """JSON for /api paths; elsewhere the usual 404 answer."""
     if request.path == "/api" or _is_api(request.path):
         return jsonify(
@@ -128,13 +128,13 @@ def _dataset() -> data.Dataset:
     return data.load()
 
 
-def catalogue():
-    """The catalogue: one object per indicator."""
-    body = json.dumps(_dataset().catalog, ensure_ascii=False).encode("utf-8")
+def catalogue() -> Response:
+    """The catalogue: one flat object per indicator (the fields of `contract.records.CatalogEntry`)."""
+    body = exports.catalog_json(_dataset()).encode("utf-8")
     return _attachment(body, FORMATS["json"], "indicators.json", inline=True)
 
 
-def indicator(name: str):
+def indicator(name: str) -> Response:
     """One indicator as .csv, .xlsx, .json, .png or .svg; an id not in the catalogue is a 404."""
     indicator_id, _, extension = name.rpartition(".")
     dataset = _dataset()
@@ -156,43 +156,36 @@ def indicator(name: str):
     return _attachment(body, FORMATS[extension], f"{indicator_id}.{extension}", inline=extension in INLINE)
 
 
-def _image(dataset, indicator_id: str, extension: str):
+def _image(dataset: data.Dataset, indicator_id: str, extension: str) -> Response:
     """The indicator's chart as PNG or SVG: ?size=slide|a4|square or width/height, scale, theme, lang, dimensions."""
     options = images.image_options(request.args)
     query = _choice(IMAGE_OPTIONS)
     body = images.indicator_image(dataset, indicator_id, extension, options, query, language(request.args.get("lang")))
-    name = f"{indicator_id}-{options['width']}x{options['height']}.{extension}"
+    if body is None:
+        abort(404, description=f"no indicator {indicator_id!r}: see /api/indicators.json for the ids")
+    name = f"{indicator_id}-{options.width}x{options.height}.{extension}"
     return _attachment(body, FORMATS[extension], name, inline=True)
 
 
-def _choice(options: tuple) -> dict:
+def _choice(options: tuple[str, ...]) -> dict[str, list[str]]:
     """The dimension choice of the request: every query parameter that is not one of `options`."""
     return {k: v for k, v in request.args.to_dict(flat=False).items() if k not in options}
 
 
-def claims_filters(args) -> dict:
-    """Claim filters from query parameters: report=<id>&kind=count,percent&unit=%&from=150&to=160&q=article."""
-    filters = {key: [v for v in ",".join(args.getlist(key)).split(",") if v] for key in exports.CLAIM_FILTERS}
-    for key in ("from", "to"):
-        value = args.get(key, "")
-        filters[key] = int(value) if value.strip().lstrip("-").isdigit() else None
-    filters["q"] = args.get("q", "")
-    filters["report"] = [v for v in ",".join(args.getlist("report")).split(",") if v]
-    return filters
+def claims() -> Response:
+    """All claims as CSV, narrowed by the query parameters (the words of /claims; no `kind` is every kind)."""
+    filters = data.claim_filters(request.args.to_dict(flat=False))
+    return _attachment(exports.csv_bytes(_dataset().claims_where(filters)), FORMATS["csv"], "claims.csv")
 
 
-def claims():
-    """All claims as CSV, narrowed by the query parameters."""
-    frame = exports.filter_claims(exports.claims_frame(_dataset()), claims_filters(request.args))
-    return _attachment(exports.csv_bytes(frame), FORMATS["csv"], "claims.csv")
-
-
-def package():
+def package() -> Response:
     """The whole data package as a zip, built once per data build."""
-    dataset = _dataset()
-    if _package_cache.get("dataset") is not dataset:
-        _package_cache.update(dataset=dataset, body=exports.package_zip(dataset))
-    return _attachment(_package_cache["body"], "application/zip", "data-package.zip")
+    return _attachment(_package(_dataset()), "application/zip", "data-package.zip")
+
+
+@memoized(max_entries=1)
+def _package(dataset: data.Dataset) -> bytes:
+    return exports.package_zip(dataset)
 
 
 def _attachment(body: bytes, mimetype: str, filename: str, inline: bool = False) -> Response:

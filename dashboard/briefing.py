@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from dashboard import charts, data, figures, images
-from dashboard.i18n import LANGUAGES, citation, format_period, format_value
+from dashboard.i18n import LANGUAGES, citation, format_period, format_value, topic_title
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -25,7 +25,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--width", type=int, help="width in pixels (overrides --size)")
     parser.add_argument("--height", type=int, help="height in pixels (overrides --size)")
     parser.add_argument("--scale", type=float, default=1.0, help="pixel density of PNGs, e.g. 2 for print (default 1)")
-    parser.add_argument("--theme", default="light", choices=charts.THEMES)
+    parser.add_argument("--theme", default="light", choices=figures.THEMES)
     parser.add_argument("--lang", default="fr", choices=LANGUAGES)
     parser.add_argument("--out", default="briefing", type=Path, help="output folder (created if missing)")
     return parser.parse_args(argv)
@@ -50,17 +50,17 @@ def sources_markdown(
         "",
     ]
     for parts, files in charts_written:
-        entry = dataset.indicator(parts.indicator_id)
-        meta = dataset.metadata.get(entry["report_id"], {})
-        document = ", ".join(str(v) for v in (meta.get("state"), meta.get("document_type"), parts.symbol) if v)
+        entry = dataset.indicators[parts.indicator_id]
+        facts = dataset.facts(entry.report_id)
+        document = ", ".join(v for v in (facts.state, facts.document_type, parts.symbol) if v)
         lines += [
             f"## {parts.title}",
             "",
             f"- files: {', '.join(f'`{name}`' for name in files)}",
-            f"- indicator: `{parts.indicator_id}` ({entry['topic_title'][lang]})",
+            f"- indicator: `{parts.indicator_id}` ({topic_title(entry, lang)})",
             f"- {parts.subtitle}",
             f"- {parts.source}",
-            f"- document: {document}; built {dataset.built_at(entry['report_id'])}",
+            f"- document: {document}; built {dataset.built_at(entry.report_id)}",
             *[f"- ⚠ {warning}" for warning in parts.warnings],
             *[f"- note: {note}" for note in parts.notes],
             f"- description: {parts.description}",
@@ -70,7 +70,7 @@ def sources_markdown(
         ]
         for row in parts.rows.itertuples():
             value = format_value(row.value, row.qualifier, row.unit, lang)
-            period = format_period(row.period, lang, entry.get("labels_en"))
+            period = format_period(row.period, lang, entry.labels_en)
             lines.append(
                 f"- {value}{f' ({period})' if period else ''} — {citation(parts.symbol, row.paragraph, lang)}: "
                 f"« {row.quote} »"
@@ -79,41 +79,39 @@ def sources_markdown(
     return "\n".join(lines)
 
 
+def _refusal(dataset: data.Dataset, formats: list[str], ids: list[str]) -> str | None:
+    """What makes the request impossible, in one line (formats first), else None."""
+    unknown_formats = [f for f in formats if f not in images.FORMATS]
+    if unknown_formats or not formats:
+        return f"--formats: {', '.join(unknown_formats) or 'none given'} not one of {', '.join(images.FORMATS)}"
+    missing = [i for i in ids if dataset.indicator(i) is None]
+    if missing:
+        return f"unknown indicator id(s): {', '.join(missing)}: see /api/indicators.json or data/processed/catalog.json"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     # Load inputs.
     args = parse_args(argv)
     formats = [f for f in args.formats.split(",") if f]
-    unknown_formats = [f for f in formats if f not in images.FORMATS]
-    if unknown_formats or not formats:
-        print(
-            f"--formats: {', '.join(unknown_formats) or 'none given'} not one of {', '.join(images.FORMATS)}",
-            file=sys.stderr,
-        )
-        return 2
     try:
         dataset = data.load()
     except data.DataUnavailable as error:
         print(error, file=sys.stderr)
         return 2
     ids = requested_ids(args.indicators)
-    missing = [i for i in ids if dataset.indicator(i) is None]
-    if missing:
-        print(
-            f"unknown indicator id(s): {', '.join(missing)}: see /api/indicators.json or data/processed/catalog.json",
-            file=sys.stderr,
-        )
+    problem = _refusal(dataset, formats, ids)
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     width, height = figures.SIZES[args.size]
-    options = {"width": args.width or width, "height": args.height or height, "scale": args.scale, "theme": args.theme}
+    options = images.ImageOptions(args.width or width, args.height or height, args.scale, args.theme)
     # Process data.
     written = []
     for indicator_id in ids:
         parts = charts.chart_parts(dataset, indicator_id, {}, args.lang)
-        figure = charts.briefing_figure(parts, options["width"], options["height"], options["theme"])
-        files = {
-            f"{indicator_id}.{fmt}": images.render(figure, fmt, options["width"], options["height"], options["scale"])
-            for fmt in formats
-        }
+        assert parts is not None  # every id was looked up above
+        files = {f"{indicator_id}.{fmt}": images.parts_image(parts, fmt, options) for fmt in formats}
         written.append((parts, files))
     # Save outputs.
     args.out.mkdir(parents=True, exist_ok=True)
@@ -126,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     images.stop()
     print(
         f"{sum(len(f) for _, f in written)} images and sources.md written to {args.out}/ "
-        f"({options['width']}×{options['height']}, scale {options['scale']:g})"
+        f"({options.width}×{options.height}, scale {options.scale:g})"
     )
     return 0
 

@@ -1,72 +1,57 @@
 """Remembered answers of pure callbacks: a page view built once per (what was asked, data version, encoding).
 
 Every view of an indicator page re-built the same figure, table and text: 22-59 views a second
-under load (issue 11). The page-routing callback (`_pages_location` -> `_pages_content`) is pure:
+under load. The page-routing callback (`_pages_location` -> `_pages_content`) is pure:
 its answer depends only on the URL it is sent (path and query: indicator, tab, sort, dimension
 choice, language) and on the data. So its answers are kept, keyed by the callback's inputs and
 state, the data version, the public address and the client's Accept-Encoding, and replayed byte
 for byte (already compressed). Nothing of the requester is in the key or the answer: no cookie or header reaches the
 pages' layouts (links come from PUBLIC_URL, not Host), and an answer that sets a cookie is never
-kept. Bounded in entries and bytes; a new data version empties it.
+kept. Bounded in entries and bytes; a new data version empties it (`dashboard/memo.py`, as every kept answer).
 """
 
 import hashlib
 import json
-import threading
-from collections import OrderedDict
+from typing import Any
 
 from flask import Flask, Response, g, request
 
 from dashboard import data, security, transfer
+from dashboard.memo import Memo
 
 CALLBACK_ENDPOINT = "/_dash-update-component"
 # The outputs of callbacks whose answer depends only on their inputs, their state and the data.
 PURE_OUTPUTS = (".._pages_content.children..._pages_store.data..",)
 MAX_ENTRIES, MAX_BYTES = 512, 64 * 1024 * 1024  # per worker; an indicator view is 5-60 KB compressed
+# What is kept of an answer: its body, content type and content encoding.
+Answer = tuple[bytes, str | None, str | None]
 
 
 class Answers:
-    """A bounded least-recently-used store of answers: key -> (body, content type, content encoding)."""
+    """The kept answers: key -> (body, content type, content encoding), bounded in entries and bytes."""
 
-    def __init__(self, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES):
-        self.max_entries, self.max_bytes = max_entries, max_bytes
-        self._items: OrderedDict = OrderedDict()
-        self._size = 0
-        self._version = None
-        self._lock = threading.Lock()
+    def __init__(self, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
+        self._memo = Memo("dashboard.cache.answers", max_entries, max_bytes, weigh=lambda answer: len(answer[0]))
 
-    def get(self, key):
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-            return found
+    def get(self, key: tuple[str, ...]) -> Answer | None:
+        found: Answer | None = self._memo.get(key)
+        return found
 
-    def put(self, key, version: str, value: tuple) -> None:
-        with self._lock:
-            if version != self._version:  # the data was rebuilt: every kept answer is stale
-                self._items.clear()
-                self._size, self._version = 0, version
-            if key in self._items:
-                return
-            self._items[key] = value
-            self._size += len(value[0])
-            while self._items and (len(self._items) > self.max_entries or self._size > self.max_bytes):
-                self._size -= len(self._items.popitem(last=False)[1][0])
+    def put(self, key: tuple[str, ...], version: str, value: Answer) -> None:
+        """Keep an answer; a new data version first empties the store (every kept answer is stale)."""
+        self._memo.put(key, value, version)
 
     def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._size, self._version = 0, None
+        self._memo.clear()
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._memo)
 
 
 answers = Answers()
 
 
-def register(app) -> None:
+def register(app: Any) -> None:
     """Replay kept answers of pure callbacks, and keep new ones (nothing when APP_SPEEDUPS=off)."""
     if not transfer.enabled():
         return
@@ -76,7 +61,7 @@ def register(app) -> None:
     server.after_request(_keep)
 
 
-def answer_key(body: dict, version: str, encoding: str) -> tuple | None:
+def answer_key(body: Any, version: str, encoding: str) -> tuple[str, ...] | None:
     """The key of a callback request's answer, or None when its callback is not pure."""
     if not isinstance(body, dict) or body.get("output") not in PURE_OUTPUTS:
         return None
@@ -85,7 +70,7 @@ def answer_key(body: dict, version: str, encoding: str) -> tuple | None:
     return version, encoding, security.public_url(), hashlib.sha256(asked.encode("utf-8")).hexdigest()
 
 
-def _replay():
+def _replay() -> Response | None:
     if request.endpoint != CALLBACK_ENDPOINT:
         return None
     try:
@@ -109,7 +94,7 @@ def _replay():
     return response
 
 
-def _keep(response):
+def _keep(response: Response) -> Response:
     key = g.get("answer_key")
     if key is None or g.get("answer_replayed") or response.status_code != 200 or response.direct_passthrough:
         return response

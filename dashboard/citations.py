@@ -1,4 +1,4 @@
-"""Citations people can use (issue 11): the document's symbol, title and date, a link to it on
+"""Citations people can use: the document's symbol, title and date, a link to it on
 undocs.org, and a "Cite" box with the citation as plain text, BibTeX and CSL-JSON.
 
 The document's facts come from the report's metadata (data/raw/<report_id>.json, carried in
@@ -8,6 +8,7 @@ reports.parquet): `symbol`, `title_fr`/`title_en`, `date_issued`, `state`, `trea
 import datetime
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -15,7 +16,9 @@ from babel.dates import format_date
 from dash import html
 
 from contract.locales import locale_of
-from dashboard.i18n import language, t
+from dashboard import data
+from dashboard.attributes import attributes
+from dashboard.i18n import labelled, language, t
 
 UNDOCS = "https://undocs.org/"
 # The committees' names, for the publisher of a citation.
@@ -91,37 +94,31 @@ def document_url(symbol: str) -> str:
     return UNDOCS + quote(symbol, safe="/-.")
 
 
-def _issued(metadata: dict) -> datetime.date | None:
-    for key in ("date_issued", "date_received"):
+def _issued(facts: data.ReportFacts) -> datetime.date | None:
+    for when in (facts.date_issued, facts.date_received):
         try:
-            return datetime.date.fromisoformat(str(metadata.get(key) or ""))
+            return datetime.date.fromisoformat(when or "")
         except ValueError:
             continue
     return None
 
 
-def cite(dataset, report_id: str, paragraphs, lang: str) -> Citation:
+def cite(dataset: data.Dataset, report_id: str, paragraphs: Iterable[int], lang: str) -> Citation:
     """The citation of a report (and of some of its paragraphs) for a reader of `lang`."""
     lang = language(lang)
-    metadata = dataset.metadata.get(report_id, {})
+    facts = dataset.facts(report_id)
     symbol = dataset.symbol(report_id)
-    title = (
-        metadata.get(f"title_{lang}")
-        or metadata.get("title_fr")
-        or metadata.get("title_en")
-        or metadata.get("document_type")
-        or symbol
-    )
-    body = TREATY_BODIES.get(str(metadata.get("treaty_body") or ""), {}).get(lang)
+    title = facts.title(lang) or facts.document_type or symbol
+    body = TREATY_BODIES.get(facts.treaty_body, {}).get(lang)
     publisher = f"{UNITED_NATIONS[lang]}, {body}" if body else UNITED_NATIONS[lang]
     numbers = tuple(sorted({int(p) for p in paragraphs or ()}))
     return Citation(
         report_id=report_id,
         symbol=symbol,
         title=title,
-        author=str(metadata.get("state") or ""),
+        author=facts.state,
         publisher=publisher,
-        issued=_issued(metadata),
+        issued=_issued(facts),
         document_language=dataset.text_language(report_id),
         paragraphs=numbers,
         lang=lang,
@@ -226,7 +223,7 @@ def reference(citation: Citation, id_: str | None = None) -> html.Span:
             ),
         ],
         className="citation-reference",
-        **({"id": id_} if id_ else {}),
+        **attributes({"id": id_} if id_ else {}),
     )
 
 
@@ -245,13 +242,15 @@ def cite_box(citation: Citation, id_prefix: str) -> html.Details:
             html.Div(
                 [
                     html.Label(title, htmlFor=area, className="cite-format"),
-                    html.Textarea(text, id=area, readOnly=True, rows=rows, className="cite-code", spellCheck="false"),
-                    # The copying is done by assets/readers.js: the clipboard is the reader's, not the server's.
+                    html.Textarea(
+                        text, id=area, readOnly="readOnly", rows=rows, className="cite-code", spellCheck="false"
+                    ),
+                    # The copying is done by assets/readers.js, in the reader's browser.
                     html.Button(
                         t(lang, "copy"),
                         type="button",
                         className="button copy-button",
-                        **{"data-copy": area, "data-done": t(lang, "copied")},
+                        **attributes({"data-copy": area, "data-done": t(lang, "copied")}),
                     ),
                 ],
                 className="cite-block",
@@ -280,13 +279,12 @@ def cite_box(citation: Citation, id_prefix: str) -> html.Details:
     )
 
 
-def document_line(dataset, report_id: str, lang: str, id_prefix: str) -> html.P:
+def document_line(dataset: data.Dataset, report_id: str, lang: str, id_prefix: str) -> html.Div:
     """'Source: <symbol ↗> — title, date' with its Cite button: the first line of the catalogue, reader and claims."""
     citation = cite(dataset, report_id, (), lang)
-    colon = " :" if language(lang) == "fr" else ":"
     return html.Div(
         [
-            html.Span(f"{t(lang, 'source')}{colon} ", className="citation-label"),
+            html.Span(f"{labelled(t(lang, 'source'), lang)} ", className="citation-label"),
             reference(citation),
             " ",
             cite_box(citation, f"{id_prefix}-cite"),

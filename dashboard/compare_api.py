@@ -7,19 +7,14 @@ The /api ETag and 304 handling of `dashboard/api.py` applies to these routes too
 
 import io
 import json
-import threading
-from collections import OrderedDict
+from dataclasses import astuple
 
 import pandas as pd
 from flask import Flask, Response, abort, request
 
-from dashboard import charts, data, exports, images
+from dashboard import comparison, data, exports, images
 from dashboard.api import FORMATS, INLINE
 from dashboard.i18n import language
-
-CACHE_SIZE = 32
-_cache: OrderedDict = OrderedDict()
-_lock = threading.Lock()
 
 
 def register(server: Flask) -> None:
@@ -27,12 +22,12 @@ def register(server: Flask) -> None:
     server.add_url_rule("/api/compare.<ext>", "api_compare", compare)
 
 
-def compare(ext: str):
+def compare(ext: str) -> Response:
     """A comparison as .csv, .xlsx, .json, .png or .svg; ids not in the catalogue are left out, none at all is a 404."""
     if ext not in FORMATS:
         abort(404, description=f"no compare file .{ext}: use csv, xlsx, json, png or svg")
     dataset = data.load()
-    ids = [i for i in charts.compare_ids(request.args.getlist("ids")) if dataset.indicator(i) is not None]
+    ids = [i for i in comparison.compare_ids(request.args.getlist("ids")) if dataset.indicator(i) is not None]
     if not ids:
         abort(404, description="no indicator to compare: give ?ids=<id>,<id> (see /api/indicators.json for the ids)")
     name = "compare-" + "-".join(ids)
@@ -75,18 +70,13 @@ def compare_json(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> dic
     return {"data_version": dataset.version, "indicators": [exports.indicator_json(dataset, i, lang) for i in ids]}
 
 
-def compare_image(dataset: data.Dataset, ids: list[str], fmt: str, options: dict, lang: str) -> bytes:
-    """The comparison's chart as PNG or SVG with its title, notes and source inside; cached by data version and options."""
-    key = (dataset.version, tuple(ids), fmt, lang, tuple(sorted(options.items())))
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    parts, _ = charts.compare_parts(dataset, ids, lang)
-    figure = charts.briefing_figure(parts, options["width"], options["height"], options["theme"])
-    body = images.render(figure, fmt, options["width"], options["height"], options["scale"])
-    with _lock:
-        _cache[key] = body
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return body
+def compare_image(dataset: data.Dataset, ids: list[str], fmt: str, options: images.ImageOptions, lang: str) -> bytes:
+    """The comparison's chart as PNG or SVG with its title, notes and source inside; kept by data version and options.
+
+    Ids that cannot share a chart (no series over time) leave nothing to draw: a 404 that says why.
+    """
+    parts, messages = comparison.compare_parts(dataset, ids, lang)
+    if parts is None:
+        abort(404, description=f"nothing to draw: {' '.join(messages)} (/api/compare.csv has the rows)")
+    key = (comparison.COMPARE_ID, tuple(ids), fmt, lang, astuple(options))
+    return images.kept_image(dataset, key, lambda: images.parts_image(parts, fmt, options))

@@ -1,43 +1,64 @@
 """Reusable pieces of the pages: links that keep the language, cards, the chart, tables, paragraphs."""
 
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
-import plotly.graph_objects as go
 from dash import dcc, html
 
 from contract.periods import is_partial
-from dashboard import citations, data, search, suggested
-from dashboard.figures import SIZES, chart_kind, figure_for, point_data, time_span
+from contract.records import CatalogEntry
+from dashboard import citations, data, search, shapes
+from dashboard.attributes import attributes
+from dashboard.chart_text import Card, point_data
+from dashboard.figures import SIZES
 from dashboard.i18n import (
     DEFAULT_LANGUAGE,
-    KIND_LABELS,
     QUALIFIER_WORDS,
-    STRINGS,
+    description,
     dimension_name,
     format_number,
     format_period,
     format_value,
     label,
+    labelled,
     note_in,
+    paragraphs_label,
+    reasons,
     t,
+    title,
+    topic_title,
+    unit_label,
 )
 
 
-def href(path: str, lang: str, **params) -> str:
+def href(path: str, lang: str, **params: Any) -> str:
     """A URL that keeps the language; empty params are left out, so URLs stay short."""
     query = {"lang": lang} if lang != DEFAULT_LANGUAGE else {}
     query.update({key: value for key, value in params.items() if value not in (None, "", [])})
     return f"{path}?{urlencode(query, doseq=True)}" if query else path
 
 
-def report_href(dataset, report_id: str, lang: str, paragraph: int | None = None) -> str:
+@dataclass(frozen=True)
+class View:
+    """A page's address: its path and the query parameters that say what it shows (tab, sort, dimension choice)."""
+
+    path: str
+    params: dict[str, Any]
+
+    def href(self, lang: str, **changes: Any) -> str:
+        """The address of this view with some parameters changed (None removes one)."""
+        return href(self.path, lang, **{**self.params, **changes})
+
+
+def report_href(dataset: data.Dataset, report_id: str, lang: str, paragraph: int | None = None) -> str:
     """The reader of a report ('/report', '?report=<id>' for any but the default one), at a paragraph."""
-    chosen = report_id if report_id != dataset.report_or_default(None) else None
+    chosen = None if dataset.is_default_report(report_id) else report_id
     return href("/report", lang, report=chosen) + (f"#p{int(paragraph)}" if paragraph is not None else "")
 
 
-def report_selector(dataset, path: str, lang: str, current: str, **params) -> html.Nav | None:
+def report_selector(dataset: data.Dataset, path: str, lang: str, current: str, **params: Any) -> html.Nav | None:
     """Links to the same page for each report of the data (the report goes in the URL); None for a single report."""
     ids = dataset.report_ids()
     if len(ids) < 2:
@@ -55,11 +76,11 @@ def report_selector(dataset, path: str, lang: str, current: str, **params) -> ht
         ],
         className="report-selector",
         id="report-selector",
-        **{"aria-label": t(lang, "report_title")},
+        **attributes({"aria-label": t(lang, "report_title")}),
     )
 
 
-def one(value):
+def one(value: object) -> object:
     """A query value meant once (`?tab=a&tab=b` arrives as a list: the first one counts)."""
     return value[0] if isinstance(value, list) and value else value
 
@@ -82,74 +103,72 @@ def page_data(lang: str) -> tuple[data.Dataset | None, html.Div | None]:
     return dataset, None
 
 
-def paragraphs_label(paragraphs: list[int], lang: str) -> str:
-    """'par. 155, 156' for a list of paragraph numbers."""
-    return f"{t(lang, 'para')} {', '.join(str(p) for p in paragraphs)}"
+def suggested_badge(entry: CatalogEntry, lang: str) -> html.Span | None:
+    """'suggested · confidence 0.85' on a suggested indicator's card; None on a curated one."""
+    if not entry.suggested:
+        return None
+    return html.Span(
+        t(lang, "suggested_badge", confidence=format_number(entry.confidence or 0, lang)),
+        className="fact suggested-badge",
+        title=reasons(entry, lang),
+    )
 
 
-def indicator_card(entry: dict, lang: str, inconsistent: bool = False) -> html.Div:
+def indicator_card(entry: CatalogEntry, lang: str, inconsistent: bool = False) -> html.Div:
     """One indicator of the catalogue: title, unit, period covered, data points, paragraphs; a marker when the report's figures do not add up."""
     facts = [
         html.Span(
             t(lang, "card_warning"),
             className="fact fact-warning",
             title=t(lang, "card_warning_title"),
-            id=f"card-warning-{entry['indicator_id']}",
+            id=f"card-warning-{entry.indicator_id}",
         )
         if inconsistent
         else None,
-        html.Span(entry["unit_label"][lang], className="fact"),
-        html.Span(format_period(entry["period_covered"], lang), className="fact")
-        if entry.get("period_covered")
-        else None,
+        html.Span(unit_label(entry, lang), className="fact"),
+        html.Span(format_period(entry.period_covered, lang), className="fact") if entry.period_covered else None,
         html.Span(
-            f"{entry['observations']} {t(lang, 'data_points' if entry['observations'] != 1 else 'data_point')}",
+            f"{entry.observations} {t(lang, 'data_points' if entry.observations != 1 else 'data_point')}",
             className="fact",
         ),
-        html.Span(paragraphs_label(entry["paragraphs"], lang), className="fact"),
-        suggested.badge(entry, lang),
+        html.Span(paragraphs_label(list(entry.paragraphs), lang), className="fact"),
+        suggested_badge(entry, lang),
     ]
     return html.Div(
         [
-            dcc.Link(
-                entry["title"][lang], href=href(f"/indicators/{entry['indicator_id']}", lang), className="card-title"
-            ),
-            html.P(entry["description"][lang], className="card-description"),
+            dcc.Link(title(entry, lang), href=href(f"/indicators/{entry.indicator_id}", lang), className="card-title"),
+            html.P(description(entry, lang), className="card-description"),
             html.Div([fact for fact in facts if fact is not None], className="card-facts"),
         ],
         className="indicator-card" + (" card-inconsistent" if inconsistent else ""),
-        id=f"card-{entry['indicator_id']}",
+        id=f"card-{entry.indicator_id}",
     )
-
-
-def inconsistent_indicators(dataset) -> set[str]:
-    """The indicators involved in at least one inconsistent check."""
-    bad = dataset.checks[dataset.checks.status == "inconsistent"]
-    return {i for ids in bad.indicator_ids for i in list(ids)}
 
 
 def _flagged() -> set[str]:
     try:
-        return inconsistent_indicators(data.load())
+        return data.load().inconsistent_indicators()
     except data.DataUnavailable:
         return set()
 
 
-def catalogue_sections(catalog: list[dict], lang: str, query: str = "", flagged: set | None = None) -> list:
+def catalogue_sections(
+    catalog: list[CatalogEntry], lang: str, query: str = "", flagged: set[str] | None = None
+) -> list[html.Section | html.P]:
     """Cards grouped by topic, in catalogue order, keeping only those that match the query; inconsistent ones marked."""
     flagged = _flagged() if flagged is None else flagged
     shown = [entry for entry in catalog if search.entry_matches(entry, query or "")]
     if not shown:
         return [html.P(t(lang, "no_match", q=query), className="empty")]
-    topics: dict[str, list] = {}
+    topics: dict[str, list[CatalogEntry]] = {}
     for entry in shown:
-        topics.setdefault(entry["topic"], []).append(entry)
+        topics.setdefault(entry.topic, []).append(entry)
     return [
         html.Section(
             [
-                html.H2(entries[0]["topic_title"][lang]),
+                html.H2(topic_title(entries[0], lang)),
                 html.Div(
-                    [indicator_card(entry, lang, entry["indicator_id"] in flagged) for entry in entries],
+                    [indicator_card(entry, lang, entry.indicator_id in flagged) for entry in entries],
                     className="card-grid",
                 ),
             ],
@@ -160,23 +179,18 @@ def catalogue_sections(catalog: list[dict], lang: str, query: str = "", flagged:
     ]
 
 
-def indicator_figure(entry: dict, rows: pd.DataFrame, lang: str) -> go.Figure:
-    """The indicator's chart, of the kind its rows and definition call for (see dashboard/figures.py)."""
-    return figure_for(chart_kind(entry, rows), entry, rows, lang)
-
-
-def number_card(card: dict, lang: str, id_prefix: str = "indicator") -> html.Div:
+def number_card(card: Card, id_prefix: str = "indicator") -> html.Div:
     """A single value as a card: the value large, what it counts, its period (the source line follows the card)."""
     return html.Div(
         [
-            html.P(card["qualifier"], className="number-card-qualifier") if card["qualifier"] else None,
+            html.P(card.qualifier, className="number-card-qualifier") if card.qualifier else None,
             html.P(
-                [html.Span(card["number"], className="card-number"), f" {card['unit']}" if card["unit"] else None],
+                [html.Span(card.number, className="card-number"), f" {card.unit}" if card.unit else None],
                 className="number-card-value",
                 id=f"{id_prefix}-card-value",
             ),
-            html.P(card["what"], className="number-card-what") if card["what"] else None,
-            html.P(card["period"], className="number-card-period", id=f"{id_prefix}-card-period"),
+            html.P(card.what, className="number-card-what") if card.what else None,
+            html.P(card.period, className="number-card-period", id=f"{id_prefix}-card-period"),
         ],
         className="number-card",
         id=f"{id_prefix}-card",
@@ -192,7 +206,7 @@ def chart_warnings(warnings: list[str], id_prefix: str = "indicator") -> html.Di
     )
 
 
-def download_links(files: dict, name: str, lang: str, id_prefix: str) -> html.P:
+def download_links(files: dict[str, str], name: str, lang: str, id_prefix: str) -> html.P:
     """'Download: CSV Excel JSON', each link saving `<name>.<ext>`."""
     links = [
         html.A(
@@ -204,10 +218,10 @@ def download_links(files: dict, name: str, lang: str, id_prefix: str) -> html.P:
         )
         for ext, link in files.items()
     ]
-    return html.P([html.Span(t(lang, "downloads") + (" : " if lang == "fr" else ": ")), *links], className="downloads")
+    return html.P([html.Span(labelled(t(lang, "downloads"), lang) + " "), *links], className="downloads")
 
 
-def image_menu(path: str, query: dict, name: str, lang: str, id_prefix: str) -> html.Details:
+def image_menu(path: str, query: dict[str, Any], name: str, lang: str, id_prefix: str) -> html.Details:
     """The chart as PNG at the briefing sizes and as SVG (`path` + '.png' / '.svg'), titled and sourced like the page."""
     items = [
         (f"image-{size}", t(lang, f"image_{size}"), href(f"{path}.png", lang, size=size, **query), "png")
@@ -250,7 +264,7 @@ def embed_box(code: str, lang: str, id_prefix: str) -> html.Details:
                         id=f"{id_prefix}-embed-copied",
                         className="hint",
                         role="status",
-                        **{"data-done": t(lang, "copied")},
+                        **attributes({"data-done": t(lang, "copied")}),
                     ),
                 ],
                 className="menu",
@@ -261,14 +275,15 @@ def embed_box(code: str, lang: str, id_prefix: str) -> html.Details:
     )
 
 
-def highlighted(text: str, spans: list[tuple], extra: dict | None = None) -> list:
+def highlighted(text: str, spans: list[tuple[Any, ...]], extra: dict[int, Any] | None = None) -> list[Any]:
     """Text cut into plain strings and <mark> spans (start, end, class[, title]); `extra[start]` follows a span."""
-    pieces, cursor = [], 0
-    for start, end, class_name, *title in sorted(spans):
+    pieces: list[Any] = []
+    cursor = 0
+    for start, end, class_name, *hint in sorted(spans):
         if start < cursor or end > len(text):
             continue  # overlapping or out-of-range spans are shown as plain text
         pieces.append(text[cursor:start])
-        pieces.append(html.Mark(text[start:end], className=class_name, **({"title": title[0]} if title else {})))
+        pieces.append(html.Mark(text[start:end], className=class_name, **({"title": hint[0]} if hint else {})))
         if extra and start in extra:
             pieces.append(extra[start])
         cursor = end
@@ -292,11 +307,11 @@ def quote_spans(paragraph_text: str, quote: str, number: str) -> list[tuple[int,
     ]
 
 
-def observation_panel(dataset, entry: dict, row, lang: str) -> list:
+def observation_panel(dataset: data.Dataset, entry: CatalogEntry, row: Any, lang: str) -> list[Any]:
     """The side panel of one data point: its value, its paragraph with the quote marked, a link."""
     text = dataset.paragraph_text(row.report_id, row.paragraph)
     spans = [s for s in quote_spans(text, row.quote, row.text) if s[0] < s[1]]
-    point = point_data(row, entry, lang, time_span(entry, dataset.observations_of(entry["indicator_id"])))
+    point = point_data(row, entry, lang, shapes.time_span(entry, dataset.observations_of(entry.indicator_id)))
     return [
         html.H3(point[1], className="panel-value"),
         html.P(point[2], className="panel-meta"),
@@ -330,10 +345,16 @@ def sort_rows(rows: pd.DataFrame, column: str | None, descending: bool) -> pd.Da
 
 
 def observation_table(
-    dataset, entry: dict, rows: pd.DataFrame, lang: str, sort: str | None, descending: bool, base: dict
+    dataset: data.Dataset,
+    entry: CatalogEntry,
+    rows: pd.DataFrame,
+    lang: str,
+    sort: str | None,
+    descending: bool,
+    view: View,
 ) -> html.Table:
     """The indicator's rows as an HTML table whose headers sort it through the query string."""
-    dimensions = dataset.dimensions_of(entry["indicator_id"])
+    dimensions = dataset.dimensions_of(entry.indicator_id)
     columns = [*dimensions, "period", "value", "qualifier", "paragraph", "quote", "note"]
     names = {
         "period": t(lang, "period"),
@@ -349,14 +370,16 @@ def observation_table(
         arrow = (" ▼" if descending else " ▲") if column == sort else ""
         link = dcc.Link(
             names.get(column, dimension_name(column, lang)) + arrow,
-            href=href(base["path"], lang, **{**base["params"], "sort": column, "desc": flip}),
+            href=view.href(lang, sort=column, desc=flip),
             id=f"indicator-sort-{column}",
         )
         header.append(
-            html.Th(link, **({"aria-sort": "descending" if descending else "ascending"} if column == sort else {}))
+            html.Th(
+                link, **attributes({"aria-sort": "descending" if descending else "ascending"} if column == sort else {})
+            )
         )
     # "partial" only means something along a time axis, against the series' usual length (a campaign's half year is not).
-    usual = time_span(entry, rows)
+    usual = shapes.time_span(entry, rows)
     body = [
         html.Tr([_cell(dataset, entry, row, column, lang, usual) for column in columns])
         for row in sort_rows(rows, sort, descending).itertuples()
@@ -364,19 +387,19 @@ def observation_table(
     return html.Table([html.Thead(html.Tr(header)), html.Tbody(body)], className="data-table", id="indicator-table")
 
 
-def _cell(dataset, entry: dict, row, column: str, lang: str, usual: int | None) -> html.Td:
+def _cell(dataset: data.Dataset, entry: CatalogEntry, row: Any, column: str, lang: str, usual: int | None) -> html.Td:
     value = getattr(row, column)
     if column == "value":
         return html.Td(
-            format_value(value, "exact", row.unit, lang), className="number", **{"data-value": repr(float(value))}
+            format_value(value, "exact", row.unit, lang),
+            className="number",
+            **attributes({"data-value": repr(float(value))}),
         )
     if column == "qualifier":
         return html.Td(QUALIFIER_WORDS[lang].get(value, ""))
     if column == "period":
         partial = usual is not None and is_partial(value, usual)
-        return html.Td(
-            format_period(value, lang, entry.get("labels_en")) + (f" ({t(lang, 'partial')})" if partial else "")
-        )
+        return html.Td(format_period(value, lang, entry.labels_en) + (f" ({t(lang, 'partial')})" if partial else ""))
     if column == "paragraph":
         return html.Td(
             dcc.Link(str(int(value)), href=report_href(dataset, row.report_id, lang, value)), className="number"
@@ -385,15 +408,16 @@ def _cell(dataset, entry: dict, row, column: str, lang: str, usual: int | None) 
         return html.Td(value, lang=dataset.text_language(row.report_id), className="quote")
     if column == "note":
         return html.Td(note_in(value, getattr(row, "note_en", None), lang))
-    return html.Td(label(value if isinstance(value, str) else None, lang, entry.get("labels_en")))
+    return html.Td(label(value if isinstance(value, str) else None, lang, entry.labels_en))
 
 
-def sources_list(dataset, entry: dict, rows: pd.DataFrame, lang: str) -> html.Div:
+def sources_list(dataset: data.Dataset, entry: CatalogEntry, rows: pd.DataFrame, lang: str) -> html.Ol:
     """Every paragraph the indicator uses, cited in full, its quotes marked."""
-    paragraphs = sorted({int(p) for p in rows.paragraph} | {int(p) for p in entry.get("paragraphs", [])})
+    paragraphs = sorted({int(p) for p in rows.paragraph} | {int(p) for p in entry.paragraphs})
+    report_id = entry.report_id
     items = []
     for number in paragraphs:
-        text = dataset.paragraph_text(entry["report_id"], number)
+        text = dataset.paragraph_text(report_id, number)
         spans = []
         for row in rows[rows.paragraph == number].itertuples():
             spans += [s for s in quote_spans(text, row.quote, row.text) if s[2] == "number"]
@@ -402,7 +426,7 @@ def sources_list(dataset, entry: dict, rows: pd.DataFrame, lang: str) -> html.Di
                 [
                     html.P(
                         [
-                            citations.reference(cited := citations.cite(dataset, entry["report_id"], [number], lang)),
+                            citations.reference(cited := citations.cite(dataset, report_id, [number], lang)),
                             " ",
                             citations.cite_box(cited, f"indicator-source-{number}-cite"),
                         ],
@@ -411,99 +435,11 @@ def sources_list(dataset, entry: dict, rows: pd.DataFrame, lang: str) -> html.Di
                     html.Blockquote(
                         highlighted(text, sorted(set(spans))),
                         className="paragraph-text",
-                        lang=dataset.text_language(entry["report_id"]),
+                        lang=dataset.text_language(report_id),
                     ),
-                    dcc.Link(
-                        t(lang, "open_in_report") + " →", href=report_href(dataset, entry["report_id"], lang, number)
-                    ),
+                    dcc.Link(t(lang, "open_in_report") + " →", href=report_href(dataset, report_id, lang, number)),
                 ],
                 id=f"indicator-source-{number}",
             )
         )
     return html.Ol(items, className="sources")
-
-
-def checks_list(checks: pd.DataFrame, lang: str, id_prefix: str = "indicator", dataset=None) -> html.Ul | html.P:
-    """Checks, inconsistencies first (the order of `checks`), in the page's language; with `dataset`, linked to paragraphs and indicators."""
-    if checks.empty:
-        return html.P(t(lang, "no_checks"), className="empty")
-    return html.Ul([_check_item(check, lang, id_prefix, dataset) for check in checks.itertuples()], className="checks")
-
-
-def _check_item(check, lang: str, id_prefix: str, dataset) -> html.Li:
-    french = lang == "fr" and isinstance(getattr(check, "description_fr", None), str)
-    # NaN: nothing stated (a trend), or an open bound ("plus de"): nothing to show
-    figures = [
-        f"{t(lang, key)} {format_number(value, lang)}"
-        for key, value in (
-            ("check_expected", check.expected),
-            ("check_computed", check.computed),
-            ("check_tolerance", check.tolerance),
-        )
-        if value == value
-    ]
-    paragraphs = [int(p) for p in check.paragraphs]
-    if dataset is None:
-        where = paragraphs_label(paragraphs, lang)
-    else:
-        links = [dcc.Link(str(p), href=report_href(dataset, check.report_id, lang, p)) for p in paragraphs]
-        where = html.Span(
-            [f"{t(lang, 'para')} ", *[piece for link in links for piece in (link, ", ")][:-1]],
-            className="check-paragraphs",
-        )
-    detail = check_detail(check, lang)
-    return html.Li(
-        [
-            html.Span(
-                [t(lang, check.status), " · ", kind_label(check.kind, lang, checks=True)],
-                className=f"status status-{check.status}",
-            ),
-            html.Span(check.description_fr if french else check.description, className="check-description"),
-            html.Span([" · ".join(figures), " · ", where], className="check-figures"),
-            html.Span(detail, className="check-detail") if detail else None,
-            _check_indicators(check, lang, dataset) if dataset is not None else None,
-        ],
-        className=f"check check-{check.status}",
-        id=f"{id_prefix}-check-{check.check_id}",
-    )
-
-
-def _check_indicators(check, lang: str, dataset) -> html.Span:
-    links = []
-    for indicator_id in check.indicator_ids:
-        entry = dataset.indicator(indicator_id)
-        if entry is not None:
-            links += [dcc.Link(entry["title"][lang], href=href(f"/indicators/{indicator_id}", lang)), " · "]
-    return html.Span(
-        [f"{t(lang, 'checks_indicators')} : " if lang == "fr" else f"{t(lang, 'checks_indicators')}: ", *links[:-1]],
-        className="check-indicators",
-    )
-
-
-def check_detail(check, lang: str) -> str | None:
-    """The check's arithmetic in the page's language (builds before detail_fr existed have only English)."""
-    french = getattr(check, "detail_fr", None)
-    detail = french if lang == "fr" and isinstance(french, str) else getattr(check, "detail", None)
-    return detail if isinstance(detail, str) and detail else None
-
-
-def check_warnings(checks: pd.DataFrame, lang: str) -> list[str]:
-    """One line per inconsistent check: 'Les chiffres du rapport ne concordent pas : 715 + 90 + 35 = 840 … — par. 290'."""
-    return [
-        t(
-            lang,
-            "warning",
-            detail=check_detail(c, lang) or (c.description_fr if lang == "fr" else c.description),
-            para=paragraphs_label([int(p) for p in c.paragraphs], lang),
-        )
-        for c in checks.itertuples()
-        if c.status == "inconsistent"
-    ]
-
-
-def kind_label(kind: str, lang: str, checks: bool = False) -> str:
-    """A claim kind (or with `checks`, a check kind) in the interface language."""
-    if checks:
-        key = f"check_kind_{kind}"
-        return t(lang, key) if key in STRINGS[lang] else kind
-    return KIND_LABELS[lang].get(kind, kind)

@@ -7,17 +7,22 @@ changes (its size or mtime), so a `make data` while the app runs is picked up.
 import hashlib
 import json
 import os
-import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from contract import records, schema
-from contract.schema import STATISTIC_KINDS  # noqa: F401 (the pages filter statistics by it)
+from contract.schema import STATISTIC_KINDS
 from contract.store import current_folder
+from dashboard import search
+from dashboard.memo import Memo, memoized
+
+__all__ = ["STATISTIC_KINDS", "ClaimFilters", "DataUnavailable", "Dataset", "ReportFacts", "claim_filters", "load"]
 
 ROOT = Path(__file__).resolve().parent.parent
 # The tables the app reads (suggestions.parquet is optional: builds before it existed lack it).
@@ -30,9 +35,114 @@ class DataUnavailable(Exception):
     """data/processed/ is missing or incomplete; the message says what and how to build it."""
 
 
+@dataclass(frozen=True)
+class ReportFacts:
+    """What the metadata of a report says about it (reports.parquet's metadata_json), for citations and headings."""
+
+    symbol: str | None = None
+    state: str = ""
+    document_type: str = ""
+    treaty_body: str = ""
+    language: str | None = None
+    title_fr: str | None = None
+    title_en: str | None = None
+    date_issued: str | None = None
+    date_received: str | None = None
+    previous_symbol: str = ""  # the concluding observations the report follows up
+
+    def title(self, lang: str) -> str | None:
+        """The document's title in `lang`, else in the other language."""
+        own, other = (self.title_en, self.title_fr) if lang == "en" else (self.title_fr, self.title_en)
+        return own or other
+
+
+def _facts(metadata_json: str | None) -> ReportFacts:
+    raw = json.loads(metadata_json or "{}")
+    text = {key: str(raw[key]) for key in _FACT_FIELDS if raw.get(key) not in (None, "")}
+    previous = raw.get("previous_concluding_observations") or {}
+    previous_symbol = previous.get("symbol", "") if isinstance(previous, dict) else str(previous)
+    return ReportFacts(previous_symbol=previous_symbol, **text)
+
+
+_FACT_FIELDS = (
+    "symbol",
+    "state",
+    "document_type",
+    "treaty_body",
+    "language",
+    "title_fr",
+    "title_en",
+    "date_issued",
+    "date_received",
+)
+
+
+@dataclass(frozen=True)
+class ClaimFilters:
+    """Which claims to keep: the filters of /claims and /api/claims.csv, in the words of their URLs.
+
+    An empty tuple keeps every value; `first` and `last` bound the paragraph numbers; `words` must all be in the
+    claim's text, subject or sentence, accents and case aside.
+    """
+
+    reports: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    unit: tuple[str, ...] = ()
+    qualifier: tuple[str, ...] = ()
+    chapter: tuple[str, ...] = ()
+    section: tuple[str, ...] = ()  # `VI.A`: section letters repeat across chapters
+    first: int | None = None
+    last: int | None = None
+    words: str = ""
+
+
+# The list filters of the claims, by their URL parameter; `kind=all` names every kind.
+CLAIM_LIST_FILTERS = ("kind", "unit", "qualifier", "chapter", "section")
+ALL_KINDS = "all"
+
+
+def _listed(raw: object) -> tuple[str, ...]:
+    values = raw if isinstance(raw, list | tuple) else [raw]
+    return tuple(part for item in values if isinstance(item, str) for part in item.split(",") if part)
+
+
+def _first(raw: object) -> object:
+    return raw[0] if isinstance(raw, list | tuple) and raw else raw
+
+
+def _whole(raw: object) -> int | None:
+    try:
+        return int(str(_first(raw)).strip())
+    except ValueError:
+        return None
+
+
+def claim_filters(query: Mapping[str, object], default_kinds: tuple[str, ...] = ()) -> ClaimFilters:
+    """The filters a URL's query names (`kind=count,percent&from=155&to=157&q=…&report=…`); odd values are dropped.
+
+    One reading for the page and the CSV: `kind=all` is every kind; no `kind` at all is `default_kinds`.
+    """
+    lists = {name: _listed(query.get(name)) for name in CLAIM_LIST_FILTERS}
+    if lists["kind"] == (ALL_KINDS,):
+        lists["kind"] = ()
+    elif "kind" not in query:
+        lists["kind"] = default_kinds
+    words = _first(query.get("q"))
+    return ClaimFilters(
+        reports=_listed(query.get("report")),
+        first=_whole(query.get("from")) if query.get("from") is not None else None,
+        last=_whole(query.get("to")) if query.get("to") is not None else None,
+        words=words if isinstance(words, str) else "",
+        **lists,
+    )
+
+
 @dataclass
 class Dataset:
-    """Everything the app shows, as read from data/processed/, with lookups built once."""
+    """Everything the app shows, as read from data/processed/, with lookups built once.
+
+    The pages and components reach the tables only through its methods (the store's queries).
+    """
 
     folder: Path
     paragraphs: pd.DataFrame
@@ -40,14 +150,14 @@ class Dataset:
     reports: pd.DataFrame
     observations: pd.DataFrame
     checks: pd.DataFrame
-    catalog: list[dict]
+    catalog: list[records.CatalogEntry]
     stale: list[str] = field(default_factory=list)
-    version: str = ""  # hash of the built files: the ETag of every /api response, a key of cached images
-    suggestions: pd.DataFrame = field(default_factory=pd.DataFrame)  # optional: builds before issue 14 lack it
+    version: str = ""  # hash of the built files: the ETag of every /api response, a key of kept answers
+    suggestions: pd.DataFrame = field(default_factory=pd.DataFrame)  # optional: older builds lack it
 
-    def __post_init__(self):
-        self.indicators = {entry["indicator_id"]: entry for entry in self.catalog}
-        self.metadata = {row.report_id: json.loads(row.metadata_json or "{}") for row in self.reports.itertuples()}
+    def __post_init__(self) -> None:
+        self.indicators = {entry.indicator_id: entry for entry in self.catalog}
+        self._facts = {row.report_id: _facts(row.metadata_json) for row in self.reports.itertuples()}
         languages = self.reports.language if "language" in self.reports.columns else [None] * len(self.reports)
         self._text_languages = {
             r: code for r, code in zip(self.reports.report_id, languages) if isinstance(code, str) and code
@@ -56,7 +166,7 @@ class Dataset:
             zip(zip(self.paragraphs.report_id, self.paragraphs.paragraph), self.paragraphs.text)
         )
         # claim_id -> the indicators that use it: the report reader links each number to them.
-        self.indicators_by_claim = (
+        self.indicators_by_claim: dict[str, list[str]] = (
             self.observations.groupby("claim_id")["indicator_id"].agg(lambda s: sorted(set(s))).to_dict()
         )
         # not dict(groupby): dict() would call GroupBy.keys, which is a column name
@@ -68,12 +178,24 @@ class Dataset:
         """The reports of the data folder, in the order of reports.parquet (the first is the default)."""
         return list(self.reports.report_id)
 
-    def report_or_default(self, value) -> str:
+    def report_or_default(self, value: object) -> str:
         """`value` when it names a report of the data, else the first report ('' when there is none)."""
         ids = self.report_ids()
-        return value if value in ids else (ids[0] if ids else "")
+        return value if isinstance(value, str) and value in ids else (ids[0] if ids else "")
 
-    def indicator(self, indicator_id: str) -> dict | None:
+    def is_default_report(self, report_id: str) -> bool:
+        """Whether a report is the one shown when none is named (links leave it out)."""
+        return report_id == self.report_or_default(None)
+
+    def facts(self, report_id: str | None) -> ReportFacts:
+        """What a report's metadata says (empty facts for an unknown report)."""
+        return self._facts.get(report_id or "", ReportFacts())
+
+    def entries_of(self, report_id: str) -> list[records.CatalogEntry]:
+        """The catalogue entries of one report, in catalogue order."""
+        return [entry for entry in self.catalog if entry.report_id == report_id]
+
+    def indicator(self, indicator_id: str) -> records.CatalogEntry | None:
         """The catalogue entry of an indicator, or None for an unknown id."""
         return self.indicators.get(indicator_id)
 
@@ -84,12 +206,62 @@ class Dataset:
             return self.observations.iloc[0:0]
         return frame.sort_values("position", kind="stable")
 
+    def observation_at(self, indicator_id: str, position: object) -> Any:
+        """The indicator's row at a position (a named tuple of its columns), or None."""
+        rows = self.observations_of(indicator_id)
+        return next(rows[rows.position == position].itertuples(), None)
+
+    def dimension_values(self, indicator_id: str, dimension: str) -> list[str]:
+        """The values of one dimension of an indicator, in their order."""
+        return list(dict.fromkeys(self.observations_of(indicator_id)[dimension].dropna()))
+
     def checks_of(self, indicator_id: str) -> pd.DataFrame:
         """The checks that involve the indicator, inconsistencies first."""
         mask = self.checks["indicator_ids"].apply(lambda ids: indicator_id in list(ids))
-        found = self.checks[mask].copy()
-        found["_order"] = (found["status"] != "inconsistent").astype(int)
-        return found.sort_values(["_order", "check_id"]).drop(columns="_order")
+        return _inconsistent_first(self.checks[mask])
+
+    def checks_of_report(self, report_id: str) -> pd.DataFrame:
+        """The checks of one report, inconsistencies first, then by id."""
+        return _inconsistent_first(self.checks[self.checks.report_id == report_id])
+
+    def inconsistent_indicators(self) -> set[str]:
+        """The indicators involved in at least one inconsistent check."""
+        bad = self.checks[self.checks.status == INCONSISTENT]
+        return {i for ids in bad.indicator_ids for i in list(ids)}
+
+    def paragraphs_of(self, report_id: str) -> pd.DataFrame:
+        """One report's paragraphs in reading order."""
+        return self.paragraphs[self.paragraphs.report_id == report_id]
+
+    def claims_count(self, report_id: str) -> int:
+        """How many numbers a report states."""
+        return int((self.claims.report_id == report_id).sum())
+
+    def statistics_of(self, report_id: str) -> pd.DataFrame:
+        """One report's claims that are statistics (not years, dates or references)."""
+        claims = self.claims
+        return claims[(claims.report_id == report_id) & claims.kind.isin(schema.STATISTIC_KINDS)]
+
+    def indicators_of_claim(self, claim_id: str) -> list[str]:
+        """The indicators that chart a claim."""
+        return self.indicators_by_claim.get(claim_id, [])
+
+    def claims_where(self, filters: ClaimFilters) -> pd.DataFrame:
+        """The claims kept by the filters, each with the chapter and section of its paragraph."""
+        return _filtered_claims(_claims_with_places(self), filters)
+
+    def uncharted_suggestions(self, report_id: str) -> pd.DataFrame:
+        """The report's suggested tables that no curated indicator covers and that have no page, with their paragraphs."""
+        rows = self.suggestions
+        if rows.empty:
+            return rows.assign(paragraph=pd.Series(dtype="int64"))
+        mine = rows[
+            (rows.report_id == report_id)
+            & (rows.covered_by.apply(len) == 0)
+            & ~rows.suggestion_id.isin(list(self.indicators))
+        ]
+        paragraph_of = dict(zip(self.claims.claim_id, self.claims.paragraph))
+        return mine.assign(paragraph=[paragraph_of.get(c) for c in mine.claim_id])
 
     def paragraph_text(self, report_id: str, paragraph: int) -> str:
         """The whole text of one paragraph ('' when the paragraph is unknown)."""
@@ -101,7 +273,7 @@ class Dataset:
 
     def symbol(self, report_id: str) -> str:
         """The UN document symbol of a report, else its id."""
-        return self.metadata.get(report_id, {}).get("symbol") or report_id
+        return self.facts(report_id).symbol or report_id
 
     def built_at(self, report_id: str) -> str:
         """When data/processed/ was built for this report."""
@@ -110,8 +282,51 @@ class Dataset:
 
     def dimensions_of(self, indicator_id: str) -> list[str]:
         """The dimension columns this indicator uses, in the catalogue's order."""
-        entry = self.indicators.get(indicator_id) or {}
-        return [d for d in entry.get("dimensions", []) if d in self.observations.columns]
+        entry = self.indicators.get(indicator_id)
+        return [d for d in (entry.dimensions if entry else ()) if d in self.observations.columns]
+
+    def table(self, name: str) -> pd.DataFrame:
+        """One of the store's tables, whole (the data package writes them)."""
+        return getattr(self, name)
+
+
+# The verdicts the pages count apart (contract.schema.CHECK_STATUSES): the figures agree, or they do not.
+CONSISTENT, INCONSISTENT = schema.CHECK_STATUSES[:2]
+
+
+def _inconsistent_first(checks: pd.DataFrame) -> pd.DataFrame:
+    found = checks.copy()
+    found["_order"] = (found["status"] != INCONSISTENT).astype(int)
+    return found.sort_values(["_order", "check_id"]).drop(columns="_order")
+
+
+@memoized(max_entries=4)
+def _claims_with_places(dataset: Dataset) -> pd.DataFrame:
+    """Every claim with the chapter and section of its paragraph (section as `VI.A`)."""
+    where = dataset.paragraphs[
+        ["report_id", "paragraph", "chapter", "chapter_title", "section", "section_title"]
+    ].copy()
+    where["section"] = (where.chapter + "." + where.section).where(where.section.notna())
+    return dataset.claims.merge(where, on=["report_id", "paragraph"], how="left")
+
+
+def _filtered_claims(frame: pd.DataFrame, filters: ClaimFilters) -> pd.DataFrame:
+    mask = pd.Series(True, index=frame.index)
+    if filters.reports:
+        mask &= frame.report_id.isin(filters.reports)
+    for column in CLAIM_LIST_FILTERS:
+        wanted = getattr(filters, column)
+        if wanted:
+            mask &= frame[column].isin(wanted)
+    if filters.first is not None:
+        mask &= frame.paragraph >= filters.first
+    if filters.last is not None:
+        mask &= frame.paragraph <= filters.last
+    if filters.words.strip():
+        # Accents and case aside: "refugies" finds "réfugiés", as the catalogue's search does.
+        searchable = frame.text.fillna("") + " " + frame.subject.fillna("") + " " + frame.sentence.fillna("")
+        mask &= search.column_matches(searchable, filters.words)
+    return frame[mask]
 
 
 def data_dir() -> Path:
@@ -119,8 +334,8 @@ def data_dir() -> Path:
     return Path(os.environ.get("INDICATORS_DATA_DIR") or ROOT / "data" / "processed")
 
 
-_lock = threading.Lock()
-_cache: dict = {"key": None, "dataset": None}
+# The dataset of the build last read: one entry, replaced when the build changes.
+_loaded = Memo("dashboard.data.load", max_entries=1)
 
 
 def load() -> Dataset:
@@ -129,11 +344,7 @@ def load() -> Dataset:
     # `current` resolved once: every table of one load comes from one build, even while a new one is switched in.
     built = current_folder(folder)
     key = (str(built), _signature(built))
-    with _lock:
-        if _cache["key"] != key:
-            _cache["dataset"] = _read(built)
-            _cache["key"] = key
-        return _cache["dataset"]
+    return _loaded.get_or_make(key, lambda: _read(built))
 
 
 def _built_files(folder: Path) -> tuple[str, ...]:
@@ -143,8 +354,8 @@ def _built_files(folder: Path) -> tuple[str, ...]:
     )
 
 
-def _signature(folder: Path) -> tuple:
-    stats = []
+def _signature(folder: Path) -> tuple[tuple[str, int | None, int | None], ...]:
+    stats: list[tuple[str, int | None, int | None]] = []
     for name in _built_files(folder):
         try:
             stat = (folder / name).stat()
@@ -167,30 +378,14 @@ def _read(folder: Path) -> Dataset:
         entries = schema.from_json("catalog", (folder / "catalog.json").read_text(encoding="utf-8"))
     except (OSError, ValueError, TypeError) as error:
         raise DataUnavailable(_unreadable(folder, "catalog.json", error)) from None
-    catalog = [_nested(entry) for entry in entries]
     return Dataset(
         folder=folder,
-        catalog=catalog,
+        catalog=entries,
         stale=_stale_reasons(folder, tables["reports"]),
         version=data_version(folder),
         suggestions=_optional_table(folder, "suggestions"),
         **tables,
     )
-
-
-def _nested(entry: records.CatalogEntry) -> dict:
-    """A catalogue entry in the shape the pages read today: {fr, en} pairs. Goes with the typed pages."""
-    flat = schema.as_dict(entry)
-    nested = {
-        key: {"fr": flat.pop(f"{key}_fr"), "en": flat.pop(f"{key}_en")}
-        for key in ("topic_title", "title", "description", "reasons")
-    }
-    nested["unit_label"] = {"fr": flat.pop("unit_fr"), "en": flat.pop("unit_en")}
-    if not flat["suggested"]:
-        del nested["reasons"]
-        for key in ("suggested", "confidence"):
-            del flat[key]
-    return flat | nested
 
 
 def _optional_table(folder: Path, name: str) -> pd.DataFrame:
@@ -212,7 +407,7 @@ def _read_table(folder: Path, name: str) -> pd.DataFrame:
     return table.to_pandas()
 
 
-def _unreadable(folder: Path, name: str, why) -> str:
+def _unreadable(folder: Path, name: str, why: object) -> str:
     first_line = str(why).splitlines()[0] if str(why) else type(why).__name__
     shown = (
         f"{folder.parent.parent.name}/{folder.parent.name}/{folder.name}"

@@ -1,10 +1,10 @@
 """Downloads: an indicator as CSV, XLSX or JSON; claims as CSV; the whole data package as a zip.
 
-Exact and inert (issue 12): every CSV field is quoted, so a carriage return inside a quote cannot
+Exact and inert: every CSV field is quoted, so a carriage return inside a quote cannot
 split a row; a text cell that a spreadsheet would run as a formula gets a `'` in CSV (which has no
 other way) and stays verbatim in XLSX, as a text cell with Excel's quote-prefix style. An
 indicator's files follow the page's language (dimension labels and notes with `lang=en`) and its
-dimension choice (`?measure=…`), as images and embeds do (issue 11).
+dimension choice (`?measure=…`), as images and embeds do.
 """
 
 import csv
@@ -12,19 +12,20 @@ import io
 import json
 import math
 import zipfile
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 from contract import schema
-from dashboard import charts, data, search
+from dashboard import charts, data
 from dashboard.i18n import citation, label, language, note_in
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CLAIM_FILTERS = ("kind", "unit", "qualifier", "chapter", "section")  # section as 'VI.A': letters repeat across chapters
 PACKAGE_README = """# Data package: {symbol}
 
 {sources}
@@ -38,21 +39,20 @@ data contract:
 
 {tables}
 
-## catalog.json — one object per indicator
-indicator_id, report_id, topic, topic_title, title, description, unit, unit_label (fr/en),
-dimensions, labels_en, chart (time_series, composition, breakdown), paragraphs, observations,
-period_covered, checks.
+## catalog.json — one flat object per indicator
+
+{catalog}
 """
 
 
-def runnable(value) -> bool:
+def runnable(value: object) -> bool:
     """A text that a spreadsheet would run as a formula."""
     return isinstance(value, str) and value.startswith(FORMULA_STARTS)
 
 
-def safe_cell(value):
+def safe_cell(value: object) -> object:
     """A CSV cell that a spreadsheet cannot run as a formula; numbers and nulls unchanged."""
-    return "'" + value if runnable(value) else value
+    return "'" + value if isinstance(value, str) and runnable(value) else value
 
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -64,7 +64,7 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, (list, tuple, np.ndarray)):
         return ", ".join(str(v) for v in list(value))
     return value
@@ -77,7 +77,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def indicator_frame(
-    dataset: data.Dataset, indicator_id: str, lang: str = "fr", query: dict | None = None
+    dataset: data.Dataset, indicator_id: str, lang: str = "fr", query: dict[str, Any] | None = None
 ) -> pd.DataFrame:
     """An indicator's tidy rows kept by the dimension choice of `query`: dimensions, period, value, unit, where it is written.
 
@@ -85,7 +85,7 @@ def indicator_frame(
     the catalogue's English ones and `note` is the definition's English note.
     """
     lang = language(lang)
-    entry = dataset.indicator(indicator_id) or {}
+    entry = dataset.indicators[indicator_id]
     rows = charts.selected_rows(dataset, indicator_id, charts.selection(dataset, indicator_id, query or {}))
     dimensions = dataset.dimensions_of(indicator_id)
     frame = rows[
@@ -106,9 +106,7 @@ def indicator_frame(
     ].copy()
     if lang == "en":
         for dimension in dimensions:
-            frame[dimension] = [
-                label(v, "en", entry.get("labels_en")) if isinstance(v, str) else v for v in frame[dimension]
-            ]
+            frame[dimension] = [label(v, "en", entry.labels_en) if isinstance(v, str) else v for v in frame[dimension]]
         if "note_en" in rows.columns:
             frame["note"] = [
                 note_in(french, english, lang) or None for english, french in zip(rows["note_en"], rows["note"])
@@ -125,32 +123,35 @@ def indicator_frame(
 
 def indicator_metadata(dataset: data.Dataset, indicator_id: str, lang: str = "fr") -> list[tuple[str, object]]:
     """The metadata sheet: what the indicator is and which document and paragraphs it comes from."""
-    entry = dataset.indicator(indicator_id)
-    meta = dataset.metadata.get(entry["report_id"], {})
+    entry = dataset.indicators[indicator_id]
+    facts = dataset.facts(entry.report_id)
     notes = [n for n in indicator_frame(dataset, indicator_id, lang).note.dropna().unique() if n]
+    symbol = dataset.symbol(entry.report_id)
     return [
         ("indicator_id", indicator_id),
-        ("title", entry["title"]["en"]),
-        ("titre", entry["title"]["fr"]),
-        ("description", entry["description"]["en"]),
-        ("description (fr)", entry["description"]["fr"]),
-        ("unit", entry["unit"]),
-        ("unit label", entry["unit_label"]["en"]),
-        ("topic", entry["topic_title"]["en"]),
-        ("period covered", entry.get("period_covered") or ""),
-        ("source document", meta.get("document_type", "")),
-        ("state", meta.get("state", "")),
-        ("symbol", dataset.symbol(entry["report_id"])),
-        ("report_id", entry["report_id"]),
-        ("paragraphs", ", ".join(str(p) for p in entry["paragraphs"])),
-        ("citation", "; ".join(citation(dataset.symbol(entry["report_id"]), p, "en") for p in entry["paragraphs"])),
-        ("date built", dataset.built_at(entry["report_id"])),
-        ("checks", ", ".join(entry.get("checks", []))),
+        ("title", entry.title_en),
+        ("titre", entry.title_fr),
+        ("description", entry.description_en),
+        ("description (fr)", entry.description_fr),
+        ("unit", entry.unit),
+        ("unit label", entry.unit_en),
+        ("topic", entry.topic_title_en),
+        ("period covered", entry.period_covered or ""),
+        ("source document", facts.document_type),
+        ("state", facts.state),
+        ("symbol", symbol),
+        ("report_id", entry.report_id),
+        ("paragraphs", ", ".join(str(p) for p in entry.paragraphs)),
+        ("citation", "; ".join(citation(symbol, p, "en") for p in entry.paragraphs)),
+        ("date built", dataset.built_at(entry.report_id)),
+        ("checks", ", ".join(entry.checks)),
         ("notes", " | ".join(notes)),
     ]
 
 
-def indicator_xlsx(dataset: data.Dataset, indicator_id: str, lang: str = "fr", query: dict | None = None) -> bytes:
+def indicator_xlsx(
+    dataset: data.Dataset, indicator_id: str, lang: str = "fr", query: dict[str, Any] | None = None
+) -> bytes:
     """The indicator as a workbook: a 'data' sheet and a 'metadata' sheet."""
     frame = indicator_frame(dataset, indicator_id, lang, query)
     book = Workbook()
@@ -172,13 +173,13 @@ def indicator_xlsx(dataset: data.Dataset, indicator_id: str, lang: str = "fr", q
     return out.getvalue()
 
 
-def _xlsx_value(value):
+def _xlsx_value(value: object) -> object:
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     return value.item() if hasattr(value, "item") else value
 
 
-def _keep_text(sheet) -> None:
+def _keep_text(sheet: Worksheet) -> None:
     """Cells whose text a spreadsheet would run stay text, verbatim: a string cell with the quote-prefix style."""
     for row in sheet.iter_rows():
         for cell in row:
@@ -188,23 +189,25 @@ def _keep_text(sheet) -> None:
                 cell.quotePrefix = True
 
 
-def indicator_json(dataset: data.Dataset, indicator_id: str, lang: str = "fr", query: dict | None = None) -> dict:
+def indicator_json(
+    dataset: data.Dataset, indicator_id: str, lang: str = "fr", query: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The indicator's catalogue entry, the data version, the full citation of each paragraph, rows and checks."""
     frame = indicator_frame(dataset, indicator_id, lang, query)
     checks = dataset.checks_of(indicator_id)
-    entry = dataset.indicator(indicator_id)
-    symbol = dataset.symbol(entry["report_id"])
-    paragraphs = sorted({int(p) for p in frame.paragraph} | {int(p) for p in entry.get("paragraphs", [])})
+    entry = dataset.indicators[indicator_id]
+    symbol = dataset.symbol(entry.report_id)
+    paragraphs = sorted({int(p) for p in frame.paragraph} | {int(p) for p in entry.paragraphs})
     return {
-        "indicator": entry,
+        "indicator": schema.as_dict(entry),
         "data_version": dataset.version,
         "citations": [
             {
                 "symbol": symbol,
-                "report_id": entry["report_id"],
+                "report_id": entry.report_id,
                 "paragraph": p,
                 "citation": citation(symbol, p, "en"),
-                "text": dataset.paragraph_text(entry["report_id"], p),
+                "text": dataset.paragraph_text(entry.report_id, p),
             }
             for p in paragraphs
         ],
@@ -213,34 +216,9 @@ def indicator_json(dataset: data.Dataset, indicator_id: str, lang: str = "fr", q
     }
 
 
-def claims_frame(dataset: data.Dataset) -> pd.DataFrame:
-    """Every claim with the chapter and section of its paragraph."""
-    where = dataset.paragraphs[
-        ["report_id", "paragraph", "chapter", "chapter_title", "section", "section_title"]
-    ].copy()
-    where["section"] = (where.chapter + "." + where.section).where(where.section.notna())
-    return dataset.claims.merge(where, on=["report_id", "paragraph"], how="left")
-
-
-def filter_claims(frame: pd.DataFrame, filters: dict) -> pd.DataFrame:
-    """Claims kept by the filters: reports, lists of kinds/units/..., a paragraph range, free text."""
-    mask = pd.Series(True, index=frame.index)
-    reports = [v for v in (filters.get("report") or []) if v]
-    if reports:
-        mask &= frame.report_id.isin(reports)
-    for column in CLAIM_FILTERS:
-        wanted = [v for v in (filters.get(column) or []) if v != ""]
-        if wanted:
-            mask &= frame[column].isin(wanted)
-    if filters.get("from") is not None:
-        mask &= frame.paragraph >= int(filters["from"])
-    if filters.get("to") is not None:
-        mask &= frame.paragraph <= int(filters["to"])
-    if (filters.get("q") or "").strip():
-        # Accents and case aside: "refugies" finds "réfugiés" (issue 11), as on the claims page.
-        searchable = frame.text.fillna("") + " " + frame.subject.fillna("") + " " + frame.sentence.fillna("")
-        mask &= search.column_matches(searchable, filters["q"])
-    return frame[mask]
+def catalog_json(dataset: data.Dataset, indent: int | None = None) -> str:
+    """The catalogue as JSON: one flat object per indicator, the fields of `contract.records.CatalogEntry`."""
+    return json.dumps([schema.as_dict(entry) for entry in dataset.catalog], ensure_ascii=False, indent=indent)
 
 
 def package_zip(dataset: data.Dataset) -> bytes:
@@ -253,14 +231,17 @@ def package_zip(dataset: data.Dataset) -> bytes:
     names = data.PARQUET_TABLES + data.OPTIONAL_TABLES
     tables = "\n\n".join(f"## {name}\n\n{schema.markdown(name)}" for name in names)
     readme = PACKAGE_README.format(
-        symbol=", ".join(dataset.symbol(r) for r in dataset.report_ids()), sources=sources, tables=tables
+        symbol=", ".join(dataset.symbol(r) for r in dataset.report_ids()),
+        sources=sources,
+        tables=tables,
+        catalog=schema.markdown("catalog"),
     )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.md", readme)
-        archive.writestr("catalog.json", json.dumps(dataset.catalog, ensure_ascii=False, indent=1))
+        archive.writestr("catalog.json", catalog_json(dataset, indent=1))
         for name in names:
             if (dataset.folder / f"{name}.parquet").exists():  # an optional table may not have been built
                 archive.write(dataset.folder / f"{name}.parquet", f"parquet/{name}.parquet")
-            archive.writestr(f"csv/{name}.csv", csv_bytes(getattr(dataset, name)))
+            archive.writestr(f"csv/{name}.csv", csv_bytes(dataset.table(name)))
     return out.getvalue()

@@ -10,6 +10,7 @@ own, each recommendation's text comes with it. Also the /api/follow-up.csv and .
 
 import io
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 from dash import dcc
@@ -20,6 +21,7 @@ from openpyxl.styles import Font
 from dashboard import data, exports
 from dashboard.components import href
 from dashboard.i18n import citation, t
+from dashboard.memo import memoized
 
 # How a document says it is the Committee's concluding observations (its metadata `document_type`).
 CO_TYPES = ("concluding observations", "observations finales")
@@ -41,7 +43,7 @@ COLUMNS = (
 )
 
 
-def word(lang: str, key: str, **values) -> str:
+def word(lang: str, key: str, **values: object) -> str:
     """One of the follow-up page's words in `lang` (`follow_<key>` in dashboard/i18n.py), its {placeholders} filled."""
     return t(lang, f"follow_{key}", **values)
 
@@ -77,55 +79,45 @@ class Recommendation:
 
 def previous_symbol(dataset: data.Dataset, report_id: str) -> str:
     """The symbol of the concluding observations the report follows up ('' when its metadata names none)."""
-    previous = dataset.metadata.get(report_id, {}).get("previous_concluding_observations") or {}
-    return previous.get("symbol", "") if isinstance(previous, dict) else str(previous)
+    return dataset.facts(report_id).previous_symbol
 
 
 def co_document(dataset: data.Dataset, report_id: str) -> str | None:
     """The report_id of the concluding observations in the data, if they were added as a document."""
     symbol = previous_symbol(dataset, report_id)
-    for other, meta in dataset.metadata.items():
-        kind = str(meta.get("document_type", "")).lower()
-        if other != report_id and symbol and meta.get("symbol") == symbol and any(t in kind for t in CO_TYPES):
+    for other in dataset.report_ids():
+        facts = dataset.facts(other)
+        kind = facts.document_type.lower()
+        if other != report_id and symbol and facts.symbol == symbol and any(t in kind for t in CO_TYPES):
             return other
     return None
 
 
-_cache: dict = {}
-
-
+@memoized(max_entries=8)
 def recommendations(dataset: data.Dataset, report_id: str) -> list[Recommendation]:
     """Every recommendation the report answers, in the order of the concluding observations."""
-    key = (id(dataset), report_id)
-    if key not in _cache:
-        _cache.clear() if len(_cache) > 8 else None
-        _cache[key] = _recommendations(dataset, report_id)
-    return _cache[key]
-
-
-def _recommendations(dataset: data.Dataset, report_id: str) -> list[Recommendation]:
-    paragraphs = dataset.paragraphs[dataset.paragraphs.report_id == report_id]
-    answering: dict[int, list] = {}
+    paragraphs = dataset.paragraphs_of(report_id)
+    answering: dict[int, list[Any]] = {}
     for row in paragraphs.itertuples():
         for ref in row.co_refs if row.co_refs is not None else []:
             answering.setdefault(int(ref), []).append(row)
     source = co_document(dataset, report_id)
-    stats = dataset.claims[(dataset.claims.report_id == report_id) & dataset.claims.kind.isin(data.STATISTIC_KINDS)]
+    stats = dataset.statistics_of(report_id)
     out = []
     for ref in sorted(answering):
         rows = answering[ref]
         numbers = {int(r.paragraph) for r in rows}
         found = stats[stats.paragraph.isin(numbers)].sort_values(["paragraph", "start"])
         indicators = sorted(
-            {i for c in found.claim_id for i in dataset.indicators_by_claim.get(c, [])},
-            key=lambda i: (bool(dataset.indicator(i) and dataset.indicator(i).get("suggested")), i),
+            {i for c in found.claim_id for i in dataset.indicators_of_claim(c)},
+            key=lambda i: (bool((entry := dataset.indicator(i)) and entry.suggested), i),
         )
         text = dataset.paragraph_text(source, ref) if source else None
         out.append(Recommendation(ref, text or None, _sections(rows), found, indicators))
     return out
 
 
-def _sections(rows: list) -> list[Section]:
+def _sections(rows: list[Any]) -> list[Section]:
     sections: list[Section] = []
     for row in rows:
         section = row.section if isinstance(row.section, str) else None
@@ -144,7 +136,7 @@ def follow_up_frame(dataset: data.Dataset, report_id: str) -> pd.DataFrame:
         for section in rec.sections:
             for number in section.paragraphs:
                 mine = rec.statistics[rec.statistics.paragraph == number]
-                used = sorted({i for c in mine.claim_id for i in dataset.indicators_by_claim.get(c, [])})
+                used = sorted({i for c in mine.claim_id for i in dataset.indicators_of_claim(c)})
                 rows.append(
                     {
                         "report_id": report_id,
@@ -201,11 +193,11 @@ def download(extension: str) -> Response:
     return response
 
 
-def answers_line(dataset: data.Dataset, report_id: str, refs: tuple, lang: str) -> list:
+def answers_line(dataset: data.Dataset, report_id: str, refs: tuple[int, ...], lang: str) -> list[Any]:
     """The reader's line over a section, each recommendation it answers linked to the follow-up page."""
     before, _, after = t(lang, "answers_co", refs="\0").partition("\0")
-    chosen = report_id if report_id != dataset.report_or_default(None) else None
-    links = []
+    chosen = None if dataset.is_default_report(report_id) else report_id
+    links: list[Any] = []
     for ref in refs:
         links += [
             ", " if links else "",

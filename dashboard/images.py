@@ -5,8 +5,8 @@ runs in this module's own thread and event loop, started on the first image (so 
 each start their own after the fork) and closed when the process exits. A render has a time limit,
 and a browser that died (or hung) is killed and restarted in the background: meanwhile image
 requests get RendererUnavailable at once (a 503 with Retry-After), never a worker stuck until
-gunicorn kills it (issue 12: a killed Chromium once made the next request hang for 30 s).
-Images are cached by everything that shapes them.
+gunicorn kills it (a killed Chromium once made the next request hang for 30 s).
+Images are kept (`dashboard/memo.py`) by everything that shapes them.
 """
 
 import asyncio
@@ -17,9 +17,12 @@ import logging
 import os
 import signal
 import threading
-from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import astuple, dataclass
+from typing import Any
 
-from dashboard import charts, figures
+from dashboard import charts, data, figures
+from dashboard.memo import Memo
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 MIN_SIDE, MAX_SIDE = 200, 4000
@@ -31,8 +34,7 @@ CACHE_SIZE = 128
 # a client is told to wait while the browser restarts. Render + start stay under gunicorn's timeout (30 s).
 RENDER_TIMEOUT, START_TIMEOUT, RETRY_AFTER = 10, 15, 5
 
-_cache: OrderedDict = OrderedDict()
-_cache_lock = threading.Lock()
+_images = Memo("dashboard.images", max_entries=CACHE_SIZE)
 _log = logging.getLogger(__name__)
 
 
@@ -186,7 +188,17 @@ class BadImageRequest(ValueError):
     """A size, scale, format or theme the image API does not accept; the message says which."""
 
 
-def image_options(args) -> dict:
+@dataclass(frozen=True)
+class ImageOptions:
+    """What shapes an image besides its chart: its size in layout pixels, its scale and its theme."""
+
+    width: int
+    height: int
+    scale: float = 1.0
+    theme: str = "light"
+
+
+def image_options(args: Mapping[str, str]) -> ImageOptions:
     """Format-independent options from query parameters: size=slide|a4|square or width/height, scale, theme, lang."""
     size = args.get("size") or figures.DEFAULT_SIZE
     if size not in figures.SIZES:
@@ -203,12 +215,12 @@ def image_options(args) -> dict:
             f"width × height × scale² must stay under {MAX_PIXELS:,} pixels; lower the scale or the size"
         )
     theme = args.get("theme") or "light"
-    if theme not in charts.THEMES:
-        raise BadImageRequest(f"theme must be one of {', '.join(charts.THEMES)}")
-    return {"width": width, "height": height, "scale": scale, "theme": theme}
+    if theme not in figures.THEMES:
+        raise BadImageRequest(f"theme must be one of {', '.join(figures.THEMES)}")
+    return ImageOptions(width, height, scale, theme)
 
 
-def _number(args, name: str, default, kind):
+def _number(args: Mapping[str, str], name: str, default: Any, kind: type) -> Any:
     value = args.get(name)
     if value in (None, ""):
         return default
@@ -218,7 +230,7 @@ def _number(args, name: str, default, kind):
         raise BadImageRequest(f"{name} must be a number, not {value!r}") from None
 
 
-def render(figure, fmt: str, width: int, height: int, scale: float = 1.0) -> bytes:
+def render(figure: Any, fmt: str, width: int, height: int, scale: float = 1.0) -> bytes:
     """The figure as PNG or SVG bytes at width x height layout pixels (times `scale` for PNG)."""
     if fmt not in FORMATS:
         raise BadImageRequest(f"format must be one of {', '.join(FORMATS)}")
@@ -231,21 +243,25 @@ def stop() -> None:
     _browser.stop()
 
 
-def indicator_image(dataset, indicator_id: str, fmt: str, options: dict, query: dict, lang: str) -> bytes | None:
+def parts_image(parts: charts.ChartParts, fmt: str, options: ImageOptions) -> bytes:
+    """Chart parts as an image with their title, notes and source inside."""
+    figure = charts.briefing_figure(parts, options.width, options.height, options.theme)
+    return render(figure, fmt, options.width, options.height, options.scale)
+
+
+def kept_image(dataset: data.Dataset, key: tuple[object, ...], make: Any) -> bytes:
+    """An image kept by the data version and everything that shapes it (`key`), else made by `make()`."""
+    return _images.get_or_make((dataset.version, str(dataset.folder), *key), make, dataset.version)
+
+
+def indicator_image(
+    dataset: data.Dataset, indicator_id: str, fmt: str, options: ImageOptions, query: dict[str, Any], lang: str
+) -> bytes | None:
     """An indicator's chart as an image with its title, notes and source inside; None for an unknown id."""
-    selection = tuple(sorted((k, tuple(v)) for k, v in charts.selection(dataset, indicator_id, query).items()))
-    key = (dataset.version, indicator_id, fmt, lang, selection, tuple(sorted(options.items())))
-    with _cache_lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
     parts = charts.chart_parts(dataset, indicator_id, query, lang)
     if parts is None:
         return None
-    figure = charts.briefing_figure(parts, options["width"], options["height"], options["theme"])
-    body = render(figure, fmt, options["width"], options["height"], options["scale"])
-    with _cache_lock:
-        _cache[key] = body
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return body
+    choice = tuple(sorted((k, tuple(v)) for k, v in parts.chosen.items()))
+    return kept_image(
+        dataset, (indicator_id, fmt, lang, choice, astuple(options)), lambda: parts_image(parts, fmt, options)
+    )

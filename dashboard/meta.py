@@ -1,4 +1,4 @@
-"""Each page's <head> in its language (issue 11): `<html lang>`, the tab title, the description and
+"""Each page's <head> in its language: `<html lang>`, the tab title, the description and
 the Open Graph tags that make a shared link preview (an indicator's `og:image` is its chart PNG).
 
 Dash writes one <head> for every path and one title per page module; `register(app)` replaces
@@ -7,6 +7,7 @@ both with the ones of the URL asked for. The tab title is set again on every in-
 """
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qs
 
 import dash
@@ -15,12 +16,11 @@ from dash.exceptions import MissingCallbackContextException
 from markupsafe import escape
 
 from contract.locales import locale_of
-from dashboard import citations, data, follow_up, security
+from dashboard import citations, data, security, templates
 from dashboard.components import href, one
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, description, language, t, title
 
 INDICATOR_PATH = "/indicators/"
-# Open Graph's locale names for the interface languages.
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Head:
     image: str | None = None
 
 
-def head(path: str, query: dict, base_url: str = "") -> Head:
+def head(path: str, query: dict[str, Any], base_url: str = "") -> Head:
     """The head of the page at `path` with the query `query` ({name: value or [values]})."""
     lang = language(one(query.get("lang")))
     app_title = t(lang, "app_title")
@@ -42,28 +42,28 @@ def head(path: str, query: dict, base_url: str = "") -> Head:
     except data.DataUnavailable:
         return Head(lang, app_title, "")
     report = dataset.report_or_default(one(query.get("report")))
-    about = {"symbol": dataset.symbol(report), "state": dataset.metadata.get(report, {}).get("state") or ""}
+    about = {"symbol": dataset.symbol(report), "state": dataset.facts(report).state}
     if path.startswith(INDICATOR_PATH):
         return _indicator_head(dataset, path[len(INDICATOR_PATH) :], query, lang, base_url)
     if path == "/report":
-        count = int((dataset.paragraphs.report_id == report).sum())
+        count = len(dataset.paragraphs_of(report))
         return Head(
             lang,
             _titled(f"{t(lang, 'report_title')} {about['symbol']}", lang),
             t(lang, "meta_report", n=count, **about),
         )
     if path == "/claims":
-        count = int((dataset.claims.report_id == report).sum())
+        count = dataset.claims_count(report)
         return Head(lang, _titled(t(lang, "claims_title"), lang), t(lang, "meta_claims", n=count, **about))
     if path == "/":
-        count = sum(1 for entry in dataset.catalog if entry.get("report_id", report) == report)
+        count = len(dataset.entries_of(report))
         return Head(
             lang,
             _titled(f"{t(lang, 'nav_catalogue')} {about['symbol']}", lang),
             t(lang, "meta_catalogue", n=count, **about),
         )
     if path == "/checks":
-        rows = dataset.checks[dataset.checks.report_id == report] if "report_id" in dataset.checks else dataset.checks
+        rows = dataset.checks_of_report(report)
         counts = rows.status.value_counts()
         return Head(
             lang,
@@ -72,8 +72,8 @@ def head(path: str, query: dict, base_url: str = "") -> Head:
                 lang,
                 "checks_lead",
                 n=len(rows),
-                consistent=int(counts.get("consistent", 0)),
-                inconsistent=int(counts.get("inconsistent", 0)),
+                consistent=int(counts.get(data.CONSISTENT, 0)),
+                inconsistent=int(counts.get(data.INCONSISTENT, 0)),
             ),
         )
     if path == "/compare":
@@ -82,7 +82,7 @@ def head(path: str, query: dict, base_url: str = "") -> Head:
         return Head(
             lang,
             _titled(f"{t(lang, 'follow_title')} {about['symbol']}", lang),
-            t(lang, "follow_intro", symbol=follow_up.previous_symbol(dataset, report) or t(lang, "follow_previous")),
+            t(lang, "follow_intro", symbol=dataset.facts(report).previous_symbol or t(lang, "follow_previous")),
         )
     return Head(lang, app_title, "")
 
@@ -91,23 +91,23 @@ def _titled(name: str, lang: str) -> str:
     return f"{name} · {t(lang, 'app_title')}"
 
 
-def _indicator_head(dataset, indicator_id: str, query: dict, lang: str, base_url: str) -> Head:
+def _indicator_head(dataset: data.Dataset, indicator_id: str, query: dict[str, Any], lang: str, base_url: str) -> Head:
     entry = dataset.indicator(indicator_id)
     if entry is None:
         return Head(lang, _titled(t(lang, "not_found", id=indicator_id), lang), "")
-    citation = citations.cite(dataset, entry["report_id"], entry.get("paragraphs", []), lang)
+    citation = citations.cite(dataset, entry.report_id, entry.paragraphs, lang)
     source = f"{citation.symbol}, {citations.paragraphs_text(citation.paragraphs, lang)}"
-    said = entry["description"][lang].strip()
-    description = t(
+    said = description(entry, lang).strip()
+    said_in_full = t(
         lang, "meta_indicator", description=said if said.endswith((".", "!", "?")) else f"{said}.", source=source
     )
     # The preview image shows the view that is shared: its language and dimension choice.
     chosen = {d: query[d] for d in dataset.dimensions_of(indicator_id) if d in query}
     image = base_url.rstrip("/") + href(f"/api/indicators/{indicator_id}.png", lang, size="slide", **chosen)
-    return Head(lang, _titled(entry["title"][lang], lang), description, image)
+    return Head(lang, _titled(title(entry, lang), lang), said_in_full, image)
 
 
-def current_route() -> tuple[str, dict]:
+def current_route() -> tuple[str, dict[str, Any]]:
     """The path and query of the page being drawn: the router callback's inputs, else the HTTP request's."""
     try:
         inputs = dash.callback_context.inputs
@@ -133,10 +133,10 @@ def tags(page: Head, url: str) -> str:
         ("name", "twitter:description", page.description),
         ("name", "twitter:image", page.image),
     ]
-    return "\n".join(f'<meta {kind}="{name}" content="{escape(value)}">' for kind, name, value in pairs if value)
+    return templates.render("meta_tags.html", pairs=pairs)
 
 
-def _routed_title(**_path_variables) -> str:
+def _routed_title(**_path_variables: object) -> str:
     """A page's tab title in its language, for Dash's router (which passes only the path's variables)."""
     path, query = current_route()
     return head(path, query).title
@@ -147,19 +147,19 @@ def register(app: dash.Dash) -> None:
     app.config.include_pages_meta = False  # Dash's own tags know neither the language nor the chart
     interpolate = app.interpolate_index
 
-    def interpolate_index(**parts):
+    def interpolate_index(**parts: Any) -> str:
         request = flask.request
         page = head(request.path, request.args.to_dict(flat=False), security.public_url())
         parts["title"] = str(escape(page.title))
-        # og:url from PUBLIC_URL, like every absolute link, never from the request's Host (issue 12)
+        # og:url from PUBLIC_URL, like every absolute link, never from the request's Host
         query = request.query_string.decode("latin-1")
         url = security.public_url() + request.path + (f"?{query}" if query else "")
         parts["metas"] = f"{parts.get('metas', '')}\n{tags(page, url)}"
         html = interpolate(**parts)
         # data-* tell assets/readers.js which languages there are when the URL changes in the page.
-        opening = f'<html lang="{page.lang}" data-languages="{" ".join(LANGUAGES)}" data-default-language="{DEFAULT_LANGUAGE}">'
-        return html.replace("<html>", opening, 1)
+        opening = templates.render("html_open.html", lang=page.lang, languages=LANGUAGES, default=DEFAULT_LANGUAGE)
+        return str(html).replace("<html>", opening, 1)
 
-    app.interpolate_index = interpolate_index
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign,assignment]
     for page in dash.page_registry.values():
         page["title"] = _routed_title

@@ -2,7 +2,7 @@
 
 Dash answers every GET with its page shell and hands any callback body to the callback it names:
 forged bodies (`{}`, `[]`, an output that does not exist, a number where text is expected, a null
-state, a click without `customdata`) ended in 500s, and `/indicators/nope` in a 200 (issue 12).
+state, a click without `customdata`) ended in 500s, and `/indicators/nope` in a 200.
 Here, at the Flask level and without touching the pages:
 - a callback body is checked against the callback it names (its inputs, state and outputs, by id
   and property) and against size limits, else 400 with one line saying what is wrong;
@@ -100,6 +100,7 @@ def check_callback_body(body, callback_map: dict) -> None:
         raise BadCallback(f"no server callback has the output {str(output)[:80]!r}")
     for name in ("inputs", "state"):
         _check_dependencies(body.get(name, []), callback.get(name, []), name)
+    assert isinstance(output, str)  # a callback was found for it
     declared = declared_outputs(output)
     sent = body.get("outputs")
     sent = sent if isinstance(sent, list) and output.startswith("..") else [sent]

@@ -1,13 +1,15 @@
-"""Forgiving search: words match whatever their accents, case, apostrophes or ligatures (issue 11).
+"""Forgiving search: words match whatever their accents, case, apostrophes or ligatures.
 
 "refugies" finds "réfugiés", "L'ETAT" finds "l’État", "coeur" finds "cœur". The catalogue and
 the claims explorer (page and /api/claims.csv) search through these functions only.
 """
 
-import functools
 import unicodedata
 
 import pandas as pd
+
+from contract.records import CatalogEntry
+from dashboard.memo import Memo
 
 # Letters that Unicode does not decompose into a base letter and a mark; French writes the first two.
 LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
@@ -32,9 +34,16 @@ PUNCTUATION = str.maketrans(
 )
 
 
-@functools.lru_cache(maxsize=8192)  # the catalogue's texts are folded again at every keystroke otherwise
+# The catalogue's texts would be folded again at every keystroke: kept (they do not depend on the data version).
+_folded = Memo("dashboard.search.folded", max_entries=8192)
+
+
 def folded(text: str) -> str:
     """`text` lower-cased, its accents, ligatures and typographic punctuation made plain."""
+    return _folded.get_or_make(text, lambda: _fold(text))
+
+
+def _fold(text: str) -> str:
     lowered = (text or "").casefold().translate(LIGATURES).translate(PUNCTUATION)
     decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
@@ -63,19 +72,22 @@ def column_matches(texts: pd.Series, query: str) -> pd.Series:
     return mask
 
 
-def entry_text(entry: dict) -> str:
+def entry_text(entry: CatalogEntry) -> str:
     """What the catalogue search reads of an indicator: id, topic, titles and descriptions in both languages."""
     return " ".join(
         [
-            entry["indicator_id"],
-            entry["topic"],
-            *entry["topic_title"].values(),
-            *entry["title"].values(),
-            *entry["description"].values(),
+            entry.indicator_id,
+            entry.topic,
+            entry.topic_title_fr,
+            entry.topic_title_en,
+            entry.title_fr,
+            entry.title_en,
+            entry.description_fr,
+            entry.description_en,
         ]
     )
 
 
-def entry_matches(entry: dict, query: str) -> bool:
+def entry_matches(entry: CatalogEntry, query: str) -> bool:
     """Whether an indicator of the catalogue matches every word of the query."""
     return matches(entry_text(entry), query)

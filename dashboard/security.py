@@ -8,7 +8,7 @@ site; every other answer says `X-Frame-Options: DENY` and `frame-ancestors 'none
 
 A request body over MAX_REQUEST_BYTES is refused with 413 before it is read. The address the app
 is reached at comes from PUBLIC_URL (docs/SECURITY.md), never from the request's Host header:
-a forged `Host: evil.example` once ended up in the embed code (issue 12).
+a forged `Host: evil.example` once ended up in the embed code.
 """
 
 import logging
@@ -78,7 +78,7 @@ def register(app) -> None:
     """Headers on every response, the body size limit, the fixed host and error answers without tracebacks."""
     server: Flask = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
-    server.wsgi_app = FixedHost(server.wsgi_app)
+    server.wsgi_app = FixedHost(server.wsgi_app)  # type: ignore[method-assign]
     server.before_request(_refuse_large_bodies)
     server.register_error_handler(RequestEntityTooLarge, _too_large)
     server.register_error_handler(Exception, server_error)

@@ -1,9 +1,10 @@
-"""The point a reader clicked on an indicator's chart, kept in the URL (`?point=<position>`, issue 11).
+"""The point a reader clicked on an indicator's chart, kept in the URL (`?point=<position>`).
 
 A click writes the point into the address without reloading; a reload or a shared link opens
 the side panel on the same point. The panel itself is `components.observation_panel`.
 """
 
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import dash
@@ -22,7 +23,7 @@ def location() -> dcc.Location:
 
 def point_of(search: str | None) -> int | None:
     """The position named by `?point=` in a query string, else None."""
-    value = dict(parse_qsl((search or "").lstrip("?"))).get(PARAMETER)
+    value = dict(parse_qsl((search or "").lstrip("?"))).get(PARAMETER, "")
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -35,7 +36,7 @@ def with_point(search: str | None, position: int) -> str:
     return f"?{urlencode([*params, (PARAMETER, str(position))])}"
 
 
-def clicked_position(click) -> int | None:
+def clicked_position(click: Any) -> int | None:
     """The observation position a chart click carries (its customdata's first item)."""
     try:
         return int(click["points"][0]["customdata"][0])
@@ -69,8 +70,7 @@ def restore_point(search, click, state):
         return dash.no_update
     dataset = data.load()
     entry = dataset.indicator(state["indicator_id"])
-    rows = dataset.observations_of(state["indicator_id"])
-    row = next(rows[rows.position == position].itertuples(), None)
+    row = dataset.observation_at(state["indicator_id"], position)
     if entry is None or row is None:
         return dash.no_update
     return observation_panel(dataset, entry, row, state["lang"])

@@ -5,69 +5,58 @@ the others that no curated indicator covers are listed under them, each leading 
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from dash import dcc, html
 
-from dashboard import (
-    components,  # components shows the badge on each card: a module reference, not names
-    search,
-)
-from dashboard.i18n import format_number, t
+from contract.records import CatalogEntry
+from dashboard import components, data, search
+from dashboard.i18n import format_number, in_language, t
+from dashboard.memo import memoized
 
 
-@dataclass
+@dataclass(frozen=True)
 class Unpublished:
     """A suggestion without a page: what the catalogue lists of it."""
 
     suggestion_id: str
-    title: dict  # {fr, en}
+    title_fr: str
+    title_en: str
     confidence: float
     paragraphs: list[int]
     report: str | None  # the `report=` of its links: None for the default report
 
+    def title(self, lang: str) -> str:
+        return in_language(self.title_fr, self.title_en, lang)
 
-def unpublished(dataset, report_id: str) -> list[Unpublished]:
+
+# Found once per build and report: the search asks at every keystroke.
+@memoized(max_entries=32)
+def unpublished(dataset: data.Dataset, report_id: str) -> list[Unpublished]:
     """The report's suggestions that no curated indicator covers and that have no page, most confident first."""
-    key = (dataset.version, str(dataset.folder), report_id)  # found once per build: the search asks at every keystroke
-    if key not in _unpublished:
-        if len(_unpublished) >= 32:  # builds and reports seen by this worker: a few, unless the data keeps changing
-            _unpublished.clear()
-        _unpublished[key] = _find_unpublished(dataset, report_id)
-    return _unpublished[key]
-
-
-_unpublished: dict = {}
-
-
-def _find_unpublished(dataset, report_id: str) -> list[Unpublished]:
-    rows = dataset.suggestions
-    if rows.empty:
-        return []
-    mine = rows[
-        (rows.report_id == report_id)
-        & (rows.covered_by.apply(len) == 0)
-        & ~rows.suggestion_id.isin(list(dataset.indicators))
-    ]
-    paragraph_of = dict(zip(dataset.claims.claim_id, dataset.claims.paragraph))
-    chosen = report_id if report_id != dataset.report_or_default(None) else None
+    rows = dataset.uncharted_suggestions(report_id)
+    chosen = None if dataset.is_default_report(report_id) else report_id
     found = [
         Unpublished(
             sid,
-            {"fr": group.title_fr.iloc[0], "en": group.title_en.iloc[0]},
+            group.title_fr.iloc[0],
+            group.title_en.iloc[0],
             float(group.confidence.iloc[0]),
-            sorted({int(paragraph_of[c]) for c in group.claim_id if c in paragraph_of}),
+            sorted({int(p) for p in group.paragraph if p is not None and p == p}),
             chosen,
         )
-        for sid, group in mine.groupby("suggestion_id", sort=False)
+        for sid, group in rows.groupby("suggestion_id", sort=False)
     ]
     return sorted(found, key=lambda s: (-s.confidence, s.paragraphs))
 
 
-def catalogue(catalog: list[dict], lang: str, query: str = "", others: list[Unpublished] = ()) -> list:
+def catalogue(
+    catalog: list[CatalogEntry], lang: str, query: str = "", others: list[Unpublished] | None = None
+) -> list[Any]:
     """The catalogue's sections: curated topics first, then the suggested tables no curated indicator covers."""
-    curated = [e for e in catalog if not e.get("suggested")]
-    suggested = [e for e in catalog if e.get("suggested")]
-    others = [s for s in others if _matches(s, query)]
+    curated = [e for e in catalog if not e.suggested]
+    suggested = [e for e in catalog if e.suggested]
+    others = [s for s in others or [] if _matches(s, query)]
     if not suggested and not others:
         return components.catalogue_sections(catalog, lang, query)
     if not curated:  # a report without definitions: its suggested tables, by section
@@ -100,7 +89,7 @@ def catalogue(catalog: list[dict], lang: str, query: str = "", others: list[Unpu
 
 
 def _matches(suggestion: Unpublished, query: str) -> bool:
-    return search.matches(" ".join([suggestion.suggestion_id, *suggestion.title.values()]), query or "")
+    return search.matches(" ".join([suggestion.suggestion_id, suggestion.title_fr, suggestion.title_en]), query or "")
 
 
 def _others_list(others: list[Unpublished], lang: str) -> html.Details | None:
@@ -111,7 +100,7 @@ def _others_list(others: list[Unpublished], lang: str) -> html.Details | None:
         html.Li(
             [
                 dcc.Link(
-                    s.title[lang], href=components.href("/report", lang, report=s.report) + f"#p{s.paragraphs[0]}"
+                    s.title(lang), href=components.href("/report", lang, report=s.report) + f"#p{s.paragraphs[0]}"
                 ),
                 " ",
                 html.Span(
@@ -126,15 +115,4 @@ def _others_list(others: list[Unpublished], lang: str) -> html.Details | None:
     return html.Details(
         [html.Summary(t(lang, "unpublished_summary", n=len(others))), html.Ul(items, className="unpublished")],
         id="catalogue-unpublished",
-    )
-
-
-def badge(entry: dict, lang: str) -> html.Span | None:
-    """'suggested · confidence 0.85' on a suggested indicator's card; None on a curated one."""
-    if not entry.get("suggested"):
-        return None
-    return html.Span(
-        t(lang, "suggested_badge", confidence=format_number(entry.get("confidence", 0), lang)),
-        className="fact suggested-badge",
-        title=(entry.get("reasons") or {}).get(lang, ""),
     )

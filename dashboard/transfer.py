@@ -1,7 +1,7 @@
 """What a browser downloads: compressed answers, long cache lifetimes for fingerprinted files, heavy bundles only where used.
 
 A cold indicator page fetched 7.4 MB of uncompressed JavaScript, AG Grid's 1.3 MB bundle included
-though only /claims uses it (issue 11). Here:
+though only /claims uses it. Here:
 - answers are compressed with brotli or gzip (flask-compress), whatever the client accepts;
   compressed bytes of fingerprinted files are kept, so plotly.js (4.8 MB, 0.3 s to compress) is
   compressed once per worker;
@@ -18,17 +18,16 @@ though only /claims uses it (issue 11). Here:
 previous code path, which bench/ measures against.
 """
 
-import functools
 import importlib
 import json
 import os
-import threading
-from collections import OrderedDict
 from pathlib import Path
 
 from dash.fingerprint import build_fingerprint, check_fingerprint
 from flask import Flask, Response, request
 from flask_compress import Compress
+
+from dashboard.memo import Memo
 
 CALLBACK_ENDPOINT = "/_dash-update-component"
 PAGE_ENDPOINTS = ("/", "/<path:path>")  # Dash's index and catch-all routes
@@ -95,9 +94,12 @@ def plotly_basic():
     return response.make_conditional(request)
 
 
-@functools.cache
+# The bundle's bytes, read once per worker (it changes only with a reinstall and a restart).
+_bundle = Memo("dashboard.transfer.bundle", max_entries=1)
+
+
 def _basic_bundle() -> bytes:
-    return PLOTLY_BASIC.read_bytes()
+    return _bundle.get_or_make(str(PLOTLY_BASIC), PLOTLY_BASIC.read_bytes)
 
 
 def _preload_charts(response):
@@ -123,26 +125,20 @@ def _compressed_file_key(req) -> str:
 
 
 class CompressedFiles:
-    """flask-compress's cache: compressed fingerprinted files, bounded in bytes; other keys are never kept."""
+    """flask-compress's cache: compressed fingerprinted files, bounded in bytes (a `dashboard.memo.Memo`); other
+    keys are never kept."""
 
-    def __init__(self):
-        self._items: OrderedDict = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
+    def __init__(self) -> None:
+        self._memo = Memo("dashboard.transfer.compressed", 10_000, COMPRESSED_FILES_BYTES, weigh=len)
 
     def get(self, key: str) -> bytes | None:
-        with self._lock:
-            return self._items.get(key)
+        found: bytes | None = self._memo.get(key)
+        return found
 
     def set(self, key: str, value: bytes) -> None:
         # flask-compress keys are "<algorithm>;<our key>": an empty key of ours ends with ";".
-        if key.endswith(";") or key in self._items:
-            return
-        with self._lock:
-            self._items[key] = value
-            self._size += len(value)
-            while self._size > COMPRESSED_FILES_BYTES and self._items:
-                self._size -= len(self._items.popitem(last=False)[1])
+        if not key.endswith(";"):
+            self._memo.put(key, value)
 
 
 def on_demand_bundles(app) -> dict[str, list[dict]]:

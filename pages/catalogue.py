@@ -4,9 +4,12 @@ The search ignores accents and case (dashboard/search.py) and is kept in the URL
 without reloading the page, so a reload or a shared link shows the same cards.
 """
 
+from typing import Any
+
 import dash
 from dash import Input, Output, State, callback, dcc, html
 
+from contract.records import CatalogEntry
 from dashboard import citations, data, printing, suggested
 from dashboard.components import href, one, page_data, report_selector
 from dashboard.i18n import language, t
@@ -17,14 +20,15 @@ dash.register_page(__name__, path="/", title="Indicateurs / Indicators")
 SEARCH_DEBOUNCE = 0.3
 
 
-def report_catalog(dataset, report_id: str) -> list[dict]:
+def report_catalog(dataset: data.Dataset, report_id: str) -> list[CatalogEntry]:
     """The catalogue entries of one report."""
-    return [entry for entry in dataset.catalog if entry.get("report_id", report_id) == report_id]
+    return dataset.entries_of(report_id)
 
 
-def layout(lang=None, q="", report=None, **_):
+def layout(lang: object = None, q: object = "", report: object = None, **_: object) -> html.Div:
     """The catalogue of one report (`?report=<id>`, else the first) in `lang`, filtered by the search words `q`."""
-    lang, q = language(one(lang)), one(q) or ""
+    lang = language(one(lang))
+    words = asked if isinstance(asked := one(q), str) else ""
     dataset, problem = page_data(lang)
     if dataset is None:
         return html.Div(problem, className="catalogue")
@@ -41,7 +45,7 @@ def layout(lang=None, q="", report=None, **_):
             dcc.Input(
                 id="catalogue-search",
                 type="search",
-                value=q,
+                value=words,
                 placeholder=t(lang, "search_placeholder"),
                 className="search",
                 autoComplete="off",
@@ -50,7 +54,7 @@ def layout(lang=None, q="", report=None, **_):
             dcc.Store(id="catalogue-lang", data=lang),
             dcc.Store(id="catalogue-report", data=report),
             html.Div(
-                suggested.catalogue(catalog, lang, q, suggested.unpublished(dataset, report)), id="catalogue-list"
+                suggested.catalogue(catalog, lang, words, suggested.unpublished(dataset, report)), id="catalogue-list"
             ),
             html.P(
                 [
@@ -75,7 +79,7 @@ def layout(lang=None, q="", report=None, **_):
     State("catalogue-report", "data"),
     prevent_initial_call=True,
 )
-def filter_catalogue(query, lang, report=None):
+def filter_catalogue(query: str | None, lang: str, report: str | None = None) -> list[Any]:
     """The cards of the report whose titles, descriptions or topic hold every word typed, accents and case aside."""
     dataset = data.load()
     report = dataset.report_or_default(report)
@@ -91,9 +95,9 @@ def filter_catalogue(query, lang, report=None):
     State("catalogue-report", "data"),
     prevent_initial_call=True,
 )
-def search_in_url(query, lang, report=None):
+def search_in_url(query: str | None, lang: str, report: str | None = None) -> str:
     """The query string of the search typed: `?q=…`, with the language and a report other than the default."""
     dataset = data.load()
-    chosen = report if report != dataset.report_or_default(None) else None
+    chosen = None if dataset.is_default_report(dataset.report_or_default(report)) else report
     url = href("/", language(lang), report=chosen, q=(query or "").strip())
     return url[1:]

@@ -1,24 +1,28 @@
 """Checks (/checks): every arithmetic check of the report, its status, its paragraphs; filtered through the URL."""
 
+from typing import Any
+
 import dash
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
 from contract.schema import CHECK_KINDS
 from dashboard import data, exports
-from dashboard.components import check_detail, checks_list, href, kind_label, one, page_data, report_selector
-from dashboard.i18n import language, t
+from dashboard.attributes import attributes
+from dashboard.chart_text import check_detail
+from dashboard.check_list import checks_list
+from dashboard.components import href, one, page_data, report_selector
+from dashboard.i18n import kind_label, labelled, language, t
 
 dash.register_page(__name__, path="/checks", title="Vérifications / Checks")
 
-STATUSES = ("inconsistent", "consistent")
+# The statuses a reader filters by (contract.schema.CHECK_STATUSES): the report's figures disagree, or agree.
+STATUSES = (data.INCONSISTENT, data.CONSISTENT)
 
 
-def report_checks(dataset, report_id: str) -> pd.DataFrame:
+def report_checks(dataset: data.Dataset, report_id: str) -> pd.DataFrame:
     """The checks of one report, inconsistencies first, then by id."""
-    checks = dataset.checks[dataset.checks.report_id == report_id].copy()
-    checks["_order"] = (checks.status != "inconsistent").astype(int)
-    return checks.sort_values(["_order", "check_id"]).drop(columns="_order")
+    return dataset.checks_of_report(report_id)
 
 
 def filtered(checks: pd.DataFrame, status: str | None, kind: str | None) -> pd.DataFrame:
@@ -30,15 +34,18 @@ def filtered(checks: pd.DataFrame, status: str | None, kind: str | None) -> pd.D
     return checks
 
 
-def layout(lang=None, status=None, kind=None, report=None, **_):
+def layout(
+    lang: object = None, status: object = None, kind: object = None, report: object = None, **_: object
+) -> html.Div:
     """Every check of one report (`?report=<id>`, else the first), narrowed by `?status=` and `?kind=`."""
-    lang, status, kind = language(one(lang)), one(status), one(kind)
-    status, kind = (status if status in STATUSES else None), (kind if kind in CHECK_KINDS else None)
+    lang = language(one(lang))
+    status = asked if isinstance(asked := one(status), str) and asked in STATUSES else None
+    kind = asked if isinstance(asked := one(kind), str) and asked in CHECK_KINDS else None
     dataset, problem = page_data(lang)
     if dataset is None:
         return html.Div(problem, className="checks-page")
     report = dataset.report_or_default(one(report))
-    chosen_report = report if report != dataset.report_ids()[0] else None
+    chosen_report = None if dataset.is_default_report(report) else report
     every = report_checks(dataset, report)
     shown = filtered(every, status, kind)
     counts = every.status.value_counts()
@@ -53,8 +60,8 @@ def layout(lang=None, status=None, kind=None, report=None, **_):
                     lang,
                     "checks_lead",
                     n=len(every),
-                    consistent=int(counts.get("consistent", 0)),
-                    inconsistent=int(counts.get("inconsistent", 0)),
+                    consistent=int(counts.get(data.CONSISTENT, 0)),
+                    inconsistent=int(counts.get(data.INCONSISTENT, 0)),
                 ),
                 className="lead",
                 id="checks-lead",
@@ -93,12 +100,14 @@ def layout(lang=None, status=None, kind=None, report=None, **_):
     )
 
 
-def _filter_links(name: str, legend: str, choices: list[tuple[str, str]], current, params: dict, lang: str) -> html.Nav:
+def _filter_links(
+    name: str, legend: str, choices: list[tuple[str, str]], current: object, params: dict[str, Any], lang: str
+) -> html.Nav:
     """'Status: all · inconsistent (7) · consistent (41)', each a link to the same page with that filter."""
-    links = [(None, t(lang, "checks_all")), *choices]
+    links: list[tuple[str | None, str]] = [(None, t(lang, "checks_all")), *choices]
     return html.Nav(
         [
-            html.Span(f"{legend} : " if lang == "fr" else f"{legend}: ", className="filter-legend"),
+            html.Span(f"{labelled(legend, lang)} ", className="filter-legend"),
             *[
                 dcc.Link(
                     text,
@@ -111,7 +120,7 @@ def _filter_links(name: str, legend: str, choices: list[tuple[str, str]], curren
         ],
         className="filter-links",
         id=f"checks-filter-{name}",
-        **{"aria-label": legend},
+        **attributes({"aria-label": legend}),
     )
 
 
@@ -141,7 +150,7 @@ def checks_frame(checks: pd.DataFrame, lang: str) -> pd.DataFrame:
     State("checks-state", "data"),
     prevent_initial_call=True,
 )
-def download(clicks, state):
+def download(clicks: int | None, state: dict[str, Any]) -> dict[str, Any]:
     """The checks shown, as CSV (UTF-8 with BOM, text cells made safe for spreadsheets)."""
     dataset = data.load()
     checks = filtered(

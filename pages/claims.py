@@ -4,20 +4,24 @@ The filters live in the URL, in the same words as /api/claims.csv (`kind=count,p
 and are restored on load; the free text ignores accents and case and filters as you type.
 """
 
+from typing import Any
 from urllib.parse import urlencode
 
 import dash
 import dash_ag_grid as dag
+import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import citations, data, exports, printing
-from dashboard.components import kind_label, one, page_data, report_href, report_selector
+from dashboard import citations, data, printing
+from dashboard.components import one, page_data, report_href, report_selector
+from dashboard.data import ALL_KINDS, STATISTIC_KINDS, ClaimFilters
 from dashboard.i18n import (
     DEFAULT_LANGUAGE,
     QUALIFIER_WORDS,
     dropdown_labels,
     format_number,
     format_period,
+    kind_label,
     language,
     t,
     unit_word,
@@ -38,48 +42,24 @@ GRID_COLUMNS = (
     "section_title",
     "sentence",
 )
-LIST_FILTERS = ("kind", "unit", "qualifier", "chapter", "section")
-# `kind=all` in the URL: every kind (no `kind` at all means the statistics, the page's default).
-ALL = "all"
+LIST_FILTERS = data.CLAIM_LIST_FILTERS
 # Seconds of quiet typing before the table is filtered and the URL updated.
 TYPING_DEBOUNCE = 0.3
 
 
-def url_filters(query: dict) -> dict:
-    """The filters a URL names ({'kind': [...], ..., 'from': int, 'to': int, 'q': str}); odd values are dropped."""
-    filters = {}
-    for name in LIST_FILTERS:
-        raw = query.get(name)
-        values = [
-            v
-            for item in (raw if isinstance(raw, list) else [raw])
-            if isinstance(item, str)
-            for v in item.split(",")
-            if v
-        ]
-        filters[name] = values
-    if filters["kind"] == [ALL]:
-        filters["kind"] = []
-    elif "kind" not in query:
-        filters["kind"] = list(data.STATISTIC_KINDS)
-    for name in ("from", "to"):
-        try:
-            filters[name] = int(one(query.get(name)))
-        except (TypeError, ValueError):
-            filters[name] = None
-    filters["q"] = one(query.get("q")) or ""
-    return filters
+def url_filters(query: dict[str, Any]) -> ClaimFilters:
+    """The filters a URL names, read as /api/claims.csv reads them; no `kind` at all means the statistics."""
+    return data.claim_filters(query, default_kinds=STATISTIC_KINDS)
 
 
-def layout(lang=None, report=None, **query):
+def layout(lang: object = None, report: object = None, **query: Any) -> html.Div:
     """Filters over the claims of one report (`?report=<id>`, else the first), as the URL sets them, and the table of those kept."""
     lang = language(one(lang))
     dataset, problem = page_data(lang)
     if dataset is None:
         return html.Div(problem)
     report = dataset.report_or_default(one(report))
-    frame = exports.claims_frame(dataset)
-    frame = frame[frame.report_id == report]
+    frame = dataset.claims_where(ClaimFilters(reports=(report,)))
     chosen = url_filters(query)
     return html.Div(
         [
@@ -140,7 +120,7 @@ def layout(lang=None, report=None, **query):
                                 type="number",
                                 min=0,
                                 step=1,
-                                value=chosen["from"],
+                                value=chosen.first,
                                 debounce=TYPING_DEBOUNCE,
                             ),
                         ]
@@ -153,7 +133,7 @@ def layout(lang=None, report=None, **query):
                                 type="number",
                                 min=0,
                                 step=1,
-                                value=chosen["to"],
+                                value=chosen.last,
                                 debounce=TYPING_DEBOUNCE,
                             ),
                         ]
@@ -164,7 +144,7 @@ def layout(lang=None, report=None, **query):
                             dcc.Input(
                                 id="claims-text",
                                 type="search",
-                                value=chosen["q"],
+                                value=chosen.words,
                                 debounce=TYPING_DEBOUNCE,
                                 placeholder=t(lang, "claims_text_placeholder"),
                                 autoComplete="off",
@@ -205,7 +185,7 @@ def layout(lang=None, report=None, **query):
     )
 
 
-def _dropdown(name: str, options: list, chosen: dict, lang: str) -> html.Label:
+def _dropdown(name: str, options: list[dict[str, str]], chosen: ClaimFilters, lang: str) -> html.Label:
     known = {option["value"] for option in options}
     return html.Label(
         [
@@ -213,7 +193,7 @@ def _dropdown(name: str, options: list, chosen: dict, lang: str) -> html.Label:
             dcc.Dropdown(
                 id=f"claims-{name}",
                 options=options,
-                value=[v for v in chosen[name] if v in known],
+                value=[v for v in getattr(chosen, name) if v in known],
                 multi=True,
                 placeholder=t(lang, "any"),
                 labels=dropdown_labels(lang),
@@ -223,7 +203,7 @@ def _dropdown(name: str, options: list, chosen: dict, lang: str) -> html.Label:
     )
 
 
-def _grid_words(lang: str) -> dict:
+def _grid_words(lang: str) -> dict[str, str]:
     """AG Grid's own words (pagination) in the page's language; its defaults are English."""
     if lang == "en":
         return {}
@@ -242,7 +222,7 @@ def _grid_words(lang: str) -> dict:
     }
 
 
-def _columns(lang: str) -> list[dict]:
+def _columns(lang: str) -> list[dict[str, Any]]:
     names = {
         "paragraph": t(lang, "paragraph"),
         "kind": t(lang, "kind"),
@@ -256,7 +236,7 @@ def _columns(lang: str) -> list[dict]:
         "section_title": t(lang, "filter_section").lower(),
         "sentence": t(lang, "sentence"),
     }
-    columns = [{"field": c, "headerName": names[c]} for c in GRID_COLUMNS]
+    columns: list[dict[str, Any]] = [{"field": c, "headerName": names[c]} for c in GRID_COLUMNS]
     # The paragraph cell is a link to the report; markdown cells render text, never raw HTML.
     columns[0].update(
         {
@@ -278,18 +258,62 @@ def _columns(lang: str) -> list[dict]:
     return columns
 
 
-def _filters(kind, unit, qualifier, chapter, section, start, end, text, report) -> dict:
-    return {
-        "kind": kind,
-        "unit": unit,
-        "qualifier": qualifier,
-        "chapter": chapter,
-        "section": section,
-        "from": start,
-        "to": end,
-        "q": text,
-        "report": [report],
+def _filters(
+    kind: list[str] | None,
+    unit: list[str] | None,
+    qualifier: list[str] | None,
+    chapter: list[str] | None,
+    section: list[str] | None,
+    start: int | None,
+    end: int | None,
+    text: str | None,
+    report: str,
+) -> ClaimFilters:
+    """The page's filters as chosen in its inputs (an empty choice keeps every value)."""
+    return ClaimFilters(
+        reports=(report,),
+        kind=tuple(kind or ()),
+        unit=tuple(unit or ()),
+        qualifier=tuple(qualifier or ()),
+        chapter=tuple(chapter or ()),
+        section=tuple(section or ()),
+        first=start,
+        last=end,
+        words=text or "",
+    )
+
+
+def csv_link(dataset: data.Dataset, filters: ClaimFilters) -> str:
+    """/api/claims.csv for exactly the rows the filters keep (no `kind` there is every kind)."""
+    report = filters.reports[0] if filters.reports else dataset.report_or_default(None)
+    query = {
+        # The report is named only when it is not the default, so single-report links stay short.
+        "report": [] if dataset.is_default_report(report) else [report],
+        "kind": list(filters.kind),
+        "unit": list(filters.unit),
+        "qualifier": list(filters.qualifier),
+        "chapter": list(filters.chapter),
+        "section": list(filters.section),
+        "from": filters.first,
+        "to": filters.last,
+        "q": filters.words,
     }
+    kept = {k: ",".join(v) if isinstance(v, list) else v for k, v in query.items() if v not in (None, "", [])}
+    return "/api/claims.csv" + (f"?{urlencode(kept)}" if kept else "")
+
+
+def grid_rows(dataset: data.Dataset, frame: pd.DataFrame, report: str, lang: str) -> list[dict[str, Any]]:
+    """The claims as AG Grid rows: the paragraph a link, kinds, units and qualifiers in words, values and periods written."""
+    rows = frame[list(GRID_COLUMNS)].assign(
+        link=[f"[{p}]({report_href(dataset, report, lang, p)})" for p in frame.paragraph],
+        kind=[kind_label(k, lang) for k in frame.kind],
+        qualifier=[QUALIFIER_WORDS[lang].get(q, "") for q in frame.qualifier],
+        unit=[unit_word(u, lang) if isinstance(u, str) else None for u in frame.unit],
+        value_label=[format_number(v, lang) for v in frame.value],
+        period_label=[format_period(p, lang) for p in frame.period],
+    )
+    records: list[dict[str, Any]] = rows.astype(object).where(rows.notna(), None).to_dict("records")
+    return records
 
 
 @callback(
@@ -307,38 +331,26 @@ def _filters(kind, unit, qualifier, chapter, section, start, end, text, report) 
     State("claims-lang", "data"),
     State("claims-report", "data"),
 )
-def filter_claims(kind, unit, qualifier, chapter, section, start, end, text, lang, report=None):
+def filter_claims(
+    kind: list[str] | None,
+    unit: list[str] | None,
+    qualifier: list[str] | None,
+    chapter: list[str] | None,
+    section: list[str] | None,
+    start: int | None,
+    end: int | None,
+    text: str | None,
+    lang: str,
+    report: str | None = None,
+) -> tuple[list[dict[str, Any]], str, str]:
     """The claims of the report kept by the filters, their count, and the CSV link for exactly those rows."""
     dataset = data.load()
-    report = dataset.report_or_default(report)
-    frame = exports.filter_claims(
-        exports.claims_frame(dataset), _filters(kind, unit, qualifier, chapter, section, start, end, text, report)
-    )
+    chosen = dataset.report_or_default(report)
+    filters = _filters(kind, unit, qualifier, chapter, section, start, end, text, chosen)
+    frame = dataset.claims_where(filters)
     lang = language(lang)
-    rows = frame[list(GRID_COLUMNS)].assign(
-        link=[f"[{p}]({report_href(dataset, report, lang, p)})" for p in frame.paragraph],
-        kind=[kind_label(k, lang) for k in frame.kind],
-        qualifier=[QUALIFIER_WORDS[lang].get(q, "") for q in frame.qualifier],
-        unit=[unit_word(u, lang) if isinstance(u, str) else None for u in frame.unit],
-        value_label=[format_number(v, lang) for v in frame.value],
-        period_label=[format_period(p, lang) for p in frame.period],
-    )
-    # The report is named in the link only when it is not the default, so single-report links stay short.
-    query = {
-        "report": [report] if report != dataset.report_or_default(None) else [],
-        "kind": kind or [],
-        "unit": unit or [],
-        "qualifier": qualifier or [],
-        "chapter": chapter or [],
-        "section": section or [],
-        "from": start,
-        "to": end,
-        "q": text,
-    }
-    query = {k: ",".join(v) if isinstance(v, list) else v for k, v in query.items() if v not in (None, "", [])}
-    link = "/api/claims.csv" + (f"?{urlencode(query)}" if query else "")
-    records = rows.astype(object).where(rows.notna(), None).to_dict("records")
-    return records, f"{format_number(len(frame), lang)} {t(lang, 'rows')}", link
+    count = f"{format_number(len(frame), lang)} {t(lang, 'rows')}"
+    return grid_rows(dataset, frame, chosen, lang), count, csv_link(dataset, filters)
 
 
 @callback(
@@ -355,15 +367,26 @@ def filter_claims(kind, unit, qualifier, chapter, section, start, end, text, lan
     State("claims-report", "data"),
     prevent_initial_call=True,
 )
-def filters_in_url(kind, unit, qualifier, chapter, section, start, end, text, lang, report=None):
+def filters_in_url(
+    kind: list[str] | None,
+    unit: list[str] | None,
+    qualifier: list[str] | None,
+    chapter: list[str] | None,
+    section: list[str] | None,
+    start: int | None,
+    end: int | None,
+    text: str | None,
+    lang: str,
+    report: str | None = None,
+) -> str:
     """The page's query string for the filters: the CSV's words, the language and a report other than the default."""
     dataset = data.load()
-    query = {
+    query: dict[str, Any] = {
         "lang": lang if language(lang) != DEFAULT_LANGUAGE else None,
-        "report": report if report and report != dataset.report_or_default(None) else None,
+        "report": report if report and not dataset.is_default_report(report) else None,
     }
     kinds = list(kind or [])
-    query["kind"] = None if sorted(kinds) == sorted(data.STATISTIC_KINDS) else ",".join(kinds) or ALL
+    query["kind"] = None if sorted(kinds) == sorted(STATISTIC_KINDS) else ",".join(kinds) or ALL_KINDS
     for name, values in (("unit", unit), ("qualifier", qualifier), ("chapter", chapter), ("section", section)):
         query[name] = ",".join(values or []) or None
     query.update({"from": start, "to": end, "q": (text or "").strip() or None})

@@ -1,14 +1,17 @@
 """Compare (/compare?ids=a,b): series of one unit from several indicators on one chart; the selection is the URL."""
 
+from typing import Any
 from urllib.parse import urlencode
 
 import dash
-from dash import Input, Output, State, callback, clientside_callback, dcc, html
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import charts, embed, security
+from dashboard import comparison, data, embed, security
+from dashboard.attributes import attributes
 from dashboard.components import chart_warnings, download_links, embed_box, image_menu, one, page_data
-from dashboard.figures import GRAPH_CONFIG, chart_kind, page_height
-from dashboard.i18n import DEFAULT_LANGUAGE, dropdown_labels, language, t
+from dashboard.figures import GRAPH_CONFIG, page_height
+from dashboard.i18n import DEFAULT_LANGUAGE, dropdown_labels, language, t, title, unit_label
+from dashboard.memo import memoized
 
 dash.register_page(__name__, path="/compare", title="Comparer / Compare")
 
@@ -19,36 +22,23 @@ def compare_search(ids: list[str], lang: str) -> str:
     return f"?{urlencode(query, safe=',')}" if query else ""
 
 
-_options: dict = {}
+@memoized(max_entries=4)
+def comparable_indicators(dataset: data.Dataset, lang: str) -> list[dict[str, str]]:
+    """The indicators that are series over time (lines or shares over time), as dcc.Dropdown options."""
+    return [
+        {"label": f"{title(entry, lang)} ({unit_label(entry, lang)})", "value": entry.indicator_id}
+        for entry in dataset.catalog
+        if comparison.comparable(dataset, entry.indicator_id)
+    ]
 
 
-def comparable_indicators(dataset, lang: str) -> list[dict]:
-    """The indicators that are series over time (lines or shares over time), as dropdown options; kept per data version."""
-    key = (dataset.version, lang)
-    if key not in _options:
-        _options.clear()
-        _options[key] = _comparable(dataset, lang)
-    return _options[key]
-
-
-def _comparable(dataset, lang: str) -> list[dict]:
-    options = []
-    for entry in dataset.catalog:
-        rows = dataset.observations_of(entry["indicator_id"])
-        if chart_kind(entry, rows) in ("lines", "stacked"):
-            options.append(
-                {"label": f"{entry['title'][lang]} ({entry['unit_label'][lang]})", "value": entry["indicator_id"]}
-            )
-    return options
-
-
-def layout(lang=None, ids=None, **_):
+def layout(lang: object = None, ids: object = None, **_: object) -> html.Div:
     """The comparison of the indicators named in `?ids=a,b`, in `lang`."""
     lang = language(one(lang))
     dataset, problem = page_data(lang)
     if dataset is None:
         return html.Div(problem, className="compare")
-    chosen = charts.compare_ids(ids)
+    chosen = comparison.compare_ids(ids)
     return html.Div(
         [
             problem,
@@ -72,11 +62,11 @@ def layout(lang=None, ids=None, **_):
     )
 
 
-def _chart(dataset, ids: list[str], lang: str) -> list:
+def _chart(dataset: data.Dataset, ids: list[str], lang: str) -> list[Any]:
     """The shared chart with its downloads, image menu and embed code; what was left out and why."""
     if not ids:
         return [html.P(t(lang, "compare_empty"), className="empty", id="compare-empty")]
-    parts, messages = charts.compare_parts(dataset, ids, lang)
+    parts, messages = comparison.compare_parts(dataset, ids, lang)
     left_out = (
         html.Ul([html.Li(m) for m in messages], className="compare-messages", id="compare-messages", role="status")
         if messages
@@ -125,7 +115,7 @@ def _chart(dataset, ids: list[str], lang: str) -> list:
                 ),
             ],
             className="chart",
-            **{"aria-describedby": "compare-chart-description"},
+            **attributes({"aria-describedby": "compare-chart-description"}),
         ),
     ]
 
@@ -136,24 +126,14 @@ def _chart(dataset, ids: list[str], lang: str) -> list:
     State("compare-state", "data"),
     prevent_initial_call=True,
 )
-def choose(ids, state):
+def choose(ids: list[str] | None, state: dict[str, str]) -> str:
     """The URL of the new selection: /compare?ids=a,b (the page is drawn again from it)."""
     return compare_search(ids or [], state["lang"])
 
 
-# Copy the iframe code in the browser (the clipboard is the reader's, not the server's).
+# Copy the iframe code in the reader's browser: assets/anchors.js.
 clientside_callback(
-    """
-    function(clicks) {
-        const area = document.getElementById('compare-embed-code');
-        const status = document.getElementById('compare-embed-copied');
-        if (!clicks || !area) { return window.dash_clientside.no_update; }
-        area.select();
-        if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(area.value); }
-        else { document.execCommand('copy'); }
-        return status ? status.dataset.done : '';
-    }
-    """,
+    ClientsideFunction(namespace="pages", function_name="copy_compare_embed"),
     Output("compare-embed-copied", "children"),
     Input("compare-embed-copy", "n_clicks"),
     prevent_initial_call=True,

@@ -1,17 +1,19 @@
 """Follow-up (/follow-up): each recommendation of the previous concluding observations and the report's answer to it."""
 
-import dash
-from dash import Input, Output, clientside_callback, dcc, html
+from typing import Any
 
-from dashboard import follow_up
+import dash
+from dash import ClientsideFunction, Input, Output, clientside_callback, dcc, html
+
+from dashboard import data, follow_up
 from dashboard.components import href, one, page_data, report_href, report_selector
-from dashboard.follow_up import word
-from dashboard.i18n import format_period, language, t
+from dashboard.follow_up import Recommendation, Section, word
+from dashboard.i18n import format_period, labelled, language, t, title
 
 dash.register_page(__name__, path="/follow-up", title="Suite donnée / Follow-up")
 
 
-def layout(lang=None, report=None, **_):
+def layout(lang: object = None, report: object = None, **_: object) -> html.Div:
     """The follow-up of one report (`?report=<id>`, else the first), in `lang`."""
     lang = language(one(lang))
     dataset, problem = page_data(lang)
@@ -32,7 +34,7 @@ def layout(lang=None, report=None, **_):
             _summary(found, lang),
             html.P(
                 [
-                    html.Span(word(lang, "download") + (" : " if lang == "fr" else ": ")),
+                    html.Span(labelled(word(lang, "download"), lang) + " "),
                     *[
                         html.A(
                             ext.upper() if ext == "csv" else "Excel",
@@ -59,7 +61,7 @@ def layout(lang=None, report=None, **_):
     )
 
 
-def _summary(found: list, lang: str) -> html.P | None:
+def _summary(found: list[Recommendation], lang: str) -> html.P | None:
     if not found:
         return None
     paragraphs = {p for rec in found for p in rec.paragraphs}
@@ -67,7 +69,7 @@ def _summary(found: list, lang: str) -> html.P | None:
     return html.P(word(lang, "summary", n=len(found), p=len(paragraphs), s=len(sections)), id="follow-up-summary")
 
 
-def _item(dataset, report: str, rec, source: str | None, lang: str) -> html.Section:
+def _item(dataset: data.Dataset, report: str, rec: Recommendation, source: str | None, lang: str) -> html.Section:
     """One recommendation: its text (when the concluding observations are in the data) beside the State's answer."""
     answer = html.Div(
         [
@@ -84,9 +86,7 @@ def _item(dataset, report: str, rec, source: str | None, lang: str) -> html.Sect
         html.Div(
             [
                 html.H3(word(lang, "recommendation")),
-                html.Blockquote(
-                    rec.text, className="paragraph-text", lang=dataset.metadata.get(source, {}).get("language") or "en"
-                ),
+                html.Blockquote(rec.text, className="paragraph-text", lang=dataset.facts(source).language or "en"),
             ],
             className="follow-up-recommendation",
         )
@@ -103,9 +103,9 @@ def _item(dataset, report: str, rec, source: str | None, lang: str) -> html.Sect
     )
 
 
-def _section(dataset, report: str, section, lang: str) -> html.Li:
+def _section(dataset: data.Dataset, report: str, section: Section, lang: str) -> html.Li:
     """A section and its paragraphs, as runs ('par. 153–170'), each linked to the reader at its first paragraph."""
-    links = []
+    links: list[Any] = []
     for first, last in _runs(section.paragraphs):
         text = f"{first}–{last}" if last != first else str(first)
         links += [
@@ -133,7 +133,7 @@ def _runs(numbers: list[int]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in runs]
 
 
-def _statistics(dataset, report: str, rec, lang: str):
+def _statistics(dataset: data.Dataset, report: str, rec: Recommendation, lang: str) -> html.P | html.Details:
     """The numbers of the answer, one line per paragraph: 'par. 156 : 46 (2022) · 84 (2023) · 91 (2024)'."""
     count = len(rec.statistics)
     if not count:
@@ -148,7 +148,7 @@ def _statistics(dataset, report: str, rec, lang: str):
             html.Li(
                 [
                     dcc.Link(f"{t(lang, 'para')} {int(paragraph)}", href=report_href(dataset, report, lang, paragraph)),
-                    " : " if lang == "fr" else ": ",
+                    labelled("", lang) + " ",
                     html.Span(numbers, lang=dataset.text_language(report)),
                 ]
             )
@@ -160,7 +160,7 @@ def _statistics(dataset, report: str, rec, lang: str):
     )
 
 
-def _indicators(dataset, rec, lang: str):
+def _indicators(dataset: data.Dataset, rec: Recommendation, lang: str) -> html.Div | None:
     if not rec.indicator_ids:
         return None
     items = []
@@ -168,26 +168,16 @@ def _indicators(dataset, rec, lang: str):
         entry = dataset.indicator(indicator_id)
         if entry is None:
             continue
-        badge = html.Span(word(lang, "suggested"), className="suggested-badge") if entry.get("suggested") else None
+        badge = html.Span(word(lang, "suggested"), className="suggested-badge") if entry.suggested else None
         items.append(
-            html.Li([dcc.Link(entry["title"][lang], href=href(f"/indicators/{indicator_id}", lang)), " ", badge])
+            html.Li([dcc.Link(title(entry, lang), href=href(f"/indicators/{indicator_id}", lang)), " ", badge])
         )
     return html.Div([html.H4(word(lang, "indicators")), html.Ul(items, className="follow-up-indicators")])
 
 
-# The page is drawn after the browser has handled '#follow-up-co15', so scroll to it once it exists.
+# The page is drawn after the browser has handled '#follow-up-co15': scroll to it once it exists (assets/anchors.js).
 clientside_callback(
-    """
-    function(hash) {
-        if (!hash) { return window.dash_clientside.no_update; }
-        const id = decodeURIComponent(hash.slice(1));
-        setTimeout(function() {
-            const target = document.getElementById(id);
-            if (target) { target.scrollIntoView({block: 'start'}); }
-        }, 0);
-        return id;
-    }
-    """,
+    ClientsideFunction(namespace="pages", function_name="scroll_to_anchor"),
     Output("follow-up-scrolled", "data"),
     Input("follow-up-location", "hash"),
 )

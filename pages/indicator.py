@@ -1,13 +1,19 @@
 """Indicator page (/indicators/<indicator_id>): chart, table, sources, checks; its state is the URL."""
 
-import dash
-from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
+from typing import Any
 
-from dashboard import charts, citations, data, embed, printing, security, selected_point
+import dash
+import pandas as pd
+from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
+
+from contract.records import CatalogEntry
+from dashboard import charts, citations, comparison, data, embed, printing, security, selected_point
+from dashboard.attributes import attributes
 from dashboard.charts import selected_rows, selection
+from dashboard.check_list import checks_list
 from dashboard.components import (
+    View,
     chart_warnings,
-    checks_list,
     download_links,
     embed_box,
     href,
@@ -19,8 +25,8 @@ from dashboard.components import (
     page_data,
     sources_list,
 )
-from dashboard.figures import GRAPH_CONFIG, chart_kind, page_height
-from dashboard.i18n import dimension_name, label, language, t
+from dashboard.figures import GRAPH_CONFIG, page_height
+from dashboard.i18n import description, dimension_name, label, language, t, title, topic_title
 
 TABS = ("chart", "table", "sources", "checks")
 
@@ -29,10 +35,19 @@ TABS = ("chart", "table", "sources", "checks")
 dash.register_page(__name__, path_template="/indicators/<indicator_id>", title="Indicateur / Indicator")
 
 
-def layout(indicator_id=None, lang=None, tab="chart", sort=None, desc=None, **query):
+def layout(
+    indicator_id: str | None = None,
+    lang: object = None,
+    tab: object = "chart",
+    sort: object = None,
+    desc: object = None,
+    **query: Any,
+) -> html.Div:
     """The page of one indicator, in the state its URL names."""
-    lang, tab, sort, desc = language(one(lang)), one(tab), one(sort), one(desc)
-    tab = tab if tab in TABS else "chart"
+    lang = language(one(lang))
+    shown = tab_name(one(tab))
+    column = asked if isinstance(asked := one(sort), str) else None
+    descending = one(desc) == "1"
     dataset, problem = page_data(lang)
     if dataset is None:
         return html.Div(problem)
@@ -46,41 +61,46 @@ def layout(indicator_id=None, lang=None, tab="chart", sort=None, desc=None, **qu
             ],
             id="indicator-missing",
         )
-    chosen = selection(dataset, indicator_id, query)
-    rows = selected_rows(dataset, indicator_id, chosen)
-    params = {"tab": tab if tab != "chart" else None, "sort": sort, "desc": desc, **chosen}
-    base = {"path": f"/indicators/{indicator_id}", "params": params}
+    chosen = selection(dataset, entry.indicator_id, query)
+    rows = selected_rows(dataset, entry.indicator_id, chosen)
+    params = {"tab": shown if shown != "chart" else None, "sort": column, "desc": one(desc), **chosen}
+    view = View(f"/indicators/{entry.indicator_id}", params)
     return html.Div(
         [
             problem,
             dcc.Location(id="indicator-location", refresh="callback-nav"),
-            dcc.Store(id="indicator-state", data={"indicator_id": indicator_id, "lang": lang, "base": base}),
-            html.P(dcc.Link(f"← {entry['topic_title'][lang]}", href=href("/", lang)), className="crumb"),
-            html.H1(entry["title"][lang], id="indicator-title"),
-            html.P(entry["description"][lang], className="lead"),
+            dcc.Store(
+                id="indicator-state",
+                data={"indicator_id": entry.indicator_id, "lang": lang, "base": {"path": view.path, "params": params}},
+            ),
+            html.P(dcc.Link(f"← {topic_title(entry, lang)}", href=href("/", lang)), className="crumb"),
+            html.H1(title(entry, lang), id="indicator-title"),
+            html.P(description(entry, lang), className="lead"),
             html.Div(
                 [
-                    _downloads(indicator_id, lang, chosen),
-                    _image_menu(indicator_id, lang, chosen),
+                    _downloads(entry.indicator_id, lang, chosen),
+                    _image_menu(entry.indicator_id, lang, chosen),
                     _embed_box(entry, lang, chosen),
                     _compare_link(dataset, entry, lang),
                     citations.cite_box(
-                        citations.cite(dataset, entry["report_id"], set(rows.paragraph) or entry["paragraphs"], lang),
+                        citations.cite(dataset, entry.report_id, set(rows.paragraph) or entry.paragraphs, lang),
                         "indicator-cite",
                     ),
                 ],
                 className="share-bar",
             ),
             _dimension_choice(dataset, entry, chosen, lang),
-            _tab_links(base, tab, lang, int((dataset.checks_of(indicator_id).status == "inconsistent").sum())),
+            _tab_links(
+                view, shown, lang, int((dataset.checks_of(entry.indicator_id).status == data.INCONSISTENT).sum())
+            ),
             html.Div(
-                _tab_body(dataset, entry, rows, tab, lang, sort, desc == "1", base),
+                _tab_body(dataset, entry, rows, shown, lang, column, descending, view),
                 id="indicator-body",
-                className=f"tab-body tab-{tab}",
+                className=f"tab-body tab-{shown}",
             ),
             *(
                 (printing.indicator_print(dataset, entry, rows, lang), selected_point.location())
-                if tab == "chart"
+                if shown == "chart"
                 else ()
             ),
         ],
@@ -88,8 +108,13 @@ def layout(indicator_id=None, lang=None, tab="chart", sort=None, desc=None, **qu
     )
 
 
-def _downloads(indicator_id: str, lang: str, chosen: dict) -> html.P:
-    # The files of the view shown: its language and dimension choice (issue 11).
+def tab_name(value: object) -> str:
+    """The tab a query names, else the chart."""
+    return value if isinstance(value, str) and value in TABS else "chart"
+
+
+def _downloads(indicator_id: str, lang: str, chosen: charts.Choice) -> html.P:
+    # The files of the view shown: its language and dimension choice.
     return download_links(
         {ext: href(f"/api/indicators/{indicator_id}.{ext}", lang, **chosen) for ext in ("csv", "xlsx", "json")},
         indicator_id,
@@ -98,40 +123,40 @@ def _downloads(indicator_id: str, lang: str, chosen: dict) -> html.P:
     )
 
 
-def _image_menu(indicator_id: str, lang: str, chosen: dict) -> html.Details:
+def _image_menu(indicator_id: str, lang: str, chosen: charts.Choice) -> html.Details:
     """Links to the chart as PNG at briefing sizes and as SVG, for the current view."""
     return image_menu(f"/api/indicators/{indicator_id}", chosen, indicator_id, lang, "indicator")
 
 
-def _embed_box(entry: dict, lang: str, chosen: dict) -> html.Details:
+def _embed_box(entry: CatalogEntry, lang: str, chosen: charts.Choice) -> html.Details:
     """The iframe code of the current view, with a copy button."""
-    height = embed.iframe_height(charts.chart_parts(data.load(), entry["indicator_id"], chosen, lang))
+    height = embed.iframe_height(charts.chart_parts(data.load(), entry.indicator_id, dict(chosen), lang))
     return embed_box(
-        embed.iframe_code(security.public_url(), entry["indicator_id"], entry["title"][lang], lang, chosen, height),
+        embed.iframe_code(security.public_url(), entry.indicator_id, title(entry, lang), lang, chosen, height),
         lang,
         "indicator",
     )
 
 
-def _compare_link(dataset, entry: dict, lang: str):
+def _compare_link(dataset: data.Dataset, entry: CatalogEntry, lang: str) -> dcc.Link | None:
     """A link to /compare with this indicator chosen, for series over time."""
-    if chart_kind(entry, dataset.observations_of(entry["indicator_id"])) not in ("lines", "stacked"):
+    if not comparison.comparable(dataset, entry.indicator_id):
         return None
     return dcc.Link(
         t(lang, "compare_of"),
-        href=href("/compare", lang, ids=entry["indicator_id"]),
+        href=href("/compare", lang, ids=entry.indicator_id),
         className="button",
         id="indicator-compare",
     )
 
 
-def _dimension_choice(dataset, entry: dict, chosen: dict, lang: str):
+def _dimension_choice(dataset: data.Dataset, entry: CatalogEntry, chosen: charts.Choice, lang: str) -> html.Div | None:
     choices = []
-    for dimension in dataset.dimensions_of(entry["indicator_id"]):
-        values = list(dict.fromkeys(dataset.observations_of(entry["indicator_id"])[dimension].dropna()))
+    for dimension in dataset.dimensions_of(entry.indicator_id):
+        values = dataset.dimension_values(entry.indicator_id, dimension)
         if len(values) < 2:
             continue
-        options = [{"label": label(v, lang, entry.get("labels_en")), "value": v} for v in values]
+        options = [{"label": label(v, lang, entry.labels_en), "value": v} for v in values]
         choices.append(
             html.Fieldset(
                 [
@@ -150,7 +175,7 @@ def _dimension_choice(dataset, entry: dict, chosen: dict, lang: str):
     return html.Div(choices, className="dimensions") if choices else None
 
 
-def _tab_links(base: dict, tab: str, lang: str, inconsistent: int = 0) -> html.Nav:
+def _tab_links(view: View, tab: str, lang: str, inconsistent: int = 0) -> html.Nav:
     # The Checks tab says from afar that the report's figures do not add up.
     badge = (
         {"checks": html.Span(f"⚠ {inconsistent}", className="tab-badge", title=t(lang, "card_warning_title"))}
@@ -161,7 +186,7 @@ def _tab_links(base: dict, tab: str, lang: str, inconsistent: int = 0) -> html.N
         [
             dcc.Link(
                 [t(lang, f"tab_{name}"), " " if name in badge else None, badge.get(name)],
-                href=href(base["path"], lang, **{**base["params"], "tab": name if name != "chart" else None}),
+                href=view.href(lang, tab=name if name != "chart" else None),
                 id=f"indicator-tab-{name}",
                 className="tab active" if name == tab else "tab",
             )
@@ -172,18 +197,28 @@ def _tab_links(base: dict, tab: str, lang: str, inconsistent: int = 0) -> html.N
     )
 
 
-def _tab_body(dataset, entry, rows, tab, lang, sort, descending, base):
+def _tab_body(
+    dataset: data.Dataset,
+    entry: CatalogEntry,
+    rows: pd.DataFrame,
+    tab: str,
+    lang: str,
+    sort: str | None,
+    descending: bool,
+    view: View,
+) -> Any:
     if tab == "table":
-        return observation_table(dataset, entry, rows, lang, sort, descending, base)
+        return observation_table(dataset, entry, rows, lang, sort, descending, view)
     if tab == "sources":
         return sources_list(dataset, entry, rows, lang)
     if tab == "checks":
-        return checks_list(dataset.checks_of(entry["indicator_id"]), lang, dataset=dataset)
-    parts = charts.chart_parts(dataset, entry["indicator_id"], base["params"], lang)
+        return checks_list(dataset.checks_of(entry.indicator_id), lang, dataset=dataset)
+    parts = charts.chart_parts(dataset, entry.indicator_id, view.params, lang)
+    assert parts is not None  # the entry is in the catalogue
     if parts.card:
         # A single value: the number itself, and beside it the paragraph that states it.
-        shown = number_card(parts.card, lang)
-        row = next(rows[rows.position == parts.card["position"]].itertuples(), None)
+        shown: Any = number_card(parts.card)
+        row = next(rows[rows.position == parts.card.position].itertuples(), None)
         panel = (
             observation_panel(dataset, entry, row, lang)
             if row is not None
@@ -214,7 +249,7 @@ def _tab_body(dataset, entry, rows, tab, lang, sort, descending, base):
                     ),
                 ],
                 className="chart",
-                **{"aria-describedby": "indicator-chart-description"},
+                **attributes({"aria-describedby": "indicator-chart-description"}),
             ),
             html.Aside(panel, id="indicator-panel", className="side-panel"),
         ],
@@ -228,15 +263,13 @@ def _tab_body(dataset, entry, rows, tab, lang, sort, descending, base):
     State("indicator-state", "data"),
     prevent_initial_call=True,
 )
-def show_point(click, state):
+def show_point(click: Any, state: dict[str, Any]) -> Any:
     """The paragraph behind the clicked point, its quote marked, with a link to the report."""
     if not click or not click.get("points"):
         return dash.no_update
     dataset = data.load()
     entry = dataset.indicator(state["indicator_id"])
-    position = click["points"][0]["customdata"][0]
-    rows = dataset.observations_of(state["indicator_id"])
-    row = next(rows[rows.position == position].itertuples(), None)
+    row = dataset.observation_at(state["indicator_id"], click["points"][0]["customdata"][0])
     if entry is None or row is None:
         return dash.no_update
     return observation_panel(dataset, entry, row, state["lang"])
@@ -249,31 +282,21 @@ def show_point(click, state):
     State("indicator-state", "data"),
     prevent_initial_call=True,
 )
-def choose_dimensions(values, ids, state):
+def choose_dimensions(values: list[list[str]], ids: list[dict[str, str]], state: dict[str, Any]) -> str:
     """The URL of the new dimension choice (all values chosen = the dimension left out)."""
     dataset = data.load()
     params = {k: v for k, v in state["base"]["params"].items() if k not in {i["name"] for i in ids}}
     for id_, chosen in zip(ids, values):
-        every = set(dataset.observations_of(state["indicator_id"])[id_["name"]].dropna())
+        every = set(dataset.dimension_values(state["indicator_id"], id_["name"]))
         if set(chosen) != every:
             params[id_["name"]] = chosen or [""]
     url = href(state["base"]["path"], state["lang"], **params)
     return url[len(state["base"]["path"]) :] or ""
 
 
-# Copy the iframe code in the browser (the clipboard is the reader's, not the server's).
+# Copy the iframe code in the reader's browser: assets/anchors.js.
 clientside_callback(
-    """
-    function(clicks) {
-        const area = document.getElementById('indicator-embed-code');
-        const status = document.getElementById('indicator-embed-copied');
-        if (!clicks || !area) { return window.dash_clientside.no_update; }
-        area.select();
-        if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(area.value); }
-        else { document.execCommand('copy'); }
-        return status ? status.dataset.done : '';
-    }
-    """,
+    ClientsideFunction(namespace="pages", function_name="copy_indicator_embed"),
     Output("indicator-embed-copied", "children"),
     Input("indicator-embed-copy", "n_clicks"),
     prevent_initial_call=True,

@@ -2,20 +2,22 @@
 with a table of contents that follows the scroll (assets/readers.js marks the section being read)."""
 
 import re
+from typing import Any
 
 import dash
-from dash import Input, Output, clientside_callback, dcc, html
+import pandas as pd
+from dash import ClientsideFunction, Input, Output, clientside_callback, dcc, html
 
 from dashboard import citations, data, follow_up, printing
-from dashboard.components import highlighted, href, kind_label, one, page_data, report_selector
-from dashboard.i18n import format_period, language, t
+from dashboard.attributes import attributes
+from dashboard.components import highlighted, href, one, page_data, report_selector
+from dashboard.i18n import format_period, kind_label, language, t, title
+from dashboard.memo import memoized
 
 dash.register_page(__name__, path="/report", title="Rapport / Report")
 
-_bodies: dict = {}
 
-
-def layout(lang=None, report=None, **_):
+def layout(lang: object = None, report: object = None, **_: object) -> html.Div:
     """One report (`?report=<id>`, else the first) in reading order; the interface words in `lang`."""
     lang = language(one(lang))
     dataset, problem = page_data(lang)
@@ -37,10 +39,10 @@ def layout(lang=None, report=None, **_):
     )
 
 
-def contents(dataset, lang: str, report_id: str) -> html.Nav:
+def contents(dataset: data.Dataset, lang: str, report_id: str) -> html.Nav:
     """The table of contents: chapters and their sections, each with its paragraph range, linking to its heading."""
-    rows = dataset.paragraphs[dataset.paragraphs.report_id == report_id]
-    chapters: dict = {}
+    rows = dataset.paragraphs_of(report_id)
+    chapters: dict[str, Any] = {}
     for row in rows.itertuples():
         chapter = chapters.setdefault(row.chapter, {"title": row.chapter_title, "numbers": [], "sections": {}})
         chapter["numbers"].append(int(row.paragraph))
@@ -70,7 +72,7 @@ def contents(dataset, lang: str, report_id: str) -> html.Nav:
         ],
         id="report-toc",
         className="report-toc",
-        **{"aria-label": t(lang, "contents")},
+        **attributes({"aria-label": t(lang, "contents")}),
     )
 
 
@@ -82,7 +84,7 @@ def _contents_link(target: str, title: str, numbers: list[int], lang: str) -> ht
             html.Span(f"{t(lang, 'para')} {span}", className="toc-range", lang=lang),
         ],
         href=f"#{target}",
-        **{"data-target": target},
+        **attributes({"data-target": target}),
     )
 
 
@@ -91,30 +93,32 @@ def section_id(chapter: str, section: str) -> str:
     return f"section-{chapter}-{section}"
 
 
-def report_body(dataset, lang: str, report_id: str | None = None) -> html.Div:
+def report_body(dataset: data.Dataset, lang: str, report_id: str | None = None) -> html.Div:
     """One report's paragraphs under their headings, built once per data build, report and language."""
-    report_id = dataset.report_or_default(report_id)
-    key = (id(dataset), lang, report_id)
-    if key not in _bodies:
-        _bodies.clear() if len(_bodies) > 8 else None
-        language_of_text = dataset.text_language(report_id)
-        _bodies[key] = html.Div(_paragraph_blocks(dataset, lang, report_id), id="report-body", lang=language_of_text)
-    return _bodies[key]
+    return _report_body(dataset, lang, dataset.report_or_default(report_id))
 
 
-def _paragraph_blocks(dataset, lang: str, report_id: str) -> list:
-    stats = dataset.claims[dataset.claims.kind.isin(data.STATISTIC_KINDS)]
-    claims_by_paragraph = {key: group for key, group in stats.groupby(["report_id", "paragraph"])}  # noqa: C416
-    blocks, heading, answered = [], (None, None, None), ()
+@memoized(max_entries=8)
+def _report_body(dataset: data.Dataset, lang: str, report_id: str) -> html.Div:
+    blocks = _paragraph_blocks(dataset, lang, report_id)
+    return html.Div(blocks, id="report-body", lang=dataset.text_language(report_id))
+
+
+def _paragraph_blocks(dataset: data.Dataset, lang: str, report_id: str) -> list[Any]:
+    stats = dataset.statistics_of(report_id)
+    claims_by_paragraph = {key: group for key, group in stats.groupby("paragraph")}  # noqa: C416
+    blocks: list[Any] = []
+    heading: tuple[Any, ...] = (None, None, None)
+    answered: tuple[int, ...] = ()
     # Paragraph numbers repeat across reports: the reader shows one report, so `p<N>` stays unique.
-    for row in dataset.paragraphs[dataset.paragraphs.report_id == report_id].itertuples():
+    for row in dataset.paragraphs_of(report_id).itertuples():
         if (row.chapter, row.section, row.subsection) != heading:
             blocks += _headings(row, heading)
             heading = (row.chapter, row.section, row.subsection)
         if tuple(row.co_refs) != answered:
             answered = tuple(row.co_refs)
             blocks += [_co_refs(dataset, row.report_id, answered, lang)] if answered else []
-        claims = claims_by_paragraph.get((row.report_id, row.paragraph))
+        claims = claims_by_paragraph.get(row.paragraph)
         blocks.append(
             html.Div(
                 [
@@ -130,14 +134,13 @@ def _paragraph_blocks(dataset, lang: str, report_id: str) -> list:
     return blocks
 
 
-def _co_refs(dataset, report_id: str, refs: tuple, lang: str) -> html.P:
-    """Which paragraphs of the previous concluding observations the section answers."""
-    # issue 14: each recommendation links to its follow-up (/follow-up#follow-up-co<N>)
+def _co_refs(dataset: data.Dataset, report_id: str, refs: tuple[int, ...], lang: str) -> html.P:
+    """Which paragraphs of the previous concluding observations the section answers, each linked to its follow-up."""
     return html.P(follow_up.answers_line(dataset, report_id, refs, lang), className="co-refs", lang=lang)
 
 
-def _headings(row, previous) -> list:
-    out = []
+def _headings(row: Any, previous: tuple[Any, ...]) -> list[Any]:
+    out: list[Any] = []
     if row.chapter != previous[0]:
         out.append(html.H2(f"{row.chapter}. {row.chapter_title}", id=f"chapter-{row.chapter}"))
     if isinstance(row.section, str) and (row.chapter, row.section) != previous[:2]:
@@ -147,22 +150,25 @@ def _headings(row, previous) -> list:
     return out
 
 
-def _marks(dataset, text: str, claims, lang: str) -> tuple[list, dict]:
+def _marks(
+    dataset: data.Dataset, text: str, claims: pd.DataFrame | None, lang: str
+) -> tuple[list[Any], dict[int, Any]]:
     """The statistics of a paragraph as spans to mark, and the links to their indicators by span start."""
     if claims is None:
         return [], {}
-    spans, links = [], {}
+    spans: list[Any] = []
+    links: dict[int, Any] = {}
     for claim in claims.itertuples():
         about = " · ".join(part for part in (kind_label(claim.kind, lang), format_period(claim.period, lang)) if part)
         spans.append((int(claim.start), int(claim.end), f"stat stat-{claim.kind}", about))
-        used = dataset.indicators_by_claim.get(claim.claim_id, [])
+        used = dataset.indicators_of_claim(claim.claim_id)
         if used:
             links[int(claim.start)] = html.Sup(
                 [
                     dcc.Link(
                         "↗",
                         href=href(f"/indicators/{i}", lang),
-                        title=dataset.indicator(i)["title"][lang] if dataset.indicator(i) else i,
+                        title=title(entry, lang) if (entry := dataset.indicator(i)) else i,
                         className="claim-indicator",
                     )
                     for i in used
@@ -176,10 +182,12 @@ def _marks(dataset, text: str, claims, lang: str) -> tuple[list, dict]:
 ITEM_LABEL = re.compile(r"\t?([a-z]|[ivx]+|\d+)\)\t")
 
 
-def paragraph_lines(text: str, marks: tuple[list, dict]) -> list:
+def paragraph_lines(text: str, marks: tuple[list[Any], dict[int, Any]]) -> list[Any]:
     """The paragraph's first line, then each following line as an item: bullets (par. 3) or a), b) (par. 191)."""
     spans, links = marks
-    pieces, items, start = [], [], 0
+    pieces: list[Any] = []
+    items: list[Any] = []
+    start = 0
     for line in text.split("\n"):
         end = start + len(line)
         inside = [(s - start, e - start, *rest) for s, e, *rest in spans if start <= s and e <= end]
@@ -203,22 +211,9 @@ def paragraph_lines(text: str, marks: tuple[list, dict]) -> list:
     return pieces + ([html.Ul(items, className="paragraph-items")] if items else [])
 
 
-# The page is drawn after the browser has handled '#p155', so scroll to it once it exists.
+# The page is drawn after the browser has handled '#p155': scroll to it once it exists (assets/anchors.js).
 clientside_callback(
-    """
-    function(hash) {
-        if (!hash) { return window.dash_clientside.no_update; }
-        const id = decodeURIComponent(hash.slice(1));
-        setTimeout(function() {
-            const target = document.getElementById(id);
-            if (!target) { return; }
-            document.querySelectorAll('.paragraph.target').forEach(function(el) { el.classList.remove('target'); });
-            target.classList.add('target');
-            target.scrollIntoView({block: 'start'});
-        }, 0);
-        return id;
-    }
-    """,
+    ClientsideFunction(namespace="pages", function_name="scroll_to_anchor"),
     Output("report-scrolled", "data"),
     Input("report-location", "hash"),
 )

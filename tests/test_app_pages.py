@@ -6,7 +6,7 @@ from app_fixtures import plain_copy, shared_fixture
 from dash import html
 
 from dashboard import data
-from dashboard.components import indicator_figure
+from dashboard.charts import indicator_figure
 from dashboard.i18n import format_value
 
 

@@ -111,5 +111,5 @@ def test_single_values_are_cards_in_the_image(rendered):
     assert cards
     for key, parts, svg in cards:
         text = svg_text(svg)
-        assert parts.card["number"] in text and parts.card["period"] in text, key
+        assert parts.card.number in text and parts.card.period in text, key
         assert "scatterlayer" not in svg.decode() or 'class="points"' not in svg.decode(), key

@@ -140,8 +140,8 @@ def test_compare_draws_the_chosen_indicators_and_keeps_them_in_the_url(duo):
     assert len(names) == 1 + len(tried)
     duo.select_dcc_dropdown(
         "#compare-choice",
-        value=f"{dataset.indicator('stateless_naturalisations')['title']['en']} "
-        f"({dataset.indicator('stateless_naturalisations')['unit_label']['en']})",
+        value=f"{dataset.indicator('stateless_naturalisations').title_en} "
+        f"({dataset.indicator('stateless_naturalisations').unit_en})",
     )
     assert wait_until(lambda: "stateless_naturalisations" in query(duo).get("ids", [""])[0])
     assert query(duo)["ids"] == ["art174_registered_cases,art174_cases_tried_and_convicted,stateless_naturalisations"]

@@ -3,6 +3,7 @@
 Expected values are read from the built data (observations and checks of the real report), never typed in.
 """
 
+import dataclasses
 import itertools
 import re
 
@@ -12,8 +13,8 @@ from app_fixtures import app_reading, shared_fixture
 from test_app_pages import walk
 
 from contract import periods
-from dashboard import charts, data, figures
-from dashboard.components import inconsistent_indicators, indicator_figure
+from dashboard import chart_text, charts, comparison, data, shapes
+from dashboard.charts import indicator_figure
 from dashboard.i18n import format_period
 
 LANGS = ("fr", "en")
@@ -86,8 +87,8 @@ def test_no_sentence_joins_a_full_period_to_a_partial_one(dataset, lang):
     for indicator_id, query in every_view(dataset):
         entry = dataset.indicator(indicator_id)
         parts = charts.chart_parts(dataset, indicator_id, query, lang)
-        said = {figures.period_said(p, entry, lang): p for p in parts.rows.period}
-        for series in figures.series_of(entry, parts.rows, lang):
+        said = {chart_text.period_said(p, entry, lang): p for p in parts.rows.period}
+        for series in chart_text.series_of(entry, parts.rows, lang):
             usual = periods.usual_span(series.rows.period)
             for start, end in trend_periods(parts.description, lang):
                 if start in said and end in said and said[start] in set(series.rows.period):
@@ -121,7 +122,7 @@ def test_every_line_joins_only_comparable_whole_periods(dataset):
     for indicator_id, query in every_view(dataset):
         parts = charts.chart_parts(dataset, indicator_id, query, "en")
         by_position = parts.rows.set_index("position")
-        for series in figures.series_of(dataset.indicator(indicator_id), parts.rows, "en"):
+        for series in chart_text.series_of(dataset.indicator(indicator_id), parts.rows, "en"):
             usual = periods.usual_span(series.rows.period)
             for trace in parts.figure.data:
                 if trace.type != "scatter" or "lines" not in (trace.mode or ""):
@@ -162,7 +163,7 @@ def test_ethnic_share_chart_never_mixes_dates_under_one_subtitle(dataset):
             assert shown.period.nunique(dropna=False) == 1, "one date per panel"
             period = shown.period.iloc[0]
             if periods.parse(period):
-                assert format_period(period, lang, entry.get("labels_en")) in title
+                assert format_period(period, lang, entry.labels_en) in title
         assert not any(format_period(p, lang) in parts.subtitle for p in dates if periods.parse(p)), parts.subtitle
         assert format_period(periods.covered(rows.period), lang) not in parts.subtitle
 
@@ -204,13 +205,13 @@ def test_single_values_are_number_cards_everywhere(dataset, built):
         row = dataset.observations_of(indicator_id).iloc[0]
         for lang in LANGS:
             parts = charts.chart_parts(dataset, indicator_id, {}, lang)
-            assert parts.kind == "card" and parts.card["value"]
+            assert parts.kind == "card" and parts.card.value
             layout = indicator.layout(indicator_id=indicator_id, lang=lang)
             assert not [c for c in _walk(layout) if getattr(c, "id", None) == "indicator-graph"], "no one-point chart"
-            assert text_of(by_id(layout, "indicator-card-value")).startswith(parts.card["number"])
+            assert text_of(by_id(layout, "indicator-card-value")).startswith(parts.card.number)
             embed = client.get(f"/embed/{indicator_id}?lang={lang}").data.decode()
             assert 'id="embed-card"' in embed and 'id="embed-figure"' not in embed
-        assert charts.chart_parts(dataset, indicator_id, {}, "en").card["paragraph"] == row.paragraph
+        assert charts.chart_parts(dataset, indicator_id, {}, "en").card.paragraph == row.paragraph
 
 
 def _walk(component):
@@ -230,11 +231,11 @@ def test_shares_of_a_whole_over_time_are_stacked_to_100(dataset):
 def test_stacking_needs_the_parts_to_make_the_whole(dataset):
     entry = dataset.indicator("pupils_share_by_language")
     rows = dataset.observations_of("pupils_share_by_language").copy()
-    assert figures.shares_of_a_whole(entry, rows)
+    assert shapes.shares_of_a_whole(entry, rows)
     rows.loc[rows.index[0], "value"] -= 5  # a share that no longer adds up: its parts are not a whole
-    assert figures.chart_kind(entry, rows) == "lines"
+    assert shapes.chart_kind(entry, rows) == "lines"
     # the ethnic shares add up to less than 100 (par. 58 lists eleven groups "and others"): never stacked
-    assert not figures.shares_of_a_whole(
+    assert not shapes.shares_of_a_whole(
         dataset.indicator("ethnic_composition_share"), dataset.observations_of("ethnic_composition_share")
     )
 
@@ -266,7 +267,7 @@ def test_failing_checks_show_on_the_chart_and_the_catalogue_card_in_both_languag
                 assert 'id="embed-warnings"' in embed and detail.split(" ")[0] in embed
                 card = by_id(catalogue.layout(lang=lang), f"card-{indicator_id}")
                 assert by_id(card, f"card-warning-{indicator_id}") is not None
-    fine = set(dataset.indicators) - inconsistent_indicators(dataset)
+    fine = set(dataset.indicators) - dataset.inconsistent_indicators()
     assert fine
     for indicator_id in fine:
         assert not charts.chart_parts(dataset, indicator_id, {}, "fr").warnings
@@ -349,7 +350,7 @@ def test_compare_puts_series_of_one_unit_on_one_chart(dataset):
         "nope",
         "ethnic_composition_share",
     ]
-    parts, messages = charts.compare_parts(dataset, ids, "en")
+    parts, messages = comparison.compare_parts(dataset, ids, "en")
     assert parts.chosen["ids"] == ids[:2]
     assert any("not a series over time" in m and "shares" in m for m in messages)
     legend = {trace.name for trace in parts.figure.data if trace.showlegend}
@@ -477,10 +478,10 @@ def test_a_campaign_half_year_is_never_called_partial(dataset):
 
 def test_campaigns_stay_apart_however_the_definition_names_them(dataset):
     # Issue 10 item 9 may give par. 289/290 a `campaign` dimension: the chart must not depend on it either way.
-    entry = dict(dataset.indicator("statelessness_identification_campaigns"))
+    entry = dataset.indicator("statelessness_identification_campaigns")
     rows = dataset.observations_of("statelessness_identification_campaigns").copy()
     rows["campaign"] = rows.period.map(lambda p: f"Campagne {p}")
-    entry["dimensions"] = ["campaign", *entry["dimensions"]]
+    entry = dataclasses.replace(entry, dimensions=("campaign", *entry.dimensions))
     figure = indicator_figure(entry, rows, "fr")
     assert len(figure.data) == 2
     assert all(not any(name.startswith("Campagne") for name in trace.y) for trace in figure.data), (
@@ -497,7 +498,7 @@ def test_a_card_words_its_unit_as_the_definition_does(dataset):
     # par. 191: "221 procédures pénales": the card must not turn proceedings into cases
     entry = dataset.indicator("art174_registered_total")
     rows = dataset.observations_of("art174_registered_total")
-    assert [figures.card_text(entry, rows, lang)["unit"] for lang in ("fr", "en")] == ["procédures", "proceedings"]
-    assert ": 221 proceedings from 2022 to 2024." in charts.description_text(
+    assert [chart_text.card_of(entry, rows, lang).unit for lang in ("fr", "en")] == ["procédures", "proceedings"]
+    assert ": 221 proceedings from 2022 to 2024." in chart_text.description_text(
         entry, rows, "en"
     )  # its text alternative too

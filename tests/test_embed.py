@@ -1,5 +1,6 @@
 """The /embed route, the shared chart parts, the text alternatives and the stable API (no browser)."""
 
+import dataclasses
 import html
 import json
 import re
@@ -8,7 +9,7 @@ import pandas as pd
 import pytest
 from app_fixtures import app_reading, plain_copy, shared_fixture
 
-from dashboard import charts, data, embed, figures
+from dashboard import chart_text, charts, data, embed
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +28,7 @@ def test_embed_page_has_title_subtitle_source_line_and_paragraph_links(client):
     assert response.status_code == 200 and response.mimetype == "text/html"
     body = response.data.decode("utf-8")
     entry = data.load().indicator("art174_registered_cases")
-    assert html.escape(entry["title"]["en"], quote=False) in body
+    assert html.escape(entry.title_en, quote=False) in body
     assert "Source: CERD/C/KAZ/11-14, para. 156" in page_text(response.data)
     # Relative to the embed's own address: never built from the request's Host.
     assert 'href="/report?lang=en#p156"' in body
@@ -106,7 +107,7 @@ def test_text_alternative_is_made_from_the_data():
     description = charts.chart_parts(dataset, "art174_registered_cases", {}, "en").description
     verb = "rose" if last.value > first.value else "fell"
     assert f"{verb} from {first.value:,.0f} in {first.period} to {last.value:,.0f} in {last.period}" in description
-    assert description.startswith(dataset.indicator("art174_registered_cases")["title"]["en"])
+    assert description.startswith(dataset.indicator("art174_registered_cases").title_en)
 
 
 def test_text_alternative_changes_when_the_data_changes():
@@ -114,8 +115,8 @@ def test_text_alternative_changes_when_the_data_changes():
     entry = dataset.indicator("art174_registered_cases")
     rows = dataset.observations_of("art174_registered_cases").copy()
     rows.loc[rows.index[-1], "value"] = 1.0
-    assert " fell from " in charts.description_text(entry, rows, "en")
-    assert "baisse" in charts.description_text(entry, rows, "fr")
+    assert " fell from " in chart_text.description_text(entry, rows, "en")
+    assert "baisse" in chart_text.description_text(entry, rows, "fr")
 
 
 def test_every_indicator_has_chart_parts_in_both_languages():
@@ -129,13 +130,13 @@ def test_every_indicator_has_chart_parts_in_both_languages():
 
 def test_mixed_units_are_named_in_labels_and_notes():
     dataset = data.load()
-    entry = dict(dataset.indicator("art174_registered_cases"), unit_label={"fr": "affaires", "en": "cases"})
+    entry = dataclasses.replace(dataset.indicator("art174_registered_cases"), unit_fr="affaires", unit_en="cases")
     rows = dataset.observations_of("art174_registered_cases").copy()
     rows.loc[rows.index[0], "unit"] = "persons"
-    assert figures.unit_title(entry, rows, "en") == "persons / cases"
-    assert figures.unit_title(entry, rows, "fr") == "personnes / affaires"
-    assert "Units: persons, cases." in charts.chart_notes(entry, rows, "en")
-    assert " persons in " in charts.description_text(entry, rows, "en")
+    assert chart_text.unit_title(entry, rows, "en") == "persons / cases"
+    assert chart_text.unit_title(entry, rows, "fr") == "personnes / affaires"
+    assert "Units: persons, cases." in chart_text.chart_notes(entry, rows, "en")
+    assert " persons in " in chart_text.description_text(entry, rows, "en")
 
 
 def test_palette_is_the_colour_blind_safe_okabe_ito_set():

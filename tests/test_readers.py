@@ -11,7 +11,7 @@ from markupsafe import escape
 from test_app_pages import by_id, card_ids, text_of, walk
 
 from dashboard import citations, data, search, security
-from dashboard.i18n import t
+from dashboard.i18n import t, title as title_of
 
 REPORT = "CERD_C_KAZ_11-14_fr"
 
@@ -53,7 +53,7 @@ def test_catalogue_search_finds_the_same_cards_with_or_without_accents():
 
     catalog = data.load().catalog
     # Expected: the indicators whose French title or description writes "réfugiés" as it is.
-    written = {e["indicator_id"] for e in catalog if "réfugiés" in (e["title"]["fr"] + e["description"]["fr"]).lower()}
+    written = {e.indicator_id for e in catalog if "réfugiés" in (e.title_fr + e.description_fr).lower()}
     assert written, "the catalogue has refugee indicators"
     for lang in ("fr", "en"):
         plain = card_ids(catalogue.filter_catalogue("refugies", lang))
@@ -103,20 +103,20 @@ def test_claims_dropdowns_speak_the_page_language():
 @pytest.mark.parametrize(
     "query, expected",
     [
-        ({"from": "155", "to": "157"}, {"kind": list(data.STATISTIC_KINDS), "from": 155, "to": 157, "q": ""}),
+        ({"from": "155", "to": "157"}, {"kind": data.STATISTIC_KINDS, "first": 155, "last": 157, "words": ""}),
         (
             {"kind": "percent,count", "q": "réfugiés"},
-            {"kind": ["percent", "count"], "from": None, "to": None, "q": "réfugiés"},
+            {"kind": ("percent", "count"), "first": None, "last": None, "words": "réfugiés"},
         ),
-        ({"kind": "all", "from": "x"}, {"kind": [], "from": None, "to": None, "q": ""}),
-        ({"kind": ["percent", "count"]}, {"kind": ["percent", "count"], "from": None, "to": None, "q": ""}),
+        ({"kind": "all", "from": "x"}, {"kind": (), "first": None, "last": None, "words": ""}),
+        ({"kind": ["percent", "count"]}, {"kind": ("percent", "count"), "first": None, "last": None, "words": ""}),
     ],
 )
 def test_claims_filters_come_from_the_url(query, expected):
     from pages import claims
 
     filters = claims.url_filters(query)
-    assert {k: filters[k] for k in expected} == expected
+    assert {k: getattr(filters, k) for k in expected} == expected
 
 
 def test_claims_filters_go_to_the_url_and_back():
@@ -144,16 +144,16 @@ def test_catalogue_search_goes_to_the_url():
 
 def test_citation_names_the_document_and_links_to_it():
     dataset = data.load()
-    meta = dataset.metadata[REPORT]
+    facts = dataset.facts(REPORT)
     cited = citations.cite(dataset, REPORT, [157, 155, 156, 160], "en")
     assert cited.url == "https://undocs.org/CERD/C/KAZ/11-14"
     text = citations.plain_text(cited)
     assert text == (
-        f"Kazakhstan. {meta['title_en']}. CERD/C/KAZ/11-14, 27 October 2025, paras. 155–157, 160. "
+        f"Kazakhstan. {facts.title_en}. CERD/C/KAZ/11-14, 27 October 2025, paras. 155–157, 160. "
         "https://undocs.org/CERD/C/KAZ/11-14"
     )
     french = citations.plain_text(citations.cite(dataset, REPORT, [156], "fr"))
-    assert f"{meta['title_fr']}. CERD/C/KAZ/11-14, 27 octobre 2025, par. 156." in french
+    assert f"{facts.title_fr}. CERD/C/KAZ/11-14, 27 octobre 2025, par. 156." in french
 
 
 def test_citation_as_bibtex_and_csl_json():
@@ -226,7 +226,7 @@ def test_every_page_says_its_language_title_and_description(client):
             ("/checks", None),
             ("/compare", None),
             ("/follow-up", None),
-            ("/indicators/art174_registered_cases", entry["title"][lang]),
+            ("/indicators/art174_registered_cases", title_of(entry, lang)),
         ):
             head = head_of(client, f"{path}?lang={lang}")
             assert f'lang="{lang}"' in head["html"], (path, lang)
@@ -244,7 +244,7 @@ def test_every_page_says_its_language_title_and_description(client):
         english["og:image"]
         == security.public_url() + "/api/indicators/art174_registered_cases.png?lang=en&amp;size=slide"
     )
-    assert "para. 156" in english["description"] and entry["description"]["en"].rstrip(".") in english["description"]
+    assert "para. 156" in english["description"] and entry.description_en.rstrip(".") in english["description"]
     assert "og:image" not in head_of(client, "/report")
 
 
@@ -259,7 +259,7 @@ def test_tab_title_follows_the_language_when_navigating(client):
         response = client.post("/_dash-update-component", json=routing("/claims", f"?lang={lang}"))
         assert response.get_json()["response"]["_pages_store"]["data"]["title"].startswith(word)
     response = client.post("/_dash-update-component", json=routing("/indicators/art174_registered_cases", "?lang=en"))
-    title = data.load().indicator("art174_registered_cases")["title"]["en"]
+    title = data.load().indicator("art174_registered_cases").title_en
     assert response.get_json()["response"]["_pages_store"]["data"]["title"].startswith(title)
 
 

@@ -47,7 +47,7 @@ def no_markup_components(layout) -> bool:
 def test_reader_shows_script_in_a_paragraph_as_text(hostile):
     from pages import report
 
-    report._bodies.clear()
+    report._report_body.memo.clear()
     layout = report.layout(lang="fr")
     assert HOSTILE in text_of(by_id(layout, "p156"))
     assert no_markup_components(layout)

@@ -186,6 +186,6 @@ def test_the_basic_bundle_is_the_version_plotly_ships_and_draws_every_chart(tmp_
             trace.type
             for entry in dataset.catalog
             for lang in ("fr", "en")
-            for trace in charts.chart_parts(dataset, entry["indicator_id"], {}, lang).figure.data
+            for trace in charts.chart_parts(dataset, entry.indicator_id, {}, lang).figure.data
         }
     assert kinds and kinds <= set(transfer.BASIC_TRACES), kinds
