@@ -10,6 +10,7 @@ through the same definition, so the two can never differ.
 import json
 import re
 
+from contract import records
 from contract.units import COUNT_UNITS
 from etl.indicators import DefinitionError, pick_claim
 from etl.suggest import (
@@ -114,7 +115,9 @@ def selector(claim: dict, paragraph_claims: list[dict], paragraph_text: str) -> 
 
 def _picks(candidate: dict, claim: dict, paragraph_claims: list[dict], paragraph_text: str) -> bool:
     try:
-        return pick_claim(candidate, paragraph_claims, paragraph_text, "")["claim_id"] == claim["claim_id"]
+        # the boundary with etl/indicators.py, which picks among claim records
+        claims = [records.Claim(**c) for c in paragraph_claims]
+        return pick_claim(candidate, claims, paragraph_text, "").claim_id == claim["claim_id"]
     except DefinitionError:
         return False
 
