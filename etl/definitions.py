@@ -63,13 +63,15 @@ class _Parsed:
 
 def parse_definitions(sources: Mapping[str, str]) -> Definitions:
     """Read TOML definition texts ({file name: text}); every problem of every file is one line of the error."""
-    documents, problems = [], []
+    parsed, problems = _Parsed(), []
     for name, text in sorted(sources.items()):
         try:
-            documents.append((name, tomllib.loads(text)))
+            document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             problems.append(f"{name}: not valid TOML ({error}); fix the definition file")
-    return _validated(documents, problems, {})
+            continue
+        problems += _file_problems(name, document, parsed, {})
+    return _finished(parsed, problems)
 
 
 def validate_documents(documents: Sequence[tuple[str, Document]], suggested: bool = False) -> Definitions:
@@ -78,13 +80,15 @@ def validate_documents(documents: Sequence[tuple[str, Document]], suggested: boo
     `suggested`: the documents are the build's own publication of suggestions, whose ids are the
     suggestions' (`<report_id>-p155-s2`), which no file may take.
     """
-    return _validated(documents, [], {ID_RULE: SUGGESTED_ID_RE} if suggested else {})
-
-
-def _validated(documents: Sequence[tuple[str, Document]], problems: list[str], context: dict[str, Any]) -> Definitions:
-    parsed = _Parsed()
+    parsed, problems = _Parsed(), []
+    context = {ID_RULE: SUGGESTED_ID_RE} if suggested else {}
     for name, document in documents:
         problems += _file_problems(name, document, parsed, context)
+    return _finished(parsed, problems)
+
+
+def _finished(parsed: _Parsed, problems: list[str]) -> Definitions:
+    """The definitions, once their ids and references hold; else every problem, one line each."""
     problems += duplicate_ids(parsed.indicators, parsed.checks) or reference_problems(
         parsed.indicators, parsed.checks, parsed.refused
     )

@@ -32,8 +32,8 @@ def rounding_half(value: float, text: str, unit: str | None, lang: str, approx: 
     digits = _digits(lang).search(text)
     if not digits:
         return _words_half(value, unit, approx)
-    integer, _, decimals = _decimal_mark(lang).sub(".", digits.group(), count=1).partition(".")
-    integer = re.sub(r"\D", "", integer)
+    integer, *fraction = _decimal_mark(lang).split(digits.group(), maxsplit=1)
+    integer, decimals = re.sub(r"\D", "", integer), "".join(fraction)  # group marks dropped: "3 484 139", "3,484,139"
     shown = float(f"{integer}.{decimals}" if decimals else integer)
     scale = abs(value) / shown if shown else 1.0  # "2,9 millions" -> 1e6; a sign is not a scale
     if decimals:

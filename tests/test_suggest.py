@@ -4,12 +4,14 @@ import json
 import re
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from contract.schema import SUGGESTION_SHAPES, columns
+from contract.schema import SUGGESTION_SHAPES, as_dict, columns
 from etl.build import build_indicators, build_report, build_suggestions
 from etl.checks import run_checks
+from etl.definitions import validate_documents
 from etl.drafts import claims_by_paragraph, definition, draft_files, draft_text, selector
 from etl.indicators import build_observations, parse_definitions
 from etl.suggest import HIGH_CONFIDENCE, recovery, suggest, suggestion_rows
@@ -25,13 +27,36 @@ def records(report_text):
 
 
 @pytest.fixture(scope="module")
+def rows(records):
+    """The claims and paragraphs as dicts, as the suggestions read them until they take records."""
+    return SimpleNamespace(
+        claims=[as_dict(c) for c in records.claims], paragraphs=[as_dict(p) for p in records.paragraphs]
+    )
+
+
+def typed(topic: dict, indicators, checks):
+    """Definition documents (as drafts make them) validated into the definitions the build applies."""
+    file_keys = ("topic", "topic_title_fr", "topic_title_en", "reports")
+
+    def table(document: dict) -> dict:
+        return {k: v for k, v in document.items() if k not in (*file_keys, "source")}
+
+    document = {
+        **{k: topic[k] for k in file_keys},
+        "indicator": list(map(table, indicators)),
+        "check": list(map(table, checks)),
+    }
+    return validate_documents([(topic["source"], document)])
+
+
+@pytest.fixture(scope="module")
 def definitions():
     return parse_definitions({p.name: p.read_text(encoding="utf-8") for p in (ROOT / "indicators").glob("*.toml")})
 
 
 @pytest.fixture(scope="module")
-def suggestions(records):
-    return suggest(records.claims, records.paragraphs, REPORT_ID)
+def suggestions(rows):
+    return suggest(rows.claims, rows.paragraphs, REPORT_ID)
 
 
 @pytest.fixture(scope="module")
@@ -42,10 +67,10 @@ def by_id(suggestions):
 def curated_tables(definitions, records) -> dict[str, list[str]]:
     """Each curated indicator drawn as a table (two numbers or more) -> its claim ids."""
     observations = build_indicators(definitions, records, REPORT_ID).observations
-    charts = {i["indicator_id"]: i["chart"] for i in definitions.indicators}
+    charts = {i.indicator_id: i.chart for i in definitions.indicators}
     tables: dict[str, list[str]] = {}
     for o in observations:
-        tables.setdefault(o["indicator_id"], []).append(o["claim_id"])
+        tables.setdefault(o.indicator_id, []).append(o.claim_id)
     return {i: ids for i, ids in tables.items() if len(ids) >= 2 and charts[i] in TABLE_CHARTS}
 
 
@@ -210,8 +235,8 @@ def test_suggestion_rows_follow_the_contract(suggestions):
     assert all(positions == list(range(1, len(positions) + 1)) for positions in by_suggestion.values())
 
 
-def test_suggesting_is_pure_and_stable(records, suggestions):
-    again = suggest(records.claims, records.paragraphs, REPORT_ID)
+def test_suggesting_is_pure_and_stable(rows, suggestions):
+    again = suggest(rows.claims, rows.paragraphs, REPORT_ID)
     assert suggestion_rows(again) == suggestion_rows(suggestions)
 
 
@@ -221,15 +246,15 @@ def test_suggesting_is_pure_and_stable(records, suggestions):
 def test_sum_checks_of_suggested_breakdowns_find_the_reports_own_error(records):
     suggested = build_suggestions(records, [], REPORT_ID)
     # par. 290: 715 + 90 + 35 = 840, stated total 835 (the curated check finds it too)
-    campaign = next(c for c in suggested.checks if c["paragraphs"] == [290])
-    assert campaign["status"] == "inconsistent" and campaign["expected"] == 835 and campaign["computed"] == 840
+    campaign = next(c for c in suggested.checks if c.paragraphs == (290,))
+    assert campaign.status == "inconsistent" and campaign.expected == 835 and campaign.computed == 840
     # par. 58: the groups and "et autres" stay below "environ 20,3 millions": a partial sum, consistent
-    population = next(c for c in suggested.checks if c["paragraphs"] == [58])
-    assert population["status"] == "consistent" and "au plus" in population["detail_fr"]
-    assert all(c["report_id"] == REPORT_ID for c in suggested.checks)
+    population = next(c for c in suggested.checks if c.paragraphs == (58,))
+    assert population.status == "consistent" and "au plus" in population.detail_fr
+    assert all(c.report_id == REPORT_ID for c in suggested.checks)
 
 
-def test_sums_whose_total_sits_in_another_suggested_table_are_checked_too(records, suggestions):
+def test_sums_whose_total_sits_in_another_suggested_table_are_checked_too(records, rows, suggestions):
     # par. 249: each school year's pupils by language add up to that year's total, a series of its own
     pupils = holding(suggestions, "p249.c16", "p249.c24")
     totals = holding(suggestions, "p249.c15", "p249.c23")
@@ -242,16 +267,17 @@ def test_sums_whose_total_sits_in_another_suggested_table_are_checked_too(record
     stated = holding(suggestions, "p155.c6")
     (check,) = series.sum_checks
     assert check["total"]["suggestion"] == stated.suggestion_id and check["parts"]["labels"] == ["personnes"]
-    texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
+    texts = {p.paragraph: p.text for p in records.paragraphs}
     topic = {"topic": "t", "topic_title_fr": "t", "topic_title_en": "t", "reports": [REPORT_ID], "source": "t.toml"}
     ids = {series.suggestion_id: "series", stated.suggestion_id: "stated"}
-    grouped = claims_by_paragraph(records.claims)
+    grouped = claims_by_paragraph(rows.claims)
     indicators, checks = zip(
         *(definition(s, grouped, texts, ids[s.suggestion_id], topic, ids) for s in (series, stated))
     )
-    observations = build_observations(list(indicators), records.claims, texts, REPORT_ID)
-    (row,) = run_checks([c for found in checks for c in found], observations, records.claims, texts, REPORT_ID)
-    assert row["status"] == "consistent" and row["detail"].startswith("12 + 20 + 30 + 26 = 88")
+    defined = typed(topic, indicators, [c for found in checks for c in found])
+    observations = build_observations(defined.indicators, records.claims, texts, REPORT_ID)
+    (row,) = run_checks(defined.checks, observations, records.claims, texts, REPORT_ID, lang="fr")
+    assert row.status == "consistent" and row.detail.startswith("12 + 20 + 30 + 26 = 88")
     # the total's table left out (not drafted, or already charted): no check that would name a missing indicator
     assert definition(series, grouped, texts, "series", topic, {})[1] == []
 
@@ -259,8 +285,8 @@ def test_sums_whose_total_sits_in_another_suggested_table_are_checked_too(record
 # Drafts: a suggestion as a definition, promoted in one step.
 
 
-def test_every_suggestion_drafts_to_a_definition_that_builds_exactly_its_claims(records, suggestions):
-    texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
+def test_every_suggestion_drafts_to_a_definition_that_builds_exactly_its_claims(records, rows, suggestions):
+    texts = {p.paragraph: p.text for p in records.paragraphs}
     topic = {
         "topic": "drafts",
         "topic_title_fr": "Brouillons",
@@ -269,7 +295,7 @@ def test_every_suggestion_drafts_to_a_definition_that_builds_exactly_its_claims(
         "source": "drafts.toml",
     }
     ids = {s.suggestion_id: f"draft_{n}" for n, s in enumerate(suggestions)}
-    grouped = claims_by_paragraph(records.claims)
+    grouped = claims_by_paragraph(rows.claims)
     entries = [(s, *definition(s, grouped, texts, f"draft_{n}", topic, ids)) for n, s in enumerate(suggestions)]
     text = draft_text(topic, entries)
     tomllib.loads(text)
@@ -277,20 +303,20 @@ def test_every_suggestion_drafts_to_a_definition_that_builds_exactly_its_claims(
     observations = build_observations(promoted.indicators, records.claims, texts, REPORT_ID)
     built: dict[str, list[str]] = {}
     for o in observations:
-        built.setdefault(o["indicator_id"], []).append(o["claim_id"])
+        built.setdefault(o.indicator_id, []).append(o.claim_id)
     assert [built[f"draft_{n}"] for n in range(len(suggestions))] == [s.claim_ids for s in suggestions]
     labels = {f"draft_{n}": [m.label for m in s.members] for n, s in enumerate(suggestions)}
     for o in observations:
-        if "measure" in o and o["measure"] is not None:
-            assert o["measure"] in labels[o["indicator_id"]]
-    checks = run_checks(promoted.checks, observations, records.claims, texts, REPORT_ID)
+        if o.dimensions.get("measure") is not None:
+            assert o.dimensions["measure"] in labels[o.indicator_id]
+    checks = run_checks(promoted.checks, observations, records.claims, texts, REPORT_ID, lang="fr")
     assert len(checks) == sum(len(s.sum_checks) for s in suggestions)
 
 
-def test_drafts_count_in_count_units_and_mark_the_english_left_to_translate(records, suggestions):
-    texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
+def test_drafts_count_in_count_units_and_mark_the_english_left_to_translate(records, rows, suggestions):
+    texts = {p.paragraph: p.text for p in records.paragraphs}
     topic = {"topic": "t", "topic_title_fr": "t", "topic_title_en": "t", "reports": [REPORT_ID], "source": "t.toml"}
-    grouped = claims_by_paragraph(records.claims)
+    grouped = claims_by_paragraph(rows.claims)
     # par. 58: inhabitants are counted in persons; the groups' names have no English yet, kept in French for review
     population = holding(suggestions, "p58.c2", "p58.c3")
     indicator, checks = definition(population, grouped, texts, "population", topic)
@@ -309,10 +335,10 @@ def test_drafts_count_in_count_units_and_mark_the_english_left_to_translate(reco
     assert indicator["labels_en"] == {"affaires": "cases", "personnes": "persons"}
 
 
-def test_a_selector_names_where_a_number_is_never_its_value(records, suggestions):
-    texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
+def test_a_selector_names_where_a_number_is_never_its_value(rows, suggestions):
+    texts = {p["paragraph"]: p["text"] for p in rows.paragraphs}
     by_paragraph: dict[int, list[dict]] = {}
-    for claim in records.claims:
+    for claim in rows.claims:
         by_paragraph.setdefault(claim["paragraph"], []).append(claim)
     for s in suggestions:
         for member in s.members:
@@ -322,13 +348,13 @@ def test_a_selector_names_where_a_number_is_never_its_value(records, suggestions
                 assert not re.search(r"\d", line.get(key, "")), (claim["claim_id"], line)
 
 
-def test_draft_files_group_by_section_and_leave_out_what_is_charted(records, definitions):
-    charted = {o["claim_id"] for o in build_indicators(definitions, records, REPORT_ID).observations}
-    every, none_left_out = draft_files(REPORT_ID, records.paragraphs, records.claims, set())
-    uncharted, left_out = draft_files(REPORT_ID, records.paragraphs, records.claims, charted)
+def test_draft_files_group_by_section_and_leave_out_what_is_charted(records, rows, definitions):
+    charted = {o.claim_id for o in build_indicators(definitions, records, REPORT_ID).observations}
+    every, none_left_out = draft_files(REPORT_ID, rows.paragraphs, rows.claims, set())
+    uncharted, left_out = draft_files(REPORT_ID, rows.paragraphs, rows.claims, charted)
     assert none_left_out == 0 and left_out > 20
     assert sum(n for _, n in uncharted.values()) + left_out == sum(n for _, n in every.values())
-    only, _ = draft_files(REPORT_ID, records.paragraphs, records.claims, charted, topic="VII.H")
+    only, _ = draft_files(REPORT_ID, rows.paragraphs, rows.claims, charted, topic="VII.H")
     assert list(only) == ["vii_h_apatrides"]
     for text, _ in every.values():
         parse_definitions({"draft.toml": text})
