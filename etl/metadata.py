@@ -76,9 +76,7 @@ class Metadata(_Strict):
     )
     treaty_body: TreatyBody | None = Field(None, description="the committee: " + ", ".join(TREATY_BODIES))
     treaty: Line300 | None = Field(None, description="the treaty's name, one line of at most 300 characters")
-    document_type: Line300 | None = Field(
-        None, description="what the document is, one line of at most 300 characters"
-    )
+    document_type: Line300 | None = Field(None, description="what the document is, one line of at most 300 characters")
     submitted_under: Line300 | None = Field(
         None, description="the article it answers, one line of at most 300 characters"
     )
