@@ -10,7 +10,7 @@ A commit writes versions/.new-<version>/, renames it to versions/<version>, then
 `current` link over the old one: a build killed at any point leaves the old version current
 (killed between two renames, an older build left paragraphs.parquet and claims.parquet disagreeing). The
 previous version stays one commit longer for a reader that resolved `current` just before;
-older ones, staging folders and temporary links are removed. The only I/O of etl/ with cli.py.
+older ones, staging folders and temporary links are removed. The only I/O of etl/ with inputs.py.
 """
 
 import errno

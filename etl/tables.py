@@ -44,9 +44,16 @@ def to_arrow(tables: ReportTables) -> dict[str, pa.Table]:
 def from_arrow(arrow: Mapping[str, pa.Table]) -> ReportTables:
     """Tables read from the store, as records; a table missing from `arrow` is empty."""
     found = {name: tuple(from_table(name, arrow[name])) for name in BUILT_TABLES if name in arrow}
+    found["observations"] = tuple(map(_labelled, found.get("observations", ())))
     observations = arrow.get("observations")
     dimensions = tuple(dimension_columns(observations.column_names)) if observations is not None else ()
     return ReportTables(**found, dimensions=dimensions)
+
+
+def _labelled(observation: records.Observation) -> records.Observation:
+    """An observation with the dimensions it has a label in, as built (a table's other dimension columns are null)."""
+    labels: dict[str, str | None] = {name: label for name, label in observation.dimensions.items() if label is not None}
+    return dataclasses.replace(observation, dimensions=labels)
 
 
 def combined(per_report: Sequence[ReportTables]) -> ReportTables:

@@ -2,6 +2,7 @@
 
 import json
 import re
+import tomllib
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -14,7 +15,8 @@ from etl import cli
 from etl.build import build_indicators, build_report
 from etl.catalog import catalog_entries
 from etl.definition_models import Line
-from etl.indicators import OBSERVATION_COLUMNS, DefinitionError, parse_definitions, quote_for
+from etl.definitions import validate_documents
+from etl.indicators import OBSERVATION_COLUMNS, DefinitionError, build_observations, parse_definitions, quote_for
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_ID = "CERD_C_KAZ_11-14_fr"
@@ -507,6 +509,34 @@ _TEXT = "En 2022, 12 affaires ont été jugées et 14 personnes ont été condam
 def _build(observation: str, text: str = "1.\t" + _TEXT):
     definitions = parse_definitions({"t.toml": _MINIMAL.replace("{OBSERVATION}", observation)})
     return build_indicators(definitions, build_report(text, "R"), "R").observations
+
+
+@pytest.mark.parametrize(
+    "indicator_id,suggested,problem",
+    [
+        ("x", False, None),
+        # the build names a suggestion it publishes after the suggestion; a file may not take such an id
+        ("R-p1-s1", True, None),
+        ("R-p1-s1", False, "`indicator_id` must be an id of small letters, digits and _"),
+        ("x", True, "`indicator_id` must be an id of small letters, digits and _"),
+    ],
+)
+def test_definition_documents_are_validated_as_files_are(indicator_id, suggested, problem):
+    document = tomllib.loads(_MINIMAL.replace("{OBSERVATION}", "{ paragraph = 1, nth = 2 }"))
+    document["indicator"][0]["indicator_id"] = indicator_id
+    if problem:
+        with pytest.raises(DefinitionError, match=re.escape(f"made, indicator {indicator_id}: {problem}")):
+            validate_documents([("made", document)], suggested=suggested)
+        return
+    (indicator,) = validate_documents([("made", document)], suggested=suggested).indicators
+    assert (indicator.indicator_id, indicator.source, indicator.topic, indicator.reports) == (
+        indicator_id,
+        "made",
+        "t",
+        ["R"],
+    )
+    observations = build_observations([indicator], build_report("1.\t" + _TEXT, "R").claims, {1: _TEXT}, "R")
+    assert [(o.indicator_id, o.value, o.unit) for o in observations] == [(indicator_id, 14, "cases")]
 
 
 def test_a_selector_picks_by_subject_and_the_value_comes_from_the_text():
