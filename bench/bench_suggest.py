@@ -24,9 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from performance_doc import write_section  # noqa: E402
 
-from contract import records as contract_records  # noqa: E402
-from etl import build as build_module  # noqa: E402
-from etl.build import build_indicators, build_report, build_suggestions, suggested_catalog_entries  # noqa: E402
+from etl.build import build_indicators, build_report, build_suggestions  # noqa: E402
+from etl.catalog import suggested_entries  # noqa: E402
 from etl.cli import main as build  # noqa: E402
 from etl.indicators import parse_definitions  # noqa: E402
 from etl.suggest import recovery, suggest  # noqa: E402
@@ -63,29 +62,18 @@ def fresh_build(indicators: Path) -> None:
         shutil.rmtree(out, ignore_errors=True)
 
 
-def suggesting(records, curated: list[dict]) -> None:
+def suggesting(records, curated: list) -> None:
     """What the build does for suggestions: find, publish the uncharted ones, and their catalogue entries."""
-    build_module._made.clear()  # as in a fresh build: the catalogue reuses only what this run made
     suggested = build_suggestions(records, curated, REPORT_ID)
-    suggested_catalog_entries(records.claims, records.paragraphs, curated + suggested.observations, suggested.checks)
+    suggested_entries(suggested.published, curated + suggested.observations, suggested.checks)
 
 
-def as_records(rows, record) -> list:
-    """The build's rows as the records the suggester takes (lists as tuples); records pass as they are."""
-    return [
-        row
-        if isinstance(row, record)
-        else record(**{k: tuple(v) if isinstance(v, list) else v for k, v in row.items()})
-        for row in rows
-    ]
-
-
-def recovered(definitions, curated: list[dict], found) -> tuple[int, int]:
+def recovered(definitions, curated: list, found) -> tuple[int, int]:
     """How many of the curated tables (two numbers or more) the suggestions recover, of how many."""
-    charts = {i["indicator_id"]: i["chart"] for i in definitions.indicators}
+    charts = {i.indicator_id: i.chart for i in definitions.indicators}
     tables: dict[str, list[str]] = {}
     for o in curated:
-        tables.setdefault(o["indicator_id"], []).append(o["claim_id"])
+        tables.setdefault(o.indicator_id, []).append(o.claim_id)
     tables = {i: ids for i, ids in tables.items() if len(ids) >= 2 and charts[i] in TABLE_CHARTS}
     result = recovery(tables, {s.suggestion_id: s.claim_ids for s in found})
     return sum(r.recovered for r in result.values()), len(tables)
@@ -105,8 +93,7 @@ def main() -> None:
             [lambda folder=folder: fresh_build(folder), lambda charted=charted: suggesting(records, charted)]
         )
         rows.append((name, whole, part))
-    claims = as_records(records.claims, contract_records.Claim)
-    paragraphs = as_records(records.paragraphs, contract_records.Paragraph)
+    claims, paragraphs = records.claims, records.paragraphs
     alone = median_seconds(lambda: suggest(claims, paragraphs, REPORT_ID), runs=21)
     found = suggest(claims, paragraphs, REPORT_ID)
     held, tables = recovered(definitions, curated, found)

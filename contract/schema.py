@@ -82,6 +82,9 @@ RECORDS: dict[str, type] = {
     "catalog": records.CatalogEntry,
 }
 PARQUET_TABLES = tuple(RECORDS)
+# The tables a build writes for each report and combined, in that order, each as <name>.parquet: the catalogue
+# is catalog.json, and items join once the segmenter reads a paragraph's items.
+BUILT_TABLES = tuple(name for name in RECORDS if name not in ("items", "catalog"))
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,18 @@ interval; a check is `inconsistent` only when no values inside the intervals of 
 satisfy it. The status is always computed, never declared.
 """
 
+import dataclasses
 import math
-import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from contract.schema import columns
-from etl.definitions import OPERANDS, OPTIONAL_OPERANDS
-from etl.indicators import DefinitionError, applies_to, pick_claim
+from contract import records
+from contract.schema import CHECK_STATUSES
+from etl.definition_models import CheckDefinition, IndicatorOperand, Selector, applies_to
+from etl.indicators import DefinitionError, pick_claim
+from etl.rounding import rounding_half
 
-CHECK_COLUMNS = tuple(columns("checks"))
+CONSISTENT, INCONSISTENT = CHECK_STATUSES[:2]
 # The one-line arithmetic of a check, in each language of the interface.
 DETAILS = {
     "en": {
@@ -38,7 +41,6 @@ DETAILS = {
         "series": " ; série {series}",
     },
 }
-_DIGITS_RE = re.compile(r"\d[\d\s\u00a0\u202f.]*(?:,\d+)?")
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,9 @@ class Stated:
         return (self.high - self.low) / 2
 
 
-def stated_interval(value: float, text: str, qualifier: str, unit: str | None) -> tuple[float, float]:
+def stated_interval(value: float, text: str, qualifier: str, unit: str | None, lang: str) -> tuple[float, float]:
     """The values a written number stands for, given how precisely and with what qualifier it is written."""
-    half = _rounding_half(value, text, unit, approx=qualifier == "approx")
+    half = rounding_half(value, text, unit, lang, approx=qualifier == "approx")
     if qualifier in ("more_than", "at_least"):
         return value - half, math.inf
     if qualifier in ("less_than", "at_most"):
@@ -68,106 +70,97 @@ def stated_interval(value: float, text: str, qualifier: str, unit: str | None) -
     return value - half, value + half
 
 
-def _rounding_half(value: float, text: str, unit: str | None, approx: bool) -> float:
-    """Half the unit of the last digit written, when that digit is a rounding."""
-    digits = _DIGITS_RE.search(text)
-    if not digits:  # in words: "Trente-huit" is exact, "une centaine" and "quatre-vingt-dix pour cent" are not
-        magnitude = abs(value)
-        if approx and magnitude:
-            shown = f"{magnitude:.0f}"
-            return 10.0 ** (len(shown) - len(shown.rstrip("0") or "0")) / 2
-        return 0.5 if unit == "%" else 0.0  # a share in words is a rounded share
-    written = re.sub(r"[\s\u00a0\u202f.]", "", digits.group()).rstrip(",")
-    integer, _, decimals = written.partition(",")
-    shown = float(f"{integer}.{decimals}" if decimals else integer)
-    scale = abs(value) / shown if shown else 1.0  # "2,9 millions" -> 1e6; a sign is not a scale
-    if decimals:
-        step = 10.0 ** -len(decimals)
-    elif unit == "%" or scale > 1:
-        step = 1.0  # "39 %", "30 milliards": rounded to the last digit shown
-    else:
-        step = 0.0  # a count written in full ("3 484 139") is exact
-    if approx and not decimals:  # "environ 7 000": rounded to its last significant digit
-        significant = integer.rstrip("0") or "0"
-        step = max(step, 10.0 ** (len(integer) - len(significant)))
-    return step * scale / 2
+@dataclass(frozen=True)
+class _Report:
+    """What a check reads of the report: its claims, paragraphs, language, and the observations built."""
+
+    report_id: str
+    lang: str
+    observations: Sequence[records.Observation]
+    claims: Sequence[records.Claim]
+    paragraph_texts: Mapping[int, str]
 
 
 def run_checks(
-    checks: list[dict],
-    observations: list[dict],
-    claims: list[dict],
-    paragraph_texts: dict[int, str],
+    checks: Sequence[CheckDefinition],
+    observations: Sequence[records.Observation],
+    claims: Sequence[records.Claim],
+    paragraph_texts: Mapping[int, str],
     report_id: str,
     symbol: str | None = None,
-    labels_en: dict[str, dict] | None = None,
-) -> list[dict]:
+    labels_en: Mapping[str, Mapping[str, str]] | None = None,
+    *,
+    lang: str,
+) -> list[records.Check]:
     """One row per check (or per pair, for paired shares) defined for this report (or its document symbol).
 
-    The checks come from `parse_definitions`, which has refused any of the wrong shape. `labels_en`
-    ({indicator_id: {French label: English}}) names a pair in the English description.
+    `labels_en` ({indicator_id: {French label: English}}) names a pair in the English description;
+    `lang` is the report's language, in whose marks its numbers are written.
     """
+    report = _Report(report_id, lang, observations, claims, paragraph_texts)
     rows = []
     for check in checks:
         if not applies_to(check, report_id, symbol):
             continue
-        where = f"{check['source']}, check {check['check_id']}"
-        names = OPERANDS[check["kind"]] + OPTIONAL_OPERANDS.get(check["kind"], ())
+        where = f"{check.source}, check {check.check_id}"
         operands = {
-            name: _resolve(
-                check[name], check.get("pair_by"), observations, claims, paragraph_texts, f"{where}, `{name}`"
-            )
-            for name in names
-            if name in check
+            name: _resolve(operand, check.pair_by, report, f"{where}, `{name}`")
+            for name, operand in check.operands().items()
         }
         rows += [
-            _in_english(row, check, labels_en or {})
-            for row in _CHECKERS[check["kind"]](check, operands, report_id, where)
+            _in_english(row, check, labels_en or {}) for row in _CHECKERS[check.kind](check, operands, report_id, where)
         ]
-    ids = [r["check_id"] for r in rows]
+    ids = [r.check_id for r in rows]
     if len(set(ids)) != len(ids):
         twice = sorted({i for i in ids if ids.count(i) > 1})
         raise DefinitionError(f"check ids computed twice: {', '.join(twice)}; give the paired labels distinct values")
     return rows
 
 
-def _resolve(operand: dict, pair_by, observations, claims, paragraph_texts, where) -> list[Stated]:
+def _resolve(operand: IndicatorOperand | Selector, pair_by: str | None, report: _Report, where: str) -> list[Stated]:
     """The stated numbers an operand names: observations of an indicator, or one claim of a paragraph."""
-    if "indicator" in operand:
-        filters = {k: v for k, v in operand.items() if k != "indicator"}
+    if isinstance(operand, IndicatorOperand):
+        filters = operand.filters
         found = [
             o
-            for o in observations
-            if o["indicator_id"] == operand["indicator"]
-            and all(
-                str(o.get(k)) in ([str(x) for x in v] if isinstance(v, list) else [str(v)]) for k, v in filters.items()
-            )
+            for o in report.observations
+            if o.indicator_id == operand.indicator
+            and all(str(_label(o, key)) in wanted for key, wanted in filters.items())
         ]
         if not found:
-            raise DefinitionError(f"{where}: no observation of indicator {operand['indicator']!r} matches {filters}")
-        found.sort(key=lambda o: o["position"])
-        return [_stated(o, str(o.get(pair_by) or "") if pair_by else "", o["indicator_id"]) for o in found]
-    if "paragraph" in operand:
-        paragraph_claims = [c for c in claims if c["paragraph"] == operand["paragraph"]]
-        claim = pick_claim(operand, paragraph_claims, paragraph_texts.get(operand["paragraph"]), where)
-        return [_stated(claim, "", None)]
-    raise AssertionError("validated operands name an indicator or a paragraph")
+            shown = dict(operand.model_extra or {})
+            raise DefinitionError(f"{where}: no observation of indicator {operand.indicator!r} matches {shown}")
+        found.sort(key=lambda o: o.position)
+        return [
+            _stated(o, (o.dimensions.get(pair_by) or "") if pair_by else "", o.indicator_id, report.lang) for o in found
+        ]
+    paragraph_claims = [c for c in report.claims if c.paragraph == operand.paragraph]
+    claim = pick_claim(operand, paragraph_claims, report.paragraph_texts.get(operand.paragraph), where)
+    return [_stated(claim, "", None, report.lang)]
 
 
-def _stated(row: dict, label: str, indicator_id: str | None) -> Stated:
-    low, high = stated_interval(row["value"], row["text"], row["qualifier"], row["unit"])
-    return Stated(row["value"], low, high, row["paragraph"], label, indicator_id, row["text"])
+def _label(observation: records.Observation, key: str) -> str | None:
+    """An observation's period, or its label in a dimension."""
+    return observation.period if key == "period" else observation.dimensions.get(key)
 
 
-def _check_sum(check, operands, report_id, where) -> list[dict]:
+def _stated(row: records.Observation | records.Claim, label: str, indicator_id: str | None, lang: str) -> Stated:
+    low, high = stated_interval(row.value, row.text, row.qualifier, row.unit, lang)
+    return Stated(row.value, low, high, row.paragraph, label, indicator_id, row.text)
+
+
+Operands = Mapping[str, list[Stated]]
+
+
+def _check_sum(check: CheckDefinition, operands: Operands, report_id: str, where: str) -> list[records.Check]:
     parts, total = operands["parts"], _one(operands["total"], where, "total")
     computed = sum(p.value for p in parts)
     low, high = sum(p.low for p in parts), sum(p.high for p in parts)
-    if check.get("complete", True):
+    if check.complete:
         holds = _overlap(low, high, total.low, total.high)
     else:  # a breakdown "dont … et autres": the parts may not exceed the total
         holds = low <= total.high
-    template = "sum" if check.get("complete", True) else "sum_partial"
+    template = "sum" if check.complete else "sum_partial"
     detail = {
         lang: DETAILS[lang][template].format(
             parts=" + ".join(_fmt(p.value, lang) for p in parts)
@@ -179,7 +172,7 @@ def _check_sum(check, operands, report_id, where) -> list[dict]:
     return [_row(check, report_id, [*parts, total], total.value, computed, _tolerance([*parts, total]), holds, detail)]
 
 
-def _check_share(check, operands, report_id, where) -> list[dict]:
+def _check_share(check: CheckDefinition, operands: Operands, report_id: str, where: str) -> list[records.Check]:
     whole = _one(operands["whole"], where, "whole")
     rows = []
     _nonzero(whole, where, "whole")
@@ -197,23 +190,14 @@ def _check_share(check, operands, report_id, where) -> list[dict]:
             for lang in DETAILS
         }
         suffix = f"[{share.label}]" if share.label else ""
+        tolerance = _share_tolerance(share, low, high)
         rows.append(
-            _row(
-                check,
-                report_id,
-                [share, part, whole],
-                share.value,
-                computed,
-                _share_tolerance(share, low, high),
-                holds,
-                detail,
-                suffix,
-            )
+            _row(check, report_id, [share, part, whole], share.value, computed, tolerance, holds, detail, suffix)
         )
     return rows
 
 
-def _check_growth(check, operands, report_id, where) -> list[dict]:
+def _check_growth(check: CheckDefinition, operands: Operands, report_id: str, where: str) -> list[records.Check]:
     start, end = _one(operands["from"], where, "from"), _one(operands["to"], where, "to")
     rate = _one(operands["rate"], where, "rate")
     _nonzero(start, where, "from")
@@ -230,24 +214,22 @@ def _check_growth(check, operands, report_id, where) -> list[dict]:
         )
         for lang in DETAILS
     }
-    return [
-        _row(
-            check, report_id, [start, end, rate], rate.value, computed, _share_tolerance(rate, low, high), holds, detail
-        )
-    ]
+    tolerance = _share_tolerance(rate, low, high)
+    return [_row(check, report_id, [start, end, rate], rate.value, computed, tolerance, holds, detail)]
 
 
-def _check_trend(check, operands, report_id, where) -> list[dict]:
+def _check_trend(check: CheckDefinition, operands: Operands, report_id: str, where: str) -> list[records.Check]:
     series = operands["series"]
     if len(series) < 2:
         raise DefinitionError(f"{where}: `series` names {len(series)} number, a trend needs two or more")
     first, last = series[0], series[-1]
-    change = last.value - first.value
+    direction = check.direction
+    assert direction is not None, f"{where}: a trend check names its direction (etl/definition_problems.py)"
     # some values within the stated precision move the stated way: "environ 4 400" twice may rise
-    holds = last.high > first.low if check["direction"] == "increase" else last.low < first.high
+    holds = last.high > first.low if direction == "increase" else last.low < first.high
     stated = [first, last]
     expected = None  # a direction only: nothing to compare the change with
-    detail = {lang: DETAILS[lang][check["direction"]] for lang in DETAILS}
+    detail = {lang: DETAILS[lang][direction] for lang in DETAILS}
     if "stated_from" in operands or "stated_to" in operands:
         stated_from = _one(operands.get("stated_from", []), where, "stated_from")
         stated_to = _one(operands.get("stated_to", []), where, "stated_to")
@@ -264,10 +246,16 @@ def _check_trend(check, operands, report_id, where) -> list[dict]:
             )
     for lang in DETAILS:
         detail[lang] += DETAILS[lang]["series"].format(series=" → ".join(_fmt(s.value, lang) for s in series))
+    change = last.value - first.value
     return [_row(check, report_id, stated + series[1:-1], expected, change, _tolerance(stated), holds, detail)]
 
 
-_CHECKERS = {"sum": _check_sum, "share": _check_share, "growth": _check_growth, "trend": _check_trend}
+_CHECKERS: dict[str, Callable[[CheckDefinition, Operands, str, str], list[records.Check]]] = {
+    "sum": _check_sum,
+    "share": _check_share,
+    "growth": _check_growth,
+    "trend": _check_trend,
+}
 
 
 def _nonzero(stated: Stated, where: str, name: str) -> None:
@@ -315,31 +303,43 @@ def _share_tolerance(stated: Stated, low: float, high: float) -> float | None:
     return stated.half_width + (high - low) / 2
 
 
-def _in_english(row: dict, check: dict, labels_en: dict[str, dict]) -> dict:
+def _in_english(
+    row: records.Check, check: CheckDefinition, labels_en: Mapping[str, Mapping[str, str]]
+) -> records.Check:
     """The row with the pair's label in English in `description` ("… — Germans", not "… — Allemands")."""
-    label = row["check_id"][len(check["check_id"]) + 1 : -1]  # the "[label]" a paired check's id ends with
-    english = next((labels[label] for i in row["indicator_ids"] if label in (labels := labels_en.get(i, {}))), None)
+    label = row.check_id[len(check.check_id) + 1 : -1]  # the "[label]" a paired check's id ends with
+    english = next((labels[label] for i in row.indicator_ids if label in (labels := labels_en.get(i, {}))), None)
     if label and english:
-        row["description"] = f"{check['description_en']} — {english}"
+        return dataclasses.replace(row, description=f"{check.description_en} — {english}")
     return row
 
 
-def _row(check, report_id, stated, expected, computed, tolerance, holds, detail: dict, suffix="") -> dict:
-    return {
-        "check_id": check["check_id"] + suffix,
-        "report_id": report_id,
-        "kind": check["kind"],
-        "paragraphs": sorted({s.paragraph for s in stated}),
-        "indicator_ids": sorted({s.indicator_id for s in stated if s.indicator_id}),
-        "description": check["description_en"] + (f" — {suffix[1:-1]}" if suffix else ""),
-        "description_fr": check["description_fr"] + (f" — {suffix[1:-1]}" if suffix else ""),
-        "expected": None if expected is None else float(expected),
-        "computed": float(computed),
-        "tolerance": None if tolerance is None else round(tolerance, 10),
-        "status": "consistent" if holds else "inconsistent",
-        "detail": detail["en"],
-        "detail_fr": detail["fr"],
-    }
+def _row(
+    check: CheckDefinition,
+    report_id: str,
+    stated: list[Stated],
+    expected: float | None,
+    computed: float,
+    tolerance: float | None,
+    holds: bool,
+    detail: Mapping[str, str],
+    suffix: str = "",
+) -> records.Check:
+    return records.Check(
+        check_id=check.check_id + suffix,
+        report_id=report_id,
+        kind=check.kind,
+        paragraphs=tuple(sorted({s.paragraph for s in stated})),
+        indicator_ids=tuple(sorted({s.indicator_id for s in stated if s.indicator_id})),
+        description=check.description_en + (f" — {suffix[1:-1]}" if suffix else ""),
+        description_fr=check.description_fr + (f" — {suffix[1:-1]}" if suffix else ""),
+        expected=None if expected is None else float(expected),
+        computed=float(computed),
+        tolerance=None if tolerance is None else round(tolerance, 10),
+        status=CONSISTENT if holds else INCONSISTENT,
+        detail=detail["en"],
+        detail_fr=detail["fr"],
+    )
 
 
 def _stated_text(stated: Stated, lang: str = "en") -> str:

@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence, Set
 from typing import Any
 
 from contract import records
-from contract.schema import as_dict
 from contract.units import COUNT_UNITS
 from etl.definitions import DefinitionError
 from etl.indicators import pick_claim
@@ -117,20 +116,20 @@ def selector(claim: records.Claim, paragraph_claims: Sequence[records.Claim], pa
         if c.kind == claim.kind and (claim.period is None or c.period == claim.period)
     ]
     candidates = [{**base, **extra} for extra in narrowing] + [{**base, "nth": ranked.index(claim.claim_id) + 1}]
-    # the build's selector reads claims as rows: each claim of the paragraph, once
-    rows = [as_dict(c) for c in paragraph_claims]
     for candidate in candidates:
-        if _picks(candidate, claim, rows, paragraph_text):
+        if _picks(candidate, claim, paragraph_claims, paragraph_text):
             return candidate
     raise DefinitionError(f"paragraph {claim.paragraph}: no selector picks {claim.claim_id} ({claim.text!r})")
 
 
-def _picks(candidate: Document, claim: records.Claim, rows: list[dict[str, Any]], paragraph_text: str) -> bool:
+def _picks(
+    candidate: Document, claim: records.Claim, paragraph_claims: Sequence[records.Claim], paragraph_text: str
+) -> bool:
     try:
-        picked: str = pick_claim(candidate, rows, paragraph_text, "")["claim_id"]
+        picked = pick_claim(candidate, paragraph_claims, paragraph_text, "")
     except DefinitionError:
         return False
-    return picked == claim.claim_id
+    return picked.claim_id == claim.claim_id
 
 
 def _words(text: str, first: bool) -> str:

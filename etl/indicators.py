@@ -1,4 +1,4 @@
-"""Indicator tables from declarative definitions: which claims form which table (no I/O here).
+"""Indicator tables from typed definitions: which claims form which table (no I/O here).
 
 A definition file (indicators/<topic>.toml) names, for each observation, the paragraph and
 how to pick one claim in it (kind, period, patterns over the subject, the sentence, or the
@@ -7,11 +7,17 @@ unit, qualifier, period and quote all come from the claim, so the tables follow 
 """
 
 import re
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
-from contract.schema import STATISTIC_KINDS, columns
+from pydantic import ValidationError
 
-# parse_definitions and DefinitionError are also imported from here (the CLI, bench/)
-from etl.definitions import PATTERN_KEYS, SELECTOR_KEYS, DefinitionError, Definitions, parse_definitions  # noqa: F401
+from contract import records
+from contract.schema import columns
+from etl.definition_models import IndicatorDefinition, Line, Selector, applies_to
+
+# parse_definitions and DefinitionError are also imported from here (the suggestions, bench/)
+from etl.definitions import DefinitionError as DefinitionError, parse_definitions as parse_definitions
 
 _CONTEXT = 80  # characters searched by `before` / `after`: a dozen words on each side
 _QUOTE_MAX = 250  # a longer sentence is narrowed to its clause, then to its comma piece
@@ -20,119 +26,144 @@ _SHORT_GROUP = 40  # brackets up to this long stay whole in a quote: "(71,2 %)",
 OBSERVATION_COLUMNS = tuple(columns("observations"))
 
 
-def applies_to(definition: dict, report_id: str, symbol: str | None = None) -> bool:
-    """A definition is for the reports it names, by report_id or by document symbol (every language version
-    of one document shares its symbol), never silently for another."""
-    return report_id in definition["reports"] or (isinstance(symbol, str) and symbol in definition["reports"])
+class Span(Protocol):
+    """Where a number sits in its paragraph: a claim record, or a span as the claim reader returns it."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def sentence(self) -> str: ...
 
 
 def build_observations(
-    indicators: list[dict],
-    claims: list[dict],
-    paragraph_texts: dict[int, str],
+    indicators: Sequence[IndicatorDefinition],
+    claims: Sequence[records.Claim],
+    paragraph_texts: Mapping[int, str],
     report_id: str,
     symbol: str | None = None,
-) -> list[dict]:
+) -> list[records.Observation]:
     """One row per observation of every indicator defined for this report (or its document symbol)."""
-    by_paragraph: dict[int, list[dict]] = {}
+    by_paragraph: dict[int, list[records.Claim]] = {}
     for claim in claims:
-        by_paragraph.setdefault(claim["paragraph"], []).append(claim)
+        by_paragraph.setdefault(claim.paragraph, []).append(claim)
     rows = []
     for indicator in indicators:
-        if not applies_to(indicator, report_id, symbol):
-            continue
-        picked: dict[str, int] = {}
-        for position, selector in enumerate(indicator["observations"], 1):
-            where = f"{indicator['source']}, indicator {indicator['indicator_id']}, observation {position}"
-            claim = pick_claim(
-                selector, by_paragraph.get(selector["paragraph"], []), paragraph_texts.get(selector["paragraph"]), where
-            )
-            if claim["claim_id"] in picked:
-                raise DefinitionError(
-                    f"{where}: picks the same number as observation {picked[claim['claim_id']]} "
-                    f"({claim['text']!r}); narrow the selector"
-                )
-            picked[claim["claim_id"]] = position
-            rows.append(
-                _observation_row(indicator, selector, claim, paragraph_texts[claim["paragraph"]], report_id, position)
-            )
+        if applies_to(indicator, report_id, symbol):
+            rows += _indicator_rows(indicator, by_paragraph, paragraph_texts, report_id)
     return rows
 
 
-def pick_claim(selector: dict, claims: list[dict], paragraph_text: str | None, where: str) -> dict:
-    """The one claim of the paragraph that the selector describes."""
+def _indicator_rows(
+    indicator: IndicatorDefinition,
+    by_paragraph: Mapping[int, Sequence[records.Claim]],
+    paragraph_texts: Mapping[int, str],
+    report_id: str,
+) -> list[records.Observation]:
+    rows = []
+    picked: dict[str, int] = {}
+    for position, line in enumerate(indicator.observations, 1):
+        where = f"{indicator.source}, indicator {indicator.indicator_id}, observation {position}"
+        claim = pick_claim(line, by_paragraph.get(line.paragraph, []), paragraph_texts.get(line.paragraph), where)
+        if claim.claim_id in picked:
+            raise DefinitionError(
+                f"{where}: picks the same number as observation {picked[claim.claim_id]} "
+                f"({claim.text!r}); narrow the selector"
+            )
+        picked[claim.claim_id] = position
+        rows.append(_observation(indicator, line, claim, paragraph_texts[claim.paragraph], report_id, position))
+    return rows
+
+
+def pick_claim(
+    selector: Selector | Mapping[str, Any], claims: Sequence[records.Claim], paragraph_text: str | None, where: str
+) -> records.Claim:
+    """The one claim of the paragraph that the selector describes.
+
+    A selector document (a dict, as the drafts write one) is validated through the Selector model first.
+    """
+    selector = _typed_selector(selector, where)
     if paragraph_text is None:
-        raise DefinitionError(f"{where}: the report has no paragraph {selector['paragraph']}; fix `paragraph`")
-    kinds = selector.get("kind", STATISTIC_KINDS)
-    kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
-    found = [c for c in claims if c["kind"] in kinds and _matches(selector, c, paragraph_text)]
-    described = ", ".join(f"{k}={selector[k]!r}" for k in SELECTOR_KEYS if k in selector)
-    if "nth" in selector:
-        if not 1 <= selector["nth"] <= len(found):
-            raise DefinitionError(f"{where}: {len(found)} claims match ({described}); fix the selector")
-        return found[selector["nth"] - 1]
+        raise DefinitionError(f"{where}: the report has no paragraph {selector.paragraph}; fix `paragraph`")
+    kinds = selector.kinds
+    found = [c for c in claims if c.kind in kinds and _matches(selector, c, paragraph_text)]
+    if selector.nth is not None:
+        if not 1 <= selector.nth <= len(found):
+            raise DefinitionError(f"{where}: {len(found)} claims match ({selector.described()}); fix the selector")
+        return found[selector.nth - 1]
     if len(found) != 1:
         raise DefinitionError(
-            f"{where}: {len(found)} claims match ({described}), expected exactly one; "
+            f"{where}: {len(found)} claims match ({selector.described()}), expected exactly one; "
             "narrow the selector (subject, before, after, sentence) or add `nth`"
         )
     return found[0]
 
 
-def _matches(selector: dict, claim: dict, paragraph_text: str) -> bool:
-    if "period" in selector and claim["period"] != selector["period"]:
+def _typed_selector(selector: Selector | Mapping[str, Any], where: str) -> Selector:
+    if isinstance(selector, Selector):
+        return selector
+    try:
+        return Selector.model_validate(dict(selector))
+    except ValidationError as error:
+        raise DefinitionError(f"{where}: not a selector ({error.error_count()} problems); fix it") from None
+
+
+def _matches(selector: Selector, claim: records.Claim, paragraph_text: str) -> bool:
+    if selector.period is not None and claim.period != selector.period:
         return False
     fields = {
-        "subject": claim["subject"] or "",
-        "sentence": claim["sentence"],
-        "before": paragraph_text[max(0, claim["start"] - _CONTEXT) : claim["start"]],
-        "after": paragraph_text[claim["end"] : claim["end"] + _CONTEXT],
+        "subject": claim.subject or "",
+        "sentence": claim.sentence,
+        "before": paragraph_text[max(0, claim.start - _CONTEXT) : claim.start],
+        "after": paragraph_text[claim.end : claim.end + _CONTEXT],
     }
-    for key in PATTERN_KEYS:
-        if key in selector:
-            pattern = selector[key]
-            target = fields[key]
-            # `before` must end at the number, `after` start right after it
-            if key == "before":
-                pattern = f"(?:{pattern})\\W*$"
-            if key == "after":
-                target = target.lstrip()
-                pattern = f"^\\W*(?:{pattern})"
-            if not re.search(pattern, target, flags=re.IGNORECASE):
-                return False
+    for key, written in selector.patterns:
+        target, pattern = fields[key], written
+        # `before` must end at the number, `after` start right after it
+        if key == "before":
+            pattern = f"(?:{written})\\W*$"
+        if key == "after":
+            target = target.lstrip()
+            pattern = f"^\\W*(?:{written})"
+        if not re.search(pattern, target, flags=re.IGNORECASE):
+            return False
     return True
 
 
-def _observation_row(indicator, selector, claim, paragraph_text, report_id, position) -> dict:
+def _observation(
+    indicator: IndicatorDefinition, line: Line, claim: records.Claim, paragraph_text: str, report_id: str, position: int
+) -> records.Observation:
     # overrides are for what the text states outside the number's own words: a period in the
     # sentence before (par. 155), a "plus de" shared by two numbers (par. 350)
-    period = selector.get("period_override", claim["period"])
-    qualifier = selector.get("qualifier_override", claim["qualifier"])
-    return {
-        "indicator_id": indicator["indicator_id"],
-        "report_id": report_id,
-        **{dimension: str(selector[dimension]) for dimension in indicator["dimensions"]},
-        "period": period,
-        "value": claim["value"],
-        "unit": claim["unit"] or selector.get("unit") or indicator["unit"],
-        "qualifier": qualifier,
-        "paragraph": claim["paragraph"],
-        "item": claim.get("item"),
-        "quote": quote_for(paragraph_text, claim),
-        "claim_id": claim["claim_id"],
-        "text": claim["text"],
-        "start": claim["start"],
-        "end": claim["end"],
-        "note": selector.get("note"),
-        "note_en": selector.get("note_en"),
-        "position": position,
-    }
+    labels = line.labels
+    return records.Observation(
+        indicator_id=indicator.indicator_id,
+        report_id=report_id,
+        dimensions={dimension: labels[dimension] for dimension in indicator.dimensions},
+        period=claim.period if line.period_override is None else line.period_override,
+        value=claim.value,
+        unit=claim.unit or line.unit or indicator.unit,
+        qualifier=claim.qualifier if line.qualifier_override is None else line.qualifier_override,
+        paragraph=claim.paragraph,
+        item=claim.item,
+        quote=quote_for(paragraph_text, claim),
+        claim_id=claim.claim_id,
+        text=claim.text,
+        start=claim.start,
+        end=claim.end,
+        note=line.note,
+        note_en=line.note_en,
+        position=position,
+    )
 
 
-def quote_for(paragraph_text: str, claim: dict) -> str:
+def quote_for(paragraph_text: str, claim: Span) -> str:
     """A verbatim piece of the paragraph around the number: its sentence, or a clause if long."""
-    start, end = claim["start"], claim["end"]
-    lo, hi = _sentence_bounds(paragraph_text, claim["sentence"], start, end)
+    start, end = claim.start, claim.end
+    lo, hi = _sentence_bounds(paragraph_text, claim.sentence, start, end)
     for separators in (r"[;:\n]\s", r",\s"):
         if hi - lo <= _QUOTE_MAX:
             break

@@ -1,8 +1,8 @@
 """A report's metadata sidecar (`<name>.json` beside the report): what each field may hold.
 
 Modelled with pydantic, strict: a field of the wrong type is refused, never coerced. Every
-problem is one line naming the file, the field and what is allowed (issue 12: a `report_id`
-of "../../x" wrote outside --out, `"symbol": 5` aborted the whole build with a traceback).
+problem is one line naming the file, the field and what is allowed (a `report_id` of "../../x"
+would write outside --out, `"symbol": 5` would abort the whole build with a traceback).
 Unknown fields are refused too, so a misspelt one (`"simbol"`) is said, not silently dropped;
 a new field is one line here. Pure: bytes in, a model or a list of problems out.
 """
@@ -10,11 +10,13 @@ a new field is one line here. Pure: bytes in, a model or a list of problems out.
 import math
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
 from contract import periods
+from contract.schema import TREATY_BODIES
 
 MAX_SIDECAR_BYTES = 64 * 1024  # the report's own sidecar is 700 bytes
 MAX_PROBLEMS = 5  # lines per file: a dict of 100 000 unknown keys says five and how many more
@@ -32,11 +34,14 @@ Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] 
 Day = Annotated[date, Field(ge=date(1965, 1, 1), le=date(2100, 12, 31))]  # ICERD, the first treaty, is of 1965
 
 
-def _text(length: int):
-    return Annotated[str, StringConstraints(min_length=1, max_length=length, pattern=_NO_CONTROL)]
-
-
-TREATY_BODIES = ("CAT", "CCPR", "CED", "CEDAW", "CERD", "CESCR", "CMW", "CRC", "CRPD", "SPT")
+# One line of text of at most 100, 300 or 500 characters.
+Line100 = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=_NO_CONTROL)]
+Line300 = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=_NO_CONTROL)]
+Line500 = Annotated[str, StringConstraints(min_length=1, max_length=500, pattern=_NO_CONTROL)]
+if TYPE_CHECKING:  # the type checker reads it as text; pydantic checks it against the tuple
+    TreatyBody = str
+else:
+    TreatyBody = Literal[TREATY_BODIES]
 
 
 class _Strict(BaseModel):
@@ -61,20 +66,18 @@ class Metadata(_Strict):
         description="the UN document symbol, like `CERD/C/KAZ/11-14` "
         "(capitals, then `/`-separated parts of letters, digits, `. ( ) + -`), at most 100",
     )
-    title_fr: _text(500) | None = Field(
+    title_fr: Line500 | None = Field(
         None, description="the document's title in French, one line of at most 500 characters (citations name it)"
     )
-    title_en: _text(500) | None = Field(None, description="its title in English, one line of at most 500 characters")
-    state: _text(100) | None = Field(None, description="the State party, one line of at most 100 characters")
+    title_en: Line500 | None = Field(None, description="its title in English, one line of at most 500 characters")
+    state: Line100 | None = Field(None, description="the State party, one line of at most 100 characters")
     state_iso3: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = Field(
         None, description="its ISO 3166 alpha-3 code, like `KAZ`"
     )
-    treaty_body: Literal[TREATY_BODIES] | None = Field(None, description="the committee: " + ", ".join(TREATY_BODIES))
-    treaty: _text(300) | None = Field(None, description="the treaty's name, one line of at most 300 characters")
-    document_type: _text(300) | None = Field(
-        None, description="what the document is, one line of at most 300 characters"
-    )
-    submitted_under: _text(300) | None = Field(
+    treaty_body: TreatyBody | None = Field(None, description="the committee: " + ", ".join(TREATY_BODIES))
+    treaty: Line300 | None = Field(None, description="the treaty's name, one line of at most 300 characters")
+    document_type: Line300 | None = Field(None, description="what the document is, one line of at most 300 characters")
+    submitted_under: Line300 | None = Field(
         None, description="the article it answers, one line of at most 300 characters"
     )
     language: Language | None = Field(
@@ -92,7 +95,7 @@ class Metadata(_Strict):
 
     @field_validator("period_covered")
     @classmethod
-    def _a_period(cls, value):
+    def _a_period(cls, value: str | None) -> str | None:
         if value is not None and periods.parse(value) is None:
             raise ValueError("not a period")
         return value
@@ -126,7 +129,7 @@ def parse_metadata(data: bytes, file: str) -> Metadata:
     raise MetadataError(problems)
 
 
-def as_json(metadata: Metadata) -> dict:
+def as_json(metadata: Metadata) -> dict[str, Any]:
     """The fields the sidecar set, as JSON values (dates as `YYYY-MM-DD`), for reports.parquet."""
     return metadata.model_dump(mode="json", exclude_unset=True)
 
@@ -136,11 +139,11 @@ def report_id_problem(report_id: str) -> str | None:
     return None if REPORT_ID_RE.match(report_id) else f"`{_shown(report_id)}` cannot be a report_id ({REPORT_ID_RULE})"
 
 
-def _problem(file: str, error: dict) -> str:
+def _problem(file: str, error: ErrorDetails) -> str:
     """One line: the file, the field, what was found and what is allowed."""
     where = ".".join(str(part) for part in error["loc"])
     if error["type"] == "json_invalid":
-        return f"{file}: not valid JSON ({error['ctx']['error']}); fix the metadata file"
+        return f"{file}: not valid JSON ({(error.get('ctx') or {}).get('error')}); fix the metadata file"
     if error["type"] == "model_type" and not error["loc"]:
         return f'{file}: metadata must be a JSON object {{"field": value, …}}, not {_kind(error["input"])}; fix the metadata file'
     if error["type"] == "extra_forbidden":
@@ -152,10 +155,11 @@ def _problem(file: str, error: dict) -> str:
     return f"{file}: field `{where}` is {_shown_value(error['input'])}; allowed: {_allowed(error['loc'])}"
 
 
-def _allowed(loc: tuple) -> str:
-    model, description = Metadata, ""
+def _allowed(loc: tuple[int | str, ...]) -> str:
+    model: type[BaseModel] | None = Metadata
+    description = ""
     for part in loc:
-        field = model.model_fields.get(str(part)) if model else None
+        field = model.model_fields.get(str(part)) if model is not None else None
         if field is None:
             break
         description = field.description or ""
@@ -163,7 +167,7 @@ def _allowed(loc: tuple) -> str:
     return description or 'see the README, "Adding a report"'
 
 
-def _shown_value(value) -> str:
+def _shown_value(value: object) -> str:
     if isinstance(value, str):
         return f'"{_shown(value)}"'
     if isinstance(value, bool) or value is None:
@@ -177,10 +181,13 @@ def _shown_value(value) -> str:
     return _kind(value)
 
 
-def _kind(value) -> str:
+_KINDS: dict[type, str] = {dict: "an object", list: "a list", str: "a text"}
+
+
+def _kind(value: object) -> str:
     if value is None or isinstance(value, bool):
         return _shown_value(value)
-    return {dict: "an object", list: "a list", str: "a text"}.get(type(value), "a number")
+    return _KINDS.get(type(value), "a number")
 
 
 def _shown(text: str, limit: int = 60) -> str:

@@ -8,9 +8,9 @@
 
 A commit writes versions/.new-<version>/, renames it to versions/<version>, then renames a new
 `current` link over the old one: a build killed at any point leaves the old version current
-(issue 12: killed between two renames, paragraphs.parquet and claims.parquet disagreed). The
+(killed between two renames, an older build left paragraphs.parquet and claims.parquet disagreeing). The
 previous version stays one commit longer for a reader that resolved `current` just before;
-older ones, staging folders and temporary links are removed. The only I/O of etl/ with cli.py.
+older ones, staging folders and temporary links are removed. The only I/O of etl/ with inputs.py.
 """
 
 import errno
@@ -21,16 +21,20 @@ import re
 import shutil
 import stat
 import time
+from collections.abc import Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from contract.schema import BUILT_TABLES
 from contract.store import CURRENT, VERSIONS
 from etl.metadata import REPORT_ID_RE
+from etl.tables import ReportTables, from_arrow, to_arrow
 
 LOCK = ".lock"
 REPORTS = "reports"  # versions/<version>/reports/<report_id>/
@@ -40,26 +44,25 @@ VERSION_RE = re.compile(r"^\d{8}T\d{6}\.\d{6}Z-\d+$")
 _TEMPORARY_RE = re.compile(
     r"^\.[\w.-]+\.(?:tmp|link)-\d+$"
 )  # .claims.parquet.tmp-PID (older builds), .current.link-PID
-_LEGACY_FILES = {KEY_FILE} | {
-    f"{name}.parquet" for name in ("paragraphs", "claims", "observations", "checks", "reports", "suggestions")
-}
+_LEGACY_FILES = {KEY_FILE} | {f"{name}.parquet" for name in BUILT_TABLES}
+OPTIONAL_TABLES = ("suggestions",)  # a report stored before the table existed lacks it: read as empty
 
 
 class StoreError(Exception):
     """--out cannot hold a build (a file, read-only, locked by another build); one line saying what to do."""
 
 
-@dataclass
-class ReportTables:
+@dataclass(frozen=True)
+class StoredReport:
     """A report built in this run: its tables, the key they were built from, and its file."""
 
-    tables: dict[str, pa.Table]
+    tables: ReportTables
     key: str
     source: str
 
 
 @contextmanager
-def opened(out: Path, wait: float):
+def opened(out: Path, wait: float) -> Iterator["Store"]:
     """The store under `out`, locked for this build; a folder this build created and left empty is removed."""
     created = _make_folder(out)
     lock = _lock(out, wait)
@@ -181,14 +184,20 @@ class Store:
         """The stored report built from this file, if any (a report whose metadata cannot be read keeps it)."""
         return next((i for i in self.report_ids() if self._build_info(i).get("source") == source), None)
 
-    def tables(self, report_id: str, names) -> dict[str, pa.Table] | None:
-        """A stored report's tables, if every one is there and readable."""
+    def tables(self, report_id: str) -> ReportTables | None:
+        """A stored report's tables as records, if every one is there and readable (an optional one may be missing)."""
         folder = self._report_folder(report_id)
         if folder is None:
             return None
         try:
-            return {name: pq.read_table(folder / f"{name}.parquet") for name in names}
-        except (OSError, pa.ArrowException):
+            arrow = {
+                name: pq.read_table(folder / f"{name}.parquet") for name in BUILT_TABLES if name not in OPTIONAL_TABLES
+            }
+            for name in OPTIONAL_TABLES:
+                with suppress(OSError, pa.ArrowException):
+                    arrow[name] = pq.read_table(folder / f"{name}.parquet")
+            return from_arrow(arrow)
+        except (OSError, pa.ArrowException, TypeError, ValueError):  # missing, unreadable, or of another contract
             return None
 
     def _report_folder(self, report_id: str) -> Path | None:
@@ -196,7 +205,7 @@ class Store:
             return None
         return self.current / REPORTS / report_id
 
-    def _build_info(self, report_id: str) -> dict:
+    def _build_info(self, report_id: str) -> dict[str, Any]:
         folder = self._report_folder(report_id)
         try:
             info = json.loads((folder / KEY_FILE).read_bytes()[:65536]) if folder else {}
@@ -207,12 +216,16 @@ class Store:
     # --- committing a new version ----------------------------------------------------------
 
     def commit(
-        self, built: dict[str, ReportTables], kept: list[str], combined: dict[str, pa.Table], files: dict[str, str]
+        self,
+        built: Mapping[str, StoredReport],
+        kept: Sequence[str],
+        combined: ReportTables,
+        files: Mapping[str, str],
     ) -> str:
         """Write a new version (built reports, kept ones linked from the current one, combined tables, files), switch to it."""
         version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ") + f"-{os.getpid()}"
         staging, final = self.versions / f"{STAGING}{version}", self.versions / version
-        names = [*(f"{name}.parquet" for name in combined), *files]
+        names = [*(f"{name}.parquet" for name in BUILT_TABLES), *files]
         try:
             self._write_version(staging, built, kept, combined, files)
             os.rename(staging, final)
@@ -237,21 +250,23 @@ class Store:
     def _write_version(
         self,
         staging: Path,
-        built: dict[str, ReportTables],
-        kept: list[str],
-        combined: dict[str, pa.Table],
-        files: dict[str, str],
+        built: Mapping[str, StoredReport],
+        kept: Sequence[str],
+        combined: ReportTables,
+        files: Mapping[str, str],
     ) -> None:
         staging.mkdir(parents=True)
         for report_id, report in built.items():
             folder = staging / REPORTS / _checked(report_id)
             folder.mkdir(parents=True)
-            for name, table in report.tables.items():
+            for name, table in to_arrow(report.tables).items():
                 _write_table(folder / f"{name}.parquet", table)
             _write_text(folder / KEY_FILE, json.dumps({"key": report.key, "source": report.source}))
         for report_id in kept:
-            _link_folder(self._report_folder(_checked(report_id)), staging / REPORTS / report_id)
-        for name, table in combined.items():
+            source = self._report_folder(_checked(report_id))
+            assert source is not None, f"kept report {report_id} is in the current version"
+            _link_folder(source, staging / REPORTS / report_id)
+        for name, table in to_arrow(combined).items():
             _write_table(staging / f"{name}.parquet", table)
         for name, text in files.items():
             _write_text(staging / name, text)
@@ -293,7 +308,7 @@ class Store:
             if _TEMPORARY_RE.match(entry.name):
                 _remove(entry)
 
-    def _remove_old(self, keep: set, names: list[str]) -> None:
+    def _remove_old(self, keep: Set[Path | None], names: list[str]) -> None:
         """Versions other than these two, links to files the current version lacks, an older build's reports/."""
         for entry in self.versions.iterdir():
             if entry not in keep:

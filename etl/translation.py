@@ -10,15 +10,17 @@ of checks.parquet with kind `translation`, held by the version (not the referenc
 """
 
 import math
-import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from contract.schema import STATISTIC_KINDS, columns
-from etl.lang import LANGUAGES
-from etl.numbers import digits_pattern
+from contract import records
+from contract.schema import CHECK_STATUSES, STATISTIC_KINDS
+from etl.rounding import rounding_half
 
-CHECK_COLUMNS = columns("checks")
+INCONSISTENT = CHECK_STATUSES[1]
+# report_id -> paragraph number -> the statistics read in it
+_Statistics = dict[str, dict[int, list[records.Claim]]]
 
 
 @dataclass
@@ -30,34 +32,42 @@ class Comparison:
     version: str
     languages: tuple[str, str]  # (reference's, version's)
     paragraphs: int = 0  # compared: present in both
-    checks: list[dict] = field(default_factory=list)  # one row per paragraph that disagrees
+    checks: list[records.Check] = field(default_factory=list)  # one row per paragraph that disagrees
 
 
-def compare_translations(reports: list[dict], paragraphs: list[dict], claims: list[dict]) -> list[Comparison]:
+def compare_translations(
+    reports: Sequence[records.Report], paragraphs: Iterable[records.Paragraph], claims: Iterable[records.Claim]
+) -> list[Comparison]:
     """Every version of every symbol held by two reports or more, compared with its reference."""
-    present = defaultdict(set)
+    present: dict[str, set[int]] = defaultdict(set)
     for p in paragraphs:
-        present[p["report_id"]].add(p["paragraph"])
-    statistics = defaultdict(lambda: defaultdict(list))
+        present[p.report_id].add(p.paragraph)
+    statistics: _Statistics = defaultdict(lambda: defaultdict(list))
     for c in claims:
-        if c["kind"] in STATISTIC_KINDS:
-            statistics[c["report_id"]][c["paragraph"]].append(c)
-    by_symbol = defaultdict(list)
+        if c.kind in STATISTIC_KINDS:
+            statistics[c.report_id][c.paragraph].append(c)
+    by_symbol: dict[str, list[records.Report]] = defaultdict(list)
     for r in reports:
-        if r.get("symbol"):
-            by_symbol[r["symbol"]].append(r)
+        if r.symbol:
+            by_symbol[r.symbol].append(r)
     comparisons = []
     for symbol, versions in sorted(by_symbol.items()):
         if len(versions) < 2:
             continue
-        reference, *others = sorted(versions, key=lambda r: (-len(present[r["report_id"]]), r["report_id"]))
+        reference, *others = sorted(versions, key=lambda r: (-len(present[r.report_id]), r.report_id))
         comparisons += [_compare(symbol, reference, version, present, statistics) for version in others]
     return comparisons
 
 
-def _compare(symbol, reference, version, present, statistics) -> Comparison:
-    a, b = reference["report_id"], version["report_id"]
-    comparison = Comparison(symbol, a, b, (_language(reference), _language(version)))
+def _compare(
+    symbol: str,
+    reference: records.Report,
+    version: records.Report,
+    present: dict[str, set[int]],
+    statistics: _Statistics,
+) -> Comparison:
+    a, b = reference.report_id, version.report_id
+    comparison = Comparison(symbol, a, b, (reference.language, version.language))
     shared = sorted(present[a] & present[b])
     comparison.paragraphs = len(shared)
     for n in shared:
@@ -67,11 +77,9 @@ def _compare(symbol, reference, version, present, statistics) -> Comparison:
     return comparison
 
 
-def _language(report: dict) -> str:
-    return report.get("language") or "fr"
-
-
-def unmatched(left: list[dict], right: list[dict], lang_left: str, lang_right: str) -> tuple[list[dict], list[dict]]:
+def unmatched(
+    left: Sequence[records.Claim], right: Sequence[records.Claim], lang_left: str, lang_right: str
+) -> tuple[list[records.Claim], list[records.Claim]]:
     """The statistics of each side that find no partner on the other: same kind, unit, period, value."""
     rest = list(right)
     alone = []
@@ -84,34 +92,26 @@ def unmatched(left: list[dict], right: list[dict], lang_left: str, lang_right: s
     return alone, rest
 
 
-def agree(a: dict, b: dict, lang_a: str, lang_b: str) -> bool:
+def agree(a: records.Claim, b: records.Claim, lang_a: str, lang_b: str) -> bool:
     """Same kind, unit and period, and values whose rounding intervals meet."""
-    if (a["kind"], a["unit"], a["period"]) != (b["kind"], b["unit"], b["period"]):
+    if (a.kind, a.unit, a.period) != (b.kind, b.unit, b.period):
         return False
-    return abs(a["value"] - b["value"]) <= rounding(a, lang_a) + rounding(b, lang_b) + 1e-9 * max(abs(a["value"]), 1)
+    return abs(a.value - b.value) <= rounding(a, lang_a) + rounding(b, lang_b) + 1e-9 * max(abs(a.value), 1)
 
 
-def rounding(claim: dict, lang: str) -> float:
-    """Half the unit of the last digit written: "20,3 millions" -> 50 000; a count written in full -> 0."""
-    lang = lang if lang in LANGUAGES else "fr"
-    digits = re.search(digits_pattern(lang), claim["text"])
-    if not digits:
-        return 0.5 if claim["unit"] == "%" else 0.0  # "Quatre-vingt-dix pour cent" is a rounded share
-    decimals = re.split(f"[{re.escape(LANGUAGES[lang].DECIMAL_MARKS)}]", digits.group())
-    places = len(decimals[1]) if len(decimals) > 1 else 0
-    shown = float(re.sub(r"\D", "", decimals[0]) or 0) + (float(f"0.{decimals[1]}") if places else 0.0)
-    scale = abs(claim["value"]) / shown if shown else 1.0
-    if places:
-        return 0.5 * 10.0**-places * scale
-    if claim["unit"] == "%" or scale > 1.5:
-        return 0.5 * scale  # "39 %" and "30 milliards" are rounded to their last digit
-    return 0.0  # a count written in full ("3 484 139") is exact
+def rounding(claim: records.Claim, lang: str) -> float:
+    """Half the unit of the last digit written: "20,3 millions" -> 50 000; a count written in full -> 0.
+
+    Qualifiers are not compared (translators word them differently), so neither widens the interval.
+    """
+    return rounding_half(claim.value, claim.text, claim.unit, lang)
 
 
-def disagreement(comparison: Comparison, paragraph: int, left: list[dict], right: list[dict]) -> dict:
+def disagreement(
+    comparison: Comparison, paragraph: int, left: Sequence[records.Claim], right: Sequence[records.Claim]
+) -> records.Check:
     """The checks.parquet row of a paragraph whose statistics differ between two versions."""
     lang_a, lang_b = comparison.languages
-    first_a, first_b = (left or [None])[0], (right or [None])[0]
     detail_en = "; ".join(
         [f"{lang_a} {_said(c)} has no match in {lang_b}" for c in left]
         + [f"{lang_b} {_said(c)} has no match in {lang_a}" for c in right]
@@ -120,35 +120,34 @@ def disagreement(comparison: Comparison, paragraph: int, left: list[dict], right
         [f"{lang_a} {_said(c)} sans équivalent en {lang_b}" for c in left]
         + [f"{lang_b} {_said(c)} sans équivalent en {lang_a}" for c in right]
     )
-    row = {
-        "check_id": f"translation_{comparison.version}_p{paragraph}",
-        "report_id": comparison.version,
-        "kind": "translation",
-        "paragraphs": [paragraph],
-        "indicator_ids": [],
-        "description": (
+    return records.Check(
+        check_id=f"translation_{comparison.version}_p{paragraph}",
+        report_id=comparison.version,
+        kind="translation",
+        paragraphs=(paragraph,),
+        indicator_ids=(),
+        description=(
             f"Paragraph {paragraph} states the same statistics in {comparison.version} ({lang_b}) "
             f"as in {comparison.reference} ({lang_a})"
         ),
-        "description_fr": (
+        description_fr=(
             f"Le paragraphe {paragraph} donne les mêmes statistiques dans {comparison.version} "
             f"({lang_b}) que dans {comparison.reference} ({lang_a})"
         ),
-        "expected": _value(first_a),
-        "computed": _value(first_b),
-        "tolerance": None,
-        "status": "inconsistent",
-        "detail": detail_en,
-        "detail_fr": detail_fr,
-    }
-    return {column: row.get(column) for column in CHECK_COLUMNS}
+        expected=_value(left[0] if left else None),
+        computed=_value(right[0] if right else None),
+        tolerance=None,
+        status=INCONSISTENT,
+        detail=detail_en,
+        detail_fr=detail_fr,
+    )
 
 
-def _said(claim: dict) -> str:
+def _said(claim: records.Claim) -> str:
     """'“46” (count, 2022)': the number as written, its kind and period."""
-    period = claim["period"] or "no period"
-    return f"“{claim['text']}” ({claim['kind']}, {period})"
+    period = claim.period or "no period"
+    return f"“{claim.text}” ({claim.kind}, {period})"
 
 
-def _value(claim: dict | None) -> float | None:
-    return None if claim is None or math.isnan(claim["value"]) else float(claim["value"])
+def _value(claim: records.Claim | None) -> float | None:
+    return None if claim is None or math.isnan(claim.value) else float(claim.value)

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from contract import records
 from etl.build import build_indicators, build_report
 from etl.checks import run_checks, stated_interval
 from etl.indicators import DefinitionError, parse_definitions
+from etl.rounding import rounding_half
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_ID = "CERD_C_KAZ_11-14_fr"
@@ -45,8 +47,43 @@ INF = math.inf
     ],
 )
 def test_stated_interval(text, value, qualifier, unit, expected):
-    low, high = stated_interval(value, text, qualifier, unit)
+    low, high = stated_interval(value, text, qualifier, unit, "fr")
     assert low == pytest.approx(expected[0]) and high == pytest.approx(expected[1])
+
+
+# The one rounding rule (etl/rounding.py), read in each language's marks: how far a written number may be off.
+@pytest.mark.parametrize(
+    "text,value,unit,lang,half",
+    [
+        # a decimal stands for half a unit of its last digit, scaled by the word after it
+        ("20.3 million", 20_300_000, None, "en", 50_000),
+        ("20,3 millions", 20_300_000, None, "fr", 50_000),
+        ("20,3 millones", 20_300_000, None, "es", 50_000),
+        # a whole share is rounded to the unit, in every language's spacing
+        ("39 %", 39, "%", "fr", 0.5),
+        ("39%", 39, "%", "en", 0.5),
+        ("39 %", 39, "%", "es", 0.5),
+        # a count written in full is exact, whatever marks group its digits
+        ("3 484 139", 3_484_139, None, "fr", 0),
+        ("3,484,139", 3_484_139, None, "en", 0),
+        ("3.484.139", 3_484_139, None, "es", 0),
+        # a share with a decimal, in words after it
+        ("0.7 per cent", 0.7, "%", "en", 0.05),
+        ("0,7 pour cent", 0.7, "%", "fr", 0.05),
+        ("0,7 por ciento", 0.7, "%", "es", 0.05),
+        # a group mark is no decimal: "1,234" is a thousand and more in English, not one and a bit
+        ("1,234 cases", 1_234, None, "en", 0),
+    ],
+)
+def test_rounding_reads_the_marks_of_the_reports_language(text, value, unit, lang, half):
+    assert rounding_half(value, text, unit, lang) == pytest.approx(half)
+
+
+def test_a_share_in_english_is_checked_with_english_rounding():
+    # 2.9 / 20.3 million = 14.29 %; "14.6 %" is reachable within the rounding of "2.9 million" and "20.3 million"
+    low, high = stated_interval(2_900_000, "2.9 million", "exact", None, "en")
+    assert (low, high) == (pytest.approx(2_850_000), pytest.approx(2_950_000))
+    assert stated_interval(14.6, "14.6 %", "exact", "%", "en") == (pytest.approx(14.55), pytest.approx(14.65))
 
 
 _FILE = """
@@ -77,7 +114,7 @@ labels_en = { "Total" = "Total", "Russes" = "Russians", "Ouzbeks" = "Uzbeks", "R
 """
 
 
-def _checks(text: str, check: str) -> list[dict]:
+def _checks(text: str, check: str) -> list[records.Check]:
     definitions = parse_definitions({"t.toml": _FILE + check})
     return build_indicators(definitions, build_report("1.\t" + text, "R"), "R").checks
 
@@ -120,15 +157,15 @@ whole = { indicator = "parts", group = "Total" }
 )
 def test_sum_check(text, status):
     [check] = _checks(text, _SUM)
-    assert check["status"] == status and check["kind"] == "sum" and check["paragraphs"] == [1]
+    assert check.status == status and check.kind == "sum" and check.paragraphs == (1,)
 
 
 def test_a_partial_sum_only_may_not_exceed_its_total():
     partial = _SUM.replace('kind = "sum"', 'kind = "sum"\ncomplete = false')
     text = "Le pays compte 400 habitants : 200 Russes (66,7 %) et 100 Ouzbeks (33,3 %) et autres."
-    assert [c["status"] for c in _checks(text, partial)] == ["consistent"]
-    assert [c["status"] for c in _checks(text, _SUM)] == ["inconsistent"]
-    assert [c["status"] for c in _checks(text.replace("400", "250"), partial)] == ["inconsistent"]
+    assert [c.status for c in _checks(text, partial)] == ["consistent"]
+    assert [c.status for c in _checks(text, _SUM)] == ["inconsistent"]
+    assert [c.status for c in _checks(text.replace("400", "250"), partial)] == ["inconsistent"]
 
 
 @pytest.mark.parametrize(
@@ -147,8 +184,8 @@ def test_share_check_is_rounding_aware(russes, share, status):
         f"Le pays compte environ 20,3 millions d’habitants : {russes}{joined}Russes ({share}) et 1 000 Ouzbeks (0,0 %)."
     )
     [check] = _checks(text, _SHARE)
-    assert check["status"] == status
-    assert check["check_id"] == "share[Russes %]"
+    assert check.status == status
+    assert check.check_id == "share[Russes %]"
 
 
 def test_growth_and_trend_checks():
@@ -172,10 +209,10 @@ series = { indicator = "parts", group = ["Ouzbeks", "Russes"] }
     # the series runs in definition order: Russes (200), then Ouzbeks (100)
     text = "Le pays compte 300 habitants : 200 Russes (+100 %) et 100 Ouzbeks (33,3 %)."
     growth, trend = _checks(text, checks)
-    assert (growth["status"], growth["computed"]) == ("consistent", 100.0)
-    assert trend["status"] == "inconsistent" and trend["expected"] is None  # 200 -> 100 is no increase
+    assert (growth.status, growth.computed) == ("consistent", 100.0)
+    assert trend.status == "inconsistent" and trend.expected is None  # 200 -> 100 is no increase
     growth, trend = _checks(text.replace("+100", "+90"), checks.replace('"increase"', '"decrease"'))
-    assert growth["status"] == "inconsistent" and trend["status"] == "consistent"
+    assert growth.status == "inconsistent" and trend.status == "consistent"
 
 
 @pytest.mark.parametrize(
@@ -205,7 +242,7 @@ series = { indicator = "parts", group = ["Russes", "Ouzbeks"] }
 """
     text = "Le pays compte 300 habitants : environ 4 400 Russes (1 %) et environ 4 400 Ouzbeks (1 %)."
     [trend] = _checks(text, check)
-    assert trend["status"] == "consistent" and trend["computed"] == 0
+    assert trend.status == "consistent" and trend.computed == 0
 
 
 _TWO_SHARES = _SHARE.replace('group = ["Russes %"]', 'group = ["Russes %", "Ouzbeks %"]').replace(
@@ -267,7 +304,7 @@ def test_checks_apply_only_to_the_reports_they_name():
     definitions = parse_definitions({"t.toml": _FILE + _SUM})
     records = build_report("1.\tLe pays compte 300 habitants : 200 Russes (66,7 %) et 100 Ouzbeks (33,3 %).", "R")
     observations = build_indicators(definitions, records, "R").observations
-    assert run_checks(definitions.checks, observations, records.claims, {}, "OTHER") == []
+    assert run_checks(definitions.checks, observations, records.claims, {}, "OTHER", lang="fr") == []
 
 
 # --- the report's own arithmetic --------------------------------------------------------
@@ -279,12 +316,12 @@ def report_checks(report_text):
         {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "indicators").glob("*.toml")}
     )
     return {
-        c["check_id"]: c for c in build_indicators(definitions, build_report(report_text, REPORT_ID), REPORT_ID).checks
+        c.check_id: c for c in build_indicators(definitions, build_report(report_text, REPORT_ID), REPORT_ID).checks
     }
 
 
 def test_the_report_inconsistencies(report_checks):
-    assert sorted(c for c, row in report_checks.items() if row["status"] == "inconsistent") == [
+    assert sorted(c for c, row in report_checks.items() if row.status == "inconsistent") == [
         "art174_dismissed_share_2024",  # 36 / 91 = 39.6 %, stated 39 %
         "ethnic_shares[Allemands]",  # 223 200 / 20,3 M = 1.10 %, stated 1,2 %
         "ethnic_shares[Azerbaïdjanais]",  # 155 300 / 20,3 M = 0.77 %, stated 0,7 %
@@ -321,11 +358,11 @@ def test_the_report_inconsistencies(report_checks):
 )
 def test_the_report_arithmetic(report_checks, check_id, paragraphs, expected, computed):
     row = report_checks[check_id]
-    assert row["paragraphs"] == paragraphs
-    assert (row["expected"], row["computed"]) == (expected, computed)
+    assert row.paragraphs == tuple(paragraphs)
+    assert (row.expected, row.computed) == (expected, computed)
 
 
 def test_open_ended_totals_have_no_tolerance(report_checks):
-    assert report_checks["stateless_naturalisations_sum"]["tolerance"] is None
-    assert report_checks["stateless_naturalisations_sum"]["status"] == "consistent"  # 7 451 is "plus de 7 000"
-    assert report_checks["ethnic_shares[Russes]"]["tolerance"] > 0
+    assert report_checks["stateless_naturalisations_sum"].tolerance is None
+    assert report_checks["stateless_naturalisations_sum"].status == "consistent"  # 7 451 is "plus de 7 000"
+    assert report_checks["ethnic_shares[Russes]"].tolerance > 0

@@ -415,3 +415,63 @@ def test_a_single_file_build_refuses_to_lose_a_stored_report_it_cannot_read(buil
     [line] = result.stderr.strip().splitlines()
     assert f"the stored tables of {REPORT} cannot be read" in line and "--input <folder of reports>" in line
     assert snapshot(out) == before
+
+
+# --- the build library: one report a pure function of its inputs, tables as records ------------------------
+
+
+def _one_report(built_at: str = "2025-01-01T00:00:00+00:00"):
+    from etl.definitions import parse_definitions
+    from etl.inputs import load_metadata, read_input
+    from etl.report import ReportSource, build_one
+    from etl.sources import MAX_REPORT_BYTES
+
+    path = RAW / f"{REPORT}.txt"
+    metadata, _ = load_metadata(path)
+    source = ReportSource(str(path), read_input(path, MAX_REPORT_BYTES, "report file"), metadata, REPORT)
+    texts = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "indicators").glob("*.toml")}
+    return build_one(source, parse_definitions(texts), built_at)
+
+
+def _plain(tables) -> str:
+    """Every record of every table, as JSON (NaN written as NaN, so two NaN compare equal)."""
+    from contract.schema import BUILT_TABLES, as_dict
+
+    return json.dumps(
+        {name: [as_dict(r) for r in tables.rows(name)] for name in BUILT_TABLES}, default=str, sort_keys=True
+    )
+
+
+def test_building_one_report_is_a_pure_function_of_its_inputs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # it writes nothing: the folder it runs in stays empty
+    first, again = _one_report(), _one_report()
+    assert _plain(first.tables) == _plain(again.tables)
+    assert list(tmp_path.iterdir()) == []
+    tables = first.tables
+    (report,) = tables.reports
+    # the records the README's summary counts, read from the text, none from another run
+    assert (report.report_id, report.paragraphs, report.claims, report.built_at) == (
+        REPORT,
+        437,
+        812,
+        "2025-01-01T00:00:00+00:00",
+    )
+    assert (len(tables.paragraphs), len(tables.claims)) == (437, 812)
+    assert "measure" in tables.dimensions and "group" in tables.dimensions
+
+
+def test_a_reports_tables_read_back_from_arrow_are_the_records_written():
+    from etl.tables import from_arrow, to_arrow
+
+    tables = _one_report().tables
+    arrow = to_arrow(tables)
+    assert arrow["observations"].column_names[2] not in ("period", "value")  # dimensions sit after report_id
+    assert _plain(from_arrow(arrow)) == _plain(tables)
+
+
+def test_the_records_carry_their_defaults_into_the_tables(built):
+    out, _ = built
+    paragraphs = pd.read_parquet(out / "paragraphs.parquet")
+    claims = pd.read_parquet(out / "claims.parquet")
+    assert set(paragraphs.part) == {"body"} and all(len(n) == 0 for n in paragraphs.notes)
+    assert not claims.planned.any()

@@ -2,6 +2,7 @@
 
 import json
 import re
+import tomllib
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -11,9 +12,11 @@ import pytest
 from contract.schema import DIMENSION_NAMES
 from contract.units import COUNT_UNITS
 from etl import cli
-from etl.build import build_indicators, build_report, catalog_entries
-from etl.definitions import Line
-from etl.indicators import OBSERVATION_COLUMNS, DefinitionError, parse_definitions, quote_for
+from etl.build import build_indicators, build_report
+from etl.catalog import catalog_entries
+from etl.definition_models import Line
+from etl.definitions import validate_documents
+from etl.indicators import OBSERVATION_COLUMNS, DefinitionError, build_observations, parse_definitions, quote_for
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_ID = "CERD_C_KAZ_11-14_fr"
@@ -37,8 +40,8 @@ def tables(definitions, records):
 
 def table(tables, indicator_id, *dimensions):
     """[(dimension values..., period, value, qualifier, paragraph)] in definition order."""
-    rows = sorted((o for o in tables.observations if o["indicator_id"] == indicator_id), key=lambda o: o["position"])
-    return [(*(o[d] for d in dimensions), o["period"], o["value"], o["qualifier"], o["paragraph"]) for o in rows]
+    rows = sorted((o for o in tables.observations if o.indicator_id == indicator_id), key=lambda o: o.position)
+    return [(*(o.dimensions[d] for d in dimensions), o.period, o.value, o.qualifier, o.paragraph) for o in rows]
 
 
 # --- the named indicators, pinned against the report ------------------------------------
@@ -85,12 +88,12 @@ def test_ethnic_composition_shares(tables):
 def test_the_ethnic_shares_say_their_three_dates_and_kazakhs_keep_the_reports_word():
     """Par. 58 at the start of 2025, par. 259 undated, par. 418 the 2021 census: each row its own date, none invented."""
     definitions = parse_definitions(DEFINITIONS)
-    share = next(i for i in definitions.indicators if i["indicator_id"] == "ethnic_composition_share")
-    notes = {line["group"]: (line.get("note"), line.get("note_en")) for line in share["observations"]}
+    share = next(i for i in definitions.indicators if i.indicator_id == "ethnic_composition_share")
+    notes = {line.labels["group"]: (line.note, line.note_en) for line in share.observations}
     assert "date non précisée" in notes["Roms"][0] and "date not stated" in notes["Roms"][1]
     assert "2021" in notes["Personnes d’ascendance africaine"][0]
     assert "« Kazakhstanais »" in notes["Kazakhs"][0] and "'Kazakhstanais'" in notes["Kazakhs"][1]
-    assert share["labels_en"]["Kazakhs"] == "Kazakhs"
+    assert share.labels_en["Kazakhs"] == "Kazakhs"
 
 
 def test_article_174_registered_cases(tables):
@@ -116,9 +119,9 @@ def test_article_174_cases_tried_and_persons_convicted(tables, definitions):
         ("Personnes condamnées", "2025-H1", 26, "exact", 155),
     ]
     units = {
-        (o["measure"], o["unit"])
+        (o.dimensions["measure"], o.unit)
         for o in tables.observations
-        if o["indicator_id"] == "art174_cases_tried_and_convicted"
+        if o.indicator_id == "art174_cases_tried_and_convicted"
     }
     assert units == {("Affaires jugées", "cases"), ("Personnes condamnées", "persons")}
     # "Quatre-vingt-huit personnes …": the period is in the sentence before
@@ -127,12 +130,12 @@ def test_article_174_cases_tried_and_persons_convicted(tables, definitions):
         ("Personnes condamnées", "2022-01/2025-06", 88, "exact", 155),
     ]
     # rows of cases, judgments and persons: each row names its unit, the indicators say "count"
-    units = [o["unit"] for o in tables.observations if o["indicator_id"] == "art174_judgments_total"]
+    units = [o.unit for o in tables.observations if o.indicator_id == "art174_judgments_total"]
     assert units == ["judgments", "persons"]
     assert {
-        i["indicator_id"]: i["unit"]
+        i.indicator_id: i.unit
         for i in definitions.indicators
-        if i["indicator_id"].startswith(("art174_judgments", "art174_cases_tried"))
+        if i.indicator_id.startswith(("art174_judgments", "art174_cases_tried"))
     } == {"art174_cases_tried_and_convicted": "count", "art174_judgments_total": "count"}
 
 
@@ -151,9 +154,9 @@ A489 = "Art. 489 (infractions adm.) : association non déclarée"
 
 def test_related_offences_by_year(tables, definitions):
     # par. 191 c): Article 405 is any banned association, Article 489 unregistered ones, not racist ones only
-    offences = next(i for i in definitions.indicators if i["indicator_id"] == "related_offences_by_year")
-    assert "quelle qu’elle soit" in offences["description_fr"] and "of any kind" in offences["description_en"]
-    assert "non déclarées" in offences["description_fr"] and "unregistered" in offences["description_en"]
+    offences = next(i for i in definitions.indicators if i.indicator_id == "related_offences_by_year")
+    assert "quelle qu’elle soit" in offences.description_fr and "of any kind" in offences.description_en
+    assert "non déclarées" in offences.description_fr and "unregistered" in offences.description_en
     assert table(tables, "related_offences_by_year", "article") == [
         (A404, "2022", 1, "exact", 191),
         (A404, "2023", 1, "exact", 191),
@@ -213,7 +216,7 @@ def test_schools_by_language_of_instruction(tables):
         ("2021", 6_941, "exact", 249),
         ("2022/23", 6_909, "exact", 249),
     ]
-    notes = [(o["note"], o["note_en"]) for o in tables.observations if o["indicator_id"] == "schools_total"][:2]
+    notes = [(o.note, o.note_en) for o in tables.observations if o.indicator_id == "schools_total"][:2]
     assert all(
         "ne dit pas de quelles années scolaires" in fr and "does not say which school years" in en for fr, en in notes
     )
@@ -270,9 +273,11 @@ def test_mother_tongue_provision(tables):
     uyghur = next(
         o
         for o in tables.observations
-        if o["indicator_id"] == "mother_tongue_institutions" and o["language"] == "Ouïghour" and o["level"] == "École"
+        if o.indicator_id == "mother_tongue_institutions"
+        and o.dimensions["language"] == "Ouïghour"
+        and o.dimensions["level"] == "École"
     )
-    assert "schools_by_language" in uyghur["note"] and "schools_by_language" in uyghur["note_en"]
+    assert "schools_by_language" in uyghur.note and "schools_by_language" in uyghur.note_en
     assert table(tables, "minority_language_textbooks", "measure") == [
         ("Manuels par an", None, 150_000, "more_than", 253)
     ]
@@ -308,14 +313,14 @@ def test_migrant_workers(tables):
     ]
     assert table(tables, "migrant_worker_complaints") == [("2022-2024", 929, "exact", 268)]
     units = [
-        o["unit"]
+        o.unit
         for o in tables.observations
-        if o["indicator_id"] in ("labour_inspectors", "migrant_workers_labour_inspection", "migrant_worker_complaints")
+        if o.indicator_id in ("labour_inspectors", "migrant_workers_labour_inspection", "migrant_worker_complaints")
     ]
     assert units == ["inspectors", "inspections", "violations", "complaints"]
     assert table(tables, "migrant_workers_fines", "measure") == [("Amendes", "2023-2024", 5_500_000, "more_than", 267)]
-    fines = next(o for o in tables.observations if o["indicator_id"] == "migrant_workers_fines")
-    assert fines["unit"] == "KZT"
+    fines = next(o for o in tables.observations if o.indicator_id == "migrant_workers_fines")
+    assert fines.unit == "KZT"
 
 
 def test_more_series_and_breakdowns(tables, definitions):
@@ -352,10 +357,8 @@ def test_more_series_and_breakdowns(tables, definitions):
     assert table(tables, "interethnic_policy_satisfaction") == [("2025-06-30", 84.3, "exact", 108)]
     assert [v for _, _, v, _, _ in table(tables, "kordai_sentences", "measure")] == [50, 19, 7, 24]
     # par. 199 lists "peines privatives de liberté" apart from imprisonment: the label says no more than that
-    kordai = next(i for i in definitions.indicators if i["indicator_id"] == "kordai_sentences")
-    assert (
-        kordai["labels_en"]["Peines privatives de liberté"] == "Deprivation of liberty (listed apart from imprisonment)"
-    )
+    kordai = next(i for i in definitions.indicators if i.indicator_id == "kordai_sentences")
+    assert kordai.labels_en["Peines privatives de liberté"] == "Deprivation of liberty (listed apart from imprisonment)"
     assert "russe" not in str(kordai).lower() and "Custodial" not in str(kordai)
     assert table(tables, "kordai_funding", "measure") == [
         ("Indemnités aux familles", None, 230_000_000, "more_than", 200),
@@ -414,14 +417,14 @@ def test_more_series_and_breakdowns(tables, definitions):
 
 
 def test_every_quote_is_verbatim_and_holds_the_number_as_written(tables, records):
-    texts = {p["paragraph"]: p["text"] for p in records.paragraphs}
-    claims = {c["claim_id"]: c for c in records.claims}
+    texts = {p.paragraph: p.text for p in records.paragraphs}
+    claims = {c.claim_id: c for c in records.claims}
     assert len(tables.observations) > 150
     for o in tables.observations:
-        claim = claims[o["claim_id"]]
-        assert o["quote"] in texts[o["paragraph"]], o["claim_id"]
-        assert o["text"] == claim["text"] and o["text"] in o["quote"], o["claim_id"]
-        assert o["value"] == claim["value"] and o["paragraph"] == claim["paragraph"]
+        claim = claims[o.claim_id]
+        assert o.quote in texts[o.paragraph], o.claim_id
+        assert o.text == claim.text and o.text in o.quote, o.claim_id
+        assert o.value == claim.value and o.paragraph == claim.paragraph
 
 
 def test_quotes_are_short_enough_to_cite(tables):
@@ -429,29 +432,29 @@ def test_quotes_are_short_enough_to_cite(tables):
     russes = next(
         o
         for o in tables.observations
-        if o["indicator_id"] == "ethnic_composition_population" and o["group"] == "Russes"
+        if o.indicator_id == "ethnic_composition_population" and o.dimensions["group"] == "Russes"
     )
-    assert russes["quote"] == "2,9\xa0millions de Russes (14,6\xa0%)"
-    assert max(len(o["quote"]) for o in tables.observations) <= 260
+    assert russes.quote == "2,9\xa0millions de Russes (14,6\xa0%)"
+    assert max(len(o.quote) for o in tables.observations) <= 260
 
 
 def test_definitions_hold_no_value_from_the_report(tables):
     """No number of an observation appears in the definition file that picks it, however it is spaced."""
     for o in tables.observations:
-        source = next(text for text in DEFINITIONS.values() if f'indicator_id = "{o["indicator_id"]}"' in text)
-        number = re.search(r"\d[\d\xa0]*(?:,\d+)?", o["text"])
+        source = next(text for text in DEFINITIONS.values() if f'indicator_id = "{o.indicator_id}"' in text)
+        number = re.search(r"\d[\d\xa0]*(?:,\d+)?", o.text)
         digits = re.sub(r"\D", "", number.group()) if number else ""
         # one- and two-digit numbers also name articles and paragraphs ("art. 14"); longer ones do not
         if len(digits) >= 3:
             spaced = r"[\s\xa0\u202f.,_]?".join(digits)
-            assert not re.search(rf"(?<!\d){spaced}(?!\d)", source), (o["claim_id"], o["text"])
+            assert not re.search(rf"(?<!\d){spaced}(?!\d)", source), (o.claim_id, o.text)
 
 
 def test_titles_and_descriptions_hold_no_statistic_of_the_report(definitions, records):
     """A number in a title or description would not follow the text: only article numbers and years may appear."""
-    values = {c["value"] for c in records.claims if c["kind"] in ("count", "percent", "money", "measure")}
+    values = {c.value for c in records.claims if c.kind in ("count", "percent", "money", "measure")}
     for indicator in definitions.indicators:
-        words = " ".join(indicator[k] for k in ("title_fr", "title_en", "description_fr", "description_en"))
+        words = " ".join(getattr(indicator, k) for k in ("title_fr", "title_en", "description_fr", "description_en"))
         words = re.sub(r"\b(?:paras?|par)\.\s*\d+(?:(?:,|\s+et|\s+and)\s*\d+)*", "", words)  # paragraph citations
         for number in re.findall(r"\d[\d\xa0 ,.]*\d|\d", words):
             digits = re.sub(r"[\xa0 ,]", "", number).rstrip(".")
@@ -460,7 +463,7 @@ def test_titles_and_descriptions_hold_no_statistic_of_the_report(definitions, re
                 and not re.fullmatch(r"(19|20)\d\d", digits)
                 and digits not in ("174", "404", "405", "489")
             ):
-                assert float(digits) not in values, (indicator["indicator_id"], number)
+                assert float(digits) not in values, (indicator.indicator_id, number)
 
 
 def test_catalog_describes_every_indicator(definitions, tables):
@@ -475,7 +478,7 @@ def test_catalog_describes_every_indicator(definitions, tables):
     for e in catalog:
         assert e.observations > 0 and e.title_fr and e.title_en and e.description_fr and e.description_en
         for dimension_value in (
-            o[d] for o in tables.observations if o["indicator_id"] == e.indicator_id for d in e.dimensions
+            o.dimensions[d] for o in tables.observations if o.indicator_id == e.indicator_id for d in e.dimensions
         ):
             assert dimension_value in e.labels_en, (e.indicator_id, dimension_value)
 
@@ -508,10 +511,38 @@ def _build(observation: str, text: str = "1.\t" + _TEXT):
     return build_indicators(definitions, build_report(text, "R"), "R").observations
 
 
+@pytest.mark.parametrize(
+    "indicator_id,suggested,problem",
+    [
+        ("x", False, None),
+        # the build names a suggestion it publishes after the suggestion; a file may not take such an id
+        ("R-p1-s1", True, None),
+        ("R-p1-s1", False, "`indicator_id` must be an id of small letters, digits and _"),
+        ("x", True, "`indicator_id` must be an id of small letters, digits and _"),
+    ],
+)
+def test_definition_documents_are_validated_as_files_are(indicator_id, suggested, problem):
+    document = tomllib.loads(_MINIMAL.replace("{OBSERVATION}", "{ paragraph = 1, nth = 2 }"))
+    document["indicator"][0]["indicator_id"] = indicator_id
+    if problem:
+        with pytest.raises(DefinitionError, match=re.escape(f"made, indicator {indicator_id}: {problem}")):
+            validate_documents([("made", document)], suggested=suggested)
+        return
+    (indicator,) = validate_documents([("made", document)], suggested=suggested).indicators
+    assert (indicator.indicator_id, indicator.source, indicator.topic, indicator.reports) == (
+        indicator_id,
+        "made",
+        "t",
+        ["R"],
+    )
+    observations = build_observations([indicator], build_report("1.\t" + _TEXT, "R").claims, {1: _TEXT}, "R")
+    assert [(o.indicator_id, o.value, o.unit) for o in observations] == [(indicator_id, 14, "cases")]
+
+
 def test_a_selector_picks_by_subject_and_the_value_comes_from_the_text():
-    assert [o["value"] for o in _build('{ paragraph = 1, subject = "^personnes" }')] == [14]
+    assert [o.value for o in _build('{ paragraph = 1, subject = "^personnes" }')] == [14]
     assert [
-        o["value"] for o in _build('{ paragraph = 1, subject = "^personnes" }', "1.\t" + _TEXT.replace("14", "15"))
+        o.value for o in _build('{ paragraph = 1, subject = "^personnes" }', "1.\t" + _TEXT.replace("14", "15"))
     ] == [15]
 
 
@@ -582,7 +613,7 @@ def test_definitions_apply_only_to_the_reports_they_name():
 
 def test_quote_is_the_sentence_when_short():
     start = _TEXT.index("12")
-    claim = {"start": start, "end": start + 2, "sentence": _TEXT.strip()}
+    claim = SimpleNamespace(start=start, end=start + 2, sentence=_TEXT.strip())
     assert quote_for(_TEXT, claim) == _TEXT.strip()
 
 
@@ -620,28 +651,26 @@ UNITS_OF_NOUN = {
 }
 
 
-def unit_problems(observations: list[dict], claims: dict[str, dict], catalog: list[dict]) -> list[str]:
+def unit_problems(observations: list, claims: dict, catalog: list) -> list[str]:
     """Rows whose unit is not what their counted noun counts; indicators whose rows count
     different things yet whose catalogue unit names one of them."""
     problems = []
     for o in observations:
-        claim = claims[o["claim_id"]]
-        noun = (claim["subject"] or "").split(" ")[0].lower()
-        if claim["kind"] == "count" and noun in UNITS_OF_NOUN and o["unit"] not in UNITS_OF_NOUN[noun]:
-            problems.append(f"{o['indicator_id']} {o['claim_id']}: counts {noun!r}, unit {o['unit']!r}")
+        claim = claims[o.claim_id]
+        noun = (claim.subject or "").split(" ")[0].lower()
+        if claim.kind == "count" and noun in UNITS_OF_NOUN and o.unit not in UNITS_OF_NOUN[noun]:
+            problems.append(f"{o.indicator_id} {o.claim_id}: counts {noun!r}, unit {o.unit!r}")
     for entry in catalog:
-        units = {o["unit"] for o in observations if o["indicator_id"] == entry.indicator_id}
+        units = {o.unit for o in observations if o.indicator_id == entry.indicator_id}
         if len(units) > 1 and entry.unit != "count":
             problems.append(f"{entry.indicator_id}: rows in {sorted(units)}, catalogue unit {entry.unit!r}")
     return problems
 
 
 def test_every_row_carries_the_unit_of_what_it_counts(definitions, tables, records):
-    claims = {c["claim_id"]: c for c in records.claims}
+    claims = {c.claim_id: c for c in records.claims}
     judged = [
-        o
-        for o in tables.observations
-        if (claims[o["claim_id"]]["subject"] or "").split(" ")[0].lower() in UNITS_OF_NOUN
+        o for o in tables.observations if (claims[o.claim_id].subject or "").split(" ")[0].lower() in UNITS_OF_NOUN
     ]
     assert len(judged) >= 100  # the check sees most count rows, or it proves nothing
     assert (
@@ -664,8 +693,8 @@ def test_every_row_carries_the_unit_of_what_it_counts(definitions, tables, recor
     ],
 )
 def test_the_unit_check_finds_a_wrong_unit(rows, unit, problem):
-    claims = {f"c{n}": {"kind": "count", "subject": noun} for n, (noun, _) in enumerate(rows)}
-    observations = [{"indicator_id": "x", "claim_id": f"c{n}", "unit": u} for n, (_, u) in enumerate(rows)]
+    claims = {f"c{n}": SimpleNamespace(kind="count", subject=noun) for n, (noun, _) in enumerate(rows)}
+    observations = [SimpleNamespace(indicator_id="x", claim_id=f"c{n}", unit=u) for n, (_, u) in enumerate(rows)]
     entry = SimpleNamespace(indicator_id="x", unit=unit)  # the two fields of a catalogue entry the check reads
     assert any(problem in p for p in unit_problems(observations, claims, [entry]))
 
@@ -676,16 +705,17 @@ def test_the_unit_check_finds_a_wrong_unit(rows, unit, problem):
 def test_every_french_string_of_the_definitions_has_its_english(definitions):
     for indicator in definitions.indicators:
         for key in ("title", "description", "unit", "topic_title"):
-            assert indicator[f"{key}_fr"].strip() and indicator[f"{key}_en"].strip(), (indicator["indicator_id"], key)
-        for line in indicator["observations"]:
-            assert ("note" in line) == ("note_en" in line), (indicator["indicator_id"], line)
-            for dimension in indicator["dimensions"]:
-                assert indicator["labels_en"].get(line[dimension], "").strip(), (
-                    indicator["indicator_id"],
-                    line[dimension],
+            french, english = getattr(indicator, f"{key}_fr"), getattr(indicator, f"{key}_en")
+            assert french.strip() and english.strip(), (indicator.indicator_id, key)
+        for line in indicator.observations:
+            assert (line.note is None) == (line.note_en is None), (indicator.indicator_id, line)
+            for dimension in indicator.dimensions:
+                assert indicator.labels_en.get(line.labels[dimension], "").strip(), (
+                    indicator.indicator_id,
+                    line.labels[dimension],
                 )
     for check in definitions.checks:
-        assert check["description_fr"].strip() and check["description_en"].strip(), check["check_id"]
+        assert check.description_fr.strip() and check.description_en.strip(), check.check_id
 
 
 def test_the_units_and_dimension_names_have_their_words_in_both_languages():
@@ -777,7 +807,7 @@ def test_a_mixed_indicator_gives_each_row_its_unit():
     )
     definitions = parse_definitions({"t.toml": text})
     rows = build_indicators(definitions, build_report("1.\t" + _TEXT, "R"), "R").observations
-    assert [(o["value"], o["unit"]) for o in rows] == [(12, "cases"), (14, "persons")]
+    assert [(o.value, o.unit) for o in rows] == [(12, "cases"), (14, "persons")]
 
 
 @pytest.mark.parametrize(
@@ -852,7 +882,7 @@ def test_a_definition_may_name_the_document_symbol_instead_of_a_report():
         rows = build_indicators(
             definitions, build_report("1.\t" + _TEXT, report_id), report_id, symbol="CERD/C/XYZ/1"
         ).observations
-        assert [(o["report_id"], o["value"]) for o in rows] == [(report_id, 12)]
+        assert [(o.report_id, o.value) for o in rows] == [(report_id, 12)]
     assert (
         build_indicators(
             definitions, build_report("1.\t" + _TEXT, "XYZ_fr"), "XYZ_fr", symbol="CERD/C/XYZ/2"
@@ -890,5 +920,5 @@ def test_two_versions_of_the_report_sharing_its_symbol_both_get_the_indicators(t
 
 
 def test_a_paired_check_names_its_pair_in_each_language(tables):
-    germans = next(c for c in tables.checks if c["check_id"] == "ethnic_shares[Allemands]")
-    assert germans["description"].endswith("— Germans") and germans["description_fr"].endswith("— Allemands")
+    germans = next(c for c in tables.checks if c.check_id == "ethnic_shares[Allemands]")
+    assert germans.description.endswith("— Germans") and germans.description_fr.endswith("— Allemands")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from contract.schema import columns
+from contract import records
 from etl.build import build_report
 from etl.translation import agree, compare_translations, rounding
 
@@ -20,8 +20,20 @@ def version(lang: str, text: str | None = None):
     """A version's report row and its records, as the build makes them."""
     path = ROOT / "data" / "raw" / "CERD_C_KAZ_11-14_fr.txt" if lang == "fr" else DATA / f"CERD_C_KAZ_11-14_{lang}.txt"
     report_id = f"CERD_C_KAZ_11-14_{lang}"
-    records = build_report(text if text is not None else path.read_text(encoding="utf-8"), report_id, lang)
-    return {"report_id": report_id, "symbol": SYMBOL, "language": lang}, records
+    built = build_report(text if text is not None else path.read_text(encoding="utf-8"), report_id, lang)
+    report = records.Report(
+        report_id=report_id,
+        source_file=path.name,
+        sha256="",
+        metadata_json="{}",
+        symbol=SYMBOL,
+        language=lang,
+        paragraphs=len(built.paragraphs),
+        claims=len(built.claims),
+        flagged_paragraphs=0,
+        built_at="",
+    )
+    return report, built
 
 
 def compare(*versions):
@@ -41,12 +53,12 @@ def test_each_version_states_the_french_statistics(french, lang):
     (comparison,) = compare(french, version(lang))
     assert (comparison.reference, comparison.version) == ("CERD_C_KAZ_11-14_fr", f"CERD_C_KAZ_11-14_{lang}")
     assert comparison.paragraphs == 42
-    assert comparison.checks == [], [c["detail"] for c in comparison.checks]
+    assert comparison.checks == [], [c.detail for c in comparison.checks]
 
 
 def test_the_compared_statistics_are_many(french):
     _, english = version("en")
-    assert sum(c["kind"] in ("count", "percent", "money", "measure") for c in english.claims) >= 150
+    assert sum(c.kind in ("count", "percent", "money", "measure") for c in english.claims) >= 150
 
 
 def test_three_versions_compare_each_with_the_fullest(french):
@@ -77,15 +89,15 @@ def test_an_altered_number_is_reported(french, change, paragraph, detail):
     assert text.count(change[0]) == 1
     (comparison,) = compare(french, version("en", text.replace(*change)))
     (row,) = comparison.checks
-    assert list(row) == columns("checks")
-    assert (row["kind"], row["report_id"], row["paragraphs"], row["status"]) == (
+    assert isinstance(row, records.Check)
+    assert (row.kind, row.report_id, row.paragraphs, row.status) == (
         "translation",
         "CERD_C_KAZ_11-14_en",
-        [paragraph],
+        (paragraph,),
         "inconsistent",
     )
-    assert row["detail"].replace("\u00a0", " ").startswith(detail)
-    assert row["check_id"] == f"translation_CERD_C_KAZ_11-14_en_p{paragraph}"
+    assert row.detail.replace("\u00a0", " ").startswith(detail)
+    assert row.check_id == f"translation_CERD_C_KAZ_11-14_en_p{paragraph}"
 
 
 @pytest.mark.parametrize(
@@ -103,19 +115,31 @@ def test_an_altered_number_is_reported(french, change, paragraph, detail):
 def test_values_agree_within_rounding(a, b, lang_a, lang_b, same):
     def claim(spec):
         text, value, *unit = spec
-        return {
-            "text": text,
-            "value": value,
-            "kind": "percent" if unit else "count",
-            "unit": unit[0] if unit else None,
-            "period": "2025",
-        }
+        return _claim(text, value, unit[0] if unit else None, kind="percent" if unit else "count")
 
     assert agree(claim(a), claim(b), lang_a, lang_b) is same
 
 
+def _claim(text: str, value: float, unit: str | None, kind: str = "count") -> records.Claim:
+    return records.Claim(
+        report_id="r",
+        paragraph=1,
+        claim_id="r.p1.c1",
+        text=text,
+        start=0,
+        end=len(text),
+        value=value,
+        unit=unit,
+        kind=kind,
+        qualifier="exact",
+        period="2025",
+        subject=None,
+        sentence=text,
+    )
+
+
 def test_rounding_reads_each_language_format():
-    assert rounding({"text": "20.3 million", "value": 20_300_000, "unit": None}, "en") == pytest.approx(50_000)
-    assert rounding({"text": "20,3 millones", "value": 20_300_000, "unit": None}, "es") == pytest.approx(50_000)
-    assert rounding({"text": "2.963.800", "value": 2_963_800, "unit": None}, "es") == 0
-    assert math.isclose(rounding({"text": "0,07 %", "value": 0.07, "unit": "%"}, "fr"), 0.005)
+    assert rounding(_claim("20.3 million", 20_300_000, None), "en") == pytest.approx(50_000)
+    assert rounding(_claim("20,3 millones", 20_300_000, None), "es") == pytest.approx(50_000)
+    assert rounding(_claim("2.963.800", 2_963_800, None), "es") == 0
+    assert math.isclose(rounding(_claim("0,07 %", 0.07, "%"), "fr"), 0.005)

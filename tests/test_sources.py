@@ -43,27 +43,24 @@ def test_docx_paragraph_numbers_are_not_typed_in_the_document(report_text):
 
 
 def test_pdf_gives_the_same_paragraphs_and_claims(from_text, from_pdf):
-    assert [p["paragraph"] for p in from_pdf.paragraphs] == [p["paragraph"] for p in from_text.paragraphs]
+    assert [p.paragraph for p in from_pdf.paragraphs] == [p.paragraph for p in from_text.paragraphs]
     for pdf, txt in zip(from_pdf.paragraphs, from_text.paragraphs):
-        assert _same(pdf["text"]) == _same(txt["text"]), pdf["paragraph"]
-        assert (pdf["chapter"], pdf["section"], pdf["subsection"], pdf["co_refs"]) == (
-            txt["chapter"],
-            txt["section"],
-            txt["subsection"],
-            txt["co_refs"],
+        assert _same(pdf.text) == _same(txt.text), pdf.paragraph
+        assert (pdf.chapter, pdf.section, pdf.subsection, pdf.co_refs) == (
+            txt.chapter,
+            txt.section,
+            txt.subsection,
+            txt.co_refs,
         )
 
     def claims(records):
-        return [
-            (c["paragraph"], c["value"], c["kind"], c["unit"], c["qualifier"], c["period"], _same(c["text"]))
-            for c in records.claims
-        ]
+        return [(c.paragraph, c.value, c.kind, c.unit, c.qualifier, c.period, _same(c.text)) for c in records.claims]
 
     assert claims(from_pdf) == claims(from_text)
 
 
 def test_pdf_running_heads_and_feet_are_dropped(from_pdf):
-    text = " ".join(p["text"] for p in from_pdf.paragraphs)
+    text = " ".join(p.text for p in from_pdf.paragraphs)
     assert "GE.25-17265" not in text
     assert not re.search(r"CERD/C/KAZ/11-14(?!\w)", text)  # the running head; the report cites CO/8-10 only
 

@@ -10,6 +10,7 @@ with a warning.
 
 import re
 from dataclasses import dataclass
+from types import ModuleType
 
 from etl.lang import LANGUAGES, SUPPORTED, UnsupportedLanguageError, tables
 
@@ -22,7 +23,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
-def _vocabulary(tables) -> frozenset:
+def _vocabulary(tables: ModuleType) -> frozenset[str]:
     """The words that tell a language: its stop words, and its number words and month names
     ("1. Un. 2. Deux." is French too)."""
     return frozenset(tables.STOPWORDS | set(tables.NUMBER_WORDS) | {m.lower() for m in tables.MONTHS})
@@ -41,7 +42,7 @@ def detect_language(text: str) -> str | None:
     """'en', 'es' or 'fr' when that language's stop words clearly dominate the text; None otherwise."""
     words = len(_WORD_RE.findall(text[:SAMPLE]))
     counts = stopword_counts(text)
-    ranked = sorted(counts, key=counts.get, reverse=True)
+    ranked = sorted(counts, key=lambda code: counts[code], reverse=True)
     best, second = counts[ranked[0]], counts[ranked[1]]
     if not words or best < MIN_SHARE * words or best < MIN_LEAD * second:
         return None
@@ -61,7 +62,7 @@ class ReportLanguage:
     warnings: tuple[str, ...] = ()
 
 
-def report_language(stated, text: str) -> ReportLanguage:
+def report_language(stated: str | None, text: str) -> ReportLanguage:
     """The language to read a report in: the metadata's `language` ("en", "en-GB"), else detected.
 
     Raises UnsupportedLanguageError for a language that has no tables, or a text whose language

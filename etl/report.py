@@ -1,0 +1,135 @@
+"""Building one report: a pure function of its file's bytes, its metadata, the definitions and the code.
+
+`build_one` reads the text out of the bytes, picks the language, reads paragraphs and claims, applies
+the definitions, finds the suggestions, checks every span before anything is written, and returns
+the report's typed tables. It holds no state, prints nothing and touches no file, so reports can be
+built side by side (a process pool, a cluster) and their tables combined after.
+"""
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from contract import records
+from contract.schema import CHECK_STATUSES, CLAIM_KINDS
+from etl.build import Published, ReportRecords, build_indicators, build_report, build_suggestions
+from etl.claims import ClaimLimitError
+from etl.definitions import Definitions
+from etl.drafts import DIMENSION as SUGGESTED_DIMENSION
+from etl.lang import UnsupportedLanguageError
+from etl.lang.detect import ReportLanguage, report_language
+from etl.metadata import Metadata, as_json
+from etl.segment import SegmentationError
+from etl.sources import SourceError, report_text
+from etl.tables import ReportTables
+
+
+class ReportError(Exception):
+    """A report that cannot be built from its file; the message names the file and what to do."""
+
+
+@dataclass(frozen=True)
+class ReportSource:
+    """One report as read from --input: its file (as named on the command line), bytes and metadata."""
+
+    path: str
+    data: bytes
+    metadata: Metadata
+    report_id: str
+
+
+@dataclass(frozen=True)
+class BuiltReport:
+    """A report's tables, the suggestions it publishes (for the catalogue), and what the build warns about."""
+
+    tables: ReportTables
+    published: Published
+    warnings: tuple[str, ...] = ()
+
+
+def build_one(source: ReportSource, definitions: Definitions, built_at: str) -> BuiltReport:
+    """A report's paragraphs, claims, observations, checks, suggestions and its row in the reports' list.
+
+    Raises ReportError for a file that is not a report's text (one line naming it), DefinitionError
+    for a definition that no longer finds its number.
+    """
+    # Load inputs.
+    path = source.path
+    try:
+        read = report_text(source.data, PurePath(path).suffix)
+        language = report_language(source.metadata.language, read.text)
+    except (SourceError, UnsupportedLanguageError) as error:
+        raise ReportError(f"{path}: {error}") from None
+    # Process data.
+    try:
+        report = build_report(read.text, source.report_id, language.code)
+    except SegmentationError as error:
+        raise ReportError(f"{path}: {error}; check that this is the text of a report") from None
+    except ClaimLimitError as error:
+        raise ReportError(f"{path}: {error}") from None
+    _check_spans(report, read.text)
+    indicators = build_indicators(definitions, report, source.report_id, source.metadata.symbol)
+    suggested = build_suggestions(report, indicators.observations, source.report_id)
+    observations = (*indicators.observations, *suggested.observations)
+    checks = (*indicators.checks, *suggested.checks)
+    _check_quotes(observations, report)
+    _check_statuses(checks)
+    tables = ReportTables(
+        paragraphs=report.paragraphs,
+        claims=report.claims,
+        observations=observations,
+        checks=checks,
+        reports=(_report_row(source, report, language, built_at),),
+        suggestions=tuple(suggested.rows),
+        dimensions=tuple(dict.fromkeys([*definitions.dimensions(), SUGGESTED_DIMENSION])),
+    )
+    return BuiltReport(tables, suggested.published, (*read.warnings, *language.warnings))
+
+
+def _report_row(source: ReportSource, report: ReportRecords, language: ReportLanguage, built_at: str) -> records.Report:
+    flagged = Counter(p.flag for p in report.paragraphs if p.flag)
+    return records.Report(
+        report_id=source.report_id,
+        source_file=PurePath(source.path).name,
+        sha256=hashlib.sha256(source.data).hexdigest(),
+        metadata_json=json.dumps(as_json(source.metadata), ensure_ascii=False),
+        symbol=source.metadata.symbol,
+        language=language.code,
+        paragraphs=len(report.paragraphs),
+        claims=len(report.claims),
+        flagged_paragraphs=sum(flagged.values()),
+        built_at=built_at,
+    )
+
+
+# Save outputs: provenance holds before anything is written.
+
+
+def _check_spans(report: ReportRecords, text: str) -> None:
+    """Every span is where it says it is."""
+    texts: dict[int, list[str]] = {}
+    for p in report.paragraphs:
+        assert text[p.char_start : p.char_end] == p.text, f"paragraph {p.paragraph} offsets"
+        texts.setdefault(p.paragraph, []).append(p.text)
+    for c in report.claims:
+        assert any(t[c.start : c.end] == c.text for t in texts[c.paragraph]), f"claim {c.claim_id} offsets"
+        assert c.kind in CLAIM_KINDS, f"claim {c.claim_id} kind {c.kind}"
+
+
+def _check_quotes(observations: Sequence[records.Observation], report: ReportRecords) -> None:
+    """Every quote is a verbatim piece of its paragraph and holds the number as written."""
+    texts: dict[int, list[str]] = {}
+    for p in report.paragraphs:
+        texts.setdefault(p.paragraph, []).append(p.text)
+    for o in observations:
+        assert o.text in o.quote, f"{o.indicator_id}: quote of {o.claim_id} misses the number"
+        assert any(o.quote in t for t in texts[o.paragraph]), f"{o.indicator_id}: quote of {o.claim_id}"
+
+
+def _check_statuses(checks: Sequence[records.Check]) -> None:
+    """Every verdict is one the contract names."""
+    for c in checks:
+        assert c.status in CHECK_STATUSES, f"check {c.check_id} status {c.status}"

@@ -1,0 +1,90 @@
+"""The summary a build prints: each report, its claims by kind, the indicators, suggestions and checks."""
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+
+from contract import records
+from contract.schema import CHECK_STATUSES, CLAIM_KINDS
+from etl.build import is_suggestion_id
+from etl.run import FAILED, KEPT, UNCHANGED, Outcome
+from etl.suggest import HIGH_CONFIDENCE
+from etl.tables import ReportTables
+from etl.translation import Comparison
+
+INCONSISTENT = CHECK_STATUSES[1]
+# What a report's line adds, by what became of it in this run.
+NOTES = {
+    UNCHANGED: " (unchanged, not rebuilt)",
+    FAILED: " (previous build kept)",
+    KEPT: " (not in --input, kept)",
+}
+
+
+def summary_lines(outcome: Outcome) -> list[str]:
+    """The lines of the summary, in the README's order."""
+    tables = outcome.tables
+    status = {b.report_id: b.status for b in outcome.builds}
+    lines = [line for row in tables.reports for line in _report_lines(row, status.get(row.report_id), tables)]
+    lines += [_claims_line(tables.claims), *_indicator_lines(tables)]
+    lines += _check_lines(tables.checks, outcome.translations)
+    return lines + [f"{report_id}: dropped (its file is no longer in --input)" for report_id in outcome.dropped]
+
+
+def _report_lines(row: records.Report, status: str | None, tables: ReportTables) -> list[str]:
+    lines = [f"{row.report_id}: {row.paragraphs} paragraphs, {row.claims} claims{NOTES.get(status or '', '')}"]
+    if row.flagged_paragraphs:
+        flags = Counter(p.flag for p in tables.paragraphs if p.flag and p.report_id == row.report_id)
+        detail = ", ".join(f"{n} {flag.replace('_', ' ')}" for flag, n in sorted(flags.items()))
+        lines.append(
+            f"  {row.flagged_paragraphs} paragraphs flagged ({detail}): see the `flag` column of paragraphs.parquet"
+        )
+    stated = "language" in json.loads(row.metadata_json or "{}")
+    lines.append(f"  language {row.language} ({'from the metadata' if stated else 'detected from the text'})")
+    return lines
+
+
+def _claims_line(claims: Sequence[records.Claim]) -> str:
+    kinds = Counter(c.kind for c in claims)
+    return f"claims by kind: {', '.join(f'{kind} {kinds[kind]}' for kind in CLAIM_KINDS if kinds[kind])}"
+
+
+def _indicator_lines(tables: ReportTables) -> list[str]:
+    suggested = [o for o in tables.observations if is_suggestion_id(o.indicator_id, o.report_id)]
+    curated = [o.indicator_id for o in tables.observations if not is_suggestion_id(o.indicator_id, o.report_id)]
+    confidence = {s.suggestion_id: s.confidence for s in tables.suggestions}
+    high = sum(c >= HIGH_CONFIDENCE for c in confidence.values())
+    return [
+        f"indicators: {len(set(curated))} tables, {len(curated)} observations",
+        (
+            f"suggestions: {len(confidence)} tables found in the claims ({high} high confidence), "
+            f"{len({o.indicator_id for o in suggested})} uncharted ones shown as suggested indicators"
+        ),
+    ]
+
+
+def _check_lines(checks: Sequence[records.Check], translations: Sequence[Comparison]) -> list[str]:
+    inconsistent = [c for c in checks if c.status == INCONSISTENT]
+    lines = [
+        f"checks: {len(checks)} run, {len(checks) - len(inconsistent)} consistent, {len(inconsistent)} inconsistent"
+    ]
+    lines += [
+        f"  translation {c.symbol}: {c.version} ({c.languages[1]}) against {c.reference} ({c.languages[0]}), "
+        f"{c.paragraphs} paragraphs compared, {len(c.checks)} disagree"
+        for c in translations
+    ]
+    for c in inconsistent:
+        where = f"{c.check_id} (par. {', '.join(map(str, c.paragraphs))})"
+        if c.kind == "translation":
+            lines.append(f"  disagrees {where}: {c.detail}")
+        else:
+            lines.append(
+                f"  inconsistent {where}: expected {_number(c.expected)}, computed {_number(c.computed)} — {c.detail}"
+            )
+    return lines
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "a change in the stated direction"
+    return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", " ")
