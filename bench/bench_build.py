@@ -5,9 +5,7 @@ quoting medians of repeated runs. Never fails on time: it reports what it measur
 """
 
 import platform
-import statistics
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -15,21 +13,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from performance_doc import write_section  # noqa: E402
+from timing import median_seconds  # noqa: E402
 
 from etl.build import build_indicators, build_report  # noqa: E402
 from etl.indicators import parse_definitions  # noqa: E402
 
 REPORT = ROOT / "data" / "raw" / "CERD_C_KAZ_11-14_fr.txt"
 SECTION = "## ETL build (python -m etl, in process)"
-
-
-def median_seconds(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main() -> None:

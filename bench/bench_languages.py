@@ -4,14 +4,13 @@ The English and Spanish versions of 42 paragraphs of the report (tests/data/) an
 original of the same paragraphs are each repeated, with their paragraphs renumbered, to the size of
 the whole report (about 190 KB), then segmented and read (build_report) with their language's
 tables. Medians of repeated runs, ratios within one run. Also: sentence splitting on one long line
-and its double (issue 12: linear time). Never fails on time: it reports what it measured.
+and its double (linear time). Never fails on time: it reports what it measured.
 """
 
 import platform
 import re
 import statistics
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from performance_doc import write_section  # noqa: E402
+from timing import median_seconds  # noqa: E402
 
 from etl.build import build_report  # noqa: E402
 from etl.segment import segment  # noqa: E402
@@ -28,15 +28,6 @@ REPORT = ROOT / "data" / "raw" / "CERD_C_KAZ_11-14_fr.txt"
 VERSIONS = {lang: ROOT / "tests" / "data" / f"CERD_C_KAZ_11-14_{lang}.txt" for lang in ("en", "es")}
 SECTION = "## Readers by language (build_report, in process)"
 RUNS = 9
-
-
-def median_seconds(fn, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def french_excerpt(report: str, numbers: list[int]) -> str:
@@ -70,7 +61,7 @@ def main() -> None:
     for lang, text in texts.items():
         records = build_report(text, "r", lang)
         rows[lang] = (len(text), len(records.paragraphs), len(records.claims), statistics.median(times[lang]))
-    whole = median_seconds(lambda: build_report(report, "r", "fr"))
+    whole = median_seconds(lambda: build_report(report, "r", "fr"), runs=RUNS)
     table = "\n".join(
         f"| {lang} | {chars:,} | {paragraphs:,} | {claims:,} | {seconds * 1000:.0f} ms | {seconds / rows['fr'][3]:.2f} |"
         for lang, (chars, paragraphs, claims, seconds) in rows.items()
@@ -94,7 +85,7 @@ The whole French report ({len(report):,} characters): {whole * 1000:.0f} ms. Tar
 within 1.5× the French reader.
 
 Sentence splitting on one line of {len(line) // 1000} KB: {one * 1000:.0f} ms; on twice that line:
-{double * 1000:.0f} ms (ratio {double / one:.1f}; linear is 2, the quadratic look-back of issue 12 took 24 s).
+{double * 1000:.0f} ms (ratio {double / one:.1f}; linear is 2, a quadratic look-back once took 24 s).
 """
     write_section(section)
     print(section)

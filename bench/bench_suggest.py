@@ -10,10 +10,8 @@ made for speed shows what it costs in tables found.
 
 import platform
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 from contextlib import redirect_stdout
 from datetime import date
 from io import StringIO
@@ -23,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from performance_doc import write_section  # noqa: E402
+from timing import median_seconds, medians  # noqa: E402
 
 from etl.build import build_indicators, build_report, build_suggestions  # noqa: E402
 from etl.catalog import suggested_entries  # noqa: E402
@@ -35,21 +34,6 @@ REPORT = ROOT / "data" / "raw" / f"{REPORT_ID}.txt"
 SECTION = "## Suggested tables"
 RUNS = 7
 TABLE_CHARTS = ("time_series", "breakdown", "composition")  # the curated indicators drawn as tables
-
-
-def median_seconds(fn, runs: int = RUNS) -> float:
-    return medians([fn], runs)[0]
-
-
-def medians(fns, runs: int = RUNS) -> list[float]:
-    """Median time of each function, their runs interleaved so a busy moment weighs on all alike."""
-    times = [[] for _ in fns]
-    for _ in range(runs):
-        for fn, found in zip(fns, times):
-            started = time.perf_counter()
-            fn()
-            found.append(time.perf_counter() - started)
-    return [statistics.median(found) for found in times]
 
 
 def fresh_build(indicators: Path) -> None:

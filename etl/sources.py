@@ -2,8 +2,8 @@
 
 Pure functions of bytes; reading the file is the command line's job. The tab layout is the
 one of data/raw/: `155.<TAB>text`, `<TAB>I.<TAB>Title`, `<TAB>A.<TAB>Title`, `<TAB>a)<TAB>text`.
-Every reader is bounded (issue 12: a 575 KB .docx of 5 million empty paragraphs ran past
-600 s at 3.6 GB; random bytes read as latin-1 published junk claims): the limits below are
+Every reader is bounded (a 575 KB .docx of 5 million empty paragraphs once ran past 600 s at
+3.6 GB; random bytes read as latin-1 once published junk claims): the limits below are
 checked before the work they bound, and docs/SECURITY.md lists them.
 """
 

@@ -98,12 +98,23 @@ def test_no_import_cycle():
 _SKIPPED_LINE = re.compile(r"^(#.*|import .*|from \S+ import .*|[)\]}]+,?:?|\"\"\".*|\.\.\.)?$")
 
 
+def import_lines(source: str) -> set[int]:
+    """The lines of every import statement, a parenthesised list of names included."""
+    lines: set[int] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+    return lines
+
+
 def significant_lines(path: Path) -> list[tuple[int, str]]:
     """A module's lines that say something: no blank, comment, import or lone bracket line; white space folded."""
+    source = (ROOT / path).read_text(encoding="utf-8")
+    imports = import_lines(source)
     kept = []
-    for number, line in enumerate((ROOT / path).read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(source.splitlines(), 1):
         folded = " ".join(line.split())
-        if not _SKIPPED_LINE.match(folded):
+        if number not in imports and not _SKIPPED_LINE.match(folded):
             kept.append((number, folded))
     return kept
 
