@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from contract.schema import to_json
+from contract.schema import to_json, to_table
 from etl import store
 from etl.build import Published, is_suggestion_id, suggestions_of
 from etl.catalog import catalog_entries, suggested_entries
@@ -149,7 +149,7 @@ def _commit(box: store.Store, kept: Sequence[ReportBuild], tables: ReportTables,
             built=built,
             kept=[b.report_id for b in kept if b.status != BUILT],
             combined=tables,
-            files={"catalog.json": to_json(catalog)},
+            files={"catalog.json": to_json(catalog), "catalog.parquet": to_table("catalog", catalog)},
         )
     except OSError as error:  # the disk filled up or went read-only while the version was written
         raise store.StoreError(

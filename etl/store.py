@@ -220,9 +220,12 @@ class Store:
         built: Mapping[str, StoredReport],
         kept: Sequence[str],
         combined: ReportTables,
-        files: Mapping[str, str],
+        files: Mapping[str, str | pa.Table],
     ) -> str:
-        """Write a new version (built reports, kept ones linked from the current one, combined tables, files), switch to it."""
+        """Write a new version (built reports, kept ones linked from the current one, combined tables, files), switch to it.
+
+        A file is text, or a table written as Parquet.
+        """
         version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ") + f"-{os.getpid()}"
         staging, final = self.versions / f"{STAGING}{version}", self.versions / version
         names = [*(f"{name}.parquet" for name in BUILT_TABLES), *files]
@@ -253,7 +256,7 @@ class Store:
         built: Mapping[str, StoredReport],
         kept: Sequence[str],
         combined: ReportTables,
-        files: Mapping[str, str],
+        files: Mapping[str, str | pa.Table],
     ) -> None:
         staging.mkdir(parents=True)
         for report_id, report in built.items():
@@ -268,8 +271,11 @@ class Store:
             _link_folder(source, staging / REPORTS / report_id)
         for name, table in to_arrow(combined).items():
             _write_table(staging / f"{name}.parquet", table)
-        for name, text in files.items():
-            _write_text(staging / name, text)
+        for name, content in files.items():
+            if isinstance(content, str):
+                _write_text(staging / name, content)
+            else:
+                _write_table(staging / name, content)
         _sync_tree(staging)
 
     def _displace_copied_current(self) -> None:

@@ -352,6 +352,7 @@ def test_a_store_of_an_older_build_is_taken_over_and_its_leftovers_removed(raw_c
     assert sorted(p.name for p in out.iterdir()) == [
         ".lock",
         "catalog.json",
+        "catalog.parquet",
         "checks.parquet",
         "claims.parquet",
         "current",

@@ -1,11 +1,13 @@
 """The data contract: one period format and one schema per table, used by the ETL, the app and the README."""
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, strategies as st
 
 from contract import periods, schema
 from contract.__main__ import README, with_tables
+from contract.store import current_folder
 
 
 @pytest.mark.parametrize(
@@ -182,3 +184,16 @@ def test_the_readme_column_tables_are_the_contract():
     )
     for table in ("paragraphs", "claims", "reports", "observations", "checks"):
         assert f"<!-- contract:{table} -->" in readme
+
+
+def test_a_reader_finds_each_table_of_a_build_through_table_files(tmp_path):
+    from contract.store import table_files
+    from etl.cli import main as build
+
+    out = tmp_path / "out"
+    assert build(["--out", str(out)]) == 0
+    folder = current_folder(out)
+    for table in ("paragraphs", "claims", "observations", "checks", "reports", "suggestions", "catalog"):
+        (found,) = table_files(folder, table)
+        assert pq.read_table(found).num_rows > 0, table
+    assert table_files(folder, "items") == ()  # not built yet: no file, not an error

@@ -351,7 +351,10 @@ def test_only_the_store_is_in_out(attacked):
         "current",
         "versions",
         "catalog.json",
-        *(f"{t}.parquet" for t in ("paragraphs", "claims", "observations", "checks", "reports", "suggestions")),
+        *(
+            f"{t}.parquet"
+            for t in ("paragraphs", "claims", "observations", "checks", "reports", "suggestions", "catalog")
+        ),
     }
     [version] = (out / "versions").iterdir()
     assert sorted(p.name for p in (version / "reports").iterdir()) == ["good"]
