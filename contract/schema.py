@@ -84,7 +84,7 @@ RECORDS: dict[str, type] = {
 PARQUET_TABLES = tuple(RECORDS)
 # The tables a build writes for each report and combined, in that order, each as <name>.parquet: the catalogue
 # is catalog.json, and items join once the segmenter reads a paragraph's items.
-BUILT_TABLES = tuple(name for name in RECORDS if name not in ("items", "catalog"))
+BUILT_TABLES = PARQUET_TABLES
 
 
 @dataclass(frozen=True)
@@ -176,23 +176,22 @@ def _plain(value: Any) -> Any:
 def from_table(table: str, arrow: pa.Table) -> list[Any]:
     """A table read back as its records (lists as tuples, maps as dicts, dimensions gathered)."""
     record = RECORDS[table]
-    fixed = set(columns(table))
-    dimensions = [c for c in arrow.column_names if c not in fixed] if table == "observations" else []
+    fixed = [c for c in columns(table) if c in arrow.column_names]
+    maps = {f.name for f in arrow.schema if pa.types.is_map(f.type)}
+    dimensions = [c for c in arrow.column_names if c not in set(columns(table))] if table == "observations" else []
     found = []
     for row in arrow.to_pylist():
-        values = {name: _typed(row.get(name)) for name in fixed if name in row}
+        values = {name: _typed(row[name], name in maps) for name in fixed}
         if table == "observations":
             values["dimensions"] = {d: row[d] for d in dimensions}
         found.append(record(**values))
     return found
 
 
-def _typed(value: Any) -> Any:
-    if isinstance(value, list):
-        if value and isinstance(value[0], tuple):  # a map, read back as key-value pairs
-            return dict(value)
-        return tuple(value)
-    return value
+def _typed(value: Any, is_map: bool) -> Any:
+    if is_map:
+        return dict(value or ())
+    return tuple(value) if isinstance(value, list) else value
 
 
 def as_dict(row: Any) -> dict[str, Any]:

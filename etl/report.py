@@ -16,6 +16,7 @@ from pathlib import PurePath
 from contract import records
 from contract.schema import CHECK_STATUSES, CLAIM_KINDS
 from etl.build import Published, ReportRecords, build_indicators, build_report, build_suggestions
+from etl.catalog import catalog_entries, suggested_entries
 from etl.claims import ClaimLimitError
 from etl.definitions import Definitions
 from etl.drafts import DIMENSION as SUGGESTED_DIMENSION
@@ -77,6 +78,10 @@ def build_one(source: ReportSource, definitions: Definitions, built_at: str) -> 
     checks = (*indicators.checks, *suggested.checks)
     _check_quotes(observations, report)
     _check_statuses(checks)
+    catalog = (
+        *catalog_entries(definitions, observations, checks),
+        *suggested_entries(suggested.published, observations, checks),
+    )
     tables = ReportTables(
         paragraphs=report.paragraphs,
         claims=report.claims,
@@ -84,6 +89,7 @@ def build_one(source: ReportSource, definitions: Definitions, built_at: str) -> 
         checks=checks,
         reports=(_report_row(source, report, language, built_at),),
         suggestions=tuple(suggested.rows),
+        catalog=catalog,
         dimensions=tuple(dict.fromkeys([*definitions.dimensions(), SUGGESTED_DIMENSION])),
     )
     return BuiltReport(tables, suggested.published, (*read.warnings, *language.warnings))

@@ -13,10 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from contract.schema import to_json, to_table
+from contract.schema import to_json
 from etl import store
-from etl.build import Published, is_suggestion_id, suggestions_of
-from etl.catalog import catalog_entries, suggested_entries
+from etl.build import Published
 from etl.definitions import DefinitionError, Definitions
 from etl.inputs import InputError, load_metadata, read_input, report_id_of, report_key
 from etl.metadata import MetadataError
@@ -129,16 +128,13 @@ def commit_builds(
     ids = [b.report_id for b in kept]
     dropped = [] if single_file else [i for i in stored if i not in ids]
     if any(b.status == BUILT for b in every) or stored != ids:
-        _commit(box, kept, tables, definitions)
+        _commit(box, kept, tables)
     else:
         box.relink()
     return Outcome(every, tables, dropped, translations)
 
 
-def _commit(box: store.Store, kept: Sequence[ReportBuild], tables: ReportTables, definitions: Definitions) -> None:
-    catalog = catalog_entries(definitions, tables.observations, tables.checks)
-    for build in kept:
-        catalog += suggested_entries(_published(build), tables.observations, tables.checks)
+def _commit(box: store.Store, kept: Sequence[ReportBuild], tables: ReportTables) -> None:
     built = {
         b.report_id: store.StoredReport(b.tables, b.key, source_name(b.path))
         for b in kept
@@ -149,23 +145,12 @@ def _commit(box: store.Store, kept: Sequence[ReportBuild], tables: ReportTables,
             built=built,
             kept=[b.report_id for b in kept if b.status != BUILT],
             combined=tables,
-            files={"catalog.json": to_json(catalog), "catalog.parquet": to_table("catalog", catalog)},
+            files={"catalog.json": to_json(tables.catalog)},
         )
     except OSError as error:  # the disk filled up or went read-only while the version was written
         raise store.StoreError(
             f"{box.out}: cannot write the build ({error.strerror or error}); the previous build is kept"
         ) from None
-
-
-def _published(build: ReportBuild) -> Published:
-    """The suggestions a report publishes: as its build found them, or found again in its stored tables."""
-    if build.published is not None:
-        return build.published
-    assert build.tables is not None, f"{build.report_id} has tables"
-    tables = build.tables
-    suggested = {o.indicator_id for o in tables.observations if is_suggestion_id(o.indicator_id, build.report_id)}
-    charted = {o.claim_id for o in tables.observations if o.indicator_id not in suggested}
-    return suggestions_of(tables.claims, tables.paragraphs, charted, build.report_id)[1]
 
 
 def _kept_reports(box: store.Store, stored: Sequence[str], builds: Sequence[ReportBuild]) -> list[ReportBuild]:

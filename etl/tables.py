@@ -20,11 +20,13 @@ class ReportTables:
     """The tables of one report, or of several combined, as records."""
 
     paragraphs: tuple[records.Paragraph, ...] = ()
+    items: tuple[records.ParagraphItem, ...] = ()
     claims: tuple[records.Claim, ...] = ()
     observations: tuple[records.Observation, ...] = ()
     checks: tuple[records.Check, ...] = ()
     reports: tuple[records.Report, ...] = ()
     suggestions: tuple[records.SuggestionRow, ...] = ()
+    catalog: tuple[records.CatalogEntry, ...] = ()
     dimensions: tuple[str, ...] = ()  # the dimension columns of observations.parquet, in order
 
     def rows(self, table: str) -> tuple[Any, ...]:

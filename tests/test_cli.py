@@ -356,6 +356,7 @@ def test_a_store_of_an_older_build_is_taken_over_and_its_leftovers_removed(raw_c
         "checks.parquet",
         "claims.parquet",
         "current",
+        "items.parquet",
         "notes.txt",
         "observations.parquet",
         "paragraphs.parquet",

@@ -196,4 +196,4 @@ def test_a_reader_finds_each_table_of_a_build_through_table_files(tmp_path):
     for table in ("paragraphs", "claims", "observations", "checks", "reports", "suggestions", "catalog"):
         (found,) = table_files(folder, table)
         assert pq.read_table(found).num_rows > 0, table
-    assert table_files(folder, "items") == ()  # not built yet: no file, not an error
+    assert table_files(folder, "nothing") == ()  # no such table: no file, not an error

@@ -353,7 +353,7 @@ def test_only_the_store_is_in_out(attacked):
         "catalog.json",
         *(
             f"{t}.parquet"
-            for t in ("paragraphs", "claims", "observations", "checks", "reports", "suggestions", "catalog")
+            for t in ("paragraphs", "items", "claims", "observations", "checks", "reports", "suggestions", "catalog")
         ),
     }
     [version] = (out / "versions").iterdir()
