@@ -37,6 +37,9 @@ class SourceError(Exception):
 class SourceText:
     text: str
     warnings: list[str] = field(default_factory=list)
+    # The first page's text as read, cover included (etl/document.py reads the document's identity there);
+    # empty for a text without pages. Minimal stand-in until the PDF reader gives it from its own reading.
+    first_page: str = ""
 
 
 def report_text(data: bytes, suffix: str) -> SourceText:
@@ -339,6 +342,7 @@ def pdf_text(data: bytes) -> SourceText:
                     f"{len(pdf.pages):,} pages, more than the {MAX_PDF_PAGES:,} a report may have; is this one report?"
                 )
             pages = [_page_lines(page) for page in pdf.pages]
+        first_page = pdf_first_page(data)
     except SourceError:
         raise
     except Exception as error:  # noqa: BLE001 pdfminer raises many kinds on a damaged file
@@ -346,7 +350,20 @@ def pdf_text(data: bytes) -> SourceText:
     body = _drop_running_lines(pages)
     if not any(body):
         raise SourceError("the PDF has no text layer (a scan?); export the report's text instead")
-    return SourceText(join_pdf_lines(body))
+    return SourceText(join_pdf_lines(body), first_page=first_page)
+
+
+def pdf_first_page(data: bytes) -> str:
+    """The first page's text, cover included, as PDFium reads it (pdfplumber's own dependency)."""
+    import pypdfium2  # imported here: only .pdf reports need it
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        page = document[0]
+        text = page.get_textpage().get_text_range()
+    finally:
+        document.close()
+    return str(text)
 
 
 def _page_lines(page) -> list[tuple[_Line, bool]]:
