@@ -177,8 +177,9 @@ def identity(given: Mapping[str, object], page: Detected) -> Identity:
     for name in IDENTITY_FIELDS:
         if name in given:
             values[name] = str(given[name])
-        elif name in STATE_FIELDS and named:
-            values.update({k: v for k, v in named.items() if k == name})
+        elif name in STATE_FIELDS and named:  # the json names the State: the page's does not mix in
+            if name in named:
+                values[name] = named[name]
         elif name in printed:
             values[name] = printed[name]
             detected.append(name)
@@ -215,7 +216,7 @@ def symbol_fields(symbol: str | None) -> Detected:
 
 def first_page_of(text: str) -> str:
     """A text's first page: up to its first page break, or its opening when it has none."""
-    return text.split("\f", 1)[0][:FIRST_PAGE_CHARS]
+    return text[:FIRST_PAGE_CHARS].split("\f", 1)[0]
 
 
 def detect(first_page: str) -> Detected:

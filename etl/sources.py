@@ -342,7 +342,6 @@ def pdf_text(data: bytes) -> SourceText:
                     f"{len(pdf.pages):,} pages, more than the {MAX_PDF_PAGES:,} a report may have; is this one report?"
                 )
             pages = [_page_lines(page) for page in pdf.pages]
-        first_page = pdf_first_page(data)
     except SourceError:
         raise
     except Exception as error:  # noqa: BLE001 pdfminer raises many kinds on a damaged file
@@ -350,20 +349,21 @@ def pdf_text(data: bytes) -> SourceText:
     body = _drop_running_lines(pages)
     if not any(body):
         raise SourceError("the PDF has no text layer (a scan?); export the report's text instead")
-    return SourceText(join_pdf_lines(body), first_page=first_page)
+    return SourceText(join_pdf_lines(body), first_page=pdf_first_page(data))
 
 
 def pdf_first_page(data: bytes) -> str:
-    """The first page's text, cover included, as PDFium reads it (pdfplumber's own dependency)."""
+    """The first page's text, cover included, as PDFium reads it (pdfplumber's own dependency); "" if it cannot."""
     import pypdfium2  # imported here: only .pdf reports need it
 
-    document = pypdfium2.PdfDocument(data)
     try:
-        page = document[0]
-        text = page.get_textpage().get_text_range()
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:  # the page is only the document's identity: the build reads on without it
+        return ""
+    try:
+        return str(document[0].get_textpage().get_text_range()) if len(document) else ""
     finally:
         document.close()
-    return str(text)
 
 
 def _page_lines(page) -> list[tuple[_Line, bool]]:

@@ -15,10 +15,13 @@ import pdfplumber
 import pyarrow.parquet as pq
 import pytest
 
+from contract import records
 from contract.states import NAMES, STATES, state_named
 from etl.cli import main as build_data
 from etl.document import Detected, detect, first_page_of, identity
 from etl.sources import pdf_first_page
+from etl.summary import _report_lines
+from etl.tables import ReportTables
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -325,6 +328,53 @@ def test_a_json_the_first_page_contradicts_is_warned_of():
     assert found.warnings == (
         "the metadata says symbol A/HRC/23/5 but the first page prints A/HRC/23/10; check the metadata",
     )
+
+
+ALL_PRINTED = ("symbol", "date_issued", "body", "document_type", "state", "state_iso3")
+
+
+@pytest.mark.parametrize(
+    "detected,language,lines",
+    [
+        (
+            (*ALL_PRINTED, "language"),
+            "en",
+            [
+                (
+                    "  detected symbol A/HRC/23/10, date 2013-03-25, State Luxembourg (LUX), UPR "
+                    "upr_working_group_report, language en"
+                )
+            ],
+        ),
+        (
+            ("symbol", "state"),
+            "fr",
+            ["  detected symbol A/HRC/23/10, State Luxembourg", "  language fr (from the metadata)"],
+        ),
+        (("language",), "en", ["  language en (detected from the text)"]),  # a text without a cover
+        ((), "fr", ["  language fr (from the metadata)"]),  # the first report: its json gives all
+    ],
+)
+def test_the_summary_says_what_the_first_page_gave(detected, language, lines):
+    row = records.Report(
+        report_id="luxembourg2013",
+        source_file="luxembourg2013.pdf",
+        sha256="",
+        metadata_json="{}",
+        symbol="A/HRC/23/10",
+        language=language,
+        paragraphs=121,
+        claims=289,
+        flagged_paragraphs=0,
+        built_at="",
+        body="UPR",
+        document_type="upr_working_group_report",
+        state="Luxembourg",
+        state_iso3="LUX",
+        date_issued="2013-03-25",
+        detected=detected,
+    )
+    assert _report_lines(row, None, ReportTables()) == ["luxembourg2013: 121 paragraphs, 289 claims", *lines]
 
 
 @pytest.mark.slow
