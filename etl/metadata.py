@@ -129,7 +129,7 @@ class Metadata(_Strict):
     @field_validator("document_type", mode="before")
     @classmethod
     def _a_type_as_written(cls, value: object) -> object:
-        """ "Concluding observations" (as sidecars wrote it before the types were named) is `concluding_observations`."""
+        """A type as sidecars wrote it before types were named ("concluding observations"), in its contract name."""
         if not isinstance(value, str):
             return value
         named = "_".join(value.casefold().split())
