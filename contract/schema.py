@@ -43,15 +43,16 @@ PARTS = ("body", "annex")
 # Council and its Universal Periodic Review, and the special procedures.
 TREATY_BODIES = ("CAT", "CCPR", "CED", "CEDAW", "CERD", "CESCR", "CMW", "CRC", "CRPD", "SPT")
 BODIES = (*TREATY_BODIES, "HRC", "UPR", "SP")
+# What a document is; etl/document.py reads it from the title on its first page or from its symbol.
 DOCUMENT_TYPES = (
-    "state_report",
-    "concluding_observations",
-    "list_of_issues",
-    "replies",
-    "upr_working_group_report",
-    "upr_national_report",
-    "upr_compilation",
-    "upr_summary",
+    "state_report",  # a State party's periodic report to a treaty body (CERD/C/KAZ/11-14)
+    "concluding_observations",  # the treaty body's on that report (CERD/C/KAZ/CO/8-10)
+    "list_of_issues",  # the treaty body's questions before the review (CCPR/C/KAZ/Q/2)
+    "replies",  # the State's answers to them (CCPR/C/KAZ/Q/2/Add.1)
+    "upr_working_group_report",  # the UPR Working Group's report of a review, its recommendations (A/HRC/14/10)
+    "upr_national_report",  # the State's own report to the UPR (A/HRC/WG.6/7/KAZ/1)
+    "upr_compilation",  # the UN information compiled by OHCHR for the review (A/HRC/WG.6/7/KAZ/2)
+    "upr_summary",  # OHCHR's summary of other stakeholders' submissions (A/HRC/WG.6/7/KAZ/3)
 )
 # The dimension names a definition may declare, each with the words a French and an English reader see: (fr, en).
 # A definition naming one that is not here is refused; add it here, with both words.

@@ -58,6 +58,7 @@ class ReportFacts:
 
 def _facts(metadata_json: str | None) -> ReportFacts:
     raw = json.loads(metadata_json or "{}")
+    raw.setdefault("treaty_body", raw.get("body"))  # the metadata's issuing body, `treaty_body` before it was renamed
     text = {key: str(raw[key]) for key in _FACT_FIELDS if raw.get(key) not in (None, "")}
     previous = raw.get("previous_concluding_observations") or {}
     previous_symbol = previous.get("symbol", "") if isinstance(previous, dict) else str(previous)

@@ -87,7 +87,7 @@ def co_document(dataset: data.Dataset, report_id: str) -> str | None:
     symbol = previous_symbol(dataset, report_id)
     for other in dataset.report_ids():
         facts = dataset.facts(other)
-        kind = facts.document_type.lower()
+        kind = facts.document_type.lower().replace("_", " ")  # `concluding_observations`, the metadata's type
         if other != report_id and symbol and facts.symbol == symbol and any(t in kind for t in CO_TYPES):
             return other
     return None

@@ -4,7 +4,8 @@ Modelled with pydantic, strict: a field of the wrong type is refused, never coer
 problem is one line naming the file, the field and what is allowed (a `report_id` of "../../x"
 would write outside --out, `"symbol": 5` would abort the whole build with a traceback).
 Unknown fields are refused too, so a misspelt one (`"simbol"`) is said, not silently dropped;
-a new field is one line here. Pure: bytes in, a model or a list of problems out.
+a new field is one line here. A renamed field still reads its former key (`treaty_body` is
+`body`), so older sidecars load. Pure: bytes in, a model or a list of problems out.
 """
 
 import math
@@ -12,11 +13,21 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
-from pydantic_core import ErrorDetails
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from contract import periods
-from contract.schema import TREATY_BODIES
+from contract.schema import BODIES, DOCUMENT_TYPES, TREATY_BODIES
+from contract.states import state_named, state_of
 
 MAX_SIDECAR_BYTES = 64 * 1024  # the report's own sidecar is 700 bytes
 MAX_PROBLEMS = 5  # lines per file: a dict of 100 000 unknown keys says five and how many more
@@ -38,10 +49,17 @@ Day = Annotated[date, Field(ge=date(1965, 1, 1), le=date(2100, 12, 31))]  # ICER
 Line100 = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=_NO_CONTROL)]
 Line300 = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=_NO_CONTROL)]
 Line500 = Annotated[str, StringConstraints(min_length=1, max_length=500, pattern=_NO_CONTROL)]
-if TYPE_CHECKING:  # the type checker reads it as text; pydantic checks it against the tuple
-    TreatyBody = str
+Cycle = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]?(-[1-9][0-9]?)?$")]  # "2", "11-14"
+if TYPE_CHECKING:  # the type checker reads them as text; pydantic checks them against the tuples
+    Body = str
+    DocumentType = str
 else:
-    TreatyBody = Literal[TREATY_BODIES]
+    Body = Literal[BODIES]
+    DocumentType = Literal[DOCUMENT_TYPES]
+# A key sidecars used before it was renamed: read as the new one.
+FORMER_KEYS = {"treaty_body": "body"}
+# Errors whose own message says what is allowed, better than the field's description.
+_OWN_MESSAGES = ("state_mismatch",)
 
 
 class _Strict(BaseModel):
@@ -63,20 +81,32 @@ class Metadata(_Strict):
     )
     symbol: Symbol | None = Field(
         None,
-        description="the UN document symbol, like `CERD/C/KAZ/11-14` "
+        description="the UN document symbol exactly as printed, like `A/HRC/28/10` or `CERD/C/KAZ/11-14` "
         "(capitals, then `/`-separated parts of letters, digits, `. ( ) + -`), at most 100",
     )
     title_fr: Line500 | None = Field(
         None, description="the document's title in French, one line of at most 500 characters (citations name it)"
     )
     title_en: Line500 | None = Field(None, description="its title in English, one line of at most 500 characters")
-    state: Line100 | None = Field(None, description="the State party, one line of at most 100 characters")
-    state_iso3: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = Field(
-        None, description="its ISO 3166 alpha-3 code, like `KAZ`"
+    body: Body | None = Field(
+        None,
+        validation_alias=AliasChoices("body", *(old for old, new in FORMER_KEYS.items() if new == "body")),
+        description=f"the issuing body: a treaty body ({', '.join(TREATY_BODIES)}), "
+        f"{', '.join(BODIES[len(TREATY_BODIES) :])} (the Human Rights Council, its Universal Periodic Review, "
+        "the special procedures); `treaty_body`, its former name, is read as `body`",
     )
-    treaty_body: TreatyBody | None = Field(None, description="the committee: " + ", ".join(TREATY_BODIES))
+    document_type: DocumentType | None = Field(
+        None, description="what the document is: " + ", ".join(DOCUMENT_TYPES) + " (spaces for `_` are fine)"
+    )
+    state: Line100 | None = Field(
+        None,
+        description="the State the document is about, one line of at most 100 characters; "
+        "a name of `contract/states.py` (as UN documents print it, in English or French) also gives its code",
+    )
+    state_iso3: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = Field(
+        None, description="its ISO 3166 alpha-3 code, like `KAZ`, one of the States of `contract/states.py`"
+    )
     treaty: Line300 | None = Field(None, description="the treaty's name, one line of at most 300 characters")
-    document_type: Line300 | None = Field(None, description="what the document is, one line of at most 300 characters")
     submitted_under: Line300 | None = Field(
         None, description="the article it answers, one line of at most 300 characters"
     )
@@ -86,12 +116,38 @@ class Metadata(_Strict):
     original_language: Language | None = Field(None, description="the language it was written in, like `ru`")
     date_received: Day | None = Field(None, description="when the committee received it, `YYYY-MM-DD` (1965–2100)")
     date_issued: Day | None = Field(None, description="when it was issued, `YYYY-MM-DD` (1965–2100)")
+    cycle: Cycle | None = Field(
+        None, description="the review cycle or the periodic reports it covers, a number or a range like `11-14`"
+    )
     period_covered: Annotated[str, StringConstraints(max_length=30)] | None = Field(
         None, description="the years it covers, in the period format of `contract/periods.py`, like `2022-2025`"
     )
     previous_concluding_observations: ConcludingObservations | None = Field(
         None, description='`{"symbol": …, "date": …}` of the concluding observations it answers'
     )
+
+    @field_validator("document_type", mode="before")
+    @classmethod
+    def _a_type_as_written(cls, value: object) -> object:
+        """A type as sidecars wrote it before types were named ("concluding observations"), in its contract name."""
+        if not isinstance(value, str):
+            return value
+        named = "_".join(value.casefold().split())
+        return named if named in DOCUMENT_TYPES else value
+
+    @field_validator("state_iso3")
+    @classmethod
+    def _a_known_state(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return value
+        if state_of(value) is None:
+            raise ValueError("not a State's code")
+        named = state_named(info.data.get("state") or "")
+        if named is not None and named.iso3 != value:
+            raise PydanticCustomError(
+                "state_mismatch", "{code}, the code of the State `state` names", {"code": named.iso3}
+            )
+        return value
 
     @field_validator("period_covered")
     @classmethod
@@ -146,20 +202,24 @@ def _problem(file: str, error: ErrorDetails) -> str:
         return f"{file}: not valid JSON ({(error.get('ctx') or {}).get('error')}); fix the metadata file"
     if error["type"] == "model_type" and not error["loc"]:
         return f'{file}: metadata must be a JSON object {{"field": value, …}}, not {_kind(error["input"])}; fix the metadata file'
+    if error["type"] == "extra_forbidden" and where in FORMER_KEYS:
+        return f"{file}: `{where}` is the former name of `{FORMER_KEYS[where]}`, which is given too; keep one of them"
     if error["type"] == "extra_forbidden":
         model = ConcludingObservations if len(error["loc"]) > 1 else Metadata
         return (
             f"{file}: unknown field `{_shown(where)}`; the fields are {', '.join(model.model_fields)} "
             '(README, "Adding a report")'
         )
-    return f"{file}: field `{where}` is {_shown_value(error['input'])}; allowed: {_allowed(error['loc'])}"
+    allowed = error["msg"] if error["type"] in _OWN_MESSAGES else _allowed(error["loc"])
+    return f"{file}: field `{where}` is {_shown_value(error['input'])}; allowed: {allowed}"
 
 
 def _allowed(loc: tuple[int | str, ...]) -> str:
     model: type[BaseModel] | None = Metadata
     description = ""
     for part in loc:
-        field = model.model_fields.get(str(part)) if model is not None else None
+        name = FORMER_KEYS.get(str(part), str(part)) if model is Metadata else str(part)
+        field = model.model_fields.get(name) if model is not None else None
         if field is None:
             break
         description = field.description or ""

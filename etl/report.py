@@ -19,6 +19,7 @@ from etl.build import Published, ReportRecords, build_indicators, build_report, 
 from etl.catalog import catalog_entries, suggested_entries
 from etl.claims import ClaimLimitError
 from etl.definitions import Definitions
+from etl.document import Identity, detect, first_page_of, identity
 from etl.drafts import DIMENSION as SUGGESTED_DIMENSION
 from etl.lang import UnsupportedLanguageError
 from etl.lang.detect import ReportLanguage, report_language
@@ -64,6 +65,7 @@ def build_one(source: ReportSource, definitions: Definitions, built_at: str) -> 
         language = report_language(source.metadata.language, read.text)
     except (SourceError, UnsupportedLanguageError) as error:
         raise ReportError(f"{path}: {error}") from None
+    document = identity(as_json(source.metadata), detect(read.first_page or first_page_of(read.text)))
     # Process data.
     try:
         report = build_report(read.text, source.report_id, language.code)
@@ -72,7 +74,7 @@ def build_one(source: ReportSource, definitions: Definitions, built_at: str) -> 
     except ClaimLimitError as error:
         raise ReportError(f"{path}: {error}") from None
     _check_spans(report, read.text)
-    indicators = build_indicators(definitions, report, source.report_id, source.metadata.symbol)
+    indicators = build_indicators(definitions, report, source.report_id, document.values.get("symbol"))
     suggested = build_suggestions(report, indicators.observations, source.report_id)
     observations = (*indicators.observations, *suggested.observations)
     checks = (*indicators.checks, *suggested.checks)
@@ -87,27 +89,42 @@ def build_one(source: ReportSource, definitions: Definitions, built_at: str) -> 
         claims=report.claims,
         observations=observations,
         checks=checks,
-        reports=(_report_row(source, report, language, built_at),),
+        reports=(_report_row(source, report, language, built_at, document),),
         suggestions=tuple(suggested.rows),
         catalog=catalog,
         dimensions=tuple(dict.fromkeys([*definitions.dimensions(), SUGGESTED_DIMENSION])),
     )
-    return BuiltReport(tables, suggested.published, (*read.warnings, *language.warnings))
+    warnings = (*read.warnings, *language.warnings, *document.warnings)
+    return BuiltReport(tables, suggested.published, warnings)
 
 
-def _report_row(source: ReportSource, report: ReportRecords, language: ReportLanguage, built_at: str) -> records.Report:
+def _report_row(
+    source: ReportSource, report: ReportRecords, language: ReportLanguage, built_at: str, document: Identity
+) -> records.Report:
+    """The report's row: its file, counts and identity; `detected` names what its first page (or text) gave."""
     flagged = Counter(p.flag for p in report.paragraphs if p.flag)
+    given = as_json(source.metadata)
+    printed = {name: document.values[name] for name in document.detected}
+    values = document.values
     return records.Report(
         report_id=source.report_id,
         source_file=PurePath(source.path).name,
         sha256=hashlib.sha256(source.data).hexdigest(),
-        metadata_json=json.dumps(as_json(source.metadata), ensure_ascii=False),
-        symbol=source.metadata.symbol,
+        metadata_json=json.dumps({**given, **printed}, ensure_ascii=False),
+        symbol=values.get("symbol"),
         language=language.code,
         paragraphs=len(report.paragraphs),
         claims=len(report.claims),
         flagged_paragraphs=sum(flagged.values()),
         built_at=built_at,
+        body=values.get("body"),
+        document_type=values.get("document_type"),
+        state=values.get("state"),
+        state_iso3=values.get("state_iso3"),
+        date_issued=values.get("date_issued"),
+        cycle=values.get("cycle"),
+        period_covered=values.get("period_covered"),
+        detected=(*document.detected, *(("language",) if language.detected else ())),
     )
 
 

@@ -37,6 +37,9 @@ class SourceError(Exception):
 class SourceText:
     text: str
     warnings: list[str] = field(default_factory=list)
+    # The first page's text as read, cover included (etl/document.py reads the document's identity there);
+    # empty for a text without pages. Minimal stand-in until the PDF reader gives it from its own reading.
+    first_page: str = ""
 
 
 def report_text(data: bytes, suffix: str) -> SourceText:
@@ -346,7 +349,21 @@ def pdf_text(data: bytes) -> SourceText:
     body = _drop_running_lines(pages)
     if not any(body):
         raise SourceError("the PDF has no text layer (a scan?); export the report's text instead")
-    return SourceText(join_pdf_lines(body))
+    return SourceText(join_pdf_lines(body), first_page=pdf_first_page(data))
+
+
+def pdf_first_page(data: bytes) -> str:
+    """The first page's text, cover included, as PDFium reads it (pdfplumber's own dependency); "" if it cannot."""
+    import pypdfium2  # imported here: only .pdf reports need it
+
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:  # the page is only the document's identity: the build reads on without it
+        return ""
+    try:
+        return str(document[0].get_textpage().get_text_range()) if len(document) else ""
+    finally:
+        document.close()
 
 
 def _page_lines(page) -> list[tuple[_Line, bool]]:

@@ -1,6 +1,5 @@
 """The summary a build prints: each report, its claims by kind, the indicators, suggestions and checks."""
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 
@@ -39,9 +38,32 @@ def _report_lines(row: records.Report, status: str | None, tables: ReportTables)
         lines.append(
             f"  {row.flagged_paragraphs} paragraphs flagged ({detail}): see the `flag` column of paragraphs.parquet"
         )
-    stated = "language" in json.loads(row.metadata_json or "{}")
-    lines.append(f"  language {row.language} ({'from the metadata' if stated else 'detected from the text'})")
+    printed = [field for field in row.detected if field != "language"]
+    if printed:
+        lines.append(f"  detected {', '.join(_detected_parts(row))}")
+    if not printed or "language" not in row.detected:
+        stated = "language" not in row.detected
+        lines.append(f"  language {row.language} ({'from the metadata' if stated else 'detected from the text'})")
     return lines
+
+
+def _detected_parts(row: records.Report) -> list[str]:
+    """What the first page gave, as a reader says it: `symbol A/HRC/23/10`, `State Luxembourg (LUX)`, `UPR …`."""
+    found = set(row.detected)
+
+    def shown(*pairs: tuple[str, str]) -> str:
+        return " ".join(text for field, text in pairs if field in found)
+
+    state = shown(("state", row.state or ""), ("state_iso3", f"({row.state_iso3})"))
+    parts = [
+        shown(("symbol", f"symbol {row.symbol}")),
+        shown(("date_issued", f"date {row.date_issued}")),
+        f"State {state}" if state else "",
+        shown(("body", row.body or ""), ("document_type", row.document_type or "")),
+        shown(("cycle", f"cycle {row.cycle}")),
+        shown(("language", f"language {row.language}")),
+    ]
+    return [part for part in parts if part]
 
 
 def _claims_line(claims: Sequence[records.Claim]) -> str:

@@ -25,6 +25,23 @@ def test_the_reports_sidecar_is_valid_and_kept_as_written():
     assert as_json(metadata) == json.loads(data)
 
 
+@pytest.mark.parametrize(
+    "fields,read",
+    [
+        ({"treaty_body": "CERD"}, {"body": "CERD"}),
+        ({"body": "UPR", "symbol": "A/HRC/28/10"}, {"body": "UPR", "symbol": "A/HRC/28/10"}),  # its `A/` kept
+        ({"document_type": "concluding observations"}, {"document_type": "concluding_observations"}),
+        ({"document_type": "Upr working group report"}, {"document_type": "upr_working_group_report"}),
+        ({"state": "Testland"}, {"state": "Testland"}),  # a State the table does not name is still a State
+        ({"state": "Venezuela (Bolivarian Republic of)", "state_iso3": "VEN"}, None),
+        ({"state": "Côte d'Ivoire", "state_iso3": "CIV"}, None),
+        ({"cycle": "11-14", "period_covered": "2022-2025"}, None),
+    ],
+)
+def test_the_document_kinds_and_states_a_sidecar_may_give(fields, read):
+    assert as_json(parse_metadata(json.dumps(fields).encode(), "r.json")) == (read or fields)
+
+
 def test_no_sidecar_and_an_empty_object_are_empty_metadata():
     assert as_json(parse_metadata(b"{}", "r.json")) == {} and as_json(Metadata()) == {}
 
@@ -38,11 +55,25 @@ def test_no_sidecar_and_an_empty_object_are_empty_metadata():
         ({"report_id": "-rf"}, 'field `report_id` is "-rf"'),
         ({"report_id": "x" * 101}, 'field `report_id` is "xxxx'),
         ({"report_id": True}, "field `report_id` is true"),
-        ({"symbol": None, "state": 5}, "field `state` is 5; allowed: the State party"),
+        ({"symbol": None, "state": 5}, "field `state` is 5; allowed: the State the document is about"),
         ({"symbol": "cerd/c/kaz/1"}, 'field `symbol` is "cerd/c/kaz/1"; allowed: the UN document symbol'),
         ({"symbol": "CERD"}, 'field `symbol` is "CERD"'),  # a symbol has parts
         ({"state_iso3": "kz"}, 'field `state_iso3` is "kz"; allowed: its ISO 3166 alpha-3 code'),
-        ({"treaty_body": "XYZ"}, 'field `treaty_body` is "XYZ"; allowed: the committee: CAT, CCPR'),
+        ({"body": "XYZ"}, 'field `body` is "XYZ"; allowed: the issuing body: a treaty body (CAT, CCPR'),
+        # sidecars written before `body` named any issuing body still load: `treaty_body` is read as `body`
+        ({"treaty_body": "XYZ"}, 'field `treaty_body` is "XYZ"; allowed: the issuing body: a treaty body (CAT,'),
+        ({"body": "CERD", "treaty_body": "CERD"}, "`treaty_body` is the former name of `body`, which is given too"),
+        (
+            {"document_type": "State party report"},
+            'is "State party report"; allowed: what the document is: state_report',
+        ),
+        ({"state_iso3": "XKZ"}, 'field `state_iso3` is "XKZ"; allowed: its ISO 3166 alpha-3 code'),
+        (
+            {"state": "Kazakhstan", "state_iso3": "KGZ"},
+            'field `state_iso3` is "KGZ"; allowed: KAZ, the code of the State',
+        ),
+        ({"cycle": "11 to 14"}, 'field `cycle` is "11 to 14"; allowed: the review cycle or the periodic reports'),
+        ({"cycle": 2}, "field `cycle` is 2; allowed: the review cycle"),
         ({"treaty": "a\nb"}, 'field `treaty` is "a\\nb"; allowed: the treaty\'s name, one line'),
         ({"date_issued": "1900-01-01"}, 'field `date_issued` is "1900-01-01"; allowed: when it was issued'),
         ({"date_issued": "27/10/2025"}, 'field `date_issued` is "27/10/2025"'),
