@@ -58,11 +58,29 @@ def report_href(dataset: data.Dataset, report_id: str, lang: str, paragraph: int
     return href("/report", lang, report=chosen) + (f"#p{int(paragraph)}" if paragraph is not None else "")
 
 
+# Past this many documents the report menu is a link to the documents' search rather than a link per document.
+MAX_REPORT_CHOICES = 12
+
+
 def report_selector(dataset: data.Dataset, path: str, lang: str, current: str, **params: Any) -> html.Nav | None:
     """Links to the same page for each report of the data (the report goes in the URL); None for a single report."""
     ids = dataset.report_ids()
     if len(ids) < 2:
         return None
+    if len(ids) > MAX_REPORT_CHOICES:  # a corpus: one link per document would be thousands; the search finds one
+        return html.Nav(
+            [
+                html.Span(dataset.symbol(current), className="report-choice active"),
+                dcc.Link(
+                    t(lang, "reports_choose", n=format_number(len(ids), lang)),
+                    href=href("/reports", lang),
+                    id="report-choice-search",
+                ),
+            ],
+            className="report-selector",
+            id="report-selector",
+            **attributes({"aria-label": t(lang, "report_title")}),
+        )
     default = ids[0]
     return html.Nav(
         [

@@ -10,11 +10,9 @@ from datetime import date
 
 import pandas as pd
 
-from contract.schema import BODY_NAMES, DOCUMENT_TYPE_NAMES
 from contract.states import state_of
 from dashboard import data
-
-_LANGUAGE_INDEX = {"fr": 0, "en": 1}
+from dashboard.report_index import ReportRow, report_row
 
 
 @dataclass(frozen=True)
@@ -36,14 +34,7 @@ class StateCount:
 class StateDocument:
     """One document of a State, with what the build read in it."""
 
-    report_id: str
-    symbol: str
-    date_issued: date | None
-    body: str | None
-    document_type: str | None
-    language: str
-    paragraphs: int
-    claims: int
+    report: ReportRow
     statistics: int
     tables: int
     suggested_tables: int
@@ -55,7 +46,7 @@ def state_counts(reports: pd.DataFrame) -> list[StateCount]:
     counts = []
     for iso3, documents in known.groupby("state_iso3", sort=False):
         state = state_of(str(iso3))
-        years = [day.year for day in map(_day, documents["date_issued"]) if day]
+        years = [row.date_issued.year for row in map(report_row, documents.itertuples(index=False)) if row.date_issued]
         counts.append(
             StateCount(
                 iso3=str(iso3),
@@ -74,50 +65,17 @@ def documents_of(dataset: data.Dataset, iso3: str) -> list[StateDocument]:
     reports = dataset.table("reports")
     if "state_iso3" not in reports:
         return []
-    mine = reports[reports["state_iso3"] == iso3]
-    documents = [_document(dataset, row) for row in mine.itertuples(index=False)]
-    return sorted(documents, key=lambda d: (d.date_issued is None, d.date_issued or date.min, d.symbol))
+    mine = [report_row(row) for row in reports[reports["state_iso3"] == iso3].itertuples(index=False)]
+    mine.sort(key=lambda row: (row.date_issued is None, row.date_issued or date.min, row.symbol))
+    return [_document(dataset, row) for row in mine]
 
 
-def _document(dataset: data.Dataset, row: pd.Series) -> StateDocument:
+def _document(dataset: data.Dataset, row: ReportRow) -> StateDocument:
     entries = dataset.entries_of(row.report_id)
     suggested = sum(1 for entry in entries if entry.suggested)
     return StateDocument(
-        report_id=row.report_id,
-        symbol=row.symbol,
-        date_issued=_day(row.date_issued),
-        body=_text(row.body),
-        document_type=_text(row.document_type),
-        language=row.language,
-        paragraphs=int(row.paragraphs),
-        claims=int(row.claims),
+        report=row,
         statistics=len(dataset.statistics_of(row.report_id)),
         tables=len(entries) - suggested,
         suggested_tables=suggested,
     )
-
-
-def _day(value: object) -> date | None:
-    """The date of the reports' list's `date_issued` (an ISO date, as the store writes it), None when absent."""
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def body_name(body: str | None, lang: str) -> str:
-    """The name of a body for a reader ('Human Rights Council, Universal Periodic Review'); '' when unknown."""
-    names = BODY_NAMES.get(body or "")
-    return names[_LANGUAGE_INDEX.get(lang, 1)] if names else (body or "")
-
-
-def document_type_name(document_type: str | None, lang: str) -> str:
-    """The name of a document type for a reader ('UPR Working Group report'); '' when unknown."""
-    names = DOCUMENT_TYPE_NAMES.get(document_type or "")
-    return names[_LANGUAGE_INDEX.get(lang, 1)] if names else (document_type or "")

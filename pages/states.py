@@ -14,7 +14,8 @@ from contract.locales import format_number, locale_of
 from dashboard import data
 from dashboard.components import href, one, page_data
 from dashboard.i18n import language, t
-from dashboard.states import StateCount, StateDocument, body_name, document_type_name, documents_of, state_counts
+from dashboard.report_index import body_name, document_type_name
+from dashboard.states import StateCount, StateDocument, documents_of, state_counts
 
 dash.register_page(__name__, path="/states", title="États / States")
 
@@ -81,36 +82,37 @@ def _state_page(dataset: data.Dataset, state: StateCount, lang: str) -> list[Any
 
 def _document(document: StateDocument, lang: str) -> html.Li:
     """One document on the timeline: its date, symbol, body and type, its counts and where to go from it."""
-    day = format_date(document.date_issued, format="long", locale=locale_of(lang)) if document.date_issued else None
+    report = document.report
+    day = format_date(report.date_issued, format="long", locale=locale_of(lang)) if report.date_issued else None
     kind = " — ".join(
-        part for part in (body_name(document.body, lang), document_type_name(document.document_type, lang)) if part
+        part for part in (body_name(report.body, lang), document_type_name(report.document_type, lang)) if part
     )
     numbers = t(
         lang,
         "states_counts",
-        paragraphs=format_number(document.paragraphs, lang),
-        claims=format_number(document.claims, lang),
+        paragraphs=format_number(report.paragraphs, lang),
+        claims=format_number(report.claims, lang),
         statistics=format_number(document.statistics, lang),
     )
     tables = document.tables + document.suggested_tables
     links = [
-        dcc.Link(t(lang, "states_read"), href=href("/report", lang, report=document.report_id)),
-        dcc.Link(t(lang, "states_numbers"), href=href("/claims", lang, report=document.report_id)),
+        dcc.Link(t(lang, "states_read"), href=href("/report", lang, report=report.report_id)),
+        dcc.Link(t(lang, "states_numbers"), href=href("/claims", lang, report=report.report_id)),
     ]
     if tables:
         which = {0: "states_tables", tables: "states_tables_suggested"}.get(
             document.suggested_tables, "states_tables_some_suggested"
         )
         label = t(lang, which, n=tables, suggested=document.suggested_tables)
-        links.append(dcc.Link(label, href=href("/", lang, report=document.report_id)))
+        links.append(dcc.Link(label, href=href("/", lang, report=report.report_id)))
     return html.Li(
         [
-            html.Time(day or t(lang, "states_undated"), dateTime=str(document.date_issued or ""), className="when"),
-            html.H2(html.Span(document.symbol, className="symbol")),
+            html.Time(day or t(lang, "states_undated"), dateTime=str(report.date_issued or ""), className="when"),
+            html.H2(html.Span(report.symbol, className="symbol")),
             html.P(kind, className="kind") if kind else None,
             html.P(numbers, className="counts"),
             html.P([item for link in links for item in (link, " · ")][:-1], className="links"),
         ],
-        id=f"document-{document.report_id}",
-        lang=document.language,
+        id=f"document-{report.report_id}",
+        lang=report.language,
     )
