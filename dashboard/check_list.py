@@ -7,7 +7,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import data
-from dashboard.chart_text import check_detail
+from dashboard.chart_text import check_detail, check_explanation
 from dashboard.components import href, report_href
 from dashboard.i18n import format_number, kind_label, labelled, paragraphs_label, t, title
 
@@ -44,6 +44,7 @@ def _check_item(check: Any, lang: str, id_prefix: str, dataset: data.Dataset | N
             className="check-paragraphs",
         )
     detail = check_detail(check, lang)
+    why = check_explanation(check, lang)
     return html.Li(
         [
             html.Span(
@@ -51,6 +52,7 @@ def _check_item(check: Any, lang: str, id_prefix: str, dataset: data.Dataset | N
                 className=f"status status-{check.status}",
             ),
             html.Span(check.description_fr if french else check.description, className="check-description"),
+            html.Span(why, className="check-explanation") if why else None,
             html.Span([" · ".join(figures), " · ", where], className="check-figures"),
             html.Span(detail, className="check-detail") if detail else None,
             _check_indicators(check, lang, dataset) if dataset is not None else None,

@@ -6,7 +6,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
-from contract.schema import CHECK_KINDS
+from contract.schema import CHECK_KINDS, QUALIFIED_STATUSES
 from dashboard import data, exports
 from dashboard.attributes import attributes
 from dashboard.chart_text import check_detail
@@ -16,8 +16,10 @@ from dashboard.i18n import kind_label, labelled, language, t
 
 dash.register_page(__name__, path="/checks", title="Vérifications / Checks")
 
-# The statuses a reader filters by (contract.schema.CHECK_STATUSES): the report's figures disagree, or agree.
-STATUSES = (data.INCONSISTENT, data.CONSISTENT)
+# The verdicts a reader filters by (contract.schema.CHECK_STATUSES): the report's figures disagree, agree only
+# once something the text does not say is allowed (`qualified`: rounding, truncation, a base from elsewhere), agree.
+QUALIFIED = "qualified"
+STATUSES = (data.INCONSISTENT, QUALIFIED, data.CONSISTENT)
 
 
 def report_checks(dataset: data.Dataset, report_id: str) -> pd.DataFrame:
@@ -25,10 +27,15 @@ def report_checks(dataset: data.Dataset, report_id: str) -> pd.DataFrame:
     return dataset.checks_of_report(report_id)
 
 
+def verdict_group(status: str) -> str:
+    """The filter a status belongs to: its own, or `qualified` for the verdicts that needed an allowance."""
+    return QUALIFIED if status in QUALIFIED_STATUSES else status
+
+
 def filtered(checks: pd.DataFrame, status: str | None, kind: str | None) -> pd.DataFrame:
-    """The checks of a status and a kind (None: any)."""
+    """The checks of a verdict group and a kind (None: any)."""
     if status in STATUSES:
-        checks = checks[checks.status == status]
+        checks = checks[checks.status.map(verdict_group) == status]
     if kind in CHECK_KINDS:
         checks = checks[checks.kind == kind]
     return checks
@@ -48,7 +55,7 @@ def layout(
     chosen_report = None if dataset.is_default_report(report) else report
     every = report_checks(dataset, report)
     shown = filtered(every, status, kind)
-    counts = every.status.value_counts()
+    counts = every.status.map(verdict_group).value_counts()
     params = {"status": status, "kind": kind, "report": chosen_report}
     return html.Div(
         [
@@ -61,6 +68,7 @@ def layout(
                     "checks_lead",
                     n=len(every),
                     consistent=int(counts.get(data.CONSISTENT, 0)),
+                    qualified=int(counts.get(QUALIFIED, 0)),
                     inconsistent=int(counts.get(data.INCONSISTENT, 0)),
                 ),
                 className="lead",
