@@ -131,7 +131,11 @@ def _unit_follows(sentence: str, end: int, g: Grammar) -> bool:
 
 
 def share_range_units(sentence: str, claims: list[Claim], g: Grammar) -> None:
-    """'2 à 4 %', 'trois à sept ans': the first number takes the unit of the second."""
+    """'2 à 4 %', 'trois à sept ans': the first number takes the unit of the second; the end of a
+    range takes no unit from the number after it ("aged 7 to 15 and 98 per cent of them")."""
+    ends_range = False
     for low, high in itertools.pairwise(claims):
-        if low.kind == "count" and low.unit is None and high.unit and g.range_gap.match(sentence[low.end : high.start]):
+        joined = g.range_gap.match(sentence[low.end : high.start]) is not None
+        if low.kind == "count" and low.unit is None and high.unit and joined and not ends_range:
             low.unit, low.kind = high.unit, high.kind
+        ends_range = joined
