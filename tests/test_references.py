@@ -108,6 +108,31 @@ REFERENCES = [
         ),
         [("three years", "provision")],
     ),
+    # luxembourg2013.pdf p. 16: the paragraph of an article
+    (
+        "en",
+        (
+            "Consider reviewing its declaration regarding article 20 (2) of the International Covenant on Civil "
+            "and Political Rights (Egypt);"
+        ),
+        [("20", "reference"), ("2", "reference")],
+    ),
+    # luxembourg2013.pdf p. 5: "a third" that is no share
+    (
+        "en",
+        (
+            "The law provided for exceptions so that applicants could be sent or extradited to another member "
+            "State of the European Union, a third country or an international criminal court or tribunal."
+        ),
+        [("a third", "ordinal")],
+    ),
+    # kazakhstan2010.pdf: a page number left alone on the paragraph's last line
+    (
+        "en",
+        "It had established a method for the assessment of evidence in the event of an unlawful arrest.\n4",
+        [("4", "reference")],
+    ),
+    ("en", "A third of the schools and half of the pupils took part.", [("A third", "percent"), ("half", "percent")]),
     # written in the style of the reports: an age range, then a share; goals, protocols, a session
     (
         "en",

@@ -29,7 +29,8 @@ _WITHOUT_VALUE = {"symbol": "reference", "date": "date", "glued": "reference"}
 _PROVISION_BEFORE = {"time": 60, "money": 25}
 _PROVISION_AFTER = 30
 _AGE_BEFORE = 35  # "niños de edades comprendidas entre 2 y 6 años"
-_SECOND_TERM_GAP = 15  # "trois mois, voire d'un an"
+_SECOND_TERM_GAP = 15
+_SUB_PARAGRAPH_DIGITS = 2  # "article 20 (2)"  # "trois mois, voire d'un an"
 
 
 def claims_from_token(m: re.Match[str], sentence: str, before: list[Claim], g: Grammar) -> list[Claim]:
@@ -90,12 +91,12 @@ def _is_reference(sentence: str, start: int, end: int, before: list[Claim], g: G
     if g.reference_cue.search(sentence[max(0, start - LOOKBACK) : start]):
         return True
     previous = before[-1] if before else None
-    return bool(
-        previous
-        and previous.kind == "reference"
-        and g.chain_gap.match(sentence[previous.end : start])
-        and g.chain_next.match(sentence[end:])
-    )  # "par. 16, 22, 28 et 42", "articles 174, 404 et 405"
+    if not previous or previous.kind != "reference":
+        return False
+    gap = sentence[previous.end : start]
+    if gap.strip() == "(" and sentence[end : end + 1] == ")" and end - start <= _SUB_PARAGRAPH_DIGITS:
+        return True  # "article 20 (2)": the paragraph of an article; "Convention 189 (2011)" its year
+    return bool(g.chain_gap.match(gap) and g.chain_next.match(sentence[end:]))  # "par. 16, 22, 28 et 42"
 
 
 def _reference_value(raw: str, g: Grammar) -> float:

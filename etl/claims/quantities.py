@@ -39,6 +39,8 @@ def statistic(sentence: str, group: str, start: int, end: int, g: Grammar) -> li
     raw = sentence[start:end]
     if group == "words" and raw.lower() in g.tables.ARTICLE_NUMBERS and not _unit_follows(sentence, end, g):
         return []  # the article "un"/"une", the pronoun "one", not the number one
+    if group == "fraction" and raw.lower() in g.tables.FRACTIONS_WITH_OF and not g.subject_of.match(sentence, end):
+        return [new_claim(sentence, start, end, math.nan, None, "ordinal")]  # "a third country": an ordinal
     span = _widened(sentence, group, start, end, g)
     try:
         value = parse_number(sentence[start : span.value_end], g.tables.CODE)

@@ -6,7 +6,8 @@ A cue word before a number ("article 5", "MDG 4", "ICCPR-OP 2") is found by the 
 - an item or footnote number opening a line ("124.1 Ratify the …", "1 See A/HRC/10/72");
 - a footnote marker glued to the word or the punctuation it follows ("the first cycle.1");
 - a sub-paragraph after the number ("paragraph 15 (b)", "conclusion 7 (e)", "par. 19 a)");
-- the page number printed beside the UN job number at the foot of a page ("GE.13-12572 15");
+- the page number printed beside the UN job number at the foot of a page ("GE.13-12572 15"), or alone
+  on its line;
 - the first day of a range of dates ("from 1 to 15 December 2008", "du 8 au 19 février").
 """
 
@@ -35,6 +36,7 @@ def is_placed_reference(sentence: str, start: int, end: int, raw: str) -> bool:
     paragraph or a page number, by where it stands (see the module's docstring)."""
     return (
         _opens_item(sentence, start, end)
+        or _alone_on_its_line(sentence, start, end)
         or (_ITEM_NUMBER_RE.fullmatch(raw) is not None and _OPENS_ITEM_RE.match(sentence, end) is not None)
         or _is_marker(sentence, start, end, raw)
         or _SUB_PARAGRAPH_RE.match(sentence, end) is not None
@@ -46,6 +48,14 @@ def is_placed_reference(sentence: str, start: int, end: int, raw: str) -> bool:
 def _opens_item(sentence: str, start: int, end: int) -> bool:
     line_start = sentence.rfind("\n", 0, start) + 1
     return not sentence[line_start:start].strip() and _OPENS_ITEM_RE.match(sentence, end) is not None
+
+
+def _alone_on_its_line(sentence: str, start: int, end: int) -> bool:
+    """A page number left in the text: nothing else on its line (a sentence of its own at the paragraph's end)."""
+    line_start = sentence.rfind("\n", 0, start) + 1
+    line_end = sentence.find("\n", end)
+    line_end = len(sentence) if line_end == -1 else line_end
+    return not sentence[line_start:start].strip() and not sentence[end:line_end].strip()
 
 
 def _is_marker(sentence: str, start: int, end: int, raw: str) -> bool:

@@ -66,6 +66,8 @@ FRACTIONS = {
     "a quarter": 1 / 4, "one quarter": 1 / 4, "three quarters": 3 / 4,
 }
 FRACTION_ARTICLES = ("the",)
+# A share only before "of" ("a third of the schools"); else an ordinal ("a third country", "a quarter century").
+FRACTIONS_WITH_OF = ("a third", "a quarter")
 
 # Words before a number that make it a bound; the longest cue wins ("no more than" over "more than").
 QUALIFIER_CUES = [

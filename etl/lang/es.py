@@ -68,6 +68,7 @@ FRACTIONS = {
     "una cuarta parte": 1 / 4, "tres cuartas partes": 3 / 4, "tres cuartos": 3 / 4,
 }
 FRACTION_ARTICLES = ("las", "los", "la")
+FRACTIONS_WITH_OF: tuple[str, ...] = ()  # every fraction is a share
 
 # Spanish puts the article between a cue and a percentage: "más del 80 %", "al menos el 30 %".
 QUALIFIER_CUES = [

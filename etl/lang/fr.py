@@ -70,6 +70,7 @@ FRACTIONS = {
     "un quart": 1 / 4, "deux quarts": 2 / 4, "trois quarts": 3 / 4,
 }
 FRACTION_ARTICLES = ("les", "la", "l'", "une")
+FRACTIONS_WITH_OF: tuple[str, ...] = ()  # every fraction is a share
 
 # Words before a number that make it a bound; the longest cue wins ("plus d'un" over "un").
 # "d'au moins 30 %" is caught by "au moins"; "dépassait 95 %" (par. 342) is a lower bound.
