@@ -134,6 +134,8 @@ def _is_provision(claim: Claim, sentence: str, g: Grammar, previous: Claim | Non
     if _is_age(claim, sentence, lo, g, previous):
         return True
     time = claim.kind == "measure" and claim.unit in TIME_UNITS
+    if claim.kind == "percent":  # "subject to a 5 per cent quota": a rule's share, its cue right after it
+        return bool(g.provision_cue.match(sentence[claim.end : claim.end + _PROVISION_AFTER].lstrip()))
     if not (time or claim.kind == "money"):
         return False
     hi = sentence.find(";", claim.end) % (len(sentence) + 1)

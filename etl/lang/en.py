@@ -125,6 +125,10 @@ PROVISION_CUES = (
     "imprisonment", "deprivation of liberty", "restriction of liberty", "a fine of", "fine of up to",
     "fines of up to", "penalty", "punishable", "sentence",
     "time limit", "deadline", "period of", "granted for", "extended",
+    # what a rule allows or requires: "could not be kept at the centre for more than 72 hours", "authorized
+    # only for periods of less than 72 hours", "who had resided in Luxembourg for at least five years",
+    # "detained for 4 months or more" (a bound of whom is counted), "subject to a 5 per cent quota"
+    "periods of", "be kept", "be held", "may be held", "resided", "or more", "or longer", "quota",
 )
 TIME_LIMIT_BEFORE = ("within", "reduced to")
 # An age that defines who is counted: "children aged 2 to 6", "children under 18 years of age".
