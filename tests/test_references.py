@@ -117,6 +117,12 @@ REFERENCES = [
         ),
         [("20", "reference"), ("2", "reference")],
     ),
+    # kazakhstan2010.pdf par. 96 (the list shortened): the last of a chain of numbers, "above" after it
+    (
+        "en",
+        "Kazakhstan considers that recommendations Nos. 7, 8, 96, 97 above have already been implemented.",
+        [("7", "reference"), ("8", "reference"), ("96", "reference"), ("97", "reference")],
+    ),
     # luxembourg2013.pdf p. 5: "a third" that is no share
     (
         "en",

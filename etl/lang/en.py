@@ -151,7 +151,7 @@ REFERENCE_CUES = (
 )
 ROMAN_REFERENCE_CUES = ("sect.", "section", "chapter", "part")
 LIST_WORDS = ("and", "or", "to")
-AFTER_REFERENCE_WORDS = ("and", "or", "to", "of")
+AFTER_REFERENCE_WORDS = ("and", "or", "to", "of", "above", "below")  # "paragraphs 84, …, 97 above"
 
 COUNTED_ACRONYMS = {"NGOs", "NGO", "CSOs", "SMEs", "SDGs"}
 
