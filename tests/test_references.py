@@ -237,6 +237,15 @@ PLANS = [
         {"US$90 million": True},
     ),
     ("en", "They also plan to set up seven new centres.", {"seven": True}),
+    # luxembourg2009.pdf p. 4: an objective not reached, the figure achieved
+    (
+        "en",
+        (
+            "The most recent figures on salaries show that the gap is now 14 per cent and thus the objective of "
+            "equality has not yet been reached."
+        ),
+        {"14 per cent": False},
+    ),
     # kazakhstan2010.pdf p. 4: achieved
     (
         "en",

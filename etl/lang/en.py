@@ -208,7 +208,8 @@ UNDATED_CUES = (
 PLANNED_CUES = (
     r"will", r"shall", r"would\s+be\s+\w+ed", r"(?:plans?|planned|planning|intends?|intended|aims?|aimed|expects?)\s+to",
     r"(?:is|are)\s+(?:planned|expected|scheduled|due)\s+to", r"(?:is|are)\s+to\s+be",
-    r"target\s+of", r"objective\s+of", r"goal\s+of", r"by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d",
+    # "the objective of at least 30 per cent", not "the objective of equality has not yet been reached"
+    r"(?:target|objective|goal)\s+of(?=\s+(?:\S+\s+){0,2}\d)", r"by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d",
 )
 PARTICIPATION_CUES = ("took part", "participated", "attended")
 

@@ -214,7 +214,7 @@ UNDATED_CUES = (
 PLANNED_CUES = (
     r"será", r"serán", r"se\s+prevé", r"prevé\s+\w+(?:ar|er|ir)", r"está(?:n)?\s+previst[oa]s?",
     r"tiene(?:n)?\s+previsto", r"planea(?:n)?", r"se\s+propone(?:n)?", r"tiene(?:n)?\s+(?:como|por)\s+objetivo",
-    r"objetivo\s+de", r"meta\s+de", r"de\s+aquí\s+a", r"\w+(?:ará|erá|irá|arán|erán|irán)",
+    r"(?:objetivo|meta)\s+de(?=\s+(?:\S+\s+){0,2}\d)", r"de\s+aquí\s+a", r"\w+(?:ará|erá|irá|arán|erán|irán)",
 )
 PARTICIPATION_CUES = ("participaron", "tomaron parte", "asistieron")
 

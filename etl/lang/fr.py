@@ -224,7 +224,7 @@ UNDATED_CUES = (
 PLANNED_CUES = (
     r"sera", r"seront", r"il\s+est\s+prévu", r"(?:est|sont)\s+prévue?s?\s+(?:de|d['’]|pour)",
     r"prévoi(?:t|ent)\s+(?:de|d['’])", r"envisage(?:nt)?\s+(?:de|d['’])", r"projette(?:nt)?\s+(?:de|d['’])",
-    r"(?:a|ont)\s+pour\s+objectif", r"s['’]est\s+fixé", r"objectif\s+(?:de|d['’])", r"d['’]ici",
+    r"(?:a|ont)\s+pour\s+objectif", r"s['’]est\s+fixé", r"objectif\s+(?:de|d['’])(?=\s*(?:\S+\s+){0,2}\d)", r"d['’]ici",
     r"à\s+l['’]horizon\s+(?:de\s+)?\d{4}\s*,",
 )
 PARTICIPATION_CUES = ("y ont participé", "y ont pris part", "y ont assisté", "ont participé", "ont pris part")
