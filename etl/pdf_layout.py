@@ -87,11 +87,13 @@ def _joined(row: list[TextLine]) -> TextLine:
 
 # --- running heads and feet ----------------------------------------------------------------------
 
-# A job number ("GE.10-12492", "GE.13-12572 (E) 120413 150413") or a bar code ("*1312572*") is
+# A job number ("GE.10-12492", "GE.13-12572 (E) 120413 150413", "GE.09-" before the number as an
+# image) or a bar code ("*1312572*") is
 # furniture wherever it is; anything else only when it repeats.
-_FURNITURE_SHAPE_RE = re.compile(r"^(?:GE\.\d{2}-\d{4,6}\b.*|\*\d{5,}\*)$")
+_FURNITURE_SHAPE_RE = re.compile(r"^(?:GE\.\d{2}-(?:\d{4,6}\b.*)?|\*\d{5,}\*)$")
 _HEIGHT_TOLERANCE = 6.0  # points: the same running line sits at the same height on every page
 _REPEAT_SHARE = 0.3  # of the pages, at least two
+_NUMBERED_LINE_CHARS = 24  # a running line with a number is short: "Page 3", "A/HRC/14/10 page 3", "GE.13-12572 3"
 
 
 def furniture_key(text: str) -> str:
@@ -108,7 +110,10 @@ def drop_furniture(pages: list[list[TextLine]]) -> tuple[list[list[TextLine]], l
             places[furniture_key(line.text)][int(line.top // _HEIGHT_TOLERANCE)].add(line.page)
 
     def repeats(line: TextLine) -> bool:
-        bins = places[furniture_key(line.text)]
+        key = furniture_key(line.text)
+        if key != line.text and len(key.replace("#", "").replace(" ", "")) > _NUMBERED_LINE_CHARS:
+            return False  # a line of prose that differs from page to page only by its numbers
+        bins = places[key]
         height = int(line.top // _HEIGHT_TOLERANCE)
         return len(bins[height - 1] | bins[height] | bins[height + 1]) >= needed
 
@@ -158,7 +163,8 @@ def drop_contents(pages: list[list[TextLine]]) -> tuple[list[list[TextLine]], li
 # --- footnotes ----------------------------------------------------------------------------------
 
 _NOTE_MARKER_RE = re.compile(r"^(\*{1,3}|[†‡]|\d{1,3})\s*(?=\S)(?!\d)")
-_SMALLER = 0.95  # a footnote's font is smaller than the body's
+_SMALLER = 0.95  # a footnote's font is smaller than the body's …
+_SEPARATOR_RE = re.compile(r"^_{5,}$")  # … or the notes follow a rule typed as underscores
 
 
 def body_font_size(pages: list[list[TextLine]]) -> float:
@@ -178,8 +184,15 @@ def split_footnotes(pages: list[list[TextLine]], body_size: float) -> tuple[list
         while foot > 0 and page[foot - 1].size < _SMALLER * body_size:
             foot -= 1
         start = next((i for i in range(foot, len(page)) if _NOTE_MARKER_RE.match(page[i].text)), len(page))
-        kept.append(page[:start])
-        notes.update(_notes(page[start:]))
+        rule = next((i for i in range(len(page) - 2, -1, -1) if _SEPARATOR_RE.match(page[i].text)), None)
+        if rule is not None and rule < start and _NOTE_MARKER_RE.match(page[rule + 1].text):
+            kept.append(page[:rule])
+            found = _notes(page[rule + 1 :])
+        else:
+            kept.append(page[:start])
+            found = _notes(page[start:])
+        for marker, note in found.items():  # a marker used again ("*" on a later title) keeps its first note
+            notes.setdefault(marker, note)
     return kept, notes
 
 

@@ -23,8 +23,8 @@ from etl.pdf_layout import TextLine
 
 # The child's limits: a 300-page report reads in well under a second of CPU; 2 GB above what the
 # parent already maps is far more than PDFium needs for one report's text.
-CHILD_CPU_SECONDS = 5
-CHILD_WALL_SECONDS = 9.0
+CHILD_CPU_SECONDS = 4
+CHILD_WALL_SECONDS = 8.0
 CHILD_EXTRA_BYTES = 2 * 1024**3
 
 _HYPHEN_MARKS = ("\ufffe", "\x02")  # PDFium's mark for a hyphen it found at a line end
@@ -72,10 +72,10 @@ def _too_costly(what: str) -> str:
 
 
 def _child(data: bytes, max_pages: int, sender: Connection) -> None:
+    _lower_limit(resource.RLIMIT_CPU, CHILD_CPU_SECONDS)  # a child's CPU time starts at 0
     mapped = _mapped_bytes()
-    resource.setrlimit(resource.RLIMIT_CPU, (CHILD_CPU_SECONDS, CHILD_CPU_SECONDS + 1))
     if mapped:
-        resource.setrlimit(resource.RLIMIT_AS, (mapped + CHILD_EXTRA_BYTES, mapped + CHILD_EXTRA_BYTES))
+        _lower_limit(resource.RLIMIT_AS, mapped + CHILD_EXTRA_BYTES)
     try:
         result: tuple[str, object] = ("pages", _read(data, max_pages))
     except PdfReadError as error:
@@ -85,6 +85,13 @@ def _child(data: bytes, max_pages: int, sender: Connection) -> None:
     sender.send(result)
     sender.close()
     os._exit(0)  # skip the parent's exit handlers, inherited by the fork
+
+
+def _lower_limit(which: int, value: int) -> None:
+    """Set a soft limit, never above the hard limit the parent already runs under."""
+    _, hard = resource.getrlimit(which)
+    soft = value if hard == resource.RLIM_INFINITY else min(value, hard)
+    resource.setrlimit(which, (soft, hard))
 
 
 def _mapped_bytes() -> int:
