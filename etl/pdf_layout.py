@@ -178,7 +178,8 @@ def body_font_size(pages: list[list[TextLine]]) -> float:
 
 def split_footnotes(pages: list[list[TextLine]], body_size: float) -> tuple[list[list[TextLine]], dict[str, str]]:
     """The pages without their footnotes, and the notes by marker (the note's text starts with it)."""
-    kept, notes = [], {}
+    kept: list[list[TextLine]] = []
+    notes: dict[str, str] = {}
     for page in pages:
         foot = len(page)
         while foot > 0 and page[foot - 1].size < _SMALLER * body_size:
