@@ -40,14 +40,17 @@ class PdfPages:
     first_page: str  # the first page's text as PDFium reads it, cover included
 
 
-def read_pdf(data: bytes, max_pages: int) -> PdfPages:
-    """The PDF's lines, read in a child process that is killed past its limits; raises PdfReadError."""
+def read_pdf(data: bytes, max_pages: int, first_only: bool = False) -> PdfPages:
+    """The PDF's lines (the first page's only, if asked), read in a child process killed past its limits.
+
+    Raises PdfReadError.
+    """
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this system: read in this process, unbounded
-        return _read(data, max_pages)
+        return _read(data, max_pages, first_only)
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(data, max_pages, sender), daemon=True)
+    child = context.Process(target=_child, args=(data, max_pages, first_only, sender), daemon=True)
     child.start()
     sender.close()
     try:
@@ -71,13 +74,13 @@ def _too_costly(what: str) -> str:
     return f"{what}: a report's PDF reads in well under a second (forms drawn inside forms?); export the report again"
 
 
-def _child(data: bytes, max_pages: int, sender: Connection) -> None:
+def _child(data: bytes, max_pages: int, first_only: bool, sender: Connection) -> None:
     _lower_limit(resource.RLIMIT_CPU, CHILD_CPU_SECONDS)  # a child's CPU time starts at 0
     mapped = _mapped_bytes()
     if mapped:
         _lower_limit(resource.RLIMIT_AS, mapped + CHILD_EXTRA_BYTES)
     try:
-        result: tuple[str, object] = ("pages", _read(data, max_pages))
+        result: tuple[str, object] = ("pages", _read(data, max_pages, first_only))
     except PdfReadError as error:
         result = ("error", str(error))
     except MemoryError:
@@ -103,7 +106,7 @@ def _mapped_bytes() -> int:
         return 0
 
 
-def _read(data: bytes, max_pages: int) -> PdfPages:
+def _read(data: bytes, max_pages: int, first_only: bool) -> PdfPages:
     import pypdfium2  # imported here: only .pdf reports need it
 
     try:
@@ -115,7 +118,7 @@ def _read(data: bytes, max_pages: int) -> PdfPages:
         if count > max_pages:
             raise PdfReadError(f"{count:,} pages, more than the {max_pages:,} a report may have; is this one report?")
         pages, first = [], ""
-        for number in range(count):
+        for number in range(min(count, 1) if first_only else count):
             page = document[number]
             textpage = page.get_textpage()
             text = textpage.get_text_range()

@@ -336,6 +336,6 @@ def pdf_text(data: bytes) -> SourceText:
 def pdf_first_page(data: bytes) -> str:
     """The first page's text, cover included, as PDFium reads it; "" if it cannot."""
     try:
-        return read_pdf(data, MAX_PDF_PAGES).first_page
+        return read_pdf(data, MAX_PDF_PAGES, first_only=True).first_page
     except PdfReadError:  # the page is only the document's identity: the build reads on without it
         return ""
