@@ -211,13 +211,18 @@ def _notes(lines: list[TextLine]) -> dict[str, str]:
     return {key: " ".join(parts) for key, parts in notes.items()}
 
 
-_NOTE_CALL_RE = re.compile(r"(?<=[^\W\d_])[.,;:)»”\"’]?(\d{1,3}|\*{1,3})(?=[\s.,;:)]|$)")
+_NOTE_CALL_RE = re.compile(r"(?<=[^\W\d_])[.,;:)»”\"’]{0,2}(\d{1,3}|\*{1,3})(?=[\s.,;:)]|$)")
 
 
 def notes_called(text: str, notes: dict[str, str]) -> tuple[str, ...]:
-    """The notes whose markers the text calls, raised after a word ("cycle.1", "Convention2,")."""
-    called = dict.fromkeys(m[1] for m in _NOTE_CALL_RE.finditer(text) if m[1] in notes)
-    return tuple(notes[marker] for marker in called)
+    """The notes whose markers the text calls, raised after a word ("cycle.1", "(Slovenia);2"); not the
+    number that ends a document symbol ("A/HRC/WG.6/7/KAZ/2/Corr.1")."""
+    called = []
+    for match in _NOTE_CALL_RE.finditer(text):
+        word_start = text.rfind(" ", 0, match.start()) + 1
+        if match[1] in notes and "/" not in text[word_start : match.start()]:
+            called.append(match[1])
+    return tuple(notes[marker] for marker in dict.fromkeys(called))
 
 
 # --- lines into paragraphs ----------------------------------------------------------------------

@@ -250,3 +250,24 @@ def test_a_reportlab_pdf_reads(tmp_path):
     pdf.drawString(100, 700, "1. Le Comité note que 12 affaires ont été jugées.")
     pdf.save()
     assert pdf_text(buffer.getvalue()).text == "1.\tLe Comité note que 12 affaires ont été jugées.\n"
+
+
+def test_a_built_paragraph_carries_the_footnotes_it_calls(tmp_path):
+    import pyarrow.parquet as pq
+
+    from etl.cli import main as build_data
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "kazakhstan2010.pdf").write_bytes((DATA / "kazakhstan2010.pdf").read_bytes())
+    (tmp_path / "indicators").mkdir()
+    out = tmp_path / "out"
+    assert build_data(["--input", str(raw), "--out", str(out), "--indicators", str(tmp_path / "indicators")]) == 0
+    rows = pq.read_table(out / "paragraphs.parquet").to_pylist()
+    notes = {row["paragraph"]: list(row["notes"]) for row in rows if len(row["notes"])}
+    # paragraph 27 ends a sentence on "when available.1": the note lists the 18 delegations; paragraph 3's
+    # "A/HRC/WG.6/7/KAZ/2/Corr.1" calls no note; the recommendation "(Slovenia);2" calls note 2
+    assert notes[27] == [next(n for n in notes[27] if n.startswith("1 Chile, Slovakia, Iraq, Italy"))]
+    assert 3 not in notes
+    assert any(n.startswith("2 The original recommendation read as follows") for ns in notes.values() for n in ns)
+    assert "Chile, Slovakia" not in next(row["text"] for row in rows if row["paragraph"] == 27)
