@@ -141,7 +141,7 @@ _CONTENTS_GAP = 3  # lines without a leader the contents may hold in a row ("Ann
 def drop_contents(pages: list[list[TextLine]]) -> tuple[list[list[TextLine]], list[str]]:
     """The pages without the table of contents: its title and its lines up to the last with a leader."""
     flat = [(p, i) for p, page in enumerate(pages) for i in range(len(page))]
-    title = next((n for n, (p, i) in enumerate(flat) if _CONTENTS_TITLE_RE.match(pages[p][i].text.strip())), None)
+    title = next((n for n, (p, i) in enumerate(flat) if _CONTENTS_TITLE_RE.match(pages[p][i].text.strip(" -–*"))), None)
     if title is None:
         return pages, []
     last, gap = title, 0
@@ -162,7 +162,7 @@ def drop_contents(pages: list[list[TextLine]]) -> tuple[list[list[TextLine]], li
 
 # --- footnotes ----------------------------------------------------------------------------------
 
-_NOTE_MARKER_RE = re.compile(r"^(\*{1,3}|[†‡]|\d{1,3})\s*(?=\S)(?!\d)")
+_NOTE_MARKER_RE = re.compile(r"^(\*{1,3}|∗{1,3}|[†‡]|\d{1,3})\s*(?=\S)(?!\d)")
 _SMALLER = 0.95  # a footnote's font is smaller than the body's …
 _SEPARATOR_RE = re.compile(r"^_{5,}$")  # … or the notes follow a rule typed as underscores
 
@@ -211,7 +211,7 @@ def _notes(lines: list[TextLine]) -> dict[str, str]:
     return {key: " ".join(parts) for key, parts in notes.items()}
 
 
-_NOTE_CALL_RE = re.compile(r"(?<=[^\W\d_])[.,;:)»”\"’]{0,2}(\d{1,3}|\*{1,3})(?=[\s.,;:)]|$)")
+_NOTE_CALL_RE = re.compile(r"(?<=[^\W\d_])[.,;:)»”\"’]{0,2}(\d{1,3}|\*{1,3}|∗{1,3})(?=[\s.,;:)]|$)")
 
 
 def notes_called(text: str, notes: dict[str, str]) -> tuple[str, ...]:
@@ -234,6 +234,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _HYPHEN_END_RE = re.compile(r"([^\W\d_]+)-$")
 _WORD_START_RE = re.compile(r"[^\W\d_]+")
 _SIZE_CHANGE = 0.1  # a heading's font differs from its paragraph's by more than this share
+_YEARS = (1900, 2100)  # a wrapped line may start with a year and a full stop; no report has paragraph 1900
 
 
 def vocabulary(pages: list[list[TextLine]]) -> Counter[str]:
@@ -262,7 +263,10 @@ def join_pdf_lines(pages: list[list[TextLine]], words: Counter[str] | None = Non
 
 def _continues(previous: TextLine, line: TextLine, first_on_page: bool) -> bool:
     """A line continues the one above when it starts no new paragraph, heading or item, and follows closely."""
-    if _NUMBERED_RE.match(line.text) or _HEADING_RE.match(line.text) or _ITEM_RE.match(line.text):
+    numbered = _NUMBERED_RE.match(line.text)
+    if numbered and _YEARS[0] <= int(numbered[1]) <= _YEARS[1]:  # "… held from 7 to 18 April" + "2008. The review"
+        numbered = None if not previous.text.rstrip().endswith((".", ":", ";")) else numbered
+    if numbered or _HEADING_RE.match(line.text) or _ITEM_RE.match(line.text):
         return False
     if abs(line.size - previous.size) > _SIZE_CHANGE * max(previous.size, 1.0):
         return False

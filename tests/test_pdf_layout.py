@@ -271,3 +271,16 @@ def test_a_built_paragraph_carries_the_footnotes_it_calls(tmp_path):
     assert 3 not in notes
     assert any(n.startswith("2 The original recommendation read as follows") for ns in notes.values() for n in ns)
     assert "Chile, Slovakia" not in next(row["text"] for row in rows if row["paragraph"] == 27)
+
+
+def test_a_wrapped_line_that_starts_with_a_year_is_no_paragraph():
+    """bahrain2008, paragraph 1: "… held its first session from 7 to 18 April" / "2008. The review of Bahrain …"."""
+    page = [
+        _line(0, 100, "1. The Working Group held its first session from 7 to 18 April"),
+        _line(0, 112, "2008. The review of Bahrain was held at the 1st meeting."),
+        _line(0, 130, "2. On 28 February 2008, the Council selected the troika."),
+    ]
+    assert layout([page]).text == (
+        "1.\tThe Working Group held its first session from 7 to 18 April 2008. The review of Bahrain was held "
+        "at the 1st meeting.\n2.\tOn 28 February 2008, the Council selected the troika.\n"
+    )
