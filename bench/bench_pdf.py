@@ -30,6 +30,12 @@ from etl.sources import MAX_PDF_PAGES  # noqa: E402
 
 SECTION = "## PDF reader (etl/pdf_read.py, etl/pdf_layout.py)"
 # Where the corpus sits beside the project: ../shared from the main checkout, ../../shared from a worktree.
+WHY = (
+    "Why PDFium (pypdfium2): it gives every line's box and font size, which the layout needs, for a "
+    "fraction of pdfplumber's (pdfminer's) cost, under Apache/BSD licences; PyMuPDF is as fast but under "
+    "the AGPL. The reading child costs a fork a PDF (included above); it bounds what PDFium does with a "
+    "hostile file (docs/SECURITY.md)."
+)
 DEFAULT_FOLDER = next(
     (
         p
@@ -137,6 +143,7 @@ def _section(folder, rows, failed, old, new_total, wall, every) -> str:
         ),
     ]
     lines += [f"- {line}" for line in failed]
+    lines += ["", WHY]
     return "\n".join(lines) + "\n"
 
 
