@@ -112,6 +112,8 @@ def _read(data: bytes, max_pages: int, first_only: bool) -> PdfPages:
     try:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise PdfReadError("the PDF is protected by a password; export the report without one") from None
         raise PdfReadError(f"not a readable PDF ({error}); export the report again") from None
     try:
         count = len(document)  # the page tree's count: no page is built yet

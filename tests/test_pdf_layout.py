@@ -284,3 +284,23 @@ def test_a_wrapped_line_that_starts_with_a_year_is_no_paragraph():
         "1.\tThe Working Group held its first session from 7 to 18 April 2008. The review of Bahrain was held "
         "at the 1st meeting.\n2.\tOn 28 February 2008, the Council selected the troika.\n"
     )
+
+
+def test_a_pdf_under_a_password_says_so():
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, encrypt="secret")
+    pdf.drawString(100, 700, "1. Le Comité note.")
+    pdf.save()
+    with pytest.raises(SourceError, match=r"^the PDF is protected by a password; export the report without one$"):
+        pdf_text(buffer.getvalue())
+
+
+def test_a_content_stream_that_inflates_to_200_mb_is_read_within_the_limits():
+    import zlib
+
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"
+    content = _stream(zlib.compress(b" " * 200_000_000, 9), b"/Filter /FlateDecode")
+    data = _raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", content, page])
+    assert len(data) < 300_000
+    with pytest.raises(SourceError, match="no text layer"):
+        pdf_text(data)
