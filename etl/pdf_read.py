@@ -1,10 +1,10 @@
 """A PDF's positioned text lines, read by PDFium in a child process with CPU, memory and time limits.
 
 The I/O edge of the PDF reader: etl/pdf_layout.py turns the lines into the report's text. PDFium
-(pypdfium2, Apache/BSD licences) reads a UPR report in about 0.05 s of CPU where pdfminer took
-2.45 s (bench/bench_pdf.py); PyMuPDF is as fast but under the AGPL. PDFium does not bound the work
-of a page's content: a 3 KB PDF whose forms each draw the next four times, twelve deep, costs it
-over 20 s. So the pages are read in a forked child whose CPU time, address space and wall time are
+(pypdfium2, Apache/BSD licences) reads a UPR report in about 0.1 s of CPU, the child's fork included,
+where pdfplumber took 2.2 s (bench/bench_pdf.py); PyMuPDF is as fast but under the AGPL. PDFium does
+not bound the work of a page's content: a 3 KB PDF whose forms each draw the next four times costs
+it 1.3 s ten deep and four times more for each level below. So the pages are read in a forked child whose CPU time, address space and wall time are
 limited; a file over a limit fails alone, and the parent reads on.
 """
 
@@ -85,6 +85,8 @@ def _child(data: bytes, max_pages: int, first_only: bool, sender: Connection) ->
         result = ("error", str(error))
     except MemoryError:
         result = ("error", _too_costly("its reading passed the memory limit"))
+    except Exception as error:  # noqa: BLE001 a damaged file may raise anything in the wrapper; one line, no traceback
+        result = ("error", f"not a readable PDF ({type(error).__name__}); export the report again")
     sender.send(result)
     sender.close()
     os._exit(0)  # skip the parent's exit handlers, inherited by the fork
