@@ -218,6 +218,7 @@ def test_nested_forms_are_a_well_formed_pdf_that_pdfium_reads_when_shallow():
     assert "1.\tThe Committee notes." in source.text
 
 
+@pytest.mark.slow  # a build in a child process
 def test_a_pdf_of_forms_drawn_inside_forms_fails_alone_with_one_line(tmp_path):
     from test_etl_attacks import GOOD_METADATA, assert_refused, run_etl_bounded, write_report
 
@@ -252,6 +253,7 @@ def test_a_reportlab_pdf_reads(tmp_path):
     assert pdf_text(buffer.getvalue()).text == "1.\tLe Comité note que 12 affaires ont été jugées.\n"
 
 
+@pytest.mark.slow  # a build in a child process
 def test_a_built_paragraph_carries_the_footnotes_it_calls(tmp_path):
     import pyarrow.parquet as pq
 
