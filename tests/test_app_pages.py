@@ -321,7 +321,6 @@ def test_the_checks_page_and_its_head_count_every_verdict(status):
     """The page and its <meta> description say how many verdicts needed an allowance (truncation, a base's rounding,
     a base from elsewhere); the `qualified` filter shows exactly those."""
     import app
-
     from pages import checks
 
     client = app.server.test_client()
