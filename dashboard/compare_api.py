@@ -10,9 +10,9 @@ import json
 from dataclasses import astuple
 
 import pandas as pd
-from flask import Flask, Response, abort, request
+from flask import Flask, Response, abort
 
-from dashboard import comparison, data, exports, images
+from dashboard import comparison, data, exports, images, query
 from dashboard.api import FORMATS, INLINE
 from dashboard.i18n import language
 
@@ -27,13 +27,14 @@ def compare(ext: str) -> Response:
     if ext not in FORMATS:
         abort(404, description=f"no compare file .{ext}: use csv, xlsx, json, png or svg")
     dataset = data.load()
-    ids = [i for i in comparison.compare_ids(request.args.getlist("ids")) if dataset.indicator(i) is not None]
+    asked = query.current()
+    ids = [i for i in comparison.compare_ids(list(asked.ids)) if dataset.indicator(i) is not None]
     if not ids:
         abort(404, description="no indicator to compare: give ?ids=<id>,<id> (see /api/indicators.json for the ids)")
     name = "compare-" + "-".join(ids)
-    lang = language(request.args.get("lang"))  # like an indicator's files: English labels and notes with ?lang=en
+    lang = language(asked.lang)  # like an indicator's files: English labels and notes with ?lang=en
     if ext in images.FORMATS:
-        body = compare_image(dataset, ids, ext, images.image_options(request.args), lang)
+        body = compare_image(dataset, ids, ext, images.image_options(asked), lang)
     elif ext == "csv":
         body = exports.csv_bytes(compare_frame(dataset, ids, lang))
     elif ext == "xlsx":

@@ -14,11 +14,11 @@ from typing import Any
 
 import pandas as pd
 from dash import dcc
-from flask import Flask, Response, request
+from flask import Flask, Response, abort
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from dashboard import data, exports
+from dashboard import data, exports, query
 from dashboard.components import href
 from dashboard.i18n import citation, t
 from dashboard.memo import memoized
@@ -183,9 +183,9 @@ def register(server: Flask) -> None:
 
 def download(extension: str) -> Response:
     if extension not in FORMATS:
-        return Response("unknown format: use .csv or .xlsx\n", status=404, mimetype="text/plain")
+        abort(404, description="no follow-up file of this kind: use /api/follow-up.csv or /api/follow-up.xlsx")
     dataset = data.load()
-    report_id = dataset.report_or_default(request.args.get("report"))
+    report_id = dataset.report_or_default(query.current().report)
     frame = follow_up_frame(dataset, report_id)
     body = exports.csv_bytes(frame) if extension == "csv" else follow_up_xlsx(frame)
     response = Response(body, mimetype=FORMATS[extension])
