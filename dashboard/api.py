@@ -11,7 +11,7 @@ import json
 from flask import Flask, Response, abort, jsonify, request
 from werkzeug.exceptions import NotFound
 
-from dashboard import data, exports, images, query
+from dashboard import data, exports, images, query, workbook
 from dashboard.i18n import language
 from dashboard.memo import memoized
 
@@ -30,6 +30,7 @@ def register(server: Flask) -> None:
     server.add_url_rule("/api/indicators.json", "api_catalogue", catalogue)
     server.add_url_rule("/api/indicators/<name>", "api_indicator", indicator)
     server.add_url_rule("/api/claims.csv", "api_claims", claims)
+    server.add_url_rule("/api/claims.xlsx", "api_claims_xlsx", claims_xlsx)
     server.add_url_rule("/api/package.zip", "api_package", package)
     # Anything else under /api is a 404, not the Dash page shell that other paths get.
     server.add_url_rule("/api/<path:rest>", "api_unknown", unknown)
@@ -174,6 +175,13 @@ def claims() -> Response:
     """All claims as CSV, narrowed by the query parameters (the words of /claims; no `kind` is every kind)."""
     filters = data.claim_filters(query.current())
     return _attachment(exports.csv_bytes(_dataset().claims_where(filters)), FORMATS["csv"], "claims.csv")
+
+
+def claims_xlsx() -> Response:
+    """The claims of /api/claims.csv, narrowed by the same parameters, as a workbook with cells verbatim."""
+    frame = _dataset().claims_where(data.claim_filters(query.current()))
+    body = workbook.workbook_bytes([workbook.frame_sheet("claims", frame)])
+    return _attachment(body, FORMATS["xlsx"], "claims.xlsx")
 
 
 def package() -> Response:

@@ -5,14 +5,13 @@ images are the comparison's chart with its title, notes and source line inside, 
 The /api ETag and 304 handling of `dashboard/api.py` applies to these routes too.
 """
 
-import io
 import json
 from dataclasses import astuple
 
 import pandas as pd
 from flask import Flask, Response, abort
 
-from dashboard import comparison, data, exports, images, query
+from dashboard import comparison, data, exports, images, query, workbook
 from dashboard.api import FORMATS, INLINE
 from dashboard.i18n import language
 
@@ -54,16 +53,10 @@ def compare_frame(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> pd
 
 def compare_xlsx(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> bytes:
     """Sheet 'data' (the CSV's rows) and sheet 'metadata' (each indicator's metadata, one block after the other)."""
-    out = io.BytesIO()
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        exports.safe_frame(compare_frame(dataset, ids, lang)).to_excel(writer, sheet_name="data", index=False)
-        meta = [
-            (key, exports.safe_cell(value))
-            for i in ids
-            for key, value in [*exports.indicator_metadata(dataset, i, lang), ("", "")]
-        ]
-        pd.DataFrame(meta, columns=["field", "value"]).to_excel(writer, sheet_name="metadata", index=False)
-    return out.getvalue()
+    meta = [field for i in ids for field in [*exports.indicator_metadata(dataset, i, lang), ("", "")]]
+    return workbook.workbook_bytes(
+        [workbook.frame_sheet("data", compare_frame(dataset, ids, lang)), exports.metadata_sheet(meta)]
+    )
 
 
 def compare_json(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> dict:
