@@ -205,7 +205,8 @@ class Dataset:
 
     def checks_of(self, indicator_id: str) -> pd.DataFrame:
         """The checks that involve the indicator, inconsistencies first."""
-        mask = self.checks["indicator_ids"].apply(lambda ids: indicator_id in list(ids))
+        # A boolean mask even over no checks: an empty object-typed one would select columns, not rows.
+        mask = self.checks["indicator_ids"].apply(lambda ids: indicator_id in list(ids)).astype(bool)
         return _inconsistent_first(self.checks[mask])
 
     def checks_of_report(self, report_id: str) -> pd.DataFrame:

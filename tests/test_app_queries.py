@@ -86,6 +86,7 @@ ROUTES = (
     f"/api/indicators/{INDICATOR}.xlsx",
     f"/api/indicators/{INDICATOR}.json",
     "/api/claims.csv",
+    "/api/claims.xlsx",
     "/api/compare.csv",
     "/api/compare.xlsx",
     "/api/compare.json",
