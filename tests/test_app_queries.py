@@ -123,3 +123,14 @@ def test_no_route_answers_5xx_whatever_its_query(client, route, params):
         # the page itself, drawn by the pages callback from the same URL
         view = client.post("/_dash-update-component", json=routing(route, f"?{search}" if search else ""))
         assert view.status_code < 500, (route, params, view.data[:300])
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"), [(155, "from=155"), (1.5, None), (1e30, None), (-3, None), (155.0, "from=155")]
+)
+def test_the_claims_page_puts_in_its_url_only_bounds_the_url_can_carry(client, typed, kept):
+    from pages import claims
+
+    search = claims.filters_in_url(None, None, None, None, None, typed, None, None, "fr")
+    assert (kept in search) if kept else ("from=" not in search)
+    assert client.get(f"/claims{search}").status_code == 200
