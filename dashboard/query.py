@@ -100,7 +100,7 @@ def parse(args: Mapping[str, Any]) -> Query:
         if name in LISTS:
             fields[name] = tuple(part.strip() for item in given for part in item.split(",") if part.strip())
         elif name in _FIELDS:
-            if given[0] != "":  # `?from=` names no paragraph: as if it were absent
+            if given and given[0] != "":  # `?from=` names no paragraph: as if it were absent
                 fields[name] = given[0]
         else:
             choice[name] = tuple(given)
