@@ -44,10 +44,12 @@ def contents(dataset: data.Dataset, lang: str, report_id: str) -> html.Nav:
     rows = dataset.paragraphs_of(report_id)
     chapters: dict[str, Any] = {}
     for row in rows.itertuples():
-        chapter = chapters.setdefault(row.chapter, {"title": row.chapter_title, "numbers": [], "sections": {}})
+        if not isinstance(row.chapter, str):  # a report without chapter headings: nothing to list
+            continue
+        chapter = chapters.setdefault(row.chapter, {"title": _text(row.chapter_title), "numbers": [], "sections": {}})
         chapter["numbers"].append(int(row.paragraph))
         if isinstance(row.section, str):
-            section = chapter["sections"].setdefault(row.section, {"title": row.section_title, "numbers": []})
+            section = chapter["sections"].setdefault(row.section, {"title": _text(row.section_title), "numbers": []})
             section["numbers"].append(int(row.paragraph))
     items = []
     for number, chapter in chapters.items():
@@ -74,6 +76,11 @@ def contents(dataset: data.Dataset, lang: str, report_id: str) -> html.Nav:
         className="report-toc",
         **attributes({"aria-label": t(lang, "contents")}),
     )
+
+
+def _text(value: object) -> str:
+    """A heading's title as text: '' where the report gives none (a missing value reads NaN in the table)."""
+    return value if isinstance(value, str) else ""
 
 
 def _contents_link(target: str, title: str, numbers: list[int], lang: str) -> html.A:
@@ -141,10 +148,10 @@ def _co_refs(dataset: data.Dataset, report_id: str, refs: tuple[int, ...], lang:
 
 def _headings(row: Any, previous: tuple[Any, ...]) -> list[Any]:
     out: list[Any] = []
-    if row.chapter != previous[0]:
-        out.append(html.H2(f"{row.chapter}. {row.chapter_title}", id=f"chapter-{row.chapter}"))
+    if isinstance(row.chapter, str) and row.chapter != previous[0]:
+        out.append(html.H2(f"{row.chapter}. {_text(row.chapter_title)}", id=f"chapter-{row.chapter}"))
     if isinstance(row.section, str) and (row.chapter, row.section) != previous[:2]:
-        out.append(html.H3(f"{row.section}. {row.section_title}", id=section_id(row.chapter, row.section)))
+        out.append(html.H3(f"{row.section}. {_text(row.section_title)}", id=section_id(row.chapter, row.section)))
     if isinstance(row.subsection, str) and row.subsection != previous[2]:
         out.append(html.H4(row.subsection))
     return out

@@ -149,9 +149,9 @@ def test_downloads_neutralise_formulas_but_keep_numbers_numeric(tmp_path_factory
     assert {r["quote"] for r in rows} == {"'=1+1"}
     header = [c.value for c in sheet[1]]
     quotes = [row[header.index("quote")].value for row in sheet.iter_rows(min_row=2)]
-    # XLSX keeps the text verbatim: a string cell with the quote-prefix style, no visible apostrophe.
+    # XLSX keeps the text verbatim: a text cell, no apostrophe, no quote-prefix style, never a formula.
     cells = [row[header.index("quote")] for row in sheet.iter_rows(min_row=2)]
-    assert quotes == ["=1+1"] * 3 and all(c.data_type == "s" and c.quotePrefix for c in cells)
+    assert quotes == ["=1+1"] * 3 and all(c.data_type == "s" and not c.quotePrefix for c in cells)
     assert [row[header.index("value")].data_type for row in sheet.iter_rows(min_row=2)] == ["n"] * 3
 
 
