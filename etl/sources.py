@@ -11,7 +11,9 @@ import io
 import re
 import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 SUFFIXES = (".txt", ".docx", ".pdf")
 
@@ -218,7 +220,7 @@ def _xml_counts(xml: bytes) -> tuple[int, int]:
     return paragraphs, xml.count(b"<") - xml.count(b"</")  # every element, whatever its prefix
 
 
-def _list_formats(document) -> dict[str, dict[int, tuple[str, str, int]]]:
+def _list_formats(document: Any) -> dict[str, dict[int, tuple[str, str, int]]]:
     """numId -> level -> (number format, label pattern like "%1.", start value)."""
     try:
         numbering = document.part.numbering_part.element
@@ -245,7 +247,7 @@ def _list_formats(document) -> dict[str, dict[int, tuple[str, str, int]]]:
     return formats
 
 
-def _list_level(paragraph) -> tuple[str, int] | None:
+def _list_level(paragraph: Any) -> tuple[str, int] | None:
     """(numId, level) of a list paragraph, set on the paragraph or by its style."""
     for element in (paragraph._p, *_style_chain(paragraph.style)):
         ppr = element.find(f"{_W}pPr")
@@ -259,16 +261,16 @@ def _list_level(paragraph) -> tuple[str, int] | None:
     return None
 
 
-def _style_chain(style):
+def _style_chain(style: Any) -> Iterator[Any]:
     while style is not None:
         yield style.element
         style = style.base_style
 
 
-def _list_label(pattern: str, fmt: str, num_id: str, ilvl: int, counters) -> str:
+def _list_label(pattern: str, fmt: str, num_id: str, ilvl: int, counters: dict[tuple[str, int], int]) -> str:
     """Word's lvlText ("%1.", "%2)") with each %n replaced by that level's number."""
 
-    def number(match):
+    def number(match: re.Match[str]) -> str:
         level = int(match.group(1)) - 1
         value = counters.get((num_id, level), 1)
         return _format_number(value, fmt if level == ilvl else "decimal")
@@ -366,7 +368,7 @@ def pdf_first_page(data: bytes) -> str:
         document.close()
 
 
-def _page_lines(page) -> list[tuple[_Line, bool]]:
+def _page_lines(page: Any) -> list[tuple[_Line, bool]]:
     """(line, in the head/foot band) for each text line of the page, top to bottom."""
     height = float(page.height)
     lines = []
