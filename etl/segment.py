@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from etl.lang import LANGUAGES
+from etl.segment_items import Item, ItemMark, item_mark, items_of, starts_list
 
 _PARAGRAPH_RE = re.compile(r"^[ \t]*(?P<number>\d{1,4})\.(?:[ \t]+|(?=[^\d\s.]))(?=\S)")
 _HEADING_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[IVXLCDM]+|[A-Z])\.[ \t]*(?P<title>\S.*)$")
@@ -45,6 +46,7 @@ class Paragraph:
     section_title: str | None = None
     subsection: str | None = None
     co_refs: list[int] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
 
 
 @dataclass
@@ -109,22 +111,32 @@ def segment(text: str) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     outline = _Outline()
     current: Paragraph | None = None
+    marks: list[list[ItemMark]] = []  # the item marks of each paragraph, the current one last
+    list_next: int | None = None  # the next number of a list numbered from 1 inside the current paragraph
     for offset, line in _lines(text):
         if not line.strip() or _continues_co_refs(outline, line):
             continue
-        if (m := _PARAGRAPH_RE.match(line)) and not _wrapped_number(m, paragraphs):
-            current = _start_paragraph(m, offset, line, outline)
+        m = _PARAGRAPH_RE.match(line)
+        if m and current is not None and _nested_number(int(m["number"]), text[current.char_end - 1], list_next):
+            marks[-1].append(ItemMark(m["number"], offset, offset + m.end()))
+            current.char_end, list_next = offset + len(line.rstrip()), int(m["number"]) + 1
+        elif m and not _wrapped_number(m, paragraphs):
+            current, list_next = _start_paragraph(m, offset, line, outline), None
             paragraphs.append(current)
+            marks.append([])
         elif _read_heading(outline, line):
             current = None
-        elif current is not None and _belongs_to(text, current, line):
+        elif current is not None and (list_next is not None or _belongs_to(text, current, line)):
             # bullet lines and a)/b) items belong to the paragraph above (par. 191)
+            if mark := item_mark(line, offset, current.paragraph):
+                marks[-1].append(mark)
             current.char_end = offset + len(line.rstrip())
         else:
             _continue_heading(outline, line.strip(), line.startswith("\t"))
             current = None
-    for paragraph in paragraphs:
+    for paragraph, found in zip(paragraphs, marks):
         paragraph.text = text[paragraph.char_start : paragraph.char_end]
+        paragraph.items = items_of(found, paragraph.text, paragraph.char_start)
     if not paragraphs:
         raise SegmentationError("no numbered paragraph found (expected lines such as '12.<TAB>Text' or '12.Text')")
     return paragraphs
@@ -192,6 +204,15 @@ def _read_heading(outline: _Outline, line: str) -> bool:
 def _belongs_to(text: str, current: Paragraph, line: str) -> bool:
     """An unnumbered line continues the paragraph above unless it is tabbed (and no item) or a subheading."""
     return (not line.startswith("\t") or bool(_ITEM_RE.match(line))) and not _untabbed_subheading(text, current, line)
+
+
+def _nested_number(number: int, last_char: str, list_next: int | None) -> bool:
+    """Whether "N." continues the list inside the current paragraph, or opens one ("… as follows:" then "1.").
+
+    A number that both continues the list and follows the last paragraph is read as the list's: the
+    list of paragraph 95 runs to 102 before paragraph 96 comes.
+    """
+    return number == list_next or starts_list(number, last_char)
 
 
 def _wrapped_number(match: re.Match[str], paragraphs: list[Paragraph]) -> bool:
