@@ -10,10 +10,13 @@ checked before the work they bound, and docs/SECURITY.md lists them.
 import io
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from etl.docx_count import DocxLimitError, count_parts
 
 SUFFIXES = (".txt", ".docx", ".pdf")
 
@@ -22,7 +25,7 @@ SUFFIXES = (".txt", ".docx", ".pdf")
 MAX_REPORT_BYTES = 64 * 1024 * 1024  # the file as stored, any format
 MAX_DOCX_UNZIPPED_BYTES = 128 * 1024 * 1024  # every part of a .docx, decompressed
 MAX_DOCX_PARTS = 10_000  # files inside a .docx
-MAX_DOCX_PARAGRAPHS = 100_000  # <w:p> elements in its XML parts
+MAX_DOCX_PARAGRAPHS = 100_000  # WordprocessingML <p> elements in any part, whatever their prefix
 MAX_DOCX_ELEMENTS = 2_000_000  # every XML element, whatever its namespace prefix (Word writes about 50 a paragraph)
 MAX_PDF_PAGES = 1_000
 MAX_LINE_CHARS = 20_000  # one paragraph (a line of the tab layout); longer is not a report's text
@@ -182,9 +185,11 @@ def docx_text(data: bytes) -> SourceText:
 
 
 def check_docx_size(data: bytes) -> None:
-    """Refuse a .docx that unzips too large or holds too many paragraphs, before any XML is parsed.
+    """Refuse a .docx that unzips too large or holds too many paragraphs or elements, before python-docx parses it.
 
     The sizes are the ones the zip declares; zipfile never inflates a part past its declared size.
+    Paragraphs and elements are counted on every part read as XML, whatever its name or prefixes
+    (etl/docx_count.py), and counting stops at the limit.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -199,25 +204,11 @@ def check_docx_size(data: bytes) -> None:
                     f"the Word document unzips to {_mb(unzipped)}, more than {_mb(MAX_DOCX_UNZIPPED_BYTES)}; "
                     "is this one report?"
                 )
-            counts = [_xml_counts(archive.read(part)) for part in parts if part.filename.endswith(".xml")]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError) as error:
+            count_parts(archive, MAX_DOCX_PARAGRAPHS, MAX_DOCX_ELEMENTS)
+    except DocxLimitError as error:
+        raise SourceError(str(error)) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, zlib.error) as error:
         raise SourceError(f"not a readable Word document ({type(error).__name__}); re-save it as .docx") from None
-    paragraphs, elements = sum(c[0] for c in counts), sum(c[1] for c in counts)
-    if paragraphs > MAX_DOCX_PARAGRAPHS:
-        raise SourceError(
-            f"{paragraphs:,} paragraphs in the Word document, more than the {MAX_DOCX_PARAGRAPHS:,} "
-            "a report may have; is this one report?"
-        )
-    if elements > MAX_DOCX_ELEMENTS:
-        raise SourceError(
-            f"{elements:,} XML elements in the Word document, more than {MAX_DOCX_ELEMENTS:,}; is this one report?"
-        )
-
-
-def _xml_counts(xml: bytes) -> tuple[int, int]:
-    """(paragraphs, elements) of an XML part, counted without parsing it or listing matches (5 million took 200 MB)."""
-    paragraphs = sum(xml.count(tag) for tag in (b"<w:p>", b"<w:p ", b"<w:p/>"))  # empty paragraphs count too
-    return paragraphs, xml.count(b"<") - xml.count(b"</")  # every element, whatever its prefix
 
 
 def _list_formats(document: Any) -> dict[str, dict[int, tuple[str, str, int]]]:
