@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from etl.build import build_report
 from etl.segment import Paragraph, segment
@@ -175,3 +176,36 @@ def test_a_repeated_label_stays_unique():
     paragraphs = segment("7.\tTwo lists:\n1.\tOne;\n2.\tTwo:\n1.\tAgain one;\n8.\tNext.\n")
     assert [p.paragraph for p in paragraphs] == [7, 8]
     assert [i.item for i in paragraphs[0].items] == ["1", "2", "1-2"]
+
+
+_LINES = st.sampled_from(
+    [
+        "12.\tA paragraph listing:",
+        "13.\tAnother paragraph.",
+        "1.\tFirst recommendation (Brazil);",
+        "2.\tSecond one (Chile, Peru).",
+        "3.\tThird:",
+        "12.1 Numbered after its paragraph (France);",
+        "13.2 Numbered after the other one;",
+        "\t(a)\tLettered;",
+        "b) Lettered, French style;",
+        "• A bullet",
+        "a wrapped line of text with 4 numbers",
+        "\tA.\tA section",
+        "",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, min_size=1, max_size=40))
+def test_items_are_unique_spans_of_their_paragraph(lines):
+    text = "12.\tStart.\n" + "\n".join(lines) + "\n"
+    for p in segment(text):
+        keys = [i.item for i in p.items]
+        assert len(keys) == len(set(keys))
+        previous_end = 0
+        for i in p.items:
+            assert previous_end <= i.label_start < i.start <= i.end <= len(p.text)
+            assert p.text[i.start : i.end] == p.text[i.start : i.end].strip()
+            previous_end = i.end
