@@ -1,28 +1,34 @@
 """Count the paragraphs and elements of a .docx's XML before python-docx parses it, in bounded work.
 
-Every part of the package is read as XML whatever its name (Word finds its main part through the
-package's relationships, so `word/document.xml` may be called anything) and every element is
-matched by its namespace URI, whatever prefix binds it (`w:p`, `x:p`, a default namespace). The
-reader is expat, event by event: no tree is built, and counting stops at the first chunk that
-takes a count past its limit, so a bomb of millions of paragraphs costs what its first limit's
-worth does. A part that is not well-formed XML (an image) is skipped: python-docx refuses it if
-it was meant to be XML.
+A part is XML by what the package says, not by its name: its content type in `[Content_Types].xml`
+(an `Override` for its name, else the `Default` of its extension), as python-docx and Word find it;
+so `word/document.xml` may be called anything. The relationship parts (`_rels/*.rels`) and the
+content types themselves are XML by their names, as the package format fixes them. Every element
+of these parts is counted by its namespace URI, whatever prefix binds it (`w:p`, `x:p`, a default
+namespace). The reader is expat, event by event: no tree is built, and counting stops at the first
+chunk that takes a count past its limit, so a bomb of millions of paragraphs costs no more than
+its first limit's worth. An XML part that expat cannot read (broken, or in an encoding Word never
+writes) is refused: what is not counted is not parsed after.
 """
 
+import re
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.parsers import expat
 
 # The namespaces of WordprocessingML: transitional (what Word writes) and strict.
 WORD_NAMESPACES = frozenset(
     {"http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"}
 )
+CONTENT_TYPES = "[Content_Types].xml"
+_CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_RELS_RE = re.compile(r"(?:^|/)_rels/[^/]*\.rels$", re.IGNORECASE)
 _CHUNK = 64 * 1024  # bytes fed to the parser between two looks at the counts
 
 
-class DocxLimitError(ValueError):
-    """The package holds more paragraphs or elements than its limit, or a DTD (Word writes none)."""
+class DocxRefused(ValueError):
+    """A package holding more paragraphs or elements than its limits, or XML that cannot be counted."""
 
 
 @dataclass
@@ -31,45 +37,96 @@ class XmlCounts:
     elements: int = 0  # every element, whatever its namespace
 
 
+@dataclass
+class _ContentTypes:
+    defaults: dict[str, str] = field(default_factory=dict)  # extension (lower case) -> content type
+    overrides: dict[str, str] = field(default_factory=dict)  # part name (lower case, no leading /) -> content type
+
+    def of(self, name: str) -> str:
+        key = name.lower()
+        return self.overrides.get(key) or self.defaults.get(key.rpartition(".")[2] if "." in key else "", "")
+
+
+@dataclass(frozen=True)
+class _Limits:
+    paragraphs: int
+    elements: int
+
+
 def count_parts(archive: zipfile.ZipFile, max_paragraphs: int, max_elements: int) -> XmlCounts:
-    """The paragraphs and elements of every XML part; DocxLimitError as soon as a count passes its limit."""
-    counts = XmlCounts()
+    """The paragraphs and elements of every XML part; DocxRefused as soon as a count passes its limit."""
+    limits, counts = _Limits(max_paragraphs, max_elements), XmlCounts()
+    names = {part.filename.lower() for part in archive.infolist() if not part.is_dir()}
+    if CONTENT_TYPES.lower() not in names:
+        raise DocxRefused(f"not a readable Word document (no {CONTENT_TYPES}); re-save it as .docx")
+    types = _ContentTypes()
     for part in archive.infolist():
-        if not part.is_dir():
-            with archive.open(part) as stream:
-                _count_part(stream.read, counts, max_paragraphs, max_elements)
+        if part.filename.lower() == CONTENT_TYPES.lower():
+            _count_part(archive, part, counts, limits, _type_collector(types, names))
+    for part in archive.infolist():
+        is_xml = "xml" in types.of(part.filename) or _RELS_RE.search(part.filename) is not None
+        if not part.is_dir() and part.filename.lower() != CONTENT_TYPES.lower() and is_xml:
+            _count_part(archive, part, counts, limits)
     return counts
 
 
-def _count_part(read: Callable[[int], bytes], counts: XmlCounts, max_paragraphs: int, max_elements: int) -> None:
+def _type_collector(types: _ContentTypes, names: set[str]) -> Callable[[str, dict[str, str]], None]:
+    """What `[Content_Types].xml` says of the package's own parts (nothing kept for names it does not hold)."""
+    extensions = {name.rpartition(".")[2] for name in names if "." in name}
+
+    def collect(name: str, attributes: dict[str, str]) -> None:
+        namespace, _, local = name.rpartition(" ")
+        if namespace != _CONTENT_TYPES_NS:
+            return
+        content_type = attributes.get("ContentType", "")
+        if local == "Default" and (extension := attributes.get("Extension", "").lower()) in extensions:
+            types.defaults[extension] = content_type
+        elif local == "Override" and (part := attributes.get("PartName", "").lower().removeprefix("/")) in names:
+            types.overrides[part] = content_type
+
+    return collect
+
+
+def _count_part(
+    archive: zipfile.ZipFile,
+    part: zipfile.ZipInfo,
+    counts: XmlCounts,
+    limits: _Limits,
+    also: Callable[[str, dict[str, str]], None] | None = None,
+) -> None:
     parser = expat.ParserCreate(namespace_separator=" ")
 
-    def start(name: str, _attributes: object) -> None:
+    def start(name: str, attributes: dict[str, str]) -> None:
         counts.elements += 1
         namespace, _, local = name.rpartition(" ")
         if local == "p" and namespace in WORD_NAMESPACES:
             counts.paragraphs += 1
+        if also is not None:
+            also(name, attributes)
 
     def doctype(*_: object) -> None:
-        raise DocxLimitError("the Word document declares a DTD, which Word never writes; re-save it as .docx")
+        raise DocxRefused("the Word document declares a DTD, which Word never writes; re-save it as .docx")
 
     parser.StartElementHandler = start
     parser.StartDoctypeDeclHandler = doctype
     try:
-        while chunk := read(_CHUNK):
-            parser.Parse(chunk, False)
-            _check(counts, max_paragraphs, max_elements)
+        with archive.open(part) as stream:
+            while chunk := stream.read(_CHUNK):
+                parser.Parse(chunk, False)
+                _check(counts, limits)
         parser.Parse(b"", True)
-    except expat.ExpatError:
-        pass  # not XML, or broken XML: not counted here, and refused by python-docx if it is a part it reads
-    _check(counts, max_paragraphs, max_elements)
+    except (expat.ExpatError, ValueError, LookupError) as error:  # pyexpat: ValueError for a multi-byte encoding
+        name = part.filename[:80].encode("unicode_escape").decode("ascii")
+        reason = expat.ErrorString(error.code) if isinstance(error, expat.ExpatError) else str(error)[:80]
+        raise DocxRefused(f"not a readable Word document (part {name}: {reason}); re-save it as .docx") from None
+    _check(counts, limits)
 
 
-def _check(counts: XmlCounts, max_paragraphs: int, max_elements: int) -> None:
-    if counts.paragraphs > max_paragraphs:
-        raise DocxLimitError(
-            f"more than {max_paragraphs:,} paragraphs in the Word document, the most a report may have; "
+def _check(counts: XmlCounts, limits: _Limits) -> None:
+    if counts.paragraphs > limits.paragraphs:
+        raise DocxRefused(
+            f"more than {limits.paragraphs:,} paragraphs in the Word document, the most a report may have; "
             "is this one report?"
         )
-    if counts.elements > max_elements:
-        raise DocxLimitError(f"more than {max_elements:,} XML elements in the Word document; is this one report?")
+    if counts.elements > limits.elements:
+        raise DocxRefused(f"more than {limits.elements:,} XML elements in the Word document; is this one report?")

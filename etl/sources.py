@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from etl.docx_count import DocxLimitError, count_parts
+from etl.docx_count import DocxRefused, count_parts
 
 SUFFIXES = (".txt", ".docx", ".pdf")
 
@@ -205,7 +205,7 @@ def check_docx_size(data: bytes) -> None:
                     "is this one report?"
                 )
             count_parts(archive, MAX_DOCX_PARAGRAPHS, MAX_DOCX_ELEMENTS)
-    except DocxLimitError as error:
+    except DocxRefused as error:
         raise SourceError(str(error)) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, zlib.error) as error:
         raise SourceError(f"not a readable Word document ({type(error).__name__}); re-save it as .docx") from None

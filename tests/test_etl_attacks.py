@@ -295,6 +295,17 @@ FILE_ATTACKS = {
         lambda p: p.write_bytes(docx_with_body(word_body(b"w", b'<o:x xmlns:o="urn:other"/>', 3_000_000))),
         "more than 2,000,000 XML elements in the Word document",
     ),
+    # an encoding Word never writes, which python-docx reads and expat cannot count: refused, not skipped
+    "docx_gb18030_120000_paragraphs": (
+        "gb18030.docx",
+        lambda p: p.write_bytes(
+            docx_with_body(
+                b'<?xml version="1.0" encoding="GB18030"?>'
+                + word_body(b"w", b"<w:p><w:r><w:t>1. Text</w:t></w:r></w:p>", 120_000)
+            )
+        ),
+        "not a readable Word document (part word/document.xml: multi-byte encodings are not supported)",
+    ),
     "docx_with_a_dtd": (
         "dtd.docx",
         lambda p: p.write_bytes(
