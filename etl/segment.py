@@ -7,6 +7,8 @@ Lines without a number belong to the paragraph above them, or continue the headi
 above them when no paragraph has started since. The follow-up headings of every
 language in `etl/lang/` are read ("Renseignements sur la suite donnée aux paragraphes …",
 "Information on the follow-up to paragraphs …", "Información relativa al seguimiento …").
+A paragraph's numbered recommendations ("124.1", or "1." after a paragraph ending in ":"), lettered
+sub-paragraphs and bullets are its items (etl/segment_items.py), never paragraphs of their own.
 """
 
 import re
