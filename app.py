@@ -35,6 +35,7 @@ NAV = (
     ("claims", "/claims", "nav_claims"),
     ("checks", "/checks", "nav_checks"),
     ("follow-up", "/follow-up", "nav_follow_up"),
+    ("reports", "/reports", "nav_reports"),
 )
 
 app.layout = html.Div(

@@ -186,9 +186,10 @@ class Check:
     tolerance: Annotated[float | None, Doc("what rounding alone allows; null when a bound is open")]
     status: Annotated[str, Doc("see CHECK_STATUSES in contract/schema.py")]
     explanation: Annotated[
-        str | None, Doc("for a qualified verdict, why, in one sentence a reader understands (English); else null")
+        str | None,
+        Doc("why the verdict is what it is, in sentences a reader understands (English); null when plainly consistent"),
     ] = None
-    explanation_fr: Annotated[str | None, Doc("the same sentence in French")] = None
+    explanation_fr: Annotated[str | None, Doc("the same in French")] = None
     detail: Annotated[str, Doc("the arithmetic in one line, in English")]
     detail_fr: Annotated[str, Doc("the arithmetic in one line, in French")]
     claim_id: Annotated[

@@ -54,6 +54,48 @@ DOCUMENT_TYPES = (
     "upr_compilation",  # the UN information compiled by OHCHR for the review (A/HRC/WG.6/7/KAZ/2)
     "upr_summary",  # OHCHR's summary of other stakeholders' submissions (A/HRC/WG.6/7/KAZ/3)
 )
+# The names readers see for each body and document type: (fr, en). A value that is not here is refused by the
+# tests; add it here, with both words.
+BODY_NAMES = {
+    "CAT": ("Comité contre la torture", "Committee against Torture"),
+    "CCPR": ("Comité des droits de l'homme", "Human Rights Committee"),
+    "CED": ("Comité des disparitions forcées", "Committee on Enforced Disappearances"),
+    "CEDAW": (
+        "Comité pour l'élimination de la discrimination à l'égard des femmes",
+        "Committee on the Elimination of Discrimination against Women",
+    ),
+    "CERD": (
+        "Comité pour l'élimination de la discrimination raciale",
+        "Committee on the Elimination of Racial Discrimination",
+    ),
+    "CESCR": (
+        "Comité des droits économiques, sociaux et culturels",
+        "Committee on Economic, Social and Cultural Rights",
+    ),
+    "CMW": ("Comité des travailleurs migrants", "Committee on Migrant Workers"),
+    "CRC": ("Comité des droits de l'enfant", "Committee on the Rights of the Child"),
+    "CRPD": (
+        "Comité des droits des personnes handicapées",
+        "Committee on the Rights of Persons with Disabilities",
+    ),
+    "SPT": ("Sous-comité pour la prévention de la torture", "Subcommittee on Prevention of Torture"),
+    "HRC": ("Conseil des droits de l'homme", "Human Rights Council"),
+    "UPR": (
+        "Conseil des droits de l'homme, Examen périodique universel",
+        "Human Rights Council, Universal Periodic Review",
+    ),
+    "SP": ("Procédures spéciales", "Special procedures"),
+}
+DOCUMENT_TYPE_NAMES = {
+    "state_report": ("rapport de l'État partie", "State party report"),
+    "concluding_observations": ("observations finales", "concluding observations"),
+    "list_of_issues": ("liste de points", "list of issues"),
+    "replies": ("réponses à la liste de points", "replies to the list of issues"),
+    "upr_working_group_report": ("rapport du Groupe de travail de l'EPU", "UPR Working Group report"),
+    "upr_national_report": ("rapport national à l'EPU", "UPR national report"),
+    "upr_compilation": ("compilation des Nations Unies pour l'EPU", "UPR compilation of UN information"),
+    "upr_summary": ("résumé des communications des parties prenantes", "UPR summary of stakeholders' submissions"),
+}
 # The dimension names a definition may declare, each with the words a French and an English reader see: (fr, en).
 # A definition naming one that is not here is refused; add it here, with both words.
 DIMENSION_NAMES = {

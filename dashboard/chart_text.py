@@ -5,6 +5,7 @@
 """
 
 import textwrap
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -219,18 +220,35 @@ def check_detail(check: Any, lang: str) -> str | None:
     return detail if isinstance(detail, str) and detail else None
 
 
-def check_warnings(checks: pd.DataFrame, lang: str) -> list[str]:
-    """One line per inconsistent check: 'Les chiffres du rapport ne concordent pas : 715 + 90 + 35 = 840 … — par. 290'."""
-    return [
-        t(
-            lang,
-            "warning",
-            detail=check_detail(c, lang) or (c.description_fr if lang == "fr" else c.description),
-            para=paragraphs_label([int(p) for p in c.paragraphs], lang),
-        )
-        for c in checks.itertuples()
-        if c.status == data.INCONSISTENT
-    ]
+def check_explanation(check: Any, lang: str) -> str | None:
+    """Why a check's verdict is what it is, in the page's language; None for a plain `consistent`."""
+    french = getattr(check, "explanation_fr", None)
+    why = french if lang == "fr" and isinstance(french, str) else getattr(check, "explanation", None)
+    return why if isinstance(why, str) and why else None
+
+
+def check_warnings(checks: pd.DataFrame, lang: str, about: Collection[str] | None = None) -> list[str]:
+    """One line per check that is not plainly consistent, saying why: 'Les chiffres du rapport ne concordent pas :
+    les parties font 840, et non le total indiqué « 835 ». — par. 290'. With `about` (the claim ids a chart draws), only the checks about one of
+    those figures: a table whose number is merely the base of another's share carries no warning for it."""
+    lines = []
+    for c in checks.itertuples():
+        if c.status == data.CONSISTENT:
+            continue
+        figure = getattr(c, "claim_id", None)
+        if about is not None and isinstance(figure, str) and figure not in about:
+            continue
+        why = check_explanation(c, lang)
+        described = c.description_fr if lang == "fr" else c.description
+        detail = _after_colon(why) if why else (check_detail(c, lang) or described)
+        key = "warning" if c.status == data.INCONSISTENT else "warning_qualified"
+        lines.append(t(lang, key, detail=detail, para=paragraphs_label([int(p) for p in c.paragraphs], lang)))
+    return lines
+
+
+def _after_colon(sentence: str) -> str:
+    """A sentence continuing a warning after its colon: 'The parts add up…' -> 'the parts add up…'."""
+    return sentence[0].lower() + sentence[1:] if sentence[:2].istitle() else sentence
 
 
 # The text alternative, made from the data.

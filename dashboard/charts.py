@@ -131,7 +131,9 @@ def _chart_parts(
         chosen=chosen,
         kind=kind,
         card=card_of(entry, rows, lang) if kind == "card" else None,
-        warnings=check_warnings(dataset.checks_of(indicator_id), lang),
+        warnings=check_warnings(
+            dataset.checks_of(indicator_id), lang, set(dataset.observations_of(indicator_id).claim_id.dropna())
+        ),
         report_id=entry.report_id,
     )
 

@@ -100,7 +100,7 @@ def compare_parts(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> tu
         rows=rows,
         chosen={"ids": [k.entry.indicator_id for k in kept]},
         kind="lines",
-        warnings=check_warnings(checks, lang),
+        warnings=check_warnings(checks, lang, set(rows.claim_id.dropna()) if "claim_id" in rows else None),
         report_id=kept[0].entry.report_id,
     )
     return parts, messages

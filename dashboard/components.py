@@ -58,11 +58,29 @@ def report_href(dataset: data.Dataset, report_id: str, lang: str, paragraph: int
     return href("/report", lang, report=chosen) + (f"#p{int(paragraph)}" if paragraph is not None else "")
 
 
+# Past this many documents the report menu is a link to the documents' search rather than a link per document.
+MAX_REPORT_CHOICES = 12
+
+
 def report_selector(dataset: data.Dataset, path: str, lang: str, current: str, **params: Any) -> html.Nav | None:
     """Links to the same page for each report of the data (the report goes in the URL); None for a single report."""
     ids = dataset.report_ids()
     if len(ids) < 2:
         return None
+    if len(ids) > MAX_REPORT_CHOICES:  # a corpus: one link per document would be thousands; the search finds one
+        return html.Nav(
+            [
+                html.Span(dataset.symbol(current), className="report-choice active"),
+                dcc.Link(
+                    t(lang, "reports_choose", n=format_number(len(ids), lang)),
+                    href=href("/reports", lang),
+                    id="report-choice-search",
+                ),
+            ],
+            className="report-selector",
+            id="report-selector",
+            **attributes({"aria-label": t(lang, "report_title")}),
+        )
     default = ids[0]
     return html.Nav(
         [
@@ -291,26 +309,34 @@ def highlighted(text: str, spans: list[tuple[Any, ...]], extra: dict[int, Any] |
     return [piece for piece in pieces if piece != ""]
 
 
-def quote_spans(paragraph_text: str, quote: str, number: str) -> list[tuple[int, int, str]]:
-    """Where the quote and, inside it, the number as written sit in the paragraph."""
-    start = paragraph_text.find(quote) if quote else -1
-    if start < 0:
-        found = paragraph_text.find(number) if number else -1
-        return [(found, found + len(number), "number")] if found >= 0 else []
-    inner = quote.find(number) if number else -1
-    if inner < 0:
-        return [(start, start + len(quote), "quote")]
-    return [
-        (start, start + inner, "quote"),
-        (start + inner, start + inner + len(number), "number"),
-        (start + inner + len(number), start + len(quote), "quote"),
-    ]
+def quote_spans(paragraph_text: str, quote: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The number at its claim's offsets in the paragraph and, around it, the quote that holds it.
+
+    The offsets say which of several equal numbers is meant ("12 affaires … et 12 personnes"): the number is
+    never looked for by its digits. Offsets outside the paragraph (a build of another text) mark nothing.
+    """
+    if not 0 <= start < end <= len(paragraph_text):
+        return []
+    around = _quote_around(paragraph_text, quote, start, end)
+    if around is None:
+        return [(start, end, "number")]
+    return [(around[0], start, "quote"), (start, end, "number"), (end, around[1], "quote")]
+
+
+def _quote_around(text: str, quote: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the quote stands in the text around the span [start, end), if it does."""
+    at = text.find(quote, max(0, end - len(quote))) if quote else -1
+    while 0 <= at <= start:
+        if end <= at + len(quote):
+            return at, at + len(quote)
+        at = text.find(quote, at + 1)
+    return None
 
 
 def observation_panel(dataset: data.Dataset, entry: CatalogEntry, row: Any, lang: str) -> list[Any]:
     """The side panel of one data point: its value, its paragraph with the quote marked, a link."""
     text = dataset.paragraph_text(row.report_id, row.paragraph)
-    spans = [s for s in quote_spans(text, row.quote, row.text) if s[0] < s[1]]
+    spans = [s for s in quote_spans(text, row.quote, int(row.start), int(row.end)) if s[0] < s[1]]
     point = point_data(row, entry, lang, shapes.time_span(entry, dataset.observations_of(entry.indicator_id)))
     return [
         html.H3(point[1], className="panel-value"),
@@ -420,7 +446,7 @@ def sources_list(dataset: data.Dataset, entry: CatalogEntry, rows: pd.DataFrame,
         text = dataset.paragraph_text(report_id, number)
         spans = []
         for row in rows[rows.paragraph == number].itertuples():
-            spans += [s for s in quote_spans(text, row.quote, row.text) if s[2] == "number"]
+            spans += [s for s in quote_spans(text, row.quote, int(row.start), int(row.end)) if s[2] == "number"]
         items.append(
             html.Li(
                 [

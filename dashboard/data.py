@@ -226,9 +226,14 @@ class Dataset:
         return _inconsistent_first(self.checks[self.checks.report_id == report_id])
 
     def inconsistent_indicators(self) -> set[str]:
-        """The indicators involved in at least one inconsistent check."""
+        """The indicators that draw the figure an inconsistent check is about (all those it involves, for a build
+        whose checks name no figure): a table whose number is merely another's base is not flagged."""
         bad = self.checks[self.checks.status == INCONSISTENT]
-        return {i for ids in bad.indicator_ids for i in list(ids)}
+        about = set(bad.claim_id.dropna()) if "claim_id" in bad else set()
+        drawing = self.observations[self.observations.claim_id.isin(about)] if about else self.observations.iloc[0:0]
+        flagged = set(drawing.indicator_id)
+        unnamed = bad[bad.claim_id.isna()] if "claim_id" in bad else bad
+        return flagged | {i for ids in unnamed.indicator_ids for i in list(ids)}
 
     def paragraphs_of(self, report_id: str) -> pd.DataFrame:
         """One report's paragraphs in reading order."""

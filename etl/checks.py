@@ -13,34 +13,12 @@ from dataclasses import dataclass
 
 from contract import records
 from contract.schema import CHECK_STATUSES
+from etl.check_words import DETAILS, EXPLANATIONS
 from etl.definition_models import CheckDefinition, IndicatorOperand, Selector, applies_to
 from etl.indicators import DefinitionError, pick_claim
 from etl.rounding import rounding_half
 
-CONSISTENT, INCONSISTENT = CHECK_STATUSES[:2]
-# The one-line arithmetic of a check, in each language of the interface.
-DETAILS = {
-    "en": {
-        "sum": "{parts}; stated total {total}",
-        "sum_partial": "{parts}, at most the stated total {total}",
-        "share": "{part} / {whole} = {computed} %; stated {share}",
-        "growth": "{end} / {start} − 1 = {computed} %; stated {rate}",
-        "increase": "stated increase",
-        "decrease": "stated decrease",
-        "from_to": " from {a} to {b}",
-        "series": "; series {series}",
-    },
-    "fr": {
-        "sum": "{parts} ; total indiqué {total}",
-        "sum_partial": "{parts}, au plus le total indiqué {total}",
-        "share": "{part} / {whole} = {computed} % ; indiqué {share}",
-        "growth": "{end} / {start} − 1 = {computed} % ; indiqué {rate}",
-        "increase": "hausse indiquée",
-        "decrease": "baisse indiquée",
-        "from_to": " de {a} à {b}",
-        "series": " ; série {series}",
-    },
-}
+CONSISTENT, INCONSISTENT, IF_TRUNCATED, IF_BASE_ROUNDED, BASE_ASSUMED = CHECK_STATUSES
 
 
 @dataclass(frozen=True)
@@ -54,6 +32,7 @@ class Stated:
     label: str  # dimension values, to pair shares with counts and to name the pair
     indicator_id: str | None
     text: str = ""  # as written in the report
+    claim_id: str | None = None
 
     @property
     def half_width(self) -> float:
@@ -146,7 +125,7 @@ def _label(observation: records.Observation, key: str) -> str | None:
 
 def _stated(row: records.Observation | records.Claim, label: str, indicator_id: str | None, lang: str) -> Stated:
     low, high = stated_interval(row.value, row.text, row.qualifier, row.unit, lang)
-    return Stated(row.value, low, high, row.paragraph, label, indicator_id, row.text)
+    return Stated(row.value, low, high, row.paragraph, label, indicator_id, row.text, row.claim_id)
 
 
 Operands = Mapping[str, list[Stated]]
@@ -169,7 +148,11 @@ def _check_sum(check: CheckDefinition, operands: Operands, report_id: str, where
         )
         for lang in DETAILS
     }
-    return [_row(check, report_id, [*parts, total], total.value, computed, _tolerance([*parts, total]), holds, detail)]
+    verdict = _plain(
+        holds, template, lambda lang: {"computed": _fmt(computed, lang), "total": _stated_text(total, lang)}
+    )
+    tolerance = _tolerance([*parts, total])
+    return [_row(check, report_id, [*parts, total], total.value, computed, tolerance, verdict, detail, about=total)]
 
 
 def _check_share(check: CheckDefinition, operands: Operands, report_id: str, where: str) -> list[records.Check]:
@@ -179,7 +162,6 @@ def _check_share(check: CheckDefinition, operands: Operands, report_id: str, whe
     for share, part in _pairs(operands["share"], operands["part"], where):
         computed = part.value / whole.value * 100
         low, high = part.low / whole.high * 100, (part.high / whole.low * 100 if whole.low > 0 else math.inf)
-        holds = _overlap(low, high, share.low, share.high)
         detail = {
             lang: DETAILS[lang]["share"].format(
                 part=_fmt(part.value, lang),
@@ -191,10 +173,62 @@ def _check_share(check: CheckDefinition, operands: Operands, report_id: str, whe
         }
         suffix = f"[{share.label}]" if share.label else ""
         tolerance = _share_tolerance(share, low, high)
+        verdict = _share_verdict(share, part, whole, computed, (low, high))
         rows.append(
-            _row(check, report_id, [share, part, whole], share.value, computed, tolerance, holds, detail, suffix)
+            _row(
+                check,
+                report_id,
+                [share, part, whole],
+                share.value,
+                computed,
+                tolerance,
+                verdict,
+                detail,
+                suffix,
+                about=share,
+            )
         )
     return rows
+
+
+def _share_verdict(
+    share: Stated, part: Stated, whole: Stated, computed: float, interval: tuple[float, float]
+) -> "_Verdict":
+    """Consistent as written; or once the base's own rounding, or a truncation, is allowed; or not at all.
+
+    A base the share's paragraph does not state (taken from another paragraph) is said, whatever the verdict.
+    """
+    as_written = (part.low / whole.value * 100, part.high / whole.value * 100)
+    step = 2 * share.half_width
+    truncated = (share.value, share.value + step) if 0 < step < math.inf else None
+
+    def values(lang: str) -> dict[str, str]:
+        rounded = _fmt(round(computed, _decimals(step)), lang, _decimals(step)) + " %" if truncated else ""
+        return {
+            "share": _stated_text(share, lang),
+            "part": _stated_text(part, lang),
+            "whole": _stated_text(whole, lang),
+            "computed": _fmt(computed, lang),
+            "rounded": rounded,
+            "paragraph": str(whole.paragraph),
+        }
+
+    elsewhere = whole.paragraph != share.paragraph
+    if _overlap(*as_written, share.low, share.high) or _overlap(*interval, share.low, share.high):
+        if elsewhere:
+            return _explained(BASE_ASSUMED, [BASE_ASSUMED], values)
+        if not _overlap(*as_written, share.low, share.high):
+            return _explained(IF_BASE_ROUNDED, [IF_BASE_ROUNDED], values)
+        return _Verdict(CONSISTENT)
+    base = [BASE_ASSUMED] if elsewhere else []
+    if truncated and _overlap(*interval, truncated[0], truncated[1] - 1e-12 * max(1.0, abs(truncated[1]))):
+        return _explained(IF_TRUNCATED, [IF_TRUNCATED, *base], values)
+    return _explained(INCONSISTENT, ["share", *base], values)
+
+
+def _decimals(step: float) -> int:
+    """How many decimals a rounding step keeps: 1 -> 0, 0.1 -> 1, 0.01 -> 2."""
+    return max(0, round(-math.log10(step))) if step > 0 else 0
 
 
 def _check_growth(check: CheckDefinition, operands: Operands, report_id: str, where: str) -> list[records.Check]:
@@ -215,7 +249,17 @@ def _check_growth(check: CheckDefinition, operands: Operands, report_id: str, wh
         for lang in DETAILS
     }
     tolerance = _share_tolerance(rate, low, high)
-    return [_row(check, report_id, [start, end, rate], rate.value, computed, tolerance, holds, detail)]
+    verdict = _plain(
+        holds,
+        "growth",
+        lambda lang: {
+            "start": _stated_text(start, lang),
+            "end": _stated_text(end, lang),
+            "computed": _fmt(computed, lang),
+            "rate": _stated_text(rate, lang),
+        },
+    )
+    return [_row(check, report_id, [start, end, rate], rate.value, computed, tolerance, verdict, detail, about=rate)]
 
 
 def _check_trend(check: CheckDefinition, operands: Operands, report_id: str, where: str) -> list[records.Check]:
@@ -247,7 +291,17 @@ def _check_trend(check: CheckDefinition, operands: Operands, report_id: str, whe
     for lang in DETAILS:
         detail[lang] += DETAILS[lang]["series"].format(series=" → ".join(_fmt(s.value, lang) for s in series))
     change = last.value - first.value
-    return [_row(check, report_id, stated + series[1:-1], expected, change, _tolerance(stated), holds, detail)]
+    verdict = _plain(
+        holds,
+        "trend",
+        lambda lang: {
+            "direction": EXPLANATIONS[lang][direction],
+            "first": _stated_text(first, lang),
+            "last": _stated_text(last, lang),
+        },
+    )
+    tolerance = _tolerance(stated)
+    return [_row(check, report_id, stated + series[1:-1], expected, change, tolerance, verdict, detail, about=last)]
 
 
 _CHECKERS: dict[str, Callable[[CheckDefinition, Operands, str, str], list[records.Check]]] = {
@@ -256,6 +310,27 @@ _CHECKERS: dict[str, Callable[[CheckDefinition, Operands, str, str], list[record
     "growth": _check_growth,
     "trend": _check_trend,
 }
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    """A check's status and, unless it is a plain `consistent`, why, in each language of the interface."""
+
+    status: str
+    explanation: Mapping[str, str] | None = None
+
+
+def _explained(status: str, keys: Sequence[str], values: Callable[[str], Mapping[str, str]]) -> _Verdict:
+    """The status with the sentences of `keys`, one after the other, in each language."""
+    return _Verdict(
+        status,
+        {lang: " ".join(EXPLANATIONS[lang][key].format(**values(lang)) for key in keys) for lang in EXPLANATIONS},
+    )
+
+
+def _plain(holds: bool, key: str, values: Callable[[str], Mapping[str, str]]) -> _Verdict:
+    """Consistent, or inconsistent with the sentence of `key`."""
+    return _Verdict(CONSISTENT) if holds else _explained(INCONSISTENT, [key], values)
 
 
 def _nonzero(stated: Stated, where: str, name: str) -> None:
@@ -321,10 +396,14 @@ def _row(
     expected: float | None,
     computed: float,
     tolerance: float | None,
-    holds: bool,
+    verdict: _Verdict,
     detail: Mapping[str, str],
     suffix: str = "",
+    *,
+    about: Stated,
 ) -> records.Check:
+    """The check's row; `about` is the figure the check is about (the total, the share, the rate, a trend's end),
+    the one a reader's warning is shown on."""
     return records.Check(
         check_id=check.check_id + suffix,
         report_id=report_id,
@@ -336,9 +415,13 @@ def _row(
         expected=None if expected is None else float(expected),
         computed=float(computed),
         tolerance=None if tolerance is None else round(tolerance, 10),
-        status=CONSISTENT if holds else INCONSISTENT,
+        status=verdict.status,
+        explanation=verdict.explanation["en"] if verdict.explanation else None,
+        explanation_fr=verdict.explanation["fr"] if verdict.explanation else None,
         detail=detail["en"],
         detail_fr=detail["fr"],
+        claim_id=about.claim_id,
+        claim_ids=tuple(dict.fromkeys(s.claim_id for s in stated if s.claim_id)),
     )
 
 
@@ -347,8 +430,11 @@ def _stated_text(stated: Stated, lang: str = "en") -> str:
     return f"« {stated.text} »" if lang == "fr" else f"“{stated.text}”"
 
 
-def _fmt(value: float, lang: str = "en") -> str:
-    """1077915 -> '1 077 915'; 30.94 -> '30.94' in English, '30,94' in French."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+def _fmt(value: float, lang: str = "en", decimals: int | None = None) -> str:
+    """1077915 -> '1 077 915'; 30.94 -> '30.94' in English, '30,94' in French; `decimals` fixes how many."""
+    if decimals is not None:
+        text = f"{value:,.{decimals}f}"
+    else:
+        text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
     text = text.replace(",", " ")
     return text.replace(".", ",") if lang == "fr" else text

@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from contract import records
@@ -24,6 +24,7 @@ from etl.drafts import DIMENSION as SUGGESTED_DIMENSION
 from etl.lang import UnsupportedLanguageError
 from etl.lang.detect import ReportLanguage, report_language
 from etl.metadata import Metadata, as_json
+from etl.pdf_layout import notes_called
 from etl.segment import SegmentationError
 from etl.sources import SourceError, report_text
 from etl.tables import ReportTables
@@ -74,6 +75,9 @@ def build_one(source: ReportSource, definitions: Definitions, built_at: str) -> 
     except ClaimLimitError as error:
         raise ReportError(f"{path}: {error}") from None
     _check_spans(report, read.text)
+    if read.notes:  # a PDF's footnotes, out of the text, go with the paragraphs that call them
+        paragraphs = tuple(replace(p, notes=notes_called(p.text, read.notes)) for p in report.paragraphs)
+        report = replace(report, paragraphs=paragraphs)
     indicators = build_indicators(definitions, report, source.report_id, document.values.get("symbol"))
     suggested = build_suggestions(report, indicators.observations, source.report_id)
     observations = (*indicators.observations, *suggested.observations)

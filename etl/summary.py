@@ -4,7 +4,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from contract import records
-from contract.schema import CHECK_STATUSES, CLAIM_KINDS
+from contract.schema import CHECK_STATUSES, CLAIM_KINDS, QUALIFIED_STATUSES
 from etl.build import is_suggestion_id
 from etl.run import FAILED, KEPT, UNCHANGED, Outcome
 from etl.suggest import HIGH_CONFIDENCE
@@ -87,13 +87,17 @@ def _indicator_lines(tables: ReportTables) -> list[str]:
 
 def _check_lines(checks: Sequence[records.Check], translations: Sequence[Comparison]) -> list[str]:
     inconsistent = [c for c in checks if c.status == INCONSISTENT]
-    lines = [
-        f"checks: {len(checks)} run, {len(checks) - len(inconsistent)} consistent, {len(inconsistent)} inconsistent"
-    ]
+    qualified = [c for c in checks if c.status in QUALIFIED_STATUSES]
+    plain = len(checks) - len(inconsistent) - len(qualified)
+    counts = f"{plain} consistent, {len(qualified)} consistent once something the text does not say is allowed"
+    lines = [f"checks: {len(checks)} run, {counts}, {len(inconsistent)} inconsistent"]
     lines += [
         f"  translation {c.symbol}: {c.version} ({c.languages[1]}) against {c.reference} ({c.languages[0]}), "
         f"{c.paragraphs} paragraphs compared, {len(c.checks)} disagree"
         for c in translations
+    ]
+    lines += [
+        f"  {c.status} {c.check_id} (par. {', '.join(map(str, c.paragraphs))}): {c.explanation}" for c in qualified
     ]
     for c in inconsistent:
         where = f"{c.check_id} (par. {', '.join(map(str, c.paragraphs))})"

@@ -10,14 +10,13 @@ from contract.schema import CHECK_KINDS
 from dashboard import data, exports
 from dashboard.attributes import attributes
 from dashboard.chart_text import check_detail
-from dashboard.check_list import checks_list
+from dashboard.check_list import VERDICT_GROUPS, checks_lead, checks_list, verdict_group
 from dashboard.components import href, one, page_data, report_selector
 from dashboard.i18n import kind_label, labelled, language, t
 
 dash.register_page(__name__, path="/checks", title="Vérifications / Checks")
 
-# The statuses a reader filters by (contract.schema.CHECK_STATUSES): the report's figures disagree, or agree.
-STATUSES = (data.INCONSISTENT, data.CONSISTENT)
+STATUSES = VERDICT_GROUPS
 
 
 def report_checks(dataset: data.Dataset, report_id: str) -> pd.DataFrame:
@@ -26,9 +25,9 @@ def report_checks(dataset: data.Dataset, report_id: str) -> pd.DataFrame:
 
 
 def filtered(checks: pd.DataFrame, status: str | None, kind: str | None) -> pd.DataFrame:
-    """The checks of a status and a kind (None: any)."""
+    """The checks of a verdict group and a kind (None: any)."""
     if status in STATUSES:
-        checks = checks[checks.status == status]
+        checks = checks[checks.status.map(verdict_group) == status]
     if kind in CHECK_KINDS:
         checks = checks[checks.kind == kind]
     return checks
@@ -48,24 +47,14 @@ def layout(
     chosen_report = None if dataset.is_default_report(report) else report
     every = report_checks(dataset, report)
     shown = filtered(every, status, kind)
-    counts = every.status.value_counts()
+    counts = every.status.map(verdict_group).value_counts()
     params = {"status": status, "kind": kind, "report": chosen_report}
     return html.Div(
         [
             problem,
             html.H1([t(lang, "checks_title"), " ", html.Span(dataset.symbol(report), className="symbol")]),
             report_selector(dataset, "/checks", lang, report, status=status, kind=kind),
-            html.P(
-                t(
-                    lang,
-                    "checks_lead",
-                    n=len(every),
-                    consistent=int(counts.get(data.CONSISTENT, 0)),
-                    inconsistent=int(counts.get(data.INCONSISTENT, 0)),
-                ),
-                className="lead",
-                id="checks-lead",
-            ),
+            html.P(checks_lead(every, lang), className="lead", id="checks-lead"),
             _filter_links(
                 "status",
                 t(lang, "checks_status"),

@@ -314,3 +314,26 @@ def test_every_indicator_renders_in_every_tab_and_language():
             for lang in ("fr", "en"):
                 layout = indicator.layout(indicator_id=indicator_id, tab=tab, lang=lang)
                 assert by_id(layout, "indicator-title") is not None, (indicator_id, tab, lang)
+
+
+@pytest.mark.parametrize("status", [None, "qualified", "inconsistent", "consistent"])
+def test_the_checks_page_and_its_head_count_every_verdict(status):
+    """The page and its <meta> description say how many verdicts needed an allowance (truncation, a base's rounding,
+    a base from elsewhere); the `qualified` filter shows exactly those."""
+    import app
+    from pages import checks
+
+    client = app.server.test_client()
+    query = f"?lang=en&status={status}" if status else "?lang=en"
+    answer = client.get(f"/checks{query}")
+    assert answer.status_code == 200 and b"consistent on a condition the text does not state" in answer.data
+    layout = checks.layout(lang="en", status=status)
+    assert "consistent on a condition the text does not state" in text_of(by_id(layout, "checks-lead"))
+    shown = [
+        c
+        for c in walk(layout)
+        if str(getattr(c, "id", "")).startswith("indicator-check-")
+        or str(getattr(c, "id", "")).startswith("checks-check-")
+    ]
+    if status == "qualified":
+        assert shown and all("check-consistent_if" in c.className or "check-base_assumed" in c.className for c in shown)

@@ -70,18 +70,7 @@ def test_recommendations_numbered_after_their_paragraph():
     assert _items(name, 119) == ["119.1", "119.2", "119.3", "119.4"]
     printed = {f"{p}.{n}" for p, last in {116: 21, 117: 20, 118: 76, 119: 4}.items() for n in range(1, last + 1)}
     found = [i.item for p in _paragraphs(name) for i in p.items if i.item[0].isdigit()]  # paragraph 3 has (a)-(c)
-    assert set(found) <= printed
-    assert len(found) == len(set(found))
-
-
-@pytest.mark.xfail(
-    reason="7 labels are glued to the running foot before them ('GE.13-12572 15 116.11 …') until the PDF "
-    "reader drops running lines wherever they sit",
-    strict=False,
-)
-def test_every_recommendation_numbered_after_its_paragraph_is_an_item():
-    found = [i.item for p in _paragraphs("luxembourg2013.pdf") for i in p.items if i.item[0].isdigit()]
-    assert len(found) == 21 + 20 + 76 + 4
+    assert sorted(found) == sorted(printed)  # 121 recommendations, each once
 
 
 def test_an_item_is_its_text_after_its_label():

@@ -132,6 +132,39 @@ def test_every_way_of_writing_a_number_is_one_claim_with_its_span_as_written(cas
     assert text[claim.start : claim.end] == claim.text
 
 
+PARAGRAPHS = {
+    "en": "In 2024, the register listed {} persons; {} more were added after the review.",
+    "es": "En 2024, el registro contaba {} personas; {} más se añadieron tras el examen.",
+    "fr": "En 2024, le registre comptait {} personnes ; {} autres ont été ajoutées après l'examen.",
+}
+
+
+@st.composite
+def paragraphs_with_invisibles(draw):
+    """(language, a paragraph of two counts written in any way, its values): the counts are written
+    with any of the language's group marks, and characters that show nothing are put anywhere in the
+    paragraph, inside a number or not."""
+    lang = draw(st.sampled_from(LANGUAGES))
+    values = [draw(st.integers(min_value=1_000, max_value=10**9)) for _ in range(2)]
+    numbers = [f"{v:,}".replace(",", draw(st.sampled_from(GROUPINGS[lang]))) for v in values]
+    chars = list(PARAGRAPHS[lang].format(*numbers))
+    inside = st.tuples(st.integers(min_value=1, max_value=len(chars) - 1), st.sampled_from(INVISIBLES))
+    for at, invisible in sorted(draw(st.lists(inside, max_size=8)), reverse=True):
+        chars.insert(at, invisible)
+    return lang, "".join(chars), values
+
+
+@settings(max_examples=300, deadline=None)
+@given(paragraphs_with_invisibles())
+def test_counts_read_back_whatever_is_invisible_in_the_paragraph_and_offsets_index_it(case):
+    lang, text, values = case
+    counts = [c for c in extract_claims(text, lang) if c.kind == "count"]
+    assert [c.value for c in counts] == values
+    for claim in counts:
+        assert text[claim.start : claim.end] == claim.text
+        assert claim.text[0].isdigit() and claim.text[-1].isdigit()  # the span holds the number, as written
+
+
 @settings(max_examples=300, deadline=None)
 @given(written_numbers())
 def test_every_way_of_writing_a_number_reads_back(case):

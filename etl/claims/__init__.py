@@ -5,6 +5,8 @@ compiled once per language. The reader's jobs, one module each:
 
 - `reader`: a paragraph read sentence by sentence (`extract_claims`), each handing the next what it dates;
 - `kinds`: what a number is (a reference, a date, a year, an ordinal, a provision of a law);
+- `references`: the references told by where they stand (an item, a footnote marker, a page number);
+- `plans`: the figures planned for the future, kept apart from those achieved;
 - `quantities`: a number in its context (scale word, unit, currency, qualifier);
 - `dating`: the period of a claim;
 - `subjects`, `predicates`, `lists`, `phrases`: the noun phrase a number counts, and what is said of it;

@@ -18,8 +18,8 @@ from etl.periods import fill
 _EDGE_L, _EDGE_R = r"(?<![\w-])", r"(?![\w-])"
 # An identifier's tail: "322-I", "120-NK", "68/237", "6001-16-3-1-7/36", "6.1" (in French), "2022-2024"
 _ID_TAIL = r"(?:[-‑/](?:\d+|[A-Z]+)(?![a-z])|\.\d+)*"
-# "UNDP/KAZ/2022/01": a document symbol, letters then two or more slashed parts
-_SYMBOL = r"(?P<symbol>\b[A-Z]{2,}(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*){2,})"
+# "UNDP/KAZ/2022/01", "A/HRC/10/72", "E/C.12/KAZ/2": a document symbol, letters then two or more slashed parts
+_SYMBOL = r"(?P<symbol>\b[A-Z]+(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*){2,})"
 _REFERENCE_CHAIN_GAP = r"^\)?\s*(?:,|{words})\s*$"  # "art. 1er (par. 2) et 5"
 LOOKBACK = 40  # characters before a number searched for its cue words (all are shorter)
 
@@ -81,6 +81,9 @@ class Grammar:
     participation_before: re.Pattern[str]
     alternative_gap: re.Pattern[str]
     label_start: re.Pattern[str]
+    day_range_end: re.Pattern[str]
+    age_after: re.Pattern[str]
+    planned_cue: re.Pattern[str]
 
     def ends_subject(self, word: str) -> bool:
         """Whether a word cannot end a noun phrase: a stopword or a connector ("registered on [that basis]")."""
@@ -108,9 +111,11 @@ def grammar(lang: str) -> Grammar:
         dating_before=_compiled_if(t.DATING_BEFORE, rf"(?i)(?<!\w)(?:{alternation(t.DATING_BEFORE)})\s+$"),
         qualifier=re.compile(rf"(?i)(?<!\w)(?P<cue>{qualifier_cues})\s*$"),
         qualifier_of={cue.replace("'", "’"): q for cue, q in t.QUALIFIER_CUES} | dict(t.QUALIFIER_CUES),
-        reference_cue=re.compile(rf"(?i)(?:^|[\s(’'])(?:{alternation(t.REFERENCE_CUES)})\s*$"),
+        # "ICCPR-OP 2": a cue may follow a hyphen or a slash
+        reference_cue=re.compile(rf"(?i)(?:^|[\s(’'/-])(?:{alternation(t.REFERENCE_CUES)})\s*$"),
         chain_gap=re.compile(_REFERENCE_CHAIN_GAP.format(words=words(t.LIST_WORDS))),
-        chain_next=re.compile(rf"^\s*(?:,|(?:{words(t.AFTER_REFERENCE_WORDS)})(?!\w)|\)|;|\.|:|$)"),
+        # "articles 31 and 32 (Uruguay)": a bracket may follow the last of the chain
+        chain_next=re.compile(rf"^\s*(?:,|(?:{words(t.AFTER_REFERENCE_WORDS)})(?!\w)|\)|\(|;|\.|:|$)"),
         in_gap=re.compile(rf"\s*(?:{t.IN_WORDS})?\s*"),
         quantity_noun_end=re.compile(rf"(?:{alternation(quantity_words)})(?:{plural})?$"),
         share_of_before=re.compile(rf"(?:{words(t.SHARE_OF_BEFORE)})\s*(?:(?:{words(t.ARTICLES)})\s+)?$"),
@@ -142,6 +147,12 @@ def grammar(lang: str) -> Grammar:
         predicate=re.compile(rf"(?i)(?:\s+(?:{alternation(t.AUXILIARIES)})(?!\w))+\s+(?P<words>\w)"),
         bare_of=re.compile(rf"\s*(?:{of_words(t.BARE_OF)})"),
         definite_of=re.compile(rf"\s*(?:{of_words(t.DEFINITE_OF)})"),
+        day_range_end=re.compile(
+            rf"(?i)\s*(?:{words(t.DAY_RANGE_WORDS)})\s*(?:{t.DAY})\s+(?:{of_words(t.DAY_OF)})?"
+            rf"(?:{alternation(t.MONTHS)})(?!\w)"
+        ),
+        age_after=re.compile(rf"(?i)\s*(?:{words(t.AGE_AFTER)})(?!\w)"),
+        planned_cue=re.compile(rf"(?i)(?<!\w)(?:{'|'.join(t.PLANNED_CUES)})(?!\w)"),
     )
 
 

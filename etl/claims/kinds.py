@@ -12,6 +12,7 @@ from contract.units import TIME_UNITS
 from etl.claims.grammar import LOOKBACK, Grammar
 from etl.claims.model import Claim, ClaimLimitError, new_claim
 from etl.claims.quantities import statistic
+from etl.claims.references import is_first_day, is_placed_reference
 from etl.numbers import MAX_DIGITS, parse_number
 from etl.segment import roman_to_int
 
@@ -28,7 +29,8 @@ _WITHOUT_VALUE = {"symbol": "reference", "date": "date", "glued": "reference"}
 _PROVISION_BEFORE = {"time": 60, "money": 25}
 _PROVISION_AFTER = 30
 _AGE_BEFORE = 35  # "niños de edades comprendidas entre 2 y 6 años"
-_SECOND_TERM_GAP = 15  # "trois mois, voire d'un an"
+_SECOND_TERM_GAP = 15
+_SUB_PARAGRAPH_DIGITS = 2  # "article 20 (2)"  # "trois mois, voire d'un an"
 
 
 def claims_from_token(m: re.Match[str], sentence: str, before: list[Claim], g: Grammar) -> list[Claim]:
@@ -45,6 +47,10 @@ def claims_from_token(m: re.Match[str], sentence: str, before: list[Claim], g: G
         return [new_claim(sentence, start, end, float(roman_to_int(raw[:-1])), None, "ordinal")]
     if _is_reference(sentence, start, end, before, g):
         return [new_claim(sentence, start, end, _reference_value(raw, g), None, "reference")]
+    if group == "number" and is_placed_reference(sentence, start, end, raw):
+        return [new_claim(sentence, start, end, _reference_value(raw, g), None, "reference")]
+    if group == "number" and is_first_day(sentence, end, g):
+        return [new_claim(sentence, start, end, math.nan, None, "date")]
     if group == "ordinal":
         return [new_claim(sentence, start, end, _leading_number(raw), None, "ordinal")]
     if group == "ordinal_word":
@@ -85,12 +91,12 @@ def _is_reference(sentence: str, start: int, end: int, before: list[Claim], g: G
     if g.reference_cue.search(sentence[max(0, start - LOOKBACK) : start]):
         return True
     previous = before[-1] if before else None
-    return bool(
-        previous
-        and previous.kind == "reference"
-        and g.chain_gap.match(sentence[previous.end : start])
-        and g.chain_next.match(sentence[end:])
-    )  # "par. 16, 22, 28 et 42", "articles 174, 404 et 405"
+    if not previous or previous.kind != "reference":
+        return False
+    gap = sentence[previous.end : start]
+    if gap.strip() == "(" and sentence[end : end + 1] == ")" and end - start <= _SUB_PARAGRAPH_DIGITS:
+        return True  # "article 20 (2)": the paragraph of an article; "Convention 189 (2011)" its year
+    return bool(g.chain_gap.match(gap) and g.chain_next.match(sentence[end:]))  # "par. 16, 22, 28 et 42"
 
 
 def _reference_value(raw: str, g: Grammar) -> float:
@@ -125,9 +131,11 @@ def _is_provision(claim: Claim, sentence: str, g: Grammar, previous: Claim | Non
     """Par. 191 "(trois à sept ans d'emprisonnement)", par. 278 "dans un délai de trois mois, voire
     d'un an", par. 282 "dans les vingt-quatre heures", par. 225 "enfants âgés de 2 à 6 ans"."""
     lo = sentence.rfind(";", 0, claim.start) + 1  # a cue reaches no further than its clause
-    if claim.kind == "count":  # "children aged 2 to 6": an age, even without its unit
-        return bool(g.age_before.search(sentence, max(lo, claim.start - _AGE_BEFORE), claim.start))
+    if _is_age(claim, sentence, lo, g, previous):
+        return True
     time = claim.kind == "measure" and claim.unit in TIME_UNITS
+    if claim.kind == "percent":  # "subject to a 5 per cent quota": a rule's share, its cue right after it
+        return bool(g.provision_cue.match(sentence[claim.end : claim.end + _PROVISION_AFTER].lstrip()))
     if not (time or claim.kind == "money"):
         return False
     hi = sentence.find(";", claim.end) % (len(sentence) + 1)
@@ -136,6 +144,22 @@ def _is_provision(claim: Claim, sentence: str, g: Grammar, previous: Claim | Non
     if g.provision_cue.search(before) or g.provision_cue.search(after):
         return True
     return time and (_time_limit(claim, before, g) or _second_term(claim, sentence, previous))
+
+
+def _is_age(claim: Claim, sentence: str, lo: int, g: Grammar, previous: Claim | None) -> bool:
+    """'children aged 2 to 6' (both ends, with or without their unit), 'under the age of 18',
+    'older than three years of age': an age that says who is counted, not a statistic."""
+    if claim.kind not in ("count", "measure"):
+        return False
+    if claim.kind == "measure" and claim.unit != "years":
+        return False
+    if g.age_after.match(sentence, claim.end) or (
+        claim.kind == "count" and g.age_before.search(sentence, max(lo, claim.start - _AGE_BEFORE), claim.start)
+    ):
+        return True
+    return bool(
+        previous and previous.kind == "provision" and g.range_gap.match(sentence[previous.end : claim.start])
+    )  # "aged 7 to 15": the second end of the range
 
 
 def _time_limit(claim: Claim, before: str, g: Grammar) -> bool:

@@ -33,6 +33,7 @@ class Claim:
     period: str | None  # in the format of contract/periods.py
     subject: str | None  # the counted noun phrase, with what is said of it in brackets
     sentence: str  # the sentence it stands in (around the number when the sentence is very long)
+    planned: bool = False  # a figure planned for the future ("will train 300 teachers"), not achieved
 
 
 def new_claim(

@@ -39,6 +39,8 @@ def statistic(sentence: str, group: str, start: int, end: int, g: Grammar) -> li
     raw = sentence[start:end]
     if group == "words" and raw.lower() in g.tables.ARTICLE_NUMBERS and not _unit_follows(sentence, end, g):
         return []  # the article "un"/"une", the pronoun "one", not the number one
+    if group == "fraction" and raw.lower() in g.tables.FRACTIONS_WITH_OF and not g.subject_of.match(sentence, end):
+        return [new_claim(sentence, start, end, math.nan, None, "ordinal")]  # "a third country": an ordinal
     span = _widened(sentence, group, start, end, g)
     try:
         value = parse_number(sentence[start : span.value_end], g.tables.CODE)
@@ -131,7 +133,11 @@ def _unit_follows(sentence: str, end: int, g: Grammar) -> bool:
 
 
 def share_range_units(sentence: str, claims: list[Claim], g: Grammar) -> None:
-    """'2 à 4 %', 'trois à sept ans': the first number takes the unit of the second."""
+    """'2 à 4 %', 'trois à sept ans': the first number takes the unit of the second; the end of a
+    range takes no unit from the number after it ("aged 7 to 15 and 98 per cent of them")."""
+    ends_range = False
     for low, high in itertools.pairwise(claims):
-        if low.kind == "count" and low.unit is None and high.unit and g.range_gap.match(sentence[low.end : high.start]):
+        joined = g.range_gap.match(sentence[low.end : high.start]) is not None
+        if low.kind == "count" and low.unit is None and high.unit and joined and not ends_range:
             low.unit, low.kind = high.unit, high.kind
+        ends_range = joined

@@ -23,6 +23,7 @@ from etl.claims.grammar import Grammar, grammar
 from etl.claims.kinds import claims_from_token, mark_provisions
 from etl.claims.model import MAX_CLAIMS_PER_PARAGRAPH, SENTENCE_MAX, Claim, ClaimLimitError, statistics
 from etl.claims.phrases import whole
+from etl.claims.plans import mark_planned
 from etl.claims.quantities import share_range_units
 from etl.claims.subjects import fill_subjects
 from etl.numbers import has_invisibles, shown_places, without_invisibles
@@ -142,6 +143,7 @@ def _sentence_claims(sentence: str, carried: _Carried, g: Grammar, room: int) ->
     claims = _numbers(sentence, g, room)
     share_range_units(sentence, claims, g)
     mark_provisions(sentence, claims, g)
+    mark_planned(sentence, claims, g)
     chains = paren_chains(sentence)
     opens_with_carry = sentence.lower().startswith(g.tables.CARRY_PERIOD_OPENERS)
     for claim in claims:

@@ -66,6 +66,8 @@ FRACTIONS = {
     "a quarter": 1 / 4, "one quarter": 1 / 4, "three quarters": 3 / 4,
 }
 FRACTION_ARTICLES = ("the",)
+# A share only before "of" ("a third of the schools"); else an ordinal ("a third country", "a quarter century").
+FRACTIONS_WITH_OF = ("a third", "a quarter")
 
 # Words before a number that make it a bound; the longest cue wins ("no more than" over "more than").
 QUALIFIER_CUES = [
@@ -123,11 +125,16 @@ PROVISION_CUES = (
     "imprisonment", "deprivation of liberty", "restriction of liberty", "a fine of", "fine of up to",
     "fines of up to", "penalty", "punishable", "sentence",
     "time limit", "deadline", "period of", "granted for", "extended",
+    # what a rule allows or requires: "could not be kept at the centre for more than 72 hours", "authorized
+    # only for periods of less than 72 hours", "who had resided in Luxembourg for at least five years",
+    # "detained for 4 months or more" (a bound of whom is counted), "subject to a 5 per cent quota"
+    "periods of", "be kept", "be held", "may be held", "resided", "or more", "or longer", "quota",
 )
 TIME_LIMIT_BEFORE = ("within", "reduced to")
 # An age that defines who is counted: "children aged 2 to 6", "children under 18 years of age".
 AGE_CUES = ("children", "minors", "young people")
-AGE_BEFORE = ("aged", "age of", "aged between", "aged from")  # right before the age, with or without "years"
+AGE_BEFORE = ("aged", "age of", "aged between", "aged from", "ages of", "age requirement of")  # right before the age
+AGE_AFTER = ("of age", "years of age", "years old", "-year-old", "year-old")  # "older than three years of age"
 
 REFERENCE_CUES = (
     "art.", "arts.", "article", "articles", "para.", "paras.", "paragraph", "paragraphs",
@@ -135,10 +142,16 @@ REFERENCE_CUES = (
     "resolution", "resolutions", "decision", "decisions", "decree", "sect.", "section",
     "sections", "chapter", "chapters", "rule", "rules", "principle", "recommendation", "goal",
     "target", "page", "p.", "pp.", "vol.", "code",
+    # what the UN numbers besides its texts: sessions and meetings, the Millennium and Sustainable
+    # Development Goals ("MDG 4", "SDG 16.9"), optional protocols ("ICCPR-OP 2"), conventions
+    # ("ILO Convention 189"), the conclusions of another body ("conclusion 7 (e)"), notes
+    "session", "sessions", "meeting", "meetings", "MDG", "MDGs", "SDG", "SDGs", "goals", "targets",
+    "OP", "protocol", "protocols", "convention", "conventions", "conclusion", "conclusions",
+    "recommendations", "footnote", "footnotes", "indicator", "indicators",
 )
 ROMAN_REFERENCE_CUES = ("sect.", "section", "chapter", "part")
 LIST_WORDS = ("and", "or", "to")
-AFTER_REFERENCE_WORDS = ("and", "or", "to", "of")
+AFTER_REFERENCE_WORDS = ("and", "or", "to", "of", "above", "below")  # "paragraphs 84, …, 97 above"
 
 COUNTED_ACRONYMS = {"NGOs", "NGO", "CSOs", "SMEs", "SDGs"}
 
@@ -159,6 +172,9 @@ MONTH_RANGES = [r"(?:[Ff]rom|[Bb]etween)\s+{m1}(?:\s+{y1})?\s+(?:to|and|until)\s
 YEAR_RANGES = [r"(?:[Ff]rom|[Bb]etween)\s+{y1}\s+(?:to|and|until)\s+{y2}"]
 SINCE = [r"[Ss]ince\s+(?:the\s+(?:beginning|start)\s+of\s+)?{y}"]
 DAY_DATES = [r"{d}\s+{m}\s+{y}", r"{m}\s+{d},?\s+{y}"]
+# "from 1 to 15 December 2008": the first number is a day (etl/claims/references.py)
+DAY_RANGE_WORDS = ("to", "and", "until", "through", "-", "–")
+DAY_OF: tuple[str, ...] = ()
 DAY_MONTHS = [r"{d}\s+{m}", r"{m}\s+{d}(?![\d,])"]
 MONTH_YEARS = [r"{m}\s+{y}"]
 START_OF_YEAR = [r"(?:beginning|start)\s+of\s+{y}"]
@@ -186,6 +202,14 @@ UNDATED_CUES = (
     r"is\s+home\s+to", r"every\s+(?:year|month|quarter|week)", r"each\s+(?:year|month|quarter)",
     r"per\s+year", r"a\s+year", r"annually", r"generally", r"currently", r"at\s+present",
     r"under\s+way", r"ongoing",
+)
+# A figure planned for the future, not achieved: "will train 300 teachers by 2025" (patterns, whole words,
+# sought in the number's clause; etl/claims/plans.py).
+PLANNED_CUES = (
+    r"will", r"shall", r"would\s+be\s+\w+ed", r"(?:plans?|planned|planning|intends?|intended|aims?|aimed|expects?)\s+to",
+    r"(?:is|are)\s+(?:planned|expected|scheduled|due)\s+to", r"(?:is|are)\s+to\s+be",
+    # "the objective of at least 30 per cent", not "the objective of equality has not yet been reached"
+    r"(?:target|objective|goal)\s+of(?=\s+(?:\S+\s+){0,2}\d)", r"by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d",
 )
 PARTICIPATION_CUES = ("took part", "participated", "attended")
 

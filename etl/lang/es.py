@@ -68,6 +68,7 @@ FRACTIONS = {
     "una cuarta parte": 1 / 4, "tres cuartas partes": 3 / 4, "tres cuartos": 3 / 4,
 }
 FRACTION_ARTICLES = ("las", "los", "la")
+FRACTIONS_WITH_OF: tuple[str, ...] = ()  # every fraction is a share
 
 # Spanish puts the article between a cue and a percentage: "más del 80 %", "al menos el 30 %".
 QUALIFIER_CUES = [
@@ -134,6 +135,7 @@ PROVISION_CUES = (
 TIME_LIMIT_BEFORE = ("dentro de las", "dentro de los", "en las")
 AGE_CUES = ("niños", "niñas", "menores", "jóvenes")
 AGE_BEFORE = ("edad de", "edades de", "edades comprendidas entre")  # right before the age
+AGE_AFTER = ("años de edad", "de edad")  # "menores de 18 años de edad"
 
 REFERENCE_CUES = (
     "art.", "arts.", "artículo", "artículos", "párr.", "párrs.", "párrafo", "párrafos",
@@ -141,6 +143,11 @@ REFERENCE_CUES = (
     "n.º", "nº", "no.", "resolución", "resoluciones", "decisión", "decisiones", "decreto",
     "sección", "secciones", "capítulo", "capítulos", "regla", "reglas", "principio",
     "recomendación", "objetivo", "meta", "página", "pág.", "págs.", "p.", "vol.", "código",
+    # sesiones, objetivos de desarrollo del Milenio y sostenible ("ODM 4", "ODS 16.9"), protocolos
+    # facultativos, convenios ("Convenio núm. 169"), conclusiones de otro órgano, notas
+    "sesión", "sesiones", "reunión", "ODM", "ODS", "OP", "objetivos", "metas", "protocolo", "protocolos",
+    "convención", "convenciones", "convenio", "convenios", "conclusión", "conclusiones",
+    "recomendaciones", "indicador", "indicadores",
 )
 ROMAN_REFERENCE_CUES = ("sección", "capítulo", "parte")
 LIST_WORDS = ("y", "e", "o", "a")
@@ -168,6 +175,9 @@ MONTH_RANGES = [r"(?:[Dd]e|[Ee]ntre|[Dd]esde)\s+{m1}(?:\s+de\s+{y1})?\s+(?:a|y|h
 YEAR_RANGES = [r"(?:[Dd]e|[Ee]ntre|[Dd]esde)\s+{y1}\s+(?:a|y|hasta)\s+{y2}", r"[Dd]el\s+{y1}\s+al\s+{y2}"]
 SINCE = [r"[Dd]esde\s+(?:(?:principios|comienzos|inicios)\s+de\s+)?{y}"]
 DAY_DATES = [r"{d}\s+de\s+{m}\s+de\s+{y}"]
+# "del 1 al 15 de diciembre de 2008": the first number is a day (etl/claims/references.py)
+DAY_RANGE_WORDS = ("al", "a", "y", "hasta el", "-", "–")
+DAY_OF = ("de",)
 DAY_MONTHS = [r"{d}\s+de\s+{m}"]
 MONTH_YEARS = [r"{m}\s+de\s+{y}"]
 START_OF_YEAR = [r"(?:principios|comienzos|inicios)\s+de\s+{y}"]
@@ -197,6 +207,14 @@ UNDATED_CUES = (
     r"dispone(?:n)?", r"sigue(?:n)?", r"suele(?:n)?", r"cada\s+(?:año|mes|trimestre|semana)", r"al\s+año",
     r"por\s+año", r"anualmente", r"generalmente", r"actualmente", r"en\s+la\s+actualidad",
     r"en\s+curso", r"en\s+proceso\s+de",
+)
+# A figure planned for the future, not achieved: "se prevé formar a 300 docentes", "se crearán 49 000 plazas
+# de aquí a 2025" (patterns, whole words, sought in the number's clause; etl/claims/plans.py). "La ley prevé"
+# states what a law provides: only "se prevé" and "prevé + infinitive" plan.
+PLANNED_CUES = (
+    r"será", r"serán", r"se\s+prevé", r"prevé\s+\w+(?:ar|er|ir)", r"está(?:n)?\s+previst[oa]s?",
+    r"tiene(?:n)?\s+previsto", r"planea(?:n)?", r"se\s+propone(?:n)?", r"tiene(?:n)?\s+(?:como|por)\s+objetivo",
+    r"(?:objetivo|meta)\s+de(?=\s+(?:\S+\s+){0,2}\d)", r"de\s+aquí\s+a", r"\w+(?:ará|erá|irá|arán|erán|irán)",
 )
 PARTICIPATION_CUES = ("participaron", "tomaron parte", "asistieron")
 

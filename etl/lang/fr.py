@@ -70,6 +70,7 @@ FRACTIONS = {
     "un quart": 1 / 4, "deux quarts": 2 / 4, "trois quarts": 3 / 4,
 }
 FRACTION_ARTICLES = ("les", "la", "l'", "une")
+FRACTIONS_WITH_OF: tuple[str, ...] = ()  # every fraction is a share
 
 # Words before a number that make it a bound; the longest cue wins ("plus d'un" over "un").
 # "d'au moins 30 %" is caught by "au moins"; "dépassait 95 %" (par. 342) is a lower bound.
@@ -127,6 +128,7 @@ TIME_LIMIT_BEFORE = ("dans les", "sous")
 # (par. 225), "enfants (jusqu'à 18 ans)" (par. 151), "enfants de moins de 14 ans" (par. 295).
 AGE_CUES = ("enfants", "mineurs", "jeunes")
 AGE_BEFORE = ("âgés de", "âgées de", "âgé de", "âgée de", "âge de")  # right before the age
+AGE_AFTER = ("ans révolus",)  # "enfants de 15 ans révolus"
 
 # Words right before a number that make it an identifier, not a statistic:
 # "art. 174", "loi no 322-I", "par. 16", "annexe 5", "résolution 68/237", "point 24".
@@ -136,6 +138,11 @@ REFERENCE_CUES = (
     "résolutions", "décision", "décisions", "sect.", "section", "sections", "chapitre",
     "chapitres", "règle", "règles", "principe", "observation", "recommandation", "objectif",
     "cible", "page", "p.", "pp.", "vol.", "annex", "para.", "paras.",
+    # sessions et séances, objectifs du Millénaire et de développement durable ("OMD 4", "ODD 16.9"),
+    # protocoles facultatifs, conventions ("Convention no 169"), conclusions d'un autre organe, notes
+    "session", "sessions", "séance", "séances", "OMD", "ODD", "OP", "objectifs", "cibles", "protocole",
+    "protocoles", "convention", "conventions", "conclusion", "conclusions", "recommandations",
+    "indicateur", "indicateurs",
 )
 # A roman numeral after these is a reference ("voir sect. XII", par. 6).
 ROMAN_REFERENCE_CUES = ("sect.", "section")
@@ -167,6 +174,9 @@ MONTH_RANGES = [r"(?:[Dd]e|[Ee]ntre)\s+{m1}(?:\s+{y1})?\s+(?:à|et)\s+{m2}\s+{y2
 YEAR_RANGES = [r"(?:[Dd]e|[Ee]ntre)\s+{y1}\s+(?:à|et)\s+{y2}"]
 SINCE = [r"[Dd]epuis\s+(?:le\s+début\s+{of})?{y}"]
 DAY_DATES = [r"{d}\s+{m}\s+{y}"]
+# "du 8 au 19 février 2010": the first number is a day (etl/claims/references.py)
+DAY_RANGE_WORDS = ("au", "à", "et", "-", "–")
+DAY_OF: tuple[str, ...] = ()
 DAY_MONTHS = [r"{d}\s+{m}"]  # a date without its year: "le 5 novembre"
 MONTH_YEARS = [r"{m}\s+{y}"]
 START_OF_YEAR = [r"début\s+{of}{y}"]
@@ -208,6 +218,15 @@ UNDATED_CUES = (
     r"généralement", r"actuellement", r"à\s+l['’]heure\s+actuelle", r"désormais", r"en\s+cours",
 )
 # Taking part in what the sentence before dates: "Trente représentants … y ont participé" (par. 216).
+# A figure planned for the future, not achieved: "il est prévu de former 1 000 enseignants", "seront
+# créées d'ici à la fin de 2025" (patterns, whole words, sought in the number's clause; etl/claims/plans.py).
+# "La loi prévoit" states what a law provides: only "prévoit de" plans.
+PLANNED_CUES = (
+    r"sera", r"seront", r"il\s+est\s+prévu", r"(?:est|sont)\s+prévue?s?\s+(?:de|d['’]|pour)",
+    r"prévoi(?:t|ent)\s+(?:de|d['’])", r"envisage(?:nt)?\s+(?:de|d['’])", r"projette(?:nt)?\s+(?:de|d['’])",
+    r"(?:a|ont)\s+pour\s+objectif", r"s['’]est\s+fixé", r"objectif\s+(?:de|d['’])(?=\s*(?:\S+\s+){0,2}\d)", r"d['’]ici",
+    r"à\s+l['’]horizon\s+(?:de\s+)?\d{4}\s*,",
+)
 PARTICIPATION_CUES = ("y ont participé", "y ont pris part", "y ont assisté", "ont participé", "ont pris part")
 
 # Abbreviations whose dot does not end a sentence ("art. 174", "par. 16", "L.N. Goumilev").

@@ -93,9 +93,11 @@ def statistics(claims: Iterable[records.Claim], outline: Outline, sentences: dic
 
 
 def _charted(claim: records.Claim, paragraph: records.Paragraph) -> bool:
-    """A statistic, with a value, in a unit a definition can chart, at the offsets its paragraph states it."""
+    """A statistic achieved (not planned for the future), with a value, in a unit a definition can chart, at the
+    offsets its paragraph states it."""
     return (
         claim.kind in STATISTIC_KINDS
+        and not claim.planned
         and claim.value == claim.value
         and (claim.unit is None or _CHARTED_UNIT_RE.fullmatch(claim.unit) is not None)
         and paragraph.text[claim.start : claim.end] == claim.text
