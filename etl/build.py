@@ -16,6 +16,7 @@ from etl.checks import run_checks
 from etl.definitions import Definitions, Document, validate_documents
 from etl.drafts import claims_by_paragraph, definition
 from etl.indicators import build_observations
+from etl.segment_items import placed
 from etl.suggest import Suggestion, covered, reasons_text, suggest, suggestion_rows
 
 SUGGESTED_SOURCE = "suggested"  # the source of a suggested indicator: made by the build, in no file
@@ -23,6 +24,7 @@ SUGGESTED_SOURCE = "suggested"  # the source of a suggested indicator: made by t
 PUBLISHED_CONFIDENCE = 0.55  # below, 2 in 11 judged acceptable (docs/SUGGESTIONS.md): no page of its own
 _CLAIM_FIELDS = frozenset(f.name for f in dataclasses.fields(records.Claim))
 _PARAGRAPH_FIELDS = frozenset(f.name for f in dataclasses.fields(records.Paragraph))
+_ITEM_FIELDS = frozenset(f.name for f in dataclasses.fields(records.ParagraphItem)) - {"report_id", "paragraph"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class ReportRecords:
     paragraphs: tuple[records.Paragraph, ...]
     claims: tuple[records.Claim, ...]
     language: str = "fr"
+    items: tuple[records.ParagraphItem, ...] = ()
 
     def texts(self) -> dict[int, str]:
         """Paragraph number -> its text (the last of a repeated number, as definitions see it)."""
@@ -45,6 +48,7 @@ def build_report(text: str, report_id: str, language: str = "fr") -> ReportRecor
     number, than a report does (etl/claims.py).
     """
     paragraphs, claims = [], []
+    items: list[records.ParagraphItem] = []
     claims_seen: Counter[int] = Counter()  # per paragraph number, so repeated numbers keep ids unique
     spans = segment.segment(text)
     for span, flag in zip(spans, paragraph_flags([p.paragraph for p in spans])):
@@ -53,11 +57,18 @@ def build_report(text: str, report_id: str, language: str = "fr") -> ReportRecor
                 **_shared(span, _PARAGRAPH_FIELDS - {"report_id", "flag"}), report_id=report_id, flag=flag
             )
         )
+        items.extend(
+            records.ParagraphItem(report_id=report_id, paragraph=span.paragraph, **_shared(item, _ITEM_FIELDS))
+            for item in span.items
+        )
         try:
             found = claim_reader.extract_claims(span.text, language)
         except claim_reader.ClaimLimitError as error:
             raise claim_reader.ClaimLimitError(f"paragraph {span.paragraph}: {error}") from None
         for claim in found:
+            in_label, item = placed(span.items, claim.start, claim.end)
+            if in_label:  # an item's number ("124.1", "3.") is its key, never a statistic
+                continue
             claims_seen[span.paragraph] += 1
             claim_id = f"{report_id}.p{span.paragraph}.c{claims_seen[span.paragraph]}"
             claims.append(
@@ -66,9 +77,10 @@ def build_report(text: str, report_id: str, language: str = "fr") -> ReportRecor
                     report_id=report_id,
                     paragraph=span.paragraph,
                     claim_id=claim_id,
+                    item=item,
                 )
             )
-    return ReportRecords(tuple(paragraphs), tuple(claims), language)
+    return ReportRecords(tuple(paragraphs), tuple(claims), language, tuple(items))
 
 
 def _shared(span: Any, fields: Set[str]) -> dict[str, Any]:

@@ -90,6 +90,7 @@ def build_one(source: ReportSource, definitions: Definitions, built_at: str) -> 
     )
     tables = ReportTables(
         paragraphs=report.paragraphs,
+        items=report.items,
         claims=report.claims,
         observations=observations,
         checks=checks,
@@ -141,6 +142,8 @@ def _check_spans(report: ReportRecords, text: str) -> None:
     for p in report.paragraphs:
         assert text[p.char_start : p.char_end] == p.text, f"paragraph {p.paragraph} offsets"
         texts.setdefault(p.paragraph, []).append(p.text)
+    for i in report.items:
+        assert any(0 <= i.start <= i.end <= len(t) for t in texts[i.paragraph]), f"item {i.paragraph} {i.item} offsets"
     for c in report.claims:
         assert any(t[c.start : c.end] == c.text for t in texts[c.paragraph]), f"claim {c.claim_id} offsets"
         assert c.kind in CLAIM_KINDS, f"claim {c.claim_id} kind {c.kind}"

@@ -10,8 +10,12 @@ checked before the work they bound, and docs/SECURITY.md lists them.
 import io
 import re
 import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
+from etl.docx_count import DocxRefused, count_parts
 from etl.pdf_layout import layout
 from etl.pdf_read import PdfReadError, read_pdf
 
@@ -22,7 +26,7 @@ SUFFIXES = (".txt", ".docx", ".pdf")
 MAX_REPORT_BYTES = 64 * 1024 * 1024  # the file as stored, any format
 MAX_DOCX_UNZIPPED_BYTES = 128 * 1024 * 1024  # every part of a .docx, decompressed
 MAX_DOCX_PARTS = 10_000  # files inside a .docx
-MAX_DOCX_PARAGRAPHS = 100_000  # <w:p> elements in its XML parts
+MAX_DOCX_PARAGRAPHS = 100_000  # WordprocessingML <p> elements in any part, whatever their prefix
 MAX_DOCX_ELEMENTS = 2_000_000  # every XML element, whatever its namespace prefix (Word writes about 50 a paragraph)
 MAX_PDF_PAGES = 1_000
 MAX_LINE_CHARS = 20_000  # one paragraph (a line of the tab layout); longer is not a report's text
@@ -184,9 +188,11 @@ def docx_text(data: bytes) -> SourceText:
 
 
 def check_docx_size(data: bytes) -> None:
-    """Refuse a .docx that unzips too large or holds too many paragraphs, before any XML is parsed.
+    """Refuse a .docx that unzips too large or holds too many paragraphs or elements, before python-docx parses it.
 
     The sizes are the ones the zip declares; zipfile never inflates a part past its declared size.
+    Paragraphs and elements are counted on every part read as XML, whatever its name or prefixes
+    (etl/docx_count.py), and counting stops at the limit.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -201,28 +207,14 @@ def check_docx_size(data: bytes) -> None:
                     f"the Word document unzips to {_mb(unzipped)}, more than {_mb(MAX_DOCX_UNZIPPED_BYTES)}; "
                     "is this one report?"
                 )
-            counts = [_xml_counts(archive.read(part)) for part in parts if part.filename.endswith(".xml")]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError) as error:
+            count_parts(archive, MAX_DOCX_PARAGRAPHS, MAX_DOCX_ELEMENTS)
+    except DocxRefused as error:
+        raise SourceError(str(error)) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, zlib.error) as error:
         raise SourceError(f"not a readable Word document ({type(error).__name__}); re-save it as .docx") from None
-    paragraphs, elements = sum(c[0] for c in counts), sum(c[1] for c in counts)
-    if paragraphs > MAX_DOCX_PARAGRAPHS:
-        raise SourceError(
-            f"{paragraphs:,} paragraphs in the Word document, more than the {MAX_DOCX_PARAGRAPHS:,} "
-            "a report may have; is this one report?"
-        )
-    if elements > MAX_DOCX_ELEMENTS:
-        raise SourceError(
-            f"{elements:,} XML elements in the Word document, more than {MAX_DOCX_ELEMENTS:,}; is this one report?"
-        )
 
 
-def _xml_counts(xml: bytes) -> tuple[int, int]:
-    """(paragraphs, elements) of an XML part, counted without parsing it or listing matches (5 million took 200 MB)."""
-    paragraphs = sum(xml.count(tag) for tag in (b"<w:p>", b"<w:p ", b"<w:p/>"))  # empty paragraphs count too
-    return paragraphs, xml.count(b"<") - xml.count(b"</")  # every element, whatever its prefix
-
-
-def _list_formats(document) -> dict[str, dict[int, tuple[str, str, int]]]:
+def _list_formats(document: Any) -> dict[str, dict[int, tuple[str, str, int]]]:
     """numId -> level -> (number format, label pattern like "%1.", start value)."""
     try:
         numbering = document.part.numbering_part.element
@@ -249,7 +241,7 @@ def _list_formats(document) -> dict[str, dict[int, tuple[str, str, int]]]:
     return formats
 
 
-def _list_level(paragraph) -> tuple[str, int] | None:
+def _list_level(paragraph: Any) -> tuple[str, int] | None:
     """(numId, level) of a list paragraph, set on the paragraph or by its style."""
     for element in (paragraph._p, *_style_chain(paragraph.style)):
         ppr = element.find(f"{_W}pPr")
@@ -263,16 +255,16 @@ def _list_level(paragraph) -> tuple[str, int] | None:
     return None
 
 
-def _style_chain(style):
+def _style_chain(style: Any) -> Iterator[Any]:
     while style is not None:
         yield style.element
         style = style.base_style
 
 
-def _list_label(pattern: str, fmt: str, num_id: str, ilvl: int, counters) -> str:
+def _list_label(pattern: str, fmt: str, num_id: str, ilvl: int, counters: dict[tuple[str, int], int]) -> str:
     """Word's lvlText ("%1.", "%2)") with each %n replaced by that level's number."""
 
-    def number(match):
+    def number(match: re.Match[str]) -> str:
         level = int(match.group(1)) - 1
         value = counters.get((num_id, level), 1)
         return _format_number(value, fmt if level == ilvl else "decimal")
