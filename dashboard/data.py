@@ -28,9 +28,9 @@ from dashboard.query import Query, parse
 __all__ = ["STATISTIC_KINDS", "ClaimFilters", "DataUnavailable", "Dataset", "ReportFacts", "claim_filters", "load"]
 
 ROOT = Path(__file__).resolve().parent.parent
-# The tables the app reads (suggestions.parquet is optional: builds before it existed lack it).
+# The tables the app reads (suggestions.parquet and items.parquet are optional: builds before them lack them).
 PARQUET_TABLES = ("paragraphs", "claims", "reports", "observations", "checks")
-OPTIONAL_TABLES = ("suggestions",)
+OPTIONAL_TABLES = ("suggestions", "items")
 REQUIRED_FILES = (*tuple(f"{name}.parquet" for name in PARQUET_TABLES), "catalog.json")
 
 
@@ -142,6 +142,7 @@ class Dataset:
     stale: list[str] = field(default_factory=list)
     version: str = ""  # hash of the built files: the ETag of every /api response, a key of kept answers
     suggestions: pd.DataFrame = field(default_factory=pd.DataFrame)  # optional: older builds lack it
+    items: pd.DataFrame = field(default_factory=pd.DataFrame)  # optional: older builds lack it
 
     def __post_init__(self) -> None:
         self.indicators = {entry.indicator_id: entry for entry in self.catalog}
@@ -161,6 +162,14 @@ class Dataset:
         self._observations_by_indicator = {  # noqa: C416
             key: frame for key, frame in self.observations.groupby("indicator_id", sort=False)
         }
+
+    def items_of(self, report_id: str) -> dict[int, list[tuple[int, str]]]:
+        """A report's numbered, lettered and bulleted items by paragraph: (offset of the item's text, its label)."""
+        mine = self.items[self.items.report_id == report_id] if "report_id" in self.items else self.items.iloc[0:0]
+        found: dict[int, list[tuple[int, str]]] = {}
+        for row in mine.itertuples():
+            found.setdefault(int(row.paragraph), []).append((int(row.start), str(row.item)))
+        return found
 
     def report_ids(self) -> list[str]:
         """The reports of the data folder, in the order of reports.parquet (the first is the default)."""
@@ -378,6 +387,7 @@ def _read(folder: Path) -> Dataset:
         stale=_stale_reasons(folder, tables["reports"]),
         version=data_version(folder),
         suggestions=_optional_table(folder, "suggestions"),
+        items=_optional_table(folder, "items"),
         **tables,
     )
 
