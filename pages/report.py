@@ -220,16 +220,15 @@ def paragraph_lines(
             {s - skip: link for s, link in extra.items()},
         )
         anchor = next((item_anchor(paragraph, item) for at, item in items or () if start <= at <= end), None)
+        named: dict[str, Any] = {"id": anchor} if anchor else {}  # Dash refuses an `id` of None
         if not start:
-            pieces += [html.Span(body, id=anchor)] if anchor else body
+            pieces += [html.Span(body, **named)] if anchor else body
         elif label:
             lines.append(
-                html.Li(
-                    [html.Span(f"{label.group(1)})", className="item-label"), *body], className="lettered", id=anchor
-                )
+                html.Li([html.Span(f"{label.group(1)})", className="item-label"), *body], className="lettered", **named)
             )
         else:
-            lines.append(html.Li(body, id=anchor))
+            lines.append(html.Li(body, **named))
         start = end + 1
     return pieces + ([html.Ul(lines, className="paragraph-items")] if lines else [])
 
