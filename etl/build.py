@@ -13,7 +13,7 @@ from typing import Any
 from contract import records
 from etl import claims as claim_reader, segment
 from etl.checks import run_checks
-from etl.definitions import Definitions, Document, validate_documents
+from etl.definitions import Definitions, Document, document_problems, validate_documents
 from etl.drafts import claims_by_paragraph, definition
 from etl.indicators import build_observations
 from etl.segment_items import placed
@@ -149,17 +149,37 @@ def suggestions_of(
     found = suggest(claims, paragraphs, report_id)
     texts = {p.paragraph: p.text for p in paragraphs}
     grouped = claims_by_paragraph(claims)
-    chosen = [s for s in found if s.confidence >= PUBLISHED_CONFIDENCE and not covered(s, set(charted))]
-    ids = {s.suggestion_id: s.suggestion_id for s in chosen}
-    documents: list[tuple[str, Document]] = []
+    chosen = [
+        s
+        for s in found
+        if s.confidence >= PUBLISHED_CONFIDENCE and not covered(s, set(charted)) and _rows_told_apart(s)
+    ]
+    # A suggestion that does not make a valid definition stays among the report's suggestions, unpublished: it never
+    # fails the report's build. The others are written again so that no sum check names a table left out.
+    documents = _documents(chosen, grouped, texts, report_id, {s.suggestion_id for s in chosen})
+    valid = {key for key, document in documents.items() if not document_problems(document, suggested=True)}
+    documents = _documents([s for s in chosen if s.suggestion_id in valid], grouped, texts, report_id, valid)
+    published = validate_documents(list(documents.values()), suggested=True)
+    return found, Published(published, {s.suggestion_id: s for s in chosen if s.suggestion_id in valid})
+
+
+def _rows_told_apart(suggestion: Suggestion) -> bool:
+    """Whether a reader can tell a breakdown's rows apart: each has a label ("from 20 to 30 percent" gives none)."""
+    return suggestion.shape != "breakdown" or all(member.label for member in suggestion.members)
+
+
+def _documents(
+    chosen: Sequence[Suggestion], grouped: Any, texts: Mapping[int, str], report_id: str, ids: Set[str]
+) -> dict[str, tuple[str, Document]]:
+    """Each chosen suggestion as a definition document, its sum checks naming only the tables of `ids`."""
+    documents: dict[str, tuple[str, Document]] = {}
     for s in chosen:
         topic = {"topic": s.topic, "topic_title_fr": s.topic_title_fr, "topic_title_en": s.topic_title_en}
         placed = {**topic, "reports": [report_id], "source": SUGGESTED_SOURCE}
-        indicator, checks = definition(s, grouped, texts, s.suggestion_id, placed, ids)
+        indicator, checks = definition(s, grouped, texts, s.suggestion_id, placed, {i: i for i in ids})
         document = {**topic, "reports": [report_id], "indicator": [indicator], "check": checks}
-        documents.append((SUGGESTED_SOURCE, document))
-    published = validate_documents(documents, suggested=True)
-    return found, Published(published, {s.suggestion_id: s for s in chosen})
+        documents[s.suggestion_id] = (SUGGESTED_SOURCE, document)
+    return documents
 
 
 def build_suggestions(
