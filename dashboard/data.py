@@ -8,7 +8,7 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -221,6 +221,12 @@ class Dataset:
     def checks_of_report(self, report_id: str) -> pd.DataFrame:
         """The checks of one report, inconsistencies first, then by id."""
         return _inconsistent_first(self.checks[self.checks.report_id == report_id])
+
+    def checks_about(self, claim_ids: Collection[str]) -> pd.DataFrame:
+        """The checks about these figures (whose `claim_id`, the stated share, total or rate, is one of them)."""
+        if "claim_id" not in self.checks:
+            return self.checks.iloc[0:0]
+        return self.checks[self.checks.claim_id.isin(list(claim_ids))]
 
     def inconsistent_indicators(self) -> set[str]:
         """The indicators that draw the figure an inconsistent check is about (all those it involves, for a build

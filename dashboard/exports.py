@@ -18,6 +18,7 @@ import pandas as pd
 
 from contract import schema
 from dashboard import charts, data, workbook
+from dashboard.chart_text import check_explanation
 from dashboard.i18n import citation, label, language, note_in
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -107,6 +108,7 @@ def indicator_frame(
             frame["note"] = [
                 note_in(french, english, lang) or None for english, french in zip(rows["note_en"], rows["note"])
             ]
+    frame["check_status"], frame["check_explanation"] = _verdicts(dataset, frame.claim_id, lang)
     frame["citation"] = [citation(dataset.symbol(r), p, "en") for r, p in zip(frame.report_id, frame.paragraph)]
     frame = frame.rename(columns={"text": "as_written"})
     frame = frame[
@@ -115,6 +117,23 @@ def indicator_frame(
     ]
     frame["paragraph"] = frame["paragraph"].astype("int64")
     return frame.reset_index(drop=True)
+
+
+def _verdicts(dataset: data.Dataset, claim_ids: pd.Series, lang: str) -> tuple[list[str | None], list[str | None]]:
+    """For each figure, the verdicts of the report's own arithmetic about it (contract.schema.CHECK_STATUSES, several
+    joined by '; ') and why, in `lang`; None where no check is about it."""
+    about = dataset.checks_about(set(claim_ids.dropna()))
+    statuses: dict[str, list[str]] = {}
+    reasons: dict[str, list[str]] = {}
+    for check in about.itertuples():
+        statuses.setdefault(check.claim_id, []).append(check.status)
+        why = check_explanation(check, lang)
+        if why:
+            reasons.setdefault(check.claim_id, []).append(why)
+    return (
+        ["; ".join(statuses[c]) if c in statuses else None for c in claim_ids],
+        [" ".join(reasons[c]) if c in reasons else None for c in claim_ids],
+    )
 
 
 def indicator_metadata(dataset: data.Dataset, indicator_id: str, lang: str = "fr") -> list[tuple[str, object]]:
