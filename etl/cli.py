@@ -28,7 +28,7 @@ from etl import store
 from etl.build import is_suggestion_id
 from etl.definitions import DefinitionError, parse_definitions
 from etl.drafts import draft_files, draft_topics
-from etl.inputs import InputError, find_reports, fingerprint, load_definition_texts
+from etl.inputs import InputError, code_fingerprint, definitions_fingerprint, find_reports, load_definition_texts
 from etl.pool import PoolError, default_jobs, mapper
 from etl.run import FAILED, ReportBuild, build_reports, commit_builds
 from etl.summary import summary_lines
@@ -66,7 +66,9 @@ def run_build(argv: Sequence[str]) -> int:
     box: store.Store | None = None
     try:
         with store.opened(out, wait=args.wait) as box, mapper(args.jobs, args.scheduler) as pool:
-            builds = build_reports(box, sources, definitions, fingerprint(definition_texts), built_at, pool)
+            builds = build_reports(
+                box, sources, definitions, code_fingerprint(), built_at, pool, definitions_fingerprint(definition_texts)
+            )
             _print_problems(builds)
             outcome = commit_builds(box, builds, definitions, single_file=source.is_file())
     except (store.StoreError, PoolError) as error:

@@ -8,8 +8,11 @@ function mapped must catch its own errors and return them (one line per report);
 dies (killed, out of memory) fails its report alone, through `lost`.
 """
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -19,9 +22,7 @@ from typing import Any, Protocol, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-# The pool's processes start from a fork server that imported the build once, not from a fork of a
-# process holding Arrow's and the app's threads; "spawn" would import it again in every worker.
-_PRELOAD = ["etl.run"]
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when the one that started it ends
 CONNECT_TIMEOUT = 10  # seconds to reach a Dask scheduler before saying it cannot be reached
 
 
@@ -92,10 +93,21 @@ def _answer(outcome: _Outcome, item: T, lost: Callable[[T, BaseException], R]) -
 
 @contextmanager
 def _processes(workers: int) -> Iterator[_Futures]:
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_PRELOAD)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as executor:
+    """Workers started fresh ("spawn": not a fork of a process holding Arrow's threads), children of this one."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_end_with, initargs=(os.getpid(),)
+    ) as executor:
         yield executor
+
+
+def _end_with(parent: int) -> None:
+    """A worker ends when the build that started it does, even killed (SIGKILL, the kernel out of memory): it holds
+    its own task queue's pipe open, so it would otherwise wait for work forever."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build ended before the line above
+        os._exit(1)
 
 
 @contextmanager

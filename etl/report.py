@@ -1,5 +1,8 @@
 """Building one report: a pure function of its file's bytes, its metadata, the definitions and the code.
 
+`derive` is its second half, the only one the definitions touch: it re-applies changed definitions
+to a stored report's paragraphs and claims.
+
 `build_one` reads the text out of the bytes, picks the language, reads paragraphs and claims, applies
 the definitions, finds the suggestions, checks every span before anything is written, and returns
 the report's typed tables. It holds no state, prints nothing and touches no file, so reports can be
@@ -10,7 +13,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from contract import records
@@ -74,8 +77,18 @@ def build_one(source: ReportSource, definitions: Definitions, built_at: str) -> 
     except ClaimLimitError as error:
         raise ReportError(f"{path}: {error}") from None
     _check_spans(report, read.text)
-    indicators = build_indicators(definitions, report, source.report_id, document.values.get("symbol"))
-    suggested = build_suggestions(report, indicators.observations, source.report_id)
+    built = derive(report, _report_row(source, report, language, built_at, document), definitions)
+    return replace(built, warnings=(*read.warnings, *language.warnings, *document.warnings))
+
+
+def derive(report: ReportRecords, row: records.Report, definitions: Definitions) -> BuiltReport:
+    """What the definitions make of a report's paragraphs and claims: observations, checks, suggestions, catalogue.
+
+    The part of a build that depends on the definitions: a definition change runs only this, on the
+    paragraphs and claims of the store, without reading the report's file again.
+    """
+    indicators = build_indicators(definitions, report, row.report_id, row.symbol)
+    suggested = build_suggestions(report, indicators.observations, row.report_id)
     observations = (*indicators.observations, *suggested.observations)
     checks = (*indicators.checks, *suggested.checks)
     _check_quotes(observations, report)
@@ -89,13 +102,12 @@ def build_one(source: ReportSource, definitions: Definitions, built_at: str) -> 
         claims=report.claims,
         observations=observations,
         checks=checks,
-        reports=(_report_row(source, report, language, built_at, document),),
+        reports=(row,),
         suggestions=tuple(suggested.rows),
         catalog=catalog,
         dimensions=tuple(dict.fromkeys([*definitions.dimensions(), SUGGESTED_DIMENSION])),
     )
-    warnings = (*read.warnings, *language.warnings, *document.warnings)
-    return BuiltReport(tables, suggested.published, warnings)
+    return BuiltReport(tables, suggested.published)
 
 
 def _report_row(

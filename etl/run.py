@@ -16,12 +16,12 @@ from pathlib import Path
 
 from contract.schema import to_json
 from etl import store
-from etl.build import Published
+from etl.build import Published, ReportRecords
 from etl.definitions import DefinitionError, Definitions
 from etl.inputs import InputError, load_metadata, read_input, report_id_of, report_key
 from etl.metadata import MetadataError
 from etl.pool import Mapper
-from etl.report import BuiltReport, ReportError, ReportSource, build_one
+from etl.report import BuiltReport, ReportError, ReportSource, build_one, derive
 from etl.sources import MAX_REPORT_BYTES
 from etl.tables import ReportTables, combined, with_checks
 from etl.translation import Comparison, compare_translations
@@ -41,6 +41,7 @@ class ReportBuild:
     message: str = ""
     warnings: tuple[str, ...] = ()
     published: Published | None = None  # the suggestions it publishes, when built in this run
+    derived_with: str = ""  # the definitions' fingerprint, when built or derived again in this run
 
 
 @dataclass(frozen=True)
@@ -64,18 +65,21 @@ def build_reports(
     context: str,
     built_at: str,
     pool: Mapper | None = None,
+    definitions_key: str = "",
 ) -> list[ReportBuild]:
     """Each report on its own, so one bad report does not stop the others; two claiming one report_id both fail.
 
-    Inputs are read and keys compared here; the reports to build are mapped over `pool` (this process
-    when none), each a pure function of its source, the definitions and `built_at`.
+    Inputs are read and keys compared here (`context`: the code's fingerprint; `definitions_key`: the
+    definitions'); the reports to build are mapped over `pool` (this process when none), each a pure
+    function of its source, the definitions and `built_at`. A report whose file and code are unchanged
+    but whose definitions changed is derived again from its stored claims: its file is not read again.
     """
-    prepared = [_prepare(path, context, box) for path in sources]
+    prepared = [_prepare(path, context, definitions_key, box) for path in sources]
     pending = [p for p in prepared if isinstance(p, _Pending)]
-    tasks = [_Task(p.source, definitions, built_at) for p in pending]
+    tasks = [_Task(p.source, definitions, built_at, p.stored) for p in pending]
     results = (pool or Mapper()).map(_build_task, tasks, _lost)
     done = dict(zip((id(p) for p in pending), results, strict=True))
-    builds = [p if isinstance(p, ReportBuild) else _finished(p, done[id(p)], box) for p in prepared]
+    builds = [p if isinstance(p, ReportBuild) else _finished(p, done[id(p)], box, definitions_key) for p in prepared]
     counts = Counter(b.report_id for b in builds if b.report_id)
     return [_refused(b) if b.report_id and counts[b.report_id] > 1 else b for b in builds]
 
@@ -87,6 +91,7 @@ class _Pending:
     path: Path
     source: ReportSource
     key: str
+    stored: ReportTables | None = None  # its stored tables, when only the definitions changed
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,7 @@ class _Task:
     source: ReportSource
     definitions: Definitions
     built_at: str
+    stored: ReportTables | None = None  # derive these again rather than build the source
 
 
 def _refused(build: ReportBuild) -> ReportBuild:
@@ -111,7 +117,7 @@ def _refused(build: ReportBuild) -> ReportBuild:
     )
 
 
-def _prepare(path: Path, context: str, box: store.Store) -> ReportBuild | _Pending:
+def _prepare(path: Path, context: str, definitions_key: str, box: store.Store) -> ReportBuild | _Pending:
     """A report's inputs read and its key compared with the store's: unchanged, failed, or to be built."""
     report_id = None
     try:
@@ -120,7 +126,9 @@ def _prepare(path: Path, context: str, box: store.Store) -> ReportBuild | _Pendi
         report_id = report_id_of(path, metadata)
         key = report_key(data, sidecar, context)
         if box.key(report_id) == key and (stored := box.tables(report_id)):
-            return ReportBuild(path, report_id, UNCHANGED, stored, key)
+            if box.derived_with(report_id) == definitions_key:
+                return ReportBuild(path, report_id, UNCHANGED, stored, key)
+            return _Pending(path, ReportSource(str(path), b"", metadata, report_id), key, stored)
         return _Pending(path, ReportSource(str(path), data, metadata, report_id), key)
     except Exception as error:  # noqa: BLE001 each failure is one line naming the file (see _failure_line)
         return _failed(path, report_id, _failure_line(path, error), box)
@@ -129,6 +137,10 @@ def _prepare(path: Path, context: str, box: store.Store) -> ReportBuild | _Pendi
 def _build_task(task: _Task) -> BuiltReport | str:
     """One report's build, in whatever process runs it; a failure comes back as its one line."""
     try:
+        if task.stored is not None:
+            [row] = task.stored.reports
+            report = ReportRecords(task.stored.paragraphs, task.stored.claims, row.language)
+            return derive(report, row, task.definitions)
         return build_one(task.source, task.definitions, task.built_at)
     except Exception as error:  # noqa: BLE001 an input no rule foresaw: this report fails with one line, the others are built
         return _failure_line(Path(task.source.path), error)
@@ -156,7 +168,7 @@ def _failure_line(path: Path, error: Exception) -> str:
     )
 
 
-def _finished(pending: _Pending, result: BuiltReport | str, box: store.Store) -> ReportBuild:
+def _finished(pending: _Pending, result: BuiltReport | str, box: store.Store, definitions_key: str) -> ReportBuild:
     if isinstance(result, str):
         return _failed(pending.path, pending.source.report_id, result, box)
     return ReportBuild(
@@ -167,6 +179,7 @@ def _finished(pending: _Pending, result: BuiltReport | str, box: store.Store) ->
         pending.key,
         warnings=result.warnings,
         published=result.published,
+        derived_with=definitions_key,
     )
 
 
@@ -208,7 +221,7 @@ def commit_builds(
 
 def _commit(box: store.Store, kept: Sequence[ReportBuild], tables: ReportTables) -> None:
     built = {
-        b.report_id: store.StoredReport(b.tables, b.key, source_name(b.path))
+        b.report_id: store.StoredReport(b.tables, b.key, source_name(b.path), b.derived_with)
         for b in kept
         if b.status == BUILT and b.tables is not None and b.path is not None
     }

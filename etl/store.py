@@ -81,6 +81,7 @@ class StoredReport:
     tables: ReportTables
     key: str
     source: str
+    definitions: str = ""  # the fingerprint of the definitions its observations were derived with
 
 
 @contextmanager
@@ -244,6 +245,10 @@ class Store:
         """The key a stored report was built from (None when it is not stored)."""
         return self._build_info(report_id).get("key")
 
+    def derived_with(self, report_id: str) -> str | None:
+        """The fingerprint of the definitions a stored report's observations were derived with."""
+        return self._build_info(report_id).get("definitions")
+
     def built_from(self, source: str) -> str | None:
         """The stored report built from this file, if any (a report whose metadata cannot be read keeps it)."""
         return next((i for i in self.report_ids() if self._build_info(i).get("source") == source), None)
@@ -333,7 +338,8 @@ class Store:
             folder.mkdir(parents=True)
             for name, table in to_arrow(report.tables).items():
                 write_table(folder / f"{name}.parquet", table)
-            write_text(folder / KEY_FILE, json.dumps({"key": report.key, "source": report.source}))
+            info = {"key": report.key, "source": report.source, "definitions": report.definitions}
+            write_text(folder / KEY_FILE, json.dumps(info))
         for report_id in kept:
             source = self._report_folder(_checked(report_id))
             assert source is not None, f"kept report {report_id} is in the current version"

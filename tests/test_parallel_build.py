@@ -117,3 +117,40 @@ def test_an_unreachable_scheduler_is_one_line(corpus, tmp_path):
     [line] = run.stderr.strip().splitlines()
     assert line.startswith("error: tcp://127.0.0.1:9: cannot reach the Dask scheduler") and "--scheduler" in line
     assert not (tmp_path / "out" / "current").exists()
+
+
+def test_a_definition_edit_derives_again_from_stored_claims_without_building_any_report(tmp_path, monkeypatch, capsys):
+    """The title of one definition edited: no report is built again (build_one is never called), and the
+    store is the same, byte for byte, as a fresh build with the edited definitions."""
+    import etl.run
+    from etl.cli import main
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    raw, indicators = tmp_path / "raw", tmp_path / "indicators"
+    raw.mkdir()
+    for name in ("CERD_C_KAZ_11-14_fr.txt", "CERD_C_KAZ_11-14_fr.json"):
+        shutil.copy(RAW / name, raw / name)
+    shutil.copytree(ROOT / "indicators", indicators, ignore=shutil.ignore_patterns("drafts"))
+    old_title = "Criminal cases registered under Article 174 of the Criminal Code"
+    new_title = "Criminal cases opened under Article 174"
+
+    def build(out: Path) -> int:
+        return main(["--input", str(raw), "--out", str(out), "--indicators", str(indicators), "--jobs", "1"])
+
+    out = tmp_path / "out"
+    assert build(out) == 0
+    assert old_title in (out / "catalog.json").read_text(encoding="utf-8")
+    definition = indicators / "article_174.toml"
+    definition.write_text(definition.read_text(encoding="utf-8").replace(old_title, new_title), encoding="utf-8")
+
+    def no_build(*args):
+        raise AssertionError("a report was built again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(etl.run, "build_one", no_build)
+        assert build(out) == 0, capsys.readouterr().err
+    catalog = (out / "catalog.json").read_text(encoding="utf-8")
+    assert new_title in catalog and old_title not in catalog
+    fresh = tmp_path / "fresh"
+    assert build(fresh) == 0
+    assert version_files(out) == version_files(fresh)
