@@ -188,6 +188,10 @@ cluster's idle workers included).
 | --- | ---: | ---: | ---: | ---: | ---: |
 {rows}
 
+CPU / wall well below 1 for `--jobs 1` means the build got a fraction of a core: other work had the
+machine. Then the CPU times are the figures to compare (the work per PDF, whichever way), and the
+wall times and speed-ups say more about the load of the moment than about the build.
+
 Reports that failed (the same lines whichever way: {"yes" if same_errors else "**no**"}):
 {failures}
 
