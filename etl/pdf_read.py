@@ -8,9 +8,10 @@ it 1.3 s ten deep and four times more for each level below. So the pages are rea
 limited; a file over a limit fails alone, and the parent reads on.
 """
 
-import multiprocessing
+import contextlib
 import os
 import resource
+import signal
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from types import ModuleType
@@ -45,14 +46,20 @@ def read_pdf(data: bytes, max_pages: int, first_only: bool = False) -> PdfPages:
 
     Raises PdfReadError.
     """
-    try:
-        context = multiprocessing.get_context("fork")
-    except ValueError:  # no fork on this system: read in this process, unbounded
+    if not hasattr(os, "fork"):  # no fork on this system: read in this process, unbounded
         return _read(data, max_pages, first_only)
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(data, max_pages, first_only, sender), daemon=True)
-    child.start()
-    sender.close()
+    # os.fork, not multiprocessing: a build's worker may itself be a daemonic process (a Dask worker), which
+    # multiprocessing refuses to give children.
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: it never returns (os._exit), whatever happens in it
+        try:
+            os.close(read_end)
+            _child(data, max_pages, first_only, Connection(write_end, readable=False))
+        finally:
+            os._exit(1)
+    os.close(write_end)
+    receiver = Connection(read_end, writable=False)
     try:
         if not receiver.poll(CHILD_WALL_SECONDS):
             raise PdfReadError(_too_costly(f"not read in {CHILD_WALL_SECONDS:.0f} s"))
@@ -62,12 +69,18 @@ def read_pdf(data: bytes, max_pages: int, first_only: bool = False) -> PdfPages:
             raise PdfReadError(_too_costly("its reading passed the CPU or memory limit")) from None
     finally:
         receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join()
+        _reap(pid)
     if isinstance(value, PdfPages):
         return value
     raise PdfReadError(str(value))
+
+
+def _reap(pid: int) -> None:
+    """The child ended, killed first if it still runs (past its wall time), so that no process is left behind."""
+    if os.waitpid(pid, os.WNOHANG) == (0, 0):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
 
 
 def _too_costly(what: str) -> str:
