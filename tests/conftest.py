@@ -45,6 +45,13 @@ BROWSER_MODULES = ("test_browser_", "test_briefing")
 SLOW_MODULES = ("test_robustness", "test_cli", "test_load_smoke")
 
 
+def pytest_sessionfinish(session):
+    """Close the Chromium and app server the browser test modules of this process shared."""
+    from app_fixtures import stop_browser
+
+    stop_browser()
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         module = item.path.stem
