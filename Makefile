@@ -21,9 +21,11 @@ data: $(STAMP)
 
 # REQUIRE_BROWSER: the browser tests fail, rather than skip, if Chromium is missing.
 # The tests run on xdist workers (one per core, at most MAX_WORKERS), each with one app server and one
-# Chromium; a test file stays on one worker, so its module fixtures are built once.
+# Chromium; a test file stays on one worker, so its module fixtures are built once. Bytecode is written
+# even where PYTHONDONTWRITEBYTECODE is set: else each worker compiles, and pytest rewrites the asserts of,
+# every module of dash and hypothesis (pytest plugins) again on every run, seconds per worker.
 MAX_WORKERS ?= 4
-PYTEST := REQUIRE_BROWSER=1 TMPDIR=$(BUILD_TMP) $(PY) -m pytest -q -p no:cacheprovider -n auto --maxprocesses $(MAX_WORKERS) --dist loadfile
+PYTEST := PYTHONDONTWRITEBYTECODE= REQUIRE_BROWSER=1 TMPDIR=$(BUILD_TMP) $(PY) -m pytest -q -p no:cacheprovider -n auto --maxprocesses $(MAX_WORKERS) --dist loadfile
 
 # Every test but those marked `slow` (long builds in subprocesses, live servers, attack runs): `make test-slow`.
 test: lint browser

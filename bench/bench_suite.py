@@ -9,6 +9,7 @@ keeping for a suite that passes. Never fails on time.
 import argparse
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -29,29 +30,38 @@ def load_average() -> str:
     return " / ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def one_run(target: str) -> float:
-    started = time.perf_counter()
+def cpu_seconds() -> float:
+    """CPU time (user + system) of the finished child processes so far, theirs included (workers, Chromium)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def one_run(target: str) -> tuple[float, float]:
+    """Wall seconds and CPU seconds of one `make target`: the CPU time hardly depends on how busy the machine is."""
+    started, cpu = time.perf_counter(), cpu_seconds()
     done = subprocess.run(["make", target], check=False, cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         sys.exit(f"`make {target}` failed (exit {done.returncode}); fix the suite first:\n{done.stdout[-3000:]}")
-    return seconds
+    return seconds, cpu_seconds() - cpu
 
 
-def section(target: str, runs: list[tuple[float, str, str]]) -> str:
-    times = [seconds for seconds, _, _ in runs]
+def section(target: str, runs: list[tuple[float, float, str, str]]) -> str:
+    times = [seconds for seconds, _, _, _ in runs]
     rows = "\n".join(
-        f"| {n} | {seconds:.0f} s | {before} | {after} |" for n, (seconds, before, after) in enumerate(runs, 1)
+        f"| {n} | {seconds:.0f} s | {cpu:.0f} s | {before} | {after} |"
+        for n, (seconds, cpu, before, after) in enumerate(runs, 1)
     )
     return f"""{HEADING}
 
 `make {target}` end to end (ruff, mypy, then pytest on {os.cpu_count()} cores with xdist: one app server and one
 Chromium per worker; the `slow` tests run in `make test-slow`), {len(runs)} runs one after the other on
 {platform.machine()} Python {platform.python_version()}. The machine was shared with other work: the load
-average (1 / 5 / 15 min) before and after each run says how busy it was. Written by `bench/bench_suite.py`.
+average (1 / 5 / 15 min) before and after each run says how busy it was; the CPU time (all processes of the
+run, user + system) hardly depends on it. Written by `bench/bench_suite.py`.
 
-| run | wall time | load before | load after |
-| --- | --- | --- | --- |
+| run | wall time | CPU time | load before | load after |
+| --- | --- | --- | --- | --- |
 {rows}
 
 **Median: {statistics.median(times):.0f} s** (target ≤ 150 s). Before: {BEFORE}.
@@ -66,9 +76,9 @@ def main() -> None:
     runs = []
     for n in range(args.runs):
         before = load_average()
-        seconds = one_run(args.target)
-        runs.append((seconds, before, load_average()))
-        print(f"run {n + 1}: {seconds:.0f} s (load {before} before, {runs[-1][2]} after)", flush=True)
+        seconds, cpu = one_run(args.target)
+        runs.append((seconds, cpu, before, load_average()))
+        print(f"run {n + 1}: {seconds:.0f} s, CPU {cpu:.0f} s (load {before} before, {runs[-1][3]} after)", flush=True)
     text = section(args.target, runs)
     write_section(text)
     print(text)
