@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from performance_doc import write_section
 
 ROOT = Path(__file__).resolve().parent.parent
+LOG = ROOT / ".build" / "bench_suite.log"  # the last run's output
 HEADING = "## Test suite (`make test`)"
 # What the suite took before it ran on xdist workers (2 cores, shared): CI's whole .ci/run, and runs by hand.
 BEFORE = "342 s for CI's whole `.ci/run`; 357–480 s for `make test` by hand (one process, every test)"
@@ -41,8 +42,10 @@ def one_run(target: str) -> tuple[float, float]:
     started, cpu = time.perf_counter(), cpu_seconds()
     done = subprocess.run(["make", target], check=False, cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    LOG.parent.mkdir(exist_ok=True)
+    LOG.write_text(done.stdout + done.stderr, encoding="utf-8")
     if done.returncode != 0:
-        sys.exit(f"`make {target}` failed (exit {done.returncode}); fix the suite first:\n{done.stdout[-3000:]}")
+        sys.exit(f"`make {target}` failed (exit {done.returncode}): its output is in {LOG}; fix the suite first")
     return seconds, cpu_seconds() - cpu
 
 

@@ -104,19 +104,29 @@ def build_dirs() -> tuple[Path, Path]:
 
 
 @contextlib.contextmanager
-def build_home():
-    """HOME and TMPDIR inside .build/ (Chromium writes its profile there); profiles made meanwhile removed after."""
+def _build_env(home: Path, tmp: Path):
     import pytest
 
-    home, tmp = build_dirs()
-    before = set(tmp.glob("org.chromium.*"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("HOME", str(home))
         patch.setenv("TMPDIR", str(tmp))
         yield
-    # Chromium leaves its profile folder behind on quit: remove the ones this run made.
+
+
+def _remove_profiles(tmp: Path, before: set[Path]) -> None:
+    """Chromium leaves its profile folder behind on quit: remove the ones made since `before`."""
     for profile in set(tmp.glob("org.chromium.*")) - before:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def build_home():
+    """HOME and TMPDIR inside .build/ (Chromium writes its profile there); profiles made meanwhile removed after."""
+    home, tmp = build_dirs()
+    before = set(tmp.glob("org.chromium.*"))
+    with _build_env(home, tmp):
+        yield
+    _remove_profiles(tmp, before)
 
 
 def free_port() -> int:
@@ -138,20 +148,23 @@ def _start_browser(tmp_path_factory):
     downloads = tmp_path_factory.mktemp("downloads")
     options = webdriver.ChromeOptions()
     options.add_argument("--window-size=1300,1000")
+    home, tmp = build_dirs()
     stack = contextlib.ExitStack()
-    stack.enter_context(build_home())
+    # Unwound last to first: the profile is removed once Chromium has quit.
+    stack.callback(_remove_profiles, tmp, set(tmp.glob("org.chromium.*")))
     server = stack.enter_context(ThreadedRunner())
-    browser = stack.enter_context(
-        DashComposite(
-            server=server,
-            browser="Chrome",
-            headless=True,
-            options=[options],
-            download_path=str(downloads),
-            percy_run=False,
-            wait_timeout=10,
+    with _build_env(home, tmp):  # read by Chromium as it starts; the tests run with the session's own
+        browser = stack.enter_context(
+            DashComposite(
+                server=server,
+                browser="Chrome",
+                headless=True,
+                options=[options],
+                download_path=str(downloads),
+                percy_run=False,
+                wait_timeout=10,
+            )
         )
-    )
     browser.start_server(app.app, port=free_port(), navigate=False)
     browser.downloads = downloads
     _shared["browser"], _shared["browser_stack"] = browser, stack
