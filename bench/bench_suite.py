@@ -61,7 +61,7 @@ def section(target: str, runs: list[tuple[float, float, str, str]]) -> str:
 Chromium per worker; the `slow` tests run in `make test-slow`), {len(runs)} runs one after the other on
 {platform.machine()} Python {platform.python_version()}. The machine was shared with other work: the load
 average (1 / 5 / 15 min) before and after each run says how busy it was; the CPU time (all processes of the
-run, user + system) hardly depends on it. Written by `bench/bench_suite.py`.
+run, user + system) hardly depends on it. Niceness of the runs: {os.nice(0)}. Written by `bench/bench_suite.py`.
 
 | run | wall time | CPU time | load before | load after |
 | --- | --- | --- | --- | --- |
