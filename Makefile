@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements.txt requirements-de
 # Browser and test runs keep their files inside the build, not in /tmp.
 BUILD_TMP := $(CURDIR)/.build/tmp
 
-.PHONY: run serve test lint browser data bench briefing load clean
+.PHONY: run serve test test-slow test-durations lint browser data bench briefing load clean
 
 # The dashboard on http://127.0.0.1:8050 (debug off); `serve` is the same app under gunicorn.
 run: data
@@ -20,9 +20,27 @@ data: $(STAMP)
 	$(PY) -m etl
 
 # REQUIRE_BROWSER: the browser tests fail, rather than skip, if Chromium is missing.
+# The tests run on xdist workers (one per core, at most MAX_WORKERS), each with one app server and one
+# Chromium; a test file stays on one worker, so its module fixtures are built once. Bytecode is written
+# even where PYTHONDONTWRITEBYTECODE is set: else each worker compiles, and pytest rewrites the asserts of,
+# every module of dash and hypothesis (pytest plugins) again on every run, seconds per worker.
+MAX_WORKERS ?= 4
+PYTEST := PYTHONDONTWRITEBYTECODE= REQUIRE_BROWSER=1 TMPDIR=$(BUILD_TMP) $(PY) -m pytest -q -p no:cacheprovider -n auto --maxprocesses $(MAX_WORKERS) --dist loadfile
+
+# Every test but those marked `slow` (long builds in subprocesses, live servers, attack runs): `make test-slow`.
 test: lint browser
 	@mkdir -p $(BUILD_TMP)
-	REQUIRE_BROWSER=1 TMPDIR=$(BUILD_TMP) $(PY) -m pytest -q -p no:cacheprovider
+	$(PYTEST) -m "not slow"
+
+# The tests marked `slow`, that `make test` leaves out; CI runs both.
+test-slow: lint browser
+	@mkdir -p $(BUILD_TMP)
+	$(PYTEST) -m slow
+
+# The 40 slowest tests of `make test` (setup included), to see what to make faster.
+test-durations: lint browser
+	@mkdir -p $(BUILD_TMP)
+	$(PYTEST) -m "not slow" --durations=40
 
 # The rails, configured in pyproject.toml: a finding fails the build.
 lint: $(DEV_STAMP)

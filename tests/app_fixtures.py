@@ -4,6 +4,7 @@ and the headless Chromium session the browser tests share."""
 import contextlib
 import os
 import shutil
+import socket
 import threading
 from pathlib import Path
 
@@ -86,39 +87,74 @@ def routing(path: str, search: str = "") -> dict:
     }
 
 
+def worker() -> str:
+    """The pytest-xdist worker running this process (gw0, gw1…), or "main" without xdist."""
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def build_dirs() -> tuple[Path, Path]:
+    """HOME and TMPDIR for Chromium inside .build/, one pair per xdist worker: a worker removing the profiles
+    its Chromium left never removes those of another worker's Chromium, still running."""
+    home, tmp = BUILD / "home", BUILD / "tmp"
+    if worker() != "main":
+        home, tmp = home / worker(), tmp / worker()
+    for folder in (home, tmp):
+        folder.mkdir(parents=True, exist_ok=True)
+    return home, tmp
+
+
 @contextlib.contextmanager
-def build_home():
-    """HOME and TMPDIR inside .build/ (Chromium writes its profile there); profiles made meanwhile removed after."""
+def _build_env(home: Path, tmp: Path):
     import pytest
 
-    for name in ("home", "tmp"):
-        (BUILD / name).mkdir(parents=True, exist_ok=True)
-    before = set((BUILD / "tmp").glob("org.chromium.*"))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("HOME", str(BUILD / "home"))
-        patch.setenv("TMPDIR", str(BUILD / "tmp"))
+        patch.setenv("HOME", str(home))
+        patch.setenv("TMPDIR", str(tmp))
         yield
-    # Chromium leaves its profile folder behind on quit: remove the ones this run made.
-    for profile in set((BUILD / "tmp").glob("org.chromium.*")) - before:
+
+
+def _remove_profiles(tmp: Path, before: set[Path]) -> None:
+    """Chromium leaves its profile folder behind on quit: remove the ones made since `before`."""
+    for profile in set(tmp.glob("org.chromium.*")) - before:
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def browser_session(tmp_path_factory, folder: Path):
-    """A Dash test browser (headless Debian Chromium) on the app served from `folder`; a generator for fixtures."""
-    import pytest
+@contextlib.contextmanager
+def build_home():
+    """HOME and TMPDIR inside .build/ (Chromium writes its profile there); profiles made meanwhile removed after."""
+    home, tmp = build_dirs()
+    before = set(tmp.glob("org.chromium.*"))
+    with _build_env(home, tmp):
+        yield
+    _remove_profiles(tmp, before)
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that no process listens on now (each xdist worker serves the app on its own)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start_browser(tmp_path_factory):
+    """The app served in a thread and a headless Chromium on it, started once per process (per xdist worker):
+    starting Chromium and the server takes seconds, every browser test module reuses them."""
     from dash.testing.application_runners import ThreadedRunner
     from dash.testing.composite import DashComposite
     from selenium import webdriver
 
+    import app
+
     downloads = tmp_path_factory.mktemp("downloads")
     options = webdriver.ChromeOptions()
     options.add_argument("--window-size=1300,1000")
-    with build_home(), pytest.MonkeyPatch.context() as patch:
-        patch.setenv("INDICATORS_DATA_DIR", str(folder))
-        import app
-
-        with (
-            ThreadedRunner() as server,
+    home, tmp = build_dirs()
+    stack = contextlib.ExitStack()
+    # Unwound last to first: the profile is removed once Chromium has quit.
+    stack.callback(_remove_profiles, tmp, set(tmp.glob("org.chromium.*")))
+    server = stack.enter_context(ThreadedRunner())
+    with _build_env(home, tmp):  # read by Chromium as it starts; the tests run with the session's own
+        browser = stack.enter_context(
             DashComposite(
                 server=server,
                 browser="Chrome",
@@ -127,12 +163,55 @@ def browser_session(tmp_path_factory, folder: Path):
                 download_path=str(downloads),
                 percy_run=False,
                 wait_timeout=10,
-            ) as browser,
-        ):
-            browser.start_server(app.app)
-            patch.setenv("PUBLIC_URL", browser.server_url)  # links and embed code name the address the browser uses
-            browser.downloads = downloads
-            yield browser
+            )
+        )
+    browser.start_server(app.app, port=free_port(), navigate=False)
+    browser.downloads = downloads
+    _shared["browser"], _shared["browser_stack"] = browser, stack
+    return browser
+
+
+def stop_browser() -> None:
+    """Close the process's Chromium and app server, if a browser test started them (at the session's end)."""
+    stack = _shared.pop("browser_stack", None)
+    _shared.pop("browser", None)
+    if stack is not None:
+        stack.close()
+
+
+def _fresh(browser) -> None:
+    """The shared browser as a new one would be for the next test module: its size, screen media, cookies,
+    storage and downloads folder as at start, and no page an earlier module left open."""
+    browser.driver.set_window_size(1300, 1000)
+    browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    browser.driver.get(browser.server.url + "/assets/style.css")
+    browser.driver.delete_all_cookies()
+    browser.driver.execute_script("window.localStorage.clear(); window.sessionStorage.clear();")
+    browser.driver.get("about:blank")
+    for item in Path(browser.downloads).iterdir():
+        if item.is_dir():
+            shutil.rmtree(item)
+        else:
+            item.unlink()
+
+
+def browser_session(tmp_path_factory, folder: Path):
+    """A Dash test browser (headless Debian Chromium) on the app served from `folder`; a generator for fixtures.
+
+    One Chromium and one app server per process, shared by the browser test modules: the app reads its
+    data folder (INDICATORS_DATA_DIR) on each request, so a module points it at its own folder."""
+    import pytest
+
+    from dashboard import cache
+
+    browser = _shared.get("browser") or _start_browser(tmp_path_factory)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INDICATORS_DATA_DIR", str(folder))
+        patch.setenv("PUBLIC_URL", browser.server.url)  # links and embed code name the address the browser uses
+        cache.answers.clear()  # pages kept for another module's data or address are not this one's
+        _fresh(browser)
+        browser.server_url = browser.server.url
+        yield browser
 
 
 def require_browser():

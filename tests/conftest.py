@@ -40,9 +40,17 @@ def plain_site(tmp_path):
     server.server_close()
 
 
-# Markers by module, so `pytest -m "not browser"` or `-m "not slow"` picks a quick subset.
+# Markers by module, so `pytest -m "not browser"` or `-m "not slow"` picks a quick subset. `slow`: modules that
+# start `python -m etl` in a subprocess for most tests (seconds each); `make test` leaves them to `make test-slow`.
 BROWSER_MODULES = ("test_browser_", "test_briefing")
-SLOW_MODULES = ("test_robustness", "test_cli", "test_load_smoke")
+SLOW_MODULES = ("test_robustness", "test_cli", "test_lang_cli")
+
+
+def pytest_sessionfinish(session):
+    """Close the Chromium and app server the browser test modules of this process shared."""
+    from app_fixtures import stop_browser
+
+    stop_browser()
 
 
 def pytest_collection_modifyitems(items):

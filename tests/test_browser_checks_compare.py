@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from app_fixtures import browser_session, require_browser, shared_fixture
+from selenium.common.exceptions import StaleElementReferenceException
 
 from dashboard import data
 
@@ -42,10 +43,18 @@ def check_items(duo) -> list:
 
 
 def wait_until(condition, seconds: float = 10):
+    """The condition's last value once it holds or time is up; an element redrawn while read counts as not yet."""
+
+    def holds():
+        try:
+            return condition()
+        except StaleElementReferenceException:
+            return False
+
     deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
+    while not holds() and time.monotonic() < deadline:
         time.sleep(0.1)
-    return condition()
+    return holds()
 
 
 # /checks

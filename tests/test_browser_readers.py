@@ -292,7 +292,9 @@ def test_the_language_switch_keeps_what_the_page_wrote_in_the_url(duo):
     wait_until(lambda: query_of(duo).get("lang") == ["en"], message="no switch to English")
     assert query_of(duo)["q"] == ["refugies"]
     duo.wait_for_text_to_equal("#app-nav-catalogue", "Indicators")
-    assert duo.find_element("input#catalogue-search").get_attribute("value") == "refugies"
+    # Read in one go: the switch redraws the page, and an element found before the redraw goes stale.
+    search = "return document.querySelector('input#catalogue-search').value"
+    wait_until(lambda: duo.driver.execute_script(search) == "refugies", message="the search box lost its words")
 
 
 # ---- print ---------------------------------------------------------------------------------------
