@@ -84,6 +84,7 @@ class Grammar:
     day_range_end: re.Pattern[str]
     age_after: re.Pattern[str]
     planned_cue: re.Pattern[str]
+    negation: re.Pattern[str]
 
     def ends_subject(self, word: str) -> bool:
         """Whether a word cannot end a noun phrase: a stopword or a connector ("registered on [that basis]")."""
@@ -153,6 +154,8 @@ def grammar(lang: str) -> Grammar:
         ),
         age_after=re.compile(rf"(?i)\s*(?:{words(t.AGE_AFTER)})(?!\w)"),
         planned_cue=re.compile(rf"(?i)(?<!\w)(?:{'|'.join(t.PLANNED_CUES)})(?!\w)"),
+        # "n'ont noté": a negation right after a noun phrase ("(?!)" where the language has none there)
+        negation=re.compile(rf"(?i)\s+(?:{words(t.NEGATIONS)})(?:(?<=['’])|\s+)" if t.NEGATIONS else "(?!)"),
     )
 
 

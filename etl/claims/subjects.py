@@ -14,7 +14,7 @@ from etl.claims.grammar import Grammar
 from etl.claims.lists import breakdowns, elliptic_items
 from etl.claims.model import Claim, statistics
 from etl.claims.phrases import MODIFIER_RE, noun_phrase, own_words, whole
-from etl.claims.predicates import with_predicates
+from etl.claims.predicates import opinion, with_predicates
 
 _SHARE_CUE_REACH = 24  # "dont 36 (39 %)", "soit 39 %": the cue stands right before the share
 _MEASURED_NOUN_REACH = 160  # "le taux de scolarisation des enfants … atteint 93,1 %"
@@ -61,6 +61,11 @@ class _SubjectReader:
             claim.subject = noun_phrase(sentence, claim.end, g, skip_of=True, require_of=True)
             return
         claim.subject = noun_phrase(sentence, claim.end, g, skip_of=self._noun_after_of(claim))
+        described, of_whole = self._described(claim), self._of_whole(claim)
+        if described or of_whole:
+            claim.subject = None
+        if of_whole:
+            claim.subject = self._counted_before(depth) or _number_of_subject(sentence, claim.start, self.number_of, g)
         if not claim.subject and claim.kind in ("count", "percent"):
             claim.subject = self._inherited(claim, depth)
             if claim.subject:
@@ -68,18 +73,40 @@ class _SubjectReader:
             else:
                 claim.subject = _number_of_subject(sentence, claim.start, self.number_of, g)
         claim.subject = claim.subject or self._of_them(claim, depth) or _measured_noun(sentence, claim, g)
+        if claim.subject and described:
+            claim.subject = f"{whole(claim.subject)} ({described})"
+        elif claim.subject and of_whole:
+            share = g.tables.SHARE_OF_WHOLE.format(whole=noun_phrase(sentence, claim.end, g, skip_of=True))
+            claim.subject = f"{whole(claim.subject)} ({share})"
         if claim.subject and claim.kind in ("count", "percent"):
             self.at_depth = {d: s for d, s in self.at_depth.items() if d < depth}
             self.at_depth[depth] = claim.subject
+
+    def _described(self, claim: Claim) -> str | None:
+        """'dont 500 000 issus de groupes socialement vulnérables' (par. 240): the words after the
+        number describe the count before it, they are no noun of their own."""
+        first = claim.subject.split()[0].lower() if claim.subject else ""
+        if first not in self.g.tables.DESCRIBING_WORDS:
+            return None
+        return own_words(self.sentence, claim.end, self.claims, self.g) or None
+
+    def _of_whole(self, claim: Claim) -> bool:
+        """'ce qui correspond à 3,7 % de la population totale' (par. 89): a share of the whole
+        population, which counts what was named before it."""
+        first = claim.subject.split()[0].lower() if claim.subject else ""
+        return claim.kind == "percent" and first in self.g.tables.WHOLE_NOUNS and bool(self.at_depth or self.number_of)
 
     def _noun_after_of(self, claim: Claim) -> bool:
         """'20,3 millions d'habitants', 'une centaine de formations', '71,2 % des habitants': the noun follows "de"."""
         quantity_word = claim.unit is not None or bool(self.g.quantity_noun_end.search(claim.text))
         return quantity_word or claim.kind == "percent"
 
+    def _counted_before(self, depth: int) -> str | None:
+        return next((self.at_depth[d] for d in range(depth, -1, -1) if d in self.at_depth), None)
+
     def _inherited(self, claim: Claim, depth: int) -> str | None:
         """The subject of the count before, at this depth or shallower; else the fallback."""
-        inherited = next((self.at_depth[d] for d in range(depth, -1, -1) if d in self.at_depth), None)
+        inherited = self._counted_before(depth)
         before = self.sentence[max(0, claim.start - _SHARE_CUE_REACH) : claim.start]
         if claim.kind == "percent" and depth == 0 and not self.g.share_of_before.search(before):
             inherited = None  # "le niveau de satisfaction dépassait 95 %" is no share of the count before
@@ -89,8 +116,15 @@ class _SubjectReader:
         """'la moitié d'entre eux se sont vu accorder la nationalité' (par. 298): a share of the count before."""
         m = self.g.of_them.match(self.sentence, claim.end)
         counted = self.at_depth.get(depth)
-        if not (m and counted):
+        if not m:
             return None
+        if not counted:  # "plus de 82 % d'entre eux jugent que le climat … est bon" (par. 110)
+            said = self.sentence[m.end() :].split()
+            return (
+                opinion(self.sentence, m.end() + 1, self.claims, self.g)
+                if said[:1] and said[0].lower() in self.g.tables.OPINION_VERBS
+                else None
+            )
         words = own_words(self.sentence, m.end(), self.claims, self.g)
         return f"{whole(counted)} ({words})" if words else whole(counted)
 

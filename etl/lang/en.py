@@ -259,6 +259,19 @@ OF_THEM = ("of them",)
 ARTICLES = ("the", "a", "an")
 # Where the label of a share in brackets starts: "considère que la cohabitation … est calme (60,9 %)".
 LABEL_OPENERS = ("that", "who", "whom", "which")
+# Verbs of opinion keep what they say ("85 per cent of residents believe that the situation …").
+OPINION_VERBS = ("believe", "consider", "think", "feel")
+NEGATIONS: tuple[str, ...] = ()  # English negates after the auxiliary ("had not noted")
+# Words after a number that describe the count before it ("of whom 34 from Afghanistan").
+DESCRIBING_WORDS = ("aged", "born", "originating")
+# The whole a share may be of: "3.7 per cent of the total population" reads "share of the …".
+WHOLE_NOUNS = ("population",)
+SHARE_OF_WHOLE = "share of the {whole}"
+AGREEING_PARTICIPLE_ENDINGS: tuple[str, ...] = ()  # English participles do not agree
+FEMININE_ENDINGS: tuple[str, ...] = ()
+FEMININE_NOUNS: tuple[str, ...] = ()
+PLURAL_NOUN_ENDINGS = ("s",)
+PARTICIPLE_FORMS = ("ed",)  # "complaints addressed to the Commissioner"
 
 FOLLOW_UP_HEADING = r"Information\s+on\s+(?:the\s+)?follow-up\s+to"
 FOLLOW_UP_END = r"concluding\s+observations"

@@ -261,6 +261,21 @@ OF_THEM = ("de ellos", "de ellas")
 ARTICLES = ("el", "la", "los", "las", "un", "una", "unos", "unas")
 # Where the label of a share in brackets starts: "considère que la cohabitation … est calme (60,9 %)".
 LABEL_OPENERS = ("que", "quien", "quienes", "cuyo", "cuya")
+# Verbs of opinion keep what they say ("el 85 % de los habitantes considera que la situación …").
+OPINION_VERBS = ("consideran", "considera", "estiman", "estima", "creen", "cree", "opinan", "opina", "declaran")
+NEGATIONS = ("no",)
+# Words after a number that describe the count before it ("de los cuales 34 procedentes de Afganistán").
+DESCRIBING_WORDS = ("procedentes", "originarios", "originarias", "nacidos", "nacidas")
+# The whole a share may be of: "el 3,7 % de la población total" reads "parte de la …".
+WHOLE_NOUNS = ("población",)
+SHARE_OF_WHOLE = "parte de la {whole}"
+# Spanish participles agree already ("fueron condenadas 12 personas"); after "haber" they do not
+# ("han dictado 86 sentencias") and are left as written.
+AGREEING_PARTICIPLE_ENDINGS: tuple[str, ...] = ()
+FEMININE_ENDINGS: tuple[str, ...] = ()
+FEMININE_NOUNS: tuple[str, ...] = ()
+PLURAL_NOUN_ENDINGS = ("s",)
+PARTICIPLE_FORMS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")  # "quejas dirigidas al Comisionado"
 
 FOLLOW_UP_HEADING = r"Información\s+(?:relativa\s+al|sobre\s+el)\s+seguimiento"
 FOLLOW_UP_END = r"observaciones\s+finales"

@@ -258,6 +258,8 @@ SUBJECT_STOPWORDS = {
     "durant", "pendant", "jusqu", "environ", "plus", "moins", "ont-ils", "ayant", "étant", "été", "sont-ils",
     "leur", "leurs", "son", "sa", "ses", "ici", "notamment", "également", "déjà", "respectivement", "chacun",
     "chacune", "auxquels", "auxquelles", "lesquels", "lesquelles", "laquelle", "lequel",
+    # verbs in the third person that end no other way: "le nombre de personnes … représente" (par. 418)
+    "représente", "représentent", "atteint", "atteignent", "correspond", "correspondent", "dépasse", "dépassent",
 }
 # Verb endings that end a noun phrase ("dispensaient", "occupait"); "-ent" and "-ant" too
 # (never right after "de": "établissements d'enseignement").
@@ -285,6 +287,28 @@ OF_THEM = ("d'entre eux", "d'entre elles")
 ARTICLES = ("le", "la", "les", "l'", "un", "une", "des", "du")
 # Where the label of a share in brackets starts: "considère que la cohabitation … est calme (60,9 %)".
 LABEL_OPENERS = ("que", "qu'", "qui", "dont")
+# Verbs of opinion keep what they say: "85 % des habitants estiment que la situation … s'est
+# améliorée" (par. 203), "82 % d'entre eux jugent que le climat … est bon" (par. 110).
+OPINION_VERBS = ("estiment", "jugent", "considèrent", "pensent", "déclarent", "affirment", "indiquent")
+# Negations before a verb, kept with it: "n'ont noté aucune violation" (par. 107).
+NEGATIONS = ("n'", "ne")
+# Words after a number that describe the count before it, not a noun of their own: "3,2 millions
+# d'enfants, dont 500 000 issus de groupes socialement vulnérables" (par. 240), "37 réfugiés, dont
+# 34 originaires d'Afghanistan" (par. 280).
+DESCRIBING_WORDS = ("issus", "issues", "originaires", "nés", "nées", "venus", "venues", "âgés", "âgées")
+# The whole a share may be of, which names no counted thing: "737 400 personnes handicapées, ce qui
+# correspond à 3,7 % de la population totale" (par. 89); the share then reads "part de la …".
+WHOLE_NOUNS = ("population",)
+SHARE_OF_WHOLE = "part de la {whole}"
+# A participle written before its noun after "avoir" does not agree with it ("ont rendu 86
+# jugements", par. 155); said of the noun alone it does: "jugements (rendus)". The endings that
+# take "e" and "s", and the nouns (or their endings) that are feminine.
+AGREEING_PARTICIPLE_ENDINGS = ("é", "i", "u")
+FEMININE_ENDINGS = ("ion", "ure", "ance", "ence", "ité", "té", "ée", "ère", "ette", "ise", "aine", "ille")
+FEMININE_NOUNS = ("personne", "affaire", "école", "femme", "plainte", "famille", "victime", "procédure", "classe")
+PLURAL_NOUN_ENDINGS = ("s", "x")
+# Participles that a named body may follow inside a noun phrase: "plaintes adressées au Commissaire".
+PARTICIPLE_FORMS = ("é", "ée", "és", "ées")
 
 # Segmenter: the heading naming the paragraphs of the previous concluding observations that a
 # section answers, and the words that end it.
