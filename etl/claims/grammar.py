@@ -85,6 +85,8 @@ class Grammar:
     age_after: re.Pattern[str]
     planned_cue: re.Pattern[str]
     negation: re.Pattern[str]
+    age_noun: re.Pattern[str]
+    leading_article: re.Pattern[str]
 
     def ends_subject(self, word: str) -> bool:
         """Whether a word cannot end a noun phrase: a stopword or a connector ("registered on [that basis]")."""
@@ -155,6 +157,8 @@ def grammar(lang: str) -> Grammar:
         age_after=re.compile(rf"(?i)\s*(?:{words(t.AGE_AFTER)})(?!\w)"),
         planned_cue=re.compile(rf"(?i)(?<!\w)(?:{'|'.join(t.PLANNED_CUES)})(?!\w)"),
         # "n'ont noté": a negation right after a noun phrase ("(?!)" where the language has none there)
+        age_noun=re.compile(rf"(?i)(?<!\w)(?:{words(t.AGE_CUES)})(?!\w)"),
+        leading_article=re.compile(rf"(?i)(?:{words(t.ARTICLES)})\s+"),
         negation=re.compile(rf"(?i)\s+(?:{words(t.NEGATIONS)})(?:(?<=['’])|\s+)" if t.NEGATIONS else "(?!)"),
     )
 

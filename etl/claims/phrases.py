@@ -40,9 +40,12 @@ def trimmed(words: list[str], g: Grammar) -> list[str]:
     return words
 
 
-def noun_phrase(text: str, pos: int, g: Grammar, skip_of: bool, require_of: bool = False) -> str | None:
-    """Up to four words of the noun phrase starting at pos, or None; after "de" when `skip_of`
-    ("20,3 millions d'habitants"), and only after it when `require_of` ("sept ans d'emprisonnement")."""
+def noun_phrase(
+    text: str, pos: int, g: Grammar, skip_of: bool, require_of: bool = False, noun_first: bool = False
+) -> str | None:
+    """Up to five words of the noun phrase starting at pos, or None; after "de" when `skip_of`
+    ("20,3 millions d'habitants"), and only after it when `require_of` ("sept ans d'emprisonnement",
+    whose first word is a noun however it ends, as it is when `noun_first`: "emprisonnement")."""
     if skip_of and (m := g.subject_of.match(text, pos)):
         pos = m.end()
     elif require_of:
@@ -54,7 +57,7 @@ def noun_phrase(text: str, pos: int, g: Grammar, skip_of: bool, require_of: bool
             words.append(text[to.start() : to.end()].strip())  # "adressées au Commissaire"
             pos = to.end()
             continue
-        if not m or _ends_noun_phrase(m.group(1), words, g):
+        if not m or _ends_noun_phrase(m.group(1), words, g, noun_first=require_of or noun_first):
             break
         words.append(m.group(1))
         pos = m.end()
@@ -63,13 +66,13 @@ def noun_phrase(text: str, pos: int, g: Grammar, skip_of: bool, require_of: bool
     return joined(words) or None
 
 
-def _ends_noun_phrase(word: str, words: list[str], g: Grammar) -> bool:
+def _ends_noun_phrase(word: str, words: list[str], g: Grammar, noun_first: bool = False) -> bool:
     """A stopword or a verb ends the phrase; a connector may not start it; after "de" comes a noun
     ("établissements d'enseignement", par. 112, 249)."""
     lower = word.lower()
     if lower in g.subject_connectors:
         return not words
-    after_connector = bool(words) and words[-1].lower() in g.subject_connectors
+    after_connector = (bool(words) and words[-1].lower() in g.subject_connectors) or (noun_first and not words)
     return lower in g.tables.SUBJECT_STOPWORDS or (not after_connector and looks_like_verb(lower, not words, g.tables))
 
 

@@ -21,6 +21,7 @@ _MEASURED_NOUN_REACH = 160  # "le taux de scolarisation des enfants … atteint 
 _MODIFIER_REACH = 40  # "an employment rate of": the words before the measured noun
 _LABEL_REACH = 120  # the words before a bracket that may label the share in it
 _LABEL_WORDS = 8
+_PROVISION_REACH = 80  # "amende pouvant aller jusqu'à 2 000 tenge, privation de liberté ou emprisonnement …"
 
 
 def fill_subjects(sentence: str, claims: list[Claim], chains: Parens, fallback: str | None, g: Grammar) -> None:
@@ -38,6 +39,44 @@ def fill_subjects(sentence: str, claims: list[Claim], chains: Parens, fallback: 
     with_predicates(sentence, claims, chains, g)
     elliptic_items(sentence, claims, chains, reader.borrowed, g)
     breakdowns(sentence, claims, chains, g)
+    for claim in claims:
+        if claim.kind == "provision":
+            claim.subject = _provision_subject(sentence, claim, claims, g)
+
+
+def _provision_subject(sentence: str, claim: Claim, claims: list[Claim], g: Grammar) -> str | None:
+    """What a time or sum in the terms of a law bounds: "sept ans d'emprisonnement" -> the
+    imprisonment; "amende pouvant aller jusqu'à 2 000 tenge" -> the fine; "dans un délai de trois
+    mois" -> the time limit; "enfants de moins de 18 ans" -> the children's age (par. 191, 278, 291)."""
+    after = next((c for c in claims if c.start >= claim.end), None)
+    if after and after.kind == "provision" and g.range_gap.match(sentence[claim.end : after.start]):
+        claim = after  # "trois à sept ans d'emprisonnement": the range's end names it
+    if not g.age_after.match(sentence, claim.end) and (
+        own := noun_phrase(sentence, claim.end, g, skip_of=True, require_of=True)
+    ):
+        return own  # "sept ans d'emprisonnement"; not "18 years of age"
+    lo = max(sentence.rfind(";", 0, claim.start), claim.start - _PROVISION_REACH, 0)
+    if ages := list(g.age_noun.finditer(sentence, lo, claim.start)):
+        return str(g.tables.AGE_OF.format(noun=ages[-1].group().lower()))
+    lo = max(lo, sentence.rfind("(", 0, claim.start))
+    cues = list(g.provision_cue.finditer(sentence, lo, claim.start))
+    if not cues:
+        return None
+    start = cues[-1].start()
+    while (word := MODIFIER_RE.match(sentence, start)) and (
+        g.ends_subject(word["word"]) or g.leading_article.match(word[0])
+    ):
+        start = word.end()  # "a fine of up to", "pour une durée": the noun after the article
+    end = min([c.start for c in claims if c.start > start] + [claim.start])  # not "délai de trois mois"
+    phrase = noun_phrase(sentence[:end], start, g, skip_of=False, noun_first=True)
+    verb = MODIFIER_RE.match(sentence, start)  # "accordé pour un an": a verb, which names nothing
+    if (
+        verb
+        and verb["word"].lower().endswith(g.tables.PARTICIPLE_FORMS)
+        and g.ends_subject(sentence[verb.end() :].split()[0])
+    ):
+        return None
+    return phrase
 
 
 @dataclass

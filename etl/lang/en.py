@@ -135,6 +135,7 @@ TIME_LIMIT_BEFORE = ("within", "reduced to")
 AGE_CUES = ("children", "minors", "young people")
 AGE_BEFORE = ("aged", "age of", "aged between", "aged from", "ages of", "age requirement of")  # right before the age
 AGE_AFTER = ("of age", "years of age", "years old", "-year-old", "year-old")  # "older than three years of age"
+AGE_OF = "age of {noun}"  # the subject of an age: "age of children"
 
 REFERENCE_CUES = (
     "art.", "arts.", "article", "articles", "para.", "paras.", "paragraph", "paragraphs",

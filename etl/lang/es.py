@@ -136,6 +136,7 @@ TIME_LIMIT_BEFORE = ("dentro de las", "dentro de los", "en las")
 AGE_CUES = ("niños", "niñas", "menores", "jóvenes")
 AGE_BEFORE = ("edad de", "edades de", "edades comprendidas entre")  # right before the age
 AGE_AFTER = ("años de edad", "de edad")  # "menores de 18 años de edad"
+AGE_OF = "edad de los {noun}"  # the subject of an age: "edad de los niños"
 
 REFERENCE_CUES = (
     "art.", "arts.", "artículo", "artículos", "párr.", "párrs.", "párrafo", "párrafos",

@@ -129,6 +129,7 @@ TIME_LIMIT_BEFORE = ("dans les", "sous")
 AGE_CUES = ("enfants", "mineurs", "jeunes")
 AGE_BEFORE = ("âgés de", "âgées de", "âgé de", "âgée de", "âge de")  # right before the age
 AGE_AFTER = ("ans révolus",)  # "enfants de 15 ans révolus"
+AGE_OF = "âge des {noun}"  # the subject of an age: "âge des enfants"
 
 # Words right before a number that make it an identifier, not a statistic:
 # "art. 174", "loi no 322-I", "par. 16", "annexe 5", "résolution 68/237", "point 24".
