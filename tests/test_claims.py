@@ -326,3 +326,28 @@ def test_subjects_read_alone(sentence, span, subject):
 def test_provisions_name_what_they_bound(sentence, lang, span, subject):
     claim = next(c for c in extract_claims(sentence, lang) if c.text.replace("\u00a0", " ") == span)
     assert (claim.kind, claim.subject) == ("provision", subject)
+
+
+def test_missed_claims_are_read():
+    # par. 199: the article counts when "en" takes its noun up with a number; fifty of the accused
+    acquitted = "le tribunal a acquitté un accusé et en a condamné 50, dont 24 à des peines avec sursis."
+    assert [(c.text, c.value, c.kind, c.subject) for c in extract_claims(acquitted)][:2] == [
+        ("un", 1.0, "count", "accusé (acquitté)"),
+        ("50", 50.0, "count", "accusés (condamnés)"),
+    ]
+    assert [c.text for c in extract_claims("Il a adopté un plan et une loi en 2024.") if c.kind == "count"] == []
+    # par. 194: a zero in words, what a negated passive says was not recorded
+    (zero,) = extract_claims("aucun cas de violence n’a été enregistré dans la région.")
+    assert (zero.text, zero.value, zero.kind, zero.subject) == (
+        "aucun",
+        0.0,
+        "count",
+        "cas de violence (n’a été enregistré)",
+    )
+    assert not [c for c in extract_claims("75,5 % des personnes n’ont noté aucune violation.") if c.value == 0]
+    # par. 311: an ordinal word, but not the adjective of "première instance" or "premier semestre"
+    (first,) = extract_claims("le Kazakhstan a adopté la première loi spéciale.")
+    assert (first.text, first.value, first.kind) == ("première", 1.0, "ordinal")
+    assert not [
+        c for c in extract_claims("les tribunaux de première instance, pour la première fois") if c.kind == "ordinal"
+    ]

@@ -58,7 +58,7 @@ GOLD = [
     Gold(191, "[Trente-huit] procédures ont été enregistrées à ce titre", ("procédures", "489")),
     # par. 199: the Kordaï trial
     Gold(199, "a acquitté [un] accusé", ("accusé", "acquitté")),
-    Gold(199, "en a condamné [50]", ("condamné",)),
+    Gold(199, "en a condamné [50]", ("accusés", "condamnés")),  # fifty of the accused, plural, agreeing
     Gold(199, "et [24] à des peines avec sursis", ("peines avec sursis",)),
     # par. 203
     Gold(203, "plus de [85 %] des habitants", ("habitants", "situation interethnique")),

@@ -96,6 +96,16 @@ def agreed(participle: str, noun: str, t: ModuleType) -> str:
     return participle + ("e" if feminine else "") + ("s" if plural else "")
 
 
+def plural(noun: str, t: ModuleType) -> str:
+    """'accusé' -> 'accusés': the words before the first connector, in the plural ("en a condamné 50")."""
+    words = noun.split()
+    for i, word in enumerate(words):
+        if word.lower() in ("de", "d'", "d’", "du", "des", "of", "del") or "'" in word or "’" in word:
+            break
+        words[i] = word if word.endswith(t.PLURAL_NOUN_ENDINGS) else word + t.PLURAL_NOUN_ENDINGS[0]
+    return " ".join(words)
+
+
 def through_reference(sentence: str, pos: int, claims: list[Claim], g: Grammar) -> str | None:
     """'enregistrées au titre de l'article 174 du Code pénal' (par. 191): words that lead to a
     reference keep it, and the code it is of, so the count says under which provision it falls."""

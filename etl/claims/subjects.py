@@ -13,7 +13,7 @@ from etl.claims.brackets import Parens, outside_brackets
 from etl.claims.grammar import Grammar
 from etl.claims.lists import breakdowns, elliptic_items
 from etl.claims.model import Claim, statistics
-from etl.claims.phrases import MODIFIER_RE, noun_phrase, own_words, whole
+from etl.claims.phrases import MODIFIER_RE, agreed, noun_phrase, own_words, plural, whole
 from etl.claims.predicates import opinion, with_predicates
 
 _SHARE_CUE_REACH = 24  # "dont 36 (39 %)", "soit 39 %": the cue stands right before the share
@@ -105,13 +105,7 @@ class _SubjectReader:
             claim.subject = None
         if of_whole:
             claim.subject = self._counted_before(depth) or _number_of_subject(sentence, claim.start, self.number_of, g)
-        if not claim.subject and claim.kind in ("count", "percent"):
-            claim.subject = self._inherited(claim, depth)
-            if claim.subject:
-                self.borrowed.append(claim)
-            else:
-                claim.subject = _number_of_subject(sentence, claim.start, self.number_of, g)
-        claim.subject = claim.subject or self._of_them(claim, depth) or _measured_noun(sentence, claim, g)
+        claim.subject = claim.subject or self._borrowed(claim, depth)
         if claim.subject and described:
             claim.subject = f"{whole(claim.subject)} ({described})"
         elif claim.subject and of_whole:
@@ -120,6 +114,21 @@ class _SubjectReader:
         if claim.subject and claim.kind in ("count", "percent"):
             self.at_depth = {d: s for d, s in self.at_depth.items() if d < depth}
             self.at_depth[depth] = claim.subject
+
+    def _borrowed(self, claim: Claim, depth: int) -> str | None:
+        """A statistic with no noun of its own takes one: taken up by "en", the count's before, the
+        one "le nombre de" names, the count "d'entre eux" is a share of, or the measured noun."""
+        sentence, g = self.sentence, self.g
+        if taken := self._taken_up(claim, depth):
+            return taken
+        subject = None
+        if claim.kind in ("count", "percent"):
+            subject = self._inherited(claim, depth)
+            if subject:
+                self.borrowed.append(claim)
+            else:
+                subject = _number_of_subject(sentence, claim.start, self.number_of, g)
+        return subject or self._of_them(claim, depth) or _measured_noun(sentence, claim, g)
 
     def _described(self, claim: Claim) -> str | None:
         """'dont 500 000 issus de groupes socialement vulnérables' (par. 240): the words after the
@@ -139,6 +148,16 @@ class _SubjectReader:
         """'20,3 millions d'habitants', 'une centaine de formations', '71,2 % des habitants': the noun follows "de"."""
         quantity_word = claim.unit is not None or bool(self.g.quantity_noun_end.search(claim.text))
         return quantity_word or claim.kind == "percent"
+
+    def _taken_up(self, claim: Claim, depth: int) -> str | None:
+        """'a acquitté un accusé et en a condamné 50' (par. 199): "en" takes up the noun of the
+        count before, in the plural, and the verb says what was done to them."""
+        counted = self._counted_before(depth)
+        m = self.g.pronoun_taking_up.search(self.sentence, 0, claim.start)
+        if not (counted and m and claim.kind == "count"):
+            return None
+        noun = plural(whole(counted), self.g.tables)
+        return f"{noun} ({agreed(m['verb'], noun, self.g.tables)})"
 
     def _counted_before(self, depth: int) -> str | None:
         return next((self.at_depth[d] for d in range(depth, -1, -1) if d in self.at_depth), None)

@@ -45,6 +45,12 @@ ORDINAL_WORDS = {
 }
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")  # "1st", "34th"
 ROMAN_ORDINAL_SUFFIX: str | None = None  # "the XXXIV session" has none
+ORDINAL_ADJECTIVES: tuple[str, ...] = ()  # see fr.py: none here
+ORDINAL_ADJECTIVE_NOT_BEFORE: tuple[str, ...] = ()
+ZERO_WORDS: tuple[str, ...] = ()  # a zero in words is read in French only (see fr.py)
+ZERO_AFTER = r"(?!)"
+ARTICLE_COUNTED_AFTER = r"(?!)"
+PRONOUN_TAKING_UP = r"(?!)"
 
 # Scale words: "20.3 million" = 20 300 000; "billion" is 10^9 in English.
 SCALE_WORDS = {

@@ -46,6 +46,15 @@ ORDINAL_WORDS = {
 }
 ORDINAL_SUFFIXES = (".º", ".ª", "º", "ª", ".°", "°")  # "11.º", "14º"
 ROMAN_ORDINAL_SUFFIX: str | None = None
+# "primero"/"primera" are left out with ORDINAL_WORDS; no adjective ordinal is read (fr.py reads "première").
+ORDINAL_ADJECTIVES: tuple[str, ...] = ()
+ORDINAL_ADJECTIVE_NOT_BEFORE: tuple[str, ...] = ()
+# "ningún caso … se registró": not read yet; the zero in words, the counted article and the pronoun
+# that takes a noun up are French tables only (fr.py), never-matching patterns here.
+ZERO_WORDS: tuple[str, ...] = ()
+ARTICLE_COUNTED_AFTER = r"(?!)"
+ZERO_AFTER = r"(?!)"
+PRONOUN_TAKING_UP = r"(?!)"
 
 # Scale words: "20,3 millones" = 20 300 000; "mil millones" is 10^9, "billón" 10^12.
 SCALE_WORDS = {

@@ -29,8 +29,11 @@ WORD_JOINER = r"-et-|-|\s+et\s+(?=(?:un|une|onze)\b)|\s+"
 DECIMAL_WORDS = ("virgule",)
 
 # Ordinal words -> the cardinal word text2num reads ("cinquième" -> "cinq").
-# "premier"/"première" are left out: they are mostly adjectives ("première instance").
+# "premier"/"première" are mostly adjectives ("première instance", "premier semestre", "pour la
+# première fois"): ordinals only before a noun that is none of ORDINAL_ADJECTIVE_NOT_BEFORE
+# ("la première loi spéciale sur la lutte contre la traite", par. 311).
 ORDINAL_WORDS = {
+    "premier": "un", "première": "un",
     "unième": "un", "deuxième": "deux", "second": "deux", "seconde": "deux",
     "troisième": "trois", "quatrième": "quatre", "cinquième": "cinq", "sixième": "six",
     "septième": "sept", "huitième": "huit", "neuvième": "neuf", "dixième": "dix",
@@ -42,6 +45,20 @@ ORDINAL_WORDS = {
 # "1er", "2e", "14ème"; "XXXIVe" (par. 35) for a roman numeral.
 ORDINAL_SUFFIXES = ("er", "re", "ère", "ème", "ième", "e", "es")
 ROMAN_ORDINAL_SUFFIX = "e"
+ORDINAL_ADJECTIVES = ("premier", "première")
+ORDINAL_ADJECTIVE_NOT_BEFORE = (
+    "instance", "semestre", "trimestre", "fois", "ministre", "vice", "plan", "rang", "lieu", "temps", "vue",
+    "abord", "de", "d'", "du", "des", "degré", "ligne", "étape", "phase", "cycle", "rapport",
+)
+# "aucun cas de violence … n'a été enregistré" (par. 194): a zero written in words, a count of what a
+# negated passive says was not recorded; "n'ont noté aucune violation" (par. 107) has no such verb after it.
+ZERO_WORDS = ("aucun", "aucune")
+ZERO_AFTER = r"[^.;:]{0,160}?n['’](?:a|ont)\s+été\s+[^\W\d]"
+# "a acquitté un accusé et en a condamné 50" (par. 199): the article counts when "en" takes its noun
+# up again with a number.
+ARTICLE_COUNTED_AFTER = r"\s+[^\W\d]+\s+et\s+en\s+(?:a|ont|avait|avaient)\s+[^\W\d]+\s+\d"
+# "en a condamné 50": the pronoun that takes up the noun of the count before (its plural).
+PRONOUN_TAKING_UP = r"(?<!\w)en\s+(?:a|ont|avait|avaient)\s+(?P<verb>[^\W\d]+)\s+$"
 
 # Scale words multiply the number before them: "20,3 millions" = 20 300 000, "10 mille" = 10 000.
 # "billion" is 10^12 in French (10^9 is "milliard").
