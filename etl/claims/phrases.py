@@ -19,7 +19,9 @@ _NOUN_PHRASE_WORDS = 5
 # "plaintes adressées au Commissaire" (par. 380): a participle and the named body it is addressed to
 _TO_NAMED = re.compile(r"\s+(?:au|aux|à\s+la|à\s+l['’]|to\s+the|al|a\s+la)\s*(?=[A-ZÀ-Ý])")
 _CITATION_WORDS = 8  # "enregistrées au titre de l'article 174": the words up to a reference
-_CITED_TEXT = re.compile(r"\s+[A-ZÀ-Ý][\w\-]*(?:\s+(?![A-Z])[\w\-]+)?")  # "Code pénal" after "du"
+_CITED_TEXT = re.compile(
+    r"\s+(?P<name>[A-ZÀ-Ý][\w\-]*)(?:\s+(?P<more>[\w\-]+))?"
+)  # "Code pénal", "Criminal Code" after "du", "of the"
 _OWN_WORDS = 8  # words an item of a list says after its number
 
 
@@ -116,7 +118,7 @@ def through_reference(sentence: str, pos: int, claims: list[Claim], g: Grammar) 
         return None
     end = ref.end
     if (of := g.subject_of.match(sentence, end)) and (cited := _CITED_TEXT.match(sentence, of.end() - 1)):
-        end = cited.end()
+        end = cited.end() if cited["more"] and not g.ends_subject(cited["more"]) else cited.end("name")
     return joined(sentence[pos:end].split())
 
 

@@ -69,13 +69,8 @@ def _provision_subject(sentence: str, claim: Claim, claims: list[Claim], g: Gram
         start = word.end()  # "a fine of up to", "pour une durée": the noun after the article
     end = min([c.start for c in claims if c.start > start] + [claim.start])  # not "délai de trois mois"
     phrase = noun_phrase(sentence[:end], start, g, skip_of=False, noun_first=True)
-    verb = MODIFIER_RE.match(sentence, start)  # "accordé pour un an": a verb, which names nothing
-    if (
-        verb
-        and verb["word"].lower().endswith(g.tables.PARTICIPLE_FORMS)
-        and g.ends_subject(sentence[verb.end() :].split()[0])
-    ):
-        return None
+    if phrase and phrase.split()[0].lower() in g.tables.PROVISION_VERB_CUES:
+        return None  # "accordé pour un an": a verb, which names nothing
     return phrase
 
 

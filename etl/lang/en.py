@@ -136,6 +136,10 @@ PROVISION_CUES = (
     # "detained for 4 months or more" (a bound of whom is counted), "subject to a 5 per cent quota"
     "periods of", "be kept", "be held", "may be held", "resided", "or more", "or longer", "quota",
 )
+# The cues that are verbs or adjectives, which name nothing a provision bounds ("granted for one year").
+PROVISION_VERB_CUES = (
+    "granted", "extended", "punishable", "could", "authorized", "kept", "held", "resided", "more", "longer", "detained",
+)
 TIME_LIMIT_BEFORE = ("within", "reduced to")
 # An age that defines who is counted: "children aged 2 to 6", "children under 18 years of age".
 AGE_CUES = ("children", "minors", "young people")

@@ -141,6 +141,8 @@ PROVISION_CUES = (
     "prisión", "privación de libertad", "multa", "pena", "sanción", "plazo", "concede por",
     "por un período", "prorrogar",
 )
+# The cues that are verbs, which name nothing a provision bounds ("se concede por un año").
+PROVISION_VERB_CUES = ("concede", "prorrogar")
 TIME_LIMIT_BEFORE = ("dentro de las", "dentro de los", "en las")
 AGE_CUES = ("niños", "niñas", "menores", "jóvenes")
 AGE_BEFORE = ("edad de", "edades de", "edades comprendidas entre")  # right before the age

@@ -139,6 +139,8 @@ PROVISION_CUES = (
     "emprisonnement", "privation de liberté", "amende", "peine", "passible", "délai",
     "accordé pour", "pour une durée", "prolongé",
 )
+# The cues that are verbs or adjectives, which name nothing a provision bounds ("accordé pour un an").
+PROVISION_VERB_CUES = ("accordé", "prolongé", "passible")
 # Right before a time: "doit se présenter dans les vingt-quatre heures" (par. 282).
 TIME_LIMIT_BEFORE = ("dans les", "sous")
 # An age that defines who a number counts, not a measured quantity: "enfants âgés de 2 à 6 ans"
