@@ -7,6 +7,7 @@ before). Then what is said of the noun is added in brackets (etl/claims/predicat
 etl/claims/lists.py): "personnes (condamnées)".
 """
 
+import re
 from dataclasses import dataclass, field
 
 from etl.claims.brackets import Parens, outside_brackets
@@ -55,6 +56,8 @@ def _provision_subject(sentence: str, claim: Claim, claims: list[Claim], g: Gram
         own := noun_phrase(sentence, claim.end, g, skip_of=True, require_of=True)
     ):
         return own  # "sept ans d'emprisonnement"; not "18 years of age"
+    if possessive := re.match(r"['’]\s+", sentence[claim.end :]):  # "seven years' imprisonment"
+        return noun_phrase(sentence, claim.end + possessive.end(), g, skip_of=False, noun_first=True)
     lo = max(sentence.rfind(";", 0, claim.start), claim.start - _PROVISION_REACH, 0)
     if ages := list(g.age_noun.finditer(sentence, lo, claim.start)):
         return str(g.tables.AGE_OF.format(noun=ages[-1].group().lower()))
