@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlencode
 import dash
 from dash import Dash, Input, Output, callback, dcc, html
 
-from dashboard import api, cache, compare_api, embed, follow_up, meta, refusals, security, transfer
+from dashboard import api, cache, compare_api, embed, follow_up, meta, query, refusals, security, transfer
 from dashboard.attributes import attributes
 from dashboard.components import one
 from dashboard.i18n import LANGUAGES, language, t
@@ -25,6 +25,7 @@ compare_api.register(server)
 # (bundles named, then compressed, then kept by the cache, then headers on everything).
 security.register(app)
 refusals.register(app)
+query.register(server, refusals.PAGE_ENDPOINTS)  # every page, /api and /embed query read once, 400 when it does not fit
 cache.register(app)
 transfer.register(app)
 meta.register(app)  # each page's <html lang>, title, description and preview tags

@@ -9,9 +9,15 @@ none of the app's security headers: the reverse proxy of docs/SECURITY.md adds t
 import os
 
 bind = [f"{os.environ.get('APP_HOST', '127.0.0.1')}:{os.environ.get('APP_PORT', '8050')}"]
-# One sync worker per core of the 2-core machine the figures of docs/PERFORMANCE.md come from.
+# One worker per core of the 2-core machine the figures of docs/PERFORMANCE.md come from.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-worker_class = "sync"
+# Threads, not one sync request at a time: a client that sends its headers a byte a second holds one thread,
+# not the worker. Each worker waits for a new connection's first bytes on its poller and gives a thread only
+# to a connection that has sent some; a trickling client still holds that thread while it trickles, so a
+# worker withstands up to `threads - 1` of them, and the reverse proxy of docs/SECURITY.md (which reads whole
+# requests before passing them on) is what bounds them in production.
+worker_class = "gthread"
+threads = int(os.environ.get("APP_THREADS", "8"))
 # A worker silent this long is killed and replaced. Nothing legitimate takes that long: an image render
 # is cut at 10 s and Chromium's first start at 15 s (dashboard/images.py).
 timeout = 30
@@ -25,3 +31,17 @@ limit_request_fields = 50
 limit_request_field_size = 8190
 # The app's own limit on a request body is 128 KiB (413, dashboard/security.py).
 control_socket_disable = True
+
+
+def pre_request(worker, req):
+    """A request declaring a body over the app's limit gets its 413 and a closed connection.
+
+    A threaded worker keeps a connection open after answering and first drains the body the app did not
+    read, for up to 5 s; a body the app refused from its declared length alone is not worth waiting for.
+    """
+    from dashboard.security import MAX_REQUEST_BYTES
+
+    worker.log.debug("%s %s", req.method, req.path)
+    length = next((value for name, value in req.headers if name == "CONTENT-LENGTH"), "")
+    if length.isdigit() and int(length) > MAX_REQUEST_BYTES:
+        req.force_close()

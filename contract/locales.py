@@ -23,25 +23,29 @@ def locale_of(lang: str) -> str:
 
 def format_number(value: float, lang: str) -> str:
     """A number as a reader of `lang` writes it (14 900 / 14,900; 71,2 / 71.2); '' for NaN. Total: never raises."""
-    if not math.isfinite(value):
+    if not isinstance(value, int) and not math.isfinite(value):
         return "" if math.isnan(value) else ("∞" if value > 0 else "−∞")
     if abs(value) >= _BABEL_LIMIT:
-        return _grouped(f"{value:,.0f}", lang)
+        return _grouped(value, lang)
     try:
         return format_decimal(value, locale=locale_of(lang), format="#,##0.###")
     except decimal.InvalidOperation:
-        return _grouped(f"{value:,.0f}", lang)
+        return _grouped(value, lang)
 
 
-def _grouped(python_digits: str, lang: str) -> str:
-    """Python's '1,234,567' with the reader's group mark."""
+def _grouped(value: float, lang: str) -> str:
+    """A whole number past babel's range, with the digits its float holds (not the float's binary noise), grouped
+    the reader's way: 1e25 is '10 000 000 000 000 000 000 000 000', never '…000 905 969 664'."""
+    exact = decimal.Decimal(int(value)) if isinstance(value, int) else decimal.Decimal(repr(float(value)))
+    whole = int(exact)  # past 1e21 a float has no fraction
+    minus = format_decimal(-1, locale=locale_of(lang), format="#,##0")[:-1]
     group = format_decimal(1000, locale=locale_of(lang), format="#,##0")[1:-3]
-    return python_digits.replace(",", group)
+    return (minus if whole < 0 else "") + f"{abs(whole):,}".replace(",", group)
 
 
 def format_compact(value: float, lang: str, long: bool = False) -> str:
     """A number of a million or more as '20,3 M' / '20.3M' (long: '20,3 millions') when that is exact; else in full."""
-    if math.isfinite(value) and 1_000_000 <= abs(value) < _BABEL_LIMIT:
+    if (isinstance(value, int) or math.isfinite(value)) and 1_000_000 <= abs(value) < _BABEL_LIMIT:
         for digits in (0, 1, 2):
             if _compact_is_exact(value, digits):
                 return str(

@@ -73,7 +73,13 @@ class ParagraphItem:
 
     report_id: ReportId
     paragraph: ParagraphNumber
-    item: Annotated[str, Doc("the item as printed (`124.1`, `a`), or `•<n>` for the n-th bullet")]
+    item: Annotated[
+        str,
+        Doc(
+            "the item as printed (`124.1`, `3`, `a`), `•<n>` for the n-th bullet, a letter under a numbered item "
+            "with it (`5(a)`), a label printed twice in the paragraph with `-2` after it"
+        ),
+    ]
     start: Annotated[int, Doc("offset of the item's text in the paragraph's `text` (after its number)")]
     end: Annotated[int, Doc("end offset: `text[start:end]` is the item's text")]
     recommended_by: Annotated[

@@ -11,7 +11,7 @@ import json
 from flask import Flask, Response, abort, jsonify, request
 from werkzeug.exceptions import NotFound
 
-from dashboard import data, exports, images
+from dashboard import data, exports, images, query, workbook
 from dashboard.i18n import language
 from dashboard.memo import memoized
 
@@ -23,9 +23,6 @@ FORMATS = {
 }
 # Opened in the browser (inline) rather than saved: JSON to read, images to show in an <img>.
 INLINE = ("json", "png", "svg")
-# Query parameters of an image or a data file that are not a dimension choice.
-IMAGE_OPTIONS = ("size", "width", "height", "scale", "theme", "lang")
-FILE_OPTIONS = ("lang",)
 
 
 def register(server: Flask) -> None:
@@ -33,6 +30,7 @@ def register(server: Flask) -> None:
     server.add_url_rule("/api/indicators.json", "api_catalogue", catalogue)
     server.add_url_rule("/api/indicators/<name>", "api_indicator", indicator)
     server.add_url_rule("/api/claims.csv", "api_claims", claims)
+    server.add_url_rule("/api/claims.xlsx", "api_claims_xlsx", claims_xlsx)
     server.add_url_rule("/api/package.zip", "api_package", package)
     # Anything else under /api is a 404, not the Dash page shell that other paths get.
     server.add_url_rule("/api/<path:rest>", "api_unknown", unknown)
@@ -144,13 +142,14 @@ def indicator(name: str) -> Response:
     if extension in images.FORMATS:
         return _image(dataset, indicator_id, extension)
     # The page's language and dimension choice (?lang=en&measure=…), as the image and the embed take them.
-    lang, query = language(request.args.get("lang")), _choice(FILE_OPTIONS)
+    asked = query.current()
+    lang, choice = language(asked.lang), _choice()
     if extension == "csv":
-        body = exports.csv_bytes(exports.indicator_frame(dataset, indicator_id, lang, query))
+        body = exports.csv_bytes(exports.indicator_frame(dataset, indicator_id, lang, choice))
     elif extension == "xlsx":
-        body = exports.indicator_xlsx(dataset, indicator_id, lang, query)
+        body = exports.indicator_xlsx(dataset, indicator_id, lang, choice)
     else:
-        body = json.dumps(exports.indicator_json(dataset, indicator_id, lang, query), ensure_ascii=False).encode(
+        body = json.dumps(exports.indicator_json(dataset, indicator_id, lang, choice), ensure_ascii=False).encode(
             "utf-8"
         )
     return _attachment(body, FORMATS[extension], f"{indicator_id}.{extension}", inline=extension in INLINE)
@@ -158,24 +157,31 @@ def indicator(name: str) -> Response:
 
 def _image(dataset: data.Dataset, indicator_id: str, extension: str) -> Response:
     """The indicator's chart as PNG or SVG: ?size=slide|a4|square or width/height, scale, theme, lang, dimensions."""
-    options = images.image_options(request.args)
-    query = _choice(IMAGE_OPTIONS)
-    body = images.indicator_image(dataset, indicator_id, extension, options, query, language(request.args.get("lang")))
+    asked = query.current()
+    options = images.image_options(asked)
+    body = images.indicator_image(dataset, indicator_id, extension, options, _choice(), language(asked.lang))
     if body is None:
         abort(404, description=f"no indicator {indicator_id!r}: see /api/indicators.json for the ids")
     name = f"{indicator_id}-{options.width}x{options.height}.{extension}"
     return _attachment(body, FORMATS[extension], name, inline=True)
 
 
-def _choice(options: tuple[str, ...]) -> dict[str, list[str]]:
-    """The dimension choice of the request: every query parameter that is not one of `options`."""
-    return {k: v for k, v in request.args.to_dict(flat=False).items() if k not in options}
+def _choice() -> dict[str, list[str]]:
+    """The dimension choice of the request: every query parameter that is not one of the app's own."""
+    return {name: list(values) for name, values in query.current().choice.items()}
 
 
 def claims() -> Response:
     """All claims as CSV, narrowed by the query parameters (the words of /claims; no `kind` is every kind)."""
-    filters = data.claim_filters(request.args.to_dict(flat=False))
+    filters = data.claim_filters(query.current())
     return _attachment(exports.csv_bytes(_dataset().claims_where(filters)), FORMATS["csv"], "claims.csv")
+
+
+def claims_xlsx() -> Response:
+    """The claims of /api/claims.csv, narrowed by the same parameters, as a workbook with cells verbatim."""
+    frame = _dataset().claims_where(data.claim_filters(query.current()))
+    body = workbook.workbook_bytes([workbook.frame_sheet("claims", frame)])
+    return _attachment(body, FORMATS["xlsx"], "claims.xlsx")
 
 
 def package() -> Response:

@@ -4,6 +4,7 @@
 'Registered cases rose from 46 in 2022 to 91 in 2024.' A trend never joins a full period to a partial one.
 """
 
+import html
 import textwrap
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -99,9 +100,29 @@ def point_data(row: Any, entry: CatalogEntry, lang: str, usual: int | None = Non
     ]
 
 
+def inert(text: object) -> str:
+    """A text as plotly must be given it: `<`, `>` and `&` as entities, so that nothing a report writes becomes markup.
+
+    Plotly reads a subset of HTML in every text of a chart (titles, names, axis labels, hover, annotations):
+    a heading holding `<a href=…>` once became a live link in an SVG export. Every text that reaches a
+    figure passes here once; the chart's own markup (`<br>`, `<b>`) is added around what comes out.
+    """
+    return html.escape(str(text), quote=False)
+
+
+def inert_lines(text: str, width: int) -> str:
+    """A text wrapped at `width` characters, each line inert, joined by plotly's line break."""
+    return "<br>".join(inert(line) for line in textwrap.wrap(text, width, break_long_words=False)) or inert(text)
+
+
+def inert_point(point: list[Any]) -> list[Any]:
+    """A point's hover data (`point_data`) for a figure: its texts inert, its position and numbers kept."""
+    return [value if isinstance(value, int | float) else inert(value) for value in point]
+
+
 def tick_text(text: str) -> str:
     """A period under the time axis, on two lines when long ('1er semestre<br>2025'), so it never has to tilt."""
-    return "<br>".join(textwrap.wrap(text, 12, break_long_words=False)) if len(text) > 12 else text
+    return inert_lines(text, 12) if len(text) > 12 else inert(text)
 
 
 def bar_labels(entry: CatalogEntry, rows: pd.DataFrame, lang: str, wrap: int | None = 28) -> list[str]:
@@ -112,7 +133,8 @@ def bar_labels(entry: CatalogEntry, rows: pd.DataFrame, lang: str, wrap: int | N
     for row in rows.itertuples():
         parts = [label(getattr(row, d), lang, entry.labels_en) for d in varying]
         name = " · ".join(p for p in parts if p) or period_said(row.period, entry, lang)
-        names.append(("<br>".join(textwrap.wrap(name, wrap, break_long_words=False)) if wrap else name) or "—")
+        # Wrapped, they are a chart's category names (inert); unwrapped, a sentence's words.
+        names.append((inert_lines(name, wrap) if wrap else name) or "—")
     return names
 
 

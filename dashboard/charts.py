@@ -23,6 +23,8 @@ from dashboard.chart_text import (
     chart_notes,
     check_warnings,
     description_text,
+    inert,
+    inert_point,
     period_said,
     point_data,
     series_of,
@@ -175,9 +177,9 @@ def line_plot(series: list[Series], axis_title: str, lang: str) -> LinePlot:
         traces=traces,
         categories=[x_of[p] for p in categories],
         partial=sorted(categories.index(p) for p in partial),
-        axis_title=axis_title,
+        axis_title=inert(axis_title),
         ticks=ticks,
-        ticktext=[axis_number(v, unit, lang) for v in ticks],
+        ticktext=[inert(axis_number(v, unit, lang)) for v in ticks],
         y_max=max(ticks[-1], top * 1.15),
         lang=lang,
         legend=len(series) > 1,
@@ -188,11 +190,11 @@ def _line_points(
     one: Series, rows: pd.DataFrame, usual: int | None, x_of: dict[str | None, str], lang: str, with_unit: bool
 ) -> Points:
     return Points(
-        name=one.name,
+        name=inert(one.name),
         x=[x_of[p if periods.parse(p) else None] for p in rows.period],
         y=list(rows.value),
-        text=[chart_label(v, q, u, lang, with_unit) for v, q, u in zip(rows.value, rows.qualifier, rows.unit)],
-        customdata=[point_data(r, one.entry, lang, usual) for r in rows.itertuples()],
+        text=[inert(chart_label(v, q, u, lang, with_unit)) for v, q, u in zip(rows.value, rows.qualifier, rows.unit)],
+        customdata=[inert_point(point_data(r, one.entry, lang, usual)) for r in rows.itertuples()],
     )
 
 
@@ -207,18 +209,18 @@ def stacked_plot(entry: CatalogEntry, rows: pd.DataFrame, lang: str) -> StackedP
         group = group.iloc[sorted(range(len(group)), key=lambda i: order.index(group.period.iloc[i]))]
         parts.append(
             Points(
-                name=one.name,
+                name=inert(one.name),
                 x=[x_of[p] for p in group.period],
                 y=list(group.value),
-                text=[short_value(v, q, u, lang) for v, q, u in zip(group.value, group.qualifier, group.unit)],
-                customdata=[point_data(r, entry, lang, usual) for r in group.itertuples()],
+                text=[inert(short_value(v, q, u, lang)) for v, q, u in zip(group.value, group.qualifier, group.unit)],
+                customdata=[inert_point(point_data(r, entry, lang, usual)) for r in group.itertuples()],
             )
         )
     return StackedPlot(
         parts=parts,
         categories=[x_of[p] for p in order],
-        axis_title=unit_title(entry, rows, lang),
-        ticktext=[axis_number(v, "%", lang) for v in (0, 25, 50, 75, 100)],
+        axis_title=inert(unit_title(entry, rows, lang)),
+        ticktext=[inert(axis_number(v, "%", lang)) for v in (0, 25, 50, 75, 100)],
         lang=lang,
     )
 
@@ -233,25 +235,30 @@ def bar_plot(entry: CatalogEntry, rows: pd.DataFrame, lang: str) -> BarPlot:
         group = facet if with_unit else facet.sort_values("value", ascending=False, kind="stable")
         panels.append(
             Points(
-                name=period_said(period, entry, lang),
+                name=inert(period_said(period, entry, lang)),
                 x=list(group.value),
                 y=list(bar_labels(entry, group, lang)),
                 text=[
-                    chart_label(v, q, u, lang, with_unit) for v, q, u in zip(group.value, group.qualifier, group.unit)
+                    inert(chart_label(v, q, u, lang, with_unit))
+                    for v, q, u in zip(group.value, group.qualifier, group.unit)
                 ],
-                customdata=[point_data(r, entry, lang) for r in group.itertuples()],
+                customdata=[inert_point(point_data(r, entry, lang)) for r in group.itertuples()],
             )
         )
     titles = (
-        [period_said(p, entry, lang) if p else t(lang, "undated_title") for p, _ in facets] if len(facets) > 1 else []
+        [inert(period_said(p, entry, lang) if p else t(lang, "undated_title")) for p, _ in facets]
+        if len(facets) > 1
+        else []
     )
     return BarPlot(panels=panels, titles=titles, top=max([*list(rows.value), 0]) or 1, lang=lang)
 
 
 def card_plot(card: Card, lang: str) -> CardPlot:
     """The number card's lines: the qualifier, the value large with its unit small, what it counts, its period."""
-    number = f"<b>{card.number}</b>" + (f" <span style='font-size:70%'>{card.unit}</span>" if card.unit else "")
-    lines = ((card.qualifier, 1.5), (number, 3.2), (card.what, 1.3), (card.period, 1.3))
+    number = f"<b>{inert(card.number)}</b>" + (
+        f" <span style='font-size:70%'>{inert(card.unit)}</span>" if card.unit else ""
+    )
+    lines = ((inert(card.qualifier), 1.5), (number, 3.2), (inert(card.what), 1.3), (inert(card.period), 1.3))
     return CardPlot(lines=[(text, size) for text, size in lines if text], lang=lang)
 
 

@@ -5,14 +5,13 @@ images are the comparison's chart with its title, notes and source line inside, 
 The /api ETag and 304 handling of `dashboard/api.py` applies to these routes too.
 """
 
-import io
 import json
 from dataclasses import astuple
 
 import pandas as pd
-from flask import Flask, Response, abort, request
+from flask import Flask, Response, abort
 
-from dashboard import comparison, data, exports, images
+from dashboard import comparison, data, exports, images, query, workbook
 from dashboard.api import FORMATS, INLINE
 from dashboard.i18n import language
 
@@ -27,13 +26,14 @@ def compare(ext: str) -> Response:
     if ext not in FORMATS:
         abort(404, description=f"no compare file .{ext}: use csv, xlsx, json, png or svg")
     dataset = data.load()
-    ids = [i for i in comparison.compare_ids(request.args.getlist("ids")) if dataset.indicator(i) is not None]
+    asked = query.current()
+    ids = [i for i in comparison.compare_ids(list(asked.ids)) if dataset.indicator(i) is not None]
     if not ids:
         abort(404, description="no indicator to compare: give ?ids=<id>,<id> (see /api/indicators.json for the ids)")
     name = "compare-" + "-".join(ids)
-    lang = language(request.args.get("lang"))  # like an indicator's files: English labels and notes with ?lang=en
+    lang = language(asked.lang)  # like an indicator's files: English labels and notes with ?lang=en
     if ext in images.FORMATS:
-        body = compare_image(dataset, ids, ext, images.image_options(request.args), lang)
+        body = compare_image(dataset, ids, ext, images.image_options(asked), lang)
     elif ext == "csv":
         body = exports.csv_bytes(compare_frame(dataset, ids, lang))
     elif ext == "xlsx":
@@ -53,16 +53,10 @@ def compare_frame(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> pd
 
 def compare_xlsx(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> bytes:
     """Sheet 'data' (the CSV's rows) and sheet 'metadata' (each indicator's metadata, one block after the other)."""
-    out = io.BytesIO()
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        exports.safe_frame(compare_frame(dataset, ids, lang)).to_excel(writer, sheet_name="data", index=False)
-        meta = [
-            (key, exports.safe_cell(value))
-            for i in ids
-            for key, value in [*exports.indicator_metadata(dataset, i, lang), ("", "")]
-        ]
-        pd.DataFrame(meta, columns=["field", "value"]).to_excel(writer, sheet_name="metadata", index=False)
-    return out.getvalue()
+    meta = [field for i in ids for field in [*exports.indicator_metadata(dataset, i, lang), ("", "")]]
+    return workbook.workbook_bytes(
+        [workbook.frame_sheet("data", compare_frame(dataset, ids, lang)), exports.metadata_sheet(meta)]
+    )
 
 
 def compare_json(dataset: data.Dataset, ids: list[str], lang: str = "fr") -> dict:

@@ -7,8 +7,10 @@ changes (its size or mtime), so a `make data` while the app runs is picked up.
 import hashlib
 import json
 import os
-from collections.abc import Mapping
+import stat
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +23,14 @@ from contract.schema import STATISTIC_KINDS
 from contract.store import current_folder
 from dashboard import search
 from dashboard.memo import Memo, memoized
+from dashboard.query import Query, parse
 
 __all__ = ["STATISTIC_KINDS", "ClaimFilters", "DataUnavailable", "Dataset", "ReportFacts", "claim_filters", "load"]
 
 ROOT = Path(__file__).resolve().parent.parent
-# The tables the app reads (suggestions.parquet is optional: builds before it existed lack it).
+# The tables the app reads (suggestions.parquet and items.parquet are optional: builds before them lack them).
 PARQUET_TABLES = ("paragraphs", "claims", "reports", "observations", "checks")
-OPTIONAL_TABLES = ("suggestions",)
+OPTIONAL_TABLES = ("suggestions", "items")
 REQUIRED_FILES = (*tuple(f"{name}.parquet" for name in PARQUET_TABLES), "catalog.json")
 
 
@@ -102,39 +105,23 @@ CLAIM_LIST_FILTERS = ("kind", "unit", "qualifier", "chapter", "section")
 ALL_KINDS = "all"
 
 
-def _listed(raw: object) -> tuple[str, ...]:
-    values = raw if isinstance(raw, list | tuple) else [raw]
-    return tuple(part for item in values if isinstance(item, str) for part in item.split(",") if part)
-
-
-def _first(raw: object) -> object:
-    return raw[0] if isinstance(raw, list | tuple) and raw else raw
-
-
-def _whole(raw: object) -> int | None:
-    try:
-        return int(str(_first(raw)).strip())
-    except ValueError:
-        return None
-
-
-def claim_filters(query: Mapping[str, object], default_kinds: tuple[str, ...] = ()) -> ClaimFilters:
-    """The filters a URL's query names (`kind=count,percent&from=155&to=157&q=…&report=…`); odd values are dropped.
+def claim_filters(query: "Query | Mapping[str, object]", default_kinds: tuple[str, ...] = ()) -> ClaimFilters:
+    """The filters a URL's query names (`kind=count,percent&from=155&to=157&q=…&report=…`), read by `dashboard.query`.
 
     One reading for the page and the CSV: `kind=all` is every kind; no `kind` at all is `default_kinds`.
     """
-    lists = {name: _listed(query.get(name)) for name in CLAIM_LIST_FILTERS}
-    if lists["kind"] == (ALL_KINDS,):
-        lists["kind"] = ()
-    elif "kind" not in query:
-        lists["kind"] = default_kinds
-    words = _first(query.get("q"))
+    asked = query if isinstance(query, Query) else parse(query)
+    kinds = default_kinds if asked.kind is None else () if asked.kind == (ALL_KINDS,) else asked.kind
     return ClaimFilters(
-        reports=_listed(query.get("report")),
-        first=_whole(query.get("from")) if query.get("from") is not None else None,
-        last=_whole(query.get("to")) if query.get("to") is not None else None,
-        words=words if isinstance(words, str) else "",
-        **lists,
+        reports=tuple(part for part in (asked.report or "").split(",") if part),
+        kind=kinds,
+        unit=asked.unit,
+        qualifier=asked.qualifier,
+        chapter=asked.chapter,
+        section=asked.section,
+        first=asked.first,
+        last=asked.last,
+        words=asked.q,
     )
 
 
@@ -155,6 +142,7 @@ class Dataset:
     stale: list[str] = field(default_factory=list)
     version: str = ""  # hash of the built files: the ETag of every /api response, a key of kept answers
     suggestions: pd.DataFrame = field(default_factory=pd.DataFrame)  # optional: older builds lack it
+    items: pd.DataFrame = field(default_factory=pd.DataFrame)  # optional: older builds lack it
 
     def __post_init__(self) -> None:
         self.indicators = {entry.indicator_id: entry for entry in self.catalog}
@@ -174,6 +162,14 @@ class Dataset:
         self._observations_by_indicator = {  # noqa: C416
             key: frame for key, frame in self.observations.groupby("indicator_id", sort=False)
         }
+
+    def items_of(self, report_id: str) -> dict[int, list[tuple[int, str]]]:
+        """A report's numbered, lettered and bulleted items by paragraph: (offset of the item's text, its label)."""
+        mine = self.items[self.items.report_id == report_id] if "report_id" in self.items else self.items.iloc[0:0]
+        found: dict[int, list[tuple[int, str]]] = {}
+        for row in mine.itertuples():
+            found.setdefault(int(row.paragraph), []).append((int(row.start), str(row.item)))
+        return found
 
     def report_ids(self) -> list[str]:
         """The reports of the data folder, in the order of reports.parquet (the first is the default)."""
@@ -218,12 +214,19 @@ class Dataset:
 
     def checks_of(self, indicator_id: str) -> pd.DataFrame:
         """The checks that involve the indicator, inconsistencies first."""
-        mask = self.checks["indicator_ids"].apply(lambda ids: indicator_id in list(ids))
+        # A boolean mask even over no checks: an empty object-typed one would select columns, not rows.
+        mask = self.checks["indicator_ids"].apply(lambda ids: indicator_id in list(ids)).astype(bool)
         return _inconsistent_first(self.checks[mask])
 
     def checks_of_report(self, report_id: str) -> pd.DataFrame:
         """The checks of one report, inconsistencies first, then by id."""
         return _inconsistent_first(self.checks[self.checks.report_id == report_id])
+
+    def checks_about(self, claim_ids: Collection[str]) -> pd.DataFrame:
+        """The checks about these figures (whose `claim_id`, the stated share, total or rate, is one of them)."""
+        if "claim_id" not in self.checks:
+            return self.checks.iloc[0:0]
+        return self.checks[self.checks.claim_id.isin(list(claim_ids))]
 
     def inconsistent_indicators(self) -> set[str]:
         """The indicators that draw the figure an inconsistent check is about (all those it involves, for a build
@@ -390,6 +393,7 @@ def _read(folder: Path) -> Dataset:
         stale=_stale_reasons(folder, tables["reports"]),
         version=data_version(folder),
         suggestions=_optional_table(folder, "suggestions"),
+        items=_optional_table(folder, "items"),
         **tables,
     )
 
@@ -426,6 +430,23 @@ def _unreadable(folder: Path, name: str, why: object) -> str:
     )
 
 
+def _modified_after(source: Path, built_at: str) -> bool:
+    """Whether a report's file was saved after its build, from the file's status alone.
+
+    The app never opens an input file: a named pipe or a device in data/raw/ would hold every worker that
+    read it. What the report said is in the store; only the file's modification time is compared here.
+    """
+    try:
+        status = source.stat()
+        built = datetime.fromisoformat(built_at)
+    except (OSError, ValueError):
+        return False
+    if not stat.S_ISREG(status.st_mode):
+        return False
+    built = built if built.tzinfo else built.replace(tzinfo=UTC)
+    return status.st_mtime > built.timestamp() + 1  # a second of grace: the build stamps its time after reading
+
+
 def data_version(folder: Path) -> str:
     """A short hash of the built files' bytes: changes exactly when data/processed/ changes."""
     digest = hashlib.sha256()
@@ -439,9 +460,8 @@ def _stale_reasons(folder: Path, reports: pd.DataFrame) -> list[str]:
     reasons = []
     raw = ROOT / "data" / "raw"
     for row in reports.itertuples():
-        source = raw / str(row.source_file)
-        # Only the hash is compared: the app never re-reads the report's content otherwise.
-        if source.exists() and hashlib.sha256(source.read_bytes()).hexdigest() != row.sha256:
+        source = raw / Path(str(row.source_file)).name
+        if _modified_after(source, str(row.built_at)):
             reasons.append(f"{source.name} changed since data/processed/ was built")
     catalog_time = (folder / "catalog.json").stat().st_mtime
     definitions = ROOT / "indicators"

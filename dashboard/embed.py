@@ -11,12 +11,12 @@ from typing import Any
 
 import plotly
 import plotly.graph_objects as go
-from flask import Flask, Response, abort, request, send_file
+from flask import Flask, Response, abort, send_file
 from markupsafe import Markup
 
-from dashboard import charts, comparison, data, templates
+from dashboard import charts, comparison, data, query, templates
 from dashboard.components import href, report_href
-from dashboard.figures import THEMES, page_height, themed
+from dashboard.figures import page_height, themed
 from dashboard.i18n import labelled, language, t
 
 STATIC = {
@@ -48,9 +48,9 @@ def static_file(name: str) -> Response:
     return send_file(STATIC[name], mimetype="text/javascript", max_age=86400)
 
 
-def query_of(args: Any) -> dict[str, list[str]]:
-    """The dimension choice of a request: every parameter except the embed's own options."""
-    return {k: v for k, v in args.to_dict(flat=False).items() if k not in EMBED_OPTIONS}
+def query_of(asked: query.Query) -> dict[str, object]:
+    """The dimension choice of a request: every parameter that is not one of the app's own."""
+    return {name: list(values) for name, values in asked.choice.items()}
 
 
 def embed_url(base_url: str, indicator_id: str, lang: str, chosen: dict[str, Any], theme: str = "light") -> str:
@@ -89,16 +89,15 @@ def embed_figure(parts: charts.ChartParts, theme: str) -> go.Figure:
 
 
 def _theme() -> str:
-    theme = request.args.get("theme") or "light"
-    return theme if theme in THEMES else "light"
+    return query.current().theme or "light"
 
 
 def embed_page(indicator_id: str) -> Response:
     """The embed of one indicator: ?lang=en, ?theme=dark and the indicator page's dimension parameters."""
-    lang = language(request.args.get("lang"))
+    lang = language(query.current().lang)
     theme = _theme()
     dataset = data.load()
-    parts = charts.chart_parts(dataset, indicator_id, dict(query_of(request.args)), lang)
+    parts = charts.chart_parts(dataset, indicator_id, query_of(query.current()), lang)
     if parts is None:
         abort(404, description=f"no indicator {indicator_id!r}: see /api/indicators.json for the ids")
     # Links relative to the embed's own address (the iframe's src), never built from the request's Host.
@@ -108,10 +107,10 @@ def embed_page(indicator_id: str) -> Response:
 
 def compare_page() -> Response:
     """The embed of a comparison: /embed/compare?ids=a,b (&lang, &theme), as /compare draws it."""
-    lang = language(request.args.get("lang"))
+    lang = language(query.current().lang)
     theme = _theme()
     dataset = data.load()
-    ids = comparison.compare_ids(request.args.getlist("ids"))
+    ids = comparison.compare_ids(list(query.current().ids))
     parts, _ = comparison.compare_parts(dataset, ids, lang)
     if parts is None:
         abort(404, description="no indicator to compare: give ?ids=<id>,<id> (see /api/indicators.json for the ids)")

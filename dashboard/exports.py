@@ -2,7 +2,7 @@
 
 Exact and inert: every CSV field is quoted, so a carriage return inside a quote cannot
 split a row; a text cell that a spreadsheet would run as a formula gets a `'` in CSV (which has no
-other way) and stays verbatim in XLSX, as a text cell with Excel's quote-prefix style. An
+other way) and stays verbatim in XLSX, a text cell written as text (`dashboard/workbook.py`). An
 indicator's files follow the page's language (dimension labels and notes with `lang=en`) and its
 dimension choice (`?measure=…`), as images and embeds do.
 """
@@ -10,18 +10,15 @@ dimension choice (`?measure=…`), as images and embeds do.
 import csv
 import io
 import json
-import math
 import zipfile
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
 
 from contract import schema
-from dashboard import charts, data
+from dashboard import charts, data, workbook
+from dashboard.chart_text import check_explanation
 from dashboard.i18n import citation, label, language, note_in
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -111,6 +108,7 @@ def indicator_frame(
             frame["note"] = [
                 note_in(french, english, lang) or None for english, french in zip(rows["note_en"], rows["note"])
             ]
+    frame["check_status"], frame["check_explanation"] = _verdicts(dataset, frame.claim_id, lang)
     frame["citation"] = [citation(dataset.symbol(r), p, "en") for r, p in zip(frame.report_id, frame.paragraph)]
     frame = frame.rename(columns={"text": "as_written"})
     frame = frame[
@@ -119,6 +117,23 @@ def indicator_frame(
     ]
     frame["paragraph"] = frame["paragraph"].astype("int64")
     return frame.reset_index(drop=True)
+
+
+def _verdicts(dataset: data.Dataset, claim_ids: pd.Series, lang: str) -> tuple[list[str | None], list[str | None]]:
+    """For each figure, the verdicts of the report's own arithmetic about it (contract.schema.CHECK_STATUSES, several
+    joined by '; ') and why, in `lang`; None where no check is about it."""
+    about = dataset.checks_about(set(claim_ids.dropna()))
+    statuses: dict[str, list[str]] = {}
+    reasons: dict[str, list[str]] = {}
+    for check in about.itertuples():
+        statuses.setdefault(check.claim_id, []).append(check.status)
+        why = check_explanation(check, lang)
+        if why:
+            reasons.setdefault(check.claim_id, []).append(why)
+    return (
+        ["; ".join(statuses[c]) if c in statuses else None for c in claim_ids],
+        [" ".join(reasons[c]) if c in reasons else None for c in claim_ids],
+    )
 
 
 def indicator_metadata(dataset: data.Dataset, indicator_id: str, lang: str = "fr") -> list[tuple[str, object]]:
@@ -152,41 +167,18 @@ def indicator_metadata(dataset: data.Dataset, indicator_id: str, lang: str = "fr
 def indicator_xlsx(
     dataset: data.Dataset, indicator_id: str, lang: str = "fr", query: dict[str, Any] | None = None
 ) -> bytes:
-    """The indicator as a workbook: a 'data' sheet and a 'metadata' sheet."""
-    frame = indicator_frame(dataset, indicator_id, lang, query)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "data"
-    sheet.append(list(frame.columns))
-    for row in frame.itertuples(index=False):
-        sheet.append([_xlsx_value(value) for value in row])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    meta = book.create_sheet("metadata")
-    for key, value in indicator_metadata(dataset, indicator_id, lang):
-        meta.append([key, _xlsx_value(value)])
-    for sheet_ in (sheet, meta):
-        _keep_text(sheet_)
-    meta.column_dimensions["A"].width, meta.column_dimensions["B"].width = 18, 90
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    """The indicator as a workbook: a 'data' sheet and a 'metadata' sheet, cells verbatim (`dashboard/workbook.py`)."""
+    return workbook.workbook_bytes(
+        [
+            workbook.frame_sheet("data", indicator_frame(dataset, indicator_id, lang, query)),
+            metadata_sheet(indicator_metadata(dataset, indicator_id, lang)),
+        ]
+    )
 
 
-def _xlsx_value(value: object) -> object:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return value.item() if hasattr(value, "item") else value
-
-
-def _keep_text(sheet: Worksheet) -> None:
-    """Cells whose text a spreadsheet would run stay text, verbatim: a string cell with the quote-prefix style."""
-    for row in sheet.iter_rows():
-        for cell in row:
-            # openpyxl takes a string starting with "=" for a formula: it is written back as a string.
-            if runnable(cell.value):
-                cell.data_type = "s"
-                cell.quotePrefix = True
+def metadata_sheet(fields: list[tuple[str, object]]) -> workbook.Sheet:
+    """The 'metadata' sheet: one field and its value per row."""
+    return workbook.Sheet("metadata", ["field", "value"], fields, widths={"A": 18, "B": 90})
 
 
 def indicator_json(

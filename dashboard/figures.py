@@ -6,6 +6,7 @@ written; `draw` makes its figure. Value labels are placed so that they never ove
 """
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -225,7 +226,7 @@ def _line_trace(trace: LineTrace) -> dict:
         "type": "scatter",
         "x": points.x,
         "y": points.y,
-        "name": "<br>".join(textwrap.wrap(points.name, 44)),
+        "name": "<br>".join(textwrap.wrap(points.name, 44, break_long_words=False)),
         "legendgroup": points.name,
         "showlegend": trace.legend,
         "mode": ("lines+" if joined else "") + "markers+text",
@@ -487,7 +488,10 @@ def themed(figure: go.Figure, theme: str) -> go.Figure:
     return figure
 
 
-def wrapped(text: str, width_px: int, font_px: float) -> str:
-    """Text broken into lines that fit `width_px` at `font_px` (plotly does not wrap titles or annotations)."""
+def wrapped(text: str, width_px: int, font_px: float, line: Callable[[str], str] = str) -> str:
+    """Text broken into lines that fit `width_px` at `font_px` (plotly does not wrap titles or annotations).
+
+    `line` makes each line safe for plotly (`chart_text.inert`): applied after the breaks, so none falls inside an entity.
+    """
     per_line = max(20, int(width_px / (font_px * 0.52)))
-    return "<br>".join(textwrap.wrap(text, per_line)) or text
+    return "<br>".join(line(part) for part in textwrap.wrap(text, per_line)) or line(text)

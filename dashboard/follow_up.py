@@ -8,17 +8,14 @@ drawn from them. When the concluding observations are in the data as a document 
 own, each recommendation's text comes with it. Also the /api/follow-up.csv and .xlsx routes.
 """
 
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 from dash import dcc
-from flask import Flask, Response, request
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from flask import Flask, Response, abort
 
-from dashboard import data, exports
+from dashboard import data, exports, query, workbook
 from dashboard.components import href
 from dashboard.i18n import citation, t
 from dashboard.memo import memoized
@@ -158,19 +155,8 @@ def follow_up_frame(dataset: data.Dataset, report_id: str) -> pd.DataFrame:
 
 
 def follow_up_xlsx(frame: pd.DataFrame) -> bytes:
-    """The follow-up table as a workbook, text cells that a spreadsheet would run kept as text."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "follow-up"
-    safe = exports.safe_frame(frame)
-    sheet.append(list(safe.columns))
-    for row in safe.itertuples(index=False):
-        sheet.append([value.item() if hasattr(value, "item") else value for value in row])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    """The follow-up table as a workbook, cells verbatim (`dashboard/workbook.py`)."""
+    return workbook.workbook_bytes([workbook.frame_sheet("follow-up", frame)])
 
 
 # The downloads, on the app's Flask server.
@@ -183,9 +169,9 @@ def register(server: Flask) -> None:
 
 def download(extension: str) -> Response:
     if extension not in FORMATS:
-        return Response("unknown format: use .csv or .xlsx\n", status=404, mimetype="text/plain")
+        abort(404, description="no follow-up file of this kind: use /api/follow-up.csv or /api/follow-up.xlsx")
     dataset = data.load()
-    report_id = dataset.report_or_default(request.args.get("report"))
+    report_id = dataset.report_or_default(query.current().report)
     frame = follow_up_frame(dataset, report_id)
     body = exports.csv_bytes(frame) if extension == "csv" else follow_up_xlsx(frame)
     response = Response(body, mimetype=FORMATS[extension])

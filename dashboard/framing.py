@@ -5,6 +5,7 @@ import copy
 
 import plotly.graph_objects as go
 
+from dashboard.chart_text import inert
 from dashboard.figures import DARK, LIGHT, Frame, fit_facets, place_line_labels, themed, wrapped
 from dashboard.shapes import has_time_axis
 
@@ -15,15 +16,16 @@ def framed(figure: go.Figure, parts: Frame, width: int, height: int, theme: str 
     layout = spec["layout"]
     colors = DARK if theme == "dark" else LIGHT
     base = max(11.0, min(width, height * 1.6) / 80)  # text grows with the image, within reason
-    title = wrapped(parts.title, width - 60, base * 1.55)
+    # Every text here comes from the report or its definition: made inert before the figure's own markup is added.
+    title = wrapped(parts.title, width - 60, base * 1.55, inert)
     warnings = [
-        f'<span style="color:{colors["warn"]}"><b>⚠</b> {wrapped(w, width - 80, base * 0.9)}</span>'
+        f'<span style="color:{colors["warn"]}"><b>⚠</b> {wrapped(w, width - 80, base * 0.9, inert)}</span>'
         for w in parts.warnings
     ]
     footer = "<br>".join(
         warnings
-        + [wrapped(note, width - 60, base * 0.85) for note in parts.notes]
-        + [wrapped(parts.source, width - 60, base)]
+        + [wrapped(note, width - 60, base * 0.85, inert) for note in parts.notes]
+        + [wrapped(parts.source, width - 60, base, inert)]
     )
     title_lines, footer_count = title.count("<br>") + 1, footer.count("<br>") + 1
     legend = has_time_axis(parts.kind) and bool(layout.get("showlegend"))
@@ -53,7 +55,7 @@ def framed(figure: go.Figure, parts: Frame, width: int, height: int, theme: str 
             "yanchor": "top",
             "pad": {"t": 16, "l": 0},
             "font": {"size": base * 1.55},
-            "subtitle": {"text": parts.subtitle, "font": {"size": base * 1.1, "color": colors["muted"]}},
+            "subtitle": {"text": inert(parts.subtitle), "font": {"size": base * 1.1, "color": colors["muted"]}},
         },
         legend={
             **layout.get("legend", {}),

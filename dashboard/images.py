@@ -17,12 +17,12 @@ import logging
 import os
 import signal
 import threading
-from collections.abc import Mapping
 from dataclasses import astuple, dataclass
 from typing import Any
 
 from dashboard import charts, data, figures
 from dashboard.memo import Memo
+from dashboard.query import Query
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 MIN_SIDE, MAX_SIDE = 200, 4000
@@ -198,14 +198,12 @@ class ImageOptions:
     theme: str = "light"
 
 
-def image_options(args: Mapping[str, str]) -> ImageOptions:
-    """Format-independent options from query parameters: size=slide|a4|square or width/height, scale, theme, lang."""
-    size = args.get("size") or figures.DEFAULT_SIZE
-    if size not in figures.SIZES:
-        raise BadImageRequest(f"size must be one of {', '.join(figures.SIZES)} (or give width and height)")
-    width, height = figures.SIZES[size]
-    width, height = _number(args, "width", width, int), _number(args, "height", height, int)
-    scale = _number(args, "scale", 1.0, float)
+def image_options(asked: Query) -> ImageOptions:
+    """Format-independent options from the query (`dashboard.query`): size=slide|a4|square or width/height, scale, theme."""
+    width, height = figures.SIZES[asked.size or figures.DEFAULT_SIZE]
+    width = asked.width if asked.width is not None else width
+    height = asked.height if asked.height is not None else height
+    scale = asked.scale if asked.scale is not None else 1.0
     if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
         raise BadImageRequest(f"width and height must be between {MIN_SIDE} and {MAX_SIDE} pixels")
     if not MIN_SCALE <= scale <= MAX_SCALE:
@@ -214,20 +212,7 @@ def image_options(args: Mapping[str, str]) -> ImageOptions:
         raise BadImageRequest(
             f"width × height × scale² must stay under {MAX_PIXELS:,} pixels; lower the scale or the size"
         )
-    theme = args.get("theme") or "light"
-    if theme not in figures.THEMES:
-        raise BadImageRequest(f"theme must be one of {', '.join(figures.THEMES)}")
-    return ImageOptions(width, height, scale, theme)
-
-
-def _number(args: Mapping[str, str], name: str, default: Any, kind: type) -> Any:
-    value = args.get(name)
-    if value in (None, ""):
-        return default
-    try:
-        return kind(value)
-    except ValueError:
-        raise BadImageRequest(f"{name} must be a number, not {value!r}") from None
+    return ImageOptions(width, height, scale, asked.theme or "light")
 
 
 def render(figure: Any, fmt: str, width: int, height: int, scale: float = 1.0) -> bytes:

@@ -17,6 +17,7 @@ from markupsafe import escape
 
 from contract.locales import locale_of
 from dashboard import citations, data, security, templates
+from dashboard.check_list import checks_lead
 from dashboard.components import href, one
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, description, language, t, title
 
@@ -63,19 +64,7 @@ def head(path: str, query: dict[str, Any], base_url: str = "") -> Head:
             t(lang, "meta_catalogue", n=count, **about),
         )
     if path == "/checks":
-        rows = dataset.checks_of_report(report)
-        counts = rows.status.value_counts()
-        return Head(
-            lang,
-            _titled(t(lang, "checks_title"), lang),
-            t(
-                lang,
-                "checks_lead",
-                n=len(rows),
-                consistent=int(counts.get(data.CONSISTENT, 0)),
-                inconsistent=int(counts.get(data.INCONSISTENT, 0)),
-            ),
-        )
+        return Head(lang, _titled(t(lang, "checks_title"), lang), checks_lead(dataset.checks_of_report(report), lang))
     if path == "/compare":
         return Head(lang, _titled(t(lang, "compare_title"), lang), t(lang, "compare_lead"))
     if path == "/follow-up":

@@ -15,14 +15,17 @@ Here, at the Flask level and without touching the pages:
 import json
 import logging
 import traceback
+from urllib.parse import parse_qs
 
 from dash import page_registry
 from dash.exceptions import DependencyException
 from flask import Flask, jsonify, make_response, request
 
-from dashboard import data, security
+from dashboard import data, query, security
 
 CALLBACK_ENDPOINT = "/_dash-update-component"
+# The output of Dash's pages callback: the page a URL names, drawn from its path and query.
+PAGES_OUTPUT = ".._pages_content.children..._pages_store.data.."
 PAGE_ENDPOINTS = ("/", "/<path:path>")  # Dash's index and catch-all routes
 NOT_FOUND_MODULE = "not_found_404"  # Dash shows the page registered under this name for unknown paths
 # The longest text a callback value may hold: gunicorn's longest request line (gunicorn.conf.py), so a
@@ -87,7 +90,20 @@ def _check_callback(app):
     except (ValueError, RecursionError):
         raise BadCallback("the body is not JSON") from None
     check_callback_body(body, app.callback_map)
+    if body.get("output") == PAGES_OUTPUT:
+        _check_page_query(body.get("inputs") or [])
     return
+
+
+def _check_page_query(inputs: list) -> None:
+    """The query of the URL a page is drawn for, read as every route reads it (`dashboard.query`)."""
+    search = next((i.get("value") for i in inputs if isinstance(i, dict) and i.get("property") == "search"), None)
+    if not isinstance(search, str) or not search.startswith("?"):
+        return
+    try:
+        query.parse(parse_qs(search[1:], keep_blank_values=True))
+    except query.BadQuery as error:
+        raise BadCallback(str(error)) from None
 
 
 def check_callback_body(body, callback_map: dict) -> None:

@@ -107,9 +107,17 @@ def _too_large(error):
     return jsonify({"error": f"request body over {MAX_REQUEST_BYTES // 1024} KiB: refused"}), 413
 
 
+def unreadable_body(error: Exception) -> bool:
+    """An error the server raised while reading the request's body (a malformed chunked encoding, a body cut short)."""
+    return type(error).__module__.startswith("gunicorn.http") or isinstance(error, EOFError)
+
+
 def server_error(error):
     """An unexpected error: one line for the client, the traceback only in the server's log."""
     if isinstance(error, HTTPException):
         return error
+    if unreadable_body(error):
+        _log.warning("malformed request body on %s %s: %s", request.method, request.path, type(error).__name__)
+        return jsonify({"error": "malformed request body (its chunked encoding or length is wrong): refused"}), 400
     _log.exception("unexpected error on %s %s", request.method, request.path)
     return jsonify({"error": "internal error: the server could not answer this request (see the server log)"}), 500

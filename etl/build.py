@@ -13,9 +13,10 @@ from typing import Any
 from contract import records
 from etl import claims as claim_reader, segment
 from etl.checks import run_checks
-from etl.definitions import Definitions, Document, validate_documents
+from etl.definitions import Definitions, Document, document_problems, validate_documents
 from etl.drafts import claims_by_paragraph, definition
 from etl.indicators import build_observations
+from etl.segment_items import placed
 from etl.suggest import Suggestion, covered, reasons_text, suggest, suggestion_rows
 
 SUGGESTED_SOURCE = "suggested"  # the source of a suggested indicator: made by the build, in no file
@@ -23,6 +24,7 @@ SUGGESTED_SOURCE = "suggested"  # the source of a suggested indicator: made by t
 PUBLISHED_CONFIDENCE = 0.55  # below, 2 in 11 judged acceptable (docs/SUGGESTIONS.md): no page of its own
 _CLAIM_FIELDS = frozenset(f.name for f in dataclasses.fields(records.Claim))
 _PARAGRAPH_FIELDS = frozenset(f.name for f in dataclasses.fields(records.Paragraph))
+_ITEM_FIELDS = frozenset(f.name for f in dataclasses.fields(records.ParagraphItem)) - {"report_id", "paragraph"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class ReportRecords:
     paragraphs: tuple[records.Paragraph, ...]
     claims: tuple[records.Claim, ...]
     language: str = "fr"
+    items: tuple[records.ParagraphItem, ...] = ()
 
     def texts(self) -> dict[int, str]:
         """Paragraph number -> its text (the last of a repeated number, as definitions see it)."""
@@ -45,6 +48,7 @@ def build_report(text: str, report_id: str, language: str = "fr") -> ReportRecor
     number, than a report does (etl/claims.py).
     """
     paragraphs, claims = [], []
+    items: list[records.ParagraphItem] = []
     claims_seen: Counter[int] = Counter()  # per paragraph number, so repeated numbers keep ids unique
     spans = segment.segment(text)
     for span, flag in zip(spans, paragraph_flags([p.paragraph for p in spans])):
@@ -53,11 +57,18 @@ def build_report(text: str, report_id: str, language: str = "fr") -> ReportRecor
                 **_shared(span, _PARAGRAPH_FIELDS - {"report_id", "flag"}), report_id=report_id, flag=flag
             )
         )
+        items.extend(
+            records.ParagraphItem(report_id=report_id, paragraph=span.paragraph, **_shared(item, _ITEM_FIELDS))
+            for item in span.items
+        )
         try:
             found = claim_reader.extract_claims(span.text, language)
         except claim_reader.ClaimLimitError as error:
             raise claim_reader.ClaimLimitError(f"paragraph {span.paragraph}: {error}") from None
         for claim in found:
+            in_label, item = placed(span.items, claim.start, claim.end)
+            if in_label:  # an item's number ("124.1", "3.") is its key, never a statistic
+                continue
             claims_seen[span.paragraph] += 1
             claim_id = f"{report_id}.p{span.paragraph}.c{claims_seen[span.paragraph]}"
             claims.append(
@@ -66,9 +77,10 @@ def build_report(text: str, report_id: str, language: str = "fr") -> ReportRecor
                     report_id=report_id,
                     paragraph=span.paragraph,
                     claim_id=claim_id,
+                    item=item,
                 )
             )
-    return ReportRecords(tuple(paragraphs), tuple(claims), language)
+    return ReportRecords(tuple(paragraphs), tuple(claims), language, tuple(items))
 
 
 def _shared(span: Any, fields: Set[str]) -> dict[str, Any]:
@@ -137,17 +149,37 @@ def suggestions_of(
     found = suggest(claims, paragraphs, report_id)
     texts = {p.paragraph: p.text for p in paragraphs}
     grouped = claims_by_paragraph(claims)
-    chosen = [s for s in found if s.confidence >= PUBLISHED_CONFIDENCE and not covered(s, set(charted))]
-    ids = {s.suggestion_id: s.suggestion_id for s in chosen}
-    documents: list[tuple[str, Document]] = []
+    chosen = [
+        s
+        for s in found
+        if s.confidence >= PUBLISHED_CONFIDENCE and not covered(s, set(charted)) and _rows_told_apart(s)
+    ]
+    # A suggestion that does not make a valid definition stays among the report's suggestions, unpublished: it never
+    # fails the report's build. The others are written again so that no sum check names a table left out.
+    documents = _documents(chosen, grouped, texts, report_id, {s.suggestion_id for s in chosen})
+    valid = {key for key, document in documents.items() if not document_problems(document, suggested=True)}
+    documents = _documents([s for s in chosen if s.suggestion_id in valid], grouped, texts, report_id, valid)
+    published = validate_documents(list(documents.values()), suggested=True)
+    return found, Published(published, {s.suggestion_id: s for s in chosen if s.suggestion_id in valid})
+
+
+def _rows_told_apart(suggestion: Suggestion) -> bool:
+    """Whether a reader can tell a breakdown's rows apart: each has a label ("from 20 to 30 percent" gives none)."""
+    return suggestion.shape != "breakdown" or all(member.label for member in suggestion.members)
+
+
+def _documents(
+    chosen: Sequence[Suggestion], grouped: Any, texts: Mapping[int, str], report_id: str, ids: Set[str]
+) -> dict[str, tuple[str, Document]]:
+    """Each chosen suggestion as a definition document, its sum checks naming only the tables of `ids`."""
+    documents: dict[str, tuple[str, Document]] = {}
     for s in chosen:
         topic = {"topic": s.topic, "topic_title_fr": s.topic_title_fr, "topic_title_en": s.topic_title_en}
         placed = {**topic, "reports": [report_id], "source": SUGGESTED_SOURCE}
-        indicator, checks = definition(s, grouped, texts, s.suggestion_id, placed, ids)
+        indicator, checks = definition(s, grouped, texts, s.suggestion_id, placed, {i: i for i in ids})
         document = {**topic, "reports": [report_id], "indicator": [indicator], "check": checks}
-        documents.append((SUGGESTED_SOURCE, document))
-    published = validate_documents(documents, suggested=True)
-    return found, Published(published, {s.suggestion_id: s for s in chosen})
+        documents[s.suggestion_id] = (SUGGESTED_SOURCE, document)
+    return documents
 
 
 def build_suggestions(

@@ -87,6 +87,12 @@ def validate_documents(documents: Sequence[tuple[str, Document]], suggested: boo
     return _finished(parsed, problems)
 
 
+def document_problems(document: tuple[str, Document], suggested: bool = False) -> list[str]:
+    """One document's own problems (its shape and values), one line each, leaving out what it names elsewhere."""
+    context = {ID_RULE: SUGGESTED_ID_RE} if suggested else {}
+    return _file_problems(document[0], document[1], _Parsed(), context)
+
+
 def _finished(parsed: _Parsed, problems: list[str]) -> Definitions:
     """The definitions, once their ids and references hold; else every problem, one line each."""
     problems += duplicate_ids(parsed.indicators, parsed.checks) or reference_problems(

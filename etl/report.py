@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from contract import records
@@ -24,6 +24,7 @@ from etl.drafts import DIMENSION as SUGGESTED_DIMENSION
 from etl.lang import UnsupportedLanguageError
 from etl.lang.detect import ReportLanguage, report_language
 from etl.metadata import Metadata, as_json
+from etl.pdf_layout import notes_called
 from etl.segment import SegmentationError
 from etl.sources import SourceError, report_text
 from etl.tables import ReportTables
@@ -74,6 +75,9 @@ def build_one(source: ReportSource, definitions: Definitions, built_at: str) -> 
     except ClaimLimitError as error:
         raise ReportError(f"{path}: {error}") from None
     _check_spans(report, read.text)
+    if read.notes:  # a PDF's footnotes, out of the text, go with the paragraphs that call them
+        paragraphs = tuple(replace(p, notes=notes_called(p.text, read.notes)) for p in report.paragraphs)
+        report = replace(report, paragraphs=paragraphs)
     indicators = build_indicators(definitions, report, source.report_id, document.values.get("symbol"))
     suggested = build_suggestions(report, indicators.observations, source.report_id)
     observations = (*indicators.observations, *suggested.observations)
@@ -86,6 +90,7 @@ def build_one(source: ReportSource, definitions: Definitions, built_at: str) -> 
     )
     tables = ReportTables(
         paragraphs=report.paragraphs,
+        items=report.items,
         claims=report.claims,
         observations=observations,
         checks=checks,
@@ -137,6 +142,8 @@ def _check_spans(report: ReportRecords, text: str) -> None:
     for p in report.paragraphs:
         assert text[p.char_start : p.char_end] == p.text, f"paragraph {p.paragraph} offsets"
         texts.setdefault(p.paragraph, []).append(p.text)
+    for i in report.items:
+        assert any(0 <= i.start <= i.end <= len(t) for t in texts[i.paragraph]), f"item {i.paragraph} {i.item} offsets"
     for c in report.claims:
         assert any(t[c.start : c.end] == c.text for t in texts[c.paragraph]), f"claim {c.claim_id} offsets"
         assert c.kind in CLAIM_KINDS, f"claim {c.claim_id} kind {c.kind}"

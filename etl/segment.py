@@ -7,12 +7,16 @@ Lines without a number belong to the paragraph above them, or continue the headi
 above them when no paragraph has started since. The follow-up headings of every
 language in `etl/lang/` are read ("Renseignements sur la suite donnée aux paragraphes …",
 "Information on the follow-up to paragraphs …", "Información relativa al seguimiento …").
+A paragraph's numbered recommendations ("124.1", or "1." after a paragraph ending in ":"), lettered
+sub-paragraphs and bullets are its items (etl/segment_items.py), never paragraphs of their own.
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from etl.lang import LANGUAGES
+from etl.segment_items import Item, ItemMark, item_mark, items_of, starts_list
 
 _PARAGRAPH_RE = re.compile(r"^[ \t]*(?P<number>\d{1,4})\.(?:[ \t]+|(?=[^\d\s.]))(?=\S)")
 _HEADING_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[IVXLCDM]+|[A-Z])\.[ \t]*(?P<title>\S.*)$")
@@ -44,6 +48,7 @@ class Paragraph:
     section_title: str | None = None
     subsection: str | None = None
     co_refs: list[int] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
 
 
 @dataclass
@@ -80,7 +85,7 @@ def co_refs_from(line: str) -> list[int]:
     return [int(n) for n in re.findall(r"(?<![\w/])\d{1,3}(?![\w/])", match[1])]
 
 
-def _lines(text: str):
+def _lines(text: str) -> Iterator[tuple[int, str]]:
     """(start offset, line without its end-of-line) for each line of the text."""
     offset = 0
     for raw in text.splitlines(keepends=True):
@@ -88,7 +93,7 @@ def _lines(text: str):
         offset += len(raw)
 
 
-def _heading_kind(match: re.Match, outline: _Outline) -> str | None:
+def _heading_kind(match: re.Match[str], outline: _Outline) -> str | None:
     """'chapter', 'section' or None: "I." may be chapter I or section I (par. 311 follows H.)."""
     mark, tabbed = match["mark"], "\t" in match["indent"]
     next_section = chr(ord(outline.section) + 1) if outline.section else "A"
@@ -108,77 +113,111 @@ def segment(text: str) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     outline = _Outline()
     current: Paragraph | None = None
+    marks: list[list[ItemMark]] = []  # the item marks of each paragraph, the current one last
+    list_next: int | None = None  # the next number of a list numbered from 1 inside the current paragraph
     for offset, line in _lines(text):
-        if not line.strip():
+        if not line.strip() or _continues_co_refs(outline, line):
             continue
-        if outline.co_refs_text is not None:
-            if _PARAGRAPH_RE.match(line) or line.startswith("\t"):
-                # the heading never reached "observations finales": keep what it named
-                outline.co_refs, outline.co_refs_text = co_refs_from(outline.co_refs_text), None
-            else:
-                outline.co_refs_text += " " + line.strip()
-                if _CO_REFS_END_RE.search(line):
-                    outline.co_refs = co_refs_from(outline.co_refs_text)
-                    outline.co_refs_text = None
-                continue
-        if (m := _PARAGRAPH_RE.match(line)) and not _wrapped_number(m, paragraphs):
-            start = offset + m.end()
-            current = Paragraph(
-                paragraph=int(m["number"]),
-                text="",
-                char_start=start,
-                char_end=offset + len(line.rstrip()),
-                chapter=outline.chapter,
-                chapter_title=outline.chapter_title,
-                section=outline.section,
-                section_title=outline.section_title,
-                subsection=outline.subsection,
-                co_refs=list(outline.co_refs),
-            )
+        m = _PARAGRAPH_RE.match(line)
+        if m and current is not None and _nested_number(int(m["number"]), text[current.char_end - 1], list_next):
+            marks[-1].append(ItemMark(m["number"], offset, offset + m.end()))
+            current.char_end, list_next = offset + len(line.rstrip()), int(m["number"]) + 1
+        elif m and not _wrapped_number(m, paragraphs):
+            current, list_next = _start_paragraph(m, offset, line, outline), None
             paragraphs.append(current)
-            outline.open_heading = None
-            continue
-        if _CO_REFS_RE.search(line):
-            outline.co_refs = co_refs_from(line)
-            if not _CO_REFS_END_RE.search(line):
-                outline.co_refs_text = line.strip()
-            current, outline.open_heading = None, None
-            continue
-        if (m := _HEADING_RE.match(line)) and (kind := _heading_kind(m, outline)):
-            title = m["title"].strip()
-            if kind == "chapter":
-                outline.chapter, outline.chapter_title = m["mark"], title
-                outline.chapter_number = roman_to_int(m["mark"])
-                outline.section = outline.section_title = outline.subsection = None
-            else:
-                outline.section, outline.section_title = m["mark"], title
-                outline.subsection = None
-            outline.co_refs = []
-            outline.open_heading = kind
+            marks.append([])
+        elif _read_heading(outline, line):
             current = None
-            continue
-        if m := _SUBSECTION_RE.match(line):
-            outline.subsection, outline.open_heading, current = m["mark"], "subsection", None
-            continue
-        tabbed = line.startswith("\t")
-        if (
-            current is not None
-            and (not tabbed or _ITEM_RE.match(line))
-            and not _untabbed_subheading(text, current, line)
-        ):
+        elif current is not None and (list_next is not None or _belongs_to(text, current, line)):
             # bullet lines and a)/b) items belong to the paragraph above (par. 191)
+            if mark := item_mark(line, offset, current.paragraph):
+                marks[-1].append(mark)
             current.char_end = offset + len(line.rstrip())
-            continue
-        _continue_heading(outline, line.strip(), tabbed)
-        current = None
-    for paragraph in paragraphs:
+        else:
+            _continue_heading(outline, line.strip(), line.startswith("\t"))
+            current = None
+    for paragraph, found in zip(paragraphs, marks):
         paragraph.text = text[paragraph.char_start : paragraph.char_end]
+        paragraph.items = items_of(found, paragraph.text, paragraph.char_start)
     if not paragraphs:
         raise SegmentationError("no numbered paragraph found (expected lines such as '12.<TAB>Text' or '12.Text')")
     return paragraphs
 
 
-def _wrapped_number(match: re.Match, paragraphs: list[Paragraph]) -> bool:
+def _continues_co_refs(outline: _Outline, line: str) -> bool:
+    """Whether the line continues a follow-up heading that has not yet named its concluding observations."""
+    if outline.co_refs_text is None:
+        return False
+    if _PARAGRAPH_RE.match(line) or line.startswith("\t"):
+        # the heading never reached "observations finales": keep what it named
+        outline.co_refs, outline.co_refs_text = co_refs_from(outline.co_refs_text), None
+        return False
+    outline.co_refs_text += " " + line.strip()
+    if _CO_REFS_END_RE.search(line):
+        outline.co_refs = co_refs_from(outline.co_refs_text)
+        outline.co_refs_text = None
+    return True
+
+
+def _start_paragraph(match: re.Match[str], offset: int, line: str, outline: _Outline) -> Paragraph:
+    """A paragraph opened by its number, in the outline's current place; its heading is now closed."""
+    outline.open_heading = None
+    return Paragraph(
+        paragraph=int(match["number"]),
+        text="",
+        char_start=offset + match.end(),
+        char_end=offset + len(line.rstrip()),
+        chapter=outline.chapter,
+        chapter_title=outline.chapter_title,
+        section=outline.section,
+        section_title=outline.section_title,
+        subsection=outline.subsection,
+        co_refs=list(outline.co_refs),
+    )
+
+
+def _read_heading(outline: _Outline, line: str) -> bool:
+    """Whether the line is a follow-up heading, a chapter or section heading or a lettered subsection,
+    read into the outline; such a line closes the paragraph above it."""
+    if _CO_REFS_RE.search(line):
+        outline.co_refs = co_refs_from(line)
+        if not _CO_REFS_END_RE.search(line):
+            outline.co_refs_text = line.strip()
+        outline.open_heading = None
+        return True
+    if (m := _HEADING_RE.match(line)) and (kind := _heading_kind(m, outline)):
+        title = m["title"].strip()
+        if kind == "chapter":
+            outline.chapter, outline.chapter_title = m["mark"], title
+            outline.chapter_number = roman_to_int(m["mark"])
+            outline.section = outline.section_title = outline.subsection = None
+        else:
+            outline.section, outline.section_title = m["mark"], title
+            outline.subsection = None
+        outline.co_refs = []
+        outline.open_heading = kind
+        return True
+    if m := _SUBSECTION_RE.match(line):
+        outline.subsection, outline.open_heading = m["mark"], "subsection"
+        return True
+    return False
+
+
+def _belongs_to(text: str, current: Paragraph, line: str) -> bool:
+    """An unnumbered line continues the paragraph above unless it is tabbed (and no item) or a subheading."""
+    return (not line.startswith("\t") or bool(_ITEM_RE.match(line))) and not _untabbed_subheading(text, current, line)
+
+
+def _nested_number(number: int, last_char: str, list_next: int | None) -> bool:
+    """Whether "N." continues the list inside the current paragraph, or opens one ("… as follows:" then "1.").
+
+    A number that both continues the list and follows the last paragraph is read as the list's: the
+    list of paragraph 95 runs to 102 before paragraph 96 comes.
+    """
+    return number == list_next or starts_list(number, last_char)
+
+
+def _wrapped_number(match: re.Match[str], paragraphs: list[Paragraph]) -> bool:
     """'2024. Il prévoit ...' continuing a wrapped line is no paragraph 2024 after par. 1."""
     return bool(paragraphs) and int(match["number"]) > paragraphs[-1].paragraph + 100
 

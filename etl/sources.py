@@ -10,8 +10,14 @@ checked before the work they bound, and docs/SECURITY.md lists them.
 import io
 import re
 import zipfile
-from collections import Counter
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
+
+from etl.docx_count import DocxRefused, count_parts
+from etl.pdf_layout import layout
+from etl.pdf_read import PdfReadError, read_pdf
 
 SUFFIXES = (".txt", ".docx", ".pdf")
 
@@ -20,7 +26,7 @@ SUFFIXES = (".txt", ".docx", ".pdf")
 MAX_REPORT_BYTES = 64 * 1024 * 1024  # the file as stored, any format
 MAX_DOCX_UNZIPPED_BYTES = 128 * 1024 * 1024  # every part of a .docx, decompressed
 MAX_DOCX_PARTS = 10_000  # files inside a .docx
-MAX_DOCX_PARAGRAPHS = 100_000  # <w:p> elements in its XML parts
+MAX_DOCX_PARAGRAPHS = 100_000  # WordprocessingML <p> elements in any part, whatever their prefix
 MAX_DOCX_ELEMENTS = 2_000_000  # every XML element, whatever its namespace prefix (Word writes about 50 a paragraph)
 MAX_PDF_PAGES = 1_000
 MAX_LINE_CHARS = 20_000  # one paragraph (a line of the tab layout); longer is not a report's text
@@ -38,8 +44,10 @@ class SourceText:
     text: str
     warnings: list[str] = field(default_factory=list)
     # The first page's text as read, cover included (etl/document.py reads the document's identity there);
-    # empty for a text without pages. Minimal stand-in until the PDF reader gives it from its own reading.
+    # empty for a text without pages.
     first_page: str = ""
+    # A PDF's footnotes by their marker, each note's text starting with it (empty for other formats).
+    notes: dict[str, str] = field(default_factory=dict)
 
 
 def report_text(data: bytes, suffix: str) -> SourceText:
@@ -180,9 +188,11 @@ def docx_text(data: bytes) -> SourceText:
 
 
 def check_docx_size(data: bytes) -> None:
-    """Refuse a .docx that unzips too large or holds too many paragraphs, before any XML is parsed.
+    """Refuse a .docx that unzips too large or holds too many paragraphs or elements, before python-docx parses it.
 
     The sizes are the ones the zip declares; zipfile never inflates a part past its declared size.
+    Paragraphs and elements are counted on every part read as XML, whatever its name or prefixes
+    (etl/docx_count.py), and counting stops at the limit.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -197,28 +207,14 @@ def check_docx_size(data: bytes) -> None:
                     f"the Word document unzips to {_mb(unzipped)}, more than {_mb(MAX_DOCX_UNZIPPED_BYTES)}; "
                     "is this one report?"
                 )
-            counts = [_xml_counts(archive.read(part)) for part in parts if part.filename.endswith(".xml")]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError) as error:
+            count_parts(archive, MAX_DOCX_PARAGRAPHS, MAX_DOCX_ELEMENTS)
+    except DocxRefused as error:
+        raise SourceError(str(error)) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, zlib.error) as error:
         raise SourceError(f"not a readable Word document ({type(error).__name__}); re-save it as .docx") from None
-    paragraphs, elements = sum(c[0] for c in counts), sum(c[1] for c in counts)
-    if paragraphs > MAX_DOCX_PARAGRAPHS:
-        raise SourceError(
-            f"{paragraphs:,} paragraphs in the Word document, more than the {MAX_DOCX_PARAGRAPHS:,} "
-            "a report may have; is this one report?"
-        )
-    if elements > MAX_DOCX_ELEMENTS:
-        raise SourceError(
-            f"{elements:,} XML elements in the Word document, more than {MAX_DOCX_ELEMENTS:,}; is this one report?"
-        )
 
 
-def _xml_counts(xml: bytes) -> tuple[int, int]:
-    """(paragraphs, elements) of an XML part, counted without parsing it or listing matches (5 million took 200 MB)."""
-    paragraphs = sum(xml.count(tag) for tag in (b"<w:p>", b"<w:p ", b"<w:p/>"))  # empty paragraphs count too
-    return paragraphs, xml.count(b"<") - xml.count(b"</")  # every element, whatever its prefix
-
-
-def _list_formats(document) -> dict[str, dict[int, tuple[str, str, int]]]:
+def _list_formats(document: Any) -> dict[str, dict[int, tuple[str, str, int]]]:
     """numId -> level -> (number format, label pattern like "%1.", start value)."""
     try:
         numbering = document.part.numbering_part.element
@@ -245,7 +241,7 @@ def _list_formats(document) -> dict[str, dict[int, tuple[str, str, int]]]:
     return formats
 
 
-def _list_level(paragraph) -> tuple[str, int] | None:
+def _list_level(paragraph: Any) -> tuple[str, int] | None:
     """(numId, level) of a list paragraph, set on the paragraph or by its style."""
     for element in (paragraph._p, *_style_chain(paragraph.style)):
         ppr = element.find(f"{_W}pPr")
@@ -259,16 +255,16 @@ def _list_level(paragraph) -> tuple[str, int] | None:
     return None
 
 
-def _style_chain(style):
+def _style_chain(style: Any) -> Iterator[Any]:
     while style is not None:
         yield style.element
         style = style.base_style
 
 
-def _list_label(pattern: str, fmt: str, num_id: str, ilvl: int, counters) -> str:
+def _list_label(pattern: str, fmt: str, num_id: str, ilvl: int, counters: dict[tuple[str, int], int]) -> str:
     """Word's lvlText ("%1.", "%2)") with each %n replaced by that level's number."""
 
-    def number(match):
+    def number(match: re.Match[str]) -> str:
         level = int(match.group(1)) - 1
         value = counters.get((num_id, level), 1)
         return _format_number(value, fmt if level == ilvl else "decimal")
@@ -310,117 +306,28 @@ def _roman(value: int) -> str:
     return out
 
 
-# --- PDF -----------------------------------------------------------------------------------
-
-# Running heads and feet of UN documents: the symbol, the job number, the page number.
-_RUNNING_LINE_RE = re.compile(
-    r"^(?:GE\.\d{2}-\d{4,6}(?:\s*\(\w\))?(?:\s+.*)?|\d{1,4}|-\s*\d{1,4}\s*-|[A-Z]{2,}(?:/[A-Za-z0-9.\-]+){2,})$"
-)
-_NUMBERED_RE = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
-_HEADING_RE = re.compile(r"^([IVXLC]+|[A-Z])\.\s+(\S.*)$")
-_ITEM_RE = re.compile(r"^([a-z])\)\s+(\S.*)$")
-_HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")
-_MARGIN = 0.08  # heads and feet live in the top and bottom 8 % of a page
-
-
-@dataclass
-class _Line:
-    text: str
-    x0: float
-    top: float
-    bottom: float
+# --- PDF ---------------------------------------------------------------------------------------
 
 
 def pdf_text(data: bytes) -> SourceText:
-    """The report's lines, with running heads and feet dropped and wrapped lines joined."""
-    import pdfplumber  # imported here: only .pdf reports need it
+    """The report's body: running heads and feet, contents and footnotes out, wrapped lines joined.
 
+    PDFium reads the positioned lines in a child process with limits (etl/pdf_read.py);
+    etl/pdf_layout.py finds what is page furniture from the document itself.
+    """
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > MAX_PDF_PAGES:
-                raise SourceError(
-                    f"{len(pdf.pages):,} pages, more than the {MAX_PDF_PAGES:,} a report may have; is this one report?"
-                )
-            pages = [_page_lines(page) for page in pdf.pages]
-    except SourceError:
-        raise
-    except Exception as error:  # noqa: BLE001 pdfminer raises many kinds on a damaged file
-        raise SourceError(f"not a readable PDF ({type(error).__name__}); export the report again") from None
-    body = _drop_running_lines(pages)
-    if not any(body):
+        pages = read_pdf(data, MAX_PDF_PAGES)
+    except PdfReadError as error:
+        raise SourceError(str(error)) from None
+    body = layout(pages.lines)
+    if not body.text.strip():
         raise SourceError("the PDF has no text layer (a scan?); export the report's text instead")
-    return SourceText(join_pdf_lines(body), first_page=pdf_first_page(data))
+    return SourceText(body.text, first_page=pages.first_page, notes=body.notes)
 
 
 def pdf_first_page(data: bytes) -> str:
-    """The first page's text, cover included, as PDFium reads it (pdfplumber's own dependency); "" if it cannot."""
-    import pypdfium2  # imported here: only .pdf reports need it
-
+    """The first page's text, cover included, as PDFium reads it; "" if it cannot."""
     try:
-        document = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError:  # the page is only the document's identity: the build reads on without it
+        return read_pdf(data, MAX_PDF_PAGES, first_only=True).first_page
+    except PdfReadError:  # the page is only the document's identity: the build reads on without it
         return ""
-    try:
-        return str(document[0].get_textpage().get_text_range()) if len(document) else ""
-    finally:
-        document.close()
-
-
-def _page_lines(page) -> list[tuple[_Line, bool]]:
-    """(line, in the head/foot band) for each text line of the page, top to bottom."""
-    height = float(page.height)
-    lines = []
-    for raw in page.extract_text_lines(layout=False, strip=True, return_chars=False):
-        line = _Line(raw["text"], float(raw["x0"]), float(raw["top"]), float(raw["bottom"]))
-        in_band = line.bottom < height * _MARGIN or line.top > height * (1 - _MARGIN)
-        lines.append((line, in_band))
-    return lines
-
-
-def _drop_running_lines(pages: list[list[tuple[_Line, bool]]]) -> list[list[_Line]]:
-    """Lines in the head/foot band that look like a symbol, job or page number, or repeat on most pages."""
-    repeated = Counter(line.text for page in pages for line, band in page if band)
-    common = {text for text, n in repeated.items() if n >= max(2, len(pages) // 2)}
-    return [
-        [line for line, band in page if not (band and (_RUNNING_LINE_RE.match(line.text) or line.text in common))]
-        for page in pages
-    ]
-
-
-def join_pdf_lines(pages: list[list[_Line]]) -> str:
-    """Wrapped lines joined, a paragraph or item per line, numbered ones in the tab layout."""
-    out: list[str] = []
-    previous: _Line | None = None
-    for page in pages:
-        for i, line in enumerate(page):
-            if previous is not None and _continues(previous, line, first_on_page=i == 0):
-                out[-1] = _join_wrapped(out[-1], line.text)
-            else:
-                out.append(_tab_layout(line.text))
-            previous = line
-    return "\n".join(out) + "\n"
-
-
-def _continues(previous: _Line, line: _Line, first_on_page: bool) -> bool:
-    """A line continues the one above when it starts no new paragraph, heading or item, and follows closely."""
-    if _NUMBERED_RE.match(line.text) or _HEADING_RE.match(line.text) or _ITEM_RE.match(line.text):
-        return False
-    if first_on_page:  # no spacing to compare across a page break: a finished sentence ends the line
-        return not previous.text.rstrip().endswith((".", ":", ";"))
-    height = previous.bottom - previous.top
-    return line.top - previous.bottom < 0.6 * height  # paragraph spacing is larger than line spacing
-
-
-def _join_wrapped(head: str, tail: str) -> str:
-    """Join a wrapped line; a word hyphenated at the line end ("inter-" + "ethnique") is mended."""
-    if _HYPHEN_END_RE.search(head) and tail[:1].islower():
-        return head[:-1] + tail
-    return f"{head} {tail}"
-
-
-def _tab_layout(text: str) -> str:
-    for pattern, layout in ((_NUMBERED_RE, "{0}.\t{1}"), (_HEADING_RE, "\t{0}.\t{1}"), (_ITEM_RE, "\t{0})\t{1}")):
-        match = pattern.match(text)
-        if match:
-            return layout.format(*match.groups())
-    return text

@@ -6,30 +6,22 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
-from contract.schema import CHECK_KINDS, QUALIFIED_STATUSES
+from contract.schema import CHECK_KINDS
 from dashboard import data, exports
 from dashboard.attributes import attributes
 from dashboard.chart_text import check_detail
-from dashboard.check_list import checks_list
+from dashboard.check_list import VERDICT_GROUPS, checks_lead, checks_list, verdict_group
 from dashboard.components import href, one, page_data, report_selector
 from dashboard.i18n import kind_label, labelled, language, t
 
 dash.register_page(__name__, path="/checks", title="Vérifications / Checks")
 
-# The verdicts a reader filters by (contract.schema.CHECK_STATUSES): the report's figures disagree, agree only
-# once something the text does not say is allowed (`qualified`: rounding, truncation, a base from elsewhere), agree.
-QUALIFIED = "qualified"
-STATUSES = (data.INCONSISTENT, QUALIFIED, data.CONSISTENT)
+STATUSES = VERDICT_GROUPS
 
 
 def report_checks(dataset: data.Dataset, report_id: str) -> pd.DataFrame:
     """The checks of one report, inconsistencies first, then by id."""
     return dataset.checks_of_report(report_id)
-
-
-def verdict_group(status: str) -> str:
-    """The filter a status belongs to: its own, or `qualified` for the verdicts that needed an allowance."""
-    return QUALIFIED if status in QUALIFIED_STATUSES else status
 
 
 def filtered(checks: pd.DataFrame, status: str | None, kind: str | None) -> pd.DataFrame:
@@ -62,18 +54,7 @@ def layout(
             problem,
             html.H1([t(lang, "checks_title"), " ", html.Span(dataset.symbol(report), className="symbol")]),
             report_selector(dataset, "/checks", lang, report, status=status, kind=kind),
-            html.P(
-                t(
-                    lang,
-                    "checks_lead",
-                    n=len(every),
-                    consistent=int(counts.get(data.CONSISTENT, 0)),
-                    qualified=int(counts.get(QUALIFIED, 0)),
-                    inconsistent=int(counts.get(data.INCONSISTENT, 0)),
-                ),
-                className="lead",
-                id="checks-lead",
-            ),
+            html.P(checks_lead(every, lang), className="lead", id="checks-lead"),
             _filter_links(
                 "status",
                 t(lang, "checks_status"),

@@ -277,10 +277,17 @@ def _filters(
         qualifier=tuple(qualifier or ()),
         chapter=tuple(chapter or ()),
         section=tuple(section or ()),
-        first=start,
-        last=end,
+        first=_paragraph_number(start),
+        last=_paragraph_number(end),
         words=text or "",
     )
+
+
+def _paragraph_number(value: object) -> int | None:
+    """A bound typed in a number field, kept only when the URL could carry it (`dashboard/query.py`: 0 to 9 digits)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 10**9:
+        return None
+    return int(value) if float(value).is_integer() else None
 
 
 def csv_link(dataset: data.Dataset, filters: ClaimFilters) -> str:
@@ -389,6 +396,6 @@ def filters_in_url(
     query["kind"] = None if sorted(kinds) == sorted(STATISTIC_KINDS) else ",".join(kinds) or ALL_KINDS
     for name, values in (("unit", unit), ("qualifier", qualifier), ("chapter", chapter), ("section", section)):
         query[name] = ",".join(values or []) or None
-    query.update({"from": start, "to": end, "q": (text or "").strip() or None})
+    query.update({"from": _paragraph_number(start), "to": _paragraph_number(end), "q": (text or "").strip() or None})
     kept = {k: v for k, v in query.items() if v not in (None, "")}
     return f"?{urlencode(kept)}" if kept else ""

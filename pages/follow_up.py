@@ -6,6 +6,7 @@ import dash
 from dash import ClientsideFunction, Input, Output, clientside_callback, dcc, html
 
 from dashboard import data, follow_up
+from dashboard.citations import document_url
 from dashboard.components import href, one, page_data, report_href, report_selector
 from dashboard.follow_up import Recommendation, Section, word
 from dashboard.i18n import format_period, labelled, language, t, title
@@ -48,9 +49,7 @@ def layout(lang: object = None, report: object = None, **_: object) -> html.Div:
                 ],
                 className="downloads",
             ),
-            None
-            if source or not found
-            else html.P(word(lang, "no_text", symbol=symbol), className="hint", id="follow-up-no-text"),
+            None if source or not found else _where_the_text_is(dataset, report, lang),
             html.Div(
                 [_item(dataset, report, rec, source, lang) for rec in found]
                 or [html.P(word(lang, "none"), className="empty")],
@@ -58,6 +57,44 @@ def layout(lang: object = None, report: object = None, **_: object) -> html.Div:
             ),
         ],
         className="follow-up",
+    )
+
+
+def _where_the_text_is(dataset: data.Dataset, report: str, lang: str) -> html.P | None:
+    """Where a reader finds the recommendations the data does not hold: the concluding observations on undocs.org."""
+    symbol = follow_up.previous_symbol(dataset, report)
+    if not symbol:
+        return None
+    return html.P(
+        [
+            word(lang, "no_text", symbol=symbol),
+            " ",
+            html.A(
+                word(lang, "read_co", symbol=symbol),
+                href=document_url(symbol),
+                target="_blank",
+                rel="noopener",
+                id="follow-up-co-link",
+            ),
+        ],
+        className="hint",
+        id="follow-up-no-text",
+    )
+
+
+def _co_link(dataset: data.Dataset, report: str, co_paragraph: int, lang: str) -> html.P | None:
+    """The concluding observations' paragraph a recommendation stands in, linked, when the data lacks its text."""
+    symbol = follow_up.previous_symbol(dataset, report)
+    if not symbol:
+        return None
+    return html.P(
+        html.A(
+            word(lang, "co_where", symbol=symbol, n=co_paragraph),
+            href=document_url(symbol),
+            target="_blank",
+            rel="noopener",
+        ),
+        className="follow-up-co-where",
     )
 
 
@@ -91,7 +128,7 @@ def _item(dataset: data.Dataset, report: str, rec: Recommendation, source: str |
             className="follow-up-recommendation",
         )
         if rec.text
-        else None
+        else _co_link(dataset, report, rec.co_paragraph, lang)
     )
     return html.Section(
         [

@@ -44,10 +44,12 @@ def contents(dataset: data.Dataset, lang: str, report_id: str) -> html.Nav:
     rows = dataset.paragraphs_of(report_id)
     chapters: dict[str, Any] = {}
     for row in rows.itertuples():
-        chapter = chapters.setdefault(row.chapter, {"title": row.chapter_title, "numbers": [], "sections": {}})
+        if not isinstance(row.chapter, str):  # a report without chapter headings: nothing to list
+            continue
+        chapter = chapters.setdefault(row.chapter, {"title": _text(row.chapter_title), "numbers": [], "sections": {}})
         chapter["numbers"].append(int(row.paragraph))
         if isinstance(row.section, str):
-            section = chapter["sections"].setdefault(row.section, {"title": row.section_title, "numbers": []})
+            section = chapter["sections"].setdefault(row.section, {"title": _text(row.section_title), "numbers": []})
             section["numbers"].append(int(row.paragraph))
     items = []
     for number, chapter in chapters.items():
@@ -74,6 +76,11 @@ def contents(dataset: data.Dataset, lang: str, report_id: str) -> html.Nav:
         className="report-toc",
         **attributes({"aria-label": t(lang, "contents")}),
     )
+
+
+def _text(value: object) -> str:
+    """A heading's title as text: '' where the report gives none (a missing value reads NaN in the table)."""
+    return value if isinstance(value, str) else ""
 
 
 def _contents_link(target: str, title: str, numbers: list[int], lang: str) -> html.A:
@@ -107,6 +114,7 @@ def _report_body(dataset: data.Dataset, lang: str, report_id: str) -> html.Div:
 def _paragraph_blocks(dataset: data.Dataset, lang: str, report_id: str) -> list[Any]:
     stats = dataset.statistics_of(report_id)
     claims_by_paragraph = {key: group for key, group in stats.groupby("paragraph")}  # noqa: C416
+    items = dataset.items_of(report_id)
     blocks: list[Any] = []
     heading: tuple[Any, ...] = (None, None, None)
     answered: tuple[int, ...] = ()
@@ -124,7 +132,10 @@ def _paragraph_blocks(dataset: data.Dataset, lang: str, report_id: str) -> list[
                 [
                     html.A(str(row.paragraph), href=f"#p{row.paragraph}", className="paragraph-number"),
                     html.Div(
-                        paragraph_lines(row.text, _marks(dataset, row.text, claims, lang)), className="paragraph-text"
+                        paragraph_lines(
+                            row.text, _marks(dataset, row.text, claims, lang), row.paragraph, items.get(row.paragraph)
+                        ),
+                        className="paragraph-text",
                     ),
                 ],
                 id=f"p{row.paragraph}",
@@ -141,10 +152,10 @@ def _co_refs(dataset: data.Dataset, report_id: str, refs: tuple[int, ...], lang:
 
 def _headings(row: Any, previous: tuple[Any, ...]) -> list[Any]:
     out: list[Any] = []
-    if row.chapter != previous[0]:
-        out.append(html.H2(f"{row.chapter}. {row.chapter_title}", id=f"chapter-{row.chapter}"))
+    if isinstance(row.chapter, str) and row.chapter != previous[0]:
+        out.append(html.H2(f"{row.chapter}. {_text(row.chapter_title)}", id=f"chapter-{row.chapter}"))
     if isinstance(row.section, str) and (row.chapter, row.section) != previous[:2]:
-        out.append(html.H3(f"{row.section}. {row.section_title}", id=section_id(row.chapter, row.section)))
+        out.append(html.H3(f"{row.section}. {_text(row.section_title)}", id=section_id(row.chapter, row.section)))
     if isinstance(row.subsection, str) and row.subsection != previous[2]:
         out.append(html.H4(row.subsection))
     return out
@@ -182,11 +193,20 @@ def _marks(
 ITEM_LABEL = re.compile(r"\t?([a-z]|[ivx]+|\d+)\)\t")
 
 
-def paragraph_lines(text: str, marks: tuple[list[Any], dict[int, Any]]) -> list[Any]:
-    """The paragraph's first line, then each following line as an item: bullets (par. 3) or a), b) (par. 191)."""
+def item_anchor(paragraph: int, item: str) -> str:
+    """The element id of a paragraph's item: `p124-124-1` for recommendation 124.1, `p191-a` for a), `p3-b2` for the
+    second bullet; `/report#p124-124-1` opens the reader at it."""
+    return f"p{paragraph}-" + re.sub(r"[^0-9A-Za-z]+", "-", item.replace("•", "b")).strip("-")
+
+
+def paragraph_lines(
+    text: str, marks: tuple[list[Any], dict[int, Any]], paragraph: int = 0, items: list[tuple[int, str]] | None = None
+) -> list[Any]:
+    """The paragraph's first line, then each following line as an item: bullets (par. 3) or a), b) (par. 191); a line
+    holding one of the build's items gets that item's anchor."""
     spans, links = marks
     pieces: list[Any] = []
-    items: list[Any] = []
+    lines: list[Any] = []
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
@@ -199,16 +219,18 @@ def paragraph_lines(text: str, marks: tuple[list[Any], dict[int, Any]]) -> list[
             [(s - skip, e - skip, *rest) for s, e, *rest in inside if s >= skip],
             {s - skip: link for s, link in extra.items()},
         )
+        anchor = next((item_anchor(paragraph, item) for at, item in items or () if start <= at <= end), None)
+        named: dict[str, Any] = {"id": anchor} if anchor else {}  # Dash refuses an `id` of None
         if not start:
-            pieces += body
+            pieces += [html.Span(body, **named)] if anchor else body
         elif label:
-            items.append(
-                html.Li([html.Span(f"{label.group(1)})", className="item-label"), *body], className="lettered")
+            lines.append(
+                html.Li([html.Span(f"{label.group(1)})", className="item-label"), *body], className="lettered", **named)
             )
         else:
-            items.append(html.Li(body))
+            lines.append(html.Li(body, **named))
         start = end + 1
-    return pieces + ([html.Ul(items, className="paragraph-items")] if items else [])
+    return pieces + ([html.Ul(lines, className="paragraph-items")] if lines else [])
 
 
 # The page is drawn after the browser has handled '#p155': scroll to it once it exists (assets/anchors.js).

@@ -149,9 +149,9 @@ def test_downloads_neutralise_formulas_but_keep_numbers_numeric(tmp_path_factory
     assert {r["quote"] for r in rows} == {"'=1+1"}
     header = [c.value for c in sheet[1]]
     quotes = [row[header.index("quote")].value for row in sheet.iter_rows(min_row=2)]
-    # XLSX keeps the text verbatim: a string cell with the quote-prefix style, no visible apostrophe.
+    # XLSX keeps the text verbatim: a text cell, no apostrophe, no quote-prefix style, never a formula.
     cells = [row[header.index("quote")] for row in sheet.iter_rows(min_row=2)]
-    assert quotes == ["=1+1"] * 3 and all(c.data_type == "s" and c.quotePrefix for c in cells)
+    assert quotes == ["=1+1"] * 3 and all(c.data_type == "s" and not c.quotePrefix for c in cells)
     assert [row[header.index("value")].data_type for row in sheet.iter_rows(min_row=2)] == ["n"] * 3
 
 
@@ -342,3 +342,19 @@ def test_quotes_carry_the_language_the_report_was_read_in(tmp_path_factory, tmp_
         body = view.get_data(as_text=True)
     assert re.search(r'"className":\s*"paragraph-text",\s*"lang":\s*"en"', body)
     assert not re.search(r'"className":\s*"paragraph-text",\s*"lang":\s*"fr"', body)
+
+
+def test_indicator_downloads_carry_each_figures_verdict_and_its_reason(client):
+    """Par. 58: 223 200 Germans of about 20,3 million are 1.10 %, stated 1,2 % (inconsistent); 155 300 Azerbaijanis
+    are 0.765 %, stated 0,7 % (a truncation, not a rounding)."""
+    rows = {r["as_written"]: r for r in read_csv(client.get("/api/indicators/ethnic_composition_share.csv").data)}
+    assert rows["1,2\xa0%"]["check_status"] == "inconsistent"
+    assert rows["0,7\xa0%"]["check_status"] == "consistent_if_truncated"
+    assert "tronqué" in rows["0,7\xa0%"]["check_explanation"]
+    english = read_csv(client.get("/api/indicators/ethnic_composition_share.csv?lang=en").data)
+    assert any("cut after its last digit" in r["check_explanation"] for r in english)
+    sheet = load_workbook(io.BytesIO(client.get("/api/indicators/ethnic_composition_share.xlsx").data)).worksheets[0]
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    assert "check_status" in header
+    statuses = {row[header.index("check_status")] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert {"inconsistent", "consistent_if_truncated", "consistent"} <= statuses

@@ -198,3 +198,38 @@ def test_past_a_dozen_documents_the_report_menu_is_a_link_to_the_search(many):
     )
     assert ids(menu, "report-choice-") == ["search"]
     assert "A/HRC/1950/10" in text_of(menu) and "Choose another document (121)" in text_of(menu)
+
+
+@pytest.fixture(scope="module")
+def upr(tmp_path_factory):
+    """A real UPR Working Group report (Luxembourg, 2013) built without metadata by the real ETL."""
+    import shutil
+
+    from app_fixtures import ROOT
+
+    from etl.cli import main as build_data
+
+    raw = tmp_path_factory.mktemp("upr_raw")
+    shutil.copy2(ROOT / "tests" / "data" / "luxembourg2013.pdf", raw / "luxembourg2013.pdf")
+    out = tmp_path_factory.mktemp("upr") / "processed"
+    assert build_data(["--input", str(raw), "--out", str(out)]) == 0
+    with app_reading(out):
+        yield out
+
+
+def test_each_item_of_a_report_has_its_anchor_on_the_reader(upr):
+    """Read in the PDF: recommendation 118.7 begins "Heed the recommendation of its Consultative Commission", 116.3
+    "Take steps to ensure that reports to treaty bodies"; paragraph 3 lists (a) "A national report"."""
+    from pages import report
+
+    page = report.layout(lang="en", report="luxembourg2013")
+    for anchor, start in (
+        ("p118-118-7", "Heed the recommendation of its Consultative Commission"),
+        ("p116-116-3", "Take steps to ensure that reports to treaty bodies"),
+        ("p3-a", "A national report"),
+    ):
+        found = [c for c in walk(page) if getattr(c, "id", None) == anchor]
+        assert len(found) == 1, anchor
+        assert start in text_of(found[0]), anchor
+    anchors = [c.id for c in walk(page) if isinstance(getattr(c, "id", None), str)]
+    assert len(anchors) == len(set(anchors))  # no id twice on the page

@@ -1,5 +1,7 @@
 """Page layouts, callbacks and components, called in process (no browser)."""
 
+import re
+
 import pandas as pd
 import pytest
 from app_fixtures import plain_copy, shared_fixture
@@ -230,7 +232,10 @@ def test_report_has_an_element_per_paragraph_and_links_numbers_to_indicators():
     assert {"46", "84", "91"} <= set(marks)
     hrefs = {c.href for c in walk(paragraph) if hasattr(c, "href")}
     assert "/indicators/art174_registered_cases" in hrefs
-    assert len({c.id for c in walk(layout) if str(getattr(c, "id", "")).startswith("p")}) == len(data.load().paragraphs)
+    paragraph_ids = {c.id for c in walk(layout) if re.fullmatch(r"p\d+", str(getattr(c, "id", "")))}
+    assert len(paragraph_ids) == len(data.load().paragraphs)
+    # par. 191's a), b), c) are items of the build, each with its own anchor
+    assert {"p191-a", "p191-b", "p191-c"} <= {c.id for c in walk(layout) if isinstance(getattr(c, "id", None), str)}
     assert "Répond aux paragraphes" in text_of(layout)
 
 
@@ -285,7 +290,7 @@ def test_pages_say_when_the_data_is_stale(built, tmp_path):
     folder = tmp_path / "processed"
     plain_copy(built, folder)
     reports = pd.read_parquet(folder / "reports.parquet")
-    reports["sha256"] = "0" * 64  # as if the report changed after the build
+    reports["built_at"] = "2001-01-01T00:00:00+00:00"  # as if the report's file was saved after the build
     reports.to_parquet(folder / "reports.parquet", index=False)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("INDICATORS_DATA_DIR", str(folder))
@@ -314,3 +319,26 @@ def test_every_indicator_renders_in_every_tab_and_language():
             for lang in ("fr", "en"):
                 layout = indicator.layout(indicator_id=indicator_id, tab=tab, lang=lang)
                 assert by_id(layout, "indicator-title") is not None, (indicator_id, tab, lang)
+
+
+@pytest.mark.parametrize("status", [None, "qualified", "inconsistent", "consistent"])
+def test_the_checks_page_and_its_head_count_every_verdict(status):
+    """The page and its <meta> description say how many verdicts needed an allowance (truncation, a base's rounding,
+    a base from elsewhere); the `qualified` filter shows exactly those."""
+    import app
+    from pages import checks
+
+    client = app.server.test_client()
+    query = f"?lang=en&status={status}" if status else "?lang=en"
+    answer = client.get(f"/checks{query}")
+    assert answer.status_code == 200 and b"consistent on a condition the text does not state" in answer.data
+    layout = checks.layout(lang="en", status=status)
+    assert "consistent on a condition the text does not state" in text_of(by_id(layout, "checks-lead"))
+    shown = [
+        c
+        for c in walk(layout)
+        if str(getattr(c, "id", "")).startswith("indicator-check-")
+        or str(getattr(c, "id", "")).startswith("checks-check-")
+    ]
+    if status == "qualified":
+        assert shown and all("check-consistent_if" in c.className or "check-base_assumed" in c.className for c in shown)

@@ -136,6 +136,39 @@ def docx_with_body(body: bytes) -> bytes:
 
 
 _W = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+_WORD_NS = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def docx_renamed(body: bytes, main_part: str) -> bytes:
+    """A real .docx whose main part is `body` stored under another name, found through the package's
+    relationships and content types as Word and python-docx find it."""
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    folder, name = main_part.rsplit("/", 1)
+    renamed = {
+        "word/document.xml": main_part,
+        "word/_rels/document.xml.rels": f"{folder}/_rels/{name}.rels",
+    }
+    result = io.BytesIO()
+    with zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        for part in source.infolist():
+            data = body if part.filename == "word/document.xml" else source.read(part)
+            data = data.replace(b"/word/document.xml", f"/{main_part}".encode())  # [Content_Types].xml
+            data = data.replace(b'Target="word/document.xml"', f'Target="{main_part}"'.encode())  # _rels/.rels
+            target.writestr(renamed.get(part.filename, part.filename), data)
+    return result.getvalue()
+
+
+def word_body(prefix: bytes, paragraph: bytes, count: int) -> bytes:
+    """A document.xml of `count` times `paragraph`, its WordprocessingML namespace bound to `prefix` (b"" for the default)."""
+    tag = prefix + b":" if prefix else b""
+    xmlns = b"xmlns" + (b":" + prefix if prefix else b"")
+    head = b"<" + tag + b"document " + xmlns + b'="' + _WORD_NS + b'"><' + tag + b"body>"
+    return head + paragraph * count + b"</" + tag + b"body></" + tag + b"document>"
+
 
 # --- attacks in the metadata sidecar: (sidecar bytes, what the line says) -----------------------
 # Each is the sidecar of a good report text; its line names the sidecar and what is allowed.
@@ -236,7 +269,59 @@ FILE_ATTACKS = {
     "docx_5_million_empty_paragraphs": (
         "bomb.docx",
         lambda p: p.write_bytes(docx_with_body(_W + b"<w:p/>" * 5_000_000 + b"</w:body></w:document>")),
-        "5,000,000 paragraphs in the Word document",
+        "more than 100,000 paragraphs in the Word document",
+    ),
+    # The paragraph limit once counted only `<w:p` in parts named *.xml: a renamed main part or another
+    # prefix went uncounted, and 120 000 paragraphs took 132 s to read.
+    "docx_main_part_renamed_120000_paragraphs": (
+        "renamed.docx",
+        lambda p: p.write_bytes(
+            docx_renamed(word_body(b"w", b"<w:p><w:r><w:t>1. Text</w:t></w:r></w:p>", 120_000), "word/main.bin")
+        ),
+        "more than 100,000 paragraphs in the Word document",
+    ),
+    "docx_prefix_x_120000_paragraphs": (
+        "prefix.docx",
+        lambda p: p.write_bytes(docx_with_body(word_body(b"x", b"<x:p><x:r><x:t>1. Text</x:t></x:r></x:p>", 120_000))),
+        "more than 100,000 paragraphs in the Word document",
+    ),
+    "docx_default_namespace_2_million_paragraphs_renamed": (
+        "default_namespace.docx",
+        lambda p: p.write_bytes(docx_renamed(word_body(b"", b"<p/>", 2_000_000), "content/body")),
+        "more than 100,000 paragraphs in the Word document",
+    ),
+    "docx_3_million_elements_of_another_namespace": (
+        "elements.docx",
+        lambda p: p.write_bytes(docx_with_body(word_body(b"w", b'<o:x xmlns:o="urn:other"/>', 3_000_000))),
+        "more than 2,000,000 XML elements in the Word document",
+    ),
+    # an encoding Word never writes, which python-docx reads and expat cannot count: refused, not skipped
+    "docx_gb18030_120000_paragraphs": (
+        "gb18030.docx",
+        lambda p: p.write_bytes(
+            docx_with_body(
+                b'<?xml version="1.0" encoding="GB18030"?>'
+                + word_body(b"w", b"<w:p><w:r><w:t>1. Text</w:t></w:r></w:p>", 120_000)
+            )
+        ),
+        "not a readable Word document (part word/document.xml: multi-byte encodings are not supported)",
+    ),
+    # expat rescans a token that spans its chunks from the token's start: one 120 MB comment took 15 s
+    "docx_comment_of_120_mb": (
+        "comment.docx",
+        lambda p: p.write_bytes(
+            docx_with_body(
+                word_body(b"w", b"<w:p/>", 3).replace(b"<w:body>", b"<w:body><!--" + b"a" * 120_000_000 + b"-->")
+            )
+        ),
+        "more than 12 MB of XML without an element in the Word document",
+    ),
+    "docx_with_a_dtd": (
+        "dtd.docx",
+        lambda p: p.write_bytes(
+            docx_with_body(b'<!DOCTYPE d [<!ENTITY e "<w:p/>">]>' + word_body(b"w", b"<w:p>&e;</w:p>", 3))
+        ),
+        "declares a DTD",
     ),
     "docx_unzipping_to_134_mb": (
         "inflated.docx",

@@ -103,7 +103,12 @@ def test_page_lists_every_recommendation_in_both_languages(plain, lang, heading,
     item = text_of(by_id(layout, "follow-up-co15"))
     assert heading in item and answer in item and "VI.A. Liberté d’expression" in item
     assert CO_SYMBOL in text_of(layout)
-    assert by_id(layout, "follow-up-no-text") is not None  # the observations themselves are not in this data
+    # the observations themselves are not in this data: the page says where a reader finds them, linked, and each
+    # card names the paragraph of the observations its recommendation stands in; nothing addressed to a developer
+    where = by_id(layout, "follow-up-no-text")
+    assert by_id(where, "follow-up-co-link").href == f"https://undocs.org/{CO_SYMBOL}"
+    assert "document_type" not in text_of(layout) and "metadata" not in text_of(layout).lower()
+    assert f"{CO_SYMBOL}, par" in item and "15" in item
 
 
 def test_downloads_hold_one_row_per_recommendation_and_answering_paragraph(plain):

@@ -9,7 +9,8 @@ from report_files import report_docx, report_pdf
 from reportlab.pdfgen import canvas
 
 from etl.build import build_report
-from etl.sources import SourceError, _Line, decode_text, docx_text, join_pdf_lines, pdf_text, report_text
+from etl.pdf_layout import TextLine, join_pdf_lines
+from etl.sources import SourceError, decode_text, docx_text, pdf_text, report_text
 
 
 def _same(text: str) -> str:
@@ -68,13 +69,22 @@ def test_pdf_running_heads_and_feet_are_dropped(from_pdf):
 @pytest.mark.parametrize(
     "lines,expected",
     [
-        # a word hyphenated at the end of a line is mended; lines that follow closely are one paragraph
+        # a hyphen at a line end is dropped when the document writes the word joined, never hyphenated
         (
-            [("12.\tLa cohabitation inter-", 10), ("ethnique est calme.", 22)],
-            "12.\tLa cohabitation interethnique est calme.\n",
+            [("12.\tLa cohabitation inter-", 10), ("ethnique est calme.", 22), ("13.\tLa paix interethnique.", 40)],
+            "12.\tLa cohabitation interethnique est calme.\n13.\tLa paix interethnique.\n",
         ),
-        # a compound split after its hyphen keeps it when the next part is capitalised
-        ([("12.\tLa région Nord-", 10), ("Kazakhstan.", 22)], "12.\tLa région Nord- Kazakhstan.\n"),
+        # … and kept when the document writes it hyphenated elsewhere, or never joined
+        (
+            [("12.\tLes organisations non-", 10), ("gouvernementales.", 22), ("13.\tLe Vice-", 40), ("Président.", 52)],
+            "12.\tLes organisations non-gouvernementales.\n13.\tLe Vice-Président.\n",
+        ),
+        (
+            [("12.\tLes organisations non-", 10), ("gouvernementales, non-gouvernementales.", 22)],
+            "12.\tLes organisations non-gouvernementales, non-gouvernementales.\n",
+        ),
+        # a range split after its dash stays a range
+        ([("12.\tEn 2005–", 10), ("2010.", 22)], "12.\tEn 2005–2010.\n"),
         # a wider gap starts a new line: a bullet item of the same paragraph
         (
             [("3.\tLe rapport couvre :", 10), ("L’amélioration de la législation ;", 28)],
@@ -88,7 +98,7 @@ def test_pdf_running_heads_and_feet_are_dropped(from_pdf):
     ],
 )
 def test_join_pdf_lines(lines, expected):
-    page = [_Line(text.replace("\t", " "), 70, top, top + 10) for text, top in lines]
+    page = [TextLine(0, 70, top, 500, top + 10, 10, text.replace("\t", " ")) for text, top in lines]
     assert join_pdf_lines([page]) == expected
 
 

@@ -514,3 +514,44 @@ def test_a_relative_clause_does_not_name_a_part(claims, paragraphs):
     labels = {m.claim.value: m.label for m in table.members}
     assert "ouïghoures" in labels[25] and not labels[25].startswith(("qui", "de "))
     assert labels[100] == "dans l’enseignement primaire"
+
+
+# A UPR report (benin2008, par. 20) writes "the national education budget increased from 20 to 30 percent in 2007":
+# read as a breakdown of two shares, the first has no label. Such a table is not published (a reader could not
+# tell its rows apart), and no suggestion ever fails the report's build.
+BUDGET = (
+    "I. Summary\nB. Interactive dialogue and responses by the State under review\n20.\tLatvia noted an increase of "
+    "investments in the national education programmes and indicated that UNICEF noted that the national education "
+    "budget increased from 20 to 30 percent in 2007, as well as efforts to achieve gender parity in education."
+)
+
+
+def test_a_suggestion_whose_rows_have_no_label_is_kept_unpublished_and_the_build_goes_on():
+    report = build_report(BUDGET, "b", "en")
+    found = suggest(report.claims, report.paragraphs, "b")
+    assert [s.suggestion_id for s in found] == ["b-p20-s1"]  # it stays among the report's suggestions
+    built = build_suggestions(report, [], "b")
+    assert not built.published.definitions.indicators and not built.observations
+
+
+def test_a_suggestion_that_makes_no_valid_definition_is_left_out_alone(monkeypatch):
+    """Whatever a suggestion's flaw, the report's other suggestions are still published."""
+    from etl import build
+
+    text = (
+        "I. Les chiffres\nA. Population\n1.\tLa population compte 300 habitants : 200 Russes (66,7 %) et 100 Ouzbeks "
+        "(33,3 %).\n2.\tEn 2022, 46 affaires ; en 2023, 84 affaires ; en 2024, 91 affaires."
+    )
+    report = build_report(text, "r", "fr")
+    published = [i.indicator_id for i in build_suggestions(report, [], "r").published.definitions.indicators]
+    assert len(published) >= 2
+    spoiled = published[0]
+    real = build.definition
+
+    def spoiling(suggestion, *args, **kwargs):
+        indicator, checks = real(suggestion, *args, **kwargs)
+        return ({**indicator, "title_fr": ""} if suggestion.suggestion_id == spoiled else indicator), checks
+
+    monkeypatch.setattr(build, "definition", spoiling)
+    kept = [i.indicator_id for i in build_suggestions(report, [], "r").published.definitions.indicators]
+    assert kept == published[1:] or set(kept) == set(published) - {spoiled}
