@@ -28,7 +28,8 @@ from etl import store
 from etl.build import is_suggestion_id
 from etl.definitions import DefinitionError, parse_definitions
 from etl.drafts import draft_files, draft_topics
-from etl.inputs import InputError, find_reports, fingerprint, load_definition_texts
+from etl.inputs import InputError, code_fingerprint, definitions_fingerprint, find_reports, load_definition_texts
+from etl.pool import PoolError, default_jobs, mapper
 from etl.run import FAILED, ReportBuild, build_reports, commit_builds
 from etl.summary import summary_lines
 
@@ -61,20 +62,46 @@ def run_build(argv: Sequence[str]) -> int:
         definitions = parse_definitions(definition_texts)
     except (InputError, DefinitionError) as error:
         return _failed(error)
-    built_at = datetime.now(UTC).isoformat(timespec="seconds")
+    built_at = _built_at()
+    box: store.Store | None = None
     try:
-        with store.opened(out, wait=args.wait) as box:
-            builds = build_reports(box, sources, definitions, fingerprint(definition_texts), built_at)
+        with store.opened(out, wait=args.wait) as box, mapper(args.jobs, args.scheduler) as pool:
+            builds = build_reports(
+                box, sources, definitions, code_fingerprint(), built_at, pool, definitions_fingerprint(definition_texts)
+            )
             _print_problems(builds)
             outcome = commit_builds(box, builds, definitions, single_file=source.is_file())
-    except store.StoreError as error:
+    except (store.StoreError, PoolError) as error:
         return _failed(error)
+    except KeyboardInterrupt:  # the store says which build `current` names: the switch may have happened
+        switched = box is not None and box.committed
+        kept = (
+            "the new build is in place (the older ones go at the next build)"
+            if switched
+            else "--out keeps the build it had"
+        )
+        print(f"error: interrupted; {kept}", file=sys.stderr)
+        return 130
     if outcome is None:
         return FAILURE
     for line in summary_lines(outcome):
         print(line)
     print(f"built {out}/ in {time.perf_counter() - started:.2f} s")
     return FAILURE if outcome.failed else 0
+
+
+def _built_at() -> str:
+    """When this build ran; SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes it, so that two builds of
+    the same inputs write the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return moment.isoformat(timespec="seconds")
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of processes, 1 or more")
+    return int(text)
 
 
 def _build_arguments() -> argparse.ArgumentParser:
@@ -99,6 +126,18 @@ def _build_arguments() -> argparse.ArgumentParser:
         default=LOCK_WAIT,
         metavar="SECONDS",
         help=f"how long to wait for another build on the same --out (default: {LOCK_WAIT:g})",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=default_jobs(),
+        metavar="N",
+        help=f"reports built at once, each in its own process (default: the cores, here {default_jobs()})",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="build the reports on this Dask cluster's workers instead (they need this code and its requirements)",
     )
     return parser
 

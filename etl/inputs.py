@@ -116,11 +116,15 @@ def load_definition_texts(folder: Path) -> dict[str, str]:
     return texts
 
 
-def fingerprint(definition_texts: Mapping[str, str]) -> str:
-    """What else a report's tables depend on: the definitions and the code of etl/ and contract/."""
-    parts = [f"{name}\0{text}" for name, text in sorted(definition_texts.items())]
+def code_fingerprint() -> str:
+    """What else a report's paragraphs and claims depend on: the code of etl/ and contract/."""
     code = sorted([*_CODE.rglob("*.py"), *(_CODE.parent / "contract").glob("*.py")])
-    parts += [p.read_text(encoding="utf-8") for p in code]
+    return hashlib.sha256("\0".join(p.read_text(encoding="utf-8") for p in code).encode()).hexdigest()
+
+
+def definitions_fingerprint(definition_texts: Mapping[str, str]) -> str:
+    """What a report's observations, checks and suggestions depend on besides its claims: the definitions."""
+    parts = [f"{name}\0{text}" for name, text in sorted(definition_texts.items())]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 

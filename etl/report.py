@@ -1,5 +1,8 @@
 """Building one report: a pure function of its file's bytes, its metadata, the definitions and the code.
 
+`derive` is its second half, the only one the definitions touch: it re-applies changed definitions
+to a stored report's paragraphs and claims.
+
 `build_one` reads the text out of the bytes, picks the language, reads paragraphs and claims, applies
 the definitions, finds the suggestions, checks every span before anything is written, and returns
 the report's typed tables. It holds no state, prints nothing and touches no file, so reports can be
@@ -78,8 +81,18 @@ def build_one(source: ReportSource, definitions: Definitions, built_at: str) -> 
     if read.notes:  # a PDF's footnotes, out of the text, go with the paragraphs that call them
         paragraphs = tuple(replace(p, notes=notes_called(p.text, read.notes)) for p in report.paragraphs)
         report = replace(report, paragraphs=paragraphs)
-    indicators = build_indicators(definitions, report, source.report_id, document.values.get("symbol"))
-    suggested = build_suggestions(report, indicators.observations, source.report_id)
+    built = derive(report, _report_row(source, report, language, built_at, document), definitions)
+    return replace(built, warnings=(*read.warnings, *language.warnings, *document.warnings))
+
+
+def derive(report: ReportRecords, row: records.Report, definitions: Definitions) -> BuiltReport:
+    """What the definitions make of a report's paragraphs and claims: observations, checks, suggestions, catalogue.
+
+    The part of a build that depends on the definitions: a definition change runs only this, on the
+    paragraphs and claims of the store, without reading the report's file again.
+    """
+    indicators = build_indicators(definitions, report, row.report_id, row.symbol)
+    suggested = build_suggestions(report, indicators.observations, row.report_id)
     observations = (*indicators.observations, *suggested.observations)
     checks = (*indicators.checks, *suggested.checks)
     _check_quotes(observations, report)
@@ -94,13 +107,12 @@ def build_one(source: ReportSource, definitions: Definitions, built_at: str) -> 
         claims=report.claims,
         observations=observations,
         checks=checks,
-        reports=(_report_row(source, report, language, built_at, document),),
+        reports=(row,),
         suggestions=tuple(suggested.rows),
         catalog=catalog,
         dimensions=tuple(dict.fromkeys([*definitions.dimensions(), SUGGESTED_DIMENSION])),
     )
-    warnings = (*read.warnings, *language.warnings, *document.warnings)
-    return BuiltReport(tables, suggested.published, warnings)
+    return BuiltReport(tables, suggested.published)
 
 
 def _report_row(

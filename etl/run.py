@@ -2,7 +2,8 @@
 
 Each report is kept with the key it was built from (its file, its metadata, the definitions, the
 code): an unchanged report is not rebuilt, and a report that fails keeps its previous tables
-while the others are built (etl/report.py builds one, purely). The reports' tables and the
+while the others are built (etl/report.py builds one, purely; etl/pool.py maps the builds over
+this process, a pool of processes or a Dask cluster, with the same result). The reports' tables and the
 combined tables are then committed together through etl/store.py, under its lock. Nothing
 here prints: the command line (etl/cli.py) says what became of each report.
 """
@@ -15,11 +16,12 @@ from pathlib import Path
 
 from contract.schema import to_json
 from etl import store
-from etl.build import Published
+from etl.build import Published, ReportRecords
 from etl.definitions import DefinitionError, Definitions
 from etl.inputs import InputError, load_metadata, read_input, report_id_of, report_key
 from etl.metadata import MetadataError
-from etl.report import ReportError, ReportSource, build_one
+from etl.pool import Mapper
+from etl.report import BuiltReport, ReportError, ReportSource, build_one, derive
 from etl.sources import MAX_REPORT_BYTES
 from etl.tables import ReportTables, combined, with_checks
 from etl.translation import Comparison, compare_translations
@@ -39,6 +41,7 @@ class ReportBuild:
     message: str = ""
     warnings: tuple[str, ...] = ()
     published: Published | None = None  # the suggestions it publishes, when built in this run
+    derived_with: str = ""  # the definitions' fingerprint, when built or derived again in this run
 
 
 @dataclass(frozen=True)
@@ -56,12 +59,49 @@ class Outcome:
 
 
 def build_reports(
-    box: store.Store, sources: Sequence[Path], definitions: Definitions, context: str, built_at: str
+    box: store.Store,
+    sources: Sequence[Path],
+    definitions: Definitions,
+    context: str,
+    built_at: str,
+    pool: Mapper | None = None,
+    definitions_key: str = "",
 ) -> list[ReportBuild]:
-    """Each report on its own, so one bad report does not stop the others; two claiming one report_id both fail."""
-    builds = [_build_or_keep(path, definitions, context, box, built_at) for path in sources]
+    """Each report on its own, so one bad report does not stop the others; two claiming one report_id both fail.
+
+    Inputs are read and keys compared here (`context`: the code's fingerprint; `definitions_key`: the
+    definitions'); the reports to build are mapped over `pool` (this process when none), each a pure
+    function of its source, the definitions and `built_at`. A report whose file and code are unchanged
+    but whose definitions changed is derived again from its stored claims: its file is not read again.
+    """
+    prepared = [_prepare(path, context, definitions_key, box) for path in sources]
+    pending = [p for p in prepared if isinstance(p, _Pending)]
+    tasks = [_Task(p.source, definitions, built_at, p.stored) for p in pending]
+    results = (pool or Mapper()).map(_build_task, tasks, _lost)
+    done = dict(zip((id(p) for p in pending), results, strict=True))
+    builds = [p if isinstance(p, ReportBuild) else _finished(p, done[id(p)], box, definitions_key) for p in prepared]
     counts = Counter(b.report_id for b in builds if b.report_id)
     return [_refused(b) if b.report_id and counts[b.report_id] > 1 else b for b in builds]
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A report whose inputs were read and whose key changed: to be built."""
+
+    path: Path
+    source: ReportSource
+    key: str
+    stored: ReportTables | None = None  # its stored tables, when only the definitions changed
+
+
+@dataclass(frozen=True)
+class _Task:
+    """What a worker needs to build one report (sent to another process or machine, so picklable)."""
+
+    source: ReportSource
+    definitions: Definitions
+    built_at: str
+    stored: ReportTables | None = None  # derive these again rather than build the source
 
 
 def _refused(build: ReportBuild) -> ReportBuild:
@@ -77,29 +117,74 @@ def _refused(build: ReportBuild) -> ReportBuild:
     )
 
 
-def _build_or_keep(path: Path, definitions: Definitions, context: str, box: store.Store, built_at: str) -> ReportBuild:
-    """One report's tables: rebuilt if its file, metadata, definitions or code changed, else reused."""
+def _prepare(path: Path, context: str, definitions_key: str, box: store.Store) -> ReportBuild | _Pending:
+    """A report's inputs read and its key compared with the store's: unchanged, failed, or to be built."""
     report_id = None
     try:
-        # Load inputs.
         data = read_input(path, MAX_REPORT_BYTES, "report file")
         metadata, sidecar = load_metadata(path)
         report_id = report_id_of(path, metadata)
         key = report_key(data, sidecar, context)
         if box.key(report_id) == key and (stored := box.tables(report_id)):
-            return ReportBuild(path, report_id, UNCHANGED, stored, key)
-        # Process data.
-        built = build_one(ReportSource(str(path), data, metadata, report_id), definitions, built_at)
-        return ReportBuild(
-            path, report_id, BUILT, built.tables, key, warnings=built.warnings, published=built.published
-        )
-    except (InputError, MetadataError, ReportError) as error:  # their lines name their own file: report or sidecar
-        message = str(error)
-    except (DefinitionError, OSError) as error:
-        message = f"{path}: {error}"
+            if box.derived_with(report_id) == definitions_key:
+                return ReportBuild(path, report_id, UNCHANGED, stored, key)
+            return _Pending(path, ReportSource(str(path), b"", metadata, report_id), key, stored)
+        return _Pending(path, ReportSource(str(path), data, metadata, report_id), key)
+    except Exception as error:  # noqa: BLE001 each failure is one line naming the file (see _failure_line)
+        return _failed(path, report_id, _failure_line(path, error), box)
+
+
+def _build_task(task: _Task) -> BuiltReport | str:
+    """One report's build, in whatever process runs it; a failure comes back as its one line."""
+    try:
+        if task.stored is not None:
+            [row] = task.stored.reports
+            report = ReportRecords(task.stored.paragraphs, task.stored.claims, row.language, task.stored.items)
+            return derive(report, row, task.definitions)
+        return build_one(task.source, task.definitions, task.built_at)
     except Exception as error:  # noqa: BLE001 an input no rule foresaw: this report fails with one line, the others are built
-        first = (str(error).splitlines() or [""])[0][:200]
-        message = f"{path}: could not be built ({type(error).__name__}{': ' + first if first else ''}); please report this file"
+        return _failure_line(Path(task.source.path), error)
+
+
+def _lost(task: _Task, error: BaseException) -> str:
+    """The process or machine building a report died (killed, out of memory) before it answered."""
+    reason = (str(error).splitlines() or [""])[0][:200]
+    return (
+        f"{task.source.path}: could not be built: its worker died ({type(error).__name__}"
+        f"{': ' + reason if reason else ''}); build it alone (--input {task.source.path} --jobs 1) to see why"
+    )
+
+
+def _failure_line(path: Path, error: Exception) -> str:
+    if isinstance(
+        error, InputError | MetadataError | ReportError
+    ):  # their lines name their own file: report or sidecar
+        return str(error)
+    if isinstance(error, DefinitionError | OSError):
+        return f"{path}: {error}"
+    first = (str(error).splitlines() or [""])[0][:200]
+    return (
+        f"{path}: could not be built ({type(error).__name__}{': ' + first if first else ''}); please report this file"
+    )
+
+
+def _finished(pending: _Pending, result: BuiltReport | str, box: store.Store, definitions_key: str) -> ReportBuild:
+    if isinstance(result, str):
+        return _failed(pending.path, pending.source.report_id, result, box)
+    return ReportBuild(
+        pending.path,
+        pending.source.report_id,
+        BUILT,
+        result.tables,
+        pending.key,
+        warnings=result.warnings,
+        published=result.published,
+        derived_with=definitions_key,
+    )
+
+
+def _failed(path: Path, report_id: str | None, message: str, box: store.Store) -> ReportBuild:
+    """A report that failed keeps its previous tables, found by its report_id or, failing that, its file."""
     previous = report_id or box.built_from(source_name(path))
     return ReportBuild(path, previous or "", FAILED, box.tables(previous) if previous else None, message=message)
 
@@ -136,7 +221,7 @@ def commit_builds(
 
 def _commit(box: store.Store, kept: Sequence[ReportBuild], tables: ReportTables) -> None:
     built = {
-        b.report_id: store.StoredReport(b.tables, b.key, source_name(b.path))
+        b.report_id: store.StoredReport(b.tables, b.key, source_name(b.path), b.derived_with)
         for b in kept
         if b.status == BUILT and b.tables is not None and b.path is not None
     }

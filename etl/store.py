@@ -1,5 +1,6 @@
 """The build store under --out: a lock, whole versions, and one rename that switches them.
 
+    out/.etl-store                         the mark: this folder is a store (a build refuses any other folder)
     out/.lock                              held (fcntl.flock) by the build that runs
     out/versions/<version>/                one complete build: the combined tables, catalog.json …
     out/versions/<version>/reports/<id>/   … and each report's own tables with build.json (its key)
@@ -8,9 +9,13 @@
 
 A commit writes versions/.new-<version>/, renames it to versions/<version>, then renames a new
 `current` link over the old one: a build killed at any point leaves the old version current
-(killed between two renames, an older build left paragraphs.parquet and claims.parquet disagreeing). The
-previous version stays one commit longer for a reader that resolved `current` just before;
-older ones, staging folders and temporary links are removed. The only I/O of etl/ with inputs.py.
+(killed between two renames, an older build left paragraphs.parquet and claims.parquet disagreeing),
+and one interrupted at any instruction leaves `current` naming a complete version, the old or the
+new (whether the switch happened is read from the link, never assumed). The previous version stays
+one commit longer for a reader that resolved `current` just before; older ones, staging folders and
+temporary links are removed — only names of the shapes this module writes, so a file someone else
+put under --out is never touched. The only I/O of etl/ with inputs.py (its file-system steps in
+etl/store_files.py).
 """
 
 import errno
@@ -18,8 +23,6 @@ import fcntl
 import json
 import os
 import re
-import shutil
-import stat
 import time
 from collections.abc import Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager, suppress
@@ -34,15 +37,34 @@ import pyarrow.parquet as pq
 from contract.schema import BUILT_TABLES
 from contract.store import CURRENT, VERSIONS
 from etl.metadata import REPORT_ID_RE
+from etl.store_files import (
+    link_folder,
+    link_target,
+    remove,
+    replace_link,
+    rmdir_quietly,
+    sync_folder,
+    sync_tree,
+    write_mark,
+    write_table,
+    write_text,
+)
 from etl.tables import ReportTables, from_arrow, to_arrow
 
 LOCK = ".lock"
+MARK = ".etl-store"  # written with the first version; a folder without it is a store only if an older build made it
+_MARK_TEXT = 'A store of `python -m etl` (README, "The store"): the build replaces what it wrote here, nothing else.\n'
+_PLACEHOLDERS = frozenset({LOCK, ".gitkeep", ".keep"})  # a folder holding only these counts as empty
 REPORTS = "reports"  # versions/<version>/reports/<report_id>/
 KEY_FILE = "build.json"
 STAGING = ".new-"  # versions/.new-<version>/ while it is written
+DISPLACED = f"{STAGING}displaced-"  # versions/.new-displaced-<pid>/: a copied `current` folder, moved aside
 VERSION_RE = re.compile(r"^\d{8}T\d{6}\.\d{6}Z-\d+$")
+_STAGING_RE = re.compile(rf"^{re.escape(STAGING)}(?:\d{{8}}T\d{{6}}\.\d{{6}}Z|displaced)-\d+$")
+EXTRA_FILES = frozenset({"catalog.json"})  # files of a version besides its tables (linked at the top too)
+_TOP_FILES = frozenset({f"{name}.parquet" for name in BUILT_TABLES} | EXTRA_FILES)
 _TEMPORARY_RE = re.compile(
-    r"^\.[\w.-]+\.(?:tmp|link)-\d+$"
+    r"^\.(?P<name>.+)\.(?:tmp|link)-\d+$"
 )  # .claims.parquet.tmp-PID (older builds), .current.link-PID
 _LEGACY_FILES = {KEY_FILE} | {f"{name}.parquet" for name in BUILT_TABLES}
 OPTIONAL_TABLES = ("suggestions",)  # a report stored before the table existed lacks it: read as empty
@@ -59,15 +81,18 @@ class StoredReport:
     tables: ReportTables
     key: str
     source: str
+    definitions: str = ""  # the fingerprint of the definitions its observations were derived with
 
 
 @contextmanager
 def opened(out: Path, wait: float) -> Iterator["Store"]:
     """The store under `out`, locked for this build; a folder this build created and left empty is removed."""
     created = _make_folder(out)
+    _refuse_foreign(out)  # before the lock file: a folder that is not ours gets nothing written into it
     lock = _lock(out, wait)
-    store = Store(out)
+    store: Store | None = None
     try:
+        store = Store(out)
         if not os.access(
             out, os.W_OK
         ):  # found now, not after the build (the lock file of an older build may be writable)
@@ -75,9 +100,11 @@ def opened(out: Path, wait: float) -> Iterator["Store"]:
         store.remove_stale()
         yield store
     finally:
-        if created and not store.committed:
-            _remove_created(out, created)
-        os.close(lock)
+        try:
+            if created and not (store and store.committed):
+                _remove_created(out, created)
+        finally:
+            os.close(lock)
 
 
 def _make_folder(out: Path) -> list[Path]:
@@ -92,6 +119,34 @@ def _make_folder(out: Path) -> list[Path]:
             f"{out}: cannot create the output folder ({error.strerror}); point --out at a folder you can write to"
         ) from None
     return created
+
+
+def _refuse_foreign(out: Path) -> None:
+    """--out must be empty (a placeholder or a lock aside), marked as a store, or a store an older build made."""
+    try:
+        names = {entry.name for entry in out.iterdir()}
+    except OSError as error:
+        raise StoreError(
+            f"{out}: cannot read the folder ({error.strerror}); point --out at a folder you can use"
+        ) from None
+    if names <= _PLACEHOLDERS or MARK in names or _older_store(out):
+        return
+    raise StoreError(
+        f"{out}: neither empty nor a store of this build (it has no {MARK}); nothing was written there: "
+        "point --out at a new or empty folder, or at one a build made"
+    )
+
+
+def _older_store(out: Path) -> bool:
+    """A store from before the mark: `current` names one of its versions, is a copied version, or (before
+    versions) the tables lie at the top."""
+    current = out / CURRENT
+    if current.is_symlink():
+        parts = Path(os.readlink(current)).parts
+        return len(parts) == 2 and parts[0] == VERSIONS and bool(VERSION_RE.match(parts[1]))
+    if current.is_dir():
+        return (current / "reports.parquet").is_file()
+    return all((out / f"{name}.parquet").is_file() for name in ("paragraphs", "claims"))
 
 
 def _lock(out: Path, wait: float) -> int:
@@ -109,16 +164,18 @@ def _lock(out: Path, wait: float) -> int:
             ) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if _same_file(fd, out / LOCK):  # else the holder removed the lock file before we got it: lock the new one
+                return fd
         except BlockingIOError:
-            os.close(fd)
             if time.monotonic() >= deadline:
+                os.close(fd)
                 raise StoreError(
                     f"{out}: another build is running (it holds {out / LOCK}); wait for it to end, then run again"
                 ) from None
             time.sleep(0.05)
-            continue
-        if _same_file(fd, out / LOCK):  # else the holder removed the lock file before we got it: lock the new one
-            return fd
+        except BaseException:  # interrupted while waiting: the descriptor is not left open
+            os.close(fd)
+            raise
         os.close(fd)
 
 
@@ -133,7 +190,9 @@ def _same_file(fd: int, path: Path) -> bool:
 def _remove_created(out: Path, created: list[Path]) -> None:
     """Undo the folders a build created when it wrote nothing (a failed first build leaves no trace)."""
     try:
+        (out / MARK).unlink(missing_ok=True)
         (out / LOCK).unlink()
+        rmdir_quietly(out / VERSIONS)
         for folder in created:
             folder.rmdir()
     except OSError:
@@ -146,8 +205,14 @@ class Store:
     def __init__(self, out: Path):
         self.out = out
         self.versions = out / VERSIONS
-        self.committed = False
         self.current = self._current_version()
+        self.written: str | None = None  # the version this build wrote, once it starts writing one
+
+    @property
+    def committed(self) -> bool:
+        """Whether `current` names the version this build wrote: read from the link, so an interrupt anywhere
+        (even between the switch and the next instruction) cannot make it wrong."""
+        return self.written is not None and link_target(self.out / CURRENT) == f"{VERSIONS}/{self.written}"
 
     def _current_version(self) -> Path | None:
         """versions/<version> that `current` points at, if it is one of ours (or `current` itself, copied as a folder)."""
@@ -179,6 +244,10 @@ class Store:
     def key(self, report_id: str) -> str | None:
         """The key a stored report was built from (None when it is not stored)."""
         return self._build_info(report_id).get("key")
+
+    def derived_with(self, report_id: str) -> str | None:
+        """The fingerprint of the definitions a stored report's observations were derived with."""
+        return self._build_info(report_id).get("definitions")
 
     def built_from(self, source: str) -> str | None:
         """The stored report built from this file, if any (a report whose metadata cannot be read keeps it)."""
@@ -226,25 +295,30 @@ class Store:
 
         A file is text, or a table written as Parquet.
         """
+        assert set(files) <= EXTRA_FILES, f"{sorted(files)}: a file the store does not know as its own"
         version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ") + f"-{os.getpid()}"
         staging, final = self.versions / f"{STAGING}{version}", self.versions / version
+        displaced = self.versions / f"{DISPLACED}{os.getpid()}"
         names = [*(f"{name}.parquet" for name in BUILT_TABLES), *files]
+        previous = self.current
         try:
+            self.written = version
+            write_mark(self.out, MARK, _MARK_TEXT)
             self._write_version(staging, built, kept, combined, files)
             os.rename(staging, final)
-            _sync_folder(self.versions)
+            sync_folder(self.versions)
             self._link_top_level(
                 names
             )  # before the switch: links to current/<name> that do not resolve yet are harmless
-            self._displace_copied_current()
-            _replace_link(self.out / CURRENT, f"{VERSIONS}/{version}")
+            self._displace_copied_current(displaced)
+            replace_link(self.out / CURRENT, f"{VERSIONS}/{version}")
         except BaseException:
-            _remove(staging)  # the switch did not happen: the current version is untouched, the new one goes
-            _remove(final)
+            if not self.committed:  # the switch did not happen: the current version is put back, the new one goes
+                self._undo(staging, final, displaced)
             raise
-        previous, self.current, self.committed = self.current, final, True
+        self.current = final
         try:
-            _sync_folder(self.out)
+            sync_folder(self.out)
             self._remove_old(keep={final, previous}, names=names)
         except OSError:
             pass  # what is left over goes at the next build
@@ -263,26 +337,40 @@ class Store:
             folder = staging / REPORTS / _checked(report_id)
             folder.mkdir(parents=True)
             for name, table in to_arrow(report.tables).items():
-                _write_table(folder / f"{name}.parquet", table)
-            _write_text(folder / KEY_FILE, json.dumps({"key": report.key, "source": report.source}))
+                write_table(folder / f"{name}.parquet", table)
+            info = {"key": report.key, "source": report.source, "definitions": report.definitions}
+            write_text(folder / KEY_FILE, json.dumps(info))
         for report_id in kept:
             source = self._report_folder(_checked(report_id))
             assert source is not None, f"kept report {report_id} is in the current version"
-            _link_folder(source, staging / REPORTS / report_id)
+            link_folder(source, staging / REPORTS / report_id)
         for name, table in to_arrow(combined).items():
-            _write_table(staging / f"{name}.parquet", table)
+            write_table(staging / f"{name}.parquet", table)
         for name, content in files.items():
             if isinstance(content, str):
-                _write_text(staging / name, content)
+                write_text(staging / name, content)
             else:
-                _write_table(staging / name, content)
-        _sync_tree(staging)
+                write_table(staging / name, content)
+        sync_tree(staging)
 
-    def _displace_copied_current(self) -> None:
+    def _displace_copied_current(self, displaced: Path) -> None:
         """A `current` that is a folder (the store copied with links followed) moves aside, to be removed with the stale."""
         current = self.out / CURRENT
         if current.is_dir() and not current.is_symlink():
-            os.rename(current, self.versions / f"{STAGING}displaced-{os.getpid()}")
+            os.rename(current, displaced)
+
+    def _undo(self, staging: Path, final: Path, displaced: Path) -> None:
+        """A commit stopped before its switch: a displaced `current` goes back, the new version and its link go."""
+        self._restore_displaced(displaced)
+        remove(self.out / f".{CURRENT}.link-{os.getpid()}")
+        remove(staging)
+        remove(final)
+
+    def _restore_displaced(self, displaced: Path) -> None:
+        """A copied `current` moved aside by a build stopped before its switch is `current` again."""
+        if displaced.is_dir() and not displaced.is_symlink() and not os.path.lexists(self.out / CURRENT):
+            os.rename(displaced, self.out / CURRENT)
+            self.current = self._current_version()
 
     def relink(self) -> None:
         """Put back top-level links to the current version's files that something removed (`make clean` did)."""
@@ -300,27 +388,32 @@ class Store:
                 pass
             if link.is_dir() and not link.is_symlink():
                 raise StoreError(f"{link}: a folder where the build writes a file; move it out of {self.out}")
-            _replace_link(link, target)
+            replace_link(link, target)
 
     # --- removing what is stale -------------------------------------------------------------
 
     def remove_stale(self) -> None:
-        """What a killed build leaves: staging folders and temporary files or links (we hold the lock: none is live)."""
+        """What a killed build leaves: staging folders and temporary files or links (we hold the lock: none is live).
+
+        A copied `current` that a killed build had moved aside, with no `current` since, is put back first.
+        """
         if self.versions.is_dir():
-            for entry in self.versions.iterdir():
-                if entry.name.startswith(STAGING):
-                    _remove(entry)
+            for entry in sorted(self.versions.iterdir()):
+                if entry.name.startswith(DISPLACED):
+                    self._restore_displaced(entry)
+                if _STAGING_RE.match(entry.name):
+                    remove(entry)
         for entry in self.out.iterdir():
-            if _TEMPORARY_RE.match(entry.name):
-                _remove(entry)
+            if _own_temporary(entry.name):
+                remove(entry)
 
     def _remove_old(self, keep: Set[Path | None], names: list[str]) -> None:
         """Versions other than these two, links to files the current version lacks, an older build's reports/."""
         for entry in self.versions.iterdir():
-            if entry not in keep:
-                _remove(entry)
+            if entry not in keep and (VERSION_RE.match(entry.name) or _STAGING_RE.match(entry.name)):
+                remove(entry)
         for entry in self.out.iterdir():
-            if entry.is_symlink() and os.readlink(entry).startswith(f"{CURRENT}/") and entry.name not in names:
+            if link_target(entry) == f"{CURRENT}/{entry.name}" and entry.name not in names:
                 entry.unlink()
         self._remove_legacy_reports()
 
@@ -332,10 +425,10 @@ class Store:
         for folder in legacy.iterdir():
             if folder.is_dir() and not folder.is_symlink():
                 for file in folder.iterdir():
-                    if file.name in _LEGACY_FILES or _TEMPORARY_RE.match(file.name):
+                    if file.name in _LEGACY_FILES or _own_temporary(file.name, _LEGACY_FILES):
                         file.unlink()
-                _rmdir_quietly(folder)
-        _rmdir_quietly(legacy)
+                rmdir_quietly(folder)
+        rmdir_quietly(legacy)
 
 
 def _checked(report_id: str) -> str:
@@ -344,62 +437,8 @@ def _checked(report_id: str) -> str:
     return report_id
 
 
-def _write_table(path: Path, table: pa.Table) -> None:
-    with open(path, "xb") as file:
-        pq.write_table(table, file)
-        file.flush()
-        os.fsync(file.fileno())
-
-
-def _write_text(path: Path, text: str) -> None:
-    with open(path, "x", encoding="utf-8") as file:
-        file.write(text)
-        file.flush()
-        os.fsync(file.fileno())
-
-
-def _link_folder(source: Path, target: Path) -> None:
-    """A kept report's files in the new version: hard links to the current version's (a copy where links fail)."""
-    target.mkdir(parents=True)
-    for file in source.iterdir():
-        if not stat.S_ISREG(file.stat(follow_symlinks=False).st_mode):
-            continue
-        try:
-            os.link(file, target / file.name)
-        except OSError:
-            shutil.copy2(file, target / file.name)
-
-
-def _replace_link(link: Path, target: str) -> None:
-    """Point `link` at `target` in one rename: readers see the old target or the new one."""
-    temporary = link.with_name(f".{link.name}.link-{os.getpid()}")
-    if temporary.is_symlink() or temporary.exists():
-        temporary.unlink()
-    os.symlink(target, temporary)
-    os.replace(temporary, link)
-
-
-def _sync_tree(root: Path) -> None:
-    for folder, _, _ in os.walk(root):
-        _sync_folder(Path(folder))
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the renames and new names inside a folder durable (a power cut, not only a kill)."""
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
-
-
-def _rmdir_quietly(folder: Path) -> None:
-    with suppress(OSError):
-        folder.rmdir()
+def _own_temporary(name: str, own: Set[str] = _TOP_FILES | {CURRENT}) -> bool:
+    """.current.link-PID, .claims.parquet.link-PID, .claims.parquet.tmp-PID (older builds): a temporary name this
+    store makes for one of its own files (`.cache.tmp-42` is not one)."""
+    found = _TEMPORARY_RE.match(name)
+    return found is not None and found["name"] in own

@@ -352,6 +352,7 @@ def test_a_store_of_an_older_build_is_taken_over_and_its_leftovers_removed(raw_c
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     assert run_etl("--input", raw_copy, "--out", out).returncode == 0
     assert sorted(p.name for p in out.iterdir()) == [
+        ".etl-store",  # the mark: from now on a store of this build
         ".lock",
         "catalog.json",
         "catalog.parquet",

@@ -432,6 +432,7 @@ def test_only_the_store_is_in_out(attacked):
     out = attacked["out"]
     names = {p.name for p in out.iterdir()}
     assert names == {
+        ".etl-store",
         ".lock",
         "current",
         "versions",
