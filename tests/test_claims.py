@@ -252,3 +252,102 @@ def test_language_tables_name_units_by_the_codes_of_the_contract(lang):
     assert set(t.MEASURE_UNITS.values()) <= set(MEASURE_UNITS)
     assert set(t.PERCENT_UNITS.values()) == {PERCENT}
     assert set(t.MONEY_PREFIXES.values()) <= set(CURRENCIES)
+
+
+def _subjects(text, lang="fr"):
+    return {c.text.replace("\u00a0", " "): c.subject for c in extract_claims(text, lang)}
+
+
+@pytest.mark.parametrize(
+    "sentence,span,subject",
+    [
+        # a participle written before its noun agrees with it once said of the noun alone (par. 155)
+        ("les tribunaux ont rendu 86 jugements.", "86", "jugements (rendus)"),
+        ("l’Académie a organisé une centaine de formations.", "une centaine", "formations (organisées)"),
+        # the provision a count falls under stays with it (par. 191)
+        (
+            "De 2022 à 2024, 221 procédures pénales ont été enregistrées au titre de l’article 174 du Code pénal.",
+            "221",
+            "procédures pénales (enregistrées au titre de l’article 174 du Code pénal)",
+        ),
+        # a negation is kept: without it the subject says the opposite (par. 107)
+        (
+            "75,5 % des personnes interrogées n’ont noté aucune violation des droits.",
+            "75,5 %",
+            "personnes interrogées (n’ont noté aucune violation)",
+        ),
+        # "issus de …" describes the count before, it is no noun (par. 240)
+        (
+            "3,2 millions d’enfants, dont 500 000 issus de groupes socialement vulnérables, ont bénéficié de vacances.",
+            "500 000",
+            "enfants (issus de groupes socialement vulnérables)",
+        ),
+        # a share of the population counts what was named before it (par. 89)
+        (
+            "Le Kazakhstan compte 737 400 personnes handicapées, ce qui correspond à 3,7 % de la population totale.",
+            "3,7 %",
+            "personnes handicapées (part de la population totale)",
+        ),
+        # a count in the bracket after a share takes what is said after the bracket (par. 209)
+        (
+            "dont environ 40 % (plus de 1 500 personnes) à des postes de direction.",
+            "plus de 1 500",
+            "personnes (à des postes de direction)",
+        ),
+        ("210 « bureaux juridiques » ont été ouverts", "210", "bureaux juridiques"),
+    ],
+)
+def test_subjects_read_alone(sentence, span, subject):
+    assert _subjects(sentence)[span] == subject
+
+
+@pytest.mark.parametrize(
+    "sentence,lang,span,subject",
+    [
+        ("association prônant l’intolérance (trois à sept ans d’emprisonnement).", "fr", "trois", "emprisonnement"),
+        (
+            "(amende pouvant aller jusqu’à 2 000 tenge, privation de liberté)",
+            "fr",
+            "pouvant aller jusqu’à 2 000 tenge",
+            "amende",
+        ),
+        ("ou emprisonnement pouvant aller jusqu’à deux ans.", "fr", "pouvant aller jusqu’à deux ans", "emprisonnement"),
+        (
+            "Le délai de traitement des demandes a été réduit à trente jours.",
+            "fr",
+            "trente jours",
+            "délai de traitement des demandes",
+        ),
+        ("1 154 enfants de moins de 18 ans ont été enregistrés", "fr", "moins de 18 ans", "âge des enfants"),
+        ("punishable by a fine of up to 2,000 tenge", "en", "up to 2,000 tenge", "fine"),
+        ("Children under 18 years of age", "en", "under 18 years", "age of children"),
+    ],
+)
+def test_provisions_name_what_they_bound(sentence, lang, span, subject):
+    claim = next(c for c in extract_claims(sentence, lang) if c.text.replace("\u00a0", " ") == span)
+    assert (claim.kind, claim.subject) == ("provision", subject)
+
+
+def test_missed_claims_are_read():
+    # par. 199: the article counts when "en" takes its noun up with a number; fifty of the accused
+    acquitted = "le tribunal a acquitté un accusé et en a condamné 50, dont 24 à des peines avec sursis."
+    assert [(c.text, c.value, c.kind, c.subject) for c in extract_claims(acquitted)][:2] == [
+        ("un", 1.0, "count", "accusé (acquitté)"),
+        ("50", 50.0, "count", "accusés (condamnés)"),
+    ]
+    assert [c.text for c in extract_claims("Il a adopté un plan et une loi en 2024.") if c.kind == "count"] == []
+    # par. 194: a zero in words, what a negated passive says was not recorded
+    (zero,) = extract_claims("aucun cas de violence n’a été enregistré dans la région.")
+    assert (zero.text, zero.value, zero.kind, zero.subject) == (
+        "aucun",
+        0.0,
+        "count",
+        "cas de violence (n’a été enregistré)",
+    )
+    assert not [c for c in extract_claims("75,5 % des personnes n’ont noté aucune violation.") if c.value == 0]
+    # par. 311: an ordinal word, but not the adjective of "première instance" or "premier semestre"
+    (first,) = extract_claims("le Kazakhstan a adopté la première loi spéciale.")
+    assert (first.text, first.value, first.kind) == ("première", 1.0, "ordinal")
+    assert not [
+        c for c in extract_claims("les tribunaux de première instance, pour la première fois") if c.kind == "ordinal"
+    ]

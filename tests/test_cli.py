@@ -315,7 +315,7 @@ def test_a_single_file_is_added_beside_the_stored_reports_and_a_folder_says_what
     extra.write_text("1.\tEn 2024, 12 affaires ont été jugées.\n", encoding="utf-8")
     added = run_etl("--input", extra, "--out", out)
     assert added.returncode == 0, added.stderr
-    assert f"{REPORT}: 437 paragraphs, 812 claims (not in --input, kept)" in added.stdout
+    assert f"{REPORT}: 437 paragraphs, 817 claims (not in --input, kept)" in added.stdout
     assert pd.read_parquet(out / "reports.parquet")["report_id"].tolist() == [REPORT, "extra"]
     again = run_etl("--input", raw_copy, "--out", out)  # the folder is the whole truth again
     assert again.returncode == 0 and "extra: dropped (its file is no longer in --input)" in again.stdout
@@ -337,7 +337,7 @@ def test_links_removed_by_hand_are_put_back_without_a_rebuild(raw_copy, tmp_path
         link.unlink()  # as an older `make clean` did
     again = run_etl("--input", raw_copy, "--out", out)
     assert again.returncode == 0 and "(unchanged, not rebuilt)" in again.stdout
-    assert os.readlink(out / "current") == version and len(pd.read_parquet(out / "claims.parquet")) == 812
+    assert os.readlink(out / "current") == version and len(pd.read_parquet(out / "claims.parquet")) == 817
 
 
 def test_a_store_of_an_older_build_is_taken_over_and_its_leftovers_removed(raw_copy, tmp_path):
@@ -368,7 +368,7 @@ def test_a_store_of_an_older_build_is_taken_over_and_its_leftovers_removed(raw_c
         "versions",
     ]
     assert all((out / name).is_symlink() for name in ("claims.parquet", "catalog.json"))
-    assert len(pd.read_parquet(out / "claims.parquet")) == 812 and (out / "notes.txt").read_text() == "mine"
+    assert len(pd.read_parquet(out / "claims.parquet")) == 817 and (out / "notes.txt").read_text() == "mine"
 
 
 def test_a_copy_of_the_store_with_links_followed_can_be_built_into(built, tmp_path):
@@ -403,7 +403,7 @@ def test_a_report_stored_before_suggestions_is_kept_when_one_file_is_added(built
     assert result.returncode == 0, result.stderr
     assert "dropped" not in result.stdout
     assert pd.read_parquet(out / "reports.parquet").report_id.tolist() == [REPORT, "small"]
-    assert len(pd.read_parquet(out / "claims.parquet").query("report_id == @REPORT")) == 812
+    assert len(pd.read_parquet(out / "claims.parquet").query("report_id == @REPORT")) == 817
 
 
 def test_a_single_file_build_refuses_to_lose_a_stored_report_it_cannot_read(built, tmp_path):
@@ -458,10 +458,10 @@ def test_building_one_report_is_a_pure_function_of_its_inputs(tmp_path, monkeypa
     assert (report.report_id, report.paragraphs, report.claims, report.built_at) == (
         REPORT,
         437,
-        812,
+        817,
         "2025-01-01T00:00:00+00:00",
     )
-    assert (len(tables.paragraphs), len(tables.claims)) == (437, 812)
+    assert (len(tables.paragraphs), len(tables.claims)) == (437, 817)
     assert "measure" in tables.dimensions and "group" in tables.dimensions
 
 

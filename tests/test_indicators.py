@@ -153,9 +153,12 @@ A489 = "Art. 489 (infractions adm.) : association non déclarée"
 
 
 def test_related_offences_by_year(tables, definitions):
-    # par. 191 c): Article 405 is any banned association, Article 489 unregistered ones, not racist ones only
+    # par. 191 c): Article 405 is a banned association, Article 489 unregistered ones, not racist ones only;
+    # the description says what the text says and no more ("quelle qu’elle soit" is not in it)
     offences = next(i for i in definitions.indicators if i.indicator_id == "related_offences_by_year")
-    assert "quelle qu’elle soit" in offences.description_fr and "of any kind" in offences.description_en
+    assert "activités d’une association interdite (art. 405)" in offences.description_fr
+    assert "a banned association (art. 405)" in offences.description_en
+    assert "quelle qu" not in offences.description_fr and "of any kind" not in offences.description_en
     assert "non déclarées" in offences.description_fr and "unregistered" in offences.description_en
     assert table(tables, "related_offences_by_year", "article") == [
         (A404, "2022", 1, "exact", 191),
@@ -340,8 +343,9 @@ def test_more_series_and_breakdowns(tables, definitions):
     assert table(tables, "disability_employment", "measure") == [
         ("Personnes handicapées", None, 737_400, "exact", 89),
         ("En âge de travailler", None, 376_700, "exact", 89),
-        ("Employées", None, 108_900, "exact", 89),
-        ("Bénéficiaires des mesures pour l’emploi", "2025-01/2025-04", 14_900, "more_than", 89),
+        # par. 89 names those employed "personnes ayant des besoins particuliers", as the label does
+        ("Personnes ayant des besoins particuliers employées", None, 108_900, "exact", 89),
+        ("Bénéficiaires des mesures pour promouvoir leur emploi", "2025-01/2025-04", 14_900, "more_than", 89),
     ]
     assert table(tables, "disability_rates", "measure") == [
         ("Part de la population", None, 3.7, "exact", 89),

@@ -434,7 +434,7 @@ def test_spanish_legal_provisions(paragraph, span, unit):
 @pytest.mark.parametrize(
     "paragraph,span,period,subject",
     [
-        (107, "75,5 %", "2025-H1", "encuestados"),  # the survey of the sentence before
+        (107, "75,5 %", "2025-H1", "encuestados (no observó ninguna vulneración)"),  # the survey of the sentence before
         (155, "Ochenta y ocho", "2022-01/2025-06", "personas (condenadas)"),
         (158, "46", "2022", "causas penales registradas"),
         (158, "91", "2024", "causas penales registradas"),
@@ -444,7 +444,7 @@ def test_spanish_legal_provisions(paragraph, span, unit):
         (249, "1 077 915", "2022/23", "alumnos (en ruso)"),
         (298, "la mitad", "2014/..", "apátridas (obtenido la nacionalidad kazaja)"),
         (350, "90 %", "2022", "proporción de la población"),
-        (380, "+193 %", "2021-2024", "denuncias presentadas"),
+        (380, "+193 %", "2021-2024", "denuncias presentadas al Comisionado"),
         (410, "15", "2024-2025", "documentales (realizaron)"),  # "se realizaron 15 documentales"
     ],
 )

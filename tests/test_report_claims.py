@@ -355,7 +355,7 @@ def test_no_provision_is_counted_as_a_statistic(claims_by_paragraph):
 # Periods from the neighbouring sentence, each end of a range its year, a growth rate
 # its span, subjects that read on their own. (paragraph, span, occurrence, period, subject)
 SHARPER = [
-    (107, "75,5 %", 0, "2025-H1", "personnes interrogées"),
+    (107, "75,5 %", 0, "2025-H1", "personnes interrogées (n’ont noté aucune violation)"),
     (158, "46", 0, "2022", "affaires pénales enregistrées"),
     (158, "91", 0, "2024", "affaires pénales enregistrées"),
     (216, "Trente", 0, "2025", "représentants d’organismes publics"),
@@ -377,9 +377,9 @@ SHARPER = [
     (350, "0,4 %", 0, "2022", "membres d’autres groupes ethniques"),
     (350, "plus de 80 %", 0, "2022", "part de la population"),
     (350, "90 %", 0, "2022", "part de la population"),
-    (380, "2 300", 0, "2021", "plaintes adressées"),
-    (380, "6 748", 0, "2024", "plaintes adressées"),
-    (380, "+193 %", 0, "2021-2024", "plaintes adressées"),
+    (380, "2 300", 0, "2021", "plaintes adressées au Commissaire"),
+    (380, "6 748", 0, "2024", "plaintes adressées au Commissaire"),
+    (380, "+193 %", 0, "2021-2024", "plaintes adressées au Commissaire"),
     (410, "Plus de 2 000", 0, "2024-2025", "formations (organisées dans les écoles)"),
     (410, "Plus de 10 000", 0, "2024-2025", "documents d’information (produits)"),
     (410, "15", 0, "2024-2025", "documentaires"),

@@ -84,6 +84,11 @@ class Grammar:
     day_range_end: re.Pattern[str]
     age_after: re.Pattern[str]
     planned_cue: re.Pattern[str]
+    negation: re.Pattern[str]
+    age_noun: re.Pattern[str]
+    article_counted: re.Pattern[str]
+    pronoun_taking_up: re.Pattern[str]
+    leading_article: re.Pattern[str]
 
     def ends_subject(self, word: str) -> bool:
         """Whether a word cannot end a noun phrase: a stopword or a connector ("registered on [that basis]")."""
@@ -153,6 +158,12 @@ def grammar(lang: str) -> Grammar:
         ),
         age_after=re.compile(rf"(?i)\s*(?:{words(t.AGE_AFTER)})(?!\w)"),
         planned_cue=re.compile(rf"(?i)(?<!\w)(?:{'|'.join(t.PLANNED_CUES)})(?!\w)"),
+        # "n'ont noté": a negation right after a noun phrase ("(?!)" where the language has none there)
+        article_counted=re.compile(t.ARTICLE_COUNTED_AFTER),
+        pronoun_taking_up=re.compile(rf"(?i){t.PRONOUN_TAKING_UP}"),
+        age_noun=re.compile(rf"(?i)(?<!\w)(?:{words(t.AGE_CUES)})(?!\w)"),
+        leading_article=re.compile(rf"(?i)(?:{words(t.ARTICLES)})\s+"),
+        negation=re.compile(rf"(?i)\s+(?:{words(t.NEGATIONS)})(?:(?<=['’])|\s+)" if t.NEGATIONS else "(?!)"),
     )
 
 
@@ -178,10 +189,20 @@ def _token_pattern(t: ModuleType) -> str:
         rf"(?P<number>(?<!\w)[+{re.escape(MINUS_SIGNS)}]?(?P<digits>{digits_pattern(t.CODE)})(?P<tail>{_ID_TAIL}))",
         rf"(?i:(?P<fraction>{_EDGE_L}(?:{_fraction_pattern(t)}){_EDGE_R}))",
         rf"(?i:(?P<approx>{_EDGE_L}(?:{_approx_pattern(t)}){_EDGE_R}))",
-        rf"(?i:(?P<ordinal_word>{_EDGE_L}(?:{word}-)*(?:{alternation(t.ORDINAL_WORDS)}){_EDGE_R}))",
+        rf"(?i:(?P<ordinal_word>{_EDGE_L}(?:{word}-)*(?:{_ordinal_words(t)}){_EDGE_R}))",
+        rf"(?i:(?P<zero>{_EDGE_L}(?:{alternation(t.ZERO_WORDS) if t.ZERO_WORDS else '(?!)'}){_EDGE_R}(?={t.ZERO_AFTER})))",
         rf"(?i:(?P<words>{_EDGE_L}{words_start}(?:(?:{t.WORD_JOINER}){word})*{_EDGE_R}))",
     ]
     return "|".join(parts)
+
+
+def _ordinal_words(t: ModuleType) -> str:
+    """The ordinal words; those mostly adjectives ("première instance") only before another noun."""
+    plain = [w for w in t.ORDINAL_WORDS if w not in t.ORDINAL_ADJECTIVES]
+    if not t.ORDINAL_ADJECTIVES:
+        return alternation(plain)
+    not_before = words(t.ORDINAL_ADJECTIVE_NOT_BEFORE)
+    return rf"{alternation(plain)}|(?:{alternation(t.ORDINAL_ADJECTIVES)})(?!\s*(?:{not_before})(?!\w)|\s*[^\w\s])"
 
 
 def _date_pattern(t: ModuleType) -> str:

@@ -53,6 +53,8 @@ def claims_from_token(m: re.Match[str], sentence: str, before: list[Claim], g: G
         return [new_claim(sentence, start, end, math.nan, None, "date")]
     if group == "ordinal":
         return [new_claim(sentence, start, end, _leading_number(raw), None, "ordinal")]
+    if group == "zero":  # "aucun cas … n'a été enregistré": nothing was
+        return [new_claim(sentence, start, end, 0.0, None, "count")]
     if group == "ordinal_word":
         return [new_claim(sentence, start, end, _value_or_nan(raw, g), None, "ordinal")]
     if group == "number" and (written := _years_or_identifier(m, sentence)) is not None:

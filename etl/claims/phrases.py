@@ -12,8 +12,16 @@ from etl.claims.model import Claim
 MODIFIER_RE = re.compile(r"(?P<word>[^\W\d_][\w\-]*)\s+")  # a word and the space after it
 WORD_AFTER_RE = re.compile(r"\s+(?P<words>[^\W\d_][\w\-]*)")  # the word after a space
 _SKIP_BRACKETS_RE = re.compile(r"\s*\([^()]*\)")
-_SUBJECT_TOKEN_RE = re.compile(r"\s*((?:[dlDL]['’])|[^\W\d_][\w\-]*)")
-_NOUN_PHRASE_WORDS = 4  # content words of a subject: "affaires pénales enregistrées" and no more
+# a word of a noun phrase; quotation marks around it are read past ("210 « bureaux juridiques »", par. 343)
+_SUBJECT_TOKEN_RE = re.compile(r"\s*[«»“”\"]?\s*((?:[dlDL]['’])|[^\W\d_][\w\-]*)")
+# content words of a subject: "signalements de violation des droits de travailleurs étrangers" (par. 268)
+_NOUN_PHRASE_WORDS = 5
+# "plaintes adressées au Commissaire" (par. 380): a participle and the named body it is addressed to
+_TO_NAMED = re.compile(r"\s+(?:au|aux|à\s+la|à\s+l['’]|to\s+the|al|a\s+la)\s*(?=[A-ZÀ-Ý])")
+_CITATION_WORDS = 8  # "enregistrées au titre de l'article 174": the words up to a reference
+_CITED_TEXT = re.compile(
+    r"\s+(?P<name>[A-ZÀ-Ý][\w\-]*)(?:\s+(?P<more>[\w\-]+))?"
+)  # "Code pénal", "Criminal Code" after "du", "of the"
 _OWN_WORDS = 8  # words an item of a list says after its number
 
 
@@ -34,9 +42,12 @@ def trimmed(words: list[str], g: Grammar) -> list[str]:
     return words
 
 
-def noun_phrase(text: str, pos: int, g: Grammar, skip_of: bool, require_of: bool = False) -> str | None:
-    """Up to four words of the noun phrase starting at pos, or None; after "de" when `skip_of`
-    ("20,3 millions d'habitants"), and only after it when `require_of` ("sept ans d'emprisonnement")."""
+def noun_phrase(
+    text: str, pos: int, g: Grammar, skip_of: bool, require_of: bool = False, noun_first: bool = False
+) -> str | None:
+    """Up to five words of the noun phrase starting at pos, or None; after "de" when `skip_of`
+    ("20,3 millions d'habitants"), and only after it when `require_of` ("sept ans d'emprisonnement",
+    whose first word is a noun however it ends, as it is when `noun_first`: "emprisonnement")."""
     if skip_of and (m := g.subject_of.match(text, pos)):
         pos = m.end()
     elif require_of:
@@ -44,7 +55,11 @@ def noun_phrase(text: str, pos: int, g: Grammar, skip_of: bool, require_of: bool
     words: list[str] = []
     while len([w for w in words if w.lower() not in g.subject_connectors]) < _NOUN_PHRASE_WORDS:
         m = _SUBJECT_TOKEN_RE.match(text, pos)
-        if not m or _ends_noun_phrase(m.group(1), words, g):
+        if m and words and words[-1].lower().endswith(g.tables.PARTICIPLE_FORMS) and (to := _TO_NAMED.match(text, pos)):
+            words.append(text[to.start() : to.end()].strip())  # "adressées au Commissaire"
+            pos = to.end()
+            continue
+        if not m or _ends_noun_phrase(m.group(1), words, g, noun_first=require_of or noun_first):
             break
         words.append(m.group(1))
         pos = m.end()
@@ -53,13 +68,13 @@ def noun_phrase(text: str, pos: int, g: Grammar, skip_of: bool, require_of: bool
     return joined(words) or None
 
 
-def _ends_noun_phrase(word: str, words: list[str], g: Grammar) -> bool:
+def _ends_noun_phrase(word: str, words: list[str], g: Grammar, noun_first: bool = False) -> bool:
     """A stopword or a verb ends the phrase; a connector may not start it; after "de" comes a noun
     ("établissements d'enseignement", par. 112, 249)."""
     lower = word.lower()
     if lower in g.subject_connectors:
         return not words
-    after_connector = bool(words) and words[-1].lower() in g.subject_connectors
+    after_connector = (bool(words) and words[-1].lower() in g.subject_connectors) or (noun_first and not words)
     return lower in g.tables.SUBJECT_STOPWORDS or (not after_connector and looks_like_verb(lower, not words, g.tables))
 
 
@@ -68,6 +83,43 @@ def looks_like_verb(word: str, first: bool, t: ModuleType) -> bool:
     if word.endswith(t.SUBJECT_VERB_ENDINGS) or (len(word) > 4 and word.endswith(t.VERB_PLURAL_ENDINGS)):
         return True
     return not first and len(word) > 4 and bool(word.endswith(t.PARTICIPLE_ENDINGS))
+
+
+def agreed(participle: str, noun: str, t: ModuleType) -> str:
+    """'rendu' said of 'jugements' -> 'rendus': a participle written before its noun, made to agree
+    with it (gender from the noun's ending, number from its plural ending)."""
+    lower = participle.lower()
+    if not lower.endswith(t.AGREEING_PARTICIPLE_ENDINGS):
+        return participle
+    head = whole(noun).split()[0].lower() if noun.split() else ""
+    plural = head.endswith(t.PLURAL_NOUN_ENDINGS)
+    singular = head[:-1] if plural else head
+    feminine = singular in t.FEMININE_NOUNS or singular.endswith(t.FEMININE_ENDINGS)
+    return participle + ("e" if feminine else "") + ("s" if plural else "")
+
+
+def plural(noun: str, t: ModuleType) -> str:
+    """'accusé' -> 'accusés': the words before the first connector, in the plural ("en a condamné 50")."""
+    words = noun.split()
+    for i, word in enumerate(words):
+        if word.lower() in ("de", "d'", "d’", "du", "des", "of", "del") or "'" in word or "’" in word:
+            break
+        words[i] = word if word.endswith(t.PLURAL_NOUN_ENDINGS) else word + t.PLURAL_NOUN_ENDINGS[0]
+    return " ".join(words)
+
+
+def through_reference(sentence: str, pos: int, claims: list[Claim], g: Grammar) -> str | None:
+    """'enregistrées au titre de l'article 174 du Code pénal' (par. 191): words that lead to a
+    reference keep it, and the code it is of, so the count says under which provision it falls."""
+    ref = next((c for c in claims if c.start >= pos), None)
+    if not ref or ref.kind != "reference" or g.list_cut.search(sentence[pos : ref.start]):
+        return None
+    if len(sentence[pos : ref.start].split()) > _CITATION_WORDS:
+        return None
+    end = ref.end
+    if (of := g.subject_of.match(sentence, end)) and (cited := _CITED_TEXT.match(sentence, of.end() - 1)):
+        end = cited.end() if cited["more"] and not g.ends_subject(cited["more"]) else cited.end("name")
+    return joined(sentence[pos:end].split())
 
 
 def after_noun_phrase(sentence: str, pos: int, phrase: str) -> int:

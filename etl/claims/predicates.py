@@ -13,8 +13,11 @@ from etl.claims.phrases import (
     MODIFIER_RE,
     WORD_AFTER_RE,
     after_noun_phrase,
+    agreed,
+    joined,
     looks_like_verb,
     own_words,
+    through_reference,
     trimmed,
 )
 
@@ -24,6 +27,7 @@ _AGE_GAP = 5  # "1 154 enfants de moins de 18 ans": the age right after the noun
 _VERB_REACH = 40  # "fueron condenadas 12 personas"
 _PREDICATE_WORDS = 5
 _MONEY_PREDICATE_WORDS = 6
+_OPINION_WORDS = 11  # "estiment que la situation interethnique dans la région s'est améliorée"
 
 
 def with_predicates(sentence: str, claims: list[Claim], chains: Parens, g: Grammar) -> None:
@@ -36,6 +40,31 @@ def with_predicates(sentence: str, claims: list[Claim], chains: Parens, g: Gramm
             said = _said_of(sentence, claim, claim.subject, claims, g)
             if said:
                 claim.subject = f"{claim.subject} ({said})"
+        elif claim.subject and claim.kind == "count" and _after_a_share(sentence, claim, claims, chains):
+            said = _said_after_bracket(sentence, claim, claim.subject, claims, g)
+            if said:
+                claim.subject = f"{claim.subject} ({said})"
+
+
+def _after_a_share(sentence: str, claim: Claim, claims: list[Claim], chains: Parens) -> bool:
+    """'40 % (plus de 1 500 personnes)': a count in the bracket that follows a share; not '« Dech »
+    (11 membres) participe', where the verb after the bracket is the ensemble's (par. 262)."""
+    if not chains.depth[claim.start] or "(" in (claim.subject or ""):
+        return False
+    opening = chains.innermost[claim.start]
+    before = sentence[:opening].rstrip()
+    return any(c.kind == "percent" and c.end == len(before) for c in claims)
+
+
+def _said_after_bracket(sentence: str, claim: Claim, subject: str, claims: list[Claim], g: Grammar) -> str | None:
+    """'dont environ 40 % (plus de 1 500 personnes) à des postes de direction' (par. 209): a count in
+    brackets that closes on its noun takes what the words after the bracket say."""
+    pos = m.end() if (m := g.subject_of.match(sentence, claim.end)) else claim.end
+    end = after_noun_phrase(sentence, pos, subject)
+    closing = re.match(r"\s*\)", sentence[end:])
+    if end == pos or not closing or len(_content_words(subject, g)) > _MOST_CONTENT_WORDS:
+        return None
+    return predicate_words(sentence, end + closing.end(), claims, g) or None
 
 
 def _money_predicate(sentence: str, claim: Claim, claims: list[Claim], g: Grammar) -> None:
@@ -77,21 +106,43 @@ def _said_of(sentence: str, claim: Claim, subject: str, claims: list[Claim], g: 
     if end != pos and (took := g.participation_after.match(sentence, end)):
         return took["cue"]  # "237,000 persons took part"
     if single and (verb := _verb_before(sentence, claim, g)):
-        return verb  # "en 2022 se juzgaron 12 causas y fueron condenadas 12 personas"
+        return agreed(verb, subject, g.tables)  # "fueron condenadas 12 personas", "ont rendu 86 jugements"
     return _predicate_after(sentence, end, claims, g) if end != pos else None
 
 
 def _predicate_after(sentence: str, end: int, claims: list[Claim], g: Grammar) -> str | None:
     """'… ont été classées sans suite', '5,618 persons received confirmation': the predicate after the noun."""
+    if g.negation.match(sentence, end):  # "n'ont noté aucune violation": the negation stays
+        return predicate_words(sentence, end, claims, g) or None
     m = g.predicate.match(sentence, end) or _verb_after(sentence, end, g)
     if not m:
         return None
+    if _word_at(sentence, m.start("words")) in g.tables.OPINION_VERBS:
+        return opinion(sentence, m.start("words"), claims, g)
     words = predicate_words(sentence, m.start("words"), claims, g).split()
     if words and words[0].lower() in g.tables.ARTICLES:
         words = words[1:]  # "56,2 % des agents de l'État étaient des femmes" (par. 210)
     if words and words[0].lower() not in g.tables.SUBJECT_STOPWORDS:
         return " ".join(words)
     return None
+
+
+def _word_at(sentence: str, pos: int) -> str:
+    m = re.match(r"[\w\-]*", sentence[pos:])
+    return m.group().lower() if m else ""
+
+
+def opinion(sentence: str, pos: int, claims: list[Claim], g: Grammar) -> str | None:
+    """'estiment que la situation interethnique dans la région s'est améliorée' (par. 203): what an
+    opinion says is what the share counts, so the words after "que" stay."""
+    words = sentence[pos:].split()
+    start = pos + len(words[0]) if words else pos
+    rest = own_words(sentence, start, claims, g, most=_OPINION_WORDS).split()
+    end = after_noun_phrase(sentence, start, " ".join(rest))
+    if re.match(r"(?:\s+[^\W\d]+)?\s+\d", sentence[end:]):  # "… par rapport à 2020": the comparison goes
+        cut = max((i for i, w in enumerate(rest) if i and w.lower() in g.tables.SUBJECT_STOPWORDS), default=len(rest))
+        rest = trimmed(rest[:cut], g)
+    return joined([words[0], *rest]) if words and rest else None
 
 
 def _verb_after(sentence: str, end: int, g: Grammar) -> re.Match[str] | None:
@@ -122,6 +173,8 @@ def _verb_before(sentence: str, claim: Claim, g: Grammar) -> str | None:
 def predicate_words(sentence: str, pos: int, claims: list[Claim], g: Grammar, most: int = _PREDICATE_WORDS) -> str:
     """What is said of a noun, in a few words; a phrase cut short ("enregistrées au titre de
     l'article") goes back to its verb ("enregistrées")."""
+    if cited := through_reference(sentence, pos, claims, g):
+        return cited  # "enregistrées au titre de l'article 174 du Code pénal"
     words = own_words(sentence, pos, claims, g, most=most + 1).split()
     words = trimmed(list(itertools.takewhile(lambda w: w.lower() not in g.tables.LABEL_OPENERS, words)), g)
     if len(words) <= most and not re.match(r"\s*\d", sentence[after_noun_phrase(sentence, pos, " ".join(words)) :]):

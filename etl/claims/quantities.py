@@ -37,7 +37,12 @@ def statistic(sentence: str, group: str, start: int, end: int, g: Grammar) -> li
     """A count, percent, money or measure claim, its span widened to scale, unit and qualifier;
     none for an article ("un", "one") or a noun with no value ("des milliers")."""
     raw = sentence[start:end]
-    if group == "words" and raw.lower() in g.tables.ARTICLE_NUMBERS and not _unit_follows(sentence, end, g):
+    if (
+        group == "words"
+        and raw.lower() in g.tables.ARTICLE_NUMBERS
+        and not _unit_follows(sentence, end, g)
+        and not g.article_counted.match(sentence, end)  # "un accusé et en a condamné 50": one, against fifty
+    ):
         return []  # the article "un"/"une", the pronoun "one", not the number one
     if group == "fraction" and raw.lower() in g.tables.FRACTIONS_WITH_OF and not g.subject_of.match(sentence, end):
         return [new_claim(sentence, start, end, math.nan, None, "ordinal")]  # "a third country": an ordinal

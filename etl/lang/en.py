@@ -45,6 +45,12 @@ ORDINAL_WORDS = {
 }
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")  # "1st", "34th"
 ROMAN_ORDINAL_SUFFIX: str | None = None  # "the XXXIV session" has none
+ORDINAL_ADJECTIVES: tuple[str, ...] = ()  # see fr.py: none here
+ORDINAL_ADJECTIVE_NOT_BEFORE: tuple[str, ...] = ()
+ZERO_WORDS: tuple[str, ...] = ()  # a zero in words is read in French only (see fr.py)
+ZERO_AFTER = r"(?!)"
+ARTICLE_COUNTED_AFTER = r"(?!)"
+PRONOUN_TAKING_UP = r"(?!)"
 
 # Scale words: "20.3 million" = 20 300 000; "billion" is 10^9 in English.
 SCALE_WORDS = {
@@ -130,11 +136,16 @@ PROVISION_CUES = (
     # "detained for 4 months or more" (a bound of whom is counted), "subject to a 5 per cent quota"
     "periods of", "be kept", "be held", "may be held", "resided", "or more", "or longer", "quota",
 )
+# The cues that are verbs or adjectives, which name nothing a provision bounds ("granted for one year").
+PROVISION_VERB_CUES = (
+    "granted", "extended", "punishable", "could", "authorized", "kept", "held", "resided", "more", "longer", "detained",
+)
 TIME_LIMIT_BEFORE = ("within", "reduced to")
 # An age that defines who is counted: "children aged 2 to 6", "children under 18 years of age".
 AGE_CUES = ("children", "minors", "young people")
 AGE_BEFORE = ("aged", "age of", "aged between", "aged from", "ages of", "age requirement of")  # right before the age
 AGE_AFTER = ("of age", "years of age", "years old", "-year-old", "year-old")  # "older than three years of age"
+AGE_OF = "age of {noun}"  # the subject of an age: "age of children"
 
 REFERENCE_CUES = (
     "art.", "arts.", "article", "articles", "para.", "paras.", "paragraph", "paragraphs",
@@ -259,6 +270,19 @@ OF_THEM = ("of them",)
 ARTICLES = ("the", "a", "an")
 # Where the label of a share in brackets starts: "considère que la cohabitation … est calme (60,9 %)".
 LABEL_OPENERS = ("that", "who", "whom", "which")
+# Verbs of opinion keep what they say ("85 per cent of residents believe that the situation …").
+OPINION_VERBS = ("believe", "consider", "think", "feel")
+NEGATIONS: tuple[str, ...] = ()  # English negates after the auxiliary ("had not noted")
+# Words after a number that describe the count before it ("of whom 34 from Afghanistan").
+DESCRIBING_WORDS = ("aged", "born", "originating")
+# The whole a share may be of: "3.7 per cent of the total population" reads "share of the …".
+WHOLE_NOUNS = ("population",)
+SHARE_OF_WHOLE = "share of the {whole}"
+AGREEING_PARTICIPLE_ENDINGS: tuple[str, ...] = ()  # English participles do not agree
+FEMININE_ENDINGS: tuple[str, ...] = ()
+FEMININE_NOUNS: tuple[str, ...] = ()
+PLURAL_NOUN_ENDINGS = ("s",)
+PARTICIPLE_FORMS = ("ed",)  # "complaints addressed to the Commissioner"
 
 FOLLOW_UP_HEADING = r"Information\s+on\s+(?:the\s+)?follow-up\s+to"
 FOLLOW_UP_END = r"concluding\s+observations"

@@ -46,6 +46,15 @@ ORDINAL_WORDS = {
 }
 ORDINAL_SUFFIXES = (".º", ".ª", "º", "ª", ".°", "°")  # "11.º", "14º"
 ROMAN_ORDINAL_SUFFIX: str | None = None
+# "primero"/"primera" are left out with ORDINAL_WORDS; no adjective ordinal is read (fr.py reads "première").
+ORDINAL_ADJECTIVES: tuple[str, ...] = ()
+ORDINAL_ADJECTIVE_NOT_BEFORE: tuple[str, ...] = ()
+# "ningún caso … se registró": not read yet; the zero in words, the counted article and the pronoun
+# that takes a noun up are French tables only (fr.py), never-matching patterns here.
+ZERO_WORDS: tuple[str, ...] = ()
+ARTICLE_COUNTED_AFTER = r"(?!)"
+ZERO_AFTER = r"(?!)"
+PRONOUN_TAKING_UP = r"(?!)"
 
 # Scale words: "20,3 millones" = 20 300 000; "mil millones" is 10^9, "billón" 10^12.
 SCALE_WORDS = {
@@ -132,10 +141,13 @@ PROVISION_CUES = (
     "prisión", "privación de libertad", "multa", "pena", "sanción", "plazo", "concede por",
     "por un período", "prorrogar",
 )
+# The cues that are verbs, which name nothing a provision bounds ("se concede por un año").
+PROVISION_VERB_CUES = ("concede", "prorrogar")
 TIME_LIMIT_BEFORE = ("dentro de las", "dentro de los", "en las")
 AGE_CUES = ("niños", "niñas", "menores", "jóvenes")
 AGE_BEFORE = ("edad de", "edades de", "edades comprendidas entre")  # right before the age
 AGE_AFTER = ("años de edad", "de edad")  # "menores de 18 años de edad"
+AGE_OF = "edad de los {noun}"  # the subject of an age: "edad de los niños"
 
 REFERENCE_CUES = (
     "art.", "arts.", "artículo", "artículos", "párr.", "párrs.", "párrafo", "párrafos",
@@ -261,6 +273,21 @@ OF_THEM = ("de ellos", "de ellas")
 ARTICLES = ("el", "la", "los", "las", "un", "una", "unos", "unas")
 # Where the label of a share in brackets starts: "considère que la cohabitation … est calme (60,9 %)".
 LABEL_OPENERS = ("que", "quien", "quienes", "cuyo", "cuya")
+# Verbs of opinion keep what they say ("el 85 % de los habitantes considera que la situación …").
+OPINION_VERBS = ("consideran", "considera", "estiman", "estima", "creen", "cree", "opinan", "opina", "declaran")
+NEGATIONS = ("no",)
+# Words after a number that describe the count before it ("de los cuales 34 procedentes de Afganistán").
+DESCRIBING_WORDS = ("procedentes", "originarios", "originarias", "nacidos", "nacidas")
+# The whole a share may be of: "el 3,7 % de la población total" reads "parte de la …".
+WHOLE_NOUNS = ("población",)
+SHARE_OF_WHOLE = "parte de la {whole}"
+# Spanish participles agree already ("fueron condenadas 12 personas"); after "haber" they do not
+# ("han dictado 86 sentencias") and are left as written.
+AGREEING_PARTICIPLE_ENDINGS: tuple[str, ...] = ()
+FEMININE_ENDINGS: tuple[str, ...] = ()
+FEMININE_NOUNS: tuple[str, ...] = ()
+PLURAL_NOUN_ENDINGS = ("s",)
+PARTICIPLE_FORMS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")  # "quejas dirigidas al Comisionado"
 
 FOLLOW_UP_HEADING = r"Información\s+(?:relativa\s+al|sobre\s+el)\s+seguimiento"
 FOLLOW_UP_END = r"observaciones\s+finales"

@@ -29,8 +29,11 @@ WORD_JOINER = r"-et-|-|\s+et\s+(?=(?:un|une|onze)\b)|\s+"
 DECIMAL_WORDS = ("virgule",)
 
 # Ordinal words -> the cardinal word text2num reads ("cinquième" -> "cinq").
-# "premier"/"première" are left out: they are mostly adjectives ("première instance").
+# "premier"/"première" are mostly adjectives ("première instance", "premier semestre", "pour la
+# première fois"): ordinals only before a noun that is none of ORDINAL_ADJECTIVE_NOT_BEFORE
+# ("la première loi spéciale sur la lutte contre la traite", par. 311).
 ORDINAL_WORDS = {
+    "premier": "un", "première": "un",
     "unième": "un", "deuxième": "deux", "second": "deux", "seconde": "deux",
     "troisième": "trois", "quatrième": "quatre", "cinquième": "cinq", "sixième": "six",
     "septième": "sept", "huitième": "huit", "neuvième": "neuf", "dixième": "dix",
@@ -42,6 +45,20 @@ ORDINAL_WORDS = {
 # "1er", "2e", "14ème"; "XXXIVe" (par. 35) for a roman numeral.
 ORDINAL_SUFFIXES = ("er", "re", "ère", "ème", "ième", "e", "es")
 ROMAN_ORDINAL_SUFFIX = "e"
+ORDINAL_ADJECTIVES = ("premier", "première")
+ORDINAL_ADJECTIVE_NOT_BEFORE = (
+    "instance", "semestre", "trimestre", "fois", "ministre", "vice", "plan", "rang", "lieu", "temps", "vue",
+    "abord", "de", "d'", "du", "des", "degré", "ligne", "étape", "phase", "cycle", "rapport",
+)
+# "aucun cas de violence … n'a été enregistré" (par. 194): a zero written in words, a count of what a
+# negated passive says was not recorded; "n'ont noté aucune violation" (par. 107) has no such verb after it.
+ZERO_WORDS = ("aucun", "aucune")
+ZERO_AFTER = r"[^.;:]{0,160}?n['’](?:a|ont)\s+été\s+[^\W\d]"
+# "a acquitté un accusé et en a condamné 50" (par. 199): the article counts when "en" takes its noun
+# up again with a number.
+ARTICLE_COUNTED_AFTER = r"\s+[^\W\d]+\s+et\s+en\s+(?:a|ont|avait|avaient)\s+[^\W\d]+\s+\d"
+# "en a condamné 50": the pronoun that takes up the noun of the count before (its plural).
+PRONOUN_TAKING_UP = r"(?<!\w)en\s+(?:a|ont|avait|avaient)\s+(?P<verb>[^\W\d]+)\s+$"
 
 # Scale words multiply the number before them: "20,3 millions" = 20 300 000, "10 mille" = 10 000.
 # "billion" is 10^12 in French (10^9 is "milliard").
@@ -122,6 +139,8 @@ PROVISION_CUES = (
     "emprisonnement", "privation de liberté", "amende", "peine", "passible", "délai",
     "accordé pour", "pour une durée", "prolongé",
 )
+# The cues that are verbs or adjectives, which name nothing a provision bounds ("accordé pour un an").
+PROVISION_VERB_CUES = ("accordé", "prolongé", "passible")
 # Right before a time: "doit se présenter dans les vingt-quatre heures" (par. 282).
 TIME_LIMIT_BEFORE = ("dans les", "sous")
 # An age that defines who a number counts, not a measured quantity: "enfants âgés de 2 à 6 ans"
@@ -129,6 +148,7 @@ TIME_LIMIT_BEFORE = ("dans les", "sous")
 AGE_CUES = ("enfants", "mineurs", "jeunes")
 AGE_BEFORE = ("âgés de", "âgées de", "âgé de", "âgée de", "âge de")  # right before the age
 AGE_AFTER = ("ans révolus",)  # "enfants de 15 ans révolus"
+AGE_OF = "âge des {noun}"  # the subject of an age: "âge des enfants"
 
 # Words right before a number that make it an identifier, not a statistic:
 # "art. 174", "loi no 322-I", "par. 16", "annexe 5", "résolution 68/237", "point 24".
@@ -258,6 +278,8 @@ SUBJECT_STOPWORDS = {
     "durant", "pendant", "jusqu", "environ", "plus", "moins", "ont-ils", "ayant", "étant", "été", "sont-ils",
     "leur", "leurs", "son", "sa", "ses", "ici", "notamment", "également", "déjà", "respectivement", "chacun",
     "chacune", "auxquels", "auxquelles", "lesquels", "lesquelles", "laquelle", "lequel",
+    # verbs in the third person that end no other way: "le nombre de personnes … représente" (par. 418)
+    "représente", "représentent", "atteint", "atteignent", "correspond", "correspondent", "dépasse", "dépassent",
 }
 # Verb endings that end a noun phrase ("dispensaient", "occupait"); "-ent" and "-ant" too
 # (never right after "de": "établissements d'enseignement").
@@ -285,6 +307,28 @@ OF_THEM = ("d'entre eux", "d'entre elles")
 ARTICLES = ("le", "la", "les", "l'", "un", "une", "des", "du")
 # Where the label of a share in brackets starts: "considère que la cohabitation … est calme (60,9 %)".
 LABEL_OPENERS = ("que", "qu'", "qui", "dont")
+# Verbs of opinion keep what they say: "85 % des habitants estiment que la situation … s'est
+# améliorée" (par. 203), "82 % d'entre eux jugent que le climat … est bon" (par. 110).
+OPINION_VERBS = ("estiment", "jugent", "considèrent", "pensent", "déclarent", "affirment", "indiquent")
+# Negations before a verb, kept with it: "n'ont noté aucune violation" (par. 107).
+NEGATIONS = ("n'", "ne")
+# Words after a number that describe the count before it, not a noun of their own: "3,2 millions
+# d'enfants, dont 500 000 issus de groupes socialement vulnérables" (par. 240), "37 réfugiés, dont
+# 34 originaires d'Afghanistan" (par. 280).
+DESCRIBING_WORDS = ("issus", "issues", "originaires", "nés", "nées", "venus", "venues", "âgés", "âgées")
+# The whole a share may be of, which names no counted thing: "737 400 personnes handicapées, ce qui
+# correspond à 3,7 % de la population totale" (par. 89); the share then reads "part de la …".
+WHOLE_NOUNS = ("population",)
+SHARE_OF_WHOLE = "part de la {whole}"
+# A participle written before its noun after "avoir" does not agree with it ("ont rendu 86
+# jugements", par. 155); said of the noun alone it does: "jugements (rendus)". The endings that
+# take "e" and "s", and the nouns (or their endings) that are feminine.
+AGREEING_PARTICIPLE_ENDINGS = ("é", "i", "u")
+FEMININE_ENDINGS = ("ion", "ure", "ance", "ence", "ité", "té", "ée", "ère", "ette", "ise", "aine", "ille")
+FEMININE_NOUNS = ("personne", "affaire", "école", "femme", "plainte", "famille", "victime", "procédure", "classe")
+PLURAL_NOUN_ENDINGS = ("s", "x")
+# Participles that a named body may follow inside a noun phrase: "plaintes adressées au Commissaire".
+PARTICIPLE_FORMS = ("é", "ée", "és", "ées")
 
 # Segmenter: the heading naming the paragraphs of the previous concluding observations that a
 # section answers, and the words that end it.
