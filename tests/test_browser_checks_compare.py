@@ -103,10 +103,10 @@ def test_checks_download_is_the_filtered_list(duo):
 )
 def test_a_failing_check_shows_on_the_chart_and_its_catalogue_card(duo, lang, words):
     check = data.load().checks.set_index("check_id").loc["statelessness_campaign_2024_outcomes"]
-    detail = check.detail_fr if lang == "fr" else check.detail
+    why = check.explanation_fr if lang == "fr" else check.explanation  # "The parts add up to 840, not to … 835."
     visit(duo, f"/indicators/statelessness_identification_campaigns?lang={lang}")
     warning = duo.wait_for_element("#indicator-warnings")
-    assert warning.is_displayed() and words in warning.text and detail in warning.text
+    assert warning.is_displayed() and words in warning.text and why[1:] in warning.text
     top = duo.driver.execute_script("return document.getElementById('indicator-warnings').getBoundingClientRect().top")
     assert top < duo.driver.execute_script(
         "return document.querySelector('#indicator-graph').getBoundingClientRect().top"
@@ -193,8 +193,8 @@ def test_compare_embed_code_shows_the_chart_in_a_plain_page(duo, plain_site):
         assert traces >= 2
         source = duo.find_element("#embed-source").text
         assert "CERD/C/KAZ/11-14, para. 156, 303" in source
-        assert duo.find_element(
-            "#embed-warnings"
-        ).is_displayed()  # par. 156's registered cases enter an inconsistent check
+        # par. 156's 91 registered cases are only the base of another figure's check (39 % of them, par. 157):
+        # no check is about these figures, so the comparison carries no warning
+        assert not duo.driver.find_elements("css selector", "#embed-warnings")
     finally:
         duo.driver.switch_to.default_content()

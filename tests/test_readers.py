@@ -108,7 +108,7 @@ def test_claims_dropdowns_speak_the_page_language():
             {"kind": "percent,count", "q": "réfugiés"},
             {"kind": ("percent", "count"), "first": None, "last": None, "words": "réfugiés"},
         ),
-        ({"kind": "all", "from": "x"}, {"kind": (), "first": None, "last": None, "words": ""}),
+        ({"kind": "all"}, {"kind": (), "first": None, "last": None, "words": ""}),
         ({"kind": ["percent", "count"]}, {"kind": ("percent", "count"), "first": None, "last": None, "words": ""}),
     ],
 )
@@ -117,6 +117,14 @@ def test_claims_filters_come_from_the_url(query, expected):
 
     filters = claims.url_filters(query)
     assert {k: getattr(filters, k) for k in expected} == expected
+
+
+def test_a_paragraph_bound_that_is_no_whole_number_is_refused_not_dropped():
+    from dashboard.query import BadQuery
+    from pages import claims
+
+    with pytest.raises(BadQuery, match="from='x'"):
+        claims.url_filters({"kind": "all", "from": "x"})
 
 
 def test_claims_filters_go_to_the_url_and_back():
