@@ -28,6 +28,7 @@ from etl.lang import UnsupportedLanguageError
 from etl.lang.detect import ReportLanguage, report_language
 from etl.metadata import Metadata, as_json
 from etl.pdf_layout import notes_called
+from etl.repeats import repeated_figures
 from etl.segment import SegmentationError
 from etl.sources import SourceError, report_text
 from etl.tables import ReportTables
@@ -94,7 +95,7 @@ def derive(report: ReportRecords, row: records.Report, definitions: Definitions)
     indicators = build_indicators(definitions, report, row.report_id, row.symbol)
     suggested = build_suggestions(report, indicators.observations, row.report_id)
     observations = (*indicators.observations, *suggested.observations)
-    checks = (*indicators.checks, *suggested.checks)
+    checks = (*indicators.checks, *suggested.checks, *repeated_figures(report.claims, row.report_id))
     _check_quotes(observations, report)
     _check_statuses(checks)
     catalog = (

@@ -103,6 +103,8 @@ def _check_lines(checks: Sequence[records.Check], translations: Sequence[Compari
         where = f"{c.check_id} (par. {', '.join(map(str, c.paragraphs))})"
         if c.kind == "translation":
             lines.append(f"  disagrees {where}: {c.detail}")
+        elif c.expected is None and c.explanation and c.kind != "trend":
+            lines.append(f"  inconsistent {where}: {c.explanation}")
         else:
             lines.append(
                 f"  inconsistent {where}: expected {_number(c.expected)}, computed {_number(c.computed)} — {c.detail}"

@@ -262,7 +262,9 @@ def test_a_check_warns_on_the_figure_it_is_about_with_its_reason_in_both_languag
     warned = set()
     for check in not_plain.itertuples():
         drawing = set(observations[observations.claim_id == check.claim_id].indicator_id)
-        assert drawing, f"{check.check_id}: no indicator draws the figure it is about"
+        # a defined check is about a figure of its indicators; a repeat found by the build may be about figures no
+        # table draws (it shows on /checks)
+        assert drawing or check.kind == "repeat", f"{check.check_id}: no indicator draws the figure it is about"
         warned |= drawing
         for indicator_id in drawing:
             for lang, why in (("fr", check.explanation_fr), ("en", check.explanation)):

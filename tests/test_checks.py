@@ -10,6 +10,7 @@ from contract import records
 from etl.build import build_indicators, build_report
 from etl.checks import run_checks, stated_interval
 from etl.indicators import DefinitionError, parse_definitions
+from etl.repeats import repeated_figures
 from etl.rounding import rounding_half
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -315,9 +316,9 @@ def report_checks(report_text):
     definitions = parse_definitions(
         {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "indicators").glob("*.toml")}
     )
-    return {
-        c.check_id: c for c in build_indicators(definitions, build_report(report_text, REPORT_ID), REPORT_ID).checks
-    }
+    report = build_report(report_text, REPORT_ID)
+    checks = [*build_indicators(definitions, report, REPORT_ID).checks, *repeated_figures(report.claims, REPORT_ID)]
+    return {c.check_id: c for c in checks}
 
 
 def test_the_report_inconsistencies(report_checks):
@@ -326,6 +327,7 @@ def test_the_report_inconsistencies(report_checks):
         "ethnic_shares[Allemands]",  # 223 200 / 20,3 M = 1.10 %, stated 1,2 %
         "pupils_language_shares_2022_23[Russe]",  # 1 077 915 / 3 484 139 = 30.94 %, stated 31,0 %
         "pupils_minority_languages_trend",  # "augmente chaque année", yet 103 338 -> 98 264
+        "repeat_p374_p410",  # 2 000, 10 000, 15 and 6 for the first half of 2025 (374) and for 2024-2025 (410)
         "statelessness_campaign_2024_outcomes",  # 715 + 90 + 35 = 840, stated 835
     ]
     assert len(report_checks) >= 45
@@ -412,3 +414,36 @@ def test_open_ended_totals_have_no_tolerance(report_checks):
     assert report_checks["stateless_naturalisations_sum"].tolerance is None
     assert report_checks["stateless_naturalisations_sum"].status == "consistent"  # 7 451 is "plus de 7 000"
     assert report_checks["ethnic_shares[Russes]"].tolerance > 0
+
+
+def _repeats(text: str) -> list[records.Check]:
+    return repeated_figures(build_report(text, "R").claims, "R")
+
+
+def test_the_same_figures_for_two_periods_are_a_slip():
+    """Par. 374 and 410 of the first report, shortened: the same four figures, dated differently."""
+    [check] = _repeats(
+        "1.\tAu cours du premier semestre de 2025, plus de 2 000 activités ont été menées, 10 000 documents publiés, "
+        "15 documentaires et 6 vidéos diffusés.\n"
+        "2.\tEn 2024-2025, plus de 2 000 formations ont été organisées, 10 000 documents produits, 15 documentaires "
+        "et six vidéos réalisés."
+    )
+    assert (check.kind, check.status, check.paragraphs) == ("repeat", "inconsistent", (1, 2))
+    assert "4 figures" in check.explanation and "first half of 2025 and 2024–2025" in check.explanation
+    assert "1er semestre 2025 et 2024–2025" in check.explanation_fr
+    assert len(check.claim_ids) == 8 and check.claim_id in check.claim_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same figures for the same period: a restatement (par. 91 and 210), not a slip
+        "\n".join(["1.\tEn 2024, 56,2 % des agents, 39,1 % des cadres et 44,9 % des juges."] * 2).replace(
+            "\n1.", "\n2."
+        ),
+        # two figures in common happen by chance
+        "1.\tEn 2023, 12 affaires et 15 personnes.\n2.\tEn 2024, 12 affaires et 15 personnes.",
+    ],
+)
+def test_a_restatement_or_a_chance_match_is_no_slip(text):
+    assert _repeats(text) == []
