@@ -102,7 +102,8 @@ def embed_page(indicator_id: str) -> Response:
         abort(404, description=f"no indicator {indicator_id!r}: see /api/indicators.json for the ids")
     # Links relative to the embed's own address (the iframe's src), never built from the request's Host.
     page_url = href(f"/indicators/{indicator_id}", lang, **parts.chosen)
-    return Response(embed_html(dataset, parts, page_url, lang, theme), mimetype="text/html")
+    files = {ext: href(f"/api/indicators/{indicator_id}.{ext}", lang, **parts.chosen) for ext in ("csv", "png")}
+    return Response(embed_html(dataset, parts, page_url, lang, theme, files), mimetype="text/html")
 
 
 def compare_page() -> Response:
@@ -115,7 +116,8 @@ def compare_page() -> Response:
     if parts is None:
         abort(404, description="no indicator to compare: give ?ids=<id>,<id> (see /api/indicators.json for the ids)")
     page_url = href("/compare", lang, ids=",".join(parts.chosen["ids"]))
-    return Response(embed_html(dataset, parts, page_url, lang, theme), mimetype="text/html")
+    files = {ext: href(f"/api/compare.{ext}", lang, ids=",".join(parts.chosen["ids"])) for ext in ("csv", "png")}
+    return Response(embed_html(dataset, parts, page_url, lang, theme, files), mimetype="text/html")
 
 
 def compare_url(base_url: str, ids: list[str], lang: str) -> str:
@@ -136,8 +138,16 @@ class ParagraphLink:
     href: str
 
 
-def embed_html(dataset: data.Dataset, parts: charts.ChartParts, page_url: str, lang: str, theme: str) -> str:
-    """The embed page of chart parts: title, subtitle, the report's inconsistencies, the chart or number card, notes, source."""
+def embed_html(
+    dataset: data.Dataset,
+    parts: charts.ChartParts,
+    page_url: str,
+    lang: str,
+    theme: str,
+    files: dict[str, str] | None = None,
+) -> str:
+    """The embed page of chart parts: title, subtitle, the report's inconsistencies, the chart or number card, notes,
+    source, and links to its data (CSV) and its image (PNG)."""
     links = [ParagraphLink(p, report_href(dataset, parts.report_id, lang, p)) for p in parts.paragraphs]
     # JSON inside <script>: "<" escaped so no text of the report can close the element.
     figure_json = (
@@ -157,4 +167,7 @@ def embed_html(dataset: data.Dataset, parts: charts.ChartParts, page_url: str, l
         para=t(lang, "para"),
         paragraph_links=links,
         full=t(lang, "full_indicator"),
+        files=files or {},
+        data_word=t(lang, "embed_data"),
+        image_word=t(lang, "embed_image"),
     )

@@ -1,5 +1,7 @@
 """Embeds in a real headless Chromium: the /embed page, and the Embed button's iframe code in another site's page."""
 
+import time
+
 import pytest
 from app_fixtures import browser_session, require_browser, shared_fixture
 from selenium.webdriver.common.keys import Keys
@@ -51,6 +53,49 @@ def test_embed_button_code_shows_the_chart_in_a_plain_page(duo, plain_site):
         assert "Partial period" in duo.find_element("#embed-notes").text
     finally:
         duo.driver.switch_to.default_content()
+
+
+@pytest.mark.parametrize("width", [320, 390, 800])
+def test_the_embed_code_sizes_its_frame_to_the_chart_so_nothing_is_cut(duo, plain_site, width):
+    """The pasted code's iframe starts too short (300 px, as a host page might squeeze it); the embed reports its
+    height and the code's listener follows it: the source line and the links to the data and image show whole."""
+    from dashboard import embed
+
+    folder, site = plain_site
+    code = embed.iframe_code(duo.server_url, "ethnic_composition_share", "t", "en", {}, 300)
+    (folder / "article.html").write_text(
+        f"<!DOCTYPE html><html><body style='margin:0'><h1>A briefing</h1>{code}</body></html>", encoding="utf-8"
+    )
+    duo.driver.set_window_size(width, 900)
+    try:
+        duo.driver.get(f"{site}/article.html")
+        frame = duo.find_element("iframe")
+        duo.driver.switch_to.frame(frame)
+        duo.wait_for_element("#embed-chart .main-svg")
+        bottom = duo.driver.execute_script(
+            "return document.getElementById('embed-source').getBoundingClientRect().bottom"
+        )
+        links = {
+            a.get_attribute("id"): a.get_attribute("href")
+            for a in duo.driver.find_elements("css selector", "#embed-source a[id]")
+        }
+        duo.driver.switch_to.default_content()
+        assert links["embed-data"].endswith("/api/indicators/ethnic_composition_share.csv?lang=en")
+        assert links["embed-image"].endswith("/api/indicators/ethnic_composition_share.png?lang=en")
+        for _ in range(50):  # the frame grows once the embed has told its height
+            height = duo.driver.execute_script("return document.querySelector('iframe').getBoundingClientRect().height")
+            if height >= bottom:
+                break
+            time.sleep(0.1)
+        assert height > 300 and bottom <= height, (width, bottom, height)
+        time.sleep(1)  # and it stays there: the frame's new height does not feed a growth of its own
+        assert (
+            duo.driver.execute_script("return document.querySelector('iframe').getBoundingClientRect().height")
+            == height
+        )
+    finally:
+        duo.driver.switch_to.default_content()
+        duo.driver.set_window_size(1300, 1000)
 
 
 def test_share_menus_open_from_the_keyboard(duo):
