@@ -31,7 +31,9 @@ def layout(lang: object = None, state: object = None, **_: object) -> html.Div:
     found = next((count for count in counts if count.iso3 == chosen), None) if isinstance(chosen, str) else None
     if found is None:
         unknown = html.P(t(lang, "states_unknown", code=chosen), className="hint") if chosen else None
-        return html.Div([problem, html.H1(t(lang, "states_title")), unknown, _state_list(counts, lang)], "states")
+        return html.Div(
+            [problem, html.H1(t(lang, "states_title")), unknown, _state_list(counts, lang)], className="states"
+        )
     return html.Div([problem, *_state_page(dataset, found, lang)], className="states")
 
 
