@@ -27,7 +27,9 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # app_fixtures.routing: the body Dash's page callback is posted
 
+from app_fixtures import routing  # noqa: E402
 from bench_documents import CORPUS_PLACES  # noqa: E402
 from performance_doc import write_section  # noqa: E402
 
@@ -103,20 +105,6 @@ def build_store(pdfs: list[Path], out: Path) -> tuple[int, float, float, str]:
     return run.returncode, wall, cpu, run.stderr
 
 
-def page_request(path: str, search: str) -> dict:
-    """The body of Dash's page callback for a URL: what a browser posts to show that page."""
-    return {
-        "output": ".._pages_content.children..._pages_store.data..",
-        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-        "inputs": [
-            {"id": "_pages_location", "property": "pathname", "value": path},
-            {"id": "_pages_location", "property": "search", "value": search},
-        ],
-        "changedPropIds": ["_pages_location.pathname"],
-        "state": [],
-    }
-
-
 def walk(client, row: Row, tables: list[str], images: bool) -> None:
     """Ask every page and route about one report and its tables, in French and English; note each 5xx."""
 
@@ -130,9 +118,9 @@ def walk(client, row: Row, tables: list[str], images: bool) -> None:
     for lang in ("fr", "en"):
         for page in PAGES:
             ask("GET", f"{page}?{report}&lang={lang}")
-            ask("POST", "/_dash-update-component", page_request(page, f"?{report}&lang={lang}"))
+            ask("POST", "/_dash-update-component", routing(page, f"?{report}&lang={lang}"))
         for table in tables:
-            ask("POST", "/_dash-update-component", page_request(f"/indicators/{table}", f"?lang={lang}"))
+            ask("POST", "/_dash-update-component", routing(f"/indicators/{table}", f"?lang={lang}"))
     for route in REPORT_ROUTES:
         ask("GET", f"{route}?{report}")
     for table in tables:

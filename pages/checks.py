@@ -16,8 +16,6 @@ from dashboard.i18n import kind_label, labelled, language, t
 
 dash.register_page(__name__, path="/checks", title="Vérifications / Checks")
 
-STATUSES = VERDICT_GROUPS
-
 
 def report_checks(dataset: data.Dataset, report_id: str) -> pd.DataFrame:
     """The checks of one report, inconsistencies first, then by id."""
@@ -26,7 +24,7 @@ def report_checks(dataset: data.Dataset, report_id: str) -> pd.DataFrame:
 
 def filtered(checks: pd.DataFrame, status: str | None, kind: str | None) -> pd.DataFrame:
     """The checks of a verdict group and a kind (None: any)."""
-    if status in STATUSES:
+    if status in VERDICT_GROUPS:
         checks = checks[checks.status.map(verdict_group) == status]
     if kind in CHECK_KINDS:
         checks = checks[checks.kind == kind]
@@ -38,7 +36,7 @@ def layout(
 ) -> html.Div:
     """Every check of one report (`?report=<id>`, else the first), narrowed by `?status=` and `?kind=`."""
     lang = language(one(lang))
-    status = asked if isinstance(asked := one(status), str) and asked in STATUSES else None
+    status = asked if isinstance(asked := one(status), str) and asked in VERDICT_GROUPS else None
     kind = asked if isinstance(asked := one(kind), str) and asked in CHECK_KINDS else None
     dataset, problem = page_data(lang)
     if dataset is None:
@@ -58,7 +56,7 @@ def layout(
             _filter_links(
                 "status",
                 t(lang, "checks_status"),
-                [(s, f"{t(lang, f'checks_{s}')} ({int(counts.get(s, 0))})") for s in STATUSES],
+                [(s, f"{t(lang, f'checks_{s}')} ({int(counts.get(s, 0))})") for s in VERDICT_GROUPS],
                 status,
                 params,
                 lang,

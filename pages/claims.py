@@ -323,20 +323,22 @@ def grid_rows(dataset: data.Dataset, frame: pd.DataFrame, report: str, lang: str
     return records
 
 
+# The filters both callbacks read, in the order of their arguments: the controls, then the page's language and report.
+FILTERS = (
+    *(
+        Input(f"claims-{name}", "value")
+        for name in ("kind", "unit", "qualifier", "chapter", "section", "from", "to", "text")
+    ),
+    State("claims-lang", "data"),
+    State("claims-report", "data"),
+)
+
+
 @callback(
     Output("claims-grid", "rowData"),
     Output("claims-count", "children"),
     Output("claims-download", "href"),
-    Input("claims-kind", "value"),
-    Input("claims-unit", "value"),
-    Input("claims-qualifier", "value"),
-    Input("claims-chapter", "value"),
-    Input("claims-section", "value"),
-    Input("claims-from", "value"),
-    Input("claims-to", "value"),
-    Input("claims-text", "value"),
-    State("claims-lang", "data"),
-    State("claims-report", "data"),
+    *FILTERS,
 )
 def filter_claims(
     kind: list[str] | None,
@@ -362,16 +364,7 @@ def filter_claims(
 
 @callback(
     Output("claims-location", "search"),
-    Input("claims-kind", "value"),
-    Input("claims-unit", "value"),
-    Input("claims-qualifier", "value"),
-    Input("claims-chapter", "value"),
-    Input("claims-section", "value"),
-    Input("claims-from", "value"),
-    Input("claims-to", "value"),
-    Input("claims-text", "value"),
-    State("claims-lang", "data"),
-    State("claims-report", "data"),
+    *FILTERS,
     prevent_initial_call=True,
 )
 def filters_in_url(
