@@ -83,7 +83,8 @@ def period_said(period: object, entry: CatalogEntry, lang: str) -> str:
 
 
 def point_data(row: Any, entry: CatalogEntry, lang: str, usual: int | None = None) -> list[Any]:
-    """What a chart point carries for hover and click: position, value, period, qualifier, paragraph.
+    """What a chart point carries for hover and click: position, value, period, qualifier, paragraph, and the value
+    with its unit as the tooltip says it ('plus de 14 900 personnes', '39 %'; `figures.HOVER` reads it).
 
     `usual`: the series' usual period length, against which a period is said partial; None where there is no time axis.
     """
@@ -97,6 +98,7 @@ def point_data(row: Any, entry: CatalogEntry, lang: str, usual: int | None = Non
         period,
         qualifier,
         f"{t(lang, 'para')} {int(row.paragraph)}",
+        value_label(row.value, row.qualifier, row.unit, lang, with_unit=True),
     ]
 
 

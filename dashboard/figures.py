@@ -42,9 +42,11 @@ GRAPH_CONFIG: Any = {  # dcc.Graph's `config` (Dash's TypedDict)
     "doubleClick": False,
     "responsive": True,
 }
-HOVER = (
-    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>%{customdata[4]}<extra>%{fullData.name}</extra>"
-)
+# A tooltip in the reader's words, never plotly's "x=…<br>y=…": the value with its unit (its qualifier in words),
+# what it counts (the series, or the bar's name), the period, the paragraph. Every piece is text made inert and
+# formatted in the page's language by `chart_text.point_data`; plotly formats no number of it.
+HOVER = "<b>%{customdata[5]}</b><br>%{fullData.name}<br>%{customdata[2]}<br>%{customdata[4]}<extra></extra>"
+BAR_HOVER = "<b>%{customdata[5]}</b><br>%{y}<br>%{customdata[2]}<br>%{customdata[4]}<extra></extra>"  # %{y}: the bar
 SEPARATORS = {"fr": ",\u202f", "en": ".,"}  # plotly's decimal and thousands marks, for anything it formats itself
 # Label placement works in pixels of a plot about this size (a phone's page); larger images place them again.
 PLOT_W, PLOT_PX, MARKER_PX = 320, 300, 6
@@ -74,7 +76,7 @@ class Points:
     x: list[object]
     y: list[object]
     text: list[str]
-    customdata: list[list[object]]  # position, value, period, qualifier, paragraph: what hover and click read
+    customdata: list[list[object]]  # position, value, period, qualifier, paragraph, value with unit: hover and click
 
 
 @dataclass(frozen=True)
@@ -362,7 +364,7 @@ def bar_figure(plot: BarPlot) -> go.Figure:
                 "cliponaxis": False,
                 "constraintext": "none",
                 "customdata": panel.customdata,
-                "hovertemplate": HOVER,
+                "hovertemplate": BAR_HOVER,
             }
         )
         layout[f"yaxis{axis}"] = {
