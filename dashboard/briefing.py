@@ -61,7 +61,7 @@ def sources_markdown(
             f"- {parts.subtitle}",
             f"- {parts.source}",
             f"- document: {document}; built {dataset.built_at(entry.report_id)}",
-            *[f"- ⚠ {warning}" for warning in parts.warnings],
+            *[f"- ⚠ {warning.text}" for warning in parts.warnings],
             *[f"- note: {note}" for note in parts.notes],
             f"- description: {parts.description}",
             "",

@@ -14,7 +14,9 @@ import pandas as pd
 
 from contract import periods
 from contract.records import CatalogEntry
+from contract.schema import QUALIFIED_STATUSES
 from dashboard import data, shapes
+from dashboard.figures import ChartWarning
 from dashboard.i18n import (
     QUALIFIER_WORDS,
     format_compact,
@@ -251,7 +253,19 @@ def check_explanation(check: Any, lang: str) -> str | None:
     return why if isinstance(why, str) and why else None
 
 
-def check_warnings(checks: pd.DataFrame, lang: str, about: Collection[str] | None = None) -> list[str]:
+# The verdicts a reader tells apart (contract.schema.CHECK_STATUSES): the report's figures disagree, agree only once
+# something the text does not say is allowed (`qualified`: truncation, the base's rounding, a base from elsewhere),
+# or agree. Qualified ones are shown apart from inconsistent ones (amber, not red) wherever a warning is shown.
+QUALIFIED = "qualified"
+VERDICT_GROUPS = (data.INCONSISTENT, QUALIFIED, data.CONSISTENT)
+
+
+def verdict_group(status: str) -> str:
+    """The group a status belongs to: its own, or `qualified` for the verdicts that needed an allowance."""
+    return QUALIFIED if status in QUALIFIED_STATUSES else status
+
+
+def check_warnings(checks: pd.DataFrame, lang: str, about: Collection[str] | None = None) -> list[ChartWarning]:
     """One line per check that is not plainly consistent, saying why: 'Les chiffres du rapport ne concordent pas :
     les parties font 840, et non le total indiqué « 835 ». — par. 290'. With `about` (the claim ids a chart draws), only the checks about one of
     those figures: a table whose number is merely the base of another's share carries no warning for it."""
@@ -265,8 +279,10 @@ def check_warnings(checks: pd.DataFrame, lang: str, about: Collection[str] | Non
         why = check_explanation(c, lang)
         described = c.description_fr if lang == "fr" else c.description
         detail = _after_colon(why) if why else (check_detail(c, lang) or described)
-        key = "warning" if c.status == data.INCONSISTENT else "warning_qualified"
-        lines.append(t(lang, key, detail=detail, para=paragraphs_label([int(p) for p in c.paragraphs], lang)))
+        verdict = verdict_group(c.status)
+        key = "warning" if verdict == data.INCONSISTENT else "warning_qualified"
+        text = t(lang, key, detail=detail, para=paragraphs_label([int(p) for p in c.paragraphs], lang))
+        lines.append(ChartWarning(text, verdict))
     return lines
 
 

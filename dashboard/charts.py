@@ -36,6 +36,7 @@ from dashboard.chart_text import (
 from dashboard.figures import (
     BarPlot,
     CardPlot,
+    ChartWarning,
     Frame,
     LinePlot,
     LineTrace,
@@ -72,7 +73,7 @@ class ChartParts:
     chosen: Choice = field(default_factory=dict)
     kind: str = "lines"
     card: Card | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ChartWarning] = field(default_factory=list)
     report_id: str = ""
 
 

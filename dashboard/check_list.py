@@ -6,22 +6,13 @@ from typing import Any
 import pandas as pd
 from dash import dcc, html
 
-from contract.schema import QUALIFIED_STATUSES
 from dashboard import data
-from dashboard.chart_text import check_detail, check_explanation
+from dashboard.chart_text import VERDICT_GROUPS, check_detail, check_explanation, verdict_group
 from dashboard.components import href, report_href
 from dashboard.i18n import format_number, kind_label, labelled, paragraphs_label, t, title
 
-# The verdicts a reader tells apart (contract.schema.CHECK_STATUSES): the report's figures disagree, agree only once
-# something the text does not say is allowed (`qualified`: truncation, the base's rounding, a base from elsewhere),
-# or agree.
-QUALIFIED = "qualified"
-VERDICT_GROUPS = (data.INCONSISTENT, QUALIFIED, data.CONSISTENT)
-
-
-def verdict_group(status: str) -> str:
-    """The group a status belongs to: its own, or `qualified` for the verdicts that needed an allowance."""
-    return QUALIFIED if status in QUALIFIED_STATUSES else status
+# The verdict groups (inconsistent, qualified, consistent) live with the warnings they colour (chart_text), below this.
+__all__ = ["VERDICT_GROUPS", "checks_lead", "checks_list", "verdict_group"]
 
 
 def checks_lead(checks: pd.DataFrame, lang: str) -> str:

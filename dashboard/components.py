@@ -12,7 +12,7 @@ from contract.records import CatalogEntry
 from dashboard import citations, data, search, shapes
 from dashboard.attributes import attributes
 from dashboard.chart_text import Card, point_data
-from dashboard.figures import SIZES
+from dashboard.figures import SIZES, ChartWarning
 from dashboard.i18n import (
     DEFAULT_LANGUAGE,
     QUALIFIER_WORDS,
@@ -215,12 +215,16 @@ def number_card(card: Card, id_prefix: str = "indicator") -> html.Div:
     )
 
 
-def chart_warnings(warnings: list[str], id_prefix: str = "indicator") -> html.Div | None:
-    """The report's own inconsistencies, printed where the reader looks at the chart."""
+def chart_warnings(warnings: list[ChartWarning], id_prefix: str = "indicator") -> html.Div | None:
+    """The report's own inconsistencies, printed where the reader looks at the chart: red where its figures disagree
+    (`warning-inconsistent`), amber where they agree only on a condition (`warning-qualified`)."""
     if not warnings:
         return None
     return html.Div(
-        [html.P(f"⚠ {w}") for w in warnings], className="chart-warnings", role="note", id=f"{id_prefix}-warnings"
+        [html.P(f"⚠ {w.text}", className=f"warning warning-{w.verdict}") for w in warnings],
+        className="chart-warnings",
+        role="note",
+        id=f"{id_prefix}-warnings",
     )
 
 

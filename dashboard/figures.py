@@ -64,8 +64,17 @@ DARK = {
     "muted": "#a9b6c3",
     "grid": "#2d3b4a",
     "warn": "#ff8a80",
+    "caution": "#ffb74d",
 }
-LIGHT = {"paper": "white", "plot": "white", "ink": "#1d2733", "muted": "#5b6775", "grid": "#ebf0f8", "warn": "#b3261e"}
+LIGHT = {
+    "paper": "white",
+    "plot": "white",
+    "ink": "#1d2733",
+    "muted": "#5b6775",
+    "grid": "#ebf0f8",
+    "warn": "#b3261e",
+    "caution": "#8a5300",  # amber dark enough for text on white: 6.3:1 (WCAG AA asks 4.5:1)
+}
 
 
 @dataclass(frozen=True)
@@ -134,13 +143,22 @@ class CardPlot:
 
 
 @dataclass(frozen=True)
+class ChartWarning:
+    """A check about a figure of the chart that is not plainly consistent, said in a sentence, with its verdict group:
+    `inconsistent` (the report's figures disagree: red) or `qualified` (they agree only on a condition: amber)."""
+
+    text: str
+    verdict: str
+
+
+@dataclass(frozen=True)
 class Frame:
     """What an image prints around its plot: title, subtitle, the report's inconsistencies, notes, source."""
 
     title: str
     subtitle: str
     kind: str
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ChartWarning] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     source: str = ""
 

@@ -18,8 +18,10 @@ def framed(figure: go.Figure, parts: Frame, width: int, height: int, theme: str 
     base = max(11.0, min(width, height * 1.6) / 80)  # text grows with the image, within reason
     # Every text here comes from the report or its definition: made inert before the figure's own markup is added.
     title = wrapped(parts.title, width - 60, base * 1.55, inert)
+    # Red where the report's figures disagree, amber where they agree only on a condition (as on the page).
     warnings = [
-        f'<span style="color:{colors["warn"]}"><b>⚠</b> {wrapped(w, width - 80, base * 0.9, inert)}</span>'
+        f'<span style="color:{colors["warn" if w.verdict == "inconsistent" else "caution"]}"><b>⚠</b> '
+        f"{wrapped(w.text, width - 80, base * 0.9, inert)}</span>"
         for w in parts.warnings
     ]
     footer = "<br>".join(

@@ -103,7 +103,7 @@ def test_every_chart_carries_its_source_line_and_the_report_slips(rendered):
         assert parts.title.split()[0] in text
         for warning in parts.warnings:
             head = "Les chiffres du rapport ne concordent" if lang == "fr" else "The report's figures"
-            assert head in text and warning.split(" — ")[-1].replace("\xa0", " ") in text, (indicator_id, lang)
+            assert head in text and warning.text.split(" — ")[-1].replace("\xa0", " ") in text, (indicator_id, lang)
 
 
 def test_single_values_are_cards_in_the_image(rendered):

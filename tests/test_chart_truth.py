@@ -288,8 +288,11 @@ def test_a_check_warns_on_the_figure_it_is_about_with_its_reason_in_both_languag
 
 def test_campaign_warning_reads_as_the_report_writes_it(dataset):
     parts = charts.chart_parts(dataset, "statelessness_identification_campaigns", {}, "fr")
-    assert parts.warnings == [
-        "Les chiffres du rapport ne concordent pas : les parties font 840, et non le total indiqué « 835 ». — par. 290"
+    assert [(w.text, w.verdict) for w in parts.warnings] == [
+        (
+            "Les chiffres du rapport ne concordent pas : les parties font 840, et non le total indiqué « 835 ». — par. 290",
+            "inconsistent",
+        )
     ]
 
 
