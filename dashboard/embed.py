@@ -16,7 +16,8 @@ from markupsafe import Markup
 
 from dashboard import charts, comparison, data, query, templates
 from dashboard.components import href, report_href
-from dashboard.figures import page_height, themed
+from dashboard.figures import page_height
+from dashboard.framing import themed
 from dashboard.i18n import labelled, language, t
 
 STATIC = {

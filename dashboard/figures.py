@@ -2,11 +2,10 @@
 
 Each kind of chart has its plot (`LinePlot`, `StackedPlot`, `BarPlot`, `CardPlot`), every text on it already
 written; `draw` makes its figure. Value labels are placed so that they never overlap; the rest is on hover.
-`framed` bakes a chart's title, notes and source into a fixed-size figure for images; `themed` colours it.
+`framing.framed` bakes a chart's title, notes and source into a fixed-size figure for images, in a theme.
 """
 
 import textwrap
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,24 +56,6 @@ SIZES = {"slide": (1280, 720), "a4": (1240, 877), "square": (1080, 1080)}
 DEFAULT_SIZE = "slide"
 PARTIAL_FILL = "rgba(91, 103, 117, 0.09)"
 THEMES = ("light", "dark")
-DARK = {
-    "paper": "#16202b",
-    "plot": "#16202b",
-    "ink": "#e8edf2",
-    "muted": "#a9b6c3",
-    "grid": "#2d3b4a",
-    "warn": "#ff8a80",
-    "caution": "#ffb74d",
-}
-LIGHT = {
-    "paper": "white",
-    "plot": "white",
-    "ink": "#1d2733",
-    "muted": "#5b6775",
-    "grid": "#ebf0f8",
-    "warn": "#b3261e",
-    "caution": "#8a5300",  # amber dark enough for text on white: 6.3:1 (WCAG AA asks 4.5:1)
-}
 
 
 @dataclass(frozen=True)
@@ -494,24 +475,3 @@ def card_figure(plot: CardPlot) -> go.Figure:
         yaxis={"visible": False, "range": [0, 1], "fixedrange": True},
     )
     return go.Figure({"data": [], "layout": layout})
-
-
-# Images: the chart's texts inside a figure of a fixed size, in a theme.
-
-
-def themed(figure: go.Figure, theme: str) -> go.Figure:
-    """The figure in the light or dark theme (colours of paper, text and grid)."""
-    colors = DARK if theme == "dark" else LIGHT
-    figure.update_layout(paper_bgcolor=colors["paper"], plot_bgcolor=colors["plot"], font={"color": colors["ink"]})
-    figure.update_xaxes(gridcolor=colors["grid"], linecolor=colors["grid"])
-    figure.update_yaxes(gridcolor=colors["grid"], linecolor=colors["grid"], zerolinecolor=colors["grid"])
-    return figure
-
-
-def wrapped(text: str, width_px: int, font_px: float, line: Callable[[str], str] = str) -> str:
-    """Text broken into lines that fit `width_px` at `font_px` (plotly does not wrap titles or annotations).
-
-    `line` makes each line safe for plotly (`chart_text.inert`): applied after the breaks, so none falls inside an entity.
-    """
-    per_line = max(20, int(width_px / (font_px * 0.52)))
-    return "<br>".join(line(part) for part in textwrap.wrap(text, per_line)) or line(text)

@@ -2,12 +2,35 @@
 figure of a fixed size, its labels placed again for that size, in a theme. Plotly only: the texts are given."""
 
 import copy
+import textwrap
+from collections.abc import Callable
 
 import plotly.graph_objects as go
 
 from dashboard.chart_text import inert
-from dashboard.figures import DARK, LIGHT, Frame, fit_facets, place_line_labels, themed, wrapped
+from dashboard.figures import Frame, fit_facets, place_line_labels
 from dashboard.shapes import has_time_axis
+
+# The themes' colours: paper, text, grid, and the warnings' red (figures that disagree) and amber (that agree only
+# on a condition), each dark or light enough for text on its paper.
+DARK = {
+    "paper": "#16202b",
+    "plot": "#16202b",
+    "ink": "#e8edf2",
+    "muted": "#a9b6c3",
+    "grid": "#2d3b4a",
+    "warn": "#ff8a80",
+    "caution": "#ffb74d",
+}
+LIGHT = {
+    "paper": "white",
+    "plot": "white",
+    "ink": "#1d2733",
+    "muted": "#5b6775",
+    "grid": "#ebf0f8",
+    "warn": "#b3261e",
+    "caution": "#8a5300",  # amber dark enough for text on white: 6.3:1 (WCAG AA asks 4.5:1)
+}
 
 
 def framed(figure: go.Figure, parts: Frame, width: int, height: int, theme: str = "light") -> go.Figure:
@@ -94,3 +117,21 @@ def framed(figure: go.Figure, parts: Frame, width: int, height: int, theme: str 
     if parts.kind == "bars":
         fit_facets(spec, plot_h, base)
     return themed(go.Figure(spec), theme)
+
+
+def themed(figure: go.Figure, theme: str) -> go.Figure:
+    """The figure in the light or dark theme (colours of paper, text and grid)."""
+    colors = DARK if theme == "dark" else LIGHT
+    figure.update_layout(paper_bgcolor=colors["paper"], plot_bgcolor=colors["plot"], font={"color": colors["ink"]})
+    figure.update_xaxes(gridcolor=colors["grid"], linecolor=colors["grid"])
+    figure.update_yaxes(gridcolor=colors["grid"], linecolor=colors["grid"], zerolinecolor=colors["grid"])
+    return figure
+
+
+def wrapped(text: str, width_px: int, font_px: float, line: Callable[[str], str] = str) -> str:
+    """Text broken into lines that fit `width_px` at `font_px` (plotly does not wrap titles or annotations).
+
+    `line` makes each line safe for plotly (`chart_text.inert`): applied after the breaks, so none falls inside an entity.
+    """
+    per_line = max(20, int(width_px / (font_px * 0.52)))
+    return "<br>".join(line(part) for part in textwrap.wrap(text, per_line)) or line(text)

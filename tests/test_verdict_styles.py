@@ -9,7 +9,7 @@ from app_fixtures import ROOT, app_reading, shared_fixture
 from test_app_pages import walk
 
 from contract.schema import CHECK_STATUSES, QUALIFIED_STATUSES
-from dashboard import charts, comparison, data, figures
+from dashboard import charts, comparison, data, framing
 
 LANGS = ("fr", "en")
 STYLE = (ROOT / "assets" / "style.css").read_text(encoding="utf-8")
@@ -62,7 +62,7 @@ def test_each_warning_is_styled_by_its_verdict_on_the_page_embed_and_image(datas
 def test_the_image_prints_a_qualified_warning_in_amber(dataset):
     qualified = dataset.checks[dataset.checks.status.isin(QUALIFIED_STATUSES)].iloc[0]
     indicator_id = min(drawn_by(dataset, qualified))
-    for theme, colors in (("light", figures.LIGHT), ("dark", figures.DARK)):
+    for theme, colors in (("light", framing.LIGHT), ("dark", framing.DARK)):
         parts = charts.chart_parts(dataset, indicator_id, {}, "en")
         image = charts.briefing_figure(parts, 1280, 720, theme)
         footer = next(a.text for a in image.layout.annotations if a.name == "footer")
@@ -102,8 +102,8 @@ def test_the_amber_has_enough_contrast():
     assert len(amber) == 2  # light and dark
     for background, ink in amber:
         assert contrast(ink, background) >= 4.5
-    assert contrast(figures.LIGHT["caution"], "#ffffff") >= 4.5
-    assert contrast(figures.DARK["caution"], figures.DARK["paper"]) >= 4.5
+    assert contrast(framing.LIGHT["caution"], "#ffffff") >= 4.5
+    assert contrast(framing.DARK["caution"], framing.DARK["paper"]) >= 4.5
 
 
 def test_every_qualified_status_is_amber_on_the_checks_list():
