@@ -11,7 +11,8 @@ from dashboard.chart_text import VERDICT_GROUPS, check_detail, check_explanation
 from dashboard.components import href, report_href
 from dashboard.i18n import format_number, kind_label, labelled, paragraphs_label, t, title
 
-# The verdict groups (inconsistent, qualified, consistent) live with the warnings they colour (chart_text), below this.
+# The verdict groups (inconsistent, qualified, consistent) live in chart_text, a layer below, beside the warnings
+# they colour; /checks takes them from here with the list.
 __all__ = ["VERDICT_GROUPS", "checks_lead", "checks_list", "verdict_group"]
 
 
