@@ -122,3 +122,20 @@ def test_a_bar_names_itself_in_its_tooltip(dataset, lang, value, bar):
     assert len(said) == 1, hovers(figure)
     assert figure.data[0].hovertemplate == figures.BAR_HOVER
     assert f"<br>{bar}<br>" in said[0] and said[0].endswith(f"{PARA[lang]} 58<extra></extra>")
+
+
+def test_markup_in_a_bar_name_stays_text_in_its_tooltip(tmp_path):
+    """A bar's name that holds markup (a value of the store, here edited) reaches the tooltip as entities, not tags."""
+    import pandas as pd
+    from app_fixtures import HOSTILE, plain_copy
+
+    folder = plain_copy(data.data_dir(), tmp_path / "processed")
+    observations = pd.read_parquet(folder / "observations.parquet")
+    russes = (observations.indicator_id == "ethnic_composition_population") & (observations.group == "Russes")
+    assert russes.sum() == 1
+    observations.loc[russes, "group"] = HOSTILE
+    observations.to_parquet(folder / "observations.parquet", index=False)
+    with app_reading(folder):
+        figure = charts.chart_parts(data.load(), "ethnic_composition_population", {}, "fr").figure
+    said = next(s for s in hovers(figure) if s.startswith(f"<b>2{NNBSP}900{NNBSP}000 personnes</b>"))
+    assert "&lt;script&gt;" in said and "<script" not in said and "<img" not in said
