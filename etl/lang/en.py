@@ -287,6 +287,7 @@ PARTICIPLE_FORMS = ("ed",)  # "complaints addressed to the Commissioner"
 FOLLOW_UP_HEADING = r"Information\s+on\s+(?:the\s+)?follow-up\s+to"
 FOLLOW_UP_END = r"concluding\s+observations"
 PARAGRAPH_WORDS = r"paragraphs?"
+ANNEX_WORDS = r"Annex(?:es)?"  # the heading that opens an annex: "Annex", "Annex II"
 
 # Frequent words that tell English from French and Spanish, counted when no metadata gives the
 # language (etl/lang/detect.py).

@@ -292,6 +292,7 @@ PARTICIPLE_FORMS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas") 
 FOLLOW_UP_HEADING = r"Información\s+(?:relativa\s+al|sobre\s+el)\s+seguimiento"
 FOLLOW_UP_END = r"observaciones\s+finales"
 PARAGRAPH_WORDS = r"párrafos?"
+ANNEX_WORDS = r"Anexos?"  # the heading that opens an annex: "Anexo", "Anexo II"
 
 # Frequent words that tell Spanish from French and English, counted when no metadata gives the
 # language (etl/lang/detect.py); "de", "la", "en", "que", "un", "se" are French too.

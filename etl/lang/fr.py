@@ -335,6 +335,7 @@ PARTICIPLE_FORMS = ("é", "ée", "és", "ées")
 FOLLOW_UP_HEADING = r"Renseignements\s+sur\s+la\s+suite\s+donnée"
 FOLLOW_UP_END = r"observations\s+finales"
 PARAGRAPH_WORDS = r"paragraphes?"
+ANNEX_WORDS = r"Annexes?"  # the heading that opens an annex: "Annexe", "Annexe II"
 
 # Frequent words that tell French from English and Spanish, counted when no metadata gives the
 # language (etl/lang/detect.py); "de", "la", "en", "que", "un", "se" are Spanish too.
