@@ -123,6 +123,8 @@ MEASURE_UNITS = {
 UNIT_ADJECTIVES: tuple[str, ...] = ()
 # Words before a number of years that make it a date: "over the past three years".
 DATING_BEFORE = ("past", "last", "next", "previous", "following", "coming")
+# Words after a number of years that make it a date: "adopted three years ago".
+DATING_AFTER = ("ago",)
 
 # The terms of a law, not statistics (kind `provision`): "three to seven years' imprisonment",
 # "a fine of up to 2,000 tenge", "within a period of three months", "granted for one year".

@@ -134,6 +134,8 @@ MEASURE_UNITS = {
 # "los tres últimos años" (between), "los últimos tres años" (before): a date.
 UNIT_ADJECTIVES = ("últimos", "últimas", "próximos", "próximas")
 DATING_BEFORE = ("últimos", "últimas", "próximos", "próximas")
+# Words after a number of years that make it a date (Spanish says it before: "hace tres años").
+DATING_AFTER: tuple[str, ...] = ()
 
 # The terms of a law, not statistics (kind `provision`): "de tres a siete años de prisión",
 # "multa de hasta 2.000 tenge", "en un plazo de tres meses", "se concede por un año".

@@ -129,6 +129,8 @@ MEASURE_UNITS = {
 # Adjectives between a number and its unit of time that make it a date ("trois dernières années").
 UNIT_ADJECTIVES = ("dernières", "derniers", "prochaines", "prochains")
 DATING_BEFORE: tuple[str, ...] = ()  # French puts them after the number
+# Words after a number of years that make it a date (French says it before: "il y a trois ans").
+DATING_AFTER: tuple[str, ...] = ()
 
 # A time or a sum in the terms of a law, not a statistic (kind `provision`): a penalty
 # ("trois à sept ans d'emprisonnement", par. 191), a fine ("amende pouvant aller jusqu'à
