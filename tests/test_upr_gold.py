@@ -199,18 +199,22 @@ ECUADOR_2008 = [
     Gold("Page [9]", None),
     Gold("Committee against Torture in [2006] and 2007. Italy", None),
     Gold("Committee against Torture in 2006 and [2007]. Italy", None),
+    Gold("prison conditions are [one] of its main concerns", None),  # a pronoun
     Gold("Page [10]", None),
+    Gold("national justice is the [first] guarantor", None),
     Gold("Ecuador noted that [two] policies", 2),
     Gold("In [2005] a 10-year education plan", None),
     Gold("In 2005 a [10]-year education plan", None),  # how long the plan runs
     Gold("progress in budget allocation to [38] per cent", 38),
     Gold("aims to cover [1.3] million children", 1_300_000),
     Gold("[Fifteen thousand] new jobs", 15_000),
+    Gold("the main [one] of which being", None),
     Gold("comprehensive care in [64] geriatric units", 64),
     Gold("created the [first] research institute", None),
     Gold("indicated that in [2007] a National", None),
     # page 11-12, par. 54-62: the recommendations' numbers are their keys
     Gold("Page [11]", None),
+    Gold("with a gender focus. [One] of the specific projects", None),
     Gold("annual budget of US$ [5] million", 5_000_000),
     Gold("a coordinating body in [2002]", None),
     Gold("[1]. Provide information in the future", None),
