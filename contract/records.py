@@ -62,6 +62,13 @@ class Paragraph:
         Doc("`duplicate` or `out_of_order` for a paragraph number that repeats or goes back; null otherwise"),
     ] = None
     part: Annotated[str, Doc("`body`, or `annex` for a paragraph of an annex")] = "body"
+    part_title: Annotated[
+        str | None,
+        Doc(
+            "an annex's heading as printed, its label and title (`Annex — Composition of the delegation`); null in "
+            "the body. An annex's paragraphs are its blocks, numbered 10001, 10002, … (the second annex's 20001, …)"
+        ),
+    ] = None
     notes: Annotated[
         tuple[str, ...], Doc("the footnotes called from the paragraph, each with its marker first (`3 See …`)")
     ] = ()

@@ -38,7 +38,7 @@ CHECK_STATUSES = (
 QUALIFIED_STATUSES = CHECK_STATUSES[2:]
 SUGGESTION_SHAPES = ("time_series", "breakdown", "single")
 CHARTS = ("time_series", "composition", "breakdown")
-PARTS = ("body", "annex")
+PARTS = ("body", "annex")  # a paragraph's part: the report's body or one of its annexes (etl/segment.py)
 # The bodies that issue documents of the UN human-rights system: the ten treaty bodies, the Human Rights
 # Council and its Universal Periodic Review, and the special procedures.
 TREATY_BODIES = ("CAT", "CCPR", "CED", "CEDAW", "CERD", "CESCR", "CMW", "CRC", "CRPD", "SPT")

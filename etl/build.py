@@ -61,6 +61,8 @@ def build_report(text: str, report_id: str, language: str = "fr") -> ReportRecor
             records.ParagraphItem(report_id=report_id, paragraph=span.paragraph, **_shared(item, _ITEM_FIELDS))
             for item in span.items
         )
+        if span.part == "annex":  # a list of names and titles (a delegation's): no statistic of the report
+            continue
         try:
             found = claim_reader.extract_claims(span.text, language)
         except claim_reader.ClaimLimitError as error:

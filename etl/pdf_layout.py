@@ -88,9 +88,9 @@ def _joined(row: list[TextLine]) -> TextLine:
 # --- running heads and feet ----------------------------------------------------------------------
 
 # A job number ("GE.10-12492", "GE.13-12572 (E) 120413 150413", "GE.09-" before the number as an
-# image) or a bar code ("*1312572*") is
-# furniture wherever it is; anything else only when it repeats.
-_FURNITURE_SHAPE_RE = re.compile(r"^(?:GE\.\d{2}-(?:\d{4,6}\b.*)?|\*\d{5,}\*)$")
+# image), a bar code ("*1312572*") or the dashes that end a document ("-----" under the annex of 61
+# UPR reports of 2008-2010) are furniture wherever they are; anything else only when it repeats.
+_FURNITURE_SHAPE_RE = re.compile(r"^(?:GE\.\d{2}-(?:\d{4,6}\b.*)?|\*\d{5,}\*|-{3,})$")
 _HEIGHT_TOLERANCE = 6.0  # points: the same running line sits at the same height on every page
 _REPEAT_SHARE = 0.3  # of the pages, at least two
 _NUMBERED_LINE_CHARS = 24  # a running line with a number is short: "Page 3", "A/HRC/14/10 page 3", "GE.13-12572 3"

@@ -9,6 +9,11 @@ language in `etl/lang/` are read ("Renseignements sur la suite donnée aux parag
 "Information on the follow-up to paragraphs …", "Información relativa al seguimiento …").
 A paragraph's numbered recommendations ("124.1", or "1." after a paragraph ending in ":"), lettered
 sub-paragraphs and bullets are its items (etl/segment_items.py), never paragraphs of their own.
+
+An annex ("Annex", "Annex II", "Annexe", "Anexo" on a line of its own, its title on that line or the next)
+is a part of its own, to the next annex or the end: its lines are blocks marked `part="annex"` with the
+annex's heading, numbered past any number a body prints (`ANNEX_NUMBERS`), so that a list of names (the
+composition of a UPR delegation) is never glued to the last paragraph nor read as the body's.
 """
 
 import re
@@ -29,6 +34,16 @@ _CO_REFS_LIST_RE = re.compile(
     re.IGNORECASE,
 )
 _LINE_END_MARKS = set(".;:,!?…)»")
+# Annex k's blocks are numbered k·10 000 + 1, + 2, …: a body's numbers have at most four digits
+# (_PARAGRAPH_RE), so an annex's keys and anchors (`p10001`) never meet the body's.
+ANNEX_NUMBERS = 10_000
+_ANNEX_WORDS = "|".join(t.ANNEX_WORDS for t in LANGUAGES.values())
+_ANNEX_RE = re.compile(
+    rf"^[ \t]*(?P<label>(?i:{_ANNEX_WORDS})(?:[ \t]+(?:[IVXLC]+|\d{{1,2}}|[A-Z]))?)(?![\w-])[ \t]*[*∗]*"
+    r"(?:[ \t]+(?P<title>\S.*))?$"
+)
+_LANGUAGE_NOTE_RE = re.compile(r"^\[[^\]]{1,60}\]$")  # "[English only]", "[English/French only]"
+_TITLE_CHARS = 150
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
@@ -49,6 +64,8 @@ class Paragraph:
     subsection: str | None = None
     co_refs: list[int] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    part: str = "body"
+    part_title: str | None = None
 
 
 @dataclass
@@ -64,6 +81,10 @@ class _Outline:
     co_refs: list[int] = field(default_factory=list)
     open_heading: str | None = None  # a heading that the next unnumbered line may continue
     co_refs_text: str | None = None  # a "Renseignements ..." line not yet closed
+    annex: int = 0  # the annexes opened so far: 0 in the body
+    annex_heading: str | None = None  # the open annex's label and title ("Annex — Composition of the delegation")
+    annex_blocks: int = 0  # the open annex's blocks so far
+    annex_title_next: bool = False  # the annex's label stood alone: its title may be the next line
 
 
 def roman_to_int(mark: str) -> int:
@@ -117,6 +138,12 @@ def segment(text: str) -> list[Paragraph]:
     list_next: int | None = None  # the next number of a list numbered from 1 inside the current paragraph
     for offset, line in _lines(text):
         if not line.strip() or _continues_co_refs(outline, line):
+            continue
+        if paragraphs and _opens_annex(outline, line):  # a contents' "Annex" line comes before any paragraph
+            current = None
+            continue
+        if outline.annex:
+            current = _annex_line(outline, line, offset, current, paragraphs, marks)
             continue
         m = _PARAGRAPH_RE.match(line)
         if m and current is not None and _nested_number(int(m["number"]), text[current.char_end - 1], list_next):
@@ -242,3 +269,63 @@ def _continue_heading(outline: _Outline, line: str, tabbed: bool) -> None:
     else:
         # "<TAB><TAB>Documents stratégiques" (chapter XI) names a group of paragraphs
         outline.subsection, outline.open_heading = line, "subsection"
+
+
+def _title_like(text: str) -> bool:
+    """A heading's title: short, capitalised, without the punctuation that ends a sentence or an entry."""
+    title = text.strip().rstrip(" *∗")
+    return 0 < len(title) <= _TITLE_CHARS and title[0].isupper() and title[-1] not in _LINE_END_MARKS
+
+
+def _opens_annex(outline: _Outline, line: str) -> bool:
+    """Whether the line is an annex's heading ("Annex", "Annex II", "Annex Composition of the delegation"),
+    read into the outline: the next lines are the annex's."""
+    m = _ANNEX_RE.match(line)
+    if not m or (m["title"] and not _title_like(m["title"])):
+        return False
+    outline.annex, outline.annex_blocks = outline.annex + 1, 0
+    outline.annex_heading = _with_title(m["label"], m["title"])
+    outline.annex_title_next = not m["title"]
+    return True
+
+
+def _with_title(label: str, title: str | None) -> str:
+    return f"{label} — {title.strip().rstrip(' *∗')}" if title else label
+
+
+def _annex_line(
+    outline: _Outline,
+    line: str,
+    offset: int,
+    current: Paragraph | None,
+    paragraphs: list[Paragraph],
+    marks: list[list[ItemMark]],
+) -> Paragraph | None:
+    """A line of an annex: its title, a note of its languages, an item or the rest of the block above, or a
+    new block. Returns the block the next line may continue."""
+    stripped = line.strip()
+    if current is None and _LANGUAGE_NOTE_RE.match(stripped):
+        return None
+    if outline.annex_title_next:
+        outline.annex_title_next = False
+        if _title_like(stripped):
+            outline.annex_heading = _with_title(outline.annex_heading or "", stripped)
+            return None
+    if current is not None:
+        mark = item_mark(line, offset, current.paragraph)
+        if mark or stripped[:1].islower():  # a bullet, (a), or a line the reader wrapped
+            marks[-1] += [mark] if mark else []
+            current.char_end = offset + len(line.rstrip())
+            return current
+    outline.annex_blocks += 1
+    block = Paragraph(
+        paragraph=outline.annex * ANNEX_NUMBERS + outline.annex_blocks,
+        text="",
+        char_start=offset + len(line) - len(line.lstrip()),
+        char_end=offset + len(line.rstrip()),
+        part="annex",
+        part_title=outline.annex_heading,
+    )
+    paragraphs.append(block)
+    marks.append([])
+    return block

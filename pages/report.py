@@ -116,13 +116,13 @@ def _paragraph_blocks(dataset: data.Dataset, lang: str, report_id: str) -> list[
     claims_by_paragraph = {key: group for key, group in stats.groupby("paragraph")}  # noqa: C416
     items = dataset.items_of(report_id)
     blocks: list[Any] = []
-    heading: tuple[Any, ...] = (None, None, None)
+    heading: tuple[Any, ...] = (None, None, None, "")
     answered: tuple[int, ...] = ()
     # Paragraph numbers repeat across reports: the reader shows one report, so `p<N>` stays unique.
     for row in dataset.paragraphs_of(report_id).itertuples():
-        if (row.chapter, row.section, row.subsection) != heading:
+        if (row.chapter, row.section, row.subsection, _annex(row)) != heading:
             blocks += _headings(row, heading)
-            heading = (row.chapter, row.section, row.subsection)
+            heading = (row.chapter, row.section, row.subsection, _annex(row))
         if tuple(row.co_refs) != answered:
             answered = tuple(row.co_refs)
             blocks += [_co_refs(dataset, row.report_id, answered, lang)] if answered else []
@@ -150,7 +150,16 @@ def _co_refs(dataset: data.Dataset, report_id: str, refs: tuple[int, ...], lang:
     return html.P(follow_up.answers_line(dataset, report_id, refs, lang), className="co-refs", lang=lang)
 
 
+def _annex(row: Any) -> str:
+    """The heading of the annex that holds the paragraph ("Annex — Composition of the delegation"); "" in the body."""
+    return _text(getattr(row, "part_title", None)) if getattr(row, "part", "body") == "annex" else ""
+
+
 def _headings(row: Any, previous: tuple[Any, ...]) -> list[Any]:
+    if _annex(row):  # an annex is a part of its own, under its heading, outside the body's chapters
+        return (
+            [html.H2(_annex(row), id=f"annex-{row.paragraph}", className="annex")] if _annex(row) != previous[3] else []
+        )
     out: list[Any] = []
     if isinstance(row.chapter, str) and row.chapter != previous[0]:
         out.append(html.H2(f"{row.chapter}. {_text(row.chapter_title)}", id=f"chapter-{row.chapter}"))

@@ -64,6 +64,7 @@ def test_build_writes_the_tables_of_the_guide(built):
         "char_end",
         "flag",
         "part",
+        "part_title",
         "notes",
     ]
     assert list(claims.columns) == [

@@ -60,7 +60,7 @@ def test_no_duplicate_paragraph_or_item_key(name):
 
 def test_the_body_goes_on_after_a_list_that_ran_past_its_number():
     # paragraph 95's list runs to 102; paragraphs 96, 97 and 98 follow it
-    numbers = [p.paragraph for p in _paragraphs("kazakhstan2010.pdf")]
+    numbers = [p.paragraph for p in _paragraphs("kazakhstan2010.pdf") if p.part == "body"]
     assert numbers[-4:] == [95, 96, 97, 98]
     assert numbers == sorted(numbers)
 

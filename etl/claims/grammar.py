@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 
-from contract.units import CURRENCIES
+from contract.units import CURRENCIES, TIME_UNITS
 from etl.lang import tables
 from etl.numbers import MINUS_SIGNS, alternation, digits_pattern
 from etl.periods import fill
@@ -48,6 +48,8 @@ class Grammar:
     money_prefix: re.Pattern[str] | None
     measure: re.Pattern[str]
     dating_before: re.Pattern[str] | None
+    dating_after: re.Pattern[str] | None
+    time_compound: re.Pattern[str]
     qualifier: re.Pattern[str]
     qualifier_of: dict[str, str]
     reference_cue: re.Pattern[str]
@@ -114,6 +116,8 @@ def grammar(lang: str) -> Grammar:
         money_prefix=_compiled_if(t.MONEY_PREFIXES, rf"(?P<unit>{alternation(t.MONEY_PREFIXES)})\s?$"),
         measure=re.compile(_measure_pattern(t)),
         dating_before=_compiled_if(t.DATING_BEFORE, rf"(?i)(?<!\w)(?:{alternation(t.DATING_BEFORE)})\s+$"),
+        dating_after=_compiled_if(t.DATING_AFTER, rf"(?i)\s+(?:{alternation(t.DATING_AFTER)})(?!\w)"),
+        time_compound=re.compile(_time_compound_pattern(t)),
         qualifier=re.compile(rf"(?i)(?<!\w)(?P<cue>{qualifier_cues})\s*$"),
         qualifier_of={cue.replace("'", "’"): q for cue, q in t.QUALIFIER_CUES} | dict(t.QUALIFIER_CUES),
         # "ICCPR-OP 2": a cue may follow a hyphen or a slash
@@ -241,6 +245,13 @@ def _money_pattern(t: ModuleType) -> str:
     money_of = of_words(t.UNIT_OF)
     unit = rf"(?P<unit>{alternation(money_units(t))})(?!\w)"
     return rf"\s+(?:{money_of})?{unit}" if money_of else rf"\s+{unit}"
+
+
+def _time_compound_pattern(t: ModuleType) -> str:
+    """A unit of time joined to the number by a hyphen, before a noun ("a 10-year plan", "a 24-hour service");
+    not an age ("5-year-old"), whose hyphen goes on."""
+    units = [word for word, code in t.MEASURE_UNITS.items() if code in TIME_UNITS]
+    return rf"[-‑](?P<unit>{alternation(units)})(?![\w‑-])(?=\s+\w)"
 
 
 def _measure_pattern(t: ModuleType) -> str:

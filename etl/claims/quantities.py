@@ -86,14 +86,20 @@ def _unit_after(sentence: str, span: _Span, g: Grammar) -> None:
         span.end, span.unit, span.kind = money.end(), _code(g.money_units, money["unit"]), "money"
     elif measure := g.measure.match(sentence, span.end):
         span.end, span.unit, span.kind = measure.end(), _code(t.MEASURE_UNITS, measure["unit"]), "measure"
-        if measure["adjective"] or _dated_before(sentence, span.start, g):
-            span.kind = (
-                "date"  # "au cours des trois dernières années", "over the past three years" place, they do not measure
-            )
+        # "au cours des trois dernières années", "over the past three years", "three years ago" place, they do not measure
+        if measure["adjective"] or _dated_before(sentence, span.start, g) or _dated_after(sentence, span.end, g):
+            span.kind = "date"
+    elif compound := g.time_compound.match(sentence, span.end):
+        # "a 10-year plan", "a 24-hour service": how long the thing named runs, a span of time, not a quantity of it
+        span.end, span.unit, span.kind = compound.end(), _code(t.MEASURE_UNITS, compound["unit"]), "date"
 
 
 def _dated_before(sentence: str, start: int, g: Grammar) -> bool:
     return bool(g.dating_before and g.dating_before.search(sentence, max(0, start - _DATING_REACH), start))
+
+
+def _dated_after(sentence: str, end: int, g: Grammar) -> bool:
+    return bool(g.dating_after and g.dating_after.match(sentence, end))
 
 
 def _code(table: dict[str, str], written: str) -> str:

@@ -123,6 +123,8 @@ MEASURE_UNITS = {
 UNIT_ADJECTIVES: tuple[str, ...] = ()
 # Words before a number of years that make it a date: "over the past three years".
 DATING_BEFORE = ("past", "last", "next", "previous", "following", "coming")
+# Words after a number of years that make it a date: "adopted three years ago".
+DATING_AFTER = ("ago",)
 
 # The terms of a law, not statistics (kind `provision`): "three to seven years' imprisonment",
 # "a fine of up to 2,000 tenge", "within a period of three months", "granted for one year".
@@ -287,6 +289,7 @@ PARTICIPLE_FORMS = ("ed",)  # "complaints addressed to the Commissioner"
 FOLLOW_UP_HEADING = r"Information\s+on\s+(?:the\s+)?follow-up\s+to"
 FOLLOW_UP_END = r"concluding\s+observations"
 PARAGRAPH_WORDS = r"paragraphs?"
+ANNEX_WORDS = r"Annex(?:es)?"  # the heading that opens an annex: "Annex", "Annex II"
 
 # Frequent words that tell English from French and Spanish, counted when no metadata gives the
 # language (etl/lang/detect.py).

@@ -134,6 +134,8 @@ MEASURE_UNITS = {
 # "los tres últimos años" (between), "los últimos tres años" (before): a date.
 UNIT_ADJECTIVES = ("últimos", "últimas", "próximos", "próximas")
 DATING_BEFORE = ("últimos", "últimas", "próximos", "próximas")
+# Words after a number of years that make it a date (Spanish says it before: "hace tres años").
+DATING_AFTER: tuple[str, ...] = ()
 
 # The terms of a law, not statistics (kind `provision`): "de tres a siete años de prisión",
 # "multa de hasta 2.000 tenge", "en un plazo de tres meses", "se concede por un año".
@@ -292,6 +294,7 @@ PARTICIPLE_FORMS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas") 
 FOLLOW_UP_HEADING = r"Información\s+(?:relativa\s+al|sobre\s+el)\s+seguimiento"
 FOLLOW_UP_END = r"observaciones\s+finales"
 PARAGRAPH_WORDS = r"párrafos?"
+ANNEX_WORDS = r"Anexos?"  # the heading that opens an annex: "Anexo", "Anexo II"
 
 # Frequent words that tell Spanish from French and English, counted when no metadata gives the
 # language (etl/lang/detect.py); "de", "la", "en", "que", "un", "se" are French too.

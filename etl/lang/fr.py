@@ -129,6 +129,8 @@ MEASURE_UNITS = {
 # Adjectives between a number and its unit of time that make it a date ("trois dernières années").
 UNIT_ADJECTIVES = ("dernières", "derniers", "prochaines", "prochains")
 DATING_BEFORE: tuple[str, ...] = ()  # French puts them after the number
+# Words after a number of years that make it a date (French says it before: "il y a trois ans").
+DATING_AFTER: tuple[str, ...] = ()
 
 # A time or a sum in the terms of a law, not a statistic (kind `provision`): a penalty
 # ("trois à sept ans d'emprisonnement", par. 191), a fine ("amende pouvant aller jusqu'à
@@ -335,6 +337,7 @@ PARTICIPLE_FORMS = ("é", "ée", "és", "ées")
 FOLLOW_UP_HEADING = r"Renseignements\s+sur\s+la\s+suite\s+donnée"
 FOLLOW_UP_END = r"observations\s+finales"
 PARAGRAPH_WORDS = r"paragraphes?"
+ANNEX_WORDS = r"Annexes?"  # the heading that opens an annex: "Annexe", "Annexe II"
 
 # Frequent words that tell French from English and Spanish, counted when no metadata gives the
 # language (etl/lang/detect.py); "de", "la", "en", "que", "un", "se" are Spanish too.
