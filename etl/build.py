@@ -17,7 +17,7 @@ from etl.definitions import Definitions, Document, document_problems, validate_d
 from etl.drafts import claims_by_paragraph, definition
 from etl.indicators import build_observations
 from etl.segment_items import placed
-from etl.suggest import Suggestion, covered, reasons_text, suggest, suggestion_rows
+from etl.suggest import Suggestion, charted_again, covered, reasons_text, suggest, suggestion_rows
 
 SUGGESTED_SOURCE = "suggested"  # the source of a suggested indicator: made by the build, in no file
 # Suggested tables found in the claims alone; those no curated indicator covers become indicators.
@@ -186,9 +186,10 @@ def build_suggestions(
     report: ReportRecords, curated_observations: Sequence[records.Observation], report_id: str
 ) -> SuggestionRecords:
     """The report's suggestions, and the tables and sums of those still uncharted."""
-    charted: dict[str, list[str]] = {}
+    first: dict[str, list[str]] = {}
     for o in curated_observations:
-        charted.setdefault(o.claim_id, []).append(o.indicator_id)
+        first.setdefault(o.claim_id, []).append(o.indicator_id)
+    charted = charted_again(report.claims, first)  # a curated figure stated again is charted too (par. 91, 210)
     found, published = suggestions_of(report.claims, report.paragraphs, set(charted), report_id)
     texts = report.texts()
     definitions = published.definitions

@@ -23,6 +23,7 @@ from etl.suggest import (
     HEADS_EN,
     Operand,
     Suggestion,
+    charted_again,
     covered,
     reasons_text,
     slug,
@@ -298,6 +299,7 @@ def draft_files(
     texts = {p.paragraph: p.text for p in paragraphs}
     grouped: dict[str, list[Suggestion]] = {}
     left_out = 0
+    charted = set(charted_again(claims, dict.fromkeys(charted, ())))  # a curated figure stated again is charted too
     for suggestion in suggest(claims, paragraphs, report_id):
         if covered(suggestion, charted):
             left_out += 1

@@ -202,6 +202,36 @@ def suggestion_rows(
 # How suggestions and curated tables meet.
 
 
+def charted_again(claims: Sequence[records.Claim], charted: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """`charted` (claim id -> the curated indicators that chart it), with every claim that states one of those
+    statistics again, in any paragraph: a repeat charts what its first statement charts.
+
+    Par. 210 repeats word for word the figures of par. 91, which the curated indicators chart: a table made
+    of the repeat would publish a curated table a second time, under another name.
+    """
+    by_number: dict[tuple[str, float, str | None], list[records.Claim]] = {}
+    found = {c.claim_id: c for c in claims}
+    for claim_id in charted:
+        if (claim := found.get(claim_id)) is not None:
+            by_number.setdefault((claim.kind, claim.value, claim.unit), []).append(claim)
+    extended = {claim_id: list(indicators) for claim_id, indicators in charted.items()}
+    for claim in claims:
+        for first in by_number.get((claim.kind, claim.value, claim.unit), []):
+            if first.claim_id != claim.claim_id and same_statistic(first, claim):
+                mine = extended.setdefault(claim.claim_id, [])
+                mine += [i for i in charted[first.claim_id] if i not in mine]
+    return extended
+
+
+def same_statistic(a: records.Claim, b: records.Claim) -> bool:
+    """Two claims of the same number (kind, value, unit) that state the same statistic: the same period or the
+    same subject, and neither differing where both give it. A number alone, undated and unnamed, is no statistic."""
+    if (a.kind, a.value, a.unit) != (b.kind, b.value, b.unit):
+        return False
+    shared = [(x, y) for x, y in ((a.period, b.period), (a.subject, b.subject)) if x is not None and y is not None]
+    return bool(shared) and all(x == y for x, y in shared)
+
+
 def covered(suggestion: Suggestion, charted: Set[str]) -> bool:
     """Whether curated indicators already chart at least half of a suggestion's numbers."""
     return sum(c in charted for c in suggestion.claim_ids) >= COVERED_SHARE * len(suggestion.claim_ids)
