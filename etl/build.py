@@ -143,10 +143,14 @@ class SuggestionRecords:
 
 
 def suggestions_of(
-    claims: Sequence[records.Claim], paragraphs: Sequence[records.Paragraph], charted: Set[str], report_id: str
+    claims: Sequence[records.Claim],
+    paragraphs: Sequence[records.Paragraph],
+    charted: Set[str],
+    report_id: str,
+    language: str = "fr",
 ) -> tuple[list[Suggestion], Published]:
     """Every suggestion of a report, and those published as indicators (ids = suggestion ids)."""
-    found = suggest(claims, paragraphs, report_id)
+    found = suggest(claims, paragraphs, report_id, language)
     texts = {p.paragraph: p.text for p in paragraphs}
     grouped = claims_by_paragraph(claims)
     chosen = [
@@ -190,7 +194,7 @@ def build_suggestions(
     for o in curated_observations:
         first.setdefault(o.claim_id, []).append(o.indicator_id)
     charted = charted_again(report.claims, first)  # a curated figure stated again is charted too (par. 91, 210)
-    found, published = suggestions_of(report.claims, report.paragraphs, set(charted), report_id)
+    found, published = suggestions_of(report.claims, report.paragraphs, set(charted), report_id, report.language)
     texts = report.texts()
     definitions = published.definitions
     observations = build_observations(definitions.indicators, report.claims, texts, report_id)

@@ -311,14 +311,14 @@ def test_every_suggestion_drafts_to_a_definition_that_builds_exactly_its_claims(
 def test_drafts_count_in_count_units_and_mark_the_english_left_to_translate(claims, texts, suggestions):
     topic = {"topic": "t", "topic_title_fr": "t", "topic_title_en": "t", "reports": [REPORT_ID]}
     grouped = claims_by_paragraph(claims)
-    # par. 58: inhabitants are counted in persons; the groups' names have no English yet, kept in French for review
+    # par. 58: inhabitants are counted in persons; the groups' names have no English yet: the French in quotes, for review
     population = holding(suggestions, "p58.c2", "p58.c3")
     indicator, checks = definition(population, grouped, texts, "population", topic)
     assert (indicator["unit"], indicator["unit_fr"]) == ("persons", "habitants")
     text = draft_text(topic, [(population, indicator, checks)])
-    assert re.search(r'^Russes = "Russes"  # TODO translate$', text, flags=re.MULTILINE)
+    assert re.search(r'^Russes = "“Russes”"  # TODO translate$', text, flags=re.MULTILINE)
     assert re.search(r'^"habitants \(total\)" = "inhabitants \(total\)"$', text, flags=re.MULTILINE)
-    assert tomllib.loads(text)["indicator"][0]["labels_en"]["Russes"] == "Russes"
+    assert tomllib.loads(text)["indicator"][0]["labels_en"]["Russes"] == "“Russes”"
     # par. 155: cases and persons in one table: the indicator counts "count" and each line names its own unit
     series = holding(suggestions, "p155.c8", "p155.c9")
     indicator, _ = definition(series, grouped, texts, "series", topic)

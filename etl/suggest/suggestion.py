@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from contract import periods, records
 from etl.suggest.labels import label
-from etl.suggest.reading import Context, Outline
+from etl.suggest.reading import Context, Outline, owner_of
 from etl.suggest.tables import Cell, StatedSum, Table
 from etl.suggest.titles import REASONS, Section, confidence, reasons_of, titles, unit_of
 
@@ -68,6 +68,7 @@ class Suggestion:
     sum_checks: tuple[SumCheck, ...] = ()
     # claim id -> its own count unit, when the unit is "count" (lines counting different things, or no count unit)
     line_units: Mapping[str, str] = field(default_factory=dict)
+    language: str = "fr"  # the report's: its labels are in this language
 
     @property
     def claim_ids(self) -> list[str]:
@@ -78,7 +79,9 @@ class Suggestion:
         return sorted({m.claim.paragraph for m in self.members})
 
 
-def finished(tables: list[Table], outline: Outline, contexts: dict[int, Context], report_id: str) -> list[Suggestion]:
+def finished(
+    tables: list[Table], outline: Outline, contexts: dict[int, Context], report_id: str, language: str = "fr"
+) -> list[Suggestion]:
     """The found tables, labelled, numbered and titled, in reading order, with the sums they state."""
     tables = sorted(tables, key=lambda t: (t.first.paragraph, t.first.start))
     for table in sorted(tables, key=lambda t: t.origin == "shares"):  # shares take their parts' labels
@@ -91,20 +94,31 @@ def finished(tables: list[Table], outline: Outline, contexts: dict[int, Context]
         ids[table] = f"{report_id}-p{first}-s{numbering[first]}"
     owner = {m: table for table in tables for m in table.members}
     return [
-        _suggestion(table, ids[table], outline[table.paragraphs[0]], report_id, _sum_checks(table.sums, owner, ids))
+        _suggestion(
+            table,
+            ids[table],
+            Section.of(outline[table.paragraphs[0]], language),
+            owner_of(table.first, contexts[table.first.paragraph]),
+            report_id,
+            (owner, ids),
+        )
         for table in tables
     ]
 
 
 def _suggestion(
-    table: Table, suggestion_id: str, paragraph: records.Paragraph, report_id: str, sums: list[SumCheck]
+    table: Table,
+    suggestion_id: str,
+    section: Section,
+    members_of: str | None,
+    report_id: str,
+    tables: tuple[dict[Cell, Table], dict[Table, str]],
 ) -> Suggestion:
-    """One found table as a suggestion: its reasons and confidence, period, unit, titles and topic."""
+    """One found table as a suggestion: its reasons and confidence, period, unit, titles, topic and sums."""
     reasons = reasons_of(table)
     covered_period = periods.covered(m.stat.period for m in table.members if m.stat.period)
-    unit = unit_of(table)
-    section = Section.of(paragraph)
-    title_fr, title_en = titles(table, covered_period, section)
+    unit = unit_of(table, section.language)
+    title_fr, title_en = titles(table, covered_period, section, members_of)
     return Suggestion(
         suggestion_id=suggestion_id,
         report_id=report_id,
@@ -121,8 +135,9 @@ def _suggestion(
         unit=unit.unit,
         unit_fr=unit.fr,
         unit_en=unit.en,
-        sum_checks=tuple(sums),
+        sum_checks=tuple(_sum_checks(table.sums, *tables)),
         line_units=unit.lines,
+        language=section.language,
     )
 
 
