@@ -86,11 +86,13 @@ def repeats_curated(claims: list[records.Claim], curated: list[records.Claim]) -
 def test_no_published_suggestion_repeats_a_curated_table(built, language):
     version = built[language]
     curated = [version.claims[o.claim_id] for o in version.curated]
-    repeats = []
-    for suggestion_id, rows in version.suggestions().items():
-        if repeats_curated([version.claims[r.claim_id] for r in rows], curated):
-            if suggestion_id in version.published or not rows[0].covered_by:
-                repeats.append(f"{suggestion_id}: {rows[0].title_en}")
+    # a repeat is marked covered (it names the curated indicators) and is not published a second time
+    repeats = [
+        f"{suggestion_id}: {rows[0].title_en}"
+        for suggestion_id, rows in version.suggestions().items()
+        if repeats_curated([version.claims[r.claim_id] for r in rows], curated)
+        and (suggestion_id in version.published or not rows[0].covered_by)
+    ]
     assert not repeats, repeats
 
 

@@ -164,7 +164,12 @@ def titles(table: Table, covered: str | None, section: Section, owner: str | Non
         if owner:  # par. 133: the 30 members of parliament of one association, not of the Parliament
             name_fr += f" membres de {in_words_of(owner, language, 'fr')}"
             name_en += f" in {in_words_of(owner, language, 'en')}"
-        name_fr, name_en = name_fr + percent, name_en + percent
+        name_fr += percent
+        if name_en.startswith("“"):  # English does not know what is counted: say what figures these are, for it
+            kind_en = _kind_words(table.first.claim)[1]
+            name_en = f"{kind_en} for {name_en}" + ("" if table.first.claim.unit == "%" else percent)
+        else:
+            name_en += percent
     else:  # nothing counted is named: the kind of figures (the section's title in French, as the report names it)
         name_fr, name_en = _kind_words(table.first.claim)
         name_fr = section.title + percent if language == "fr" and section.title else name_fr
