@@ -213,3 +213,46 @@ def test_members_of_an_association_are_not_the_whole_parliament(built):
     )
     assert "Bir el − bir moudde" in rows[0].title_fr and "Bir el − bir moudde" in rows[0].title_en
     assert rows[0].title_fr.startswith("Parlementaires membres de l’association")
+
+
+# The rule of test 1 in English, where no curated definition reads the English version of the first report yet.
+
+REPEATED_EN = (
+    "I. Facts\nA. Civil service\n"
+    "1.\tAs of 1 July 2025, 56.2 per cent of civil servants were women, of whom 39.1 per cent held senior posts.\n"
+    "B. Minorities\n"
+    "2.\tAs of 1 July 2025, 56.2 per cent of civil servants were women, of whom 39.1 per cent held senior posts.\n"
+)
+CURATED_EN = """
+topic = "t"
+topic_title_fr = "T"
+topic_title_en = "T"
+reports = ["R"]
+[[indicator]]
+indicator_id = "women_civil_servants"
+title_fr = "Femmes fonctionnaires"
+title_en = "Women civil servants"
+description_fr = "x"
+description_en = "x"
+unit = "%"
+unit_fr = "%"
+unit_en = "%"
+chart = "time_series"
+paragraphs = [1]
+observations = [ { paragraph = 1, kind = "percent", nth = 1 }, { paragraph = 1, kind = "percent", nth = 2 } ]
+"""
+
+
+def test_an_english_paragraph_that_repeats_a_charted_one_is_covered_too():
+    report = build_report(REPEATED_EN, "R", "en")
+    curated = build_indicators(parse_definitions({"t.toml": CURATED_EN}), report, "R").observations
+    assert {o.paragraph for o in curated} == {1}
+    built = build_suggestions(report, curated, "R")
+    of_2 = {r.suggestion_id: r for r in built.rows if r.claim_id.startswith("R.p2.")}
+    assert of_2, "no suggestion of par. 2"
+    for suggestion_id, row in of_2.items():
+        assert row.covered_by == ("women_civil_servants",), suggestion_id
+        assert suggestion_id not in built.published.suggestions
+    # without the curated table, the same paragraph is a suggestion of its own, not covered
+    alone = build_suggestions(report, [], "R")
+    assert any(r.claim_id.startswith("R.p2.") and not r.covered_by for r in alone.rows)
