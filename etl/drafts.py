@@ -303,14 +303,17 @@ def draft_files(
     claims: Sequence[records.Claim],
     charted: Set[str],
     topic: str | None = None,
+    language: str = "fr",
 ) -> tuple[dict[str, tuple[str, int]], int]:
-    """{topic id: (TOML text, number of definitions)} for a report's suggestions not yet charted; and how many were."""
+    """{topic id: (TOML text, number of definitions)} for a report's suggestions not yet charted; and how many were.
+
+    `language` is the report's: the words its titles and labels quote on a page in the other language."""
     outline = {p.paragraph: p for p in paragraphs}
     texts = {p.paragraph: p.text for p in paragraphs}
     grouped: dict[str, list[Suggestion]] = {}
     left_out = 0
     charted = set(charted_again(claims, dict.fromkeys(charted, ())))  # a curated figure stated again is charted too
-    for suggestion in suggest(claims, paragraphs, report_id):
+    for suggestion in suggest(claims, paragraphs, report_id, language):
         if covered(suggestion, charted):
             left_out += 1
             continue

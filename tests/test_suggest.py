@@ -367,6 +367,18 @@ def test_draft_files_group_by_section_and_leave_out_what_is_charted(records, cla
         parse_definitions({"draft.toml": text})
 
 
+def test_drafts_of_an_english_report_keep_its_words_as_english():
+    english = (ROOT / "tests" / "data" / "CERD_C_KAZ_11-14_en.txt").read_text(encoding="utf-8")
+    report = build_report(english, "R_en", "en")
+    files, _ = draft_files("R_en", report.paragraphs, report.claims, set(), language="en")
+    drafts = [parse_definitions({"draft.toml": text}) for text, _ in files.values()]
+    indicators = [i for d in drafts for i in d.indicators]
+    # par. 156: "46 in 2022, 84 in 2023 and 91 in 2024" criminal cases registered
+    assert "Criminal cases by year, 2022–2024 — Freedom of expression" in {i.title_en for i in indicators}
+    assert all(english == label for i in indicators for label, english in i.labels_en.items())
+    assert "TODO translate" not in "".join(text for text, _ in files.values())
+
+
 # The build and the command line, on real files.
 
 
