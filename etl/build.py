@@ -17,7 +17,7 @@ from etl.definitions import Definitions, Document, document_problems, validate_d
 from etl.drafts import claims_by_paragraph, definition
 from etl.indicators import build_observations
 from etl.segment_items import placed
-from etl.suggest import Suggestion, covered, reasons_text, suggest, suggestion_rows
+from etl.suggest import Suggestion, charted_again, covered, reasons_text, suggest, suggestion_rows
 
 SUGGESTED_SOURCE = "suggested"  # the source of a suggested indicator: made by the build, in no file
 # Suggested tables found in the claims alone; those no curated indicator covers become indicators.
@@ -145,10 +145,14 @@ class SuggestionRecords:
 
 
 def suggestions_of(
-    claims: Sequence[records.Claim], paragraphs: Sequence[records.Paragraph], charted: Set[str], report_id: str
+    claims: Sequence[records.Claim],
+    paragraphs: Sequence[records.Paragraph],
+    charted: Set[str],
+    report_id: str,
+    language: str = "fr",
 ) -> tuple[list[Suggestion], Published]:
     """Every suggestion of a report, and those published as indicators (ids = suggestion ids)."""
-    found = suggest(claims, paragraphs, report_id)
+    found = suggest(claims, paragraphs, report_id, language)
     texts = {p.paragraph: p.text for p in paragraphs}
     grouped = claims_by_paragraph(claims)
     chosen = [
@@ -188,10 +192,11 @@ def build_suggestions(
     report: ReportRecords, curated_observations: Sequence[records.Observation], report_id: str
 ) -> SuggestionRecords:
     """The report's suggestions, and the tables and sums of those still uncharted."""
-    charted: dict[str, list[str]] = {}
+    first: dict[str, list[str]] = {}
     for o in curated_observations:
-        charted.setdefault(o.claim_id, []).append(o.indicator_id)
-    found, published = suggestions_of(report.claims, report.paragraphs, set(charted), report_id)
+        first.setdefault(o.claim_id, []).append(o.indicator_id)
+    charted = charted_again(report.claims, first)  # a curated figure stated again is charted too (par. 91, 210)
+    found, published = suggestions_of(report.claims, report.paragraphs, set(charted), report_id, report.language)
     texts = report.texts()
     definitions = published.definitions
     observations = build_observations(definitions.indicators, report.claims, texts, report_id)

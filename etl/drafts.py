@@ -23,7 +23,9 @@ from etl.suggest import (
     HEADS_EN,
     Operand,
     Suggestion,
+    charted_again,
     covered,
+    in_words_of,
     reasons_text,
     slug,
     subject_head,
@@ -89,8 +91,8 @@ def definition(
         "dimensions": [DIMENSION] if labelled else [],
         "paragraphs": suggestion.paragraphs,
         "observations": observations,
-        # every label needs its English: the French one stands in, marked for translation in a draft (draft_text)
-        "labels_en": {m.label: english_label(m.label) or m.label for m in suggestion.members} if labelled else {},
+        # every label needs its English: the report's words stand in, quoted, marked for translation in a draft
+        "labels_en": {m.label: label_en(m.label, suggestion.language) for m in suggestion.members} if labelled else {},
     }
     return indicator, sum_checks(suggestion, {**(ids or {}), suggestion.suggestion_id: indicator_id})
 
@@ -148,6 +150,14 @@ def english_label(label: str) -> str | None:
     if english is None or qualifier not in ("", "total"):
         return None
     return f"{english} (total)" if qualifier else english
+
+
+def label_en(label: str, language: str) -> str:
+    """A label's English: as written in an English report, translated when it is one counted noun English knows,
+    else the report's words in quotes (never passed off as English)."""
+    if language == "en":
+        return label
+    return (english_label(label) if language == "fr" else None) or in_words_of(label, language, "en")
 
 
 def _pattern(words: str) -> str:
@@ -259,7 +269,8 @@ def draft_text(topic: Mapping[str, Any], entries: Sequence[tuple[Suggestion, Doc
             # one label a line, so that the reviewer sees which English is still the French label to translate
             lines += ["", f"[indicator.labels_en]  # the English of each `{DIMENSION}` label"]
             lines += [
-                f"{_toml_key(label)} = {_toml(english)}" + ("" if english_label(label) else f"  # {TO_TRANSLATE}")
+                f"{_toml_key(label)} = {_toml(english)}"
+                + ("" if suggestion.language == "en" or english_label(label) else f"  # {TO_TRANSLATE}")
                 for label, english in indicator["labels_en"].items()
             ]
         for check in checks:
@@ -292,13 +303,17 @@ def draft_files(
     claims: Sequence[records.Claim],
     charted: Set[str],
     topic: str | None = None,
+    language: str = "fr",
 ) -> tuple[dict[str, tuple[str, int]], int]:
-    """{topic id: (TOML text, number of definitions)} for a report's suggestions not yet charted; and how many were."""
+    """{topic id: (TOML text, number of definitions)} for a report's suggestions not yet charted; and how many were.
+
+    `language` is the report's: the words its titles and labels quote on a page in the other language."""
     outline = {p.paragraph: p for p in paragraphs}
     texts = {p.paragraph: p.text for p in paragraphs}
     grouped: dict[str, list[Suggestion]] = {}
     left_out = 0
-    for suggestion in suggest(claims, paragraphs, report_id):
+    charted = set(charted_again(claims, dict.fromkeys(charted, ())))  # a curated figure stated again is charted too
+    for suggestion in suggest(claims, paragraphs, report_id, language):
         if covered(suggestion, charted):
             left_out += 1
             continue

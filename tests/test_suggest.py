@@ -311,14 +311,14 @@ def test_every_suggestion_drafts_to_a_definition_that_builds_exactly_its_claims(
 def test_drafts_count_in_count_units_and_mark_the_english_left_to_translate(claims, texts, suggestions):
     topic = {"topic": "t", "topic_title_fr": "t", "topic_title_en": "t", "reports": [REPORT_ID]}
     grouped = claims_by_paragraph(claims)
-    # par. 58: inhabitants are counted in persons; the groups' names have no English yet, kept in French for review
+    # par. 58: inhabitants are counted in persons; the groups' names have no English yet: the French in quotes, for review
     population = holding(suggestions, "p58.c2", "p58.c3")
     indicator, checks = definition(population, grouped, texts, "population", topic)
     assert (indicator["unit"], indicator["unit_fr"]) == ("persons", "habitants")
     text = draft_text(topic, [(population, indicator, checks)])
-    assert re.search(r'^Russes = "Russes"  # TODO translate$', text, flags=re.MULTILINE)
+    assert re.search(r'^Russes = "“Russes”"  # TODO translate$', text, flags=re.MULTILINE)
     assert re.search(r'^"habitants \(total\)" = "inhabitants \(total\)"$', text, flags=re.MULTILINE)
-    assert tomllib.loads(text)["indicator"][0]["labels_en"]["Russes"] == "Russes"
+    assert tomllib.loads(text)["indicator"][0]["labels_en"]["Russes"] == "“Russes”"
     # par. 155: cases and persons in one table: the indicator counts "count" and each line names its own unit
     series = holding(suggestions, "p155.c8", "p155.c9")
     indicator, _ = definition(series, grouped, texts, "series", topic)
@@ -365,6 +365,18 @@ def test_draft_files_group_by_section_and_leave_out_what_is_charted(records, cla
     assert list(only) == ["vii_h_apatrides"]
     for text, _ in every.values():
         parse_definitions({"draft.toml": text})
+
+
+def test_drafts_of_an_english_report_keep_its_words_as_english():
+    english = (ROOT / "tests" / "data" / "CERD_C_KAZ_11-14_en.txt").read_text(encoding="utf-8")
+    report = build_report(english, "R_en", "en")
+    files, _ = draft_files("R_en", report.paragraphs, report.claims, set(), language="en")
+    drafts = [parse_definitions({"draft.toml": text}) for text, _ in files.values()]
+    indicators = [i for d in drafts for i in d.indicators]
+    # par. 156: "46 in 2022, 84 in 2023 and 91 in 2024" criminal cases registered
+    assert "Criminal cases by year, 2022–2024 — Freedom of expression" in {i.title_en for i in indicators}
+    assert all(english == label for i in indicators for label, english in i.labels_en.items())
+    assert "TODO translate" not in "".join(text for text, _ in files.values())
 
 
 # The build and the command line, on real files.

@@ -35,12 +35,13 @@ from etl.suggest.suggestion import (
     Recovery,
     Suggestion,
     SumCheck,
+    charted_again,
     covered,
     finished,
     recovery,
     suggestion_rows,
 )
-from etl.suggest.titles import HIGH_CONFIDENCE, REASONS, reasons_text, slug
+from etl.suggest.titles import HIGH_CONFIDENCE, REASONS, in_words_of, reasons_text, slug
 
 __all__ = [
     "COVERED_SHARE",
@@ -53,8 +54,10 @@ __all__ = [
     "Recovery",
     "Suggestion",
     "SumCheck",
+    "charted_again",
     "covered",
     "english_subject",
+    "in_words_of",
     "reasons_text",
     "recovery",
     "slug",
@@ -66,9 +69,10 @@ __all__ = [
 
 
 def suggest(
-    claims: Sequence[records.Claim], paragraphs: Sequence[records.Paragraph], report_id: str
+    claims: Sequence[records.Claim], paragraphs: Sequence[records.Paragraph], report_id: str, language: str = "fr"
 ) -> list[Suggestion]:
-    """Every suggested table of one report, in reading order."""
+    """Every suggested table of one report, in reading order; titled in French and English from the words of the
+    report's `language`."""
     # Load inputs: the statistics of each paragraph, in reading order, and where its sentences start.
     outline = outline_of(paragraphs)
     sentences: dict[int, list[int]] = {}
@@ -82,4 +86,4 @@ def suggest(
     # Process data: each paragraph on its own, then tables that run over neighbouring paragraphs.
     tables = found_tables(by_paragraph, contexts, outline)
     # Finish: labels, titles, confidence and ids.
-    return finished(tables, outline, contexts, report_id)
+    return finished(tables, outline, contexts, report_id, language)

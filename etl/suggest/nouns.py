@@ -180,8 +180,9 @@ def count_unit(noun: str | None) -> str:
 
 
 def english_noun(noun: str) -> str:
-    """A counted noun in English ('affaires' -> 'cases'), or as written when English does not know it."""
-    return HEADS_EN.get(subject_head(noun) or "", noun)
+    """A French counted noun in English ('affaires' -> 'cases'), or as written, in quotes, when English does not
+    know it."""
+    return HEADS_EN.get(subject_head(noun) or "", f"“{noun}”")
 
 
 def english_subject(subject: str) -> str:

@@ -20,6 +20,19 @@ from etl.suggest.nouns import names_a_measure, subject_head
 # the terms of a provision or an age ("jusqu'à 18 ans"), and other measures ("42 pétaflops") have no count unit.
 _CHARTED_UNIT_RE = re.compile(r"%|[A-Z]{3}")
 _RESTATED_MIN = 10  # a repeated small number (2, 4) is likely another count, not a restatement
+# "L’association … compte 30 parlementaires en son sein" (par. 133): the number counts the members of the
+# sentence's subject, not all of their kind (the Parliament has more than 30 members). What says so after the
+# number, in its clause, and the verb of membership before it, after the owner.
+_MEMBERS_AFTER_RE = re.compile(
+    r"^[^;:.]*?\b(?:en (?:son|leur) sein|parmi (?:ses|leurs) membres|among (?:its|their) members|within (?:it|them)"
+    r"|in (?:its|their) ranks|en su seno|entre sus miembros)\b",
+    re.IGNORECASE,
+)
+_OWNER_BEFORE_RE = re.compile(
+    r"(?P<owner>\S.*?)\s+(?:compte|comptent|réunit|réunissent|regroupe|regroupent|has|have|includes|include"
+    r"|cuenta con|cuentan con|reúne|reúnen)\s+(?:désormais\s+|aujourd’hui\s+|actuellement\s+|now\s+|ya\s+)?$",
+    re.IGNORECASE,
+)
 
 Outline = dict[int, records.Paragraph]  # paragraph number -> its paragraph, for the numbers that do not repeat
 Heading = tuple[str | None, str | None, str | None]  # chapter, section, subsection
@@ -102,6 +115,23 @@ def _charted(claim: records.Claim, paragraph: records.Paragraph) -> bool:
         and (claim.unit is None or _CHARTED_UNIT_RE.fullmatch(claim.unit) is not None)
         and paragraph.text[claim.start : claim.end] == claim.text
     )
+
+
+_ARTICLE_RE = re.compile(r"(?:L[’']|(?:La|Le|Les|The|El|Los|Las)\s)")
+
+
+def owner_of(stat: Stat, context: "Context") -> str | None:
+    """Whose members a number counts, when its sentence says so: "L’association « Bir el − bir moudde » compte 30
+    parlementaires en son sein" -> "l’association « Bir el − bir moudde »"; None when it does not."""
+    text = context.text
+    if not _MEMBERS_AFTER_RE.match(text[stat.end :]):
+        return None
+    starts = [start for start in context.sentence_starts if start <= stat.start]
+    found = _OWNER_BEFORE_RE.fullmatch(text[starts[-1] if starts else 0 : stat.start].strip() + " ")
+    if found is None:
+        return None
+    owner = found.group("owner")
+    return owner[:1].lower() + owner[1:] if _ARTICLE_RE.match(owner) else owner  # "l’association", not "L’…"
 
 
 def restated_removed(stats: list[Stat], outline: Outline) -> list[Stat]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from contract import periods, records
 from etl.suggest.labels import label
-from etl.suggest.reading import Context, Outline
+from etl.suggest.reading import Context, Outline, owner_of
 from etl.suggest.tables import Cell, StatedSum, Table
 from etl.suggest.titles import REASONS, Section, confidence, reasons_of, titles, unit_of
 
@@ -68,6 +68,7 @@ class Suggestion:
     sum_checks: tuple[SumCheck, ...] = ()
     # claim id -> its own count unit, when the unit is "count" (lines counting different things, or no count unit)
     line_units: Mapping[str, str] = field(default_factory=dict)
+    language: str = "fr"  # the report's: its labels are in this language
 
     @property
     def claim_ids(self) -> list[str]:
@@ -78,7 +79,9 @@ class Suggestion:
         return sorted({m.claim.paragraph for m in self.members})
 
 
-def finished(tables: list[Table], outline: Outline, contexts: dict[int, Context], report_id: str) -> list[Suggestion]:
+def finished(
+    tables: list[Table], outline: Outline, contexts: dict[int, Context], report_id: str, language: str = "fr"
+) -> list[Suggestion]:
     """The found tables, labelled, numbered and titled, in reading order, with the sums they state."""
     tables = sorted(tables, key=lambda t: (t.first.paragraph, t.first.start))
     for table in sorted(tables, key=lambda t: t.origin == "shares"):  # shares take their parts' labels
@@ -91,20 +94,31 @@ def finished(tables: list[Table], outline: Outline, contexts: dict[int, Context]
         ids[table] = f"{report_id}-p{first}-s{numbering[first]}"
     owner = {m: table for table in tables for m in table.members}
     return [
-        _suggestion(table, ids[table], outline[table.paragraphs[0]], report_id, _sum_checks(table.sums, owner, ids))
+        _suggestion(
+            table,
+            ids[table],
+            Section.of(outline[table.paragraphs[0]], language),
+            owner_of(table.first, contexts[table.first.paragraph]),
+            report_id,
+            (owner, ids),
+        )
         for table in tables
     ]
 
 
 def _suggestion(
-    table: Table, suggestion_id: str, paragraph: records.Paragraph, report_id: str, sums: list[SumCheck]
+    table: Table,
+    suggestion_id: str,
+    section: Section,
+    members_of: str | None,
+    report_id: str,
+    tables: tuple[dict[Cell, Table], dict[Table, str]],
 ) -> Suggestion:
-    """One found table as a suggestion: its reasons and confidence, period, unit, titles and topic."""
+    """One found table as a suggestion: its reasons and confidence, period, unit, titles, topic and sums."""
     reasons = reasons_of(table)
     covered_period = periods.covered(m.stat.period for m in table.members if m.stat.period)
-    unit = unit_of(table)
-    section = Section.of(paragraph)
-    title_fr, title_en = titles(table, covered_period, section)
+    unit = unit_of(table, section.language)
+    title_fr, title_en = titles(table, covered_period, section, members_of)
     return Suggestion(
         suggestion_id=suggestion_id,
         report_id=report_id,
@@ -121,8 +135,9 @@ def _suggestion(
         unit=unit.unit,
         unit_fr=unit.fr,
         unit_en=unit.en,
-        sum_checks=tuple(sums),
+        sum_checks=tuple(_sum_checks(table.sums, *tables)),
         line_units=unit.lines,
+        language=section.language,
     )
 
 
@@ -200,6 +215,36 @@ def suggestion_rows(
 
 
 # How suggestions and curated tables meet.
+
+
+def charted_again(claims: Sequence[records.Claim], charted: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """`charted` (claim id -> the curated indicators that chart it), with every claim that states one of those
+    statistics again, in any paragraph: a repeat charts what its first statement charts.
+
+    Par. 210 repeats word for word the figures of par. 91, which the curated indicators chart: a table made
+    of the repeat would publish a curated table a second time, under another name.
+    """
+    by_number: dict[tuple[str, float, str | None], list[records.Claim]] = {}
+    found = {c.claim_id: c for c in claims}
+    for claim_id in charted:
+        if (claim := found.get(claim_id)) is not None:
+            by_number.setdefault((claim.kind, claim.value, claim.unit), []).append(claim)
+    extended = {claim_id: list(indicators) for claim_id, indicators in charted.items()}
+    for claim in claims:
+        for first in by_number.get((claim.kind, claim.value, claim.unit), []):
+            if first.claim_id != claim.claim_id and same_statistic(first, claim):
+                mine = extended.setdefault(claim.claim_id, [])
+                mine += [i for i in charted[first.claim_id] if i not in mine]
+    return extended
+
+
+def same_statistic(a: records.Claim, b: records.Claim) -> bool:
+    """Two claims of the same number (kind, value, unit) that state the same statistic: the same period or the
+    same subject, and neither differing where both give it. A number alone, undated and unnamed, is no statistic."""
+    if (a.kind, a.value, a.unit) != (b.kind, b.value, b.unit):
+        return False
+    shared = [(x, y) for x, y in ((a.period, b.period), (a.subject, b.subject)) if x is not None and y is not None]
+    return bool(shared) and all(x == y for x, y in shared)
 
 
 def covered(suggestion: Suggestion, charted: Set[str]) -> bool:

@@ -68,7 +68,14 @@ TITLE_SHAPES = {
     "enumeration": ("{s}", "{s}"),
     "single": ("{s}", "{s}"),
 }
-_BY_PERIOD = ("{s} par période", "{s} by period")  # a series whose periods are not all years (nor parts of one)
+_BY_PERIOD = ("{s} par période", "{s} by period")
+# What a title calls figures whose counted noun the text does not name, by their kind (fr, en).
+KIND_WORDS = {
+    "count": ("Effectifs", "Counts"),
+    "percent": ("Pourcentages", "Percentages"),
+    "money": ("Montants", "Amounts"),
+    "measure": ("Mesures", "Measures"),
+}  # a series whose periods are not all years (nor parts of one)
 
 
 @dataclass(frozen=True)
@@ -83,16 +90,19 @@ class Unit:
 
 @dataclass(frozen=True)
 class Section:
-    """The section a table comes from: its key ('VII.H') and title, and the topic a suggestion goes in."""
+    """The section a table comes from: its key ('VII.H'), title and the report's language; the topic it goes in."""
 
     key: str
     title: str
+    language: str = "fr"  # the language of the report, so of its title
 
     @classmethod
-    def of(cls, paragraph: records.Paragraph) -> "Section":
+    def of(cls, paragraph: records.Paragraph, language: str = "fr") -> "Section":
         chapter, section = paragraph.chapter or "", paragraph.section or ""
         return cls(
-            f"{chapter}.{section}" if section else chapter, paragraph.section_title or paragraph.chapter_title or ""
+            f"{chapter}.{section}" if section else chapter,
+            paragraph.section_title or paragraph.chapter_title or "",
+            language,
         )
 
     @property
@@ -101,11 +111,18 @@ class Section:
 
     @property
     def topic_title_fr(self) -> str:
-        return f"{self.key}. {self.title}" if self.title else self.key
+        return f"{self.key}. {in_words_of(self.title, self.language, 'fr')}" if self.title else self.key
 
     @property
     def topic_title_en(self) -> str:
-        return f"Section {self.key}: {self.title}" if self.title else f"Section {self.key}"
+        return f"{self.key}. {in_words_of(self.title, self.language, 'en')}" if self.title else f"Section {self.key}"
+
+
+def in_words_of(text: str, language: str, page: str) -> str:
+    """The report's words as a page in another language shows them: quoted, never passed off as its own words."""
+    if language == page or not text:
+        return text
+    return f"« {text} »" if page == "fr" else f"“{text}”"
 
 
 def reasons_of(table: Table) -> list[str]:
@@ -130,25 +147,54 @@ def reasons_text(reasons: Sequence[str], lang: str) -> str:
     return "; ".join(REASONS[r][1] for r in reasons)
 
 
-def titles(table: Table, covered: str | None, section: Section) -> tuple[str, str]:
-    """A French and an English title: what is counted, how it is cut, when, and the section it is from."""
+def titles(table: Table, covered: str | None, section: Section, owner: str | None = None) -> tuple[str, str]:
+    """A French and an English title: what is counted (and whose members, when the text says so: `owner`), how it
+    is cut, when, and the section it comes from (by its title, in quotes on a page in another language)."""
     subjects = _table_subjects(table)
     named = [s for s in subjects if s != "…"]
     more = " …" if "…" in subjects else ""
     percent = " (%)" if table.first.claim.unit == "%" and table.origin != "shares" else ""
-    name_fr = (" et ".join(named) + more if named else section.title or "Chiffres") + percent
-    name_en = (
-        " and ".join(english_subject(s) for s in named) + more if named else f"Figures of section {section.key}"
-    ) + percent
+    language = section.language
     shape_fr, shape_en = _shape_words(table)
     when_fr = periods.label(covered, "fr") if covered else "sans date"
     when_en = periods.label(covered, "en") if covered else "undated"
+    if named:
+        name_fr = " et ".join(in_words_of(s, language, "fr") for s in named) + more
+        name_en = " and ".join(_english_subject(s, language) for s in named) + more
+        if owner:  # par. 133: the 30 members of parliament of one association, not of the Parliament
+            name_fr += f" membres de {in_words_of(owner, language, 'fr')}"
+            name_en += f" in {in_words_of(owner, language, 'en')}"
+        name_fr += percent
+        if name_en.startswith("“"):  # English does not know what is counted: say what figures these are, for it
+            kind_en = _kind_words(table.first.claim)[1]
+            name_en = f"{kind_en} for {name_en}" + ("" if table.first.claim.unit == "%" else percent)
+        else:
+            name_en += percent
+    else:  # nothing counted is named: the kind of figures (the section's title in French, as the report names it)
+        name_fr, name_en = _kind_words(table.first.claim)
+        name_fr = section.title + percent if language == "fr" and section.title else name_fr
     title_fr = f"{_capital(shape_fr.format(s=name_fr))}, {when_fr}"
     title_en = f"{_capital(shape_en.format(s=name_en))}, {when_en}"
-    if named and section.title:
-        title_fr += f" — {section.title}"
-        title_en += f" — section {section.key}"
+    if section.title and (named or language != "fr"):
+        title_fr += f" — {in_words_of(section.title, language, 'fr')}"
+    if section.title:
+        title_en += f" — {in_words_of(section.title, language, 'en')}"
     return title_fr, title_en
+
+
+def _kind_words(claim: records.Claim) -> tuple[str, str]:
+    """What figures of no named noun are, by their kind and unit: 'Percentages', 'Amounts (KZT)'."""
+    kind_fr, kind_en = KIND_WORDS.get(claim.kind, KIND_WORDS["count"])
+    unit = f" ({claim.unit})" if claim.unit and claim.unit != "%" else ""
+    return kind_fr + unit, kind_en + unit
+
+
+def _english_subject(subject: str, language: str) -> str:
+    """A counted phrase for an English title: English as written, French with its noun in English when English
+    knows it ('Cases (“affaires pénales”)'), any other in quotes."""
+    if language == "en":
+        return subject
+    return english_subject(subject) if language == "fr" else in_words_of(subject, language, "en")
 
 
 def _shape_words(table: Table) -> tuple[str, str]:
@@ -175,7 +221,7 @@ def _table_subjects(table: Table) -> list[str]:
     return [s for s, _ in subjects.most_common(2)] + (["…"] if len(subjects) > 2 else [])
 
 
-def unit_of(table: Table) -> Unit:
+def unit_of(table: Table, language: str = "fr") -> Unit:
     """The table's unit: the claims' unit (%, a currency), else the count unit of what it counts, with the words
     of the report (a noun, or a few of them); and each claim's own count unit when they differ (unit 'count')."""
     claims = [m.stat.claim for m in table.members]
@@ -183,10 +229,10 @@ def unit_of(table: Table) -> Unit:
     if len(units) == 1 and None not in units:
         (unit,) = (u for u in units if u is not None)
         return Unit(unit, unit, unit, {})
-    return _count_unit_of(table)
+    return _count_unit_of(table, language)
 
 
-def _count_unit_of(table: Table) -> Unit:
+def _count_unit_of(table: Table, language: str) -> Unit:
     """A count's unit: what its total (or each number) counts, in a count unit and in the report's words."""
     claims = [m.stat.claim for m in table.members]
     if table.subject or table.members[0].role == "total":  # parts and shares count what their total counts
@@ -203,7 +249,9 @@ def _count_unit_of(table: Table) -> Unit:
     if len(named) < len(nouns) or not named or len(named) > 3:
         return Unit(unit, "effectif", "count", lines)
     # par. 155: "affaires / personnes"
-    return Unit(unit, " / ".join(named), " / ".join(english_noun(n) for n in named), lines)
+    fr = " / ".join(in_words_of(n, language, "fr") for n in named)
+    en = " / ".join(english_noun(n) if language == "fr" else in_words_of(n, language, "en") for n in named)
+    return Unit(unit, fr, en, lines)
 
 
 def _capital(text: str) -> str:
