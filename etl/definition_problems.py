@@ -131,6 +131,8 @@ def _said(e: ErrorDetails, name: str | None, entry: str | None, container: str) 
         return f"`{name}` {message}" if name else message
     if (container, name) in _WORDED:
         return _WORDED[(container, str(name))].format(value=value)
+    if name == "documents" and entry is not None:  # documents = { document_type = "memo" }
+        return f"`documents.{entry}` must be {_ALLOWED.get(entry, _TEXT)}, not {value!r}"
     if entry is not None:  # one entry of a table: labels_en = { "Jugées" = "" }
         return f"`{name}` entry {entry!r} must be {_TEXT}, not {value!r}"
     allowed = _ALLOWED.get((container, str(name))) or _ALLOWED.get(str(name)) or _TEXT
