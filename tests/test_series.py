@@ -224,3 +224,16 @@ def test_a_document_that_does_not_state_the_number_has_no_point_and_two_matches_
     assert build_observations(definitions.indicators, *twice, "r", None, other) == []  # another State's
     with pytest.raises(DefinitionError, match=r"2 claims of r match .*paragraphs 1, 2"):
         build_observations(definitions.indicators, *twice, "r", None, _Document())
+
+
+def test_the_embed_and_the_downloads_cite_each_point_in_its_own_document(client):
+    embed = client.get("/embed/lux_upr_dialogue_delegations?lang=en").get_data(as_text=True)
+    source = embed[embed.index('id="embed-source"') :].split("</p>")[0]
+    assert "A/HRC/10/72, para. " in source and "A/HRC/23/10, para. " in source
+    assert "report=luxembourg2009#p12" in source and "report=luxembourg2013#p32" in source
+    cited = client.get("/api/indicators/lux_upr_dialogue_delegations.json").get_json()["citations"]
+    assert [(c["report_id"], c["symbol"], c["paragraph"]) for c in cited] == [
+        (OLD, "A/HRC/10/72", 12),
+        (NEW, "A/HRC/23/10", 32),
+    ]
+    assert "30 delegations" in cited[0]["text"] and "61 delegations" in cited[1]["text"]
