@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 from app_fixtures import ROOT, app_reading, routing
 from test_app_any_build import hrefs
+from test_app_documents import walk
 
 from contract.store import current_folder
 from etl.cli import main as build_data
@@ -121,6 +122,14 @@ def test_the_series_chart_draws_one_point_a_document_its_tooltip_naming_the_docu
     (trace,) = parts.figure.data
     assert list(trace.x) == ["2009", "2013"] and list(trace.y) == [43, 44]
     assert [point[4] for point in trace.customdata] == ["A/HRC/10/72, para. 11", "A/HRC/23/10, para. 27"]
+    # a click on each point opens its own document's paragraph beside the chart
+    from pages import indicator
+
+    state = {"indicator_id": "lux_upr_foreign_population_share", "lang": "en"}
+    for point, (symbol, paragraph) in zip(trace.customdata, (("A/HRC/10/72", 11), ("A/HRC/23/10", 27))):
+        panel = indicator.show_point({"points": [{"customdata": list(point)}]}, state)
+        links = [c.href for c in walk(panel) if isinstance(getattr(c, "href", None), str)]
+        assert f"https://undocs.org/{symbol}" in links and links[-1].endswith(f"#p{paragraph}")
 
 
 def test_a_series_of_named_reports_joins_the_lines_each_report_names(tmp_path_factory):
