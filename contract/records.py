@@ -173,7 +173,13 @@ class Observation:
     end: Annotated[int, Doc("the claim's end offset in the paragraph's `text`")]
     note: Annotated[str | None, Doc("the definition's note (French)")]
     note_en: Annotated[str | None, Doc("the definition's note in English")]
-    position: Annotated[int, Doc("the order of the observation in its definition")]
+    position: Annotated[
+        int,
+        Doc(
+            "the order of the observation in its definition; in a series across documents, its document's date "
+            "(YYYYMMDD) × 100 + that order, so no two documents' points share one"
+        ),
+    ]
     dimensions: dict[str, str | None] = field(default_factory=dict)
 
 
@@ -259,3 +265,10 @@ class CatalogEntry:
     confidence: Annotated[float | None, Doc("a suggested table's confidence (0–1)")] = None
     reasons_fr: Annotated[str | None, Doc("why it was suggested, in French")] = None
     reasons_en: Annotated[str | None, Doc("why it was suggested, in English")] = None
+    series: Annotated[
+        bool,
+        Doc(
+            "a series across documents: one point a document (its definition is for every document of a State and "
+            "type, or names each line's report); each document's entry shares the id, and its chart joins them"
+        ),
+    ] = False

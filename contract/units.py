@@ -56,6 +56,7 @@ COUNT_UNITS = {
     "buildings": ("bâtiments", "buildings"),
     "families": ("familles", "families"),
     "cars": ("voitures", "cars"),
+    "delegations": ("délégations", "delegations"),  # States that spoke in a review (UPR interactive dialogue)
     "head of livestock": ("têtes de bétail", "head of livestock"),
 }
 

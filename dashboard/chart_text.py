@@ -99,7 +99,10 @@ def point_data(row: Any, entry: CatalogEntry, lang: str, usual: int | None = Non
         format_value(row.value, row.qualifier, row.unit, lang),
         period,
         qualifier,
-        f"{t(lang, 'para')} {int(row.paragraph)}",
+        # a point of a series across documents names its document (dashboard/series.py adds `symbol`)
+        f"{row.symbol}, {t(lang, 'para')} {int(row.paragraph)}"
+        if isinstance(getattr(row, "symbol", None), str)
+        else f"{t(lang, 'para')} {int(row.paragraph)}",
         value_label(row.value, row.qualifier, row.unit, lang, with_unit=True),
     ]
 

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from contract import periods
 from contract.records import CatalogEntry
-from dashboard import data, framing, shapes
+from dashboard import data, framing, series, shapes
 from dashboard.chart_text import (
     Card,
     Series,
@@ -116,6 +116,8 @@ def _chart_parts(
     entry = dataset.indicators[indicator_id]
     chosen = {dimension: list(values) for dimension, values in choice}
     rows = selected_rows(dataset, indicator_id, chosen)
+    if series.is_series(dataset, indicator_id):  # each point names its own document
+        rows = series.with_documents(dataset, rows)
     kind = shapes.drawn_kind(entry, rows)
     paragraphs = sorted(int(p) for p in rows.paragraph.unique()) or list(entry.paragraphs)
     symbol = dataset.symbol(entry.report_id)
@@ -125,7 +127,9 @@ def _chart_parts(
         subtitle=subtitle_text(entry, rows, chosen, lang, kind),
         unit=unit_title(entry, rows, lang),
         notes=chart_notes(entry, rows, lang, kind),
-        source=source_text(symbol, paragraphs, lang),
+        source=series.source_of_series(dataset, rows, lang)
+        if "symbol" in rows
+        else source_text(symbol, paragraphs, lang),
         symbol=symbol,
         paragraphs=paragraphs,
         description=description_text(entry, rows, lang, kind),

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from flask import Flask, Response, abort, send_file
 from markupsafe import Markup
 
-from dashboard import charts, comparison, data, query, templates
+from dashboard import charts, comparison, data, query, series, templates
 from dashboard.components import href, report_href
 from dashboard.figures import page_height
 from dashboard.framing import themed
@@ -137,6 +137,7 @@ class ParagraphLink:
 
     paragraph: int
     href: str
+    document: str = ""  # its document's symbol, for a series across documents (each paragraph in its own)
 
 
 def embed_html(
@@ -150,6 +151,9 @@ def embed_html(
     """The embed page of chart parts: title, subtitle, the report's inconsistencies, the chart or number card, notes,
     source, and links to its data (CSV) and its image (PNG)."""
     links = [ParagraphLink(p, report_href(dataset, parts.report_id, lang, p)) for p in parts.paragraphs]
+    if "symbol" in parts.rows:  # a series across documents: each paragraph in its own document
+        places = dict.fromkeys(zip(parts.rows.report_id, parts.rows.paragraph, parts.rows.symbol))
+        links = [ParagraphLink(int(p), series.paragraph_href(r, p, lang), str(s)) for r, p, s in places]
     # JSON inside <script>: "<" escaped so no text of the report can close the element.
     figure_json = (
         None if parts.card else Markup(embed_figure(parts, theme).to_json().replace("<", "\\u003c"))  # noqa: S704

@@ -142,6 +142,11 @@ def indicator_metadata(dataset: data.Dataset, indicator_id: str, lang: str = "fr
     facts = dataset.facts(entry.report_id)
     notes = [n for n in indicator_frame(dataset, indicator_id, lang).note.dropna().unique() if n]
     symbol = dataset.symbol(entry.report_id)
+    places = [(entry.report_id, int(p)) for p in entry.paragraphs]
+    if entry.series:  # one point a document: every document's symbol and paragraphs
+        frame = indicator_frame(dataset, indicator_id, lang)
+        places = list(dict.fromkeys((str(r), int(p)) for r, p in zip(frame.report_id, frame.paragraph)))
+        symbol = ", ".join(dict.fromkeys(dataset.symbol(r) for r, _ in places))
     return [
         ("indicator_id", indicator_id),
         ("title", entry.title_en),
@@ -155,9 +160,9 @@ def indicator_metadata(dataset: data.Dataset, indicator_id: str, lang: str = "fr
         ("source document", facts.document_type),
         ("state", facts.state),
         ("symbol", symbol),
-        ("report_id", entry.report_id),
-        ("paragraphs", ", ".join(str(p) for p in entry.paragraphs)),
-        ("citation", "; ".join(citation(symbol, p, "en") for p in entry.paragraphs)),
+        ("report_id", ", ".join(dict.fromkeys(r for r, _ in places)) or entry.report_id),
+        ("paragraphs", ", ".join(str(p) for _, p in places)),
+        ("citation", "; ".join(citation(dataset.symbol(r), p, "en") for r, p in places)),
         ("date built", dataset.built_at(entry.report_id)),
         ("checks", ", ".join(entry.checks)),
         ("notes", " | ".join(notes)),
@@ -188,20 +193,23 @@ def indicator_json(
     frame = indicator_frame(dataset, indicator_id, lang, query)
     checks = dataset.checks_of(indicator_id)
     entry = dataset.indicators[indicator_id]
-    symbol = dataset.symbol(entry.report_id)
-    paragraphs = sorted({int(p) for p in frame.paragraph} | {int(p) for p in entry.paragraphs})
+    # each paragraph in its own document: a series across documents draws on several
+    places = sorted(
+        {(r, int(p)) for r, p in zip(frame.report_id, frame.paragraph)}
+        | {(entry.report_id, int(p)) for p in entry.paragraphs}
+    )
     return {
         "indicator": schema.as_dict(entry),
         "data_version": dataset.version,
         "citations": [
             {
-                "symbol": symbol,
-                "report_id": entry.report_id,
+                "symbol": dataset.symbol(r),
+                "report_id": r,
                 "paragraph": p,
-                "citation": citation(symbol, p, "en"),
-                "text": dataset.paragraph_text(entry.report_id, p),
+                "citation": citation(dataset.symbol(r), p, "en"),
+                "text": dataset.paragraph_text(r, p),
             }
-            for p in paragraphs
+            for r, p in places
         ],
         "observations": json.loads(frame.to_json(orient="records", force_ascii=False)),
         "checks": json.loads(checks.to_json(orient="records", force_ascii=False)),

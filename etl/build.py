@@ -15,7 +15,7 @@ from etl import claims as claim_reader, segment
 from etl.checks import run_checks
 from etl.definitions import Definitions, Document, document_problems, validate_documents
 from etl.drafts import claims_by_paragraph, definition
-from etl.indicators import build_observations
+from etl.indicators import Dated, build_observations
 from etl.segment_items import placed
 from etl.suggest import Suggestion, charted_again, covered, reasons_text, suggest, suggestion_rows
 
@@ -110,14 +110,19 @@ class IndicatorRecords:
 
 
 def build_indicators(
-    definitions: Definitions, report: ReportRecords, report_id: str, symbol: str | None = None
+    definitions: Definitions,
+    report: ReportRecords,
+    report_id: str,
+    symbol: str | None = None,
+    document: Dated | None = None,
 ) -> IndicatorRecords:
     """The report's indicator tables and the checks of its arithmetic, from its claims.
 
-    Definitions apply by report_id or by the report's document `symbol`, shared by its language versions.
+    Definitions apply by report_id or by the report's document `symbol`, shared by its language versions, or
+    by the State and type of its `document` (its row): a series across documents takes its point here.
     """
     texts = report.texts()
-    observations = build_observations(definitions.indicators, report.claims, texts, report_id, symbol)
+    observations = build_observations(definitions.indicators, report.claims, texts, report_id, symbol, document)
     labels_en = {i.indicator_id: i.labels_en for i in definitions.indicators}
     checks = run_checks(
         definitions.checks, observations, report.claims, texts, report_id, symbol, labels_en, lang=report.language

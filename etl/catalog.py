@@ -53,6 +53,7 @@ def _entry(
         undated_observations=sum(o.period is None for o in mine),
         checks=tuple(sorted(checked)),
         definition_file=indicator.source,
+        series=indicator.across_documents,
     )
 
 

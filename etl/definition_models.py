@@ -7,7 +7,7 @@ with its topic and its file); they are frozen, and hold no value of the report.
 """
 
 import re
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol
 
 from pydantic import (
     AfterValidator,
@@ -18,10 +18,11 @@ from pydantic import (
     Field,
     Tag,
     ValidationInfo,
+    model_validator,
 )
 
 from contract import periods
-from contract.schema import CHARTS, DIMENSION_NAMES, QUALIFIERS, STATISTIC_KINDS
+from contract.schema import CHARTS, DIMENSION_NAMES, DOCUMENT_TYPES, QUALIFIERS, STATISTIC_KINDS
 from contract.units import COUNT_UNITS
 
 # Keys of an observation's selector; every other key of a line is a dimension label or metadata.
@@ -43,7 +44,9 @@ DIRECTIONS = ("increase", "decrease")
 # The unit of an indicator whose lines count different things (par. 155: cases and persons).
 MIXED = "count"
 ALL_OPERANDS = tuple(dict.fromkeys(n for names in [*OPERANDS.values(), *OPTIONAL_OPERANDS.values()] for n in names))
-FILE_KEYS = ("topic", "topic_title_fr", "topic_title_en", "reports")
+FILE_KEYS = ("topic", "topic_title_fr", "topic_title_en", "reports", "documents")
+# `period_from = "document"`: a number whose text gives no date takes its document's (a series across documents).
+DOCUMENT_PERIOD = "document"
 INDICATOR_OPERAND, SELECTOR_OPERAND = "indicator operand", "selector operand"  # union tags, dropped from locations
 
 # An id names URLs and files. The build's own definitions, the suggestions it publishes, are named after
@@ -144,6 +147,8 @@ if TYPE_CHECKING:  # the type checker reads them as text; pydantic checks each a
     CountUnit = str
     CheckKind = str
     Direction = str
+    DocumentType = str
+    PeriodFrom = str
 else:
     Dimension = Literal[tuple(DIMENSION_NAMES)]
     Chart = Literal[CHARTS]
@@ -151,6 +156,8 @@ else:
     CountUnit = Literal[tuple(COUNT_UNITS)]
     CheckKind = Literal[CHECK_KINDS]
     Direction = Literal[DIRECTIONS]
+    DocumentType = Literal[DOCUMENT_TYPES]
+    PeriodFrom = Literal[(DOCUMENT_PERIOD,)]
 
 
 class _Model(BaseModel):
@@ -158,10 +165,9 @@ class _Model(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
-class Selector(_Model):
-    """Which claim of a paragraph: narrowed by kind, period and patterns, then `nth`."""
+class Narrowing(_Model):
+    """How a claim is told apart from the others: kind, period and patterns, then `nth`."""
 
-    paragraph: Number
     kind: Kinds = None
     period: PeriodText | None = None
     subject: Pattern | None = None
@@ -188,11 +194,24 @@ class Selector(_Model):
         return ", ".join(f"{k}={getattr(self, k)!r}" for k in SELECTOR_KEYS if k in self.model_fields_set)
 
 
-class Line(Selector):
-    """An observation line: a selector, its dimension labels (the extra keys), and what the text says elsewhere."""
+class Selector(Narrowing):
+    """Which claim of a paragraph: narrowed by kind, period and patterns, then `nth`."""
+
+    paragraph: Number
+
+
+class Line(Narrowing):
+    """An observation line: a selector, its dimension labels (the extra keys), and what the text says elsewhere.
+
+    In a file of `reports`, a line names its `paragraph` (and, for a series of named reports, its `report`);
+    in a file of `documents` it names none: the number is looked for in the whole of each document.
+    """
 
     model_config = ConfigDict(strict=True, extra="allow", frozen=True)
     __pydantic_extra__: dict[str, Text]
+    paragraph: Number | None = None
+    report: Text | None = None
+    period_from: PeriodFrom | None = None
     period_override: PeriodText | None = None
     qualifier_override: Qualifier | None = None
     unit: CountUnit | None = None
@@ -218,7 +237,7 @@ class Indicator(_Model):
     unit_en: Text
     chart: Chart
     dimensions: list[Dimension] = []
-    paragraphs: list[Number]
+    paragraphs: list[Number] = []
     observations: Annotated[list[Line], Field(min_length=1)]
     labels_en: dict[str, Text] = {}
 
@@ -273,15 +292,61 @@ class Check(_Model):
         return {name: operand for name, operand in found if operand is not None}
 
 
+class DocumentKind(_Model):
+    """The documents a file of series is for: every document of one State and of one type, whichever its date."""
+
+    state: Text  # the State's ISO 3166 alpha-3 code (`LUX`) or its English name, as a report's metadata gives them
+    document_type: DocumentType
+
+    def holds(self, document: "DocumentFacts | None") -> bool:
+        """Whether a document is one of these."""
+        return (
+            document is not None
+            and self.state in (document.state, document.state_iso3)
+            and self.document_type == document.document_type
+        )
+
+
+class DocumentFacts(Protocol):
+    """What a definition asks of a document to know whether it applies (a report's row, `records.Report`)."""
+
+    @property
+    def state(self) -> str | None: ...
+
+    @property
+    def state_iso3(self) -> str | None: ...
+
+    @property
+    def document_type(self) -> str | None: ...
+
+
 class TopicFile(_Model):
-    """A definition file: its topic, the reports it is for, its tables (each checked by its own model)."""
+    """A definition file: its topic, the reports it is for, its tables (each checked by its own model).
+
+    The reports are named (`reports`), or are every document of a State and type (`documents`): the
+    indicators of such a file are series across documents, one point per document.
+    """
 
     topic: Text
     topic_title_fr: Text
     topic_title_en: Text
-    reports: Annotated[list[Text], Field(min_length=1)]
+    reports: Annotated[list[Text], Field(min_length=1)] | None = None
+    documents: DocumentKind | None = None
     indicator: list[dict[str, Any]] = []
     check: list[dict[str, Any]] = []
+
+    @model_validator(mode="after")
+    def _one_kind_of_reports(self) -> "TopicFile":
+        if (self.reports is None) == (self.documents is None):
+            raise ValueError(
+                "give `reports` (the reports its definitions are for) or `documents` (every document of a State "
+                'and type: documents = { state = "LUX", document_type = "upr_working_group_report" }), one of them'
+            )
+        if self.documents is not None and self.check:
+            raise ValueError(
+                "a file of `documents` (series across documents) has no [[check]]: put checks in a file of `reports`"
+            )
+        return self
 
 
 class _Placed(_Model):
@@ -290,19 +355,36 @@ class _Placed(_Model):
     topic: Text
     topic_title_fr: Text
     topic_title_en: Text
-    reports: list[Text]
+    reports: list[Text] = []
+    documents: DocumentKind | None = None
     source: Text
 
 
 class IndicatorDefinition(Indicator, _Placed):
     """An indicator as the build applies it: its table, its topic, the reports it is for and its file."""
 
+    @property
+    def across_documents(self) -> bool:
+        """Whether it is a series across documents (one point a document): defined for every document of a kind,
+        or its lines name the report each is read from."""
+        return self.documents is not None or any(line.report is not None for line in self.observations)
+
 
 class CheckDefinition(Check, _Placed):
     """A check as the build applies it: its table, the reports it is for and its file."""
 
 
-def applies_to(definition: _Placed, report_id: str, symbol: str | None = None) -> bool:
+def applies_to(
+    definition: _Placed, report_id: str, symbol: str | None = None, document: DocumentFacts | None = None
+) -> bool:
     """A definition is for the reports it names, by report_id or by document symbol (every language version
-    of one document shares its symbol), never silently for another."""
+    of one document shares its symbol), or for every document of the State and type its file names
+    (`documents`); never silently for another."""
+    if definition.documents is not None:
+        return definition.documents.holds(document)
     return report_id in definition.reports or (symbol is not None and symbol in definition.reports)
+
+
+def names_report(line: Line, report_id: str, symbol: str | None) -> bool:
+    """Whether a line is for this report: a line naming no `report` is for every report its indicator is for."""
+    return line.report is None or line.report in (report_id, symbol)

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from contract import periods
-from contract.schema import CHARTS, DIMENSION_NAMES, QUALIFIERS
+from contract.schema import CHARTS, DIMENSION_NAMES, DOCUMENT_TYPES, QUALIFIERS
 from contract.units import COUNT_UNITS
 from etl.definition_models import (
     ALL_OPERANDS,
@@ -32,6 +32,7 @@ from etl.definition_models import (
     Indicator,
     IndicatorDefinition,
     IndicatorOperand,
+    Line,
     not_a_period,
 )
 
@@ -49,6 +50,10 @@ _ALLOWED: dict[str | tuple[str, str], str] = {
     "observations": "a list of { ... } lines, at least one",
     "labels_en": 'a table of English labels, e.g. { "Russes" = "Russians" }',
     "paragraph": "a paragraph number",
+    "report": "a report id or document symbol of the file's `reports`",
+    "period_from": '"document" (the number takes its document\'s period when its text gives none)',
+    "document_type": f"one of {', '.join(DOCUMENT_TYPES)} (contract/schema.py DOCUMENT_TYPES)",
+    ("file", "documents"): 'a table, e.g. { state = "LUX", document_type = "upr_working_group_report" }',
     "nth": "a whole number from 1",
     "qualifier_override": f"one of {', '.join(QUALIFIERS)}",
     ("line", "unit"): f"a count unit ({', '.join(COUNT_UNITS)}: contract/units.py COUNT_UNITS, where a new one "
@@ -126,6 +131,8 @@ def _said(e: ErrorDetails, name: str | None, entry: str | None, container: str) 
         return f"`{name}` {message}" if name else message
     if (container, name) in _WORDED:
         return _WORDED[(container, str(name))].format(value=value)
+    if name == "documents" and entry is not None:  # documents = { document_type = "memo" }
+        return f"`documents.{entry}` must be {_ALLOWED.get(entry, _TEXT)}, not {value!r}"
     if entry is not None:  # one entry of a table: labels_en = { "Jugées" = "" }
         return f"`{name}` entry {entry!r} must be {_TEXT}, not {value!r}"
     allowed = _ALLOWED.get((container, str(name))) or _ALLOWED.get(str(name)) or _TEXT
@@ -135,16 +142,28 @@ def _said(e: ErrorDetails, name: str | None, entry: str | None, container: str) 
 # --- what ties the fields together -----------------------------------------------------------
 
 
-def indicator_problems(indicator: Indicator, where: str) -> list[str]:
-    """A line's paragraph among the indicator's, its labels its dimensions', every label with its English."""
-    problems = []
+def indicator_problems(
+    indicator: Indicator, where: str, reports: Sequence[str] | None = None, across_documents: bool = False
+) -> list[str]:
+    """A line's paragraph among the indicator's, its labels its dimensions', every label with its English.
+
+    `reports`: the reports its file names, which a line's `report` must be one of; `across_documents`: its file
+    is for every document of a kind (`documents`), whose paragraphs differ from one document to the next.
+    """
+    problems = _place_problems(indicator, where, across_documents)
     dimensions = indicator.dimensions
     used: dict[str, str] = {}  # label -> its dimension
     for n, line in enumerate(indicator.observations, 1):
         here = f"{where}, observation {n}"
         labels = line.labels
-        if line.paragraph not in indicator.paragraphs:
+        if across_documents:
+            problems += _series_line_problems(line, here)
+        elif line.paragraph is None:
+            problems.append(f"{here}: missing `paragraph` (only a file of `documents` reads a whole document)")
+        elif line.paragraph not in indicator.paragraphs:
             problems.append(f"{here}: paragraph {line.paragraph} is not in the indicator's `paragraphs`")
+        if line.report is not None and line.report not in (reports or ()):
+            problems.append(f"{here}: `report` {line.report!r} is not one of the file's `reports`")
         if set(labels) - set(dimensions):
             problems.append(
                 f"{here}: unknown keys {sorted(set(labels) - set(dimensions))} (dimensions are {dimensions})"
@@ -165,6 +184,25 @@ def indicator_problems(indicator: Indicator, where: str) -> list[str]:
         if label not in used
     ]
     return problems + _unit_problems(indicator, where)
+
+
+def _place_problems(indicator: Indicator, where: str, across_documents: bool) -> list[str]:
+    """An indicator of a file of `reports` names its paragraphs; one of `documents` cannot (each document has its own)."""
+    if across_documents and indicator.paragraphs:
+        return [f"{where}: `paragraphs` has no meaning in a file of `documents`: remove it"]
+    if not across_documents and "paragraphs" not in indicator.model_fields_set:
+        return [f"{where}: missing `paragraphs`"]
+    return []
+
+
+def _series_line_problems(line: Line, here: str) -> list[str]:
+    """A line read from every document of a kind names no paragraph nor report: its words find the number."""
+    return [
+        f"{here}: `{key}` has no meaning in a file of `documents` (each document has its own): remove it, "
+        "and tell the number apart by its words (`subject`, `before`, `after`, `sentence`) and `kind`"
+        for key in ("paragraph", "report")
+        if getattr(line, key) is not None
+    ]
 
 
 def _unit_problems(indicator: Indicator, where: str) -> list[str]:

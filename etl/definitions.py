@@ -110,11 +110,14 @@ def _file_problems(name: str, data: Document, parsed: _Parsed, context: dict[str
         tables = data.get("indicator") if isinstance(data.get("indicator"), list) else []
         parsed.refused.update(str(t.get("indicator_id")) for t in tables or [] if isinstance(t, dict))
         return problems
-    placed = {**{key: data[key] for key in FILE_KEYS}, "source": name}
+    placed = {**{key: data[key] for key in FILE_KEYS if key in data}, "source": name}
+    kind = TopicFile.model_validate(data, context=context)
     for n, raw in enumerate(data.get("indicator", []), 1):
         where = [name, f"indicator {raw.get('indicator_id', f'#{n}')}"]
         found = shape_problems(Indicator, raw, where, "indicator", context)
-        found = found or indicator_problems(Indicator.model_validate(raw, context=context), ", ".join(where))
+        found = found or indicator_problems(
+            Indicator.model_validate(raw, context=context), ", ".join(where), kind.reports, kind.documents is not None
+        )
         if found:
             parsed.refused.add(str(raw.get("indicator_id")))
         else:

@@ -8,13 +8,22 @@ unit, qualifier, period and quote all come from the claim, so the tables follow 
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from pydantic import ValidationError
 
 from contract import records
 from contract.schema import columns
-from etl.definition_models import IndicatorDefinition, Line, Selector, applies_to
+from etl.definition_models import (
+    DOCUMENT_PERIOD,
+    DocumentFacts,
+    IndicatorDefinition,
+    Line,
+    Narrowing,
+    Selector,
+    applies_to,
+    names_report,
+)
 
 # parse_definitions and DefinitionError are also imported from here (the suggestions, bench/)
 from etl.definitions import DefinitionError as DefinitionError, parse_definitions as parse_definitions
@@ -45,41 +54,88 @@ def build_observations(
     paragraph_texts: Mapping[int, str],
     report_id: str,
     symbol: str | None = None,
+    document: "Dated | None" = None,
 ) -> list[records.Observation]:
-    """One row per observation of every indicator defined for this report (or its document symbol)."""
+    """One row per observation of every indicator defined for this report (or its document symbol, or its kind:
+    the State and type of `document`, the report's row)."""
     by_paragraph: dict[int, list[records.Claim]] = {}
     for claim in claims:
         by_paragraph.setdefault(claim.paragraph, []).append(claim)
     rows = []
     for indicator in indicators:
-        if applies_to(indicator, report_id, symbol):
-            rows += _indicator_rows(indicator, by_paragraph, paragraph_texts, report_id)
+        if applies_to(indicator, report_id, symbol, document):
+            place = _Place(by_paragraph, paragraph_texts, report_id, symbol, document)
+            rows += _indicator_rows(indicator, place)
     return rows
 
 
-def _indicator_rows(
-    indicator: IndicatorDefinition,
-    by_paragraph: Mapping[int, Sequence[records.Claim]],
-    paragraph_texts: Mapping[int, str],
-    report_id: str,
-) -> list[records.Observation]:
+class Dated(DocumentFacts, Protocol):
+    """What a series reads of its document: its State and type, its date and symbol (a report's row)."""
+
+    @property
+    def date_issued(self) -> str | None: ...
+
+    @property
+    def symbol(self) -> str | None: ...
+
+
+class _Place(NamedTuple):
+    """The report a definition is applied to: its claims by paragraph, its texts, its id, symbol and row."""
+
+    by_paragraph: Mapping[int, Sequence[records.Claim]]
+    texts: Mapping[int, str]
+    report_id: str
+    symbol: str | None
+    document: Dated | None
+
+
+def _indicator_rows(indicator: IndicatorDefinition, place: _Place) -> list[records.Observation]:
     rows = []
     picked: dict[str, int] = {}
     for position, line in enumerate(indicator.observations, 1):
         where = f"{indicator.source}, indicator {indicator.indicator_id}, observation {position}"
-        claim = pick_claim(line, by_paragraph.get(line.paragraph, []), paragraph_texts.get(line.paragraph), where)
+        if not names_report(line, place.report_id, place.symbol):
+            continue  # a line of a series of named reports, read from another of them
+        claim = _claim_of(line, place, where)
+        if claim is None:
+            continue  # a document of the kind that does not state this number: the series has no point there
         if claim.claim_id in picked:
             raise DefinitionError(
                 f"{where}: picks the same number as observation {picked[claim.claim_id]} "
                 f"({claim.text!r}); narrow the selector"
             )
         picked[claim.claim_id] = position
-        rows.append(_observation(indicator, line, claim, paragraph_texts[claim.paragraph], report_id, position))
+        rows.append(_observation(indicator, line, claim, place, position))
     return rows
 
 
+def _claim_of(line: Line, place: _Place, where: str) -> records.Claim | None:
+    """The claim a line picks: in its paragraph, or, for a line naming none, anywhere in the document (None when
+    the document does not state it: a series across documents has no point where a document is silent)."""
+    if line.paragraph is not None:
+        return pick_claim(line, place.by_paragraph.get(line.paragraph, []), place.texts.get(line.paragraph), where)
+    found = [
+        claim
+        for claims in place.by_paragraph.values()
+        for claim in claims
+        if claim.kind in line.kinds and _matches(line, claim, place.texts[claim.paragraph])
+    ]
+    if line.nth is not None:
+        return found[line.nth - 1] if line.nth <= len(found) else None
+    if len(found) > 1:
+        paragraphs = ", ".join(str(c.paragraph) for c in found)
+        raise DefinitionError(
+            f"{where}: {len(found)} claims of {place.report_id} match ({line.described()}; paragraphs {paragraphs}), "
+            "expected one at most; narrow the selector (subject, before, after, sentence) or add `nth`"
+        )
+    return found[0] if found else None
+
+
 def pick_claim(
-    selector: Selector | Mapping[str, Any], claims: Sequence[records.Claim], paragraph_text: str | None, where: str
+    selector: Selector | Line | Mapping[str, Any],
+    claims: Sequence[records.Claim],
+    paragraph_text: str | None,
+    where: str,
 ) -> records.Claim:
     """The one claim of the paragraph that the selector describes.
 
@@ -102,8 +158,8 @@ def pick_claim(
     return found[0]
 
 
-def _typed_selector(selector: Selector | Mapping[str, Any], where: str) -> Selector:
-    if isinstance(selector, Selector):
+def _typed_selector(selector: Selector | Line | Mapping[str, Any], where: str) -> Selector | Line:
+    if isinstance(selector, Selector | Line):
         return selector
     try:
         return Selector.model_validate(dict(selector))
@@ -111,7 +167,7 @@ def _typed_selector(selector: Selector | Mapping[str, Any], where: str) -> Selec
         raise DefinitionError(f"{where}: not a selector ({error.error_count()} problems); fix it") from None
 
 
-def _matches(selector: Selector, claim: records.Claim, paragraph_text: str) -> bool:
+def _matches(selector: Narrowing, claim: records.Claim, paragraph_text: str) -> bool:
     if selector.period is not None and claim.period != selector.period:
         return False
     fields = {
@@ -134,16 +190,21 @@ def _matches(selector: Selector, claim: records.Claim, paragraph_text: str) -> b
 
 
 def _observation(
-    indicator: IndicatorDefinition, line: Line, claim: records.Claim, paragraph_text: str, report_id: str, position: int
+    indicator: IndicatorDefinition, line: Line, claim: records.Claim, place: _Place, position: int
 ) -> records.Observation:
     # overrides are for what the text states outside the number's own words: a period in the
     # sentence before (par. 155), a "plus de" shared by two numbers (par. 350)
     labels = line.labels
+    paragraph_text = place.texts[claim.paragraph]
+    period = claim.period if line.period_override is None else line.period_override
+    note, note_en = line.note, line.note_en
+    if period is None and line.period_from == DOCUMENT_PERIOD and place.document is not None:
+        period, note, note_en = _document_period(place.document, note, note_en)
     return records.Observation(
         indicator_id=indicator.indicator_id,
-        report_id=report_id,
+        report_id=place.report_id,
         dimensions={dimension: labels[dimension] for dimension in indicator.dimensions},
-        period=claim.period if line.period_override is None else line.period_override,
+        period=period,
         value=claim.value,
         unit=claim.unit or line.unit or indicator.unit,
         qualifier=claim.qualifier if line.qualifier_override is None else line.qualifier_override,
@@ -154,10 +215,39 @@ def _observation(
         text=claim.text,
         start=claim.start,
         end=claim.end,
-        note=line.note,
-        note_en=line.note_en,
-        position=position,
+        note=note,
+        note_en=note_en,
+        position=_series_position(place.document, position) if indicator.documents is not None else position,
     )
+
+
+def _document_period(document: Dated, note: str | None, note_en: str | None) -> tuple[str | None, str, str]:
+    """The year of the document's date, for a number its text does not date, and the note that says so."""
+    if document.date_issued is None:
+        return None, *_joined(
+            note,
+            note_en,
+            "Ni le texte ni le document ne datent ce nombre.",
+            "Neither the text nor the document dates this number.",
+        )
+    said = f"{document.symbol or ''}, {document.date_issued}".strip(", ")
+    return document.date_issued[:4], *_joined(
+        note,
+        note_en,
+        f"Le texte ne date pas ce nombre : année du document ({said}).",
+        f"The text gives this number no date: the year of its document ({said}).",
+    )
+
+
+def _joined(note: str | None, note_en: str | None, fr: str, en: str) -> tuple[str, str]:
+    return " ".join(filter(None, (note, fr))), " ".join(filter(None, (note_en, en)))
+
+
+def _series_position(document: Dated | None, position: int) -> int:
+    """A point's place among every document's points of a series: its document's date first (YYYYMMDD), then
+    its line, so that two documents' points never share a position (the app finds a point by it)."""
+    day = document.date_issued if document is not None and document.date_issued else ""
+    return int(day.replace("-", "") or 0) * 100 + position
 
 
 def quote_for(paragraph_text: str, claim: Span) -> str:

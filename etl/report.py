@@ -92,7 +92,7 @@ def derive(report: ReportRecords, row: records.Report, definitions: Definitions)
     The part of a build that depends on the definitions: a definition change runs only this, on the
     paragraphs and claims of the store, without reading the report's file again.
     """
-    indicators = build_indicators(definitions, report, row.report_id, row.symbol)
+    indicators = build_indicators(definitions, report, row.report_id, row.symbol, row)
     suggested = build_suggestions(report, indicators.observations, row.report_id)
     observations = (*indicators.observations, *suggested.observations)
     checks = (*indicators.checks, *suggested.checks, *repeated_figures(report.claims, row.report_id))

@@ -4,10 +4,12 @@ from typing import Any
 
 import dash
 import pandas as pd
+from babel.dates import format_date
 from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
 
+from contract.locales import locale_of
 from contract.records import CatalogEntry
-from dashboard import charts, citations, comparison, data, embed, printing, security, selected_point
+from dashboard import charts, citations, comparison, data, embed, printing, security, selected_point, series
 from dashboard.attributes import attributes
 from dashboard.charts import selected_rows, selection
 from dashboard.check_list import checks_list
@@ -16,6 +18,7 @@ from dashboard.components import (
     chart_warnings,
     download_links,
     embed_box,
+    highlighted,
     href,
     image_menu,
     number_card,
@@ -23,10 +26,21 @@ from dashboard.components import (
     observation_table,
     one,
     page_data,
+    quote_spans,
     sources_list,
 )
 from dashboard.figures import GRAPH_CONFIG, page_height
-from dashboard.i18n import description, dimension_name, label, language, t, title, topic_title
+from dashboard.i18n import (
+    description,
+    dimension_name,
+    format_period,
+    format_value,
+    label,
+    language,
+    t,
+    title,
+    topic_title,
+)
 
 TABS = ("chart", "table", "sources", "checks")
 
@@ -76,13 +90,16 @@ def layout(
             html.P(dcc.Link(f"← {topic_title(entry, lang)}", href=href("/", lang)), className="crumb"),
             html.H1(title(entry, lang), id="indicator-title"),
             html.P(description(entry, lang), className="lead"),
+            _series_documents(dataset, entry, lang),
             html.Div(
                 [
                     _downloads(entry.indicator_id, lang, chosen),
                     _image_menu(entry.indicator_id, lang, chosen),
                     _embed_box(entry, lang, chosen),
                     _compare_link(dataset, entry, lang),
-                    citations.cite_box(
+                    None  # a series is cited point by point, each in its own document (above)
+                    if entry.series
+                    else citations.cite_box(
                         citations.cite(dataset, entry.report_id, set(rows.paragraph) or entry.paragraphs, lang),
                         "indicator-cite",
                     ),
@@ -150,6 +167,69 @@ def _compare_link(dataset: data.Dataset, entry: CatalogEntry, lang: str) -> dcc.
     )
 
 
+# --- a series across documents: one point a document, each in its own document --------------------
+
+
+def _series_documents(dataset: data.Dataset, entry: CatalogEntry, lang: str) -> html.Section | None:
+    """The documents of a series in date order, each with its point and a link to the paragraph stating it."""
+    if not entry.series:
+        return None
+    items = []
+    for point in series.series_points(dataset, entry.indicator_id):
+        day = format_date(point.date_issued, format="long", locale=locale_of(lang)) if point.date_issued else None
+        items.append(
+            html.Li(
+                [
+                    html.Span(format_period(point.period, lang), className="when"),
+                    " ",
+                    html.Strong(format_value(point.value, point.qualifier, point.unit, lang), className="number"),
+                    " — ",
+                    html.Span(point.symbol, className="symbol"),
+                    f" ({day})" if day else None,
+                    ", ",
+                    dcc.Link(
+                        f"{t(lang, 'para')} {point.paragraph} →",
+                        href=series.paragraph_href(point.report_id, point.paragraph, lang),
+                        id=f"series-link-{point.report_id}",
+                    ),
+                ],
+                id=f"series-point-{point.report_id}",
+            )
+        )
+    return html.Section(
+        [html.H2(t(lang, "series_documents")), html.P(t(lang, "series_intro"), className="hint"), html.Ol(items)],
+        id="series-points",
+        className="series-points",
+    )
+
+
+def _series_sources(dataset: data.Dataset, entry: CatalogEntry, rows: pd.DataFrame, lang: str) -> html.Ol:
+    """Each point's paragraph, cited in its own document, the number marked."""
+    order = {p.position: n for n, p in enumerate(series.series_points(dataset, entry.indicator_id))}
+    items = []
+    for row in sorted(rows.itertuples(), key=lambda r: order.get(int(r.position), len(order))):
+        text = dataset.paragraph_text(row.report_id, row.paragraph)
+        number = [s for s in quote_spans(text, row.quote, int(row.start), int(row.end)) if s[2] == "number"]
+        items.append(
+            html.Li(
+                [
+                    html.P(
+                        citations.reference(citations.cite(dataset, row.report_id, [row.paragraph], lang)),
+                        className="citation",
+                    ),
+                    html.Blockquote(
+                        highlighted(text, number), className="paragraph-text", lang=dataset.text_language(row.report_id)
+                    ),
+                    dcc.Link(
+                        t(lang, "open_in_report") + " →", href=series.paragraph_href(row.report_id, row.paragraph, lang)
+                    ),
+                ],
+                id=f"indicator-source-{row.report_id}-{int(row.paragraph)}",
+            )
+        )
+    return html.Ol(items, className="sources")
+
+
 def _dimension_choice(dataset: data.Dataset, entry: CatalogEntry, chosen: charts.Choice, lang: str) -> html.Div | None:
     choices = []
     for dimension in dataset.dimensions_of(entry.indicator_id):
@@ -210,7 +290,7 @@ def _tab_body(
     if tab == "table":
         return observation_table(dataset, entry, rows, lang, sort, descending, view)
     if tab == "sources":
-        return sources_list(dataset, entry, rows, lang)
+        return _series_sources(dataset, entry, rows, lang) if entry.series else sources_list(dataset, entry, rows, lang)
     if tab == "checks":
         return checks_list(dataset.checks_of(entry.indicator_id), lang, dataset=dataset)
     parts = charts.chart_parts(dataset, entry.indicator_id, view.params, lang)

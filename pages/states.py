@@ -1,7 +1,8 @@
 """States (/states): every State of the store; with `?state=<ISO code>`, that State's documents on a timeline.
 
 Each document of the State is shown in date order with its body and type, what the build read in it
-(paragraphs, numbers, statistics, tables) and links to read it, to its numbers and to its tables.
+(paragraphs, numbers, statistics, tables), its figures of the State's series across documents (each linking
+to its paragraph), and links to read it, to its numbers and to its tables; above, the series themselves.
 """
 
 from typing import Any
@@ -11,11 +12,11 @@ from babel.dates import format_date
 from dash import dcc, html
 
 from contract.locales import format_number, locale_of
-from dashboard import data
+from dashboard import data, series
 from dashboard.components import href, one, page_data
-from dashboard.i18n import language, t
+from dashboard.i18n import colon, format_period, format_value, language, t, title
 from dashboard.report_index import body_name, document_type_name
-from dashboard.states import StateCount, StateDocument, documents_of, state_counts
+from dashboard.states import StateCount, StateDocument, StateSeries, documents_of, series_of_state, state_counts
 
 dash.register_page(__name__, path="/states", title="États / States")
 
@@ -78,11 +79,71 @@ def _state_page(dataset: data.Dataset, state: StateCount, lang: str) -> list[Any
         html.P(dcc.Link(t(lang, "states_all"), href=href("/states", lang)), className="back"),
         html.H1(state.name(lang)),
         html.P(_documents_line(state, lang), className="lead"),
-        html.Ol([_document(document, lang) for document in documents], className="timeline", id="state-timeline"),
+        _series_list(series_of_state(dataset, [d.report.report_id for d in documents]), lang),
+        html.Ol(
+            [_document(dataset, document, lang) for document in documents], className="timeline", id="state-timeline"
+        ),
     ]
 
 
-def _document(document: StateDocument, lang: str) -> html.Li:
+def _series_list(found: list[StateSeries], lang: str) -> html.Section | None:
+    """The series across the State's documents, each linking to its chart, with its values in date order."""
+    if not found:
+        return None
+    return html.Section(
+        [
+            html.H2(t(lang, "states_series")),
+            html.P(t(lang, "states_series_intro"), className="hint"),
+            html.Ul(
+                [
+                    html.Li(
+                        [
+                            dcc.Link(title(s.entry, lang), href=href(f"/indicators/{s.entry.indicator_id}", lang)),
+                            " ",
+                            html.Span(
+                                " → ".join(
+                                    f"{format_value(p.value, p.qualifier, p.unit, lang)} ({format_period(p.period, lang)})"
+                                    for p in s.points
+                                ),
+                                className="hint",
+                            ),
+                        ],
+                        id=f"state-series-{s.entry.indicator_id}",
+                    )
+                    for s in found
+                ]
+            ),
+        ],
+        id="state-series",
+    )
+
+
+def _figures(dataset: data.Dataset, document: StateDocument, lang: str) -> html.Ul | None:
+    """The document's points of the State's series: each figure, linking to its paragraph and to its series."""
+    if not document.figures:
+        return None
+    return html.Ul(
+        [
+            html.Li(
+                [
+                    dcc.Link(title(entry, lang), href=href(f"/indicators/{entry.indicator_id}", lang)),
+                    f"{colon(lang)} ",
+                    html.Strong(format_value(point.value, point.qualifier, point.unit, lang)),
+                    " — ",
+                    dcc.Link(
+                        f"{t(lang, 'para')} {point.paragraph}",
+                        href=series.paragraph_href(point.report_id, point.paragraph, lang),
+                        id=f"figure-{point.report_id}-{entry.indicator_id}",
+                    ),
+                ]
+            )
+            for entry, point in document.figures
+        ],
+        className="figures",
+    )
+
+
+def _document(dataset: data.Dataset, document: StateDocument, lang: str) -> html.Li:
     """One document on the timeline: its date, symbol, body and type, its counts and where to go from it."""
     report = document.report
     day = format_date(report.date_issued, format="long", locale=locale_of(lang)) if report.date_issued else None
@@ -113,6 +174,7 @@ def _document(document: StateDocument, lang: str) -> html.Li:
             html.H2(html.Span(report.symbol, className="symbol")),
             html.P(kind, className="kind") if kind else None,
             html.P(numbers, className="counts"),
+            _figures(dataset, document, lang),
             html.P([item for link in links for item in (link, " · ")][:-1], className="links"),
         ],
         id=f"document-{report.report_id}",
