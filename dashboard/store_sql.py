@@ -32,7 +32,7 @@ __all__ = ["DataUnavailable", "Store", "fold_sql"]
 # and this many threads (a worker already answers on several threads of its own).
 MEMORY_LIMIT = os.environ.get("INDICATORS_QUERY_MEMORY", "256MB")
 THREADS = int(os.environ.get("INDICATORS_QUERY_THREADS", "2"))
-SETTINGS = {
+SETTINGS: dict[str, str | bool | int | float | list[str]] = {
     "memory_limit": MEMORY_LIMIT,
     "threads": THREADS,
     # No extension is fetched or loaded behind the app's back (the workers have no network to fetch from).
@@ -169,7 +169,8 @@ class Store:
 
     def claims(self, reports: Sequence[str], words: str) -> pd.DataFrame:
         """Claims with their places, of `reports` (every report when empty), holding every word of `words`."""
-        conditions, params = [], {}
+        conditions: list[str] = []
+        params: dict[str, object] = {}
         if reports:
             # One report (the page's case) is an equality, which DuckDB checks against each row group's bounds.
             conditions.append("c.report_id = $report" if len(reports) == 1 else "list_contains($reports, c.report_id)")
