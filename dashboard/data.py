@@ -9,10 +9,8 @@ the catalogue) and reads only the catalogue and the reports' ids; the rest is as
 import hashlib
 import json
 import os
-import stat
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +20,7 @@ import pyarrow as pa
 from contract import records, schema
 from contract.schema import STATISTIC_KINDS
 from contract.store import VERSIONS, current_folder
-from dashboard import store_sql
+from dashboard import staleness, store_sql
 from dashboard.memo import Memo, memoized
 from dashboard.query import Query, parse
 from dashboard.store_sql import DataUnavailable
@@ -429,7 +427,7 @@ def _read(folder: Path, key: object) -> Dataset:
         folder=folder,
         store=store,
         catalog=entries,
-        stale=_stale_reasons(folder, store.column_values("reports", ["source_file", "built_at"])),
+        stale=staleness.stale_reasons(folder, store.column_values("reports", ["source_file", "built_at"])),
         version=_version_of(key),
         columns=columns,
     )
@@ -473,38 +471,3 @@ def _unreadable(folder: Path, name: str, why: object) -> str:
         f"the data file {shown}/{name} cannot be read ({first_line[:200]}): "
         "run `make data` (or `.venv/bin/python -m etl`) and reload this page."
     )
-
-
-def _modified_after(source: Path, built_at: str) -> bool:
-    """Whether a report's file was saved after its build, from the file's status alone.
-
-    The app never opens an input file: a named pipe or a device in data/raw/ would hold every worker that
-    read it. What the report said is in the store; only the file's modification time is compared here.
-    """
-    try:
-        status = source.stat()
-        built = datetime.fromisoformat(built_at)
-    except (OSError, ValueError):
-        return False
-    if not stat.S_ISREG(status.st_mode):
-        return False
-    built = built if built.tzinfo else built.replace(tzinfo=UTC)
-    return status.st_mtime > built.timestamp() + 1  # a second of grace: the build stamps its time after reading
-
-
-def _stale_reasons(folder: Path, reports: pd.DataFrame) -> list[str]:
-    """Why the built data no longer matches its inputs (a changed report or indicator file)."""
-    reasons = []
-    raw = ROOT / "data" / "raw"
-    for row in reports.itertuples():
-        source = raw / Path(str(row.source_file)).name
-        if _modified_after(source, str(row.built_at)):
-            reasons.append(f"{source.name} changed since data/processed/ was built")
-    catalog_time = (folder / "catalog.json").stat().st_mtime
-    definitions = ROOT / "indicators"
-    changed = (
-        [p.name for p in definitions.glob("*.toml") if p.stat().st_mtime > catalog_time] if definitions.is_dir() else []
-    )
-    if changed:
-        reasons.append(f"indicator definitions changed since the build ({', '.join(sorted(changed))})")
-    return reasons

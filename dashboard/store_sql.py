@@ -88,19 +88,23 @@ def fold_sql(expression: str) -> str:
 
 
 # The text a claims search reads: the claim's text, its subject and its sentence.
-_CLAIM_HAYSTACK = fold_sql("concat_ws(' ', c.text, c.subject, c.sentence)")
+_CLAIM_HAYSTACK = fold_sql("concat_ws(' ', text, subject, sentence)")
 
-# The claims of /claims and /api/claims.csv, each with its paragraph's chapter and section (`VI.A`).
+# The claims of /claims and /api/claims.csv, each with its paragraph's chapter and section (`VI.A`). Both sides
+# are narrowed to the reports asked for before the join: the join never sees the rest of the corpus.
 _CLAIMS_WITH_PLACES = """
+WITH c AS (SELECT * FROM {claims_numbered} WHERE [claims kept]),
+     p AS (SELECT report_id, paragraph, chapter, chapter_title, section, section_title FROM {paragraphs}
+           WHERE [reports kept])
 SELECT c.* EXCLUDE (filename, file_row_number), p.chapter, p.chapter_title,
        CASE WHEN p.section IS NULL THEN NULL ELSE p.chapter || '.' || p.section END AS section,
        p.section_title
-FROM {claims_numbered} AS c
-LEFT JOIN (SELECT report_id, paragraph, chapter, chapter_title, section, section_title FROM {paragraphs}) AS p
-  USING (report_id, paragraph)
+FROM c LEFT JOIN p USING (report_id, paragraph)
+ORDER BY list_position({claims_files}, c.filename), c.file_row_number
 """
-# A join does not keep the files' order: the claims are put back in it (the files in the store's order).
-_IN_FILE_ORDER = " ORDER BY list_position({claims_files}, c.filename), c.file_row_number"
+# A join does not keep the files' order: the claims are put back in it (the files in the store's order, above).
+# One report (the page's case) is an equality, which DuckDB checks against each row group's bounds.
+_ONE_REPORT, _SOME_REPORTS, _EVERY_REPORT = "report_id = $report", "list_contains($reports, report_id)", "true"
 
 
 class Store:
@@ -169,17 +173,17 @@ class Store:
 
     def claims(self, reports: Sequence[str], words: str) -> pd.DataFrame:
         """Claims with their places, of `reports` (every report when empty), holding every word of `words`."""
-        conditions: list[str] = []
+        kept = _EVERY_REPORT if not reports else _ONE_REPORT if len(reports) == 1 else _SOME_REPORTS
         params: dict[str, object] = {}
         if reports:
-            # One report (the page's case) is an equality, which DuckDB checks against each row group's bounds.
-            conditions.append("c.report_id = $report" if len(reports) == 1 else "list_contains($reports, c.report_id)")
             params.update({"report": reports[0]} if len(reports) == 1 else {"reports": list(reports)})
+        conditions = [kept]
         for number, word in enumerate(query_words(words)):
             conditions.append(f"contains({_CLAIM_HAYSTACK}, $word{number})")
             params[f"word{number}"] = word
-        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-        return self.query(_CLAIMS_WITH_PLACES + where + _IN_FILE_ORDER, params, empty="claims")
+        # The statement's two conditions are made of the constants above and bound `$` values only.
+        sql = _CLAIMS_WITH_PLACES.replace("[claims kept]", " AND ".join(conditions)).replace("[reports kept]", kept)
+        return self.query(sql, params, empty="claims")
 
     def checks_naming(self, column: str, values: Sequence[str]) -> pd.DataFrame:
         """The checks whose `column` (a list column when `indicator_ids`) holds one of `values`."""
