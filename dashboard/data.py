@@ -141,11 +141,12 @@ class Dataset:
         self.indicators = {entry.indicator_id: entry for entry in self.catalog}
         # One row a report, three short strings: the menus, links and `lang` attributes ask for these constantly.
         reports = self.store.column_values("reports", ["report_id", "language", "built_at"])
-        self._report_ids = [str(r) for r in reports.report_id]
+        self._report_ids = [str(r) for r in reports.report_id.tolist()]
+        languages = reports.language.tolist()
         self._text_languages = {
-            str(r): code for r, code in zip(reports.report_id, reports.language) if isinstance(code, str) and code
+            r: code for r, code in zip(self._report_ids, languages) if isinstance(code, str) and code
         }
-        self._built_at = {str(r): str(b) for r, b in zip(reports.report_id, reports.built_at)}
+        self._built_at = dict(zip(self._report_ids, (str(b) for b in reports.built_at.tolist())))
 
     def items_of(self, report_id: str) -> dict[int, list[tuple[int, str]]]:
         """A report's numbered, lettered and bulleted items by paragraph: (offset of the item's text, its label)."""

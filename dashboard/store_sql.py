@@ -230,11 +230,11 @@ _INVOLVED_IN_UNNAMED_CHECKS = (
     "SELECT DISTINCT unnest(indicator_ids) AS id FROM {checks} WHERE status = $status AND claim_id IS NULL"
 )
 _UNCHARTED_SUGGESTIONS = """
-SELECT s.*,
-       (SELECT c.paragraph FROM {claims} AS c WHERE c.report_id = $report AND c.claim_id = s.claim_id LIMIT 1)
-       AS paragraph
-FROM {suggestions} AS s
+WITH c AS (SELECT claim_id, paragraph FROM {claims} WHERE report_id = $report)
+SELECT s.* EXCLUDE (filename, file_row_number), c.paragraph
+FROM {suggestions_numbered} AS s LEFT JOIN c USING (claim_id)
 WHERE s.report_id = $report AND len(s.covered_by) = 0 AND NOT list_contains($curated, s.suggestion_id)
+ORDER BY list_position({suggestions_files}, s.filename), s.file_row_number
 """
 
 
