@@ -146,8 +146,9 @@ class Store:
             fields[f"{field}_files"] = f"$files_{table}"  # the list of its files, to order rows by their file
         try:
             result = _cursor().sql(sql.format(**fields), params=bound).to_arrow_table()
-        except duckdb.Error as error:
-            # A file damaged after the load checked it: the reader is told, as for a file never built.
+        except (duckdb.IOException, duckdb.InvalidInputException) as error:
+            # A file gone or damaged after the load checked it: the reader is told, as for a file never built (a
+            # mistake in a statement is not the data's: it stays an error of the app).
             first_line = (str(error).splitlines() or [type(error).__name__])[0][:200]
             raise DataUnavailable(
                 f"the data of {self.folder.name}/ cannot be read ({first_line}): "
