@@ -224,7 +224,8 @@ def _section(rows: list[str], requests: int) -> str:
             SECTION,
             "",
             (
-                f"{platform.machine()}, {os.cpu_count()} cores, shared with other jobs while measured (figures vary by"
+                f"{platform.machine()}, {os.cpu_count()} cores, shared with other jobs while measured (load average"
+                f" {os.getloadavg()[0]:.1f} at the end; figures vary by"
                 " tens of percent between runs; quote medians). Synthetic stores: the built report replicated under new"
                 " ids, one Parquet file a table (zstd: copies compress far better than a real corpus would, so the"
                 " files are small, though a row group still decompresses to its full size), a row group per 100"
