@@ -38,6 +38,8 @@ SETTINGS: dict[str, str | bool | int | float | list[str]] = {
     # No extension is fetched or loaded behind the app's back (the workers have no network to fetch from).
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
+    # Nothing spilled to disk (DuckDB would write under the working folder): a query past the memory fails.
+    "temp_directory": "",
 }
 # Parquet footers kept between queries, keyed by file and modification time: a page's queries do not read
 # the same footers again (a setting of the Parquet reader, set once the database is open).
