@@ -367,7 +367,7 @@ def main() -> int:
     os.environ["APP_SPEEDUPS"] = "off"
     import app
 
-    measured = cases(dataset.catalog, dataset.observations)
+    measured = cases(dataset.catalog, dataset.table("observations"))
     # Process data.
     process_rows = in_process(app.server, measured)
     indicator_id = measured[0][0].split("(")[1].rstrip(")")

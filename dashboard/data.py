@@ -1,41 +1,36 @@
-"""The app's only window on data/processed/: read the built tables once, hand out lookups.
+"""The app's only window on data/processed/: the store's queries, answered by DuckDB over the Parquet files.
 
-Nothing here parses the report. Tables are reloaded only when a file in the data folder
-changes (its size or mtime), so a `make data` while the app runs is picked up.
+Nothing here parses the report. A load checks the build (every table's files against the contract,
+the catalogue) and reads only the catalogue and the reports' ids; the rest is asked of
+`dashboard/store_sql.py` when a page needs it. A load is made again only when the build changes
+(the folder `current` names, or a file's size or mtime), so a `make data` while the app runs is picked up.
 """
 
 import hashlib
 import json
 import os
-import stat
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from contract import records, schema
 from contract.schema import STATISTIC_KINDS
-from contract.store import current_folder
-from dashboard import search
+from contract.store import VERSIONS, current_folder
+from dashboard import staleness, store_sql
 from dashboard.memo import Memo, memoized
 from dashboard.query import Query, parse
+from dashboard.store_sql import DataUnavailable
 
 __all__ = ["STATISTIC_KINDS", "ClaimFilters", "DataUnavailable", "Dataset", "ReportFacts", "claim_filters", "load"]
 
 ROOT = Path(__file__).resolve().parent.parent
-# The tables the app reads (suggestions.parquet and items.parquet are optional: builds before them lack them).
+# The tables the app reads (suggestions and items are optional: builds before them lack them).
 PARQUET_TABLES = ("paragraphs", "claims", "reports", "observations", "checks")
 OPTIONAL_TABLES = ("suggestions", "items")
-REQUIRED_FILES = (*tuple(f"{name}.parquet" for name in PARQUET_TABLES), "catalog.json")
-
-
-class DataUnavailable(Exception):
-    """data/processed/ is missing or incomplete; the message says what and how to build it."""
 
 
 @dataclass(frozen=True)
@@ -127,58 +122,48 @@ def claim_filters(query: "Query | Mapping[str, object]", default_kinds: tuple[st
 
 @dataclass
 class Dataset:
-    """Everything the app shows, as read from data/processed/, with lookups built once.
+    """Everything the app shows, read from data/processed/: the catalogue in memory, the rest queried.
 
-    The pages and components reach the tables only through its methods (the store's queries).
+    The pages and components reach the tables only through its methods. What grows with the corpus
+    (paragraphs, claims, items, checks, suggestions, observations, the reports' metadata) is never held
+    whole: each method asks DuckDB (`dashboard/store_sql.py`) for the rows it needs, and the answers of
+    the last few reports and indicators are kept (`dashboard/memo.py`), so a worker's memory stays flat.
     """
 
     folder: Path
-    paragraphs: pd.DataFrame
-    claims: pd.DataFrame
-    reports: pd.DataFrame
-    observations: pd.DataFrame
-    checks: pd.DataFrame
+    store: store_sql.Store
     catalog: list[records.CatalogEntry]
     stale: list[str] = field(default_factory=list)
-    version: str = ""  # hash of the built files: the ETag of every /api response, a key of kept answers
-    suggestions: pd.DataFrame = field(default_factory=pd.DataFrame)  # optional: older builds lack it
-    items: pd.DataFrame = field(default_factory=pd.DataFrame)  # optional: older builds lack it
+    version: str = ""  # the build's name and files' status: the ETag of every /api response, a key of kept answers
+    columns: dict[str, list[str]] = field(default_factory=dict)  # each table's columns, as its files hold them
 
     def __post_init__(self) -> None:
         self.indicators = {entry.indicator_id: entry for entry in self.catalog}
-        self._facts = {row.report_id: _facts(row.metadata_json) for row in self.reports.itertuples()}
-        languages = self.reports.language if "language" in self.reports.columns else [None] * len(self.reports)
+        # One row a report, three short strings: the menus, links and `lang` attributes ask for these constantly.
+        reports = self.store.column_values("reports", ["report_id", "language", "built_at"])
+        self._report_ids = [str(r) for r in reports.report_id.tolist()]
+        languages = reports.language.tolist()
         self._text_languages = {
-            r: code for r, code in zip(self.reports.report_id, languages) if isinstance(code, str) and code
+            r: code for r, code in zip(self._report_ids, languages) if isinstance(code, str) and code
         }
-        self.text_by_paragraph = dict(
-            zip(zip(self.paragraphs.report_id, self.paragraphs.paragraph), self.paragraphs.text)
-        )
-        # claim_id -> the indicators that use it: the report reader links each number to them.
-        self.indicators_by_claim: dict[str, list[str]] = (
-            self.observations.groupby("claim_id")["indicator_id"].agg(lambda s: sorted(set(s))).to_dict()
-        )
-        # not dict(groupby): dict() would call GroupBy.keys, which is a column name
-        self._observations_by_indicator = {  # noqa: C416
-            key: frame for key, frame in self.observations.groupby("indicator_id", sort=False)
-        }
+        self._built_at = dict(zip(self._report_ids, (str(b) for b in reports.built_at.tolist())))
 
     def items_of(self, report_id: str) -> dict[int, list[tuple[int, str]]]:
         """A report's numbered, lettered and bulleted items by paragraph: (offset of the item's text, its label)."""
-        mine = self.items[self.items.report_id == report_id] if "report_id" in self.items else self.items.iloc[0:0]
         found: dict[int, list[tuple[int, str]]] = {}
-        for row in mine.itertuples():
+        for row in _rows_of(self, "items", "report_id", report_id).itertuples():
             found.setdefault(int(row.paragraph), []).append((int(row.start), str(row.item)))
         return found
 
     def report_ids(self) -> list[str]:
         """The reports of the data folder, in the order of reports.parquet (the first is the default)."""
-        return list(self.reports.report_id)
+        return list(self._report_ids)
 
     def report_or_default(self, value: object) -> str:
         """`value` when it names a report of the data, else the first report ('' when there is none)."""
-        ids = self.report_ids()
-        return value if isinstance(value, str) and value in ids else (ids[0] if ids else "")
+        if isinstance(value, str) and value in self._built_at:
+            return value
+        return self._report_ids[0] if self._report_ids else ""
 
     def is_default_report(self, report_id: str) -> bool:
         """Whether a report is the one shown when none is named (links leave it out)."""
@@ -186,7 +171,7 @@ class Dataset:
 
     def facts(self, report_id: str | None) -> ReportFacts:
         """What a report's metadata says (empty facts for an unknown report)."""
-        return self._facts.get(report_id or "", ReportFacts())
+        return _facts_of(self, report_id or "") if report_id in self._built_at else ReportFacts()
 
     def entries_of(self, report_id: str) -> list[records.CatalogEntry]:
         """The catalogue entries of one report, in catalogue order."""
@@ -198,10 +183,7 @@ class Dataset:
 
     def observations_of(self, indicator_id: str) -> pd.DataFrame:
         """The indicator's rows in their defined order."""
-        frame = self._observations_by_indicator.get(indicator_id)
-        if frame is None:
-            return self.observations.iloc[0:0]
-        return frame.sort_values("position", kind="stable")
+        return _rows_of(self, "observations", "indicator_id", indicator_id)
 
     def observation_at(self, indicator_id: str, position: object) -> Any:
         """The indicator's row at a position (a named tuple of its columns), or None."""
@@ -214,67 +196,61 @@ class Dataset:
 
     def checks_of(self, indicator_id: str) -> pd.DataFrame:
         """The checks that involve the indicator, inconsistencies first."""
-        # A boolean mask even over no checks: an empty object-typed one would select columns, not rows.
-        mask = self.checks["indicator_ids"].apply(lambda ids: indicator_id in list(ids)).astype(bool)
-        return _inconsistent_first(self.checks[mask])
+        return _inconsistent_first(_checks_naming(self, "indicator_ids", (indicator_id,)))
 
     def checks_of_report(self, report_id: str) -> pd.DataFrame:
         """The checks of one report, inconsistencies first, then by id."""
-        return _inconsistent_first(self.checks[self.checks.report_id == report_id])
+        return _inconsistent_first(_rows_of(self, "checks", "report_id", report_id))
 
     def checks_about(self, claim_ids: Collection[str]) -> pd.DataFrame:
         """The checks about these figures (whose `claim_id`, the stated share, total or rate, is one of them)."""
-        if "claim_id" not in self.checks:
-            return self.checks.iloc[0:0]
-        return self.checks[self.checks.claim_id.isin(list(claim_ids))]
+        return _checks_naming(self, "claim_id", tuple(sorted(claim_ids)))
 
     def inconsistent_indicators(self) -> set[str]:
         """The indicators that draw the figure an inconsistent check is about (all those it involves, for a build
         whose checks name no figure): a table whose number is merely another's base is not flagged."""
-        bad = self.checks[self.checks.status == INCONSISTENT]
-        about = set(bad.claim_id.dropna()) if "claim_id" in bad else set()
-        drawing = self.observations[self.observations.claim_id.isin(about)] if about else self.observations.iloc[0:0]
-        flagged = set(drawing.indicator_id)
-        unnamed = bad[bad.claim_id.isna()] if "claim_id" in bad else bad
-        return flagged | {i for ids in unnamed.indicator_ids for i in list(ids)}
+        return set(_inconsistent_indicators(self))
 
     def paragraphs_of(self, report_id: str) -> pd.DataFrame:
         """One report's paragraphs in reading order."""
-        return self.paragraphs[self.paragraphs.report_id == report_id]
+        return _rows_of(self, "paragraphs", "report_id", report_id)
 
     def claims_count(self, report_id: str) -> int:
         """How many numbers a report states."""
-        return int((self.claims.report_id == report_id).sum())
+        return int(_count_of(self, "claims", "report_id", report_id))
 
     def statistics_of(self, report_id: str) -> pd.DataFrame:
         """One report's claims that are statistics (not years, dates or references)."""
-        claims = self.claims
-        return claims[(claims.report_id == report_id) & claims.kind.isin(schema.STATISTIC_KINDS)]
+        claims = _rows_of(self, "claims", "report_id", report_id)
+        return claims[claims.kind.isin(schema.STATISTIC_KINDS)]
 
     def indicators_of_claim(self, claim_id: str) -> list[str]:
         """The indicators that chart a claim."""
-        return self.indicators_by_claim.get(claim_id, [])
+        return list(_indicators_by_claim(self, "claim_id", claim_id).get(claim_id, []))
+
+    def indicators_by_claim(self, report_id: str) -> dict[str, list[str]]:
+        """claim_id -> the indicators that chart it, for one report's claims (one query for a whole page)."""
+        return dict(_indicators_by_claim(self, "report_id", report_id))
 
     def claims_where(self, filters: ClaimFilters) -> pd.DataFrame:
         """The claims kept by the filters, each with the chapter and section of its paragraph."""
-        return _filtered_claims(_claims_with_places(self), filters)
+        # The reports and words are asked of DuckDB (a report's rows out of the corpus); the rest of the filters
+        # then narrow what are at most one report's claims, or the whole download it was asked for.
+        words = filters.words.strip()
+        # One report's claims are kept for the next keystroke; a download of every report's is not kept.
+        frame = _claims_of(self, filters.reports, words) if filters.reports else self.store.claims((), words)
+        return _filtered_claims(frame, filters)
 
     def uncharted_suggestions(self, report_id: str) -> pd.DataFrame:
         """The report's suggested tables that no curated indicator covers and that have no page, with their paragraphs."""
-        rows = self.suggestions
-        if rows.empty:
-            return rows.assign(paragraph=pd.Series(dtype="int64"))
-        mine = rows[
-            (rows.report_id == report_id)
-            & (rows.covered_by.apply(len) == 0)
-            & ~rows.suggestion_id.isin(list(self.indicators))
-        ]
-        paragraph_of = dict(zip(self.claims.claim_id, self.claims.paragraph))
-        return mine.assign(paragraph=[paragraph_of.get(c) for c in mine.claim_id])
+        found = self.store.uncharted_suggestions(report_id, sorted(self.indicators))
+        if "paragraph" not in found:  # no suggestions built: none, with the column the callers read
+            return found.assign(paragraph=pd.Series(dtype="int64"))
+        return found
 
     def paragraph_text(self, report_id: str, paragraph: int) -> str:
         """The whole text of one paragraph ('' when the paragraph is unknown)."""
-        return self.text_by_paragraph.get((report_id, int(paragraph)), "")
+        return _texts_of(self, report_id).get(int(paragraph), "")
 
     def text_language(self, report_id: str) -> str:
         """The language the report's text is in (as the build read it), for the lang attribute of its quotes."""
@@ -286,17 +262,19 @@ class Dataset:
 
     def built_at(self, report_id: str) -> str:
         """When data/processed/ was built for this report."""
-        row = self.reports[self.reports.report_id == report_id]
-        return str(row.built_at.iloc[0]) if len(row) else ""
+        return self._built_at.get(report_id, "")
 
     def dimensions_of(self, indicator_id: str) -> list[str]:
         """The dimension columns this indicator uses, in the catalogue's order."""
         entry = self.indicators.get(indicator_id)
-        return [d for d in (entry.dimensions if entry else ()) if d in self.observations.columns]
+        present = self.columns.get("observations", [])
+        return [d for d in (entry.dimensions if entry else ()) if d in present]
 
     def table(self, name: str) -> pd.DataFrame:
-        """One of the store's tables, whole (the data package writes them)."""
-        return getattr(self, name)
+        """One of the store's tables, whole (the downloads and the documents' list read it)."""
+        if name not in (*PARQUET_TABLES, *OPTIONAL_TABLES):
+            raise KeyError(name)
+        return self.store.whole(name)
 
 
 # The verdicts the pages count apart (contract.schema.CHECK_STATUSES): the figures agree, or they do not.
@@ -309,20 +287,69 @@ def _inconsistent_first(checks: pd.DataFrame) -> pd.DataFrame:
     return found.sort_values(["_order", "check_id"]).drop(columns="_order")
 
 
-@memoized(max_entries=4)
-def _claims_with_places(dataset: Dataset) -> pd.DataFrame:
-    """Every claim with the chapter and section of its paragraph (section as `VI.A`)."""
-    where = dataset.paragraphs[
-        ["report_id", "paragraph", "chapter", "chapter_title", "section", "section_title"]
-    ].copy()
-    where["section"] = (where.chapter + "." + where.section).where(where.section.notna())
-    return dataset.claims.merge(where, on=["report_id", "paragraph"], how="left")
+# The answers of the last reports and indicators asked for, kept by data version (a page asks for the same
+# report's paragraphs and claims several times); bounded, so memory does not follow the corpus.
+REPORTS_KEPT = 16
+INDICATORS_KEPT = 256
+
+
+@memoized(max_entries=4 * REPORTS_KEPT)
+def _report_rows(dataset: Dataset, table: str, report_id: str) -> pd.DataFrame:
+    return dataset.store.rows_of(table, "report_id", report_id)
+
+
+@memoized(max_entries=INDICATORS_KEPT)
+def _indicator_rows(dataset: Dataset, table: str, indicator_id: str) -> pd.DataFrame:
+    return dataset.store.rows_of(table, "indicator_id", indicator_id, "position")
+
+
+def _rows_of(dataset: Dataset, table: str, column: str, value: str) -> pd.DataFrame:
+    """A table's rows of one report or indicator (a copy: the caller may change it, the kept answer stays)."""
+    kept = _report_rows if column == "report_id" else _indicator_rows
+    return kept(dataset, table, value).copy()
+
+
+@memoized(max_entries=REPORTS_KEPT)
+def _count_of(dataset: Dataset, table: str, column: str, value: str) -> int:
+    return dataset.store.count_of(table, column, value)
+
+
+@memoized(max_entries=REPORTS_KEPT)
+def _texts_of(dataset: Dataset, report_id: str) -> dict[int, str]:
+    """paragraph number -> its text, for one report."""
+    rows = _report_rows(dataset, "paragraphs", report_id)
+    return {int(p): str(t) for p, t in zip(rows.paragraph, rows.text)}
+
+
+@memoized(max_entries=INDICATORS_KEPT)
+def _checks_naming(dataset: Dataset, column: str, values: tuple[str, ...]) -> pd.DataFrame:
+    return dataset.store.checks_naming(column, values)
+
+
+@memoized(max_entries=1)
+def _inconsistent_indicators(dataset: Dataset) -> frozenset[str]:
+    return frozenset(dataset.store.inconsistent_indicators(INCONSISTENT))
+
+
+@memoized(max_entries=4096)
+def _indicators_by_claim(dataset: Dataset, column: str, value: str) -> dict[str, list[str]]:
+    return dataset.store.indicators_by_claim(column, value)
+
+
+@memoized(max_entries=1024)
+def _facts_of(dataset: Dataset, report_id: str) -> ReportFacts:
+    rows = dataset.store.rows_of("reports", "report_id", report_id)
+    return _facts(rows.metadata_json.iloc[0] if len(rows) else None)
+
+
+@memoized(max_entries=REPORTS_KEPT)
+def _claims_of(dataset: Dataset, reports: tuple[str, ...], words: str) -> pd.DataFrame:
+    """The claims of these reports (all when none) holding the words, with their places; kept for the next keystroke."""
+    return dataset.store.claims(reports, words)
 
 
 def _filtered_claims(frame: pd.DataFrame, filters: ClaimFilters) -> pd.DataFrame:
     mask = pd.Series(True, index=frame.index)
-    if filters.reports:
-        mask &= frame.report_id.isin(filters.reports)
     for column in CLAIM_LIST_FILTERS:
         wanted = getattr(filters, column)
         if wanted:
@@ -331,10 +358,6 @@ def _filtered_claims(frame: pd.DataFrame, filters: ClaimFilters) -> pd.DataFrame
         mask &= frame.paragraph >= filters.first
     if filters.last is not None:
         mask &= frame.paragraph <= filters.last
-    if filters.words.strip():
-        # Accents and case aside: "refugies" finds "réfugiés", as the catalogue's search does.
-        searchable = frame.text.fillna("") + " " + frame.subject.fillna("") + " " + frame.sentence.fillna("")
-        mask &= search.column_matches(searchable, filters.words)
     return frame[mask]
 
 
@@ -353,68 +376,89 @@ def load() -> Dataset:
     # `current` resolved once: every table of one load comes from one build, even while a new one is switched in.
     built = current_folder(folder)
     key = (str(built), _signature(built))
-    return _loaded.get_or_make(key, lambda: _read(built))
-
-
-def _built_files(folder: Path) -> tuple[str, ...]:
-    """The files of a build that the app reads: the required ones and the optional ones it has."""
-    return REQUIRED_FILES + tuple(
-        f"{name}.parquet" for name in OPTIONAL_TABLES if (folder / f"{name}.parquet").exists()
-    )
+    return _loaded.get_or_make(key, lambda: _read(built, key))
 
 
 def _signature(folder: Path) -> tuple[tuple[str, int | None, int | None], ...]:
+    """The status (modification time, size) of the folder and of each file the app reads: what says it changed.
+
+    Read on every request, so it reads no byte of any file. A version of the store (versions/<v>/) is written
+    whole before `current` names it and never changed after: its folder and catalogue say enough, however
+    many files its tables have. A plain folder (a copy, an older build) has each of its files looked at.
+    """
+    paths = [folder, folder / "catalog.json"]
+    if folder.parent.name != VERSIONS:
+        store = store_sql.Store(folder, (*PARQUET_TABLES, *OPTIONAL_TABLES))
+        paths += [Path(p) for files in store.files.values() for p in files]
     stats: list[tuple[str, int | None, int | None]] = []
-    for name in _built_files(folder):
+    for path in paths:
         try:
-            stat = (folder / name).stat()
-            stats.append((name, stat.st_mtime_ns, stat.st_size))
+            status = path.stat()
+            stats.append((path.name, status.st_mtime_ns, status.st_size))
         except OSError:
-            stats.append((name, None, None))
+            stats.append((path.name, None, None))
     return tuple(stats)
 
 
-def _read(folder: Path) -> Dataset:
-    """The tables of one build folder (data/processed/, or the version its `current` link names)."""
-    missing = [name for name in REQUIRED_FILES if not (folder / name).exists()]
+def data_version(folder: Path) -> str:
+    """A short name of the build's state: its folder and its files' status (changes when data/processed/ does)."""
+    return _version_of((str(folder), _signature(folder)))
+
+
+def _version_of(key: object) -> str:
+    return hashlib.sha256(repr(key).encode()).hexdigest()[:16]
+
+
+def _read(folder: Path, key: object) -> Dataset:
+    """One build folder (data/processed/, or the version its `current` link names), its tables checked, not read."""
+    store = store_sql.Store(folder, (*PARQUET_TABLES, *OPTIONAL_TABLES))
+    missing = [f"{name}.parquet" for name in PARQUET_TABLES if not store.has(name)]
+    missing += [] if (folder / "catalog.json").exists() else ["catalog.json"]
     if missing:
         raise DataUnavailable(
             f"the data folder {folder.name}/ is not built or incomplete (missing {', '.join(missing)}): "
             "run `make data` (or `.venv/bin/python -m etl`) and reload this page."
         )
-    tables = {name: _read_table(folder, name) for name in PARQUET_TABLES}
+    columns = {name: _checked_columns(store, name) for name in (*PARQUET_TABLES, *OPTIONAL_TABLES) if store.has(name)}
     try:
         entries = schema.from_json("catalog", (folder / "catalog.json").read_text(encoding="utf-8"))
     except (OSError, ValueError, TypeError) as error:
         raise DataUnavailable(_unreadable(folder, "catalog.json", error)) from None
     return Dataset(
         folder=folder,
+        store=store,
         catalog=entries,
-        stale=_stale_reasons(folder, tables["reports"]),
-        version=data_version(folder),
-        suggestions=_optional_table(folder, "suggestions"),
-        items=_optional_table(folder, "items"),
-        **tables,
+        stale=staleness.stale_reasons(folder, store.column_values("reports", ["source_file", "built_at"])),
+        version=_version_of(key),
+        columns=columns,
     )
 
 
-def _optional_table(folder: Path, name: str) -> pd.DataFrame:
-    """A table the app can do without: empty (with its columns) when it was not built."""
-    if not (folder / f"{name}.parquet").exists():
-        return pd.DataFrame(columns=schema.columns(name))
-    return _read_table(folder, name)
+def _checked_columns(store: store_sql.Store, name: str) -> list[str]:
+    """A table's columns, each of its files checked against the contract from its footer alone; a truncated or
+    foreign file is 'not built', not a crash."""
+    columns: list[str] = []
+    for path, found in _schemas(store, name):
+        problems = schema.problems(name, found)
+        if problems:
+            raise DataUnavailable(_unreadable(store.folder, _shown_name(store.folder, path), "; ".join(problems)))
+        columns = columns or list(found.names)
+    return columns
 
 
-def _read_table(folder: Path, name: str) -> pd.DataFrame:
-    """One built table, checked against its contract; a truncated or foreign file is 'not built', not a crash."""
+def _schemas(store: store_sql.Store, name: str) -> list[tuple[str, pa.Schema]]:
     try:
-        table = pq.read_table(folder / f"{name}.parquet")
+        return store.schemas(name)
     except (OSError, pa.ArrowException) as error:
-        raise DataUnavailable(_unreadable(folder, f"{name}.parquet", error)) from None
-    problems = schema.problems(name, table.schema)
-    if problems:
-        raise DataUnavailable(_unreadable(folder, f"{name}.parquet", "; ".join(problems)))
-    return table.to_pandas()
+        raise DataUnavailable(_unreadable(store.folder, f"{name}.parquet", error)) from None
+
+
+def _shown_name(folder: Path, path: str) -> str:
+    """A file's name inside the build folder (a shard's path under it), for a message."""
+    try:
+        return str(Path(path).relative_to(folder))
+    except ValueError:
+        return Path(path).name
 
 
 def _unreadable(folder: Path, name: str, why: object) -> str:
@@ -428,46 +472,3 @@ def _unreadable(folder: Path, name: str, why: object) -> str:
         f"the data file {shown}/{name} cannot be read ({first_line[:200]}): "
         "run `make data` (or `.venv/bin/python -m etl`) and reload this page."
     )
-
-
-def _modified_after(source: Path, built_at: str) -> bool:
-    """Whether a report's file was saved after its build, from the file's status alone.
-
-    The app never opens an input file: a named pipe or a device in data/raw/ would hold every worker that
-    read it. What the report said is in the store; only the file's modification time is compared here.
-    """
-    try:
-        status = source.stat()
-        built = datetime.fromisoformat(built_at)
-    except (OSError, ValueError):
-        return False
-    if not stat.S_ISREG(status.st_mode):
-        return False
-    built = built if built.tzinfo else built.replace(tzinfo=UTC)
-    return status.st_mtime > built.timestamp() + 1  # a second of grace: the build stamps its time after reading
-
-
-def data_version(folder: Path) -> str:
-    """A short hash of the built files' bytes: changes exactly when data/processed/ changes."""
-    digest = hashlib.sha256()
-    for name in _built_files(folder):
-        digest.update(name.encode() + b"\0" + (folder / name).read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _stale_reasons(folder: Path, reports: pd.DataFrame) -> list[str]:
-    """Why the built data no longer matches its inputs (a changed report or indicator file)."""
-    reasons = []
-    raw = ROOT / "data" / "raw"
-    for row in reports.itertuples():
-        source = raw / Path(str(row.source_file)).name
-        if _modified_after(source, str(row.built_at)):
-            reasons.append(f"{source.name} changed since data/processed/ was built")
-    catalog_time = (folder / "catalog.json").stat().st_mtime
-    definitions = ROOT / "indicators"
-    changed = (
-        [p.name for p in definitions.glob("*.toml") if p.stat().st_mtime > catalog_time] if definitions.is_dir() else []
-    )
-    if changed:
-        reasons.append(f"indicator definitions changed since the build ({', '.join(sorted(changed))})")
-    return reasons

@@ -226,7 +226,7 @@ def package_zip(dataset: data.Dataset) -> bytes:
     # One line per report: the package may hold several (every table has report_id).
     sources = "\n".join(
         f"- `{r.report_id}`: {r.symbol}, built {r.built_at} from `{r.source_file}` (sha256 {r.sha256})"
-        for r in dataset.reports.itertuples()
+        for r in dataset.table("reports").itertuples()
     )
     names = data.PARQUET_TABLES + data.OPTIONAL_TABLES
     tables = "\n\n".join(f"## {name}\n\n{schema.markdown(name)}" for name in names)

@@ -1,12 +1,11 @@
 """Forgiving search: words match whatever their accents, case, apostrophes or ligatures.
 
-"refugies" finds "réfugiés", "L'ETAT" finds "l’État", "coeur" finds "cœur". The catalogue and
-the claims explorer (page and /api/claims.csv) search through these functions only.
+"refugies" finds "réfugiés", "L'ETAT" finds "l’État", "coeur" finds "cœur". The catalogue searches
+through these functions; the claims explorer (page and /api/claims.csv) folds its query's words here and the
+claims' texts by the same rules in SQL (`dashboard/store_sql.py` `fold_sql`, built from the tables below).
 """
 
 import unicodedata
-
-import pandas as pd
 
 from contract.records import CatalogEntry
 from dashboard.memo import Memo
@@ -58,18 +57,6 @@ def matches(text: str, query: str) -> bool:
     """Whether every word of the query is in the text, accents and case aside."""
     haystack = folded(text)
     return all(word in haystack for word in query_words(query))
-
-
-def column_matches(texts: pd.Series, query: str) -> pd.Series:
-    """A boolean mask: which texts hold every word of the query, accents and case aside."""
-    words = query_words(query)
-    mask = pd.Series(True, index=texts.index)
-    if not words:
-        return mask
-    haystack = texts.fillna("").astype(str).map(folded)
-    for word in words:
-        mask &= haystack.str.contains(word, regex=False)
-    return mask
 
 
 def entry_text(entry: CatalogEntry) -> str:

@@ -5,7 +5,6 @@ import re
 from typing import Any
 
 import dash
-import pandas as pd
 from dash import ClientsideFunction, Input, Output, clientside_callback, dcc, html
 
 from dashboard import citations, data, follow_up, printing
@@ -113,8 +112,12 @@ def _report_body(dataset: data.Dataset, lang: str, report_id: str) -> html.Div:
 
 def _paragraph_blocks(dataset: data.Dataset, lang: str, report_id: str) -> list[Any]:
     stats = dataset.statistics_of(report_id)
-    claims_by_paragraph = {key: group for key, group in stats.groupby("paragraph")}  # noqa: C416
+    # One pass over the report's statistics: iterating a frame per paragraph costs more than the page's queries.
+    claims_by_paragraph: dict[int, list[Any]] = {}
+    for claim in stats.itertuples():
+        claims_by_paragraph.setdefault(int(claim.paragraph), []).append(claim)
     items = dataset.items_of(report_id)
+    charted = dataset.indicators_by_claim(report_id)  # one query for the page, not one a number
     blocks: list[Any] = []
     heading: tuple[Any, ...] = (None, None, None, "")
     answered: tuple[int, ...] = ()
@@ -133,7 +136,10 @@ def _paragraph_blocks(dataset: data.Dataset, lang: str, report_id: str) -> list[
                     html.A(str(row.paragraph), href=f"#p{row.paragraph}", className="paragraph-number"),
                     html.Div(
                         paragraph_lines(
-                            row.text, _marks(dataset, row.text, claims, lang), row.paragraph, items.get(row.paragraph)
+                            row.text,
+                            _marks(dataset, charted, claims, lang),
+                            row.paragraph,
+                            items.get(row.paragraph),
                         ),
                         className="paragraph-text",
                     ),
@@ -171,17 +177,18 @@ def _headings(row: Any, previous: tuple[Any, ...]) -> list[Any]:
 
 
 def _marks(
-    dataset: data.Dataset, text: str, claims: pd.DataFrame | None, lang: str
+    dataset: data.Dataset, charted: dict[str, list[str]], claims: list[Any] | None, lang: str
 ) -> tuple[list[Any], dict[int, Any]]:
-    """The statistics of a paragraph as spans to mark, and the links to their indicators by span start."""
+    """The statistics of a paragraph as spans to mark, and the links to the indicators charting them (`charted`,
+    by claim id) by span start."""
     if claims is None:
         return [], {}
     spans: list[Any] = []
     links: dict[int, Any] = {}
-    for claim in claims.itertuples():
+    for claim in claims:
         about = " · ".join(part for part in (kind_label(claim.kind, lang), format_period(claim.period, lang)) if part)
         spans.append((int(claim.start), int(claim.end), f"stat stat-{claim.kind}", about))
-        used = dataset.indicators_of_claim(claim.claim_id)
+        used = charted.get(claim.claim_id, [])
         if used:
             links[int(claim.start)] = html.Sup(
                 [

@@ -321,7 +321,7 @@ def test_the_app_reads_one_build_through_current_even_when_the_top_level_files_a
     os.symlink("versions/a", out / "current")
     with app_reading(out):
         assert data.load().folder == (out / "versions" / "a").resolve()
-        assert len(data.load().claims) == len(pd.read_parquet(built / "claims.parquet"))
+        assert len(data.load().table("claims")) == len(pd.read_parquet(built / "claims.parquet"))
         os.replace(out / "current", out / "previous")  # a switch, as etl/store.py does it (a rename of a link)
         os.symlink("versions/b", out / "current")
         assert data.load().folder == (out / "versions" / "b").resolve()

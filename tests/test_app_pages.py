@@ -233,7 +233,7 @@ def test_report_has_an_element_per_paragraph_and_links_numbers_to_indicators():
     hrefs = {c.href for c in walk(paragraph) if hasattr(c, "href")}
     assert "/indicators/art174_registered_cases" in hrefs
     paragraph_ids = {c.id for c in walk(layout) if re.fullmatch(r"p\d+", str(getattr(c, "id", "")))}
-    assert len(paragraph_ids) == len(data.load().paragraphs)
+    assert len(paragraph_ids) == len(data.load().table("paragraphs"))
     # par. 191's a), b), c) are items of the build, each with its own anchor
     assert {"p191-a", "p191-b", "p191-c"} <= {c.id for c in walk(layout) if isinstance(getattr(c, "id", None), str)}
     assert "Répond aux paragraphes" in text_of(layout)

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from app_fixtures import app_reading, plain_copy, routing, shared_fixture
 
-from dashboard import data
+from dashboard import data, staleness
 
 
 def test_a_named_pipe_in_data_raw_holds_nothing_and_no_raw_file_is_opened(tmp_path_factory, tmp_path, monkeypatch):
@@ -46,9 +46,9 @@ def test_a_report_file_saved_after_the_build_is_said_changed(tmp_path, saved_aft
     source.write_text("text", encoding="utf-8")
     built = pd.Timestamp.now(tz="UTC") - pd.Timedelta(hours=1 if saved_after_build else -1)
     os.utime(source, (built.timestamp() + (3600 if saved_after_build else -3600),) * 2)
-    monkeypatch.setattr(data, "ROOT", tmp_path)
+    monkeypatch.setattr(staleness, "ROOT", tmp_path)
     catalog = tmp_path / "catalog.json"
     catalog.write_text("[]", encoding="utf-8")
     reports = pd.DataFrame({"source_file": ["report.txt"], "built_at": [built.isoformat(timespec="seconds")]})
-    reasons = data._stale_reasons(tmp_path, reports)
+    reasons = staleness.stale_reasons(tmp_path, reports)
     assert bool([r for r in reasons if "report.txt changed" in r]) is stale

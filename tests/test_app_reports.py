@@ -58,7 +58,7 @@ def test_claims_page_and_its_download_follow_the_report():
     from pages import claims
 
     rows, _, link = claims.filter_claims(["count"], [], [], [], [], 156, 156, "", "fr", SECOND_REPORT)
-    second = data.load().claims
+    second = data.load().table("claims")
     expected = second[(second.report_id == SECOND_REPORT) & (second.paragraph == 156) & (second.kind == "count")]
     assert len(rows) == len(expected) > 0
     assert link == f"/api/claims.csv?report={SECOND_REPORT}&kind=count&from=156&to=156"

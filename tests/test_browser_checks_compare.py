@@ -61,7 +61,7 @@ def wait_until(condition, seconds: float = 10):
 
 
 def test_checks_page_lists_every_check_and_filters_through_the_url(duo):
-    checks = data.load().checks
+    checks = data.load().table("checks")
     visit(duo, "/checks?lang=en")
     duo.wait_for_element("#checks-lead")
     assert len(check_items(duo)) == len(checks)
@@ -78,7 +78,10 @@ def test_checks_page_lists_every_check_and_filters_through_the_url(duo):
 def test_checks_link_to_their_paragraph(duo):
     visit(duo, "/checks?status=inconsistent")
     item = duo.wait_for_element("#checks-check-statelessness_campaign_2024_outcomes")
-    assert data.load().checks.set_index("check_id").loc["statelessness_campaign_2024_outcomes"].detail_fr in item.text
+    assert (
+        data.load().table("checks").set_index("check_id").loc["statelessness_campaign_2024_outcomes"].detail_fr
+        in item.text
+    )
     item.find_element("link text", "290").click()
     duo.wait_for_element("#p290.target")
     assert duo.driver.current_url.endswith("/report#p290")
@@ -88,7 +91,7 @@ def test_checks_download_is_the_filtered_list(duo):
     visit(duo, "/checks?lang=en&status=inconsistent")
     duo.wait_for_element("#checks-download-button").click()
     rows = list(csv.DictReader(io.StringIO(downloaded(duo, "checks.csv").decode("utf-8-sig"))))
-    bad = data.load().checks
+    bad = data.load().table("checks")
     bad = bad[bad.status == "inconsistent"]
     assert {r["check_id"] for r in rows} == set(bad.check_id)
     assert {r["detail"] for r in rows} == set(bad.detail)
@@ -102,7 +105,7 @@ def test_checks_download_is_the_filtered_list(duo):
     "lang, words", [("fr", "Les chiffres du rapport ne concordent pas"), ("en", "The report's figures do not add up")]
 )
 def test_a_failing_check_shows_on_the_chart_and_its_catalogue_card(duo, lang, words):
-    check = data.load().checks.set_index("check_id").loc["statelessness_campaign_2024_outcomes"]
+    check = data.load().table("checks").set_index("check_id").loc["statelessness_campaign_2024_outcomes"]
     why = check.explanation_fr if lang == "fr" else check.explanation  # "The parts add up to 840, not to … 835."
     visit(duo, f"/indicators/statelessness_identification_campaigns?lang={lang}")
     warning = duo.wait_for_element("#indicator-warnings")

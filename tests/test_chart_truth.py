@@ -255,8 +255,9 @@ def test_a_check_warns_on_the_figure_it_is_about_with_its_reason_in_both_languag
 
     from pages import catalogue, indicator
 
-    observations = dataset.observations
-    not_plain = dataset.checks[dataset.checks.status != "consistent"]
+    observations = dataset.table("observations")
+    checks = dataset.table("checks")
+    not_plain = checks[checks.status != "consistent"]
     assert set(not_plain.status) >= {"inconsistent", "consistent_if_truncated", "base_assumed"}
     client = built.server.test_client()
     warned = set()
@@ -332,7 +333,8 @@ def test_check_details_follow_the_page_language(dataset):
 
     from pages import checks
 
-    check = dataset.checks[dataset.checks.status == "inconsistent"].iloc[0]
+    every = dataset.table("checks")
+    check = every[every.status == "inconsistent"].iloc[0]
     assert check.detail_fr in text_of(checks.layout(lang="fr"))
     assert check.detail in text_of(checks.layout(lang="en"))
     assert check.detail not in text_of(checks.layout(lang="fr")) or check.detail == check.detail_fr
@@ -437,15 +439,16 @@ def test_checks_page_lists_every_check_filtered_through_the_url(dataset):
 
     from pages import checks
 
+    built = dataset.table("checks")
     every = checks.layout(lang="en")
     items = [c for c in _walk(every) if str(getattr(c, "id", "")).startswith("checks-check-")]
-    assert len(items) == len(dataset.checks)
+    assert len(items) == len(built)
     bad = checks.layout(lang="en", status="inconsistent")
     shown = {c.id[len("checks-check-") :] for c in _walk(bad) if str(getattr(c, "id", "")).startswith("checks-check-")}
-    assert shown == set(dataset.checks[dataset.checks.status == "inconsistent"].check_id)
+    assert shown == set(built[built.status == "inconsistent"].check_id)
     sums = checks.layout(lang="fr", kind="sum", status="consistent")
     shown = {c.id[len("checks-check-") :] for c in _walk(sums) if str(getattr(c, "id", "")).startswith("checks-check-")}
-    expected = dataset.checks[(dataset.checks.kind == "sum") & (dataset.checks.status == "consistent")]
+    expected = built[(built.kind == "sum") & (built.status == "consistent")]
     assert shown == set(expected.check_id)
     assert by_id(bad, "checks-status-inconsistent").className == "filter-choice active"
     assert by_id(bad, "checks-kind-sum").href == "/checks?lang=en&status=inconsistent&kind=sum"
@@ -453,7 +456,7 @@ def test_checks_page_lists_every_check_filtered_through_the_url(dataset):
         c.href for c in _walk(by_id(bad, "checks-check-statelessness_campaign_2024_outcomes")) if hasattr(c, "href")
     }
     assert "/report?lang=en#p290" in links and "/indicators/statelessness_identification_campaigns?lang=en" in links
-    assert str(len(dataset.checks)) in text_of(by_id(every, "checks-lead"))
+    assert str(len(built)) in text_of(by_id(every, "checks-lead"))
 
 
 def test_checks_download_is_the_filtered_checks_in_the_page_language(dataset):
@@ -464,7 +467,8 @@ def test_checks_download_is_the_filtered_checks_in_the_page_language(dataset):
 
     sent = checks.download(1, {"lang": "fr", "status": "inconsistent", "kind": None, "report": None})
     frame = pd.read_csv(io.BytesIO(base64.b64decode(sent["content"])), encoding="utf-8-sig")
-    bad = dataset.checks[dataset.checks.status == "inconsistent"]
+    built = dataset.table("checks")
+    bad = built[built.status == "inconsistent"]
     assert sent["filename"] == "checks.csv" and set(frame.check_id) == set(bad.check_id)
     assert set(frame.detail) == set(bad.detail_fr)
 

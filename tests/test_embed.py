@@ -52,7 +52,7 @@ def test_embed_follows_the_dimension_choice_language_and_theme(client):
 def test_embed_notes_say_partial_periods_and_qualifiers(client):
     text = page_text(client.get("/embed/art174_cases_tried_and_convicted?lang=en").data)
     assert "Partial period: first half of 2025" in text
-    with_qualifier = data.load().observations
+    with_qualifier = data.load().table("observations")
     approx = with_qualifier[with_qualifier.qualifier == "approx"].indicator_id.iloc[0]
     assert "Some values are given in the report as “about”" in page_text(client.get(f"/embed/{approx}?lang=en").data)
 
@@ -185,7 +185,7 @@ def test_api_responses_carry_the_data_version_and_answer_304(client, path):
     assert client.get(path, headers={"If-None-Match": '"older"'}).status_code == 200
 
 
-def test_data_version_is_a_hash_of_the_built_files(tmp_path_factory, tmp_path):
+def test_data_version_changes_when_a_built_file_changes(tmp_path_factory, tmp_path):
     folder = tmp_path / "processed"
     plain_copy(shared_fixture(tmp_path_factory), folder)
     before = data.data_version(folder)

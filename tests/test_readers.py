@@ -280,7 +280,7 @@ def test_report_contents_list_chapters_and_sections_with_paragraph_ranges():
     layout = report.layout(lang="en")
     toc = by_id(layout, "report-toc")
     links = {c.href: text_of(c) for c in walk(toc) if isinstance(c, html.A)}
-    paragraphs = data.load().paragraphs
+    paragraphs = data.load().table("paragraphs")
     vi_a = paragraphs[(paragraphs.chapter == "VI") & (paragraphs.section == "A")].paragraph
     assert links["#section-VI-A"].endswith(f"para. {vi_a.min()}–{vi_a.max()}")
     assert links["#chapter-I"].startswith("I. Introduction")
