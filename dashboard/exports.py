@@ -59,8 +59,11 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Every text column neutralised with safe_cell; numeric columns stay numeric."""
     frame = frame.copy()
     for column in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[column]):
-            frame[column] = frame[column].map(lambda v: safe_cell(_plain(v)))
+        values = frame[column]
+        if isinstance(values.dtype, pd.StringDtype):  # texts only: the same as safe_cell, a column at once
+            frame[column] = values.mask(values.str.startswith(FORMULA_STARTS).fillna(False).astype(bool), "'" + values)
+        elif not pd.api.types.is_numeric_dtype(values):
+            frame[column] = values.map(lambda v: safe_cell(_plain(v)))
     return frame
 
 

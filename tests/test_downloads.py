@@ -8,6 +8,7 @@ import tracemalloc
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -43,9 +44,20 @@ def client(folder):
         yield app.server.test_client()
 
 
+def inert(value: object) -> object:
+    """A cell as the downloads always wrote it: lists joined, a text a spreadsheet would run given a `'`."""
+    if isinstance(value, list | tuple | np.ndarray):
+        value = ", ".join(str(v) for v in list(value))
+    return "'" + value if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
+
+
 def whole_csv(frame: pd.DataFrame) -> bytes:
-    """A table written at once, as the downloads were before they were streamed."""
-    return exports.safe_frame(frame).to_csv(index=False, quoting=csv.QUOTE_ALL).encode("utf-8-sig")
+    """A table written at once, cell by cell, as the downloads were before they were streamed."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]):
+            frame[column] = frame[column].map(inert)
+    return frame.to_csv(index=False, quoting=csv.QUOTE_ALL).encode("utf-8-sig")
 
 
 def claims_whole(query: str) -> pd.DataFrame:
