@@ -154,15 +154,15 @@ def warm(port: int) -> None:
         thread.join()
 
 
-def measure(code: Path, store: Path, rounds: int, log: Path) -> dict[str, Measure]:
-    """Every route's downloads on one store, under one gunicorn started for it."""
+def measure(code: Path, store: Path, rounds: int, log: Path, routes: tuple[str, ...]) -> dict[str, Measure]:
+    """The downloads of `routes` (names of ROUTES) on one store, under one gunicorn started for it."""
     port = free_port()
     server = start(code, store, port, log)
     try:
         warm(port)
         found = {}
-        for name, path in ROUTES.items():
-            measured = Measure()
+        for name in routes:
+            path, measured = ROUTES[name], Measure()
             for _ in range(rounds):
                 results, peak, replaced = one_round(server.pid, port, path)
                 measured.downloads += results
@@ -232,19 +232,22 @@ def main() -> None:
     parser.add_argument("--reports", default="10,300", help="sizes of the stores, in reports (comma-separated)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--previous", default="", help="also measure the code of this git revision")
+    # The previous code holds a whole workbook in openpyxl's cells: gigabytes per worker past a few hundred reports.
+    parser.add_argument("--previous-routes", default=",".join(ROUTES), help="downloads measured on the previous code")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-downloads-") as scratch:
         work = Path(scratch)
         source = build_source(work / "source")
-        codes = {"streamed": ROOT}
+        codes = {"streamed": (ROOT, tuple(ROUTES))}
         if args.previous:
-            codes[f"whole ({args.previous})"] = previous_code(args.previous, Path(tempfile.mkdtemp(dir=work)))
+            previous = previous_code(args.previous, Path(tempfile.mkdtemp(dir=work)))
+            codes[f"whole ({args.previous})"] = (previous, tuple(args.previous_routes.split(",")))
         lines = []
         for reports in (int(n) for n in args.reports.split(",")):
             store = make_store(source, work / f"store-{reports}", reports)
-            for label, code in codes.items():
+            for label, (code, routes) in codes.items():
                 log = work / f"gunicorn-{reports}-{len(lines)}.log"
-                for route, measured in measure(code, store, args.rounds, log).items():
+                for route, measured in measure(code, store, args.rounds, log, routes).items():
                     lines.append(row(label, reports, route, measured, timeouts(log)))
                     print(lines[-1], flush=True)
     text = report(lines, args.rounds, f"{os.getloadavg()[0]:.1f}")

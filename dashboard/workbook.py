@@ -6,6 +6,10 @@ starting with `=` for a formula: its data type is set to text explicitly, no quo
 numbers stay numbers, missing values are empty cells, lists are joined with ", ". The only change a
 text may undergo: characters that XML 1.0 cannot hold (C0 controls other than tab and line breaks) become
 U+FFFD, since a workbook with them cannot be written at all.
+
+A workbook is written a row at a time (openpyxl's write-only mode: rows go to a temporary file per sheet as they
+come), so the claims of thousands of reports never sit in memory as cells; `workbook_file` hands the finished
+file to be sent from the disk.
 """
 
 import contextlib
