@@ -252,11 +252,6 @@ PACKAGE_TABLES = data.PARQUET_TABLES + data.OPTIONAL_TABLES
 ZIP64_FROM_PARQUET_BYTES = 128 * 1024 * 1024
 
 
-def package_zip(dataset: data.Dataset) -> bytes:
-    """The whole data package (`package_chunks`) held in memory: for tests and small stores only."""
-    return b"".join(package_chunks(dataset))
-
-
 def package_chunks(dataset: data.Dataset) -> Iterator[bytes]:
     """The whole data package, a zip written as it is sent: Parquet and CSV of each table, the catalogue and a
     README of the columns. Every table's files are opened before the first byte (DataUnavailable when one is
