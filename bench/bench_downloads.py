@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -34,7 +35,7 @@ from performance_doc import write_section  # noqa: E402
 from synthetic_store import make_store  # noqa: E402
 
 SECTION = "## Whole-table downloads (bench/bench_downloads.py, gunicorn)"
-ROUTES = {"CSV": "/api/claims.csv", "XLSX": "/api/claims.xlsx", "zip": "/api/package.zip"}
+ROUTES = {"CSV": "/api/claims.csv", "zip": "/api/package.zip", "XLSX": "/api/claims.xlsx"}
 CLIENTS = 2  # downloads of one route at the same moment
 CLIENT_TIMEOUT = 900  # seconds a client waits for a byte before giving up (a bench, not a browser)
 
@@ -154,13 +155,12 @@ def warm(port: int) -> None:
         thread.join()
 
 
-def measure(code: Path, store: Path, rounds: int, log: Path, routes: tuple[str, ...]) -> dict[str, Measure]:
-    """The downloads of `routes` (names of ROUTES) on one store, under one gunicorn started for it."""
+def measure(code: Path, store: Path, rounds: int, log: Path, routes: tuple[str, ...]) -> Iterator[tuple[str, Measure]]:
+    """The downloads of `routes` (names of ROUTES) on one store, under one gunicorn started for it, route by route."""
     port = free_port()
     server = start(code, store, port, log)
     try:
         warm(port)
-        found = {}
         for name in routes:
             path, measured = ROUTES[name], Measure()
             for _ in range(rounds):
@@ -168,8 +168,7 @@ def measure(code: Path, store: Path, rounds: int, log: Path, routes: tuple[str, 
                 measured.downloads += results
                 measured.peak_rss.append(peak)
                 measured.killed += replaced
-            found[name] = measured
-        return found
+            yield name, measured
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -247,12 +246,12 @@ def main() -> None:
             store = make_store(source, work / f"store-{reports}", reports)
             for label, (code, routes) in codes.items():
                 log = work / f"gunicorn-{reports}-{len(lines)}.log"
-                for route, measured in measure(code, store, args.rounds, log, routes).items():
+                for route, measured in measure(code, store, args.rounds, log, routes):
                     lines.append(row(label, reports, route, measured, timeouts(log)))
                     print(lines[-1], flush=True)
-    text = report(lines, args.rounds, f"{os.getloadavg()[0]:.1f}")
-    write_section(text)
-    print(text)
+                    # Written after every row: a run cut short (hours on a busy machine) still leaves its figures.
+                    write_section(report(lines, args.rounds, f"{os.getloadavg()[0]:.1f}"))
+    print(report(lines, args.rounds, f"{os.getloadavg()[0]:.1f}"))
 
 
 if __name__ == "__main__":
