@@ -80,10 +80,13 @@ def test_claims_csv_is_streamed_with_the_bytes_of_the_table_written_whole(client
     assert len(rows) == len(expected) and list(rows[0] if rows else expected.columns) == list(expected.columns)
 
 
-def test_claims_csv_answers_304_to_its_etag(client):
-    etag = client.get("/api/claims.csv").headers["ETag"]
-    again = client.get("/api/claims.csv", headers={"If-None-Match": etag})
+@pytest.mark.parametrize("route", ["/api/claims.csv", "/api/claims.xlsx", "/api/package.zip"])
+def test_a_whole_table_download_answers_304_to_its_etag_and_a_head_without_a_body(client, route):
+    etag = client.get(route).headers["ETag"]
+    again = client.get(route, headers={"If-None-Match": etag})
     assert again.status_code == 304 and again.data == b""
+    head = client.head(route)
+    assert head.status_code == 200 and head.data == b"" and head.headers["ETag"] == etag
 
 
 def test_claims_xlsx_reads_back_cell_for_cell(client):
