@@ -125,7 +125,7 @@ def download(port: int, path: str, ready: threading.Barrier) -> Download:
         if response.status != 200:
             found.error = f"HTTP {response.status}"
         connection.close()
-    except OSError as error:
+    except (OSError, http.client.HTTPException) as error:  # a body cut short (a worker killed) is an error too
         found.error = f"{type(error).__name__}: {error}"
     found.total = time.perf_counter() - started
     return found
