@@ -7,13 +7,16 @@ image renderer) while something the answer needs is not ready.
 """
 
 import json
+import os
+from collections.abc import Iterable
+from typing import IO
 
 from flask import Flask, Response, abort, jsonify, request
 from werkzeug.exceptions import NotFound
+from werkzeug.wsgi import wrap_file
 
-from dashboard import data, exports, images, query, workbook
+from dashboard import data, exports, images, query, store_batches, workbook
 from dashboard.i18n import language
-from dashboard.memo import memoized
 
 FORMATS = {
     "csv": "text/csv",  # Flask adds "; charset=utf-8" to text types
@@ -23,6 +26,7 @@ FORMATS = {
 }
 # Opened in the browser (inline) rather than saved: JSON to read, images to show in an <img>.
 INLINE = ("json", "png", "svg")
+FILE_BLOCK = 256 * 1024  # a finished file is sent in blocks of this size
 
 
 def register(server: Flask) -> None:
@@ -172,30 +176,39 @@ def _choice() -> dict[str, list[str]]:
 
 
 def claims() -> Response:
-    """All claims as CSV, narrowed by the query parameters (the words of /claims; no `kind` is every kind)."""
-    filters = data.claim_filters(query.current())
-    return _attachment(exports.csv_bytes(_dataset().claims_where(filters)), FORMATS["csv"], "claims.csv")
+    """All claims as CSV, narrowed by the query parameters (the words of /claims; no `kind` is every kind).
+
+    Written a batch of claims at a time as it is sent: never built whole, whatever the number of reports."""
+    batches = store_batches.claims_with_places(_dataset().folder, data.claim_filters(query.current()))
+    return _attachment(exports.csv_chunks(batches), FORMATS["csv"], "claims.csv")
 
 
 def claims_xlsx() -> Response:
-    """The claims of /api/claims.csv, narrowed by the same parameters, as a workbook with cells verbatim."""
-    frame = _dataset().claims_where(data.claim_filters(query.current()))
-    body = workbook.workbook_bytes([workbook.frame_sheet("claims", frame)])
-    return _attachment(body, FORMATS["xlsx"], "claims.xlsx")
+    """The claims of /api/claims.csv, narrowed by the same parameters, as a workbook with cells verbatim.
+
+    Written a row at a time to a temporary file (a workbook is a zip: its parts come whole), then sent from it."""
+    batches = store_batches.claims_with_places(_dataset().folder, data.claim_filters(query.current()))
+    return sent_file(workbook.workbook_file([workbook.frames_sheet("claims", batches)]), FORMATS["xlsx"], "claims.xlsx")
 
 
 def package() -> Response:
-    """The whole data package as a zip, built once per data build."""
-    return _attachment(_package(_dataset()), "application/zip", "data-package.zip")
+    """The whole data package as a zip, written as it is sent (its size is not known before the end)."""
+    return _attachment(exports.package_chunks(_dataset()), "application/zip", "data-package.zip")
 
 
-@memoized(max_entries=1)
-def _package(dataset: data.Dataset) -> bytes:
-    return exports.package_zip(dataset)
+def sent_file(file: IO[bytes], mimetype: str, filename: str) -> Response:
+    """A finished file (a temporary one, closed and so removed once sent) as an attachment with its length."""
+    size = os.fstat(file.fileno()).st_size
+    response = _attachment(wrap_file(request.environ, file, buffer_size=FILE_BLOCK), mimetype, filename)
+    response.content_length = size
+    return response
 
 
-def _attachment(body: bytes, mimetype: str, filename: str, inline: bool = False) -> Response:
+def _attachment(body: bytes | Iterable[bytes], mimetype: str, filename: str, inline: bool = False) -> Response:
+    """The body (bytes, or pieces sent as they are made) with its type and file name."""
     response = Response(body, mimetype=mimetype)
+    # Pieces go out as they come: never joined into one body (as make_conditional would, to count its length).
+    response.direct_passthrough = not isinstance(body, bytes)
     # The file name is made from a catalogue id or a fixed word, never from the raw request.
     response.headers["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
     return response

@@ -8,21 +8,24 @@ dimension choice (`?measure=…`), as images and embeds do.
 """
 
 import csv
-import io
 import json
+import time
 import zipfile
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
 
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 
 from contract import schema
-from dashboard import charts, data, workbook
+from dashboard import charts, data, store_batches, workbook
 from dashboard.chart_text import check_explanation
 from dashboard.i18n import citation, label, language, note_in
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff".encode()
 PACKAGE_README = """# Data package: {symbol}
 
 {sources}
@@ -56,8 +59,11 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Every text column neutralised with safe_cell; numeric columns stay numeric."""
     frame = frame.copy()
     for column in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[column]):
-            frame[column] = frame[column].map(lambda v: safe_cell(_plain(v)))
+        values = frame[column]
+        if isinstance(values.dtype, pd.StringDtype):  # texts only: the same as safe_cell, a column at once
+            frame[column] = values.mask(values.str.startswith(FORMULA_STARTS).fillna(False).astype(bool), "'" + values)
+        elif not pd.api.types.is_numeric_dtype(values):
+            frame[column] = values.map(lambda v: safe_cell(_plain(v)))
     return frame
 
 
@@ -69,8 +75,23 @@ def _plain(value: object) -> object:
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """A frame as UTF-8 CSV with a BOM (so spreadsheet programs read the accents right), every field quoted."""
-    # pandas quotes a field with "\n" but not one with a bare "\r", which spreadsheets take as a row end.
-    return safe_frame(frame).to_csv(index=False, quoting=csv.QUOTE_ALL).encode("utf-8-sig")
+    return b"".join(csv_chunks([frame]))
+
+
+def csv_chunks(frames: Iterable[pd.DataFrame]) -> Iterator[bytes]:
+    """Frames of one table (same columns) as one CSV, a piece per frame: the BOM and header with the first frame.
+
+    The bytes of `csv_bytes` of the frames put together; the header is the first frame's, so the first may have
+    no rows.
+    """
+    header = True
+    for frame in frames:
+        # pandas quotes a field with "\n" but not one with a bare "\r", which spreadsheets take as a row end.
+        text = safe_frame(frame).to_csv(index=False, header=header, quoting=csv.QUOTE_ALL)
+        piece = (BOM if header else b"") + text.encode("utf-8")
+        header = False
+        if piece:
+            yield piece
 
 
 def indicator_frame(
@@ -221,27 +242,161 @@ def catalog_json(dataset: data.Dataset, indent: int | None = None) -> str:
     return json.dumps([schema.as_dict(entry) for entry in dataset.catalog], ensure_ascii=False, indent=indent)
 
 
-def package_zip(dataset: data.Dataset) -> bytes:
-    """The whole data package: Parquet and CSV of each table, the catalogue and a README of the columns."""
+def catalog_json_pieces(dataset: data.Dataset) -> Iterator[str]:
+    """`catalog_json(dataset, indent=1)` an entry at a time: the same text, never held whole."""
+    if not dataset.catalog:
+        yield "[]"
+        return
+    for number, entry in enumerate(dataset.catalog):
+        text = json.dumps(schema.as_dict(entry), ensure_ascii=False, indent=1)
+        # An entry inside the list is indented one space more, line by line (a JSON text holds no raw newline).
+        yield ("[\n" if number == 0 else ",\n") + "\n".join(" " + line for line in text.split("\n"))
+    yield "\n]"
+
+
+PACKAGE_TABLES = data.PARQUET_TABLES + data.OPTIONAL_TABLES
+# Deflated CSV members past this many uncompressed Parquet bytes are written as ZIP64: a CSV member may pass
+# 4 GiB, and a member whose size is not known beforehand must say so before its first byte.
+ZIP64_FROM_PARQUET_BYTES = 128 * 1024 * 1024
+
+
+def package_chunks(dataset: data.Dataset) -> Iterator[bytes]:
+    """The whole data package, a zip written as it is sent: Parquet and CSV of each table, the catalogue and a
+    README of the columns. Every table's files are opened before the first byte (DataUnavailable when one is
+    missing or damaged); no table is ever held whole."""
+    tables = [store_batches.open_table(dataset.folder, name) for name in PACKAGE_TABLES]
+    readme = package_readme(dataset, tables[PACKAGE_TABLES.index("reports")])
+    return _zip_pieces(dataset, tables, readme)
+
+
+def package_readme(dataset: data.Dataset, reports: store_batches.StoredTable) -> str:
+    """The package's README: its reports (one line each) and the columns of every table, from the data contract."""
     # One line per report: the package may hold several (every table has report_id).
+    wanted = ["report_id", "built_at", "source_file", "sha256"]
     sources = "\n".join(
-        f"- `{r.report_id}`: {r.symbol}, built {r.built_at} from `{r.source_file}` (sha256 {r.sha256})"
-        for r in dataset.table("reports").itertuples()
+        f"- `{r.report_id}`: {dataset.symbol(r.report_id)}, built {r.built_at} from `{r.source_file}` "
+        f"(sha256 {r.sha256})"
+        for frame in store_batches.frames(reports, wanted)
+        for r in frame.itertuples()
     )
-    names = data.PARQUET_TABLES + data.OPTIONAL_TABLES
-    tables = "\n\n".join(f"## {name}\n\n{schema.markdown(name)}" for name in names)
-    readme = PACKAGE_README.format(
+    return PACKAGE_README.format(
         symbol=", ".join(dataset.symbol(r) for r in dataset.report_ids()),
         sources=sources,
-        tables=tables,
+        tables="\n\n".join(f"## {name}\n\n{schema.markdown(name)}" for name in PACKAGE_TABLES),
         catalog=schema.markdown("catalog"),
     )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("README.md", readme)
-        archive.writestr("catalog.json", catalog_json(dataset, indent=1))
-        for name in names:
-            if (dataset.folder / f"{name}.parquet").exists():  # an optional table may not have been built
-                archive.write(dataset.folder / f"{name}.parquet", f"parquet/{name}.parquet")
-            archive.writestr(f"csv/{name}.csv", csv_bytes(dataset.table(name)))
-    return out.getvalue()
+
+
+class _Outbox:
+    """A write-only stream that keeps what is written until it is taken: what a zip writes, handed on in pieces.
+
+    It tells its position but cannot seek, so `zipfile` writes each member's sizes after its data."""
+
+    def __init__(self) -> None:
+        self._pieces: list[bytes] = []
+        self._written = 0
+
+    def write(self, data: bytes) -> int:
+        self._pieces.append(bytes(data))
+        self._written += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self._written
+
+    def flush(self) -> None:
+        """Nothing to flush: pieces wait for `take`."""
+
+    def close(self) -> None:
+        """Nothing to close: what is left is taken after the zip's end."""
+
+    def take(self) -> bytes:
+        """What was written since the last take."""
+        piece = b"".join(self._pieces)
+        self._pieces.clear()
+        return piece
+
+
+def _zip_pieces(dataset: data.Dataset, tables: list[store_batches.StoredTable], readme: str) -> Iterator[bytes]:
+    outbox = _Outbox()
+    with zipfile.ZipFile(outbox, "w", zipfile.ZIP_DEFLATED) as archive:
+        for _ in _members(archive, dataset, tables, readme):
+            piece = outbox.take()
+            if piece:
+                yield piece
+    yield outbox.take()
+
+
+def _member(name: str) -> zipfile.ZipInfo:
+    """A member written now, readable by its owner and everyone (as `ZipFile.writestr` would date it)."""
+    info = zipfile.ZipInfo(name, time.localtime(time.time())[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def _members(
+    archive: zipfile.ZipFile, dataset: data.Dataset, tables: list[store_batches.StoredTable], readme: str
+) -> Iterator[None]:
+    """Write the package's members one after the other, pausing (yielding) after each piece written."""
+    archive.writestr(_member("README.md"), readme)
+    yield
+    with archive.open(_member("catalog.json"), "w") as member:
+        for text in catalog_json_pieces(dataset):
+            member.write(text.encode("utf-8"))
+            yield
+    for table in tables:
+        if table.built:  # an optional table may not have been built
+            yield from _parquet_member(archive, table)
+        yield from _csv_member(archive, table)
+
+
+def _csv_member(archive: zipfile.ZipFile, table: store_batches.StoredTable) -> Iterator[None]:
+    """The table as CSV (`csv_chunks`), a batch of rows at a time."""
+    large = table.uncompressed_bytes() > ZIP64_FROM_PARQUET_BYTES
+    with archive.open(_member(f"csv/{table.name}.csv"), "w", force_zip64=large) as member:
+        for piece in csv_chunks(store_batches.frames(table)):
+            member.write(piece)
+            yield
+
+
+def _parquet_member(archive: zipfile.ZipFile, table: store_batches.StoredTable) -> Iterator[None]:
+    """The table as one Parquet file: the store's own file when it has one, else its files' batches in one file."""
+    name = f"parquet/{table.name}.parquet"
+    large = sum(path.stat().st_size for path in table.paths) > ZIP64_FROM_PARQUET_BYTES
+    if len(table.paths) == 1:
+        with table.paths[0].open("rb") as source, archive.open(_member(name), "w", force_zip64=large) as member:
+            while block := source.read(1024 * 1024):
+                member.write(block)
+                yield
+        return
+    with archive.open(_member(name), "w", force_zip64=large) as member:
+        writer = pq.ParquetWriter(_Counted(member), table.files[0].schema_arrow)
+        for file in table.files:
+            for batch in file.iter_batches(batch_size=store_batches.BATCH_ROWS):
+                writer.write_batch(batch)
+                yield
+        writer.close()
+
+
+class _Counted:
+    """A zip member as Arrow's writer wants a file: it writes, and tells how much it has written."""
+
+    def __init__(self, member: IO[bytes]) -> None:
+        self._member = member
+        self._written = 0
+        self.closed = False
+
+    def write(self, data: bytes) -> int:
+        self._member.write(data)
+        self._written += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self._written
+
+    def flush(self) -> None:
+        """The member flushes when the zip closes it."""
+
+    def close(self) -> None:
+        self.closed = True  # the zip closes the member itself

@@ -6,18 +6,28 @@ starting with `=` for a formula: its data type is set to text explicitly, no quo
 numbers stay numbers, missing values are empty cells, lists are joined with ", ". The only change a
 text may undergo: characters that XML 1.0 cannot hold (C0 controls other than tab and line breaks) become
 U+FFFD, since a workbook with them cannot be written at all.
+
+A workbook is written a row at a time (openpyxl's write-only mode: rows go to a temporary file per sheet as they
+come), so the claims of thousands of reports never sit in memory as cells; `workbook_file` hands the finished
+file to be sent from the disk.
 """
 
+import contextlib
 import io
+import itertools
 import math
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import IO
 
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 
 @dataclass(frozen=True)
@@ -50,24 +60,56 @@ def cell_value(value: object) -> object:
     return value
 
 
+def frames_sheet(name: str, frames: Iterator[pd.DataFrame]) -> Sheet:
+    """A table given a batch at a time as a sheet: the first frame's columns as the header (it may have no rows)."""
+    first = next(frames)
+    rows = (row for frame in itertools.chain([first], frames) for row in frame.itertuples(index=False, name=None))
+    return Sheet(name, [str(c) for c in first.columns], rows)
+
+
 def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
     """The sheets as an .xlsx file, every text cell a text (never a formula), every number a number."""
-    book = Workbook()
-    book.remove(book.active)
+    out = io.BytesIO()
+    write_workbook(sheets, out)
+    return out.getvalue()
+
+
+def workbook_file(sheets: Sequence[Sheet]) -> IO[bytes]:
+    """The sheets as an .xlsx file in a temporary file (gone when closed), read from its start: a workbook of
+    any size is written a row at a time, and sent from the disk."""
+    with contextlib.ExitStack() as on_error:
+        out = on_error.enter_context(tempfile.TemporaryFile(prefix="workbook-", suffix=".xlsx"))
+        write_workbook(sheets, out)
+        out.seek(0)
+        on_error.pop_all()  # written: the file is the caller's to close
+    return out
+
+
+def write_workbook(sheets: Sequence[Sheet], out: IO[bytes]) -> None:
+    """Write the sheets as an .xlsx file to `out`, a row at a time (openpyxl's write-only mode: each sheet's rows
+    go to a temporary file as they come, never all held); texts stay texts, numbers numbers."""
+    book = Workbook(write_only=True)
     for sheet in sheets:
         page = book.create_sheet(sheet.name)
-        page.append(list(sheet.header))
-        for cell in page[1]:
-            cell.font = Font(bold=True)
-        for row in sheet.rows:
-            page.append([cell_value(v) for v in row])
-        for row in page.iter_rows():
-            for cell in row:
-                # openpyxl reads a text starting with "=" as a formula: it is written back as the text it is.
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"
-        for column, width in sheet.widths.items():
+        for column, width in sheet.widths.items():  # column widths come before the first row
             page.column_dimensions[column].width = width
-    out = io.BytesIO()
+        page.append([_text_cell(page, str(name), bold=True) for name in sheet.header])
+        for row in sheet.rows:
+            page.append([_cell(page, cell_value(v)) for v in row])
     book.save(out)
-    return out.getvalue()
+
+
+def _cell(page: WriteOnlyWorksheet, value: object) -> object:
+    """A value as the write-only sheet takes it; a text that openpyxl would read as a formula or an error code
+    (`=1+2`, `#N/A`) goes as a cell typed text, so that it is written as the text it is."""
+    if isinstance(value, str) and (value.startswith("=") or value in ERROR_CODES):
+        return _text_cell(page, value)
+    return value
+
+
+def _text_cell(page: WriteOnlyWorksheet, text: str, bold: bool = False) -> WriteOnlyCell:
+    cell = WriteOnlyCell(page, text)
+    cell.data_type = "s"
+    if bold:
+        cell.font = Font(bold=True)
+    return cell

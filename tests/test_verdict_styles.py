@@ -42,7 +42,7 @@ def banner_classes(layout) -> dict[str, str]:
 def test_each_warning_is_styled_by_its_verdict_on_the_page_embed_and_image(dataset, built):
     from pages import indicator
 
-    not_plain = dataset.checks[dataset.checks.status != "consistent"]
+    not_plain = dataset.table("checks")[dataset.table("checks").status != "consistent"]
     seen = set()
     client = built.server.test_client()
     for check in not_plain.itertuples():
@@ -60,7 +60,7 @@ def test_each_warning_is_styled_by_its_verdict_on_the_page_embed_and_image(datas
 
 
 def test_the_image_prints_a_qualified_warning_in_amber(dataset):
-    qualified = dataset.checks[dataset.checks.status.isin(QUALIFIED_STATUSES)].iloc[0]
+    qualified = dataset.table("checks")[dataset.table("checks").status.isin(QUALIFIED_STATUSES)].iloc[0]
     indicator_id = min(drawn_by(dataset, qualified))
     for theme, colors in (("light", framing.LIGHT), ("dark", framing.DARK)):
         parts = charts.chart_parts(dataset, indicator_id, {}, "en")
