@@ -168,5 +168,6 @@ def claim_mask(frame: pd.DataFrame, filters: ClaimFilters) -> pd.Series:
     mask &= (paragraph <= filters.last) if filters.last is not None else True
     if filters.words.strip():  # every word in the claim's text, subject or sentence; accents and case aside
         texts = [frame[column].fillna("") for column in ("text", "subject", "sentence")]
-        mask &= search.column_matches(texts[0] + " " + texts[1] + " " + texts[2], filters.words)
+        joined = texts[0] + " " + texts[1] + " " + texts[2]
+        mask &= joined.map(lambda text: search.matches(text, filters.words)).astype(bool)
     return mask
