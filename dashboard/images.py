@@ -1,6 +1,6 @@
 """PNG and SVG of a figure through kaleido 1.x and Debian's Chromium, one browser kept alive per process.
 
-Starting Chromium costs 2-3 s; keeping it open makes later images cost about 0.3 s. The browser
+Starting Chromium costs 1-3 s (more on a busy machine); keeping it open makes later images cost about 0.3 s. The browser
 runs in this module's own thread and event loop, started by `start()` (gunicorn.conf.py calls it as
 each worker boots, after the fork, so a fresh server's first image does not wait for Chromium) or
 else by the first image, and closed when the process exits. A render has a time limit,
@@ -21,7 +21,7 @@ import threading
 from dataclasses import astuple, dataclass
 from typing import Any
 
-from dashboard import charts, data, figures
+from dashboard import charts, data, figures, transfer
 from dashboard.memo import Memo
 from dashboard.query import Query
 
@@ -157,7 +157,9 @@ class Browser:
         import kaleido  # imported here: importing it costs about 0.3 s that pages never need
 
         # kaleido's own time limit stays above ours, so a slow render is always ours to handle (restart, 503).
-        browser = kaleido.Kaleido(n=1, timeout=2 * RENDER_TIMEOUT, mathjax=False)
+        # plotly.js's basic bundle, as the pages draw with (every trace the charts use, tests/test_speed.py): Chromium's
+        # tab loads 1.2 MB instead of 4.8 MB, which halves the start (measured 9 s -> 4 s on the busy 2-core machine).
+        browser = kaleido.Kaleido(n=1, timeout=2 * RENDER_TIMEOUT, mathjax=False, plotlyjs=str(transfer.PLOTLY_BASIC))
         try:
             await asyncio.wait_for(browser.open(), START_TIMEOUT)
         except BaseException:
