@@ -53,6 +53,8 @@ browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver)
 
+# Every page in Chromium with a cold cache and the first PNG of a fresh server (bench/bench_pages.py);
+# PAGES_AGAINST=<git revision> also serves that revision's code and loads both in turn (the `before` column).
 bench: $(DEV_STAMP) browser data
 	@mkdir -p $(BUILD_TMP)
 	$(PY) bench/bench_build.py
@@ -62,6 +64,7 @@ bench: $(DEV_STAMP) browser data
 	TMPDIR=$(BUILD_TMP) $(PY) bench/bench_app.py
 	@mkdir -p $(CURDIR)/.build/home
 	HOME=$(CURDIR)/.build/home TMPDIR=$(BUILD_TMP) $(PY) bench/bench_briefing.py
+	HOME=$(CURDIR)/.build/home TMPDIR=$(BUILD_TMP) $(PY) bench/bench_pages.py $(if $(PAGES_AGAINST),--against $(PAGES_AGAINST))
 
 # Load test: Debian's wrk, 16 connections for 10 s per route against gunicorn on 127.0.0.1 (a bench, not a test).
 load: $(DEV_STAMP) browser data

@@ -99,12 +99,13 @@ def recommendations(dataset: data.Dataset, report_id: str) -> list[Recommendatio
         for ref in row.co_refs if row.co_refs is not None else []:
             answering.setdefault(int(ref), []).append(row)
     source = co_document(dataset, report_id)
-    stats = dataset.statistics_of(report_id)
+    # Sorted once: a sort per recommendation was most of the page's first build.
+    stats = dataset.statistics_of(report_id).sort_values(["paragraph", "start"])
     out = []
     for ref in sorted(answering):
         rows = answering[ref]
         numbers = {int(r.paragraph) for r in rows}
-        found = stats[stats.paragraph.isin(numbers)].sort_values(["paragraph", "start"])
+        found = stats[stats.paragraph.isin(numbers)]
         indicators = sorted(
             {i for c in found.claim_id for i in dataset.indicators_of_claim(c)},
             key=lambda i: (bool((entry := dataset.indicator(i)) and entry.suggested), i),

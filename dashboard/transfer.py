@@ -12,7 +12,7 @@ though only /claims uses it. Here:
 - the pages' graphs get plotly.js's basic bundle (scatter, bar and pie: every trace the charts draw,
   tests/test_speed.py checks it), 1.2 MB instead of 4.8 MB to parse, at the address Dash's graphs
   load plotly.js from, and a chart page's shell asks for it at once (Link: rel=preload) instead of
-  after the page's layout has arrived. Embeds and images keep the full plotly.js.
+  after the page's layout has arrived. Embeds load it from there too; images keep the full plotly.js.
 
 `APP_SPEEDUPS=off` turns all three off (and the response cache of dashboard/cache.py): the
 previous code path, which bench/ measures against.

@@ -1,5 +1,6 @@
 """Follow-up (/follow-up): each recommendation of the previous concluding observations and the report's answer to it."""
 
+import itertools
 from typing import Any
 
 import dash
@@ -175,11 +176,12 @@ def _statistics(dataset: data.Dataset, report: str, rec: Recommendation, lang: s
     count = len(rec.statistics)
     if not count:
         return html.P(word(lang, "no_statistics"), className="hint")
+    # Plain lists, not pandas rows: reading a frame row by row cost 1.5 s of a 3 s page.
+    rows = zip(rec.statistics.paragraph.tolist(), rec.statistics.text.tolist(), rec.statistics.period.tolist())
     items = []
-    for paragraph, claims in rec.statistics.groupby("paragraph", sort=True):
+    for paragraph, claims in itertools.groupby(rows, key=lambda row: row[0]):  # sorted by paragraph
         numbers = " · ".join(
-            f"{c.text} ({format_period(c.period, lang)})" if isinstance(c.period, str) else c.text
-            for c in claims.itertuples()
+            f"{text} ({format_period(period, lang)})" if isinstance(period, str) else text for _, text, period in claims
         )
         items.append(
             html.Li(

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from app_fixtures import app_reading, plain_copy, shared_fixture
 
-from dashboard import chart_text, charts, data, embed
+from dashboard import chart_text, charts, data, embed, transfer
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def test_embed_page_has_title_subtitle_source_line_and_paragraph_links(client):
     # Relative to the embed's own address: never built from the request's Host.
     assert 'href="/report?lang=en#p156"' in body
     assert 'href="/indicators/art174_registered_cases?lang=en"' in body
-    assert '<script src="/embed-static/plotly.min.js"></script>' in body
+    assert f'<script src="{transfer.PLOTLY_URL}"></script>' in body
 
 
 def test_embed_follows_the_dimension_choice_language_and_theme(client):
