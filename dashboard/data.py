@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 from contract import records, schema
 from contract.schema import STATISTIC_KINDS
-from contract.store import current_folder
+from contract.store import MANIFEST, current_folder, table_files
 from dashboard import search
 from dashboard.memo import Memo, memoized
 from dashboard.query import Query, parse
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The tables the app reads (suggestions.parquet and items.parquet are optional: builds before them lack them).
 PARQUET_TABLES = ("paragraphs", "claims", "reports", "observations", "checks")
 OPTIONAL_TABLES = ("suggestions", "items")
-REQUIRED_FILES = (*tuple(f"{name}.parquet" for name in PARQUET_TABLES), "catalog.json")
+CATALOG_JSON = "catalog.json"  # the catalogue of a folder of plain files; a store's is its `catalog` table
 
 
 class DataUnavailable(Exception):
@@ -356,27 +356,40 @@ def load() -> Dataset:
     return _loaded.get_or_make(key, lambda: _read(built))
 
 
-def _built_files(folder: Path) -> tuple[str, ...]:
-    """The files of a build that the app reads: the required ones and the optional ones it has."""
-    return REQUIRED_FILES + tuple(
-        f"{name}.parquet" for name in OPTIONAL_TABLES if (folder / f"{name}.parquet").exists()
-    )
+def _built_files(folder: Path) -> tuple[Path, ...]:
+    """The files of a build that the app reads: contract/store.py's `table_files`, a manifest or catalog.json."""
+    names = (*PARQUET_TABLES, *OPTIONAL_TABLES, "catalog")
+    try:
+        files = tuple(path for name in names for path in table_files(folder, name))
+    except (OSError, ValueError):
+        files = ()
+    return (*files, *(folder / name for name in (MANIFEST, CATALOG_JSON) if (folder / name).exists()))
 
 
 def _signature(folder: Path) -> tuple[tuple[str, int | None, int | None], ...]:
     stats: list[tuple[str, int | None, int | None]] = []
-    for name in _built_files(folder):
+    for path in _built_files(folder):
         try:
-            stat = (folder / name).stat()
-            stats.append((name, stat.st_mtime_ns, stat.st_size))
+            stat = path.stat()
+            stats.append((path.name, stat.st_mtime_ns, stat.st_size))
         except OSError:
-            stats.append((name, None, None))
+            stats.append((path.name, None, None))
     return tuple(stats)
+
+
+def _missing(folder: Path) -> list[str]:
+    """The tables a build folder lacks (catalog.json stands for the catalogue table)."""
+    try:
+        missing = [f"{name}.parquet" for name in PARQUET_TABLES if not table_files(folder, name)]
+        has_catalog = (folder / CATALOG_JSON).exists() or bool(table_files(folder, "catalog"))
+    except (OSError, ValueError) as error:
+        raise DataUnavailable(_unreadable(folder, MANIFEST, error)) from None
+    return missing + ([] if has_catalog else [CATALOG_JSON])
 
 
 def _read(folder: Path) -> Dataset:
     """The tables of one build folder (data/processed/, or the version its `current` link names)."""
-    missing = [name for name in REQUIRED_FILES if not (folder / name).exists()]
+    missing = _missing(folder)
     if missing:
         raise DataUnavailable(
             f"the data folder {folder.name}/ is not built or incomplete (missing {', '.join(missing)}): "
@@ -384,9 +397,13 @@ def _read(folder: Path) -> Dataset:
         )
     tables = {name: _read_table(folder, name) for name in PARQUET_TABLES}
     try:
-        entries = schema.from_json("catalog", (folder / "catalog.json").read_text(encoding="utf-8"))
+        entries = (
+            schema.from_json("catalog", (folder / CATALOG_JSON).read_text(encoding="utf-8"))
+            if (folder / CATALOG_JSON).exists()
+            else schema.from_table("catalog", _arrow_table(folder, "catalog"))
+        )
     except (OSError, ValueError, TypeError) as error:
-        raise DataUnavailable(_unreadable(folder, "catalog.json", error)) from None
+        raise DataUnavailable(_unreadable(folder, CATALOG_JSON, error)) from None
     return Dataset(
         folder=folder,
         catalog=entries,
@@ -400,21 +417,29 @@ def _read(folder: Path) -> Dataset:
 
 def _optional_table(folder: Path, name: str) -> pd.DataFrame:
     """A table the app can do without: empty (with its columns) when it was not built."""
-    if not (folder / f"{name}.parquet").exists():
+    if not table_files(folder, name):
         return pd.DataFrame(columns=schema.columns(name))
     return _read_table(folder, name)
 
 
 def _read_table(folder: Path, name: str) -> pd.DataFrame:
     """One built table, checked against its contract; a truncated or foreign file is 'not built', not a crash."""
-    try:
-        table = pq.read_table(folder / f"{name}.parquet")
-    except (OSError, pa.ArrowException) as error:
-        raise DataUnavailable(_unreadable(folder, f"{name}.parquet", error)) from None
-    problems = schema.problems(name, table.schema)
-    if problems:
-        raise DataUnavailable(_unreadable(folder, f"{name}.parquet", "; ".join(problems)))
-    return table.to_pandas()
+    return _arrow_table(folder, name).to_pandas()
+
+
+def _arrow_table(folder: Path, name: str) -> pa.Table:
+    """A table's files (contract/store.py's `table_files`: one, or a store's shards) read as one Arrow table."""
+    parts = []
+    for path in table_files(folder, name):
+        try:
+            table = pq.read_table(path)
+        except (OSError, pa.ArrowException) as error:
+            raise DataUnavailable(_unreadable(folder, f"{name}.parquet", error)) from None
+        problems = schema.problems(name, table.schema)
+        if problems:
+            raise DataUnavailable(_unreadable(folder, f"{name}.parquet", "; ".join(problems)))
+        parts.append(table)
+    return pa.concat_tables(parts, promote_options="default") if parts else schema.schema(name).empty_table()
 
 
 def _unreadable(folder: Path, name: str, why: object) -> str:
@@ -450,8 +475,10 @@ def _modified_after(source: Path, built_at: str) -> bool:
 def data_version(folder: Path) -> str:
     """A short hash of the built files' bytes: changes exactly when data/processed/ changes."""
     digest = hashlib.sha256()
-    for name in _built_files(folder):
-        digest.update(name.encode() + b"\0" + (folder / name).read_bytes())
+    if (folder / MANIFEST).exists():  # a store's version: the manifest names each file by its bytes' hash
+        return hashlib.sha256((folder / MANIFEST).read_bytes()).hexdigest()[:16]
+    for path in _built_files(folder):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -463,7 +490,7 @@ def _stale_reasons(folder: Path, reports: pd.DataFrame) -> list[str]:
         source = raw / Path(str(row.source_file)).name
         if _modified_after(source, str(row.built_at)):
             reasons.append(f"{source.name} changed since data/processed/ was built")
-    catalog_time = (folder / "catalog.json").stat().st_mtime
+    catalog_time = max((p.stat().st_mtime for p in _built_files(folder)), default=0.0)  # when it was built
     definitions = ROOT / "indicators"
     changed = (
         [p.name for p in definitions.glob("*.toml") if p.stat().st_mtime > catalog_time] if definitions.is_dir() else []

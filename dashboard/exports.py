@@ -15,8 +15,10 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 
 from contract import schema
+from contract.store import read_table
 from dashboard import charts, data, workbook
 from dashboard.chart_text import check_explanation
 from dashboard.i18n import citation, label, language, note_in
@@ -233,7 +235,10 @@ def package_zip(dataset: data.Dataset) -> bytes:
         archive.writestr("README.md", readme)
         archive.writestr("catalog.json", catalog_json(dataset, indent=1))
         for name in names:
-            if (dataset.folder / f"{name}.parquet").exists():  # an optional table may not have been built
-                archive.write(dataset.folder / f"{name}.parquet", f"parquet/{name}.parquet")
+            found = read_table(dataset.folder, name)  # its shards as one table; an optional one may not be built
+            if found is not None:
+                buffer = io.BytesIO()
+                pq.write_table(found, buffer)
+                archive.writestr(f"parquet/{name}.parquet", buffer.getvalue())
             archive.writestr(f"csv/{name}.csv", csv_bytes(dataset.table(name)))
     return out.getvalue()
