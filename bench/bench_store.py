@@ -170,13 +170,13 @@ def measure(out: Path, work: Path, runs: int, start: int, code: Path | None) -> 
     return {"add": statistics.median(times)}
 
 
-def run(sizes: list[int], runs: int, work: Path) -> list[str]:
+def run(sizes: list[int], runs: int, work: Path, first: bool = True) -> list[str]:
     template = work / "template"
     if not (template / "current").exists():
         with contextlib.redirect_stdout(io.StringIO()):
             assert etl_main(["--input", str(RAW), "--out", str(template)]) == 0
     rows = []
-    alone = statistics.median(build_alone(added_report(work / "added", 0)) for _ in range(runs))
+    alone = statistics.median(build_alone(added_report(work / "added", 0)) for _ in range(runs if first else 1))
     for size in sizes:
         out = work / f"store{size}"
         shutil.rmtree(out, ignore_errors=True)
@@ -219,39 +219,35 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
-    lines = run([int(s) for s in args.sizes.split(",")], args.runs, work)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    for done in range(1, len(sizes) + 1):  # the section is written after each size: a long run leaves what it has
+        lines = run(sizes[done - 1 : done], args.runs, work, first=done == 1)
+        rows = lines[1:] if done > 1 else lines
+        _written.extend(rows)
+        write_section(_section(_written, args.runs))
+    print(_section(_written, args.runs))
+
+
+_written: list[str] = []
+
+
+def _section(lines: list[str], runs: int) -> str:
     load = os.getloadavg()[0]
     measured = (
         f"Measured {date.today().isoformat()} on {os.cpu_count()} cores ({platform.machine()}), Python "
-        f"{platform.python_version()}; the machine was shared (load average {load:.0f} at the end): "
+        f"{platform.python_version()}; the machine was shared (load average {load:.0f} when written): "
         "compare the rows, not the seconds."
     )
     how = (
         "Adding one report = `python -m etl --input <one .txt> --out <store>`: the report built, then committed. "
-        f"Median of {args.runs} adds, each a new report (data/raw/'s, under a new report_id); the store is "
+        f"Median of {runs} adds, each a new report (data/raw/'s, under a new report_id); the store is "
         "made by bench/synthetic_store.py (copies of data/raw/'s built report)."
     )
     header = (
         "| layout | reports | add, in process (s) | add, as a command (s) | disk (MB) | files | files after the adds "
         "| store made in (s) |"
     )
-    text = "\n".join(
-        [
-            SECTION,
-            "",
-            measured,
-            how,
-            "",
-            lines[0],
-            "",
-            header,
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-            *lines[1:],
-            "",
-        ]
-    )
-    write_section(text)
-    print(text)
+    return "\n".join([SECTION, "", measured, how, "", lines[0], "", header, "| --- |" + " ---: |" * 7, *lines[1:], ""])
 
 
 if __name__ == "__main__":

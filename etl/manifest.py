@@ -5,6 +5,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from contract.schema import BUILT_TABLES
@@ -34,11 +35,11 @@ class Manifest:
     reports: list[tuple[str, str, str | None]]
     tables: dict[str, list[str]]
 
-    @property
+    @cached_property  # asked once per report: built once, not once per question
     def folders(self) -> dict[str, str]:
         return {report_id: folder for report_id, folder, _ in self.reports}
 
-    @property
+    @cached_property
     def symbols(self) -> dict[str, str | None]:
         return {report_id: symbol for report_id, _, symbol in self.reports}
 

@@ -45,6 +45,7 @@ from etl.store_files import (
     move_new,
     read_files,
     remove,
+    remove_unnamed,
     replace_link,
     rmdir_quietly,
     same_file,
@@ -459,10 +460,7 @@ class Store:
             (BUILDS, BUILD_RE, {f for m in named for f in m.folders.values()}),
             (SHARDS, SHARD_RE, {f for m in named for names in m.tables.values() for f in names}),
         ):
-            folder = self.out / kind
-            for entry in folder.iterdir() if folder.is_dir() and not folder.is_symlink() else ():
-                if shape.match(entry.name) and entry.name not in used:
-                    remove(entry)
+            remove_unnamed(self.out / kind, shape, used)
 
     def _remove_legacy_reports(self) -> None:
         """out/reports/<id>/ of builds before versions: their own file names only, then the empty folders."""

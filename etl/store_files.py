@@ -5,9 +5,10 @@ relies on that when it is interrupted between any two instructions).
 """
 
 import os
+import re
 import shutil
 import stat
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from contextlib import suppress
 from pathlib import Path
 
@@ -131,3 +132,22 @@ def same_file(fd: int, path: Path) -> bool:
     except OSError:
         return False
     return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
+
+
+GONE = ".gone-"  # builds/.gone-<name>/: a folder being removed, renamed first
+
+
+def remove_unnamed(folder: Path, shape: re.Pattern[str], used: Set[str]) -> None:
+    """The entries of `folder` of this shape that no kept version names. A folder is renamed away before it is
+    removed: an interrupted removal never leaves part of it under a name a later version could reuse."""
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    for entry in sorted(folder.iterdir()):
+        name = entry.name.removeprefix(GONE)
+        if not shape.match(name) or (name == entry.name and name in used):
+            continue
+        target = entry
+        if name == entry.name and entry.is_dir() and not entry.is_symlink():
+            target = folder / f"{GONE}{name}"
+            os.rename(entry, target)
+        remove(target)

@@ -85,7 +85,7 @@ def killer(root: Path, argv: list, trials: list[dict]) -> list[dict]:
         cwd=root,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=900,  # a trial costs a build (a second on an idle machine; ten on a shared one)
     )
     assert done.returncode == 0, done.stderr
     return json.loads(result.read_text())
@@ -192,7 +192,7 @@ def test_two_builds_of_one_folder_at_once_both_end_with_both_reports(stores, tmp
     """The same folder built twice at once (two `make data`): both exit 0, both reports there (under 120 s)."""
     root, _, new_raw = stores
     out = tmp_path / "out"
-    builds = [_start(root, "--input", new_raw, "--out", out) for _ in range(2)]
+    builds = [_start(root, "--input", new_raw, "--out", out, "--wait", "120") for _ in range(2)]
     results = [(b.wait(timeout=120), *b.communicate()) for b in builds]
     assert [status for status, _, _ in results] == [0, 0], [stderr for _, _, stderr in results]
     assert is_new(out, new_raw)
