@@ -41,6 +41,7 @@ from etl.cli import main as etl_main  # noqa: E402
 SECTION = "## Adding one report to a store of many (bench/bench_store.py)"
 RAW = ROOT / "data" / "raw"
 REPORT = "CERD_C_KAZ_11-14_fr"
+REUSE = "--reuse" in sys.argv  # keep the synthetic stores of an earlier run (making 10 000 takes half an hour)
 
 
 def added_report(folder: Path, n: int) -> Path:
@@ -179,17 +180,19 @@ def run(sizes: list[int], runs: int, work: Path, first: bool = True) -> list[str
     alone = statistics.median(build_alone(added_report(work / "added", 0)) for _ in range(runs if first else 1))
     for size in sizes:
         out = work / f"store{size}"
-        shutil.rmtree(out, ignore_errors=True)
-        started = time.perf_counter()
-        make_store(out, template, size)
-        made = time.perf_counter() - started
+        made = float("nan")  # --reuse: a store an earlier run made (with that run's adds in it)
+        if not (REUSE and (out / "current").exists()):
+            shutil.rmtree(out, ignore_errors=True)
+            started = time.perf_counter()
+            make_store(out, template, size)
+            made = time.perf_counter() - started
         mb, files = disk(out)
         add = measure(out, work, runs, 100 * size, None)["add"]
         cmd = measure(out, work, runs, 100 * size + 50, ROOT)["add"]
         _, after_files = disk(out)
         rows.append(
             f"| shards (this branch) | {size} | {add:.2f} | {cmd:.2f} | {mb:,.0f} | {files:,} | "
-            f"{after_files - files:+,} | {made:.0f} |"
+            f"{after_files - files:+,} | {'earlier run' if made != made else f'{made:.0f}'} |"
         )
         print(rows[-1], flush=True)
         if size == 300:
@@ -216,6 +219,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,300,10000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default=str(ROOT / ".build" / "bench_store"))
+    parser.add_argument("--reuse", action="store_true", help="keep the stores an earlier run made")
     args = parser.parse_args()
     work = Path(args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
