@@ -98,4 +98,4 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 	touch $(DEV_STAMP)
 
 clean:
-	rm -rf $(VENV) .build data/processed/*.parquet data/processed/catalog.json data/processed/current data/processed/versions data/processed/.lock
+	rm -rf $(VENV) .build data/processed/*.parquet data/processed/catalog.json data/processed/current data/processed/versions data/processed/builds data/processed/shards data/processed/.lock data/processed/.etl-store

@@ -11,7 +11,6 @@ seconds each. Never fails on what it finds: a report that does not build, or a 5
 """
 
 import argparse
-import json
 import os
 import platform
 import resource
@@ -23,8 +22,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # app_fixtures.routing: the body Dash's page callback is posted
@@ -32,8 +29,9 @@ sys.path.insert(0, str(ROOT / "tests"))  # app_fixtures.routing: the body Dash's
 from app_fixtures import routing  # noqa: E402
 from bench_documents import CORPUS_PLACES  # noqa: E402
 from performance_doc import write_section  # noqa: E402
+from store_tables import stored_catalog, stored_table  # noqa: E402
 
-from contract.store import current_folder  # noqa: E402
+from contract.store import current_folder, table_files  # noqa: E402
 from etl.build import build_report  # noqa: E402
 from etl.sources import report_text  # noqa: E402
 
@@ -135,7 +133,7 @@ def walk_store(store: Path, rows: dict[str, Row], image_reports: int) -> list[st
     import app
 
     client = app.server.test_client()
-    catalog = json.loads((built / "catalog.json").read_text(encoding="utf-8"))
+    catalog = stored_catalog(built)
     tables_of: dict[str, list[str]] = {}
     for entry in catalog:
         tables_of.setdefault(entry["report_id"], []).append(entry["indicator_id"])
@@ -153,13 +151,12 @@ def count_built(store: Path, rows: dict[str, Row]) -> None:
     """Paragraphs, items, claims and statistics of each report, as the store holds them."""
     built = current_folder(store)
     for table, attribute in (("paragraphs", "paragraphs"), ("items", "items"), ("claims", "claims")):
-        path = built / f"{table}.parquet"
-        if not path.exists():
+        if not table_files(built, table):
             continue
-        counts = Counter(pd.read_parquet(path, columns=["report_id"])["report_id"])
+        counts = Counter(stored_table(built, table, ["report_id"])["report_id"])
         for name, row in rows.items():
             setattr(row, attribute, counts.get(name, 0))
-    claims = pd.read_parquet(built / "claims.parquet", columns=["report_id", "kind"])
+    claims = stored_table(built, "claims", ["report_id", "kind"])
     statistics = Counter(claims.loc[claims["kind"].isin(("count", "percent", "money", "measure")), "report_id"])
     for name, row in rows.items():
         row.statistics = statistics.get(name, 0)

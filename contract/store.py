@@ -2,19 +2,28 @@
 the app reads it.
 
     <out>/current -> versions/<version>      the one complete build readers see, switched by a rename
-    <out>/<table>.parquet -> current/<table>.parquet, <out>/catalog.json -> current/catalog.json
+    <out>/versions/<version>/manifest.json   the files of that build: each table's shards, each report's folder
+    <out>/shards/<table>.<NN>.<digest>.parquet   one shard of a table: the rows of the reports whose id hashes
+                                             to NN, sorted by report_id (immutable, named by its content)
 
-A reader that resolves `current` once and reads every file from that folder sees one build,
-never half of two (the top-level links are for readers that open one file at a time). A reader
-finds a table's rows through `table_files`, never by guessing file names: how a build lays a
-table out on disk (one file, or several for a corpus of thousands of reports) is the store's
-business.
+A reader that resolves `current` once and reads every file that version's manifest names sees one
+build, never half of two. A reader finds a table's rows through `table_files`, never by guessing
+file names: how a build lays a table out on disk is the store's business. A folder without a
+manifest (a plain copy of the tables, a build from before shards) holds each table as
+`<table>.parquet`, which `table_files` finds the same way.
 """
 
+import json
 from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 CURRENT = "current"
 VERSIONS = "versions"
+MANIFEST = "manifest.json"  # versions/<version>/manifest.json
+SHARDS = "shards"  # <out>/shards/: the tables' shard files, shared by the versions that list them
 
 
 def current_folder(out: Path) -> Path:
@@ -23,7 +32,42 @@ def current_folder(out: Path) -> Path:
     return link.resolve() if link.is_dir() else Path(out)
 
 
+def store_root(folder: Path) -> Path:
+    """The store a version folder belongs to (versions/<version>/, or `current` copied as a folder)."""
+    folder = Path(folder)
+    return folder.parent.parent if folder.parent.name == VERSIONS else folder.parent
+
+
+def read_manifest(folder: Path) -> dict[str, Any] | None:
+    """A version's manifest, or None for a folder that has none (its tables are <table>.parquet)."""
+    try:
+        text = (Path(folder) / MANIFEST).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    found = json.loads(text)
+    if not isinstance(found, dict):
+        raise ValueError(f"{MANIFEST} is not an object")
+    return found
+
+
 def table_files(folder: Path, table: str) -> tuple[Path, ...]:
-    """The Parquet files that hold a table's rows in one build folder, each row in exactly one; none if not built."""
-    found = Path(folder) / f"{table}.parquet"
-    return (found,) if found.is_file() else ()
+    """The Parquet files that hold a table's rows in one build folder, each row in exactly one; none if not built.
+
+    Raises OSError or ValueError for a manifest that cannot be read.
+    """
+    manifest = read_manifest(folder)
+    if manifest is None:
+        found = Path(folder) / f"{table}.parquet"
+        return (found,) if found.is_file() else ()
+    tables = manifest.get("tables")
+    names = tables.get(table, []) if isinstance(tables, dict) else []
+    shards = store_root(folder) / SHARDS
+    return tuple(shards / str(name) for name in names if "/" not in str(name))
+
+
+def read_table(folder: Path, table: str) -> pa.Table | None:
+    """A table's rows in one build folder as one Arrow table (its shards one after the other); None if not built."""
+    parts = [pq.read_table(path) for path in table_files(folder, table)]
+    if not parts:
+        return None
+    return pa.concat_tables(parts, promote_options="default") if len(parts) > 1 else parts[0]

@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from contract import records, schema
 from contract.schema import STATISTIC_KINDS
-from contract.store import VERSIONS, current_folder
+from contract.store import MANIFEST, VERSIONS, current_folder, read_table
 from dashboard import staleness, store_sql
 from dashboard.memo import Memo, memoized
 from dashboard.query import Query, parse
@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The tables the app reads (suggestions and items are optional: builds before them lack them).
 PARQUET_TABLES = ("paragraphs", "claims", "reports", "observations", "checks")
 OPTIONAL_TABLES = ("suggestions", "items")
+CATALOG_JSON = "catalog.json"  # the catalogue of a folder of plain files; a store's is its `catalog` table
 
 
 @dataclass(frozen=True)
@@ -383,12 +384,12 @@ def _signature(folder: Path) -> tuple[tuple[str, int | None, int | None], ...]:
     """The status (modification time, size) of the folder and of each file the app reads: what says it changed.
 
     Read on every request, so it reads no byte of any file. A version of the store (versions/<v>/) is written
-    whole before `current` names it and never changed after: its folder and catalogue say enough, however
+    whole before `current` names it and never changed after: its folder and manifest say enough, however
     many files its tables have. A plain folder (a copy, an older build) has each of its files looked at.
     """
-    paths = [folder, folder / "catalog.json"]
+    paths = [folder, folder / MANIFEST, folder / CATALOG_JSON]
     if folder.parent.name != VERSIONS:
-        store = store_sql.Store(folder, (*PARQUET_TABLES, *OPTIONAL_TABLES))
+        store = store_sql.Store(folder, (*PARQUET_TABLES, *OPTIONAL_TABLES, "catalog"))
         paths += [Path(p) for files in store.files.values() for p in files]
     stats: list[tuple[str, int | None, int | None]] = []
     for path in paths:
@@ -411,9 +412,12 @@ def _version_of(key: object) -> str:
 
 def _read(folder: Path, key: object) -> Dataset:
     """One build folder (data/processed/, or the version its `current` link names), its tables checked, not read."""
-    store = store_sql.Store(folder, (*PARQUET_TABLES, *OPTIONAL_TABLES))
+    try:
+        store = store_sql.Store(folder, (*PARQUET_TABLES, *OPTIONAL_TABLES, "catalog"))
+    except (OSError, ValueError) as error:  # a manifest that cannot be read
+        raise DataUnavailable(_unreadable(folder, MANIFEST, error)) from None
     missing = [f"{name}.parquet" for name in PARQUET_TABLES if not store.has(name)]
-    missing += [] if (folder / "catalog.json").exists() else ["catalog.json"]
+    missing += [] if (folder / CATALOG_JSON).exists() or store.has("catalog") else [CATALOG_JSON]
     if missing:
         raise DataUnavailable(
             f"the data folder {folder.name}/ is not built or incomplete (missing {', '.join(missing)}): "
@@ -421,9 +425,13 @@ def _read(folder: Path, key: object) -> Dataset:
         )
     columns = {name: _checked_columns(store, name) for name in (*PARQUET_TABLES, *OPTIONAL_TABLES) if store.has(name)}
     try:
-        entries = schema.from_json("catalog", (folder / "catalog.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError, TypeError) as error:
-        raise DataUnavailable(_unreadable(folder, "catalog.json", error)) from None
+        entries = (
+            schema.from_json("catalog", (folder / CATALOG_JSON).read_text(encoding="utf-8"))
+            if (folder / CATALOG_JSON).exists()
+            else schema.from_table("catalog", read_table(folder, "catalog") or schema.schema("catalog").empty_table())
+        )
+    except (OSError, ValueError, TypeError, pa.ArrowException) as error:
+        raise DataUnavailable(_unreadable(folder, CATALOG_JSON, error)) from None
     return Dataset(
         folder=folder,
         store=store,

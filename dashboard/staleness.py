@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from contract.store import MANIFEST
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -37,7 +39,9 @@ def stale_reasons(folder: Path, reports: pd.DataFrame) -> list[str]:
         source = raw / Path(str(row.source_file)).name
         if _modified_after(source, str(row.built_at)):
             reasons.append(f"{source.name} changed since data/processed/ was built")
-    catalog_time = (folder / "catalog.json").stat().st_mtime
+    # when the build was written: its catalogue file, or the version's manifest (a store keeps the catalogue as a table)
+    written = next((folder / name for name in ("catalog.json", MANIFEST) if (folder / name).exists()), folder)
+    catalog_time = written.stat().st_mtime
     definitions = ROOT / "indicators"
     changed = (
         [p.name for p in definitions.glob("*.toml") if p.stat().st_mtime > catalog_time] if definitions.is_dir() else []

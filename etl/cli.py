@@ -19,11 +19,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from contract import records
 from contract.schema import from_table
-from contract.store import current_folder
+from contract.store import current_folder, read_table
 from etl import store
 from etl.build import is_suggestion_id
 from etl.definitions import DefinitionError, parse_definitions
@@ -208,13 +207,15 @@ def _built(out: Path) -> _Built | None:
     """The paragraphs, claims and observations of the build at --out, read from one version; None if not built."""
     try:
         folder = current_folder(out)  # one build, even if another one switches it meanwhile
-        arrow = {name: pq.read_table(folder / f"{name}.parquet") for name in ("paragraphs", "claims", "observations")}
-    except (OSError, pa.ArrowInvalid):
+        paragraphs, claims, observations = (read_table(folder, n) for n in ("paragraphs", "claims", "observations"))
+    except (OSError, ValueError, pa.ArrowInvalid):
+        return None
+    if paragraphs is None or claims is None or observations is None:
         return None
     return (
-        from_table("paragraphs", arrow["paragraphs"]),
-        from_table("claims", arrow["claims"]),
-        from_table("observations", arrow["observations"]),
+        from_table("paragraphs", paragraphs),
+        from_table("claims", claims),
+        from_table("observations", observations),
     )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from contract.schema import to_json
+from contract import records
 from etl import store
 from etl.build import Published, ReportRecords
 from etl.definitions import DefinitionError, Definitions
@@ -26,7 +26,7 @@ from etl.sources import MAX_REPORT_BYTES
 from etl.tables import ReportTables, combined, with_checks
 from etl.translation import Comparison, compare_translations
 
-BUILT, UNCHANGED, FAILED, KEPT = "built", "unchanged", "failed", "kept"
+BUILT, UNCHANGED, FAILED = "built", "unchanged", "failed"
 
 
 @dataclass
@@ -35,7 +35,7 @@ class ReportBuild:
 
     path: Path | None
     report_id: str
-    status: str  # BUILT | UNCHANGED | FAILED | KEPT (a single-file run keeps the store's other reports)
+    status: str  # BUILT | UNCHANGED | FAILED
     tables: ReportTables | None = None
     key: str = ""
     message: str = ""
@@ -46,12 +46,13 @@ class ReportBuild:
 
 @dataclass(frozen=True)
 class Outcome:
-    """A run that built something: every report's fate, the combined tables, what was dropped, the translations."""
+    """A run that built something: every report's fate, their tables combined, what was dropped, the translations."""
 
     builds: list[ReportBuild]
     tables: ReportTables
     dropped: list[str] = field(default_factory=list)
-    translations: list[Comparison] = field(default_factory=list)
+    translations: list[Comparison] = field(default_factory=list)  # those made again in this run
+    kept: int = 0  # the store's reports not in --input, kept as they are (a single file's run)
 
     @property
     def failed(self) -> bool:
@@ -197,63 +198,87 @@ def source_name(path: Path) -> str:
 def commit_builds(
     box: store.Store, builds: Sequence[ReportBuild], definitions: Definitions, single_file: bool
 ) -> Outcome | None:
-    """Combine the reports' tables, commit a new version if anything changed; None when nothing could be built."""
+    """Commit a new version if anything changed, writing only what the changed reports touch; None when nothing
+    could be built. A single file's run leaves the store's other reports as they are, unread."""
     stored = box.report_ids()
-    every = list(builds)
-    if single_file:  # one file given: the store's other reports stay
-        every += _kept_reports(box, stored, builds)
-    kept = _in_store_order([b for b in every if b.tables is not None], stored, single_file)
-    if not kept:
+    present = [b for b in builds if b.tables is not None]
+    ids = [b.report_id for b in present]
+    if single_file:  # one file given: the store's other reports stay, in their place; a new one comes last
+        ids = [*stored, *(i for i in ids if i not in stored)]
+    if not ids:
         return None
-    tables = combined([b.tables for b in kept if b.tables is not None])
-    # Reports sharing a symbol are versions of one document: their statistics must agree.
-    translations = compare_translations(tables.reports, tables.paragraphs, tables.claims)
-    tables = with_checks(tables, [row for c in translations for row in c.checks])
-    # Save outputs: only when something changed, so a failed run leaves --out as it was.
-    ids = [b.report_id for b in kept]
     dropped = [] if single_file else [i for i in stored if i not in ids]
-    if any(b.status == BUILT for b in every) or stored != ids:
-        _commit(box, kept, tables)
-    else:
-        box.relink()
-    return Outcome(every, tables, dropped, translations)
+    changed = {b.report_id for b in present if b.status == BUILT}
+    translations: list[Comparison] = []
+    if changed or stored != ids:
+        rows, translations = _changed_rows(box, present, ids, changed, dropped)
+        _commit(box, present, ids, rows)
+    return _outcome(builds, present, ids, dropped, translations)
 
 
-def _commit(box: store.Store, kept: Sequence[ReportBuild], tables: ReportTables) -> None:
-    built = {
-        b.report_id: store.StoredReport(b.tables, b.key, source_name(b.path), b.derived_with)
-        for b in kept
-        if b.status == BUILT and b.tables is not None and b.path is not None
-    }
-    try:
-        box.commit(
-            built=built,
-            kept=[b.report_id for b in kept if b.status != BUILT],
-            combined=tables,
-            files={"catalog.json": to_json(tables.catalog)},
-        )
-    except OSError as error:  # the disk filled up or went read-only while the version was written
-        raise store.StoreError(
-            f"{box.out}: cannot write the build ({error.strerror or error}); the previous build is kept"
-        ) from None
+def _outcome(
+    builds: Sequence[ReportBuild],
+    present: Sequence[ReportBuild],
+    ids: Sequence[str],
+    dropped: list[str],
+    translations: list[Comparison],
+) -> Outcome:
+    """What the summary says: this run's reports, their tables with their translation checks made again."""
+    mine = {b.report_id for b in present}
+    run = combined([b.tables for b in present if b.tables is not None])
+    run = with_checks(run, [c for t in translations for c in t.checks if c.report_id in mine])
+    return Outcome(list(builds), run, dropped, translations, kept=len(set(ids) - {b.report_id for b in builds}))
 
 
-def _kept_reports(box: store.Store, stored: Sequence[str], builds: Sequence[ReportBuild]) -> list[ReportBuild]:
-    """The store's reports that this run does not touch, with their tables; one that cannot be read stops the run."""
-    mine = {b.report_id for b in builds}
-    kept = [ReportBuild(None, i, KEPT, box.tables(i)) for i in stored if i not in mine]
-    unreadable = [b.report_id for b in kept if b.tables is None]
+def _changed_rows(
+    box: store.Store, present: Sequence[ReportBuild], ids: Sequence[str], changed: set[str], dropped: Sequence[str]
+) -> tuple[dict[str, ReportTables], list[Comparison]]:
+    """The combined rows of every report they change: the changed reports, and the reports sharing a symbol with
+    one changed or dropped (their translation checks are made again; every report's when the store has no shards)."""
+    in_run = {b.report_id: b.tables for b in present if b.tables is not None}
+    touched = _touched(box, in_run, ids, changed, dropped) if box.sharded else list(ids)
+    tables = {i: in_run[i] if i in in_run else box.tables(i) for i in touched}
+    unreadable = [i for i, t in tables.items() if t is None]
     if unreadable:  # never a version that silently lacks them: nothing is written
         raise store.StoreError(
             f"{box.out}: the stored tables of {', '.join(unreadable)} cannot be read; "
             "rebuild the whole folder (--input <folder of reports>); the previous build is kept"
         )
-    return kept
+    together = combined([t for t in tables.values() if t is not None])
+    # Reports sharing a symbol are versions of one document: their statistics must agree.
+    translations = compare_translations(together.reports, together.paragraphs, together.claims)
+    checks: dict[str, list[records.Check]] = {}
+    for c in (row for t in translations for row in t.checks):
+        checks.setdefault(c.report_id, []).append(c)
+    rows = {i: with_checks(t, checks.get(i, [])) for i, t in tables.items() if t is not None}
+    return rows, translations
 
 
-def _in_store_order(builds: list[ReportBuild], stored: Sequence[str], single_file: bool) -> list[ReportBuild]:
-    """A folder's reports in file order; a single file's report takes its place among the stored ones, or comes last."""
-    if not single_file:
-        return builds
-    place = {report_id: i for i, report_id in enumerate(stored)}
-    return sorted(builds, key=lambda b: place.get(b.report_id, len(stored)))
+def _touched(
+    box: store.Store, in_run: dict[str, ReportTables], ids: Sequence[str], changed: set[str], dropped: Sequence[str]
+) -> list[str]:
+    """The changed reports, and those sharing a symbol (old or new) with a changed or dropped one."""
+    symbol = {i: _symbol_of(in_run[i]) if i in in_run else box.symbol(i) for i in ids}
+    stored = set(box.report_ids())
+    groups = {symbol[i] for i in changed} | {box.symbol(i) for i in (*changed, *dropped) if i in stored}
+    return [i for i in ids if i in changed or (symbol[i] is not None and symbol[i] in groups)]
+
+
+def _symbol_of(tables: ReportTables) -> str | None:
+    return tables.reports[0].symbol if tables.reports else None
+
+
+def _commit(
+    box: store.Store, present: Sequence[ReportBuild], ids: Sequence[str], rows: dict[str, ReportTables]
+) -> None:
+    built = {
+        b.report_id: store.StoredReport(b.tables, b.key, source_name(b.path), b.derived_with)
+        for b in present
+        if b.status == BUILT and b.tables is not None and b.path is not None
+    }
+    try:
+        box.commit(store.Commit(reports=ids, built=built, rows=rows))
+    except OSError as error:  # the disk filled up or went read-only while the version was written
+        raise store.StoreError(
+            f"{box.out}: cannot write the build ({error.strerror or error}); the previous build is kept"
+        ) from None

@@ -1,21 +1,22 @@
-"""The build store under --out: a lock, whole versions, and one rename that switches them.
+"""The build store under --out: a lock, immutable report folders and shards, and one rename that switches versions.
 
     out/.etl-store                         the mark: this folder is a store (a build refuses any other folder)
     out/.lock                              held (fcntl.flock) by the build that runs
-    out/versions/<version>/                one complete build: the combined tables, catalog.json …
-    out/versions/<version>/reports/<id>/   … and each report's own tables with build.json (its key)
+    out/builds/<id>@<digest>/              one report's own tables with build.json (its key), named by their bytes
+    out/shards/<table>.<NN>.<digest>.parquet   the combined tables, each cut into shards by report_id (etl/shards.py)
+    out/versions/<version>/manifest.json   one complete build: its reports (folder, symbol) and each table's shards
     out/current -> versions/<version>      the pointer (contract/store.py), replaced by a rename
-    out/<name> -> current/<name>           every top-level file of a version, for readers of one file
 
-A commit writes versions/.new-<version>/, renames it to versions/<version>, then renames a new
-`current` link over the old one: a build killed at any point leaves the old version current
-(killed between two renames, an older build left paragraphs.parquet and claims.parquet disagreeing),
-and one interrupted at any instruction leaves `current` naming a complete version, the old or the
-new (whether the switch happened is read from the link, never assumed). The previous version stays
-one commit longer for a reader that resolved `current` just before; older ones, staging folders and
-temporary links are removed — only names of the shapes this module writes, so a file someone else
-put under --out is never touched. The only I/O of etl/ with inputs.py (its file-system steps in
-etl/store_files.py).
+A commit costs the reports it changes: their folders and the shards that hold them are written in
+versions/.new-<version>/, moved to builds/ and shards/ (a name already there has those bytes),
+then the manifest makes the staging folder the version, renamed to versions/<version>, then a new
+`current` link is renamed over the old one: a build killed at any point leaves the old version
+current, and one interrupted at any instruction leaves `current` naming a complete version, the
+old or the new (whether the switch happened is read from the link, never assumed). The previous
+version stays one commit longer for a reader that resolved `current` just before; older versions,
+the folders and shards neither of the two names, staging folders and temporary links are removed —
+only names of the shapes this module writes, so a file someone else put under --out is never
+touched. The only I/O of etl/ with inputs.py (its file-system steps in etl/store_files.py).
 """
 
 import errno
@@ -35,18 +36,24 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from contract.schema import BUILT_TABLES
-from contract.store import CURRENT, VERSIONS
+from contract.store import CURRENT, MANIFEST, SHARDS, VERSIONS
+from etl.manifest import BUILD_RE, SHARD_RE, by_shard, manifest_text, read_version
 from etl.metadata import REPORT_ID_RE
+from etl.shards import SHARD_COUNT, compose, parquet_bytes, shard_name, shard_of
 from etl.store_files import (
-    link_folder,
     link_target,
+    move_new,
+    read_files,
     remove,
+    remove_unnamed,
     replace_link,
     rmdir_quietly,
+    same_file,
     sync_folder,
     sync_tree,
+    write_bytes,
+    write_folder,
     write_mark,
-    write_table,
     write_text,
 )
 from etl.tables import ReportTables, from_arrow, to_arrow
@@ -55,17 +62,16 @@ LOCK = ".lock"
 MARK = ".etl-store"  # written with the first version; a folder without it is a store only if an older build made it
 _MARK_TEXT = 'A store of `python -m etl` (README, "The store"): the build replaces what it wrote here, nothing else.\n'
 _PLACEHOLDERS = frozenset({LOCK, ".gitkeep", ".keep"})  # a folder holding only these counts as empty
-REPORTS = "reports"  # versions/<version>/reports/<report_id>/
+BUILDS = "builds"  # out/builds/<report_id>@<digest>/
+REPORTS = "reports"  # versions/<version>/reports/<report_id>/ of builds before shards (out/reports/ before versions)
 KEY_FILE = "build.json"
 STAGING = ".new-"  # versions/.new-<version>/ while it is written
 DISPLACED = f"{STAGING}displaced-"  # versions/.new-displaced-<pid>/: a copied `current` folder, moved aside
 VERSION_RE = re.compile(r"^\d{8}T\d{6}\.\d{6}Z-\d+$")
 _STAGING_RE = re.compile(rf"^{re.escape(STAGING)}(?:\d{{8}}T\d{{6}}\.\d{{6}}Z|displaced)-\d+$")
-EXTRA_FILES = frozenset({"catalog.json"})  # files of a version besides its tables (linked at the top too)
-_TOP_FILES = frozenset({f"{name}.parquet" for name in BUILT_TABLES} | EXTRA_FILES)
-_TEMPORARY_RE = re.compile(
-    r"^\.(?P<name>.+)\.(?:tmp|link)-\d+$"
-)  # .claims.parquet.tmp-PID (older builds), .current.link-PID
+# Files at the top of --out that builds before shards wrote or linked (their links and temporary names go).
+_TOP_FILES = frozenset({f"{name}.parquet" for name in BUILT_TABLES} | {"catalog.json"})
+_TEMPORARY_RE = re.compile(r"^\.(?P<name>.+)\.(?:tmp|link)-\d+$")  # .claims.parquet.tmp-PID, .current.link-PID
 _LEGACY_FILES = {KEY_FILE} | {f"{name}.parquet" for name in BUILT_TABLES}
 OPTIONAL_TABLES = ("suggestions",)  # a report stored before the table existed lacks it: read as empty
 
@@ -164,7 +170,7 @@ def _lock(out: Path, wait: float) -> int:
             ) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            if _same_file(fd, out / LOCK):  # else the holder removed the lock file before we got it: lock the new one
+            if same_file(fd, out / LOCK):  # else the holder removed the lock file before we got it: lock the new one
                 return fd
         except BlockingIOError:
             if time.monotonic() >= deadline:
@@ -179,14 +185,6 @@ def _lock(out: Path, wait: float) -> int:
         os.close(fd)
 
 
-def _same_file(fd: int, path: Path) -> bool:
-    try:
-        mine, there = os.fstat(fd), os.stat(path, follow_symlinks=False)
-    except OSError:
-        return False
-    return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
-
-
 def _remove_created(out: Path, created: list[Path]) -> None:
     """Undo the folders a build created when it wrote nothing (a failed first build leaves no trace)."""
     try:
@@ -199,6 +197,20 @@ def _remove_created(out: Path, created: list[Path]) -> None:
         pass  # another build is using it, or something else was put there: leave it
 
 
+@dataclass(frozen=True)
+class Commit:
+    """What a commit writes: the reports of the new version in order, the reports built in this run (their
+    folders), and the rows in the combined tables of every report whose rows change (built, or whose
+    translation checks changed; every report when the current version has no shards)."""
+
+    reports: Sequence[str]
+    built: Mapping[str, StoredReport]
+    rows: Mapping[str, ReportTables]
+    # A version whose files someone put in builds/ and shards/ already (bench/synthetic_store.py): each report's
+    # (report_id, folder, symbol) and each table's shard names; `built` and `rows` are then empty.
+    prepared: tuple[Sequence[tuple[str, str, str | None]], Mapping[str, Sequence[str]]] | None = None
+
+
 class Store:
     """Reading the current version and committing a new one; only used under the lock."""
 
@@ -206,6 +218,7 @@ class Store:
         self.out = out
         self.versions = out / VERSIONS
         self.current = self._current_version()
+        self.manifest = read_version(self.current)
         self.written: str | None = None  # the version this build wrote, once it starts writing one
 
     @property
@@ -213,6 +226,11 @@ class Store:
         """Whether `current` names the version this build wrote: read from the link, so an interrupt anywhere
         (even between the switch and the next instruction) cannot make it wrong."""
         return self.written is not None and link_target(self.out / CURRENT) == f"{VERSIONS}/{self.written}"
+
+    @property
+    def sharded(self) -> bool:
+        """Whether the current version has shards to keep (else a commit writes every report's rows)."""
+        return self.manifest is not None
 
     def _current_version(self) -> Path | None:
         """versions/<version> that `current` points at, if it is one of ours (or `current` itself, copied as a folder)."""
@@ -232,7 +250,9 @@ class Store:
     # --- reading the current version -----------------------------------------------------
 
     def report_ids(self) -> list[str]:
-        """The reports of the current version, in the order of its reports.parquet."""
+        """The reports of the current version, in store order (a build from before shards: its reports.parquet's)."""
+        if self.manifest is not None:
+            return [entry[0] for entry in self.manifest.reports]
         if self.current is None:
             return []
         try:
@@ -240,6 +260,13 @@ class Store:
         except (OSError, pa.ArrowException):
             return []
         return [i for i in ids if isinstance(i, str) and REPORT_ID_RE.match(i)]
+
+    def symbol(self, report_id: str) -> str | None:
+        """The document symbol a stored report was built with (reports sharing one are compared)."""
+        if self.manifest is None:
+            tables = self.tables(report_id)
+            return tables.reports[0].symbol if tables and tables.reports else None
+        return self.manifest.symbols.get(report_id)
 
     def key(self, report_id: str) -> str | None:
         """The key a stored report was built from (None when it is not stored)."""
@@ -272,7 +299,10 @@ class Store:
     def _report_folder(self, report_id: str) -> Path | None:
         if self.current is None or not REPORT_ID_RE.match(report_id):
             return None
-        return self.current / REPORTS / report_id
+        if self.manifest is None:
+            return self.current / REPORTS / report_id
+        folder = self.manifest.folders.get(report_id)
+        return self.out / BUILDS / folder if folder else None
 
     def _build_info(self, report_id: str) -> dict[str, Any]:
         folder = self._report_folder(report_id)
@@ -284,32 +314,18 @@ class Store:
 
     # --- committing a new version ----------------------------------------------------------
 
-    def commit(
-        self,
-        built: Mapping[str, StoredReport],
-        kept: Sequence[str],
-        combined: ReportTables,
-        files: Mapping[str, str | pa.Table],
-    ) -> str:
-        """Write a new version (built reports, kept ones linked from the current one, combined tables, files), switch to it.
-
-        A file is text, or a table written as Parquet.
-        """
-        assert set(files) <= EXTRA_FILES, f"{sorted(files)}: a file the store does not know as its own"
+    def commit(self, plan: Commit) -> str:
+        """Write the changed reports' folders and shards, then a new version naming them, and switch to it."""
         version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ") + f"-{os.getpid()}"
         staging, final = self.versions / f"{STAGING}{version}", self.versions / version
         displaced = self.versions / f"{DISPLACED}{os.getpid()}"
-        names = [*(f"{name}.parquet" for name in BUILT_TABLES), *files]
         previous = self.current
         try:
             self.written = version
             write_mark(self.out, MARK, _MARK_TEXT)
-            self._write_version(staging, built, kept, combined, files)
+            self._write_version(staging, plan)
             os.rename(staging, final)
             sync_folder(self.versions)
-            self._link_top_level(
-                names
-            )  # before the switch: links to current/<name> that do not resolve yet are harmless
             self._displace_copied_current(displaced)
             replace_link(self.out / CURRENT, f"{VERSIONS}/{version}")
         except BaseException:
@@ -319,39 +335,71 @@ class Store:
         self.current = final
         try:
             sync_folder(self.out)
-            self._remove_old(keep={final, previous}, names=names)
+            self._remove_old(keep={final, previous})
         except OSError:
             pass  # what is left over goes at the next build
         return version
 
-    def _write_version(
-        self,
-        staging: Path,
-        built: Mapping[str, StoredReport],
-        kept: Sequence[str],
-        combined: ReportTables,
-        files: Mapping[str, str | pa.Table],
-    ) -> None:
+    def _write_version(self, staging: Path, plan: Commit) -> None:
+        """The new files in staging/, moved to builds/ and shards/ (a name already there has those very bytes),
+        then the manifest: what is left in staging/ is the version."""
         staging.mkdir(parents=True)
-        for report_id, report in built.items():
-            folder = staging / REPORTS / _checked(report_id)
-            folder.mkdir(parents=True)
-            for name, table in to_arrow(report.tables).items():
-                write_table(folder / f"{name}.parquet", table)
+        if plan.prepared is not None:
+            entries, shards = (
+                [list(entry) for entry in plan.prepared[0]],
+                {t: list(n) for t, n in plan.prepared[1].items()},
+            )
+        else:
+            folders = self._report_folders(staging / BUILDS, plan)
+            shards = self._shards(staging / SHARDS, plan)
+            symbols = {**(self.manifest.symbols if self.manifest else {}), **_symbols(plan.rows)}
+            sync_tree(staging)
+            for kind in (BUILDS, SHARDS):
+                move_new(staging / kind, self.out / kind)
+            entries = [[report_id, folders[report_id], symbols.get(report_id)] for report_id in plan.reports]
+        write_text(staging / MANIFEST, manifest_text(entries, shards))
+        sync_folder(staging)
+
+    def _report_folders(self, staging: Path, plan: Commit) -> dict[str, str]:
+        """Each report's folder name under builds/: written for a built report, the stored one's otherwise."""
+        folders = dict(self.manifest.folders) if self.manifest else {}
+        for report_id, report in plan.built.items():
             info = {"key": report.key, "source": report.source, "definitions": report.definitions}
-            write_text(folder / KEY_FILE, json.dumps(info))
-        for report_id in kept:
-            source = self._report_folder(_checked(report_id))
-            assert source is not None, f"kept report {report_id} is in the current version"
-            link_folder(source, staging / REPORTS / report_id)
-        for name, table in to_arrow(combined).items():
-            write_table(staging / f"{name}.parquet", table)
-        for name, content in files.items():
-            if isinstance(content, str):
-                write_text(staging / name, content)
-            else:
-                write_table(staging / name, content)
-        sync_tree(staging)
+            files = {f"{name}.parquet": parquet_bytes(t) for name, t in to_arrow(report.tables).items()}
+            files[KEY_FILE] = json.dumps(info).encode()
+            folders[report_id] = write_folder(staging, _checked(report_id), files)
+        for report_id in plan.reports:
+            if report_id not in folders:  # a report of a build from before shards: its files, once
+                source = self._report_folder(report_id)
+                assert source is not None, f"kept report {report_id} is in the current version"
+                folders[report_id] = write_folder(staging, report_id, read_files(source))
+        return folders
+
+    def _shards(self, staging: Path, plan: Commit) -> dict[str, list[str]]:
+        """Each table's shard files: those holding a changed or dropped report written again, the others kept."""
+        before = set(self.report_ids()) if self.manifest else set()
+        leaving = set(plan.rows) | (before - set(plan.reports))
+        changed = {shard_of(i) for i in leaving} if self.manifest else set(range(SHARD_COUNT))
+        assert self.manifest or set(plan.rows) >= set(plan.reports), "a first sharded version has every report's rows"
+        members: dict[int, list[str]] = {}
+        for report_id in plan.reports:
+            members.setdefault(shard_of(report_id), []).append(report_id)
+        arrow = {i: to_arrow(plan.rows[i]) for i in plan.rows}
+        staging.mkdir()
+        names: dict[str, list[str]] = {}
+        for table in BUILT_TABLES:
+            old = by_shard(self.manifest.tables.get(table, []) if self.manifest else [])
+            names[table] = []
+            for shard in sorted(members):
+                if shard not in changed and shard in old:
+                    names[table].append(old[shard])
+                    continue
+                kept = pq.read_table(self.out / SHARDS / old[shard]) if shard in old else None
+                added = [arrow[i][table] for i in members[shard] if i in arrow]
+                content = parquet_bytes(compose(table, kept, leaving, added))
+                names[table].append(shard_name(table, shard, content))
+                write_bytes(staging / names[table][-1], content)
+        return names
 
     def _displace_copied_current(self, displaced: Path) -> None:
         """A `current` that is a folder (the store copied with links followed) moves aside, to be removed with the stale."""
@@ -360,7 +408,8 @@ class Store:
             os.rename(current, displaced)
 
     def _undo(self, staging: Path, final: Path, displaced: Path) -> None:
-        """A commit stopped before its switch: a displaced `current` goes back, the new version and its link go."""
+        """A commit stopped before its switch: a displaced `current` goes back, the new version and its link go
+        (files it moved to builds/ and shards/ are named by no version: the next commit removes them)."""
         self._restore_displaced(displaced)
         remove(self.out / f".{CURRENT}.link-{os.getpid()}")
         remove(staging)
@@ -371,24 +420,6 @@ class Store:
         if displaced.is_dir() and not displaced.is_symlink() and not os.path.lexists(self.out / CURRENT):
             os.rename(displaced, self.out / CURRENT)
             self.current = self._current_version()
-
-    def relink(self) -> None:
-        """Put back top-level links to the current version's files that something removed (`make clean` did)."""
-        if self.current is not None:
-            self._link_top_level(sorted(p.name for p in self.current.iterdir() if p.is_file() and not p.is_symlink()))
-
-    def _link_top_level(self, names: list[str]) -> None:
-        """out/<name> -> current/<name> for every file of a version (a regular file from an older build is replaced)."""
-        for name in names:
-            link, target = self.out / name, f"{CURRENT}/{name}"
-            try:
-                if os.readlink(link) == target:
-                    continue
-            except OSError:
-                pass
-            if link.is_dir() and not link.is_symlink():
-                raise StoreError(f"{link}: a folder where the build writes a file; move it out of {self.out}")
-            replace_link(link, target)
 
     # --- removing what is stale -------------------------------------------------------------
 
@@ -407,15 +438,29 @@ class Store:
             if _own_temporary(entry.name):
                 remove(entry)
 
-    def _remove_old(self, keep: Set[Path | None], names: list[str]) -> None:
-        """Versions other than these two, links to files the current version lacks, an older build's reports/."""
+    def _remove_old(self, keep: Set[Path | None]) -> None:
+        """Versions other than these two, the report folders and shards neither names, top-level links of builds
+        before shards, an older build's reports/."""
         for entry in self.versions.iterdir():
             if entry not in keep and (VERSION_RE.match(entry.name) or _STAGING_RE.match(entry.name)):
                 remove(entry)
-        for entry in self.out.iterdir():
-            if link_target(entry) == f"{CURRENT}/{entry.name}" and entry.name not in names:
+        self._remove_unnamed(keep)
+        for entry in self.out.iterdir():  # an older build's tables at the top, or its links into `current`
+            if entry.name in _TOP_FILES and (link_target(entry) == f"{CURRENT}/{entry.name}" or _is_file(entry)):
                 entry.unlink()
         self._remove_legacy_reports()
+
+    def _remove_unnamed(self, keep: Set[Path | None]) -> None:
+        """Report folders and shards that neither kept version names (none if the current one's manifest is
+        unreadable: nothing is removed on a guess)."""
+        if self.current is None or read_version(self.current) is None:
+            return
+        named = [m for m in (read_version(v) for v in keep if v is not None) if m is not None]
+        for kind, shape, used in (
+            (BUILDS, BUILD_RE, {f for m in named for f in m.folders.values()}),
+            (SHARDS, SHARD_RE, {f for m in named for names in m.tables.values() for f in names}),
+        ):
+            remove_unnamed(self.out / kind, shape, used)
 
     def _remove_legacy_reports(self) -> None:
         """out/reports/<id>/ of builds before versions: their own file names only, then the empty folders."""
@@ -429,6 +474,14 @@ class Store:
                         file.unlink()
                 rmdir_quietly(folder)
         rmdir_quietly(legacy)
+
+
+def _symbols(rows: Mapping[str, ReportTables]) -> dict[str, str | None]:
+    return {report_id: tables.reports[0].symbol for report_id, tables in rows.items() if tables.reports}
+
+
+def _is_file(path: Path) -> bool:
+    return path.is_file() and not path.is_symlink()
 
 
 def _checked(report_id: str) -> str:

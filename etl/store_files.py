@@ -5,13 +5,17 @@ relies on that when it is interrupted between any two instructions).
 """
 
 import os
+import re
 import shutil
 import stat
+from collections.abc import Mapping, Set
 from contextlib import suppress
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from etl.shards import digest
 
 
 def link_target(path: Path) -> str | None:
@@ -47,16 +51,43 @@ def write_text(path: Path, text: str) -> None:
         os.fsync(file.fileno())
 
 
-def link_folder(source: Path, target: Path) -> None:
-    """A kept report's files in the new version: hard links to the current version's (a copy where links fail)."""
-    target.mkdir(parents=True)
-    for file in source.iterdir():
-        if not stat.S_ISREG(file.stat(follow_symlinks=False).st_mode):
-            continue
-        try:
-            os.link(file, target / file.name)
-        except OSError:
-            shutil.copy2(file, target / file.name)
+def write_bytes(path: Path, content: bytes) -> None:
+    with open(path, "xb") as file:
+        file.write(content)
+        file.flush()
+        os.fsync(file.fileno())
+
+
+def write_folder(parent: Path, prefix: str, files: Mapping[str, bytes]) -> str:
+    """A folder of files named `<prefix>@<digest of its files>` under `parent`; its name."""
+    named = digest(*(n.encode() + b"\0" + files[n] for n in sorted(files)))
+    name = f"{prefix}@{named}"
+    (parent / name).mkdir(parents=True)
+    for file, content in files.items():
+        write_bytes(parent / name / file, content)
+    return name
+
+
+def read_files(folder: Path) -> dict[str, bytes]:
+    """The regular files of a folder, by name (a stored report's tables, to move to a new layout)."""
+    return {
+        file.name: file.read_bytes()
+        for file in sorted(folder.iterdir())
+        if stat.S_ISREG(file.stat(follow_symlinks=False).st_mode)
+    }
+
+
+def move_new(staged: Path, shared: Path) -> None:
+    """Each entry of `staged` renamed into `shared` unless the name is there (named by its bytes, it holds
+    them already); then `staged` is removed. Every prefix leaves entries no version names yet."""
+    shared.mkdir(exist_ok=True)
+    if not staged.is_dir():
+        return
+    for entry in sorted(staged.iterdir()):
+        if not os.path.lexists(shared / entry.name):
+            os.rename(entry, shared / entry.name)
+    sync_folder(shared)
+    remove(staged)
 
 
 def replace_link(link: Path, target: str) -> None:
@@ -92,3 +123,31 @@ def remove(path: Path) -> None:
 def rmdir_quietly(folder: Path) -> None:
     with suppress(OSError):
         folder.rmdir()
+
+
+def same_file(fd: int, path: Path) -> bool:
+    """Whether a descriptor is the file at `path` now (a lock file removed and made again is another)."""
+    try:
+        mine, there = os.fstat(fd), os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
+
+
+GONE = ".gone-"  # builds/.gone-<name>/: a folder being removed, renamed first
+
+
+def remove_unnamed(folder: Path, shape: re.Pattern[str], used: Set[str]) -> None:
+    """The entries of `folder` of this shape that no kept version names. A folder is renamed away before it is
+    removed: an interrupted removal never leaves part of it under a name a later version could reuse."""
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    for entry in sorted(folder.iterdir()):
+        name = entry.name.removeprefix(GONE)
+        if not shape.match(name) or (name == entry.name and name in used):
+            continue
+        target = entry
+        if name == entry.name and entry.is_dir() and not entry.is_symlink():
+            target = folder / f"{GONE}{name}"
+            os.rename(entry, target)
+        remove(target)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from contract import records
 from contract.schema import CHECK_STATUSES, CLAIM_KINDS, QUALIFIED_STATUSES
 from etl.build import is_suggestion_id
-from etl.run import FAILED, KEPT, UNCHANGED, Outcome
+from etl.run import FAILED, UNCHANGED, Outcome
 from etl.suggest import HIGH_CONFIDENCE
 from etl.tables import ReportTables
 from etl.translation import Comparison
@@ -16,15 +16,17 @@ INCONSISTENT = CHECK_STATUSES[1]
 NOTES = {
     UNCHANGED: " (unchanged, not rebuilt)",
     FAILED: " (previous build kept)",
-    KEPT: " (not in --input, kept)",
 }
 
 
 def summary_lines(outcome: Outcome) -> list[str]:
-    """The lines of the summary, in the README's order."""
+    """The lines of the summary, in the README's order: the reports of --input (a single file's run leaves the
+    store's others unread, and says how many)."""
     tables = outcome.tables
     status = {b.report_id: b.status for b in outcome.builds}
     lines = [line for row in tables.reports for line in _report_lines(row, status.get(row.report_id), tables)]
+    if outcome.kept:
+        lines.append(f"{outcome.kept} other reports of the store kept as they are (not in --input)")
     lines += [_claims_line(tables.claims), *_indicator_lines(tables)]
     lines += _check_lines(tables.checks, outcome.translations)
     return lines + [f"{report_id}: dropped (its file is no longer in --input)" for report_id in outcome.dropped]

@@ -9,9 +9,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from store_tables import plain_files, stored_table
 from werkzeug.serving import make_server
 
-from contract.store import current_folder
+from contract.store import current_folder, table_files
 from etl.cli import main as build_data
 
 _shared: dict = {}
@@ -20,15 +21,9 @@ _shared: dict = {}
 def build_fixture(folder: Path) -> Path:
     """Build data/processed/ into `folder` with `python -m etl`, as `make data` does."""
     assert build_data(["--out", str(folder)]) == 0, "python -m etl failed on data/raw/"
-    for name in (
-        "paragraphs.parquet",
-        "claims.parquet",
-        "reports.parquet",
-        "observations.parquet",
-        "checks.parquet",
-        "catalog.json",
-    ):
-        assert (folder / name).exists(), f"python -m etl did not write {name}"
+    built = current_folder(folder)
+    for name in ("paragraphs", "claims", "reports", "observations", "checks", "catalog"):
+        assert table_files(built, name), f"python -m etl did not write the {name} table"
     return folder
 
 
@@ -46,8 +41,7 @@ BUILD = ROOT / ".build"
 def plain_copy(built: Path, folder: Path) -> Path:
     """The current build of a store copied to `folder` as plain files (no versions, no links), for a test
     to edit: the app reads such a folder as it is."""
-    shutil.copytree(current_folder(built), folder)
-    return folder
+    return plain_files(built, folder)
 
 
 @contextlib.contextmanager
@@ -232,23 +226,19 @@ HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)>"
 
 def hostile_fixture(tmp_path_factory) -> Path:
     """A copy of the built data whose paragraph 156, its quotes, notes and claims carry HTML and script."""
-    import pandas as pd
 
     if "hostile" in _shared:
         return _shared["hostile"]
-    folder = tmp_path_factory.mktemp("hostile")
-    for item in shared_fixture(tmp_path_factory).iterdir():
-        if item.is_file():
-            shutil.copy2(item, folder / item.name)
-    paragraphs = pd.read_parquet(folder / "paragraphs.parquet")
+    folder = plain_files(shared_fixture(tmp_path_factory), tmp_path_factory.mktemp("hostile"))
+    paragraphs = stored_table(folder, "paragraphs")
     paragraphs.loc[paragraphs.paragraph == 156, "text"] += " " + HOSTILE
     paragraphs.to_parquet(folder / "paragraphs.parquet", index=False)
-    observations = pd.read_parquet(folder / "observations.parquet")
+    observations = stored_table(folder, "observations")
     mine = observations.indicator_id == "art174_registered_cases"
     observations.loc[mine, "quote"] = HOSTILE
     observations.loc[mine, "note"] = HOSTILE
     observations.to_parquet(folder / "observations.parquet", index=False)
-    claims = pd.read_parquet(folder / "claims.parquet")
+    claims = stored_table(folder, "claims")
     claims.loc[claims.paragraph == 156, "sentence"] = HOSTILE
     claims.loc[claims.paragraph == 156, "subject"] = '=HYPERLINK("http://x")'
     claims.to_parquet(folder / "claims.parquet", index=False)

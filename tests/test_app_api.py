@@ -5,13 +5,13 @@ import io
 import json
 import os
 import re
-import shutil
 import zipfile
 
 import pandas as pd
 import pytest
 from app_fixtures import app_reading, plain_copy, shared_fixture
 from openpyxl import load_workbook
+from store_tables import stored_table
 
 from dashboard import exports
 
@@ -95,7 +95,7 @@ def test_claims_csv_filters_by_kind_and_paragraph_range(client):
 
 
 def test_claims_csv_without_filters_has_every_claim(client, tmp_path_factory):
-    claims = pd.read_parquet(shared_fixture(tmp_path_factory) / "claims.parquet")
+    claims = stored_table(shared_fixture(tmp_path_factory), "claims")
     assert len(read_csv(client.get("/api/claims.csv").data)) == len(claims)
 
 
@@ -139,7 +139,7 @@ def test_downloads_neutralise_formulas_but_keep_numbers_numeric(tmp_path_factory
     # a quote that a spreadsheet would run, planted in a copy of the built data
     folder = tmp_path / "processed"
     plain_copy(shared_fixture(tmp_path_factory), folder)
-    observations = pd.read_parquet(folder / "observations.parquet")
+    observations = stored_table(folder, "observations")
     observations.loc[observations.indicator_id == "art174_registered_cases", "quote"] = "=1+1"
     observations.to_parquet(folder / "observations.parquet", index=False)
     with app_reading(folder) as app:
@@ -195,6 +195,7 @@ def test_a_corrupt_data_file_is_answered_like_a_missing_one_and_recovers_when_re
     copy = tmp_path / "processed"
     plain_copy(folder, copy)
     claims = copy / "claims.parquet"
+    good = claims.read_bytes()
     if damage == "truncated":
         claims.write_bytes(claims.read_bytes()[:500])
     else:
@@ -204,7 +205,7 @@ def test_a_corrupt_data_file_is_answered_like_a_missing_one_and_recovers_when_re
         response = client.get("/api/indicators.json")
         assert response.status_code == 503 and "claims.parquet" in response.get_json()["error"]
         assert "make data" in response.get_json()["error"] and "Traceback" not in response.get_data(as_text=True)
-        shutil.copy(folder / "claims.parquet", claims)  # `make data` puts a good file back
+        claims.write_bytes(good)  # `make data` puts a good file back
         assert client.get("/api/indicators.json").status_code == 200
 
 
@@ -212,7 +213,7 @@ def test_english_downloads_have_english_labels_and_notes(tmp_path_factory, tmp_p
     # note_en planted in a copy: the English file must take it, the French one keep the French note
     folder = tmp_path / "processed"
     plain_copy(shared_fixture(tmp_path_factory), folder)
-    observations = pd.read_parquet(folder / "observations.parquet")
+    observations = stored_table(folder, "observations")
     mine = observations.indicator_id == "art174_cases_tried_and_convicted"
     observations.loc[mine, "note"], observations.loc[mine, "note_en"] = "Note en français.", "Note in English."
     observations.to_parquet(folder / "observations.parquet", index=False)
@@ -260,7 +261,7 @@ def test_a_carriage_return_cannot_split_a_csv_row(tmp_path_factory, tmp_path):
     folder = tmp_path / "processed"
     plain_copy(shared_fixture(tmp_path_factory), folder)
     quote = "Texte du rapport\r=2+5 suite\nligne"
-    observations = pd.read_parquet(folder / "observations.parquet")
+    observations = stored_table(folder, "observations")
     observations.loc[observations.indicator_id == "art174_registered_cases", "quote"] = quote
     observations.to_parquet(folder / "observations.parquet", index=False)
     with app_reading(folder) as app:
@@ -312,16 +313,14 @@ def test_the_app_reads_one_build_through_current_even_when_the_top_level_files_a
     from dashboard import data
 
     built = shared_fixture(tmp_path_factory)
-    version = os.path.realpath(built / "current")
     out = tmp_path / "out"
-    (out / "versions").mkdir(parents=True)
-    shutil.copytree(version, out / "versions" / "a")
-    shutil.copytree(version, out / "versions" / "b")
+    plain_copy(built, out / "versions" / "a")  # two versions of plain files (no manifest)
+    plain_copy(built, out / "versions" / "b")
     pd.DataFrame({"nothing": [1]}).to_parquet(out / "claims.parquet")  # a stray top-level file, not a build's
     os.symlink("versions/a", out / "current")
     with app_reading(out):
         assert data.load().folder == (out / "versions" / "a").resolve()
-        assert len(data.load().table("claims")) == len(pd.read_parquet(built / "claims.parquet"))
+        assert len(data.load().table("claims")) == len(stored_table(built, "claims"))
         os.replace(out / "current", out / "previous")  # a switch, as etl/store.py does it (a rename of a link)
         os.symlink("versions/b", out / "current")
         assert data.load().folder == (out / "versions" / "b").resolve()
@@ -330,7 +329,7 @@ def test_the_app_reads_one_build_through_current_even_when_the_top_level_files_a
 def test_quotes_carry_the_language_the_report_was_read_in(tmp_path_factory, tmp_path):
     """An English report's paragraphs are marked lang="en" for screen readers and hyphenation, not "fr"."""
     folder = plain_copy(shared_fixture(tmp_path_factory), tmp_path / "processed")
-    reports = pd.read_parquet(folder / "reports.parquet")
+    reports = stored_table(folder, "reports")
     reports["language"] = "en"  # as the build writes it for a report read as English
     reports.to_parquet(folder / "reports.parquet", index=False)
     with app_reading(folder) as app:

@@ -5,9 +5,9 @@ import html
 import json
 import re
 
-import pandas as pd
 import pytest
 from app_fixtures import app_reading, build_home, plain_copy, require_browser, shared_fixture
+from store_tables import stored_catalog, stored_table
 
 from dashboard import chart_text, charts, data, images
 
@@ -19,13 +19,13 @@ MARKUP = 'Cas <b>gras</b> <a href="https://evil.example/">lien</a> x<br>y & z'
 def marked(tmp_path_factory):
     """The built data with markup in the titles of a curated and a suggested indicator and in a breakdown's labels."""
     folder = plain_copy(shared_fixture(tmp_path_factory), tmp_path_factory.mktemp("markup") / "processed")
-    catalog = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))
+    catalog = stored_catalog(folder)
     suggested = next(e["indicator_id"] for e in catalog if e.get("suggested"))
     for entry in catalog:
         if entry["indicator_id"] in (CURATED, suggested):
             entry["title_fr"] = entry["title_en"] = MARKUP
     (folder / "catalog.json").write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
-    observations = pd.read_parquet(folder / "observations.parquet")
+    observations = stored_table(folder, "observations")
     breakdown = observations.measure.notna()
     observations.loc[breakdown, "measure"] = observations.loc[breakdown, "measure"] + " <b>m</b>"
     observations.to_parquet(folder / "observations.parquet", index=False)

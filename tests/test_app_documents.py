@@ -6,6 +6,7 @@ import json
 import pandas as pd
 import pytest
 from app_fixtures import app_reading, plain_copy, shared_fixture
+from store_tables import stored_table
 
 from contract.schema import BODIES, BODY_NAMES, DOCUMENT_TYPE_NAMES, DOCUMENT_TYPES
 
@@ -38,7 +39,7 @@ def corpus(tmp_path_factory):
     """The first report's build, with three more rows in its reports' list: an earlier document of the same
     State, a document of another State, and one whose State is not known."""
     folder = plain_copy(shared_fixture(tmp_path_factory), tmp_path_factory.mktemp("states") / "processed")
-    reports = pd.read_parquet(folder / "reports.parquet")
+    reports = stored_table(folder, "reports")
     first = reports[reports.report_id == FIRST].iloc[0]
     more = [
         {"report_id": "kaz_co", "symbol": "CERD/C/KAZ/CO/8-10", "document_type": "concluding_observations"},
@@ -75,7 +76,7 @@ def test_a_states_documents_are_shown_oldest_first_with_their_kind_and_counts(co
     assert "4 July 2022" in text and "27 October 2025" in text
     assert "Committee on the Elimination of Racial Discrimination — concluding observations" in text
     assert "Committee on the Elimination of Racial Discrimination — State party report" in text
-    reports = pd.read_parquet(corpus / "reports.parquet").set_index("report_id")
+    reports = stored_table(corpus, "reports").set_index("report_id")
     assert f"{reports.loc[FIRST, 'paragraphs']} paragraphs, {reports.loc[FIRST, 'claims']:,} numbers" in text
     links = [c.href for c in walk(page) if getattr(c, "href", None)]
     assert f"/report?lang=en&report={FIRST}" in links and f"/claims?lang=en&report={FIRST}" in links
@@ -116,7 +117,7 @@ def many(tmp_path_factory):
     """The first report's build whose reports' list holds 120 more documents: UPR reports of Ecuador, one a
     year from 1901 (the years make the order checkable), and 20 documents of CEDAW about Luxembourg."""
     folder = plain_copy(shared_fixture(tmp_path_factory), tmp_path_factory.mktemp("many") / "processed")
-    reports = pd.read_parquet(folder / "reports.parquet")
+    reports = stored_table(folder, "reports")
     first = reports[reports.report_id == FIRST].iloc[0].to_dict()
     rows = [
         first

@@ -4,9 +4,9 @@ Number formatting once raised `decimal.InvalidOperation` from about 1e25: the in
 its SVG and /checks answered 500.
 """
 
-import pandas as pd
 import pytest
 from app_fixtures import app_reading, build_home, plain_copy, require_browser, routing, shared_fixture
+from store_tables import stored_table
 
 from dashboard import images
 
@@ -18,15 +18,15 @@ PAGES = (f"/indicators/{INDICATOR}", f"/indicators/{INDICATOR}?tab=table", "/che
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     folder = plain_copy(shared_fixture(tmp_path_factory), tmp_path_factory.mktemp("huge") / "processed")
-    observations = pd.read_parquet(folder / "observations.parquet")
+    observations = stored_table(folder, "observations")
     observations.loc[observations.indicator_id == INDICATOR, "value"] = [HUGE, -HUGE, 1e-30][
         : int((observations.indicator_id == INDICATOR).sum())
     ]
     observations.to_parquet(folder / "observations.parquet", index=False)
-    claims = pd.read_parquet(folder / "claims.parquet")
+    claims = stored_table(folder, "claims")
     claims.loc[claims.paragraph == 156, "value"] = HUGE
     claims.to_parquet(folder / "claims.parquet", index=False)
-    checks = pd.read_parquet(folder / "checks.parquet")
+    checks = stored_table(folder, "checks")
     checks["expected"], checks["computed"] = HUGE, -HUGE
     checks.to_parquet(folder / "checks.parquet", index=False)
     with app_reading(folder) as app:

@@ -2,10 +2,10 @@
 
 import re
 
-import pandas as pd
 import pytest
 from app_fixtures import plain_copy, shared_fixture
 from dash import html
+from store_tables import stored_table
 
 from dashboard import data
 from dashboard.charts import indicator_figure
@@ -289,7 +289,7 @@ def test_pages_say_when_the_data_is_stale(built, tmp_path):
 
     folder = tmp_path / "processed"
     plain_copy(built, folder)
-    reports = pd.read_parquet(folder / "reports.parquet")
+    reports = stored_table(folder, "reports")
     reports["built_at"] = "2001-01-01T00:00:00+00:00"  # as if the report's file was saved after the build
     reports.to_parquet(folder / "reports.parquet", index=False)
     with pytest.MonkeyPatch.context() as patch:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from app_fixtures import app_reading, plain_copy, routing, shared_fixture
+from store_tables import stored_table
 
 from dashboard import data, staleness
 
@@ -17,7 +18,7 @@ def test_a_named_pipe_in_data_raw_holds_nothing_and_no_raw_file_is_opened(tmp_pa
     folder = plain_copy(shared_fixture(tmp_path_factory), tmp_path / "processed")
     raw = tmp_path / "root" / "data" / "raw"
     raw.mkdir(parents=True)
-    for name in pd.read_parquet(folder / "reports.parquet").source_file:
+    for name in stored_table(folder, "reports").source_file:
         os.mkfifo(raw / Path(name).name)
     monkeypatch.setattr(data, "ROOT", tmp_path / "root")
     opened: list[str] = []

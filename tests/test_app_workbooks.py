@@ -3,10 +3,10 @@ never an apostrophe in front; numbers stay numbers. One writer (`dashboard/workb
 
 import io
 
-import pandas as pd
 import pytest
 from app_fixtures import app_reading, plain_copy, shared_fixture
 from openpyxl import load_workbook
+from store_tables import stored_table
 
 from dashboard import workbook
 
@@ -23,16 +23,16 @@ ROUTES = (
 def client(tmp_path_factory):
     """The built data with texts a spreadsheet would run planted where each workbook shows them."""
     folder = plain_copy(shared_fixture(tmp_path_factory), tmp_path_factory.mktemp("workbooks") / "processed")
-    observations = pd.read_parquet(folder / "observations.parquet")
+    observations = stored_table(folder, "observations")
     observations["quote"] = FORMULA
     observations["note"] = SIGNED
     observations.to_parquet(folder / "observations.parquet", index=False)
-    claims = pd.read_parquet(folder / "claims.parquet")
+    claims = stored_table(folder, "claims")
     claims.loc[claims.paragraph == 156, "subject"] = SIGNED
     claims.loc[claims.paragraph == 156, "sentence"] = FORMULA
     claims.loc[claims.paragraph == 156, "text"] = FORMULA
     claims.to_parquet(folder / "claims.parquet", index=False)
-    paragraphs = pd.read_parquet(folder / "paragraphs.parquet")
+    paragraphs = stored_table(folder, "paragraphs")
     paragraphs["section_title"] = SIGNED
     paragraphs["chapter_title"] = SIGNED
     paragraphs.to_parquet(folder / "paragraphs.parquet", index=False)

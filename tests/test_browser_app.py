@@ -6,7 +6,6 @@ skipped unless REQUIRE_BROWSER=1 (which `make test` sets), so a missing browser 
 
 import csv
 import io
-import json
 import os
 import re
 import time
@@ -16,6 +15,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from app_fixtures import browser_session, require_browser, shared_fixture
 from selenium.webdriver.common.action_chains import ActionChains
+from store_tables import stored_catalog
 
 from dashboard import data
 
@@ -117,7 +117,7 @@ def test_switching_the_interface_to_english(duo):
     path, query = path_and_query(duo)
     assert path == "/indicators/art174_registered_cases" and query == {"lang": ["en"], "tab": ["table"]}
     duo.wait_for_text_to_equal("#app-nav-catalogue", "Indicators")
-    catalog = json.loads((Path(os.environ["INDICATORS_DATA_DIR"]) / "catalog.json").read_text(encoding="utf-8"))
+    catalog = stored_catalog(Path(os.environ["INDICATORS_DATA_DIR"]))
     english = next(e["title_en"] for e in catalog if e["indicator_id"] == "art174_registered_cases")
     assert duo.find_element("#indicator-title").text == english
     # the quotes stay in French

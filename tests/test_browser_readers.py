@@ -16,6 +16,7 @@ import pytest
 from app_fixtures import ROOT, browser_session, require_browser, shared_fixture
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
+from store_tables import stored_catalog, stored_table
 
 from dashboard.search import folded
 
@@ -158,7 +159,7 @@ def french_in(text: str, strings: set[str]) -> list[str]:
 
 
 def english_pages(folder: Path) -> list[tuple[str, str]]:
-    catalog = pd.read_json(folder / "catalog.json")
+    catalog = pd.DataFrame(stored_catalog(folder))
     pages = [("/?lang=en", PAGES["/"]), ("/claims?lang=en", PAGES["/claims"]), ("/report?lang=en", PAGES["/report"])]
     # a chart, or the number card of a single value
     return pages + [
@@ -222,7 +223,7 @@ def type_into(duo, selector: str, text: str):
 
 
 def test_search_refugies_finds_the_refugee_indicators_and_stays_in_the_url(duo, folder):
-    catalog = pd.read_json(folder / "catalog.json")
+    catalog = pd.DataFrame(stored_catalog(folder))
     written = {
         row.indicator_id for row in catalog.itertuples() if "réfugiés" in (row.title_fr + row.description_fr).lower()
     }
@@ -253,7 +254,7 @@ def test_claims_text_filters_as_you_type_whatever_the_accents(duo):
 
 
 def test_claims_filters_are_restored_from_the_url(duo, folder):
-    claims = pd.read_parquet(folder / "claims.parquet")
+    claims = stored_table(folder, "claims")
     statistics = claims[claims.kind.isin(["count", "percent", "money", "measure"]) & claims.paragraph.between(155, 157)]
     visit(duo, "/claims?from=155&to=157&lang=en", PAGES["/claims"])
     duo.wait_for_text_to_equal("#claims-count", f"{len(statistics)} rows")

@@ -2,13 +2,12 @@
 
 import csv
 import io
-import json
 import time
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from app_fixtures import browser_session, build_data, require_browser
+from store_tables import stored_catalog, stored_table
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 require_browser()
@@ -32,14 +31,14 @@ def duo(tmp_path_factory, bare):
 
 def suggested(bare: Path, paragraph: int) -> dict:
     """The catalogue entry of the suggested series of a paragraph (its id is the build's, not typed here)."""
-    catalog = json.loads((bare / "catalog.json").read_text(encoding="utf-8"))
+    catalog = stored_catalog(bare)
     return next(
         e for e in catalog if e.get("suggested") and e["paragraphs"] == [paragraph] and e["chart"] == "time_series"
     )
 
 
 def co_refs(bare: Path) -> dict[int, list[int]]:
-    paragraphs = pd.read_parquet(bare / "paragraphs.parquet")
+    paragraphs = stored_table(bare, "paragraphs")
     answering: dict[int, list[int]] = {}
     for row in paragraphs.itertuples():
         for ref in row.co_refs:
@@ -53,9 +52,7 @@ def test_a_report_without_definitions_lists_its_suggested_tables(duo, bare):
     duo.wait_for_element("#catalogue-suggested-only")
     card = duo.find_element(f"#card-{entry['indicator_id']}")
     assert "suggested · confidence" in card.find_element("css selector", ".suggested-badge").text
-    assert len(duo.find_elements(".indicator-card")) == len(
-        json.loads((bare / "catalog.json").read_text(encoding="utf-8"))
-    )
+    assert len(duo.find_elements(".indicator-card")) == len(stored_catalog(bare))
     card.find_element("css selector", ".card-title").click()
     duo.wait_for_element("#indicator-graph .js-plotly-plot")
     assert duo.driver.current_url.endswith(f"/indicators/{entry['indicator_id']}?lang=en")

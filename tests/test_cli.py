@@ -7,11 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
+from store_tables import manifest, plain_files, report_folder, stored_catalog, stored_table
 
 from contract.schema import CHECK_STATUSES
-from contract.store import current_folder
+from contract.store import current_folder, table_files
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -48,8 +48,8 @@ def built(tmp_path_factory):
 
 def test_build_writes_the_tables_of_the_guide(built):
     out, _result = built
-    paragraphs = pd.read_parquet(out / "paragraphs.parquet")
-    claims = pd.read_parquet(out / "claims.parquet")
+    paragraphs = stored_table(out, "paragraphs")
+    claims = stored_table(out, "claims")
     assert list(paragraphs.columns) == [
         "report_id",
         "paragraph",
@@ -92,8 +92,8 @@ def test_build_writes_the_tables_of_the_guide(built):
 
 def test_every_claim_text_is_its_paragraph_text_at_its_offsets(built):
     out, _ = built
-    texts = pd.read_parquet(out / "paragraphs.parquet").set_index("paragraph")["text"]
-    claims = pd.read_parquet(out / "claims.parquet")
+    texts = stored_table(out, "paragraphs").set_index("paragraph")["text"]
+    claims = stored_table(out, "claims")
     assert len(claims) > 700
     for row in claims.itertuples():
         assert texts[row.paragraph][row.start : row.end] == row.text
@@ -107,7 +107,7 @@ def test_build_prints_a_summary(built):
 
 def test_reports_table_carries_the_metadata(built):
     out, _ = built
-    reports = pd.read_parquet(out / "reports.parquet")
+    reports = stored_table(out, "reports")
     assert reports.loc[0, "symbol"] == "CERD/C/KAZ/11-14" and reports.loc[0, "paragraphs"] == 437
 
 
@@ -118,8 +118,8 @@ def test_changing_a_number_in_the_raw_text_changes_its_claim(raw_copy, tmp_path,
     report.write_text(text.replace("s’élève à 46 en 2022", "s’élève à 47 en 2022"), encoding="utf-8")
     out = tmp_path / "out"
     assert run_etl("--input", raw_copy, "--out", out).returncode == 0
-    before = pd.read_parquet(built[0] / "claims.parquet").query("paragraph == 156 and kind == 'count'")
-    after = pd.read_parquet(out / "claims.parquet").query("paragraph == 156 and kind == 'count'")
+    before = stored_table(built[0], "claims").query("paragraph == 156 and kind == 'count'")
+    after = stored_table(out, "claims").query("paragraph == 156 and kind == 'count'")
     assert before["value"].tolist() == [46, 84, 91]
     assert after["value"].tolist() == [47, 84, 91]
     assert after["claim_id"].tolist() == before["claim_id"].tolist()  # ids are stable
@@ -127,7 +127,7 @@ def test_changing_a_number_in_the_raw_text_changes_its_claim(raw_copy, tmp_path,
 
 def test_a_single_report_file_can_be_given(raw_copy, tmp_path):
     result = run_etl("--input", raw_copy / f"{REPORT}.txt", "--out", tmp_path / "out")
-    assert result.returncode == 0 and (tmp_path / "out" / "claims.parquet").exists()
+    assert result.returncode == 0 and len(stored_table(tmp_path / "out", "claims")) == 817
 
 
 BAD_INPUTS = {
@@ -167,7 +167,7 @@ def test_missing_input_and_bad_metadata_are_clear_errors(tmp_path, raw_copy):
 
 def test_build_writes_observations_checks_and_catalog(built):
     out, _ = built
-    observations = pd.read_parquet(out / "observations.parquet")
+    observations = stored_table(out, "observations")
     assert list(observations.columns[:2]) == ["indicator_id", "report_id"]
     assert list(observations.columns[-14:]) == [
         "period",
@@ -186,7 +186,7 @@ def test_build_writes_observations_checks_and_catalog(built):
         "position",
     ]
     assert {"group", "measure", "language", "article", "origin", "outcome"} <= set(observations.columns)
-    checks = pd.read_parquet(out / "checks.parquet")
+    checks = stored_table(out, "checks")
     assert list(checks.columns) == [
         "check_id",
         "report_id",
@@ -208,7 +208,7 @@ def test_build_writes_observations_checks_and_catalog(built):
     ]
     assert {"consistent", "inconsistent"} <= set(checks["status"]) <= set(CHECK_STATUSES)
     assert checks["check_id"].is_unique
-    catalog = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    catalog = stored_catalog(out)
     assert {e["indicator_id"] for e in catalog} == set(observations["indicator_id"])
     for entry in catalog:
         assert entry["observations"] == (observations["indicator_id"] == entry["indicator_id"]).sum()
@@ -216,8 +216,8 @@ def test_build_writes_observations_checks_and_catalog(built):
 
 def test_every_observation_quote_is_verbatim_in_the_built_tables(built):
     out, _ = built
-    texts = pd.read_parquet(out / "paragraphs.parquet").set_index("paragraph")["text"]
-    observations = pd.read_parquet(out / "observations.parquet")
+    texts = stored_table(out, "paragraphs").set_index("paragraph")["text"]
+    observations = stored_table(out, "observations")
     for row in observations.itertuples():
         assert row.quote in texts[row.paragraph] and row.text in row.quote, row.claim_id
 
@@ -249,11 +249,11 @@ def test_editing_numbers_in_the_raw_report_changes_observations_and_checks(raw_c
     assert result.returncode == 0, result.stderr
 
     def observation(folder, indicator_id, period):
-        o = pd.read_parquet(folder / "observations.parquet")
+        o = stored_table(folder, "observations")
         return o[(o.indicator_id == indicator_id) & (o.period == period)]["value"].tolist()
 
     def status(folder, check_id):
-        checks = pd.read_parquet(folder / "checks.parquet").set_index("check_id")
+        checks = stored_table(folder, "checks").set_index("check_id")
         return checks.loc[check_id, "status"]
 
     assert observation(built[0], "art174_registered_cases", "2022") == [46]
@@ -291,22 +291,18 @@ def test_a_bad_definition_gives_one_line_exit_2_and_keeps_previous_outputs(tmp_p
 
 
 def test_the_store_is_one_version_behind_a_current_link(built):
-    """Top-level files are links into `current`, which names one complete version holding every table."""
+    """`current` names one version, whose manifest lists every table's shards and the report's own folder."""
     out, _ = built
     assert os.readlink(out / "current").startswith("versions/")
     version = current_folder(out)
-    for name in (
-        "paragraphs.parquet",
-        "claims.parquet",
-        "observations.parquet",
-        "checks.parquet",
-        "reports.parquet",
-        "catalog.json",
-    ):
-        assert os.readlink(out / name) == f"current/{name}"
-        assert (version / name).is_file() and not (version / name).is_symlink()
-    assert sorted(p.name for p in (version / "reports").iterdir()) == [REPORT]
-    assert json.loads((version / "reports" / REPORT / "build.json").read_text())["source"] == str(RAW / f"{REPORT}.txt")
+    assert sorted(p.name for p in version.iterdir()) == ["manifest.json"]
+    for name in ("paragraphs", "claims", "observations", "checks", "reports", "catalog"):
+        [shard] = table_files(version, name)  # one report: one shard of each table
+        assert shard.parent == out / "shards" and shard.name.startswith(f"{name}.") and shard.is_file()
+    assert [entry[0] for entry in manifest(out)["reports"]] == [REPORT]
+    info = json.loads((report_folder(out, REPORT) / "build.json").read_text())
+    assert info["source"] == str(RAW / f"{REPORT}.txt")
+    assert not [p for p in out.iterdir() if p.name.endswith((".parquet", ".json"))]  # no top-level files
 
 
 def test_a_single_file_is_added_beside_the_stored_reports_and_a_folder_says_what_it_drops(raw_copy, tmp_path):
@@ -316,29 +312,19 @@ def test_a_single_file_is_added_beside_the_stored_reports_and_a_folder_says_what
     extra.write_text("1.\tEn 2024, 12 affaires ont été jugées.\n", encoding="utf-8")
     added = run_etl("--input", extra, "--out", out)
     assert added.returncode == 0, added.stderr
-    assert f"{REPORT}: 437 paragraphs, 817 claims (not in --input, kept)" in added.stdout
-    assert pd.read_parquet(out / "reports.parquet")["report_id"].tolist() == [REPORT, "extra"]
+    assert "1 other reports of the store kept as they are (not in --input)" in added.stdout
+    assert REPORT not in added.stdout  # a single file's run reads and prints only its report
+    assert stored_table(out, "reports")["report_id"].tolist() == [REPORT, "extra"]
     again = run_etl("--input", raw_copy, "--out", out)  # the folder is the whole truth again
     assert again.returncode == 0 and "extra: dropped (its file is no longer in --input)" in again.stdout
-    assert pd.read_parquet(out / "reports.parquet")["report_id"].tolist() == [REPORT]
+    assert stored_table(out, "reports")["report_id"].tolist() == [REPORT]
     assert len(list((out / "versions").iterdir())) == 2  # the current version and the one before
 
 
 def test_build_is_the_default_subcommand(tmp_path, raw_copy):
     result = run_etl("build", "--input", raw_copy / f"{REPORT}.txt", "--out", tmp_path / "out")
-    assert result.returncode == 0 and (tmp_path / "out" / "claims.parquet").exists()
+    assert result.returncode == 0 and len(stored_table(tmp_path / "out", "claims")) == 817
     assert "--wait SECONDS" in run_etl("--help").stdout
-
-
-def test_links_removed_by_hand_are_put_back_without_a_rebuild(raw_copy, tmp_path):
-    out = tmp_path / "out"
-    assert run_etl("--input", raw_copy, "--out", out).returncode == 0
-    version = os.readlink(out / "current")
-    for link in out.glob("*.parquet"):
-        link.unlink()  # as an older `make clean` did
-    again = run_etl("--input", raw_copy, "--out", out)
-    assert again.returncode == 0 and "(unchanged, not rebuilt)" in again.stdout
-    assert os.readlink(out / "current") == version and len(pd.read_parquet(out / "claims.parquet")) == 817
 
 
 def test_a_store_of_an_older_build_is_taken_over_and_its_leftovers_removed(raw_copy, tmp_path):
@@ -355,21 +341,43 @@ def test_a_store_of_an_older_build_is_taken_over_and_its_leftovers_removed(raw_c
     assert sorted(p.name for p in out.iterdir()) == [
         ".etl-store",  # the mark: from now on a store of this build
         ".lock",
-        "catalog.json",
-        "catalog.parquet",
-        "checks.parquet",
-        "claims.parquet",
+        "builds",
         "current",
-        "items.parquet",
         "notes.txt",
-        "observations.parquet",
-        "paragraphs.parquet",
-        "reports.parquet",
-        "suggestions.parquet",
+        "shards",
         "versions",
     ]
-    assert all((out / name).is_symlink() for name in ("claims.parquet", "catalog.json"))
-    assert len(pd.read_parquet(out / "claims.parquet")) == 817 and (out / "notes.txt").read_text() == "mine"
+    assert len(stored_table(out, "claims")) == 817 and (out / "notes.txt").read_text() == "mine"
+
+
+def test_a_version_from_before_shards_is_taken_over_and_its_top_level_links_removed(raw_copy, tmp_path):
+    """A store whose `current` version holds each table as one file, with links at the top (builds before
+    shards): its reports are moved to builds/ once, unchanged, and the links go."""
+    out = tmp_path / "out"
+    assert run_etl("--input", raw_copy, "--out", out).returncode == 0
+    old = out / "versions" / "20200101T000000.000000Z-1"
+    plain_files(out, old)
+    (old / "reports" / REPORT).mkdir(parents=True)
+    for name in (*(f"{t}.parquet" for t in ("paragraphs", "items", "claims", "observations", "checks")), "build.json"):
+        shutil.copy2(report_folder(out, REPORT) / name, old / "reports" / REPORT / name)
+    for name in ("reports", "suggestions", "catalog"):
+        shutil.copy2(report_folder(out, REPORT) / f"{name}.parquet", old / "reports" / REPORT / f"{name}.parquet")
+    (old / "manifest.json").unlink(missing_ok=True)
+    for path in (out / "builds", out / "shards"):
+        shutil.rmtree(path)
+    for version in (out / "versions").iterdir():
+        if version != old:
+            shutil.rmtree(version)
+    (out / "current").unlink()
+    os.symlink(f"versions/{old.name}", out / "current")
+    os.symlink("current/claims.parquet", out / "claims.parquet")
+    extra = tmp_path / "extra.txt"
+    extra.write_text("1.\tEn 2024, 12 affaires ont été jugées.\n", encoding="utf-8")
+    result = run_etl("--input", extra, "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert stored_table(out, "reports")["report_id"].tolist() == [REPORT, "extra"]
+    assert len(stored_table(out, "claims").query("report_id == @REPORT")) == 817
+    assert not os.path.lexists(out / "claims.parquet")
 
 
 def test_a_copy_of_the_store_with_links_followed_can_be_built_into(built, tmp_path):
@@ -382,14 +390,14 @@ def test_a_copy_of_the_store_with_links_followed_can_be_built_into(built, tmp_pa
     result = run_etl("--input", extra, "--out", copy)
     assert result.returncode == 0, result.stderr
     assert (copy / "current").is_symlink()
-    assert pd.read_parquet(copy / "reports.parquet")["report_id"].tolist() == [REPORT, "extra"]
+    assert stored_table(copy, "reports")["report_id"].tolist() == [REPORT, "extra"]
     assert not [p for p in (copy / "versions").iterdir() if p.name.startswith(".")]
 
 
 def _older_store(built, out: Path) -> None:
     """The store as a build from before suggestions left it: no suggestions.parquet beside the report's tables."""
     shutil.copytree(built[0], out, symlinks=True)
-    (out / "current" / "reports" / REPORT / "suggestions.parquet").unlink()
+    (report_folder(out, REPORT) / "suggestions.parquet").unlink()
 
 
 def test_a_report_stored_before_suggestions_is_kept_when_one_file_is_added(built, tmp_path):
@@ -403,24 +411,30 @@ def test_a_report_stored_before_suggestions_is_kept_when_one_file_is_added(built
     result = run_etl("--input", raw / "small.txt", "--out", out)
     assert result.returncode == 0, result.stderr
     assert "dropped" not in result.stdout
-    assert pd.read_parquet(out / "reports.parquet").report_id.tolist() == [REPORT, "small"]
-    assert len(pd.read_parquet(out / "claims.parquet").query("report_id == @REPORT")) == 817
+    assert stored_table(out, "reports").report_id.tolist() == [REPORT, "small"]
+    assert len(stored_table(out, "claims").query("report_id == @REPORT")) == 817
 
 
 def test_a_single_file_build_refuses_to_lose_a_stored_report_it_cannot_read(built, tmp_path):
+    """A stored report whose own tables are damaged is kept as it is when another report is added; when the
+    added report shares its symbol (its translation checks are made again) the build stops, writing nothing."""
     out, raw = tmp_path / "out", tmp_path / "raw"
     shutil.copytree(built[0], out, symlinks=True)
-    (out / "current" / "reports" / REPORT / "claims.parquet").unlink()
-    before = snapshot(out)
+    (report_folder(out, REPORT) / "claims.parquet").unlink()
     raw.mkdir()
     (raw / "small.txt").write_text(
         "1.\tEn 2024, 12 affaires ont été enregistrées par les tribunaux du pays.\n", encoding="utf-8"
     )
-    result = run_etl("--input", raw / "small.txt", "--out", out)
+    (raw / "other.txt").write_text((raw / "small.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (raw / "other.json").write_text('{"language": "fr", "symbol": "CERD/C/KAZ/11-14"}', encoding="utf-8")
+    before = snapshot(out)
+    result = run_etl("--input", raw / "other.txt", "--out", out)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     [line] = result.stderr.strip().splitlines()
     assert f"the stored tables of {REPORT} cannot be read" in line and "--input <folder of reports>" in line
     assert snapshot(out) == before
+    assert run_etl("--input", raw / "small.txt", "--out", out).returncode == 0
+    assert len(stored_table(out, "claims").query("report_id == @REPORT")) == 817
 
 
 # --- the build library: one report a pure function of its inputs, tables as records ------------------------
@@ -477,8 +491,8 @@ def test_a_reports_tables_read_back_from_arrow_are_the_records_written():
 
 def test_the_records_carry_their_defaults_into_the_tables(built):
     out, _ = built
-    paragraphs = pd.read_parquet(out / "paragraphs.parquet")
-    claims = pd.read_parquet(out / "claims.parquet")
+    paragraphs = stored_table(out, "paragraphs")
+    claims = stored_table(out, "claims")
     assert set(paragraphs.part) == {"body"} and all(len(n) == 0 for n in paragraphs.notes)
     # the figures the report plans rather than reports: "seront créées d'ici à la fin de 2025" (par. 226),
     # "il est prévu de former plus de 1 000 nouveaux enseignants" (par. 256), … read in the text

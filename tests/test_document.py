@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 
 import pdfplumber
-import pyarrow.parquet as pq
 import pytest
+from store_tables import stored_arrow
 
 from contract import records
 from contract.states import NAMES, STATES, state_named
@@ -390,7 +390,7 @@ def test_a_pdf_without_json_builds_with_what_its_first_page_says(tmp_path, capsy
         "  detected symbol A/HRC/23/10, date 2013-03-25, State Luxembourg (LUX), UPR upr_working_group_report, "
         "language en"
     )
-    [row] = pq.read_table(out / "reports.parquet").to_pylist()
+    [row] = stored_arrow(out, "reports").to_pylist()
     assert (row["symbol"], row["state_iso3"], row["body"], row["date_issued"]) == (
         "A/HRC/23/10",
         "LUX",

@@ -5,9 +5,9 @@ import html
 import json
 import re
 
-import pandas as pd
 import pytest
 from app_fixtures import app_reading, plain_copy, shared_fixture
+from store_tables import stored_table
 
 from dashboard import chart_text, charts, data, embed, transfer
 
@@ -189,7 +189,7 @@ def test_data_version_changes_when_a_built_file_changes(tmp_path_factory, tmp_pa
     folder = tmp_path / "processed"
     plain_copy(shared_fixture(tmp_path_factory), folder)
     before = data.data_version(folder)
-    checks = pd.read_parquet(folder / "checks.parquet")
+    checks = stored_table(folder, "checks")
     checks.iloc[:1].to_parquet(folder / "checks.parquet", index=False)
     assert data.data_version(folder) != before
 

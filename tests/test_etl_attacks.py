@@ -20,8 +20,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
+from store_tables import manifest, stored_arrow
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_TEXT = "1.\tLe Comité note que 12 affaires ont été jugées en 2024.\n2.\tEn 2023, 7 personnes ont été condamnées.\n"
@@ -408,10 +408,10 @@ def test_the_attacks_give_exit_2_no_traceback_and_one_line_each(attacked):
 
 def test_the_good_report_beside_the_attacks_is_built_and_nothing_else(attacked):
     out = attacked["out"]
-    reports = pq.read_table(out / "reports.parquet").to_pylist()
+    reports = stored_arrow(out, "reports").to_pylist()
     assert [r["report_id"] for r in reports] == ["good"]
     assert json.loads(reports[0]["metadata_json"]) == GOOD_METADATA
-    assert pq.read_table(out / "claims.parquet").column("value").to_pylist() == [12, 2024, 2023, 7]
+    assert stored_arrow(out, "claims").column("value").to_pylist() == [12, 2024, 2023, 7]
     assert "good: 2 paragraphs, 4 claims\n" in attacked["first"].stdout
     assert "good: 2 paragraphs, 4 claims (unchanged, not rebuilt)" in attacked["second"].stdout
 
@@ -431,19 +431,10 @@ def test_a_second_build_of_the_same_attacks_leaves_out_byte_identical(attacked):
 def test_only_the_store_is_in_out(attacked):
     out = attacked["out"]
     names = {p.name for p in out.iterdir()}
-    assert names == {
-        ".etl-store",
-        ".lock",
-        "current",
-        "versions",
-        "catalog.json",
-        *(
-            f"{t}.parquet"
-            for t in ("paragraphs", "items", "claims", "observations", "checks", "reports", "suggestions", "catalog")
-        ),
-    }
-    [version] = (out / "versions").iterdir()
-    assert sorted(p.name for p in (version / "reports").iterdir()) == ["good"]
+    assert names == {".etl-store", ".lock", "builds", "current", "shards", "versions"}
+    assert len(list((out / "versions").iterdir())) == 1
+    assert [entry[0] for entry in manifest(out)["reports"]] == ["good"]
+    assert [p.name.split("@")[0] for p in (out / "builds").iterdir()] == ["good"]
 
 
 # --- attacks on the command line: each its own build ---------------------------------------------
@@ -608,7 +599,7 @@ def test_a_build_that_may_wait_goes_ahead_once_the_lock_is_free(built):
     (sandbox / "raw" / "good.txt").write_text(GOOD_TEXT.replace("12 affaires", "13 affaires"), encoding="utf-8")
     run = build(sandbox, "--input", sandbox / "raw", "--out", out)
     assert run.code == 0, run.stderr
-    assert 13 in pq.read_table(out / "claims.parquet").column("value").to_pylist()
+    assert 13 in stored_arrow(out, "claims").column("value").to_pylist()
 
 
 # --- caps of the sentence splitter and the number reader ------------------------------------------
@@ -633,7 +624,7 @@ def test_a_paragraph_of_9000_numbers_is_refused_by_the_claims_cap(sandbox):
     report.write_text("1.\tLe Comité note ces nombres :\n" + ("ab 1 " * 3_000 + "\n") * 3, encoding="utf-8")
     [line] = assert_refused(build(sandbox, "--input", report, "--out", sandbox / "out", timeout=120))
     assert str(report) in line
-    assert not (sandbox / "out" / "claims.parquet").exists()
+    assert not (sandbox / "out" / "current").exists()
 
 
 def test_a_number_of_19000_digits_is_refused_by_the_digits_cap(sandbox):
@@ -649,4 +640,4 @@ def test_a_number_of_19000_digits_is_refused_by_the_digits_cap(sandbox):
     )
     [line] = assert_refused(build(sandbox, "--input", report, "--out", sandbox / "out", timeout=120))
     assert str(report) in line
-    assert not (sandbox / "out" / "claims.parquet").exists()
+    assert not (sandbox / "out" / "current").exists()

@@ -6,10 +6,10 @@ import json
 import shutil
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from app_fixtures import ROOT, app_reading, build_data, shared_fixture
 from openpyxl import load_workbook
+from store_tables import stored_table
 from test_app_pages import by_id, text_of, walk
 
 REPORT_ID = "CERD_C_KAZ_11-14_fr"
@@ -59,7 +59,7 @@ def plain(tmp_path_factory) -> Path:
 
 def co_refs(folder: Path) -> dict[int, set[int]]:
     """From paragraphs.parquet itself: each referenced paragraph of the observations -> the paragraphs answering it."""
-    paragraphs = pd.read_parquet(folder / "paragraphs.parquet")
+    paragraphs = stored_table(folder, "paragraphs")
     answering: dict[int, set[int]] = {}
     for row in paragraphs[paragraphs.report_id == REPORT_ID].itertuples():
         for ref in row.co_refs:

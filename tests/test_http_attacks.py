@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from app_fixtures import BUILD, ROOT, require_browser, routing, shared_fixture
+from store_tables import stored_table
 
 from dashboard import images, refusals
 
@@ -234,9 +235,8 @@ def test_callback_bodies_that_are_not_json_are_400(live, raw):
 
 
 def test_a_real_click_still_works(live, tmp_path_factory):
-    import pandas as pd
 
-    rows = pd.read_parquet(shared_fixture(tmp_path_factory) / "observations.parquet")
+    rows = stored_table(shared_fixture(tmp_path_factory), "observations")
     body = click()
     body["inputs"][0]["value"]["points"][0]["customdata"] = [int(rows[rows.indicator_id == INDICATOR].position.iloc[0])]
     status, _, answer, _ = post(live[0], body)

@@ -6,8 +6,8 @@ import tomllib
 from pathlib import Path
 from types import SimpleNamespace
 
-import pandas as pd
 import pytest
+from store_tables import stored_table
 
 from contract.schema import DIMENSION_NAMES
 from contract.units import COUNT_UNITS
@@ -919,10 +919,10 @@ def test_two_versions_of_the_report_sharing_its_symbol_both_get_the_indicators(t
             text.replace(f'reports = ["{REPORT_ID}"]', f'reports = ["{metadata["symbol"]}"]'), encoding="utf-8"
         )
     assert cli.main(["--input", str(raw), "--out", str(out), "--indicators", str(folder)]) == 0
-    observations = pd.read_parquet(out / "observations.parquet")
+    observations = stored_table(out, "observations")
     per_report = observations.groupby("report_id").size().to_dict()
     assert set(per_report) == {REPORT_ID, "CERD_C_KAZ_11-14_copy"} and len(set(per_report.values())) == 1
-    checks = pd.read_parquet(out / "checks.parquet")
+    checks = stored_table(out, "checks")
     assert (
         checks.groupby("report_id").size().to_dict()[REPORT_ID]
         == checks.groupby("report_id").size().to_dict()["CERD_C_KAZ_11-14_copy"]

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
+from store_tables import stored_table
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -46,9 +46,9 @@ def two_versions(tmp_path_factory):
 
 def test_each_version_is_read_in_its_language(two_versions):
     out, result = two_versions
-    reports = pd.read_parquet(out / "reports.parquet").set_index("report_id")
+    reports = stored_table(out, "reports").set_index("report_id")
     assert reports.loc[ENGLISH, "language"] == "en" and reports.loc[FRENCH, "language"] == "fr"
-    claims = pd.read_parquet(out / "claims.parquet")
+    claims = stored_table(out, "claims")
     english = claims[(claims.report_id == ENGLISH) & (claims.paragraph == 58)]
     assert english[english.kind == "count"].value.tolist()[:2] == [20_300_000, 14_400_000]
     assert "  language en (from the metadata)" in result.stdout.splitlines()
@@ -56,7 +56,7 @@ def test_each_version_is_read_in_its_language(two_versions):
 
 def test_the_altered_number_is_a_translation_check(two_versions):
     out, result = two_versions
-    checks = pd.read_parquet(out / "checks.parquet")
+    checks = stored_table(out, "checks")
     translation = checks[checks.kind == "translation"]
     assert len(translation) == 1
     row = translation.iloc[0]
@@ -69,6 +69,27 @@ def test_the_altered_number_is_a_translation_check(two_versions):
     assert any(line.startswith(f"  disagrees translation_{ENGLISH}_p156 (par. 156): fr “84”") for line in lines)
 
 
+def test_a_version_added_alone_gives_the_stored_one_its_translation_check(two_versions, tmp_path):
+    """The English version stored first, then the French one added alone: the English one (the version, the
+    French having more paragraphs) is compared again and holds the same check as in a build of both at once."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for suffix in (".txt", ".json"):
+        shutil.copy(RAW / f"{FRENCH}{suffix}", raw)
+    english = (DATA / f"{ENGLISH}.txt").read_text(encoding="utf-8").replace("84 in 2023", "85 in 2023")
+    write_report(raw, ENGLISH, english, {"symbol": "CERD/C/KAZ/11-14", "language": "en"})
+    out = tmp_path / "out"
+    assert run_etl("--input", raw / f"{ENGLISH}.txt", "--out", out).returncode == 0
+    assert not (stored_table(out, "checks").kind == "translation").any()
+    added = run_etl("--input", raw / f"{FRENCH}.txt", "--out", out)
+    assert added.returncode == 0, added.stderr
+    assert f"  translation CERD/C/KAZ/11-14: {ENGLISH} (en) against {FRENCH} (fr)" in added.stdout
+    columns = ["report_id", "check_id", "status", "expected", "computed", "detail"]
+    alone = stored_table(out, "checks").query("kind == 'translation'")[columns].reset_index(drop=True)
+    together = stored_table(two_versions[0], "checks").query("kind == 'translation'")[columns].reset_index(drop=True)
+    assert len(alone) == 1 and alone.equals(together)
+
+
 def test_a_report_without_language_is_detected_and_said(tmp_path):
     raw, out, empty = tmp_path / "raw", tmp_path / "out", tmp_path / "defs"
     for folder in (raw, empty):
@@ -77,7 +98,7 @@ def test_a_report_without_language_is_detected_and_said(tmp_path):
     result = run_etl("--input", raw, "--out", out, "--indicators", empty)
     assert result.returncode == 0, result.stderr
     assert "  language en (detected from the text)" in result.stdout.splitlines()
-    claims = pd.read_parquet(out / "claims.parquet")
+    claims = stored_table(out, "claims")
     assert (
         2_963_800 not in claims.value.tolist() and 2_900_000 in claims.value.tolist()
     )  # "2.9 million" read as English
@@ -131,7 +152,7 @@ def test_a_language_with_a_region_is_read_as_its_language(tmp_path):
     write_report(raw, "en_gb", (DATA / f"{ENGLISH}.txt").read_text(encoding="utf-8"), {"language": "en-GB"})
     result = run_etl("--input", raw, "--out", out, "--indicators", empty)
     assert result.returncode == 0, result.stderr
-    assert pd.read_parquet(out / "reports.parquet").language.tolist() == ["en"]
+    assert stored_table(out, "reports").language.tolist() == ["en"]
 
 
 def test_a_text_too_short_to_tell_is_read_as_french_with_a_warning(tmp_path):
@@ -142,7 +163,7 @@ def test_a_text_too_short_to_tell_is_read_as_french_with_a_warning(tmp_path):
     result = run_etl("--input", raw, "--out", out, "--indicators", empty)
     assert result.returncode == 0
     assert "too few words to tell the language; read as 'fr'" in result.stderr
-    assert pd.read_parquet(out / "reports.parquet").language.tolist() == ["fr"]
+    assert stored_table(out, "reports").language.tolist() == ["fr"]
 
 
 def test_metadata_that_contradicts_the_text_is_warned_about(tmp_path):

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
+from store_tables import stored_arrow
 
 from etl.build import build_report
 from etl.pdf_layout import TextLine, drop_contents, drop_furniture, layout, notes_called, split_footnotes
@@ -255,7 +256,6 @@ def test_a_reportlab_pdf_reads(tmp_path):
 
 @pytest.mark.slow  # a build in a child process
 def test_a_built_paragraph_carries_the_footnotes_it_calls(tmp_path):
-    import pyarrow.parquet as pq
 
     from etl.cli import main as build_data
 
@@ -265,7 +265,7 @@ def test_a_built_paragraph_carries_the_footnotes_it_calls(tmp_path):
     (tmp_path / "indicators").mkdir()
     out = tmp_path / "out"
     assert build_data(["--input", str(raw), "--out", str(out), "--indicators", str(tmp_path / "indicators")]) == 0
-    rows = pq.read_table(out / "paragraphs.parquet").to_pylist()
+    rows = stored_arrow(out, "paragraphs").to_pylist()
     notes = {row["paragraph"]: list(row["notes"]) for row in rows if len(row["notes"])}
     # paragraph 27 ends a sentence on "when available.1": the note lists the 18 delegations; paragraph 3's
     # "A/HRC/WG.6/7/KAZ/2/Corr.1" calls no note; the recommendation "(Slovenia);2" calls note 2

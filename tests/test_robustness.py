@@ -4,9 +4,9 @@ import shutil
 import subprocess
 import sys
 
-import pandas as pd
 import pytest
 from report_files import report_docx, report_pdf
+from store_tables import stored_table
 from test_cli import (  # noqa: F401 (fixtures)
     RAW,
     REPORT,
@@ -33,21 +33,21 @@ def test_several_reports_in_three_formats_are_kept_apart(raw_folder, tmp_path, r
     out = tmp_path / "out"
     result = run_etl("--input", raw_folder, "--out", out)
     assert result.returncode == 0, result.stderr
-    reports = pd.read_parquet(out / "reports.parquet").set_index("report_id")
+    reports = stored_table(out, "reports").set_index("report_id")
     assert sorted(reports.index) == sorted([REPORT, "copy_docx", "copy_pdf"])
     assert (
         reports.loc["copy_pdf", "symbol"] == "X/PDF/1" and reports.loc["copy_docx", "source_file"] == "copy_docx.docx"
     )
-    claims = pd.read_parquet(out / "claims.parquet")
+    claims = stored_table(out, "claims")
     assert (claims.groupby("report_id").size() == 817).all()
     # the indicator definitions name CERD_C_KAZ_11-14_fr: they do not silently apply to the copies, which
     # get only the tables suggested from their own numbers (issue 14), under their own ids
-    observations = pd.read_parquet(out / "observations.parquet")
+    observations = stored_table(out, "observations")
     curated = observations[~observations.indicator_id.str.contains(r"-p\d+-s\d+$")]
     assert set(curated["report_id"]) == {REPORT}
     suggested = observations[observations.indicator_id.str.contains(r"-p\d+-s\d+$")]
     assert all(i.startswith(f"{r}-p") for i, r in zip(suggested.indicator_id, suggested.report_id))
-    checks = pd.read_parquet(out / "checks.parquet")
+    checks = stored_table(out, "checks")
     defined = checks[~checks.check_id.str.contains(r"-p\d+-s\d+") & (checks.kind != "repeat")]
     assert set(defined["report_id"]) == {REPORT}
     # the same figures for two periods (par. 374 and 410) are found by the build in every copy, from its own claims
@@ -69,7 +69,7 @@ def test_an_unchanged_report_is_not_rebuilt_and_a_changed_one_is(raw_folder, tmp
         "second: 1 paragraphs, 2 claims\n" in third.stdout
         and f"{REPORT}: 437 paragraphs, 817 claims (unchanged" in third.stdout
     )
-    claims = pd.read_parquet(out / "claims.parquet")
+    claims = stored_table(out, "claims")
     assert claims.query("report_id == 'second' and kind == 'count'")["value"].tolist() == [13]
 
 
@@ -86,7 +86,7 @@ def test_one_bad_report_does_not_stop_the_others_and_keeps_its_previous_tables(r
     [error] = result.stderr.strip().splitlines()
     assert error == f"error: {second}: this is a binary file, not text; export the report as UTF-8 text"
     assert "second: 1 paragraphs, 2 claims (previous build kept)" in result.stdout
-    counts = pd.read_parquet(out / "claims.parquet").query("kind == 'count' and report_id != @REPORT")
+    counts = stored_table(out, "claims").query("kind == 'count' and report_id != @REPORT")
     assert counts[["report_id", "value"]].values.tolist() == [["second", 12], ["third", 7]]
 
 
@@ -96,7 +96,7 @@ def test_a_latin1_report_is_read_with_a_warning(tmp_path):
     result = run_etl("--input", report, "--out", tmp_path / "out")
     assert result.returncode == 0
     assert result.stderr.startswith(f"warning: {report}: not UTF-8 (byte 0xe9, line 1); read as cp1252")
-    paragraphs = pd.read_parquet(tmp_path / "out" / "paragraphs.parquet")
+    paragraphs = stored_table(tmp_path / "out", "paragraphs")
     assert paragraphs.loc[0, "text"].startswith("Le Comité note")
 
 
@@ -111,7 +111,7 @@ def test_bom_and_crlf_give_the_same_tables(tmp_path, text):
     report = tmp_path / "r.txt"
     report.write_bytes(text.encode("utf-8"))
     assert run_etl("--input", report, "--out", tmp_path / "out").returncode == 0
-    counts = pd.read_parquet(tmp_path / "out" / "claims.parquet").query("kind == 'count'")
+    counts = stored_table(tmp_path / "out", "claims").query("kind == 'count'")
     assert counts[["paragraph", "value", "period"]].values.tolist() == [[1, 12, "2024"], [2, 3, "2025"]]
 
 
@@ -120,7 +120,7 @@ def test_duplicate_and_out_of_order_paragraphs_are_kept_and_flagged(tmp_path):
     report.write_text("1.\tUn.\n2.\tDeux.\n2.\tDeux encore.\n4.\tQuatre.\n3.\tTrois.\n", encoding="utf-8")
     result = run_etl("--input", report, "--out", tmp_path / "out")
     assert result.returncode == 0
-    paragraphs = pd.read_parquet(tmp_path / "out" / "paragraphs.parquet")
+    paragraphs = stored_table(tmp_path / "out", "paragraphs")
     assert paragraphs["paragraph"].tolist() == [1, 2, 2, 4, 3]
     assert paragraphs["flag"].fillna("").tolist() == ["", "", "duplicate", "", "out_of_order"]
     assert "2 paragraphs flagged (1 duplicate, 1 out of order)" in result.stdout
@@ -160,7 +160,7 @@ def test_long_lines_up_to_the_limit_and_malformed_numbers_do_not_break_the_build
     (tmp_path / "r.json").write_text('{"language": "fr"}', encoding="utf-8")  # too few words to tell the language
     result = run_etl("--input", report, "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    claims = pd.read_parquet(tmp_path / "out" / "claims.parquet")
+    claims = stored_table(tmp_path / "out", "claims")
     assert (claims.paragraph == 1).sum() == 500
     for claim in extract_claims(malformed):
         assert malformed[claim.start : claim.end] == claim.text

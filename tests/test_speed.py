@@ -11,6 +11,7 @@ import re
 import brotli
 import pytest
 from app_fixtures import app_reading, plain_copy, routing, serving, shared_fixture
+from store_tables import stored_catalog
 
 from dashboard import cache, transfer
 
@@ -115,7 +116,7 @@ def test_kept_views_are_dropped_when_the_data_is_rebuilt(tmp_path_factory, tmp_p
     with app_reading(folder) as app:
         client = app.server.test_client()
         before = client.post("/_dash-update-component", json=view).get_json()
-        catalog = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))
+        catalog = stored_catalog(folder)
         entry = next(e for e in catalog if e["indicator_id"] == "art174_registered_cases")
         entry["title_en"] = "A title after the rebuild"
         (folder / "catalog.json").write_text(json.dumps(catalog), encoding="utf-8")

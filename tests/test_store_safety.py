@@ -9,6 +9,7 @@ succeeding.
 """
 
 import hashlib
+import json
 import os
 import shutil
 import sys
@@ -20,6 +21,7 @@ import pytest
 from test_etl_attacks import GOOD_TEXT, write_report
 
 import etl.run
+from contract.store import current_folder, table_files
 from etl import store, store_files
 from etl.cli import main
 
@@ -57,19 +59,27 @@ def tree(folder: Path) -> dict[str, str]:
 
 
 def current_tree(out: Path) -> dict[str, str] | None:
-    """The version `current` names, if it is one of the store's versions; None if `current` dangles or is odd."""
+    """The version `current` names and every file its manifest names, if it is one of the store's versions;
+    None if `current` dangles or is odd (a file the manifest names that is missing is an error)."""
     target = os.readlink(out / "current") if (out / "current").is_symlink() else None
     if target is None or not store.VERSION_RE.match(Path(target).name) or not (out / target).is_dir():
         return None
-    return tree(out / target)
+    found = tree(out / target)
+    manifest = json.loads((out / target / "manifest.json").read_text(encoding="utf-8"))
+    for _, folder, _ in manifest["reports"]:
+        found |= {f"builds/{folder}/{name}": digest for name, digest in tree(out / "builds" / folder).items()}
+    for names in manifest["tables"].values():
+        found |= {f"shards/{name}": hashlib.sha256((out / "shards" / name).read_bytes()).hexdigest() for name in names}
+    return found
 
 
 def top_files(out: Path) -> dict[str, str | None]:
-    """What a reader opening one top-level file at a time finds."""
+    """What a reader finds of each table through `current` (contract/store.py), one file after the other."""
     found = {}
-    for name in ("paragraphs.parquet", "claims.parquet", "reports.parquet", "catalog.json"):
-        path = out / name
-        found[name] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+    folder = current_folder(out)
+    for name in ("paragraphs", "claims", "reports", "catalog"):
+        paths = table_files(folder, name)
+        found[name] = hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest() if paths else None
     return found
 
 
@@ -222,6 +232,8 @@ def test_an_interrupt_at_any_instruction_of_the_store_leaves_a_complete_current_
     assert build(old_raw, base, indicators) == 0
     plant(base)
     old = current_tree(base)
+    old_copy = tmp_path / "old"
+    shutil.copytree(base, old_copy, symlinks=True)
     whole = tmp_path / "whole"
     shutil.copytree(base, whole, symlinks=True)
     assert build(new_raw, whole, indicators) == 0
@@ -244,7 +256,7 @@ def test_an_interrupt_at_any_instruction_of_the_store_leaves_a_complete_current_
         state = "old" if now == old else "new" if now == new else None
         assert state, (step, sorted(os.listdir(out)))
         states[state] += 1
-        assert top_files(out) == {name: now.get(name) for name in top_files(out)}, step  # through `current`
+        assert top_files(out) == top_files(old_copy if state == "old" else whole), step  # through `current`
         assert ("the new build is in place" in err) == (state == "new"), (step, err)
         assert foreign_intact(out), step
         assert build(new_raw, out, indicators) == 0 and current_tree(out) == new, (step, capsys.readouterr())

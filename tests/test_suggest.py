@@ -1,12 +1,12 @@
 """Suggested tables: found in the claims alone, measured against the curated definitions, drafted, promoted."""
 
 import dataclasses
-import json
 import re
 import tomllib
 from pathlib import Path
 
 import pytest
+from store_tables import stored_catalog, stored_table
 
 from contract import records as contract_records
 from contract.schema import SUGGESTION_SHAPES, columns, from_table, to_table
@@ -383,13 +383,12 @@ def test_drafts_of_an_english_report_keep_its_words_as_english():
 
 
 def test_every_build_writes_suggestions_and_charts_the_uncharted(tmp_path_factory):
-    import pandas as pd
     from app_fixtures import shared_fixture
 
     folder = shared_fixture(tmp_path_factory)
-    rows = pd.read_parquet(folder / "suggestions.parquet")
+    rows = stored_table(folder, "suggestions")
     assert list(rows.columns) == columns("suggestions") and rows.suggestion_id.nunique() >= 40
-    catalog = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))
+    catalog = stored_catalog(folder)
     suggested = {e["indicator_id"] for e in catalog if e.get("suggested")}
     uncharted = set(rows[rows.covered_by.apply(len) == 0].suggestion_id)
     assert suggested and suggested <= uncharted  # only what no curated indicator covers gets a page
@@ -398,24 +397,22 @@ def test_every_build_writes_suggestions_and_charts_the_uncharted(tmp_path_factor
 
 
 def test_a_build_without_any_definition_charts_its_suggestions(tmp_path):
-    import pandas as pd
     from app_fixtures import build_data
 
     empty, out = tmp_path / "none", tmp_path / "out"
     empty.mkdir()
     assert build_data(["--out", str(out), "--indicators", str(empty)]) == 0
-    rows = pd.read_parquet(out / "suggestions.parquet")
-    catalog = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
+    rows = stored_table(out, "suggestions")
+    catalog = stored_catalog(out)
     assert catalog and all(e["suggested"] and 0.55 <= e["confidence"] <= 1 for e in catalog)
     assert {e["indicator_id"] for e in catalog} <= set(rows.suggestion_id)
-    observations = pd.read_parquet(out / "observations.parquet")
+    observations = stored_table(out, "observations")
     assert set(observations.indicator_id) == {e["indicator_id"] for e in catalog}
-    checks = pd.read_parquet(out / "checks.parquet")
+    checks = stored_table(out, "checks")
     assert "inconsistent" in {c.status for c in checks.itertuples() if list(c.paragraphs) == [290]}
 
 
 def test_suggest_command_writes_drafts_that_build_the_same_tables_once_moved(tmp_path, capsys):
-    import pandas as pd
     from app_fixtures import build_data
 
     empty, out, drafts = tmp_path / "none", tmp_path / "out", tmp_path / "drafts"
@@ -428,7 +425,7 @@ def test_suggest_command_writes_drafts_that_build_the_same_tables_once_moved(tmp
     assert "draft definitions" in capsys.readouterr().out
     (draft,) = (drafts / REPORT_ID).glob("*.toml")
     assert draft.name == "vi_a_liberte_d_expression.toml"
-    suggestions = pd.read_parquet(out / "suggestions.parquet")
+    suggestions = stored_table(out, "suggestions")
     text = draft.read_text(encoding="utf-8")
     drafted = tomllib.loads(text)["indicator"]
     suggestion_ids = re.findall(
@@ -440,7 +437,7 @@ def test_suggest_command_writes_drafts_that_build_the_same_tables_once_moved(tmp
     promoted.mkdir()
     draft.rename(promoted / draft.name)
     assert build_data(["--out", str(again), "--indicators", str(promoted)]) == 0
-    built = pd.read_parquet(again / "observations.parquet")
+    built = stored_table(again, "observations")
     for indicator, suggestion_id in zip(drafted, suggestion_ids):
         expected = list(suggestions[suggestions.suggestion_id == suggestion_id].sort_values("position").claim_id)
         assert (
@@ -449,7 +446,7 @@ def test_suggest_command_writes_drafts_that_build_the_same_tables_once_moved(tmp
             == expected
         )
     # what the promoted definitions chart is no longer suggested as uncharted
-    catalog = json.loads((again / "catalog.json").read_text(encoding="utf-8"))
+    catalog = stored_catalog(again)
     assert not any(e.get("suggested") and e["paragraphs"] in ([155], [156]) for e in catalog)
 
 
@@ -481,12 +478,11 @@ def test_suggest_command_before_any_build_asks_for_one(tmp_path, capsys):
 
 
 def test_catalogue_lists_the_uncharted_suggestions_apart_from_the_curated_indicators(tmp_path_factory):
-    import pandas as pd
     from app_fixtures import app_reading, shared_fixture
     from test_app_pages import by_id, card_ids, text_of, walk
 
     folder = shared_fixture(tmp_path_factory)
-    rows = pd.read_parquet(folder / "suggestions.parquet")
+    rows = stored_table(folder, "suggestions")
     uncharted = list(dict.fromkeys(rows[rows.covered_by.apply(len) == 0].suggestion_id))
     with app_reading(folder):
         from pages import catalogue
