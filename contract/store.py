@@ -50,6 +50,19 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
     return found
 
 
+def report_order(folder: Path) -> list[str] | None:
+    """A version's reports in store order (the first is the one shown when none is named), from its manifest;
+    None for a folder without one, whose reports table is in store order. A table's shards hold their rows by
+    report_id, so this is the only place a store's order is kept."""
+    manifest = read_manifest(folder)
+    if manifest is None:
+        return None
+    reports = manifest.get("reports")
+    return (
+        [str(entry[0]) for entry in reports if isinstance(entry, list) and entry] if isinstance(reports, list) else []
+    )
+
+
 def table_files(folder: Path, table: str) -> tuple[Path, ...]:
     """The Parquet files that hold a table's rows in one build folder, each row in exactly one; none if not built.
 

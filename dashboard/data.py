@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from contract import records, schema
 from contract.schema import STATISTIC_KINDS
-from contract.store import MANIFEST, VERSIONS, current_folder, read_table
+from contract.store import MANIFEST, VERSIONS, current_folder, read_table, report_order
 from dashboard import staleness, store_sql
 from dashboard.memo import Memo, memoized
 from dashboard.query import Query, parse
@@ -137,12 +137,13 @@ class Dataset:
     stale: list[str] = field(default_factory=list)
     version: str = ""  # the build's name and files' status: the ETag of every /api response, a key of kept answers
     columns: dict[str, list[str]] = field(default_factory=dict)  # each table's columns, as its files hold them
+    order: list[str] | None = None  # the reports in store order (a version's manifest); None: the table's order
 
     def __post_init__(self) -> None:
         self.indicators = {entry.indicator_id: entry for entry in self.catalog}
         # One row a report, three short strings: the menus, links and `lang` attributes ask for these constantly.
         reports = self.store.column_values("reports", ["report_id", "language", "built_at"])
-        self._report_ids = [str(r) for r in reports.report_id.tolist()]
+        self._report_ids = _in_store_order([str(r) for r in reports.report_id.tolist()], self.order)
         languages = reports.language.tolist()
         self._text_languages = {
             r: code for r, code in zip(self._report_ids, languages) if isinstance(code, str) and code
@@ -280,6 +281,14 @@ class Dataset:
 
 # The verdicts the pages count apart (contract.schema.CHECK_STATUSES): the figures agree, or they do not.
 CONSISTENT, INCONSISTENT = schema.CHECK_STATUSES[:2]
+
+
+def _in_store_order(found: list[str], order: list[str] | None) -> list[str]:
+    """The reports of the reports table in store order: the manifest's, then any it does not name."""
+    if order is None:
+        return found
+    place = {report_id: i for i, report_id in enumerate(order)}
+    return sorted(found, key=lambda report_id: place.get(report_id, len(place)))
 
 
 def _inconsistent_first(checks: pd.DataFrame) -> pd.DataFrame:
@@ -435,11 +444,20 @@ def _read(folder: Path, key: object) -> Dataset:
     return Dataset(
         folder=folder,
         store=store,
-        catalog=entries,
+        catalog=_catalog_in_store_order(entries, report_order(folder)),
         stale=staleness.stale_reasons(folder, store.column_values("reports", ["source_file", "built_at"])),
         version=_version_of(key),
         columns=columns,
+        order=report_order(folder),
     )
+
+
+def _catalog_in_store_order(entries: list[records.CatalogEntry], order: list[str] | None) -> list[records.CatalogEntry]:
+    """The catalogue by report in store order (its table's shards hold it by report_id), each report's in its order."""
+    if order is None:
+        return entries
+    place = {report_id: i for i, report_id in enumerate(order)}
+    return sorted(entries, key=lambda entry: place.get(entry.report_id, len(place)))
 
 
 def _checked_columns(store: store_sql.Store, name: str) -> list[str]:

@@ -14,9 +14,9 @@ report on Luxembourg). Gold values are read in the PDFs:
 
 import shutil
 
-import pandas as pd
 import pytest
 from app_fixtures import ROOT, app_reading, routing
+from store_tables import stored_table
 from test_app_any_build import hrefs
 from test_app_documents import walk
 
@@ -53,7 +53,7 @@ def store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def observations(store):
-    return pd.read_parquet(current_folder(store) / "observations.parquet")
+    return stored_table(store, "observations")
 
 
 @pytest.mark.parametrize("indicator_id", sorted(GOLD))
@@ -70,7 +70,7 @@ def test_a_series_has_one_point_a_document_each_read_in_its_own_paragraph(observ
 
 
 def test_the_catalogue_marks_each_documents_entry_as_a_series(store):
-    catalog = pd.read_parquet(current_folder(store) / "catalog.parquet")
+    catalog = stored_table(store, "catalog")
     mine = catalog[catalog.indicator_id.isin(list(GOLD))]
     assert len(mine) == 6 and mine.series.all()
     assert set(zip(mine.indicator_id, mine.report_id)) == {(i, r) for i in GOLD for r in (OLD, NEW)}
@@ -160,12 +160,12 @@ observations = [
         encoding="utf-8",
     )
     built = current_folder(_build(tmp_path_factory, "named_out", folder))
-    rows = pd.read_parquet(built / "observations.parquet")
+    rows = stored_table(built, "observations")
     assert sorted(zip(rows.report_id, rows.paragraph, rows.value, rows.period)) == [
         (OLD, 12, 30, "2009"),
         (NEW, 32, 61, "2013"),
     ]
-    assert pd.read_parquet(built / "catalog.parquet").series.all()
+    assert stored_table(built, "catalog").series.all()
 
 
 _SERIES = """topic = "t"

@@ -8,11 +8,11 @@ in the store's order; threads each query on their own cursor; a file damaged aft
 
 import threading
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from app_fixtures import app_reading, plain_copy, shared_fixture
+from store_tables import stored_table
 
 from contract import schema
 from dashboard import search, store_sql
@@ -151,7 +151,7 @@ def built(tmp_path_factory):
 
 def test_every_paragraph_read_by_duckdb_is_the_parquets(built):
     dataset, folder = built
-    stored = pd.read_parquet(folder / "paragraphs.parquet")
+    stored = stored_table(folder, "paragraphs")
     (report,) = set(stored.report_id)
     read = dataset.paragraphs_of(report)
     assert list(read.paragraph) == list(stored.paragraph)  # reading order kept
@@ -161,7 +161,7 @@ def test_every_paragraph_read_by_duckdb_is_the_parquets(built):
 
 def test_every_quote_read_by_duckdb_is_the_parquets(built):
     dataset, folder = built
-    stored = pd.read_parquet(folder / "observations.parquet")
+    stored = stored_table(folder, "observations")
     for indicator_id, rows in stored.groupby("indicator_id"):
         read = dataset.observations_of(indicator_id)
         assert list(read.quote) == list(rows.sort_values("position", kind="stable").quote)
@@ -170,7 +170,7 @@ def test_every_quote_read_by_duckdb_is_the_parquets(built):
 def test_the_claims_search_agrees_with_the_catalogues_folding(built):
     """Two implementations of one rule: DuckDB's SQL over the files, `search.matches` over the Parquet's rows."""
     dataset, folder = built
-    claims = pd.read_parquet(folder / "claims.parquet")
+    claims = stored_table(folder, "claims")
     (report,) = set(claims.report_id)
     for words in ("refugies", "REFUGIÉS", "ecoles", "l'etat", "apatrides 2024"):
         texts = claims.text.fillna("") + " " + claims.subject.fillna("") + " " + claims.sentence.fillna("")
