@@ -17,6 +17,7 @@ counts the 5xx. Never fails on time; medians are the figures to quote.
 """
 
 import argparse
+import http.client
 import json
 import os
 import platform
@@ -31,12 +32,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # app_fixtures.routing: the body Dash's page callback is posted
 
+import pyarrow.parquet as pq  # noqa: E402
 from app_fixtures import routing  # noqa: E402
+from bench_app import free_port  # noqa: E402
+from bench_downloads import rss_kib, start, timeouts, workers  # noqa: E402
 from performance_doc import write_section  # noqa: E402
 from synthetic_store import synthetic_store  # noqa: E402
 
 from contract.schema import STATISTIC_KINDS  # noqa: E402
-from contract.store import current_folder, report_order  # noqa: E402
+from contract.store import current_folder, report_order, table_files  # noqa: E402
 
 SECTION = "## Queries as the corpus grows (bench/bench_queries.py)"
 STORES = ROOT / ".build" / "bench_queries"
@@ -44,6 +48,7 @@ STORES = ROOT / ".build" / "bench_queries"
 WORDS = ("refugies", "ecoles", "femmes", "apatrides", "population", "enfants", "etat", "langue")
 PAGE_TARGET_KB, RSS_TARGET_MB = 300, 400  # the catalogue pages' bodies and a worker's resident memory
 FIRST_BYTES = 64 * 1024  # what the sweep reads of a download before it hangs up: the status is its answer
+SWEEP_TIMEOUT = 120  # seconds the sweep waits for an answer (gunicorn kills a worker silent for 30)
 
 
 def claims_search(report: str, words: str) -> dict:
@@ -99,20 +104,6 @@ def _timed(client, body: dict) -> tuple[float, float, int]:
     return elapsed * 1000, used * 1000, len(response.data)
 
 
-def _get(client, path: str) -> dict:
-    """One GET of the sweep: status, milliseconds to the status (and first block), bytes read (a download's first
-    FIRST_BYTES only: the route's answer is its status; a whole store's CSV is gigabytes)."""
-    started = time.perf_counter()
-    response = client.get(path, buffered=False)
-    size = 0
-    for block in response.response:
-        size += len(block)
-        if size >= FIRST_BYTES:
-            break
-    response.close()
-    return {"path": path, "status": response.status_code, "ms": (time.perf_counter() - started) * 1000, "bytes": size}
-
-
 def sweep_paths(report: str, indicators: list[str]) -> list[tuple[str, str]]:
     """Every route kind once: ("page", path) posted as the page callback, ("get", path) asked as a URL."""
     one, two = indicators[0], ",".join(indicators[:2])
@@ -126,24 +117,50 @@ def sweep_paths(report: str, indicators: list[str]) -> list[tuple[str, str]]:
     return [("page", p) for p in pages] + [("get", g) for g in gets]
 
 
-def _sweep(client, report: str) -> list[dict]:
-    """The answers of every route kind, each asked once, cold (no kept answer)."""
-    indicators = [entry["indicator_id"] for entry in client.get("/api/indicators.json").get_json()]
-    found = []
-    for kind, path in sweep_paths(report, indicators):
-        _cold()
-        if kind == "get":
-            found.append(_get(client, path))
-            continue
-        address, _, search = path.partition("?")
-        started = time.perf_counter()
-        response = client.post("/_dash-update-component", json=routing(address, f"?{search}" if search else ""))
-        ms = (time.perf_counter() - started) * 1000
-        found.append({"path": f"page {path}", "status": response.status_code, "ms": ms, "bytes": len(response.data)})
+def _asked(port: int, kind: str, path: str) -> dict:
+    """One request of the sweep over HTTP: status (or the error of a connection cut, a worker killed), seconds to
+    the status, bytes read (a download's first FIRST_BYTES only: its status is the answer; a whole store's CSV is
+    gigabytes)."""
+    started = time.perf_counter()
+    found = {"path": f"page {path}" if kind == "page" else path, "status": 0, "bytes": 0, "error": ""}
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=SWEEP_TIMEOUT)
+        if kind == "page":
+            address, _, search = path.partition("?")
+            body = json.dumps(routing(address, f"?{search}" if search else ""))
+            connection.request("POST", "/_dash-update-component", body, {"Content-Type": "application/json"})
+        else:
+            connection.request("GET", path)
+        response = connection.getresponse()
+        found["status"] = response.status
+        while found["bytes"] < FIRST_BYTES and (block := response.read(FIRST_BYTES - found["bytes"])):
+            found["bytes"] += len(block)
+        connection.close()
+    except (OSError, http.client.HTTPException) as error:
+        found["error"] = type(error).__name__
+    found["ms"] = (time.perf_counter() - started) * 1000
     return found
 
 
-def measure(folder: Path, requests: int, sweep: bool) -> dict:
+def sweep(folder: Path) -> dict:
+    """Every route kind asked once, one after the other, of gunicorn as `make serve` runs it (gunicorn.conf.py:
+    2 threaded workers, 30 s timeout) over `folder`; then the largest worker's resident memory."""
+    report = random.Random(7).choice(report_order(current_folder(folder)) or [""])
+    first = pq.read_table(table_files(current_folder(folder), "catalog")[0], columns=["indicator_id"])
+    indicators = list(dict.fromkeys(first.column("indicator_id").to_pylist()))
+    port, log = free_port(), folder.parent / f"gunicorn-{folder.name}.log"
+    log.unlink(missing_ok=True)
+    server = start(ROOT, folder, port, log)
+    try:
+        found = [_asked(port, kind, path) for kind, path in sweep_paths(report, indicators)]
+        rss = max((rss_kib(pid) for pid in workers(server.pid)), default=0) / 1024
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return {"requests": found, "rss": rss, "timeouts": timeouts(log)}
+
+
+def measure(folder: Path, requests: int) -> dict:
     """In this process (a fresh one): the app over `folder`, its searches and pages timed, its memory read."""
     os.environ["INDICATORS_DATA_DIR"] = str(folder)
     import app
@@ -158,7 +175,7 @@ def measure(folder: Path, requests: int, sweep: bool) -> dict:
     search = [_timed(client, claims_search(draw.choice(ids), WORDS[n % len(WORDS)])) for n in range(requests)]
     report = [_timed(client, routing("/report", f"?report={draw.choice(ids)}")) for _ in range(requests)]
     pages = {path: _timed(client, routing(path)) for path in ("/", "/reports")}
-    found = {
+    return {
         "reports": len(ids),
         "load_ms": loaded,
         "search": [wall for wall, _, _ in search],
@@ -169,10 +186,6 @@ def measure(folder: Path, requests: int, sweep: bool) -> dict:
         "page_bytes": {path: size for path, (_, _, size) in pages.items()},
         "after": _memory(),
     }
-    if sweep:
-        found["sweep"] = _sweep(client, draw.choice(ids))
-        found["after_sweep"] = _memory()
-    return found
 
 
 def _p95(values: list[float]) -> float:
@@ -213,23 +226,21 @@ def _growth(small: dict, large: dict) -> str:
 
 
 def _sweep_table(found: dict) -> list[str]:
-    rows = found.get("sweep", [])
-    errors = [row for row in rows if row["status"] >= 500]
-    named = f" ({', '.join(r['path'] for r in errors)})" if errors else ""
+    rows, swept = found["sweep"]["requests"], found["sweep"]
+    failed = [row for row in rows if row["status"] >= 500 or row["error"]]
+    named = f" ({', '.join(r['path'] for r in failed)})" if failed else ""
     summary = (
-        f"Every route kind asked once at {found['reports']:,} reports, cold, in the same process: {len(rows)} requests,"
-        f" {len(errors)} answered 5xx{named}; worker RSS after them {found['after_sweep']['rss']:.0f} MB (peak"
-        f" {found['after_sweep']['peak']:.0f} MB). Downloads are read to their first {FIRST_BYTES // 1024} KB (the"
-        " status is the answer asked for); the claims workbook is asked for one report (the whole store's would"
-        " take hours)."
+        f"Every route kind asked once at {found['reports']:,} reports, cold, one after the other, of gunicorn as"
+        f" `make serve` runs it (2 threaded workers, 30 s timeout): {len(rows)} requests, {len(failed)} answered 5xx"
+        f" or cut{named}; WORKER TIMEOUT in gunicorn's log: {swept['timeouts']}; the largest worker's RSS after"
+        f" them {swept['rss']:.0f} MB (target ≤ {RSS_TARGET_MB}). Downloads are read to their first"
+        f" {FIRST_BYTES // 1024} KB (the status is the answer asked for); the claims workbook is asked for one"
+        " report (the whole store's would take hours). The synthetic reports are copies of one another, so an"
+        " indicator holds the observations of every copy: an indicator, comparison or embed page draws"
+        f" {found['reports']:,} reports' observations, which a real corpus (an indicator a State's) would not."
     )
-    lines = [
-        summary,
-        "",
-        "| route | status | ms | bytes read |",
-        "| --- | ---: | ---: | ---: |",
-    ]
-    return lines + [f"| `{r['path']}` | {r['status']} | {r['ms']:.0f} | {r['bytes']:,} |" for r in rows]
+    lines = [summary, "", "| route | status | ms | bytes read |", "| --- | ---: | ---: | ---: |"]
+    return lines + [f"| `{r['path']}` | {r['status'] or r['error']} | {r['ms']:.0f} | {r['bytes']:,} |" for r in rows]
 
 
 def _store(folder: Path, size: int, reuse: bool) -> tuple[Path, str]:
@@ -256,19 +267,19 @@ def main() -> int:
     parser.add_argument("--store-dir", type=Path, default=STORES, help="where the stores are (store<N>)")
     parser.add_argument("--reuse", action="store_true", help="only read stores already in --store-dir")
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # the child process: one store
-    parser.add_argument("--sweep", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(Path(args.measure), args.requests, args.sweep)))
+        print(json.dumps(measure(Path(args.measure), args.requests)))
         return 0
     sizes = sorted(int(s) for s in args.sizes.split(","))
     results = {}
     for size in sizes:
         folder, how = _store(args.store_dir / f"store{size}", size, args.reuse)
         child = [sys.executable, __file__, "--measure", str(folder), "--requests", str(args.requests)]
-        child += ["--sweep"] if size == sizes[-1] else []
         found = json.loads(subprocess.run(child, check=True, stdout=subprocess.PIPE, text=True).stdout)
         found["load_avg"] = os.getloadavg()[0]
+        if size == sizes[-1]:
+            found["sweep"] = sweep(folder)
         results[size] = found
         print(f"{size} reports (store {how}): {_line(found)}", flush=True)
     write_section(_section(results, args.requests))
