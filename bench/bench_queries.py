@@ -249,7 +249,7 @@ def _store(folder: Path, size: int, reuse: bool) -> tuple[Path, str]:
     if order is not None:
         if len(order) < size:  # a few more is fine (bench/bench_store.py adds real reports to its stores)
             raise SystemExit(f"{folder} holds {len(order)} reports, fewer than {size}: give another --store-dir.")
-        return folder, f"of {len(order)} reports, read as it was"
+        return folder, "read as it was"
     if reuse:
         raise SystemExit(f"no store of {size} reports at {folder} (--reuse): make it with bench/synthetic_store.py.")
     template = ROOT / "data" / "processed"
@@ -266,6 +266,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--store-dir", type=Path, default=STORES, help="where the stores are (store<N>)")
     parser.add_argument("--reuse", action="store_true", help="only read stores already in --store-dir")
+    parser.add_argument("--note", default="", help="a sentence for the section (where the stores came from)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # the child process: one store
     args = parser.parse_args()
     if args.measure:
@@ -277,17 +278,20 @@ def main() -> int:
         folder, how = _store(args.store_dir / f"store{size}", size, args.reuse)
         child = [sys.executable, __file__, "--measure", str(folder), "--requests", str(args.requests)]
         found = json.loads(subprocess.run(child, check=True, stdout=subprocess.PIPE, text=True).stdout)
-        found["load_avg"] = os.getloadavg()[0]
+        found["load_avg"], found["store"] = os.getloadavg()[0], how
         if size == sizes[-1]:
             found["sweep"] = sweep(folder)
         results[size] = found
         print(f"{size} reports (store {how}): {_line(found)}", flush=True)
-    write_section(_section(results, args.requests))
+    # Kept beside the stores: the section can be written again from them (the run takes many minutes).
+    (args.store_dir / "bench_queries.json").write_text(json.dumps(results), encoding="utf-8")
+    write_section(_section(results, args.requests, args.note))
     return 0
 
 
-def _section(results: dict[int, dict], requests: int) -> str:
+def _section(results: dict[int, dict], requests: int, note: str) -> str:
     sizes = sorted(results)
+    stores = "Stores: " + "; ".join(f"{results[n]['reports']:,} reports, {results[n]['store']}" for n in sizes) + "."
     growth = [_growth(results[sizes[-2]], results[sizes[-1]]), ""] if len(sizes) > 1 else []
     return "\n".join(
         [
@@ -316,6 +320,8 @@ def _section(results: dict[int, dict], requests: int) -> str:
             ),
             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
             *(_line(results[size]) for size in sizes),
+            "",
+            f"{stores} {note}".strip(),
             "",
             *growth,
             *_sweep_table(results[sizes[-1]]),
