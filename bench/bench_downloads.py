@@ -1,7 +1,7 @@
 """Whole-table downloads under gunicorn: /api/claims.csv, /api/claims.xlsx and /api/package.zip, two at once.
 
-Stores of 10 and 300 reports (more with --reports) are made from the built report (tests/synthetic_store.py:
-every table repeated with new ids), each served by gunicorn as `make serve` runs it (gunicorn.conf.py: 2
+Stores of 10 and 300 reports (more with --reports) are made from the built report (bench/synthetic_store.py:
+its reports replicated under new ids, in the sharded layout a build writes), each served by gunicorn as `make serve` runs it (gunicorn.conf.py: 2
 threaded workers, 30 s timeout). For each download, two clients ask for it at the same moment; measured: time
 to the first byte and to the last, bytes, the workers' peak resident memory while they answer (sampled from
 /proc every 0.2 s), and whether gunicorn killed or replaced a worker. With --previous REV the same is measured
@@ -29,10 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(0, str(ROOT / "tests"))
 from bench_app import free_port  # noqa: E402
 from performance_doc import write_section  # noqa: E402
-from synthetic_store import make_store  # noqa: E402
+from synthetic_store import synthetic_store  # noqa: E402
 
 SECTION = "## Whole-table downloads (bench/bench_downloads.py, gunicorn)"
 ROUTES = {"CSV": "/api/claims.csv", "zip": "/api/package.zip", "XLSX": "/api/claims.xlsx"}
@@ -243,7 +242,8 @@ def main() -> None:
             codes[f"whole ({args.previous})"] = (previous, tuple(args.previous_routes.split(",")))
         lines = []
         for reports in (int(n) for n in args.reports.split(",")):
-            store = make_store(source, work / f"store-{reports}", reports)
+            store = work / f"store-{reports}"
+            synthetic_store(store, source, reports)
             for label, (code, routes) in codes.items():
                 log = work / f"gunicorn-{reports}-{len(lines)}.log"
                 for route, measured in measure(code, store, args.rounds, log, routes):

@@ -1,20 +1,23 @@
-"""The app's queries as the corpus grows: claims word search and /report at 10, 300 and 10 000 reports, and a
-worker's memory; writes docs/PERFORMANCE.md's section.
+"""The app as the corpus grows: claims word search, /report, the catalogue pages' size, a worker's memory and
+every route kind, at 10, 300 and 10 000 reports; writes docs/PERFORMANCE.md's section.
 
-The stores are synthetic: the first report of data/processed/ (`make data`) with its built tables replicated
-under new report ids (SYN00001_<id>, …), in the current layout (one Parquet file a table, a row group per 100
-reports), under .build/bench_queries/ (kept between runs). The copies' checks name no indicator and the
-catalogue and observations stay the first report's: curated tables are written for a few reports, not all.
+The stores are synthetic, in the layout a build writes (bench/synthetic_store.py: the built reports of
+data/processed/ replicated under new report ids, sharded, committed through etl/store.py), one folder a size
+named `store<N>` under --store-dir (.build/bench_queries/ by default). A store already there is read as it is
+(making 10 000 reports takes about half an hour); with --reuse a missing one is an error instead of being made.
 Each store is measured in a fresh process, as a gunicorn worker would hold it: Flask's test client posts the
 claims page's filter callback (a word typed in the search box, on a report drawn at random) and the page
 callback of /report (a report drawn at random), every kept answer forgotten before each (the figures are of a
-report's first request, DuckDB's Parquet footers aside), then the process reads its own
-resident memory (VmRSS) and its peak (VmHWM). Never fails on time; medians are the figures to quote.
+report's first request, DuckDB's Parquet footers aside); then the page callbacks of `/` and /reports (their
+bodies' bytes: what a reader's browser receives), the process's resident memory (VmRSS) and its peak (VmHWM).
+At the largest size the process then asks every route kind once (each page, each /api route, the embeds) and
+counts the 5xx. Never fails on time; medians are the figures to quote.
 
-    .venv/bin/python bench/bench_queries.py [--sizes 10,300,10000] [--requests 40]
+    .venv/bin/python bench/bench_queries.py [--sizes 10,300,10000] [--requests 40] [--store-dir DIR] [--reuse]
 """
 
 import argparse
+import http.client
 import json
 import os
 import platform
@@ -25,74 +28,27 @@ import time
 from pathlib import Path
 from statistics import median, quantiles
 
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # app_fixtures.routing: the body Dash's page callback is posted
 
+import pyarrow.parquet as pq  # noqa: E402
 from app_fixtures import routing  # noqa: E402
+from bench_app import free_port  # noqa: E402
+from bench_downloads import rss_kib, start, timeouts, workers  # noqa: E402
 from performance_doc import write_section  # noqa: E402
+from synthetic_store import synthetic_store  # noqa: E402
 
 from contract.schema import STATISTIC_KINDS  # noqa: E402
-from contract.store import current_folder  # noqa: E402
+from contract.store import current_folder, report_order, table_files  # noqa: E402
 
 SECTION = "## Queries as the corpus grows (bench/bench_queries.py)"
 STORES = ROOT / ".build" / "bench_queries"
-BATCH = 100  # reports a row group
-REPORT_TABLES = ("paragraphs", "claims", "items", "reports", "checks", "suggestions")
-KEPT_AS_BUILT = ("observations", "catalog.json")
-# Columns that carry the report id (as the id itself or its prefix): rewritten in each copy.
-ID_COLUMNS = ("report_id", "claim_id", "suggestion_id", "source_file", "metadata_json")
 # Words a reader types in the claims search (unaccented, as typed on a keyboard without accents).
 WORDS = ("refugies", "ecoles", "femmes", "apatrides", "population", "enfants", "etat", "langue")
-
-
-def copy_id(first: str, number: int) -> str:
-    return first if number == 0 else f"SYN{number:05d}_{first}"
-
-
-def _copies(frame: pd.DataFrame, first: str, numbers: range) -> pd.DataFrame:
-    """`frame` (one report's rows) once per copy number, its ids rewritten."""
-    parts = []
-    for number in numbers:
-        part = frame.copy()
-        new = copy_id(first, number)
-        for column in ID_COLUMNS:
-            if column in part and number:
-                part[column] = part[column].str.replace(first, new, regex=False)
-        if "claim_ids" in part and number:
-            part["claim_ids"] = [[c.replace(first, new) for c in ids] for ids in part.claim_ids]
-        if "indicator_ids" in part and number:
-            part["indicator_ids"] = [[] for _ in range(len(part))]
-        if "symbol" in part and number:
-            part["symbol"] = f"SYN/{number:05d}"
-        parts.append(part)
-    return pd.concat(parts, ignore_index=True)
-
-
-def make_store(source: Path, folder: Path, reports: int) -> Path:
-    """A store of `reports` reports: the source's first report and copies of it."""
-    done = folder / "done"
-    if done.exists() and done.read_text() == str(source):
-        return folder
-    folder.mkdir(parents=True, exist_ok=True)
-    first = str(pq.read_table(source / "reports.parquet").column("report_id")[0])
-    for table in REPORT_TABLES:
-        built = pq.read_table(source / f"{table}.parquet")
-        frame = built.to_pandas()
-        frame = frame[frame.report_id == first]
-        with pq.ParquetWriter(folder / f"{table}.parquet", built.schema, compression="zstd") as writer:
-            for start in range(0, reports, BATCH):
-                batch = _copies(frame, first, range(start, min(start + BATCH, reports)))
-                writer.write_table(pa.Table.from_pandas(batch, schema=built.schema, preserve_index=False))
-    for name in KEPT_AS_BUILT:
-        target = f"{name}.parquet" if "." not in name else name
-        (folder / target).write_bytes((source / target).read_bytes())
-    done.write_text(str(source))
-    return folder
+PAGE_TARGET_KB, RSS_TARGET_MB = 300, 400  # the catalogue pages' bodies and a worker's resident memory
+FIRST_BYTES = 64 * 1024  # what the sweep reads of a download before it hangs up: the status is its answer
+SWEEP_TIMEOUT = 120  # seconds the sweep waits for an answer (gunicorn kills a worker silent for 30)
 
 
 def claims_search(report: str, words: str) -> dict:
@@ -129,26 +85,83 @@ def _memory() -> dict[str, float]:
 
 def _cold() -> None:
     """Forget every kept answer but the loaded build: each request is timed as the first of its report and words."""
-    from dashboard import memo
+    from dashboard import cache, memo
 
     for kept in memo._ALL:
         if kept.name != "dashboard.data.load":
             kept.clear()
+    cache.answers.clear()
 
 
-def _timed(client, body: dict) -> tuple[float, float]:
-    """Milliseconds of one request: on the clock, and of CPU (every thread of the process, DuckDB's included)."""
+def _timed(client, body: dict) -> tuple[float, float, int]:
+    """One callback: milliseconds on the clock and of CPU (every thread, DuckDB's included), and its body's bytes."""
     _cold()
     started, cpu = time.perf_counter(), time.process_time()
     response = client.post("/_dash-update-component", json=body)
     elapsed, used = time.perf_counter() - started, time.process_time() - cpu
     if response.status_code != 200:
         raise SystemExit(f"{body['inputs'][0]}: HTTP {response.status_code}")
-    return elapsed * 1000, used * 1000
+    return elapsed * 1000, used * 1000, len(response.data)
+
+
+def sweep_paths(report: str, indicators: list[str]) -> list[tuple[str, str]]:
+    """Every route kind once: ("page", path) posted as the page callback, ("get", path) asked as a URL."""
+    one, two = indicators[0], ",".join(indicators[:2])
+    pages = ["/", "/reports", f"/report?report={report}", f"/claims?report={report}", f"/checks?report={report}"]
+    pages += [f"/follow-up?report={report}", "/states", f"/compare?ids={two}", f"/indicators/{one}"]
+    gets = ["/", "/api/indicators.json", f"/api/indicators/{one}.json", f"/api/indicators/{one}.csv"]
+    gets += [f"/api/indicators/{one}.xlsx", f"/api/indicators/{one}.png", f"/api/compare.csv?ids={two}"]
+    gets += [f"/api/compare.json?ids={two}", f"/api/follow-up.csv?report={report}", "/api/claims.csv"]
+    gets += [f"/api/claims.xlsx?report={report}", "/api/package.zip", f"/embed/{one}", f"/embed/compare?ids={two}"]
+    gets += ["/api/nothing", "/embed/nothing-of-that-name"]
+    return [("page", p) for p in pages] + [("get", g) for g in gets]
+
+
+def _asked(port: int, kind: str, path: str) -> dict:
+    """One request of the sweep over HTTP: status (or the error of a connection cut, a worker killed), seconds to
+    the status, bytes read (a download's first FIRST_BYTES only: its status is the answer; a whole store's CSV is
+    gigabytes)."""
+    started = time.perf_counter()
+    found = {"path": f"page {path}" if kind == "page" else path, "status": 0, "bytes": 0, "error": ""}
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=SWEEP_TIMEOUT)
+        if kind == "page":
+            address, _, search = path.partition("?")
+            body = json.dumps(routing(address, f"?{search}" if search else ""))
+            connection.request("POST", "/_dash-update-component", body, {"Content-Type": "application/json"})
+        else:
+            connection.request("GET", path)
+        response = connection.getresponse()
+        found["status"] = response.status
+        while found["bytes"] < FIRST_BYTES and (block := response.read(FIRST_BYTES - found["bytes"])):
+            found["bytes"] += len(block)
+        connection.close()
+    except (OSError, http.client.HTTPException) as error:
+        found["error"] = type(error).__name__
+    found["ms"] = (time.perf_counter() - started) * 1000
+    return found
+
+
+def sweep(folder: Path) -> dict:
+    """Every route kind asked once, one after the other, of gunicorn as `make serve` runs it (gunicorn.conf.py:
+    2 threaded workers, 30 s timeout) over `folder`; then the largest worker's resident memory."""
+    report = random.Random(7).choice(report_order(current_folder(folder)) or [""])
+    first = pq.read_table(table_files(current_folder(folder), "catalog")[0], columns=["indicator_id"])
+    indicators = list(dict.fromkeys(first.column("indicator_id").to_pylist()))
+    port, log = free_port(), folder.parent / f"gunicorn-{folder.name}.log"
+    log.unlink(missing_ok=True)
+    server = start(ROOT, folder, port, log)
+    try:
+        found = [_asked(port, kind, path) for kind, path in sweep_paths(report, indicators)]
+        rss = max((rss_kib(pid) for pid in workers(server.pid)), default=0) / 1024
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return {"requests": found, "rss": rss, "timeouts": timeouts(log)}
 
 
 def measure(folder: Path, requests: int) -> dict:
-    """In this process (a fresh one): the app over `folder`, its searches and /report timed, its memory read."""
+    """In this process (a fresh one): the app over `folder`, its searches and pages timed, its memory read."""
     os.environ["INDICATORS_DATA_DIR"] = str(folder)
     import app
     from dashboard import data
@@ -159,18 +172,19 @@ def measure(folder: Path, requests: int) -> dict:
     client = app.server.test_client()
     draw = random.Random(7)
     _timed(client, claims_search(ids[0], "x"))  # the first request builds the app's routes: not timed
-    _timed(client, routing("/report"))
-    after_start = _memory()
     search = [_timed(client, claims_search(draw.choice(ids), WORDS[n % len(WORDS)])) for n in range(requests)]
     report = [_timed(client, routing("/report", f"?report={draw.choice(ids)}")) for _ in range(requests)]
+    pages = {path: _timed(client, routing(path)) for path in ("/", "/reports")}
     return {
+        "reports": len(ids),
         "load_ms": loaded,
-        "search": [wall for wall, _ in search],
-        "search_cpu": [cpu for _, cpu in search],
-        "report": [wall for wall, _ in report],
-        "report_cpu": [cpu for _, cpu in report],
-        "started": after_start,
-        "end": _memory(),
+        "search": [wall for wall, _, _ in search],
+        "search_cpu": [cpu for _, cpu, _ in search],
+        "report": [wall for wall, _, _ in report],
+        "report_cpu": [cpu for _, cpu, _ in report],
+        "page_ms": {path: wall for path, (wall, _, _) in pages.items()},
+        "page_bytes": {path: size for path, (_, _, size) in pages.items()},
+        "after": _memory(),
     }
 
 
@@ -178,79 +192,139 @@ def _p95(values: list[float]) -> float:
     return quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
 
 
-def _line(size: int, found: dict) -> str:
-    s, r = found["search"], found["report"]
-    cpu = f"{median(found['search_cpu']):.0f} | {median(found['report_cpu']):.0f}"
+def _mark(ok: bool) -> str:
+    return "" if ok else " ✗"
+
+
+def _line(found: dict) -> str:
+    s, r, kb = found["search"], found["report"], {p: b / 1024 for p, b in found["page_bytes"].items()}
+    rss = found["after"]["rss"]
     return (
-        f"| {size:,} | {found['load_ms']:.0f} | {median(s):.0f} | {_p95(s):.0f} | {median(r):.0f} | {_p95(r):.0f} "
-        f"| {cpu} "
-        f"| {found['started']['rss']:.0f} | {found['end']['rss']:.0f} | {found['end']['peak']:.0f} |"
+        f"| {found['reports']:,} | {found['load_ms']:.0f} | {median(s):.0f} | {_p95(s):.0f} | {median(found['search_cpu']):.0f}"
+        f" | {_p95(found['search_cpu']):.0f} | {median(r):.0f} | {_p95(r):.0f} | {median(found['report_cpu']):.0f}"
+        f" | {kb['/']:.0f}{_mark(kb['/'] <= PAGE_TARGET_KB)} | {kb['/reports']:.0f}"
+        f"{_mark(kb['/reports'] <= PAGE_TARGET_KB)} | {rss:.0f}{_mark(rss <= RSS_TARGET_MB)}"
+        f" | {found['after']['peak']:.0f} | {found['load_avg']:.1f} |"
     )
 
 
-def _source() -> Path:
-    source = current_folder(ROOT / "data" / "processed")
-    if not (source / "reports.parquet").exists():
+def _growth(small: dict, large: dict) -> str:
+    """How each figure grew from the smaller store to the larger one (the reports grew by their ratio)."""
+    figures = {
+        "reports": (small["reports"], large["reports"]),
+        "load": (small["load_ms"], large["load_ms"]),
+        "search p50": (median(small["search"]), median(large["search"])),
+        "search CPU p50": (median(small["search_cpu"]), median(large["search_cpu"])),
+        "/report p50": (median(small["report"]), median(large["report"])),
+        "/report CPU p50": (median(small["report_cpu"]), median(large["report_cpu"])),
+        "`/` body": (small["page_bytes"]["/"], large["page_bytes"]["/"]),
+        "/reports body": (small["page_bytes"]["/reports"], large["page_bytes"]["/reports"]),
+        "RSS": (small["after"]["rss"], large["after"]["rss"]),
+    }
+    parts = [f"{name} ×{b / a:.2f}" for name, (a, b) in figures.items() if a]
+    return f"Growth from {small['reports']:,} to {large['reports']:,} reports: " + ", ".join(parts) + "."
+
+
+def _sweep_table(found: dict) -> list[str]:
+    rows, swept = found["sweep"]["requests"], found["sweep"]
+    failed = [row for row in rows if row["status"] >= 500 or row["error"]]
+    named = f" ({', '.join(r['path'] for r in failed)})" if failed else ""
+    summary = (
+        f"Every route kind asked once at {found['reports']:,} reports, cold, one after the other, of gunicorn as"
+        f" `make serve` runs it (2 threaded workers, 30 s timeout): {len(rows)} requests, {len(failed)} answered 5xx"
+        f" or cut{named}; WORKER TIMEOUT in gunicorn's log: {swept['timeouts']}; the largest worker's RSS after"
+        f" them {swept['rss']:.0f} MB (target ≤ {RSS_TARGET_MB}). Downloads are read to their first"
+        f" {FIRST_BYTES // 1024} KB (the status is the answer asked for); the claims workbook is asked for one"
+        " report (the whole store's would take hours). The synthetic reports are copies of one another, so an"
+        " indicator holds the observations of every copy: an indicator, comparison or embed page draws"
+        f" {found['reports']:,} reports' observations, which a real corpus (an indicator a State's) would not."
+    )
+    lines = [summary, "", "| route | status | ms | bytes read |", "| --- | ---: | ---: | ---: |"]
+    return lines + [f"| `{r['path']}` | {r['status'] or r['error']} | {r['ms']:.0f} | {r['bytes']:,} |" for r in rows]
+
+
+def _store(folder: Path, size: int, reuse: bool) -> tuple[Path, str]:
+    """The store of `size` reports at `folder`: read as it is if it is there, else made (unless `reuse`)."""
+    order = report_order(current_folder(folder)) if (folder / "current").exists() else None
+    if order is not None:
+        if len(order) < size:  # a few more is fine (bench/bench_store.py adds real reports to its stores)
+            raise SystemExit(f"{folder} holds {len(order)} reports, fewer than {size}: give another --store-dir.")
+        return folder, "read as it was"
+    if reuse:
+        raise SystemExit(f"no store of {size} reports at {folder} (--reuse): make it with bench/synthetic_store.py.")
+    template = ROOT / "data" / "processed"
+    if not (template / "current").exists():
         raise SystemExit("data/processed/ is not built: run `make data` first.")
-    return source
+    started = time.perf_counter()
+    synthetic_store(folder, template, size)
+    return folder, f"made in {time.perf_counter() - started:.0f} s"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,300,10000")
     parser.add_argument("--requests", type=int, default=40)
+    parser.add_argument("--store-dir", type=Path, default=STORES, help="where the stores are (store<N>)")
+    parser.add_argument("--reuse", action="store_true", help="only read stores already in --store-dir")
+    parser.add_argument("--note", default="", help="a sentence for the section (where the stores came from)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # the child process: one store
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(Path(args.measure), args.requests)))
         return 0
-    source = _source()
-    rows = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        started = time.perf_counter()
-        folder = make_store(source, STORES / f"store-{size}", size)
-        made = time.perf_counter() - started
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    results = {}
+    for size in sizes:
+        folder, how = _store(args.store_dir / f"store{size}", size, args.reuse)
         child = [sys.executable, __file__, "--measure", str(folder), "--requests", str(args.requests)]
-        found = json.loads(subprocess.run(child, check=True, capture_output=True, text=True).stdout)
-        print(f"{size} reports (store ready in {made:.0f} s): {_line(size, found)}", flush=True)
-        rows.append(_line(size, found))
-    write_section(_section(rows, args.requests))
+        found = json.loads(subprocess.run(child, check=True, stdout=subprocess.PIPE, text=True).stdout)
+        found["load_avg"], found["store"] = os.getloadavg()[0], how
+        if size == sizes[-1]:
+            found["sweep"] = sweep(folder)
+        results[size] = found
+        print(f"{size} reports (store {how}): {_line(found)}", flush=True)
+    # Kept beside the stores: the section can be written again from them (the run takes many minutes).
+    (args.store_dir / "bench_queries.json").write_text(json.dumps(results), encoding="utf-8")
+    write_section(_section(results, args.requests, args.note))
     return 0
 
 
-def _section(rows: list[str], requests: int) -> str:
+def _section(results: dict[int, dict], requests: int, note: str) -> str:
+    sizes = sorted(results)
+    stores = "Stores: " + "; ".join(f"{results[n]['reports']:,} reports, {results[n]['store']}" for n in sizes) + "."
+    growth = [_growth(results[sizes[-2]], results[sizes[-1]]), ""] if len(sizes) > 1 else []
     return "\n".join(
         [
             SECTION,
             "",
             (
-                f"{platform.machine()}, {os.cpu_count()} cores, shared with other jobs while measured (load average"
-                f" {os.getloadavg()[0]:.1f} at the end; figures vary by"
-                " tens of percent between runs; quote medians). Synthetic stores: the built report replicated under new"
-                " ids, one Parquet file a table (zstd: copies compress far better than a real corpus would, so the"
-                " files are small, though a row group still decompresses to its full size), a row group per 100"
-                " reports. Each store in a fresh process: the app reading it through DuckDB (dashboard/store_sql.py),"
+                f"{platform.machine()}, {os.cpu_count()} cores, shared with other jobs while measured (the load"
+                " average after each store is in its row; figures vary by tens of percent between runs; quote"
+                " medians). Synthetic stores in the layout a build writes (bench/synthetic_store.py: the built"
+                " reports replicated under new ids, sharded by report id, committed through etl/store.py). Each"
+                " store in a fresh process: the app reading it through DuckDB (dashboard/store_sql.py),"
                 f" {requests} claims searches (the claims page's filter callback, a word typed, on a random report)"
                 f" and {requests} /report pages (the page callback, a random report), through Flask's test client,"
-                " every answer the app keeps forgotten before each. Load: the first `data.load()` (the build checked,"
-                " the catalogue and the reports' ids read). Memory: the process's resident set after the first"
-                " request of each kind, after all of them, and its peak (MB). CPU: the process's CPU time for the"
-                " request (all its threads, DuckDB's included), which the machine's other jobs disturb far less than"
-                " the clock: on a loaded machine the clock's figures are mostly waiting for a core."
+                " every answer the app keeps forgotten before each; then the page callbacks of `/` (the catalogue)"
+                " and /reports, whose response bodies are what a browser receives. Load: the first `data.load()`."
+                " CPU: the process's CPU time for the request (all its threads, DuckDB's included), which the"
+                " machine's other jobs disturb far less than the clock. RSS: the process's resident memory after"
+                f" all those requests, and its peak (MB). Targets: a page body ≤ {PAGE_TARGET_KB} KB, a worker"
+                f" ≤ {RSS_TARGET_MB} MB (✗: missed)."
             ),
             "",
             (
-                "| reports | load (ms) | search p50 (ms) | search p95 | /report p50 (ms) | /report p95"
-                " | search CPU p50 (ms) | /report CPU p50 | RSS started | RSS after | peak |"
+                "| reports | load (ms) | search p50 (ms) | search p95 | search CPU p50 | search CPU p95"
+                f" | /report p50 (ms) | /report p95 | /report CPU p50 | `/` body (KB, ≤ {PAGE_TARGET_KB})"
+                f" | /reports body (KB, ≤ {PAGE_TARGET_KB}) | RSS (MB, ≤ {RSS_TARGET_MB}) | peak | load avg |"
             ),
-            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-            *rows,
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            *(_line(results[size]) for size in sizes),
             "",
-            (
-                "Before the query layer (every table loaded whole into pandas, every claim folded on each search): the"
-                " claims word search took 570 ms at 262 reports, a worker held 1.1–1.9 GB at 262 reports, and a store of"
-                " 10 000 reports timed out (500)."
-            ),
+            f"{stores} {note}".strip(),
+            "",
+            *growth,
+            *_sweep_table(results[sizes[-1]]),
             "",
         ]
     )

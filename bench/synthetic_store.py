@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from contract.schema import BUILT_TABLES  # noqa: E402
+from contract.schema import BUILT_TABLES, columns, schema  # noqa: E402
 from contract.store import SHARDS, current_folder  # noqa: E402
 from etl import store  # noqa: E402
 from etl.shards import compose, parquet_bytes, shard_name, shard_of  # noqa: E402
@@ -129,6 +129,30 @@ def _copies(
         files[store.KEY_FILE] = json.dumps(info).encode()
         entries[i] = (report_id, write_folder(out / store.BUILDS, report_id, files), f"SYN/{report_id}")
         yield tables
+
+
+def add_missing_columns(out: Path) -> list[str]:
+    """Give the current version's shards the columns the contract gained since the store was made, all null.
+
+    A store of 10 000 reports takes half an hour to make, the contract changes faster. Each shard is rewritten
+    to a new file renamed over its name (a store copied with hard links, `cp -al`, leaves the original
+    untouched); the shards' names keep their old content hash, which no reader checks. Returns what it added.
+    """
+    listed = json.loads((current_folder(out) / "manifest.json").read_text(encoding="utf-8"))
+    added = []
+    for name, shards in listed["tables"].items():
+        for shard in shards:
+            path = out / SHARDS / shard
+            table = pq.read_table(path)
+            wanted = schema(name, [f for f in table.column_names if f not in columns(name)])
+            missing = [f for f in wanted if f.name not in table.column_names]
+            if missing:
+                for field in missing:
+                    table = table.append_column(field, pa.nulls(table.num_rows, field.type))
+                pq.write_table(table.select([f.name for f in wanted]), path.with_suffix(".new"))
+                os.replace(path.with_suffix(".new"), path)
+                added += [f"{name}.{f.name}" for f in missing]
+    return sorted(set(added))
 
 
 if __name__ == "__main__":

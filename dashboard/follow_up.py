@@ -82,7 +82,11 @@ def previous_symbol(dataset: data.Dataset, report_id: str) -> str:
 def co_document(dataset: data.Dataset, report_id: str) -> str | None:
     """The report_id of the concluding observations in the data, if they were added as a document."""
     symbol = previous_symbol(dataset, report_id)
-    for other in dataset.report_ids():
+    if not symbol:
+        return None
+    # The reports of that symbol, asked of the store at once: reading every report's facts in turn was one query
+    # a report, minutes for a corpus of thousands.
+    for other in dataset.store.rows_of("reports", "symbol", symbol).report_id:
         facts = dataset.facts(other)
         kind = facts.document_type.lower().replace("_", " ")  # `concluding_observations`, the metadata's type
         if other != report_id and symbol and facts.symbol == symbol and any(t in kind for t in CO_TYPES):
@@ -101,13 +105,14 @@ def recommendations(dataset: data.Dataset, report_id: str) -> list[Recommendatio
     source = co_document(dataset, report_id)
     # Sorted once: a sort per recommendation was most of the page's first build.
     stats = dataset.statistics_of(report_id).sort_values(["paragraph", "start"])
+    charted = dataset.indicators_by_claim(report_id)  # one query for the report, not one a claim
     out = []
     for ref in sorted(answering):
         rows = answering[ref]
         numbers = {int(r.paragraph) for r in rows}
         found = stats[stats.paragraph.isin(numbers)]
         indicators = sorted(
-            {i for c in found.claim_id for i in dataset.indicators_of_claim(c)},
+            {i for c in found.claim_id for i in charted.get(c, [])},
             key=lambda i: (bool((entry := dataset.indicator(i)) and entry.suggested), i),
         )
         text = dataset.paragraph_text(source, ref) if source else None
@@ -129,12 +134,13 @@ def _sections(rows: list[Any]) -> list[Section]:
 def follow_up_frame(dataset: data.Dataset, report_id: str) -> pd.DataFrame:
     """The follow-up table: one row per recommendation and answering paragraph, with its numbers and indicators."""
     symbol, co_symbol = dataset.symbol(report_id), previous_symbol(dataset, report_id)
+    charted = dataset.indicators_by_claim(report_id)
     rows = []
     for rec in recommendations(dataset, report_id):
         for section in rec.sections:
             for number in section.paragraphs:
                 mine = rec.statistics[rec.statistics.paragraph == number]
-                used = sorted({i for c in mine.claim_id for i in dataset.indicators_of_claim(c)})
+                used = sorted({i for c in mine.claim_id for i in charted.get(c, [])})
                 rows.append(
                     {
                         "report_id": report_id,

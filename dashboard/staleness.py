@@ -31,14 +31,22 @@ def _modified_after(source: Path, built_at: str) -> bool:
     return status.st_mtime > built.timestamp() + 1  # a second of grace: the build stamps its time after reading
 
 
+# The changed report files the banner names; past them it counts the rest.
+FILES_NAMED = 5
+
+
 def stale_reasons(folder: Path, reports: pd.DataFrame) -> list[str]:
     """Why the built data no longer matches its inputs (a changed report or indicator file)."""
-    reasons = []
     raw = ROOT / "data" / "raw"
+    files: dict[str, None] = {}  # each file once, in the reports' order: a corpus can name one file many times
     for row in reports.itertuples():
         source = raw / Path(str(row.source_file)).name
-        if _modified_after(source, str(row.built_at)):
-            reasons.append(f"{source.name} changed since data/processed/ was built")
+        if source.name not in files and _modified_after(source, str(row.built_at)):
+            files[source.name] = None
+    named = list(files)[:FILES_NAMED]
+    reasons = [f"{name} changed since data/processed/ was built" for name in named]
+    if len(files) > len(named):  # every page shows the banner: thousands of names made it hundreds of KB
+        reasons.append(f"{len(files) - len(named)} more report files changed since data/processed/ was built")
     # when the build was written: its catalogue file, or the version's manifest (a store keeps the catalogue as a table)
     written = next((folder / name for name in ("catalog.json", MANIFEST) if (folder / name).exists()), folder)
     catalog_time = written.stat().st_mtime

@@ -53,3 +53,21 @@ def test_a_report_file_saved_after_the_build_is_said_changed(tmp_path, saved_aft
     reports = pd.DataFrame({"source_file": ["report.txt"], "built_at": [built.isoformat(timespec="seconds")]})
     reasons = staleness.stale_reasons(tmp_path, reports)
     assert bool([r for r in reasons if "report.txt changed" in r]) is stale
+
+
+def test_the_stale_banner_names_each_changed_file_once_and_a_few_of_many(tmp_path, monkeypatch):
+    """Thousands of reports whose files changed: every page carried the banner, hundreds of KB of names."""
+    raw = staleness.ROOT / "data" / "raw"
+    files = sorted(p.name for p in raw.iterdir() if p.is_file())
+    assert len(files) >= 2, "data/raw/ holds a report and its metadata"
+    long_ago = "2000-01-01T00:00:00+00:00"  # every file of data/raw/ was saved after it
+    many = [files[0]] * 1000 + [f"absent-{i}.txt" for i in range(3)]  # an absent file has not changed
+    reports = pd.DataFrame({"source_file": many, "built_at": [long_ago] * len(many)})
+    assert staleness.stale_reasons(tmp_path, reports) == [f"{files[0]} changed since data/processed/ was built"]
+    monkeypatch.setattr(staleness, "FILES_NAMED", 1)
+    names = [name for name in files for _ in range(50)]
+    found = staleness.stale_reasons(tmp_path, pd.DataFrame({"source_file": names, "built_at": [long_ago] * len(names)}))
+    assert found == [
+        f"{files[0]} changed since data/processed/ was built",
+        f"{len(files) - 1} more report files changed since data/processed/ was built",
+    ]

@@ -86,6 +86,24 @@ def test_every_co_refs_paragraph_is_listed_with_exactly_its_answering_paragraphs
     assert {"46", "84", "91"} <= set(fifteen.statistics.text) and "art174_registered_cases" in fifteen.indicator_ids
 
 
+def test_the_follow_up_asks_the_store_a_few_queries_not_one_a_claim_or_a_report(plain, monkeypatch):
+    """A corpus of thousands of reports: a query per report or per claim took minutes (a worker killed)."""
+    from dashboard import data, follow_up, memo
+
+    with app_reading(plain):
+        dataset = data.load()
+        for kept in memo._ALL:
+            if kept.name != "dashboard.data.load":
+                kept.clear()
+        asked = []
+        query = dataset.store.query
+        monkeypatch.setattr(dataset.store, "query", lambda *a, **k: asked.append(a) or query(*a, **k))
+        found = follow_up.recommendations(dataset, REPORT_ID)
+        frame = follow_up.follow_up_frame(dataset, REPORT_ID)
+    assert sum(len(r.statistics) for r in found) >= 20 and len(frame) >= 40, "many answers hold numbers"
+    assert len(asked) <= 8, len(asked)
+
+
 @pytest.mark.parametrize(
     "lang, heading, answer",
     [("fr", "Paragraphe 15", "Réponse de l’État"), ("en", "Paragraph 15", "The State’s answer")],
