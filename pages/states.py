@@ -43,7 +43,9 @@ def _state_list(counts: list[StateCount], lang: str) -> html.Div:
         return html.Div(html.P(t(lang, "states_none"), className="empty"))
     return html.Div(
         [
-            html.P(t(lang, "states_intro", n=len(counts)), className="lead"),
+            html.P(
+                t(lang, "states_intro_one" if len(counts) == 1 else "states_intro", n=len(counts)), className="lead"
+            ),
             html.Ul(
                 [
                     html.Li(
