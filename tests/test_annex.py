@@ -17,28 +17,16 @@ Each UPR Working Group report ends with "Annex", then (perhaps after "[English/F
   Hoscheit" to "Madame Louise Bonneville".
 """
 
-from functools import cache
 from pathlib import Path
 
 import pytest
+from real_pdfs import DATA, pdf_paragraphs, pdf_text
 
 from etl.build import build_report
-from etl.segment import ANNEX_NUMBERS, Paragraph, segment
-from etl.sources import report_text
+from etl.segment import ANNEX_NUMBERS, segment
 
-DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 DELEGATION = "Annex — Composition of the delegation"
-
-
-@cache
-def _text(name: str) -> str:
-    return report_text((DATA / name).read_bytes(), ".pdf").text
-
-
-@cache
-def _paragraphs(name: str) -> tuple[Paragraph, ...]:
-    return tuple(segment(_text(name)))
 
 
 # name -> (the body's last paragraph, the annex's heading, its blocks' first words, bullets in its blocks)
@@ -93,7 +81,7 @@ GOLD = {
 @pytest.mark.parametrize("name", sorted(GOLD))
 def test_the_annex_is_found_where_the_document_prints_it(name):
     last_body, heading, firsts, bullets = GOLD[name]
-    paragraphs = _paragraphs(name)
+    paragraphs = pdf_paragraphs(name)
     body = [p for p in paragraphs if p.part == "body"]
     annex = [p for p in paragraphs if p.part == "annex"]
     assert body[-1].paragraph == last_body and paragraphs[: len(body)] == tuple(body)  # the annex follows the body
@@ -117,7 +105,7 @@ LAST_MEMBER = {
 
 @pytest.mark.parametrize("name", sorted(GOLD))
 def test_no_body_paragraph_is_marked_annex_nor_holds_the_annex(name):
-    paragraphs = _paragraphs(name)
+    paragraphs = pdf_paragraphs(name)
     for p in paragraphs:
         if p.part == "body":
             assert p.part_title is None and p.paragraph < ANNEX_NUMBERS
@@ -127,7 +115,7 @@ def test_no_body_paragraph_is_marked_annex_nor_holds_the_annex(name):
 
 @pytest.mark.parametrize("name", sorted(GOLD))
 def test_the_annex_keys_never_meet_the_body_and_its_figures_are_no_statistics(name):
-    records = build_report(_text(name), name.removesuffix(".pdf"), "en")
+    records = build_report(pdf_text(name), name.removesuffix(".pdf"), "en")
     numbers = [p.paragraph for p in records.paragraphs]
     assert len(numbers) == len(set(numbers))
     annex = {p.paragraph for p in records.paragraphs if p.part == "annex"}

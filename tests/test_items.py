@@ -8,31 +8,17 @@ and 119.1-119.4.
 """
 
 from collections import Counter
-from functools import cache
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
+from real_pdfs import pdf_paragraphs, pdf_text
 
 from etl.build import build_report
-from etl.segment import Paragraph, segment
-from etl.sources import report_text
-
-DATA = Path(__file__).parent / "data"
-
-
-@cache
-def _text(name: str) -> str:
-    return report_text((DATA / name).read_bytes(), ".pdf").text
-
-
-@cache
-def _paragraphs(name: str) -> tuple[Paragraph, ...]:
-    return tuple(segment(_text(name)))
+from etl.segment import segment
 
 
 def _items(name: str, paragraph: int) -> list[str]:
-    return [i.item for p in _paragraphs(name) if p.paragraph == paragraph for i in p.items]
+    return [i.item for p in pdf_paragraphs(name) if p.paragraph == paragraph for i in p.items]
 
 
 @pytest.mark.parametrize(
@@ -46,13 +32,13 @@ def _items(name: str, paragraph: int) -> list[str]:
 def test_a_list_numbered_from_one_is_the_items_of_its_paragraph(name, lists):
     for paragraph, count in lists.items():
         assert _items(name, paragraph) == [str(n) for n in range(1, count + 1)]
-    numbered = [(p.paragraph, i.item) for p in _paragraphs(name) for i in p.items if i.item[0].isdigit()]
+    numbered = [(p.paragraph, i.item) for p in pdf_paragraphs(name) for i in p.items if i.item[0].isdigit()]
     assert len(numbered) == sum(lists.values())
 
 
 @pytest.mark.parametrize("name", ["kazakhstan2010.pdf", "ecuador2008.pdf", "luxembourg2009.pdf", "luxembourg2013.pdf"])
 def test_no_duplicate_paragraph_or_item_key(name):
-    paragraphs = _paragraphs(name)
+    paragraphs = pdf_paragraphs(name)
     assert [n for n, k in Counter(p.paragraph for p in paragraphs).items() if k > 1] == []
     keys = Counter((p.paragraph, i.item) for p in paragraphs for i in p.items)
     assert [key for key, k in keys.items() if k > 1] == []
@@ -60,7 +46,7 @@ def test_no_duplicate_paragraph_or_item_key(name):
 
 def test_the_body_goes_on_after_a_list_that_ran_past_its_number():
     # paragraph 95's list runs to 102; paragraphs 96, 97 and 98 follow it
-    numbers = [p.paragraph for p in _paragraphs("kazakhstan2010.pdf") if p.part == "body"]
+    numbers = [p.paragraph for p in pdf_paragraphs("kazakhstan2010.pdf") if p.part == "body"]
     assert numbers[-4:] == [95, 96, 97, 98]
     assert numbers == sorted(numbers)
 
@@ -69,12 +55,12 @@ def test_recommendations_numbered_after_their_paragraph():
     name = "luxembourg2013.pdf"
     assert _items(name, 119) == ["119.1", "119.2", "119.3", "119.4"]
     printed = {f"{p}.{n}" for p, last in {116: 21, 117: 20, 118: 76, 119: 4}.items() for n in range(1, last + 1)}
-    found = [i.item for p in _paragraphs(name) for i in p.items if i.item[0].isdigit()]  # paragraph 3 has (a)-(c)
+    found = [i.item for p in pdf_paragraphs(name) for i in p.items if i.item[0].isdigit()]  # paragraph 3 has (a)-(c)
     assert sorted(found) == sorted(printed)  # 121 recommendations, each once
 
 
 def test_an_item_is_its_text_after_its_label():
-    (paragraph,) = [p for p in _paragraphs("luxembourg2013.pdf") if p.paragraph == 119]
+    (paragraph,) = [p for p in pdf_paragraphs("luxembourg2013.pdf") if p.paragraph == 119]
     first = paragraph.items[0]
     assert paragraph.text[first.start : first.end].startswith("Consider ratifying the International Convention")
     assert paragraph.text[first.start : first.end].endswith("(Cambodia, Indonesia, Sri Lanka, Turkey);")
@@ -98,7 +84,7 @@ def test_an_item_is_its_text_after_its_label():
     ],
 )
 def test_the_recommending_states_are_a_field(name, paragraph, item, states):
-    (found,) = [i for p in _paragraphs(name) if p.paragraph == paragraph for i in p.items if i.item == item]
+    (found,) = [i for p in pdf_paragraphs(name) if p.paragraph == paragraph for i in p.items if i.item == item]
     assert found.recommended_by == states
 
 
@@ -110,7 +96,7 @@ def test_lettered_items_of_the_first_report(paragraphs):
 
 
 def test_claims_carry_their_item_and_item_numbers_are_no_claims():
-    report = build_report(_text("kazakhstan2010.pdf"), "kazakhstan2010", "en")
+    report = build_report(pdf_text("kazakhstan2010.pdf"), "kazakhstan2010", "en")
     texts = report.texts()
     items = [i for i in report.items if i.paragraph == 95]
     assert len(items) == 102
