@@ -9,10 +9,10 @@ the catalogue) and reads only the catalogue and the reports' ids; the rest is as
 import hashlib
 import json
 import os
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 import pyarrow as pa
@@ -241,7 +241,7 @@ class Dataset:
         words = filters.words.strip()
         # One report's claims are kept for the next keystroke; a download of every report's is not kept.
         frame = _claims_of(self, filters.reports, words) if filters.reports else self.store.claims((), words)
-        return _filtered_claims(frame, filters)
+        return frame[listed_filters_mask(frame, filters)]
 
     def uncharted_suggestions(self, report_id: str) -> pd.DataFrame:
         """The report's suggested tables that no curated indicator covers and that have no page, with their paragraphs."""
@@ -283,12 +283,16 @@ class Dataset:
 CONSISTENT, INCONSISTENT = schema.CHECK_STATUSES[:2]
 
 
-def _in_store_order(found: list[str], order: list[str] | None) -> list[str]:
-    """The reports of the reports table in store order: the manifest's, then any it does not name."""
+T = TypeVar("T")
+
+
+def _in_store_order(found: list[T], order: list[str] | None, report_of: Callable[[T], str] = str) -> list[T]:
+    """Reports, or rows by their report, in store order (the manifest's: shards hold rows by report_id), then any
+    it does not name; each report's rows in their own order."""
     if order is None:
         return found
     place = {report_id: i for i, report_id in enumerate(order)}
-    return sorted(found, key=lambda report_id: place.get(report_id, len(place)))
+    return sorted(found, key=lambda item: place.get(report_of(item), len(place)))
 
 
 def _inconsistent_first(checks: pd.DataFrame) -> pd.DataFrame:
@@ -358,7 +362,8 @@ def _claims_of(dataset: Dataset, reports: tuple[str, ...], words: str) -> pd.Dat
     return dataset.store.claims(reports, words)
 
 
-def _filtered_claims(frame: pd.DataFrame, filters: ClaimFilters) -> pd.DataFrame:
+def listed_filters_mask(frame: pd.DataFrame, filters: ClaimFilters) -> pd.Series:
+    """Which claims the list filters and the paragraph range keep, of claims narrowed to their reports and words."""
     mask = pd.Series(True, index=frame.index)
     for column in CLAIM_LIST_FILTERS:
         wanted = getattr(filters, column)
@@ -368,7 +373,7 @@ def _filtered_claims(frame: pd.DataFrame, filters: ClaimFilters) -> pd.DataFrame
         mask &= frame.paragraph >= filters.first
     if filters.last is not None:
         mask &= frame.paragraph <= filters.last
-    return frame[mask]
+    return mask
 
 
 def data_dir() -> Path:
@@ -441,23 +446,16 @@ def _read(folder: Path, key: object) -> Dataset:
         )
     except (OSError, ValueError, TypeError, pa.ArrowException) as error:
         raise DataUnavailable(_unreadable(folder, CATALOG_JSON, error)) from None
+    order = report_order(folder)
     return Dataset(
         folder=folder,
         store=store,
-        catalog=_catalog_in_store_order(entries, report_order(folder)),
+        catalog=_in_store_order(entries, order, lambda entry: entry.report_id),
         stale=staleness.stale_reasons(folder, store.column_values("reports", ["source_file", "built_at"])),
         version=_version_of(key),
         columns=columns,
-        order=report_order(folder),
+        order=order,
     )
-
-
-def _catalog_in_store_order(entries: list[records.CatalogEntry], order: list[str] | None) -> list[records.CatalogEntry]:
-    """The catalogue by report in store order (its table's shards hold it by report_id), each report's in its order."""
-    if order is None:
-        return entries
-    place = {report_id: i for i, report_id in enumerate(order)}
-    return sorted(entries, key=lambda entry: place.get(entry.report_id, len(place)))
 
 
 def _checked_columns(store: store_sql.Store, name: str) -> list[str]:

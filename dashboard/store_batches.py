@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 from contract import schema
 from contract.store import table_files
 from dashboard import search
-from dashboard.data import CLAIM_LIST_FILTERS, ClaimFilters, DataUnavailable
+from dashboard.data import ClaimFilters, DataUnavailable, listed_filters_mask
 
 # Rows per batch: a few MB of CSV for the widest table (claims, with their sentence), whatever the table's size.
 BATCH_ROWS = 2048
@@ -157,15 +157,10 @@ class Places:
 
 def claim_mask(frame: pd.DataFrame, filters: ClaimFilters) -> pd.Series:
     """Which claims of a batch the filters keep: those `Dataset.claims_where` keeps (tests/test_downloads.py holds
-    the two to the same rows for every filter). A second reading of the filters, here because data.py reads them
-    over whole tables and its queries are being rewritten; it should end up the only one."""
-    listed = {"report_id": filters.reports, **{column: getattr(filters, column) for column in CLAIM_LIST_FILTERS}}
-    mask = pd.Series(True, index=frame.index)
-    for column, wanted in listed.items():
-        mask &= frame[column].isin(wanted) if wanted else True
-    paragraph = frame.paragraph
-    mask &= (paragraph >= filters.first) if filters.first is not None else True
-    mask &= (paragraph <= filters.last) if filters.last is not None else True
+    the two to the same rows for every filter). The reports and the words are read here, batch by batch, where
+    the pages ask them of DuckDB; the other filters are data.py's one reading of them."""
+    mask = frame.report_id.isin(filters.reports) if filters.reports else pd.Series(True, index=frame.index)
+    mask &= listed_filters_mask(frame, filters)
     if filters.words.strip():  # every word in the claim's text, subject or sentence; accents and case aside
         texts = [frame[column].fillna("") for column in ("text", "subject", "sentence")]
         joined = texts[0] + " " + texts[1] + " " + texts[2]
