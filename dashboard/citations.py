@@ -19,6 +19,7 @@ from contract.locales import locale_of
 from dashboard import data
 from dashboard.attributes import attributes
 from dashboard.i18n import labelled, language, t
+from dashboard.report_index import document_type_name
 
 UNDOCS = "https://undocs.org/"
 # The committees' names, for the publisher of a citation.
@@ -108,7 +109,9 @@ def cite(dataset: data.Dataset, report_id: str, paragraphs: Iterable[int], lang:
     lang = language(lang)
     facts = dataset.facts(report_id)
     symbol = dataset.symbol(report_id)
-    title = facts.title(lang) or facts.document_type or symbol
+    title = (
+        facts.title(lang) or document_type_name(facts.document_type, lang) or symbol
+    )  # a reader's name, not the code
     body = TREATY_BODIES.get(facts.treaty_body, {}).get(lang)
     publisher = f"{UNITED_NATIONS[lang]}, {body}" if body else UNITED_NATIONS[lang]
     numbers = tuple(sorted({int(p) for p in paragraphs or ()}))
