@@ -65,6 +65,8 @@ def run_build(argv: Sequence[str]) -> int:
     box: store.Store | None = None
     try:
         with store.opened(out, wait=args.wait) as box, mapper(args.jobs, args.scheduler) as pool:
+            if source.is_file():
+                box.refuse_partial_run_if_unreadable()
             builds = build_reports(
                 box, sources, definitions, code_fingerprint(), built_at, pool, definitions_fingerprint(definition_texts)
             )

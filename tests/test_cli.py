@@ -437,6 +437,27 @@ def test_a_single_file_build_refuses_to_lose_a_stored_report_it_cannot_read(buil
     assert len(stored_table(out, "claims").query("report_id == @REPORT")) == 817
 
 
+@pytest.mark.parametrize("damage", ["truncated", "not a manifest"])
+def test_a_single_file_build_refuses_a_store_whose_list_of_reports_cannot_be_read(built, tmp_path, damage):
+    """Were the current version's manifest taken for an empty store, the new version would hold the added report
+    alone: the run stops, writing nothing, and a whole folder's run repairs the store."""
+    out, raw = tmp_path / "out", tmp_path / "raw"
+    shutil.copytree(built[0], out, symlinks=True)
+    listing = current_folder(out) / "manifest.json"
+    text = listing.read_text(encoding="utf-8")
+    listing.write_text(text[: len(text) // 2] if damage == "truncated" else '{"reports": 3}', encoding="utf-8")
+    raw.mkdir()
+    (raw / "small.txt").write_text("1.\tEn 2024, 12 affaires ont été jugées.\n", encoding="utf-8")
+    before = snapshot(out)
+    result = run_etl("--input", raw / "small.txt", "--out", out)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert str(listing) in line and "cannot be read" in line and "--input <folder of reports>" in line
+    assert snapshot(out) == before
+    assert run_etl("--input", RAW, "--out", out).returncode == 0
+    assert stored_table(out, "reports")["report_id"].tolist() == [REPORT]
+
+
 # --- the build library: one report a pure function of its inputs, tables as records ------------------------
 
 
