@@ -223,10 +223,16 @@ class Browser:
         from selenium.webdriver.support.ui import WebDriverWait
 
         self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WATCH % json.dumps(selector)})
+        from selenium.common.exceptions import TimeoutException
+
         self.driver.get(url)
-        WebDriverWait(self.driver, WAIT, poll_frequency=0.05).until(
-            lambda driver: driver.execute_script("return window.__benchShown !== undefined")
-        )
+        try:
+            WebDriverWait(self.driver, WAIT, poll_frequency=0.05).until(
+                lambda driver: driver.execute_script("return window.__benchShown !== undefined")
+            )
+        except TimeoutException:  # counted, as a load that never showed (a median over it says so)
+            print(f"{url}: content not shown in {WAIT} s", flush=True)
+            return Load(float("inf"), float("inf"), float("inf"), 0.0)
         shown = self.driver.execute_script("return window.__benchShown")
         answers, transferred = self.driver.execute_script(REQUESTS)
         before = [(start, end) for start, end in answers if end <= shown]
@@ -309,6 +315,10 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+def secs(value: float) -> str:
+    return f"{value:.2f} s" if value != float("inf") else f"> {WAIT} s"
+
+
 def verdict(seconds: float, target: float) -> str:
     return "yes" if seconds <= target else "**no**"
 
@@ -321,11 +331,11 @@ def page_rows(found: Found, against: str | None) -> list[str]:
         before = found.get((against, label, lang)) if against else None
         shown = [load.shown for load in samples.loads]
         median = statistics.median(shown)
-        earlier = f"{before.median('shown'):.2f} s" if before else "–"
+        earlier = secs(before.median("shown")) if before else "–"
         rows.append(
-            f"| {label} | {lang} | {earlier} | {median:.2f} s "
-            f"| {p95(shown):.2f} s | {shown[0]:.2f} s | {samples.median('answered'):.2f} s "
-            f"| {samples.median('slowest_answer'):.2f} s | {samples.median('transferred') / 1e6:.2f} MB "
+            f"| {label} | {lang} | {earlier} | {secs(median)} "
+            f"| {secs(p95(shown))} | {secs(shown[0])} | {secs(samples.median('answered'))} "
+            f"| {secs(samples.median('slowest_answer'))} | {samples.median('transferred') / 1e6:.2f} MB "
             f"| {verdict(median, PAGE_TARGET)} |"
         )
     return rows
@@ -336,7 +346,7 @@ def summary(found: Found, against: str | None) -> str:
     medians = {(label, lang): s.median("shown") for (code, label, lang), s in found.items() if code == NOW}
     slowest = max(medians, key=lambda key: medians[key])
     missed = [f"{label} [{lang}]" for (label, lang), median in medians.items() if median > PAGE_TARGET]
-    text = f"Slowest: {slowest[0]} [{slowest[1]}], {medians[slowest]:.2f} s. " + (
+    text = f"Slowest: {slowest[0]} [{slowest[1]}], {secs(medians[slowest])}. " + (
         f"Over the target: {', '.join(missed)}." if missed else "Every page within the target."
     )
     if against:
@@ -402,8 +412,8 @@ def section(found: Found, screened, pngs, runs: int, against: str | None) -> str
         lines += [
             (
                 "Indicator pages timed: the three slowest of a screening load of each of the "
-                f"{len(screened)} (French, one load each; slowest {screened[0][1]} {screened[0][0]:.2f} s, "
-                f"median {statistics.median(s for s, _ in screened):.2f} s) and the largest of each chart kind."
+                f"{len(screened)} (French, one load each; slowest {screened[0][1]} {secs(screened[0][0])}, "
+                f"median {secs(statistics.median(s for s, _ in screened))}) and the largest of each chart kind."
             ),
             "",
         ]
