@@ -6,7 +6,11 @@
 `template` is a store built by `python -m etl` (any number of reports); report `i` of the new store is
 a copy of template report `i % n` whose report_id is `syn-<i>` (`syn-00042`): every id made from it
 (claim_id, suggestion and indicator ids, check ids) names the copy, and its symbol is its own, so no
-two copies are compared as translations. Each copy's folder and the shards are written as a build
+two copies are compared as translations. A curated indicator's id (`art174_registered_cases`, which names
+no report) gets the copy's name too (`art174_registered_cases_syn_00042`): each copy is a curated report
+like its template, with tables of its own. Were the copies to share the template's ids, one indicator
+would hold 10 000 documents' observations, which no definition makes (a definition names its reports, or
+one State's documents of one type). Each copy's folder and the shards are written as a build
 writes them (etl/shards.py, etl/store_files.py) and the version is committed through etl/store.py,
 so the app and the next build read it as any store (without fsync: a bench's fixture). 300 copies of
 the Kazakh report: 126 MB, 3 207 files, about a minute on a shared 2-core machine; size and time grow
@@ -58,13 +62,19 @@ def templates(template: Path) -> list[Template]:
     return found
 
 
+# The columns that name indicators (a curated one's id names no report).
+INDICATOR_COLUMNS = ("indicator_id", "indicator_ids", "covered_by")
+
+
 def replicated(template: Template, report_id: str) -> dict[str, pa.Table]:
     """A template report's tables under a new report_id (and a symbol of its own)."""
     out = {}
     for name, original in template.tables.items():
         table = original
         for i, field in enumerate(table.schema):
-            if field.name == "report_id" or field.name.endswith(("_id", "_ids")):
+            if field.name in INDICATOR_COLUMNS:
+                table = table.set_column(i, field, _indicators_renamed(table.column(i), template.report_id, report_id))
+            elif field.name == "report_id" or field.name.endswith(("_id", "_ids")):
                 table = table.set_column(i, field, _renamed(table.column(i), template.report_id, report_id))
         if name == "reports":
             i = table.schema.get_field_index("symbol")
@@ -82,6 +92,22 @@ def _renamed(column: pa.ChunkedArray, old: str, new: str) -> pa.ChunkedArray:
         ]
         return pa.chunked_array(chunks, column.type)
     return column
+
+
+def _indicators_renamed(column: pa.ChunkedArray, old: str, new: str) -> pa.ChunkedArray:
+    """Indicator ids of the copy: a suggestion's (which names the report) renamed, a curated one's suffixed."""
+    suffix = "_" + new.replace("-", "_")
+
+    def one(value: str | None) -> str | None:
+        if value is None:
+            return None
+        return value.replace(old, new) if old in value else value + suffix
+
+    values = [
+        [one(v) for v in row] if isinstance(row, list) else one(row) if row is not None else None
+        for row in column.to_pylist()
+    ]
+    return pa.chunked_array([pa.array(values, column.type)], column.type)
 
 
 def synthetic_store(out: Path, template: Path, count: int) -> list[str]:
