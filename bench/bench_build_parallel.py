@@ -3,16 +3,21 @@
 `python bench/bench_build_parallel.py [--sample N] [--runs R]`: builds N PDFs of ../shared/corpus/upr/
 (every k-th of the sorted names, the whole folder with --sample 0) into a fresh --out with
 `--jobs 1`, `--jobs 2` and `--scheduler` on a LocalCluster of two single-threaded worker
-processes, the three taking turns R times; writes the medians of wall time, CPU time (every process
-of the build: the command, its pool's workers, the cluster's workers) and peak memory (the sum of
-their resident sets) to docs/PERFORMANCE.md, and checks that the three stores are the same byte
-for byte. Never fails on time: it reports what it measured.
+processes (started before its build, not timed), the three taking turns R times; writes the medians
+of wall time, CPU time (every process of the build: the command and every process it waited for,
+from the kernel's accounting of children; the cluster's workers from their own counters) and peak
+memory (the sum of their resident sets, sampled every 0.25 s) to docs/PERFORMANCE.md, and checks
+that the three stores are the same byte for byte. The bench itself stays out of the way: on two
+cores, a sampler that woke every 50 ms took CPU from the build it measured. Never fails on time:
+it reports what it measured.
 """
 
 import argparse
 import hashlib
+import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -37,6 +42,7 @@ CORPUS = next(
     (p / "shared" / "corpus" / "upr" for p in ROOT.parents if (p / "shared" / "corpus" / "upr").is_dir()), None
 )
 SECTION = "## Parallel build (python -m etl --jobs / --scheduler, real UPR PDFs)"
+CLUSTER = "LocalCluster, 2 workers"
 EPOCH = "1700000000"  # SOURCE_DATE_EPOCH: the three stores can be compared byte for byte
 
 
@@ -51,11 +57,10 @@ class Measure:
 
 
 class Sampler:
-    """CPU seconds and summed resident memory of a set of processes and their descendants, sampled every 0.1 s."""
+    """The summed resident memory of a set of processes and their descendants, sampled every 0.25 s."""
 
     def __init__(self, roots: list[psutil.Process]):
-        self.roots, self.cpu, self.peak, self._stop = roots, dict[int, float](), 0.0, threading.Event()
-        self._start = {p.pid: _cpu(p) for p in self._tree()}  # the cluster's workers have run before
+        self.roots, self.peak, self._stop = roots, 0.0, threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
@@ -67,33 +72,41 @@ class Sampler:
         return found
 
     def _run(self) -> None:
-        while not self._stop.wait(0.1):
+        while not self._stop.wait(0.25):
             self.sample()
 
     def sample(self) -> None:
         rss = 0
         for process in self._tree():
-            try:
-                self.cpu[process.pid] = _cpu(process) - self._start.get(process.pid, 0.0)
+            with suppress(psutil.Error):
                 rss += process.memory_info().rss
-            except psutil.Error:
-                pass
         self.peak = max(self.peak, rss / 1e6)
 
-    def stop(self) -> tuple[float, float]:
+    def stop(self) -> float:
         self._stop.set()
         self._thread.join()
-        return sum(self.cpu.values()), self.peak
+        return self.peak
 
 
-def _cpu(process: psutil.Process) -> float:
-    """Its own CPU seconds (its children are sampled themselves: their reaped time would count twice)."""
-    times = process.cpu_times()
-    return times.user + times.system
+def _children_cpu() -> float:
+    """CPU seconds of every process this one has waited for, and those they waited for (the kernel's count)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _cpu(processes: list[psutil.Process]) -> float:
+    """CPU seconds the cluster's workers (alive through the build, not waited for) have used so far."""
+    total = 0.0
+    for process in processes:
+        with suppress(psutil.Error):
+            times = process.cpu_times()
+            total += times.user + times.system
+    return total
 
 
 def build(raw: Path, out: Path, options: list[str], workers: list[psutil.Process]) -> Measure:
     shutil.rmtree(out, ignore_errors=True)
+    cpu_before = _children_cpu() + _cpu(workers)
     started = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "etl", "--input", str(raw), "--out", str(out), *options],
@@ -104,22 +117,22 @@ def build(raw: Path, out: Path, options: list[str], workers: list[psutil.Process
         text=True,
     )
     sampler = Sampler([psutil.Process(child.pid), *workers])
-    while True:
-        try:
-            stderr = child.communicate(timeout=0.05)[1] or ""
-            break
-        except subprocess.TimeoutExpired:
-            sampler.sample()  # the last samples before the workers exit
+    stderr = child.communicate()[1] or ""
     wall = time.perf_counter() - started
-    cpu, peak = sampler.stop()
-    folder = (out / "current").resolve()
-    files = {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+    cpu = _children_cpu() + _cpu(workers) - cpu_before
+    peak = sampler.stop()
     errors = [line.replace(str(raw) + "/", "") for line in stderr.splitlines() if line.startswith("error:")]
-    return Measure(wall, cpu, peak, child.returncode, files, errors)
+    return Measure(wall, cpu, peak, child.returncode, stored_files(out), errors)
+
+
+def stored_files(out: Path) -> dict[str, str]:
+    """Every file the current version names (its manifest, each report's folder, each shard), by its SHA-256."""
+    version = (out / "current").resolve()
+    listed = json.loads((version / "manifest.json").read_text(encoding="utf-8"))
+    paths = [version / "manifest.json"]
+    paths += [p for _, folder, _ in listed["reports"] for p in sorted((out / "builds" / folder).iterdir())]
+    paths += [out / "shards" / name for names in listed["tables"].values() for name in names]
+    return {str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
 
 
 def main() -> None:
@@ -138,26 +151,24 @@ def main() -> None:
     raw.mkdir()
     for pdf in chosen:
         os.symlink(pdf, raw / pdf.name)
-    results: dict[str, list[Measure]] = {"--jobs 1": [], "--jobs 2": [], "LocalCluster, 2 workers": []}
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
-        workers = list(psutil.Process().children(recursive=True))
-        ways = {
-            "--jobs 1": (["--jobs", "1"], []),
-            "--jobs 2": (["--jobs", "2"], []),
-            "LocalCluster, 2 workers": (["--scheduler", cluster.scheduler_address], workers),
-        }
-        for run in range(args.runs):
-            for name, (options, watched) in ways.items():
-                measure = build(raw, work / f"out{len(results[name])}-{name[:7]}", options, watched)
-                results[name].append(measure)
-                print(
-                    f"run {run + 1} {name}: {measure.wall:.1f} s wall, {measure.cpu:.1f} s CPU, {measure.peak_mb:.0f} MB"
-                )
+    load_before = os.getloadavg()[0]
+    results: dict[str, list[Measure]] = {"--jobs 1": [], "--jobs 2": [], CLUSTER: []}
+    for run in range(args.runs):
+        for name in results:
+            out = work / f"out{len(results[name])}-{name[:7]}"
+            if name == CLUSTER:  # started for its build only: idle, its heartbeats would take from the others
+                with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+                    workers = list(psutil.Process().children(recursive=True))
+                    measure = build(raw, out, ["--scheduler", cluster.scheduler_address], workers)
+            else:
+                measure = build(raw, out, ["--jobs", name.split()[-1]], [])
+            results[name].append(measure)
+            print(f"run {run + 1} {name}: {measure.wall:.1f} s wall, {measure.cpu:.1f} s CPU, {measure.peak_mb:.0f} MB")
     shutil.rmtree(work, ignore_errors=True)
-    write_section(_section(results, len(chosen), args.runs))
+    write_section(_section(results, len(chosen), args.runs, (load_before, os.getloadavg()[0])))
 
 
-def _section(results: dict[str, list[Measure]], count: int, runs: int) -> str:
+def _section(results: dict[str, list[Measure]], count: int, runs: int, load: tuple[float, float]) -> str:
     one = statistics.median(m.wall for m in results["--jobs 1"])
     stores = {name: [m.files for m in measures] for name, measures in results.items()}
     every = [files for measures in stores.values() for files in measures]
@@ -172,17 +183,18 @@ def _section(results: dict[str, list[Measure]], count: int, runs: int) -> str:
         f"| {one / statistics.median(m.wall for m in ms):.2f}× | {statistics.median(m.peak_mb for m in ms):.0f} MB |"
         for name, ms in results.items()
     )
-    reports = sum(1 for name in every[0] if name.startswith("reports/") and name.endswith("/build.json"))
+    reports = sum(1 for name in every[0] if name.startswith("builds/") and name.endswith("/build.json"))
     return f"""{SECTION}
 
 Measured {date.today()} on {platform.machine()} ({platform.python_implementation()} {platform.python_version()},
-{os.cpu_count()} cores), **a machine shared with other sessions' builds and tests**: the figures
-are noisy and the speed-up is a lower bound. `python bench/bench_build_parallel.py --sample {count} --runs {runs}`:
+{os.cpu_count()} cores), a machine shared with other work (load average {load[0]:.1f} before the first build,
+{load[1]:.1f} after the last; another job's load makes the speed-up a lower bound).
+`python bench/bench_build_parallel.py --sample {count} --runs {runs}`:
 {count} PDFs of `../shared/corpus/upr/` (every k-th name), {reports} built (the others fail alone with
 one line, exit statuses {statuses}), into a fresh `--out` each time; median of {runs} run(s), the three
 ways taking turns. CPU time and peak memory cover every process of the build (the command, its
-pool's workers, the cluster's workers; memory is the peak of their summed resident sets, the
-cluster's idle workers included).
+pool's workers, the cluster's workers; memory is the peak of their summed resident sets, sampled every
+0.25 s, the cluster's idle workers included).
 
 | way | wall time | CPU time | CPU / wall | speed-up | peak memory |
 | --- | ---: | ---: | ---: | ---: | ---: |
