@@ -99,8 +99,8 @@ def _cpu(processes: list[psutil.Process]) -> float:
     total = 0.0
     for process in processes:
         with suppress(psutil.Error):
-            times = process.cpu_times()
-            total += times.user + times.system
+            times = process.cpu_times()  # with the processes it waited for (each PDF's reading child)
+            total += times.user + times.system + times.children_user + times.children_system
     return total
 
 
@@ -129,10 +129,11 @@ def stored_files(out: Path) -> dict[str, str]:
     """Every file the current version names (its manifest, each report's folder, each shard), by its SHA-256."""
     version = (out / "current").resolve()
     listed = json.loads((version / "manifest.json").read_text(encoding="utf-8"))
-    paths = [version / "manifest.json"]
-    paths += [p for _, folder, _ in listed["reports"] for p in sorted((out / "builds" / folder).iterdir())]
+    paths = [p for _, folder, _ in listed["reports"] for p in sorted((out / "builds" / folder).iterdir())]
     paths += [out / "shards" / name for names in listed["tables"].values() for name in names]
-    return {str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+    files = {str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+    # The version's own folder is named by when it was committed: its manifest is compared, not its name.
+    return {"manifest.json": hashlib.sha256((version / "manifest.json").read_bytes()).hexdigest(), **files}
 
 
 def main() -> None:
@@ -184,6 +185,12 @@ def _section(results: dict[str, list[Measure]], count: int, runs: int, load: tup
         for name, ms in results.items()
     )
     reports = sum(1 for name in every[0] if name.startswith("builds/") and name.endswith("/build.json"))
+    # Each run's ways ran one after the other: their ratio is the least disturbed by the machine's other work.
+    by_run = "; ".join(
+        f"{name}: " + ", ".join(f"{a.wall / b.wall:.2f}×" for a, b in zip(results["--jobs 1"], ms, strict=True))
+        for name, ms in results.items()
+        if name != "--jobs 1"
+    )
     return f"""{SECTION}
 
 Measured {date.today()} on {platform.machine()} ({platform.python_implementation()} {platform.python_version()},
@@ -199,6 +206,8 @@ pool's workers, the cluster's workers; memory is the peak of their summed reside
 | way | wall time | CPU time | CPU / wall | speed-up | peak memory |
 | --- | ---: | ---: | ---: | ---: | ---: |
 {rows}
+
+The speed-up run by run (each run's `--jobs 1` against the same run's other way): {by_run}.
 
 CPU / wall well below 1 for `--jobs 1` means the build got a fraction of a core: other work had the
 machine. Then the CPU times are the figures to compare (the work per PDF, whichever way), and the
