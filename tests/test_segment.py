@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from real_pdfs import pdf_paragraphs
 
 from etl.segment import SegmentationError, co_refs_from, segment
 
@@ -211,3 +212,17 @@ def test_a_heading_in_english_names_its_co_refs_over_two_lines():
 def test_an_english_subsection_keeps_its_mark():
     (paragraph,) = segment("\tA.\tRefugees\n\t\t(a)\n\t\tAccess to asylum\n280.\tText.\n")
     assert paragraph.subsection == "(a) Access to asylum"
+
+
+@pytest.mark.parametrize("name", ["luxembourg2013", "luxembourg2009", "ecuador2008", "kazakhstan2010"])
+def test_a_un_documents_masthead_is_not_the_heading_of_its_first_paragraphs(name):
+    """The first page of a UPR report: "United Nations A/HRC/23/10", "General Assembly Distr.: General", the date
+    and languages, the session and agenda item, the title ("Report of the Working Group on the Universal Periodic
+    Review", "Luxembourg"), then "Introduction" above paragraph 1. Only that last heading is the paragraphs'."""
+    first = pdf_paragraphs(f"{name}.pdf")[0]
+    assert (first.paragraph, first.chapter, first.subsection) == (1, None, "Introduction")
+
+
+def test_a_heading_wrapped_before_the_first_paragraph_is_kept_whole():
+    (paragraph,) = segment("United Nations A/1/2\nIntroduction and scope of the\nreview\n1.\tText.\n")
+    assert paragraph.subsection == "Introduction and scope of the review"
