@@ -28,6 +28,7 @@ from etl.build import is_suggestion_id
 from etl.definitions import DefinitionError, parse_definitions
 from etl.drafts import draft_files, draft_topics
 from etl.inputs import InputError, code_fingerprint, definitions_fingerprint, find_reports, load_definition_texts
+from etl.manifest import unreadable_listing
 from etl.pool import PoolError, default_jobs, mapper
 from etl.run import FAILED, ReportBuild, build_reports, commit_builds
 from etl.summary import summary_lines
@@ -66,7 +67,7 @@ def run_build(argv: Sequence[str]) -> int:
     try:
         with store.opened(out, wait=args.wait) as box, mapper(args.jobs, args.scheduler) as pool:
             if source.is_file():
-                box.refuse_partial_run_if_unreadable()
+                _refuse_unlisted(box)
             builds = build_reports(
                 box, sources, definitions, code_fingerprint(), built_at, pool, definitions_fingerprint(definition_texts)
             )
@@ -103,6 +104,18 @@ def _jobs(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r}: give a number of processes, 1 or more")
     return int(text)
+
+
+def _refuse_unlisted(box: store.Store) -> None:
+    """A single file's run keeps the stored reports unread, so it must be able to list them: a current version
+    whose list cannot be read would count as empty and the new version would hold the new report alone. A whole
+    folder's run rebuilds every report and needs no list: it repairs the store."""
+    listing = unreadable_listing(box.current) if box.current is not None and box.manifest is None else None
+    if listing is not None:
+        raise store.StoreError(
+            f"{listing}: the list of the stored reports cannot be read, so adding one file would lose the "
+            "others; rebuild the whole folder (--input <folder of reports>); the previous build is kept"
+        )
 
 
 def _build_arguments() -> argparse.ArgumentParser:

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 from contract.schema import BUILT_TABLES
-from contract.store import read_manifest
+from contract.store import MANIFEST, read_manifest
 from etl.metadata import REPORT_ID_PATTERN, REPORT_ID_RE
 from etl.shards import DIGEST_CHARS
 
@@ -65,3 +68,19 @@ def read_version(version: Path | None) -> Manifest | None:
 
 def by_shard(names: Sequence[str]) -> dict[int, str]:
     return {int(name.split(".")[1]): name for name in names}
+
+
+def unreadable_listing(version: Path) -> Path | None:
+    """The file listing a version's reports when it is there but cannot be read (None when it reads, or when
+    there is none): the manifest, or a version from before shards' reports table. `read_version` gives None
+    for both a missing and a damaged manifest; this tells them apart."""
+    if (version / MANIFEST).exists():
+        return version / MANIFEST if read_version(version) is None else None
+    listing = version / "reports.parquet"
+    try:
+        pq.read_table(listing, columns=["report_id"])
+    except FileNotFoundError:
+        return None
+    except (OSError, pa.ArrowException):
+        return listing
+    return None

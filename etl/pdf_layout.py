@@ -8,7 +8,7 @@ What a page prints besides the report is found from the document itself, not fro
 - the table of contents is its title ("Contents", "Table des matières", "Índice") and the lines
   with dot leaders that follow it;
 - footnotes are the lines below the body's font size at a page's foot, from one that starts
-  with a marker;
+  with a marker; endnotes are the numbered lines after a "Notes" title that ends the document;
 - a hyphen at a line end is kept unless the document writes the word joined and never with it
   ("Vice-President", "non-governmental" keep theirs).
 """
@@ -46,6 +46,9 @@ def layout(pages: list[list[TextLine]]) -> Layout:
     rows, contents = drop_contents(rows)
     body_size = body_font_size(rows)
     rows, notes = split_footnotes(rows, body_size)
+    rows, endnotes = split_endnotes(rows)
+    for marker, note in endnotes.items():  # a page's own footnote keeps its marker
+        notes.setdefault(marker, note)
     words = vocabulary(rows)
     return Layout(join_pdf_lines(rows, words), notes, furniture, contents)
 
@@ -195,6 +198,32 @@ def split_footnotes(pages: list[list[TextLine]], body_size: float) -> tuple[list
         for marker, note in found.items():  # a marker used again ("*" on a later title) keeps its first note
             notes.setdefault(marker, note)
     return kept, notes
+
+
+_ENDNOTES_TITLE_RE = re.compile(r"(?:end)?notes|notas", re.IGNORECASE)
+
+
+def split_endnotes(pages: list[list[TextLine]]) -> tuple[list[list[TextLine]], dict[str, str]]:
+    """The pages without the endnotes that end the document, and those notes by marker.
+
+    Endnotes are printed in the body's font, after everything else (an annex included), under a title of
+    their own ("Notes"); left in, they would read as the last part's blocks. Only a title whose next line
+    starts note 1 and whose lines run to the end counts: a "Notes" title whose notes were printed as
+    footnotes is left as it is.
+    """
+    flat = [(p, i) for p, page in enumerate(pages) for i in range(len(page))]
+    title = next(
+        (n for n in range(len(flat) - 2, -1, -1) if _ENDNOTES_TITLE_RE.fullmatch(_text_at(pages, flat[n]))), None
+    )
+    if title is None or not (first := _NOTE_MARKER_RE.match(_text_at(pages, flat[title + 1]))) or first[1] != "1":
+        return pages, {}
+    notes = _notes([pages[p][i] for p, i in flat[title + 1 :]])
+    dropped = set(flat[title:])
+    return [[line for i, line in enumerate(page) if (p, i) not in dropped] for p, page in enumerate(pages)], notes
+
+
+def _text_at(pages: list[list[TextLine]], place: tuple[int, int]) -> str:
+    return pages[place[0]][place[1]].text.strip(" *:")
 
 
 def _notes(lines: list[TextLine]) -> dict[str, str]:

@@ -161,8 +161,7 @@ def segment(text: str) -> list[Paragraph]:
                 marks[-1].append(mark)
             current.char_end = offset + len(line.rstrip())
         else:
-            front = not paragraphs and outline.chapter is None and outline.section is None
-            _continue_heading(outline, line.strip(), line.startswith("\t"), front)
+            _continue_heading(outline, line.strip(), line.startswith("\t"), started=bool(paragraphs))
             current = None
     for paragraph, found in zip(paragraphs, marks):
         paragraph.text = text[paragraph.char_start : paragraph.char_end]
@@ -259,14 +258,15 @@ def _untabbed_subheading(text: str, current: Paragraph, line: str) -> bool:
     )
 
 
-def _continue_heading(outline: _Outline, line: str, tabbed: bool, front: bool = False) -> None:
+def _continue_heading(outline: _Outline, line: str, tabbed: bool, started: bool = True) -> None:
     """An unnumbered line between paragraphs: the rest of a heading, or a subheading.
 
-    Before the first paragraph and heading (`front`) the lines are the document's masthead and title, one item a line
+    Before the first paragraph and heading the lines are the document's masthead and title, one item a line
     ("United Nations A/HRC/23/10", "Distr.: General", "Luxembourg", "Introduction"): a line there continues
     the heading above only if it starts in lower case, so the paragraphs' heading is the last one, not the
     whole first page.
     """
+    front = not started and outline.chapter is None and outline.section is None
     if outline.open_heading == "chapter" and not tabbed:
         outline.chapter_title = f"{outline.chapter_title} {line}"
     elif outline.open_heading == "section" and not tabbed:

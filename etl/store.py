@@ -249,27 +249,6 @@ class Store:
 
     # --- reading the current version -----------------------------------------------------
 
-    def refuse_partial_run_if_unreadable(self) -> None:
-        """A run that keeps the stored reports unread (a single file's) must be able to list them: a current
-        version whose list cannot be read would otherwise count as empty and the new version would hold only the
-        new report. A whole folder's run rebuilds every report, so it needs no list and repairs the store."""
-        if self.current is None or self.manifest is not None:
-            return
-        listing = self.current / MANIFEST
-        if not listing.exists():  # a build from before shards: its reports table is the list
-            listing = self.current / "reports.parquet"
-            try:
-                pq.read_table(listing, columns=["report_id"])
-                return
-            except FileNotFoundError:
-                return
-            except (OSError, pa.ArrowException):
-                pass
-        raise StoreError(
-            f"{listing}: the list of the stored reports cannot be read, so adding one file would lose the others; "
-            "rebuild the whole folder (--input <folder of reports>); the previous build is kept"
-        )
-
     def report_ids(self) -> list[str]:
         """The reports of the current version, in store order (a build from before shards: its reports.parquet's)."""
         if self.manifest is not None:

@@ -13,12 +13,21 @@ import re
 from pathlib import Path
 
 import pytest
+from real_pdfs import pdf_paragraphs
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 from store_tables import stored_arrow
 
 from etl.build import build_report
-from etl.pdf_layout import TextLine, drop_contents, drop_furniture, layout, notes_called, split_footnotes
+from etl.pdf_layout import (
+    TextLine,
+    drop_contents,
+    drop_furniture,
+    layout,
+    notes_called,
+    split_endnotes,
+    split_footnotes,
+)
 from etl.sources import SourceError, pdf_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,6 +111,26 @@ def test_footnotes_are_out_of_the_paragraph_and_found_by_its_marker(read, built)
     # the cover's note follows a rule typed as underscores, in the body's own font size
     assert read["ecuador2008.pdf"].notes["*"].startswith("* Previously issued under document symbol A/HRC/WG.6/1/ECU/4")
     assert "Previously issued" not in read["ecuador2008.pdf"].text and "_____" not in read["ecuador2008.pdf"].text
+
+
+def test_endnotes_after_the_annex_are_notes_not_the_annex():
+    """A/HRC/12/2 (Afghanistan, 2009) ends with its annex (the delegation's composition), then "Notes" in the
+    body's font: "1 The recommendation as read during the interactive dialogue: review and amend various
+    criminal laws …, (Belgium)." to note 5. They are the notes that par. 96's recommendations call ("…
+    addressing corruption (Switzerland);3"), not blocks of the annex."""
+    source = pdf_text((DATA / "afghanistan2009.pdf").read_bytes())
+    assert source.notes["1"].startswith("1 The recommendation as read during the interactive dialogue: review and")
+    assert source.notes["1"].endswith("(Belgium).") and sorted(set(source.notes) - {"*"}) == ["1", "2", "3", "4", "5"]
+    annex = [p for p in pdf_paragraphs("afghanistan2009.pdf") if p.part == "annex"]
+    assert annex[-1].text == "Mme. Selay GHAFFAR, Représentante de la Société Civile d’Afghanistan."
+    assert not any("as read during the interactive dialogue" in p.text for p in annex)
+    [par96] = [p for p in pdf_paragraphs("afghanistan2009.pdf") if p.paragraph == 96]
+    assert source.notes["3"] in notes_called(par96.text, source.notes)
+
+
+def test_a_notes_title_whose_notes_were_footnotes_is_left_alone():
+    pages = [[_line(0, 100, "102. The last paragraph."), _line(0, 120, "Notes"), _line(0, 140, "Annex")]]
+    assert split_endnotes(pages) == (pages, {})
 
 
 def _line(page, top, text, size=10.0, x0=100.0):
