@@ -42,7 +42,11 @@ def contents(dataset: data.Dataset, lang: str, report_id: str) -> html.Nav:
     """The table of contents: chapters and their sections, each with its paragraph range, linking to its heading."""
     rows = dataset.paragraphs_of(report_id)
     chapters: dict[str, Any] = {}
+    annexes: dict[str, int] = {}  # an annex's heading -> its first block, whose id its heading carries
     for row in rows.itertuples():
+        if _annex(row):
+            annexes.setdefault(_annex(row), int(row.paragraph))
+            continue
         if not isinstance(row.chapter, str):  # a report without chapter headings: nothing to list
             continue
         chapter = chapters.setdefault(row.chapter, {"title": _text(row.chapter_title), "numbers": [], "sections": {}})
@@ -66,6 +70,12 @@ def contents(dataset: data.Dataset, lang: str, report_id: str) -> html.Nav:
                 ]
             )
         )
+    items += [
+        html.Li(
+            html.A(html.Span(title, className="toc-name"), href=f"#annex-{first}", **{"data-target": f"annex-{first}"})
+        )
+        for title, first in annexes.items()
+    ]
     return html.Nav(
         [
             html.H2(t(lang, "contents"), className="toc-title"),
@@ -133,7 +143,7 @@ def _paragraph_blocks(dataset: data.Dataset, lang: str, report_id: str) -> list[
         blocks.append(
             html.Div(
                 [
-                    html.A(str(row.paragraph), href=f"#p{row.paragraph}", className="paragraph-number"),
+                    _number(row),
                     html.Div(
                         paragraph_lines(
                             row.text,
@@ -154,6 +164,14 @@ def _paragraph_blocks(dataset: data.Dataset, lang: str, report_id: str) -> list[
 def _co_refs(dataset: data.Dataset, report_id: str, refs: tuple[int, ...], lang: str) -> html.P:
     """Which paragraphs of the previous concluding observations the section answers, each linked to its follow-up."""
     return html.P(follow_up.answers_line(dataset, report_id, refs, lang), className="co-refs", lang=lang)
+
+
+def _number(row: Any) -> Any:
+    """The paragraph's number as the document prints it, a link to itself; none for an annex's block (the
+    document numbers none: its key, 10001…, is the build's and would be cited as a paragraph that is not there)."""
+    if _annex(row):
+        return html.Span(className="paragraph-number")
+    return html.A(str(row.paragraph), href=f"#p{row.paragraph}", className="paragraph-number")
 
 
 def _annex(row: Any) -> str:
@@ -207,12 +225,20 @@ def _marks(
 
 # A lettered or numbered item of a paragraph: "\ta)\tLa Constitution…" (par. 191).
 ITEM_LABEL = re.compile(r"\t?([a-z]|[ivx]+|\d+)\)\t")
+# A line's own bullet ("• Monsieur …" in a PDF's list): the list item draws one already.
+BULLET = re.compile(r"[ \t]*[•▪◦●‣][ \t]+")
 
 
 def item_anchor(paragraph: int, item: str) -> str:
     """The element id of a paragraph's item: `p124-124-1` for recommendation 124.1, `p191-a` for a), `p3-b2` for the
     second bullet; `/report#p124-124-1` opens the reader at it."""
     return f"p{paragraph}-" + re.sub(r"[^0-9A-Za-z]+", "-", item.replace("•", "b")).strip("-")
+
+
+def _item_text_start(line: str) -> int:
+    """Where an item line's words start: after its label ("a)<TAB>") or its own bullet; 0 if it has neither."""
+    found = ITEM_LABEL.match(line) or BULLET.match(line)
+    return found.end() if found else 0
 
 
 def paragraph_lines(
@@ -229,7 +255,7 @@ def paragraph_lines(
         inside = [(s - start, e - start, *rest) for s, e, *rest in spans if start <= s and e <= end]
         extra = {s - start: link for s, link in links.items() if start <= s < end}
         label = ITEM_LABEL.match(line) if start else None
-        skip = label.end() if label else 0
+        skip = _item_text_start(line) if start else 0
         body = highlighted(
             line[skip:],
             [(s - skip, e - skip, *rest) for s, e, *rest in inside if s >= skip],

@@ -157,11 +157,29 @@ def test_the_reader_shows_the_annex_under_its_own_heading(tmp_path):
         from pages import report
 
         body = report.report_body(report.data.load(), "en", "kazakhstan2010")
+        toc = report.contents(report.data.load(), "en", "kazakhstan2010")
     ids = _ids(body)
     heading = ids.index(f"annex-{ANNEX_NUMBERS + 1}")
     assert ids[heading - 1].startswith("p98") and ids[heading + 1] == f"p{ANNEX_NUMBERS + 1}"
     shown = [c for c in body.children if getattr(c, "id", None) == f"annex-{ANNEX_NUMBERS + 1}"]
     assert [(c.__class__.__name__, _text_of(c)) for c in shown] == [("H2", DELEGATION)]
+    # The document numbers none of its annex's blocks ("The delegation of Kazakhstan was headed by …", then
+    # "• Madina Jarbussynova, Ambassador-at-Large, …"): no number is shown, 10001 being the build's key, and a
+    # list line's own bullet is not drawn beside the list's.
+    [block] = [c for c in body.children if getattr(c, "id", None) == f"p{ANNEX_NUMBERS + 1}"]
+    number, text = block.children
+    assert _text_of(number) == "" and _text_of(text).startswith("The delegation of Kazakhstan was headed by")
+    assert "Madina Jarbussynova" in _text_of(text) and "•" not in _text_of(text)
+    assert f"#annex-{ANNEX_NUMBERS + 1}" in _hrefs(toc) and DELEGATION in _text_of(toc)
+
+
+def _hrefs(component) -> list[str]:
+    if component is None or isinstance(component, (str, int, float)):
+        return []
+    if isinstance(component, (list, tuple)):
+        return [h for c in component for h in _hrefs(c)]
+    own = [component.href] if isinstance(getattr(component, "href", None), str) else []
+    return own + _hrefs(getattr(component, "children", None))
 
 
 def test_the_first_report_has_no_annex():
