@@ -103,7 +103,7 @@ def indicator_frame(
     the catalogue's English ones and `note` is the definition's English note.
     """
     lang = language(lang)
-    entry = dataset.indicators[indicator_id]
+    entry = dataset.known_indicator(indicator_id)
     rows = charts.selected_rows(dataset, indicator_id, charts.selection(dataset, indicator_id, query or {}))
     dimensions = dataset.dimensions_of(indicator_id)
     frame = rows[
@@ -159,7 +159,7 @@ def _verdicts(dataset: data.Dataset, claim_ids: pd.Series, lang: str) -> tuple[l
 
 def indicator_metadata(dataset: data.Dataset, indicator_id: str, lang: str = "fr") -> list[tuple[str, object]]:
     """The metadata sheet: what the indicator is and which document and paragraphs it comes from."""
-    entry = dataset.indicators[indicator_id]
+    entry = dataset.known_indicator(indicator_id)
     facts = dataset.facts(entry.report_id)
     notes = [n for n in indicator_frame(dataset, indicator_id, lang).note.dropna().unique() if n]
     symbol = dataset.symbol(entry.report_id)
@@ -213,7 +213,7 @@ def indicator_json(
     """The indicator's catalogue entry, the data version, the full citation of each paragraph, rows and checks."""
     frame = indicator_frame(dataset, indicator_id, lang, query)
     checks = dataset.checks_of(indicator_id)
-    entry = dataset.indicators[indicator_id]
+    entry = dataset.known_indicator(indicator_id)
     # each paragraph in its own document: a series across documents draws on several
     places = sorted(
         {(r, int(p)) for r, p in zip(frame.report_id, frame.paragraph)}
@@ -239,19 +239,32 @@ def indicator_json(
 
 def catalog_json(dataset: data.Dataset, indent: int | None = None) -> str:
     """The catalogue as JSON: one flat object per indicator, the fields of `contract.records.CatalogEntry`."""
-    return json.dumps([schema.as_dict(entry) for entry in dataset.catalog], ensure_ascii=False, indent=indent)
+    return "".join(catalog_json_pieces(dataset, indent))
 
 
-def catalog_json_pieces(dataset: data.Dataset) -> Iterator[str]:
-    """`catalog_json(dataset, indent=1)` an entry at a time: the same text, never held whole."""
-    if not dataset.catalog:
-        yield "[]"
-        return
-    for number, entry in enumerate(dataset.catalog):
-        text = json.dumps(schema.as_dict(entry), ensure_ascii=False, indent=1)
-        # An entry inside the list is indented one space more, line by line (a JSON text holds no raw newline).
-        yield ("[\n" if number == 0 else ",\n") + "\n".join(" " + line for line in text.split("\n"))
-    yield "\n]"
+# The catalogue's JSON is sent in pieces of about this many characters (an entry is never cut).
+CATALOG_PIECE_CHARS = 64 * 1024
+
+
+def catalog_json_pieces(dataset: data.Dataset, indent: int | None = 1) -> Iterator[str]:
+    """The text of `json.dumps(entries, ensure_ascii=False, indent=indent)` a few entries at a time, the catalogue
+    read a batch at a time (`Dataset.catalogue_entries`): never held whole, whatever the corpus."""
+    pending: list[str] = []
+    size, count = 0, 0
+    for entry in dataset.catalogue_entries():
+        text = json.dumps(schema.as_dict(entry), ensure_ascii=False, indent=indent)
+        if indent is None:
+            piece = ("[" if count == 0 else ", ") + text
+        else:  # inside the list an entry is indented once more, line by line (a JSON text holds no raw newline)
+            piece = ("[\n" if count == 0 else ",\n") + "\n".join(" " * indent + line for line in text.split("\n"))
+        count += 1
+        pending.append(piece)
+        size += len(piece)
+        if size >= CATALOG_PIECE_CHARS:
+            yield "".join(pending)
+            pending, size = [], 0
+    pending.append("[]" if count == 0 else "]" if indent is None else "\n]")
+    yield "".join(pending)
 
 
 PACKAGE_TABLES = data.PARQUET_TABLES + data.OPTIONAL_TABLES
