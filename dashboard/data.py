@@ -7,7 +7,6 @@ page needs it. A load is made again only when the build changes
 """
 
 import hashlib
-import json
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -15,14 +14,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
-import pyarrow as pa
 
 from contract import records, schema
 from contract.schema import STATISTIC_KINDS
 from contract.store import MANIFEST, VERSIONS, current_folder, report_order
 from dashboard import staleness, store_sql
+from dashboard.build_check import check_catalogue, checked_columns, unreadable
 from dashboard.memo import Memo, memoized
 from dashboard.query import Query, parse
+from dashboard.report_facts import ReportFacts, facts_of_metadata
 from dashboard.store_sql import CATALOG_JSON, DataUnavailable
 
 __all__ = ["STATISTIC_KINDS", "ClaimFilters", "DataUnavailable", "Dataset", "ReportFacts", "claim_filters", "load"]
@@ -31,49 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # The tables the app reads (suggestions and items are optional: builds before them lack them).
 PARQUET_TABLES = ("paragraphs", "claims", "reports", "observations", "checks")
 OPTIONAL_TABLES = ("suggestions", "items")
-
-
-@dataclass(frozen=True)
-class ReportFacts:
-    """What the metadata of a report says about it (reports.parquet's metadata_json), for citations and headings."""
-
-    symbol: str | None = None
-    state: str = ""
-    document_type: str = ""
-    treaty_body: str = ""
-    language: str | None = None
-    title_fr: str | None = None
-    title_en: str | None = None
-    date_issued: str | None = None
-    date_received: str | None = None
-    previous_symbol: str = ""  # the concluding observations the report follows up
-
-    def title(self, lang: str) -> str | None:
-        """The document's title in `lang`, else in the other language."""
-        own, other = (self.title_en, self.title_fr) if lang == "en" else (self.title_fr, self.title_en)
-        return own or other
-
-
-def _facts(metadata_json: str | None) -> ReportFacts:
-    raw = json.loads(metadata_json or "{}")
-    raw.setdefault("treaty_body", raw.get("body"))  # the metadata's issuing body, `treaty_body` before it was renamed
-    text = {key: str(raw[key]) for key in _FACT_FIELDS if raw.get(key) not in (None, "")}
-    previous = raw.get("previous_concluding_observations") or {}
-    previous_symbol = previous.get("symbol", "") if isinstance(previous, dict) else str(previous)
-    return ReportFacts(previous_symbol=previous_symbol, **text)
-
-
-_FACT_FIELDS = (
-    "symbol",
-    "state",
-    "document_type",
-    "treaty_body",
-    "language",
-    "title_fr",
-    "title_en",
-    "date_issued",
-    "date_received",
-)
 
 
 @dataclass(frozen=True)
@@ -419,7 +376,7 @@ def _indicators_by_claim(dataset: Dataset, column: str, value: str) -> dict[str,
 @memoized(max_entries=1024)
 def _facts_of(dataset: Dataset, report_id: str) -> ReportFacts:
     rows = dataset.store.rows_of("reports", "report_id", report_id)
-    return _facts(rows.metadata_json.iloc[0] if len(rows) else None)
+    return facts_of_metadata(rows.metadata_json.iloc[0] if len(rows) else None)
 
 
 @memoized(max_entries=REPORTS_KEPT)
@@ -495,7 +452,7 @@ def _read(folder: Path, key: object) -> Dataset:
     try:
         store = store_sql.Store(folder, (*PARQUET_TABLES, *OPTIONAL_TABLES, "catalog"))
     except (OSError, ValueError) as error:  # a manifest that cannot be read
-        raise DataUnavailable(_unreadable(folder, MANIFEST, error)) from None
+        raise DataUnavailable(unreadable(folder, MANIFEST, error)) from None
     missing = [f"{name}.parquet" for name in PARQUET_TABLES if not store.has(name)]
     missing += [] if (folder / CATALOG_JSON).exists() or store.has("catalog") else [CATALOG_JSON]
     if missing:
@@ -503,8 +460,8 @@ def _read(folder: Path, key: object) -> Dataset:
             f"the data folder {folder.name}/ is not built or incomplete (missing {', '.join(missing)}): "
             "run `make data` (or `.venv/bin/python -m etl`) and reload this page."
         )
-    columns = {name: _checked_columns(store, name) for name in (*PARQUET_TABLES, *OPTIONAL_TABLES) if store.has(name)}
-    _check_catalogue(store)
+    columns = {name: checked_columns(store, name) for name in (*PARQUET_TABLES, *OPTIONAL_TABLES) if store.has(name)}
+    check_catalogue(store)
     return Dataset(
         folder=folder,
         store=store,
@@ -512,56 +469,4 @@ def _read(folder: Path, key: object) -> Dataset:
         version=_version_of(key),
         columns=columns,
         order=report_order(folder),
-    )
-
-
-def _check_catalogue(store: store_sql.Store) -> None:
-    """The catalogue's files checked as the other tables' are, from their footers; a plain folder's catalog.json
-    (small: a copy of a build) read through once, so a damaged one is said now rather than on a page."""
-    if not store.has("catalog"):
-        return
-    if (store.folder / CATALOG_JSON).is_file():
-        for _ in store.catalogue(CATALOGUE_BATCH_ROWS):  # DuckDB's error names the file and what is wrong
-            pass
-        return
-    _checked_columns(store, "catalog")
-
-
-def _checked_columns(store: store_sql.Store, name: str) -> list[str]:
-    """A table's columns, each of its files checked against the contract from its footer alone; a truncated or
-    foreign file is 'not built', not a crash."""
-    columns: list[str] = []
-    for path, found in _schemas(store, name):
-        problems = schema.problems(name, found)
-        if problems:
-            raise DataUnavailable(_unreadable(store.folder, _shown_name(store.folder, path), "; ".join(problems)))
-        columns = columns or list(found.names)
-    return columns
-
-
-def _schemas(store: store_sql.Store, name: str) -> list[tuple[str, pa.Schema]]:
-    try:
-        return store.schemas(name)
-    except (OSError, pa.ArrowException) as error:
-        raise DataUnavailable(_unreadable(store.folder, f"{name}.parquet", error)) from None
-
-
-def _shown_name(folder: Path, path: str) -> str:
-    """A file's name inside the build folder (a shard's path under it), for a message."""
-    try:
-        return str(Path(path).relative_to(folder))
-    except ValueError:
-        return Path(path).name
-
-
-def _unreadable(folder: Path, name: str, why: object) -> str:
-    first_line = str(why).splitlines()[0] if str(why) else type(why).__name__
-    shown = (
-        f"{folder.parent.parent.name}/{folder.parent.name}/{folder.name}"
-        if folder.parent.name == "versions"
-        else folder.name
-    )
-    return (
-        f"the data file {shown}/{name} cannot be read ({first_line[:200]}): "
-        "run `make data` (or `.venv/bin/python -m etl`) and reload this page."
     )
