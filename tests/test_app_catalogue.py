@@ -5,7 +5,9 @@ package write the whole catalogue a batch at a time. Here: a load reads no entry
 what the store holds; /compare offers one document's indicators, not the corpus's.
 """
 
+import io
 import json
+import zipfile
 
 import pytest
 from app_fixtures import app_reading, routing, shared_fixture
@@ -86,6 +88,13 @@ def test_the_whole_catalogue_is_sent_as_the_store_holds_it(client, store):
     assert response.status_code == 200 and response.is_streamed
     assert response.get_data(as_text=True) == written
     assert len(response.get_json()) == len(stored_entries(store)) > COPIES * 40
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/api/package.zip").data))
+    assert archive.read("catalog.json").decode("utf-8") == json.dumps(
+        [schema.as_dict(e) for e in stored_entries(store)], ensure_ascii=False, indent=1
+    )
+    readme = archive.read("README.md").decode("utf-8")
+    dataset = data.load()
+    assert all(f"- `{r}`: {dataset.symbol(r)}, built " in readme for r in dataset.report_ids())
 
 
 def test_compare_offers_the_documents_indicators_and_the_chosen_ones_not_the_corpus(client, store):
