@@ -94,6 +94,9 @@ class Dataset:
     version: str = ""  # the build's name and files' status: the ETag of every /api response, a key of kept answers
     columns: dict[str, list[str]] = field(default_factory=dict)  # each table's columns, as its files hold them
     order: list[str] | None = None  # the reports in store order (a version's manifest); None: the table's order
+    # The indicator ids with several catalogue entries (a series across documents has one a document): a few ids
+    # a series definition, read once a load; every other id is one report's, found among that report's entries.
+    shared_ids: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # One row a report, three short strings: the menus, links and `lang` attributes ask for these constantly.
@@ -138,8 +141,8 @@ class Dataset:
         """The catalogue entry of an indicator, or None for an unknown id.
 
         A series across documents has an entry a document under one id (as has, rarely, one definition applied
-        to several reports): its entry is the last of them in store order (the manifest's order of the reports,
-        then each report's own order), the one `/api/indicators.json` lists last."""
+        to several reports): its entry is that of the last of those reports in store order (the manifest's order;
+        a plain folder's, its reports table's), as when the app held the catalogue in a dict filled in that order."""
         return self.indicators_named([indicator_id]).get(indicator_id)
 
     def known_indicator(self, indicator_id: str) -> records.CatalogEntry:
@@ -149,10 +152,14 @@ class Dataset:
             raise KeyError(indicator_id)
         return entry
 
-    def indicators_named(self, indicator_ids: Iterable[str]) -> dict[str, records.CatalogEntry]:
+    def indicators_named(
+        self, indicator_ids: Iterable[str], report_id: str | None = None
+    ) -> dict[str, records.CatalogEntry]:
         """The entries of these indicators (`indicator`'s), by id; an unknown id is left out. The ids not kept yet
-        are asked in one query, however many: a page naming a report's indicators asks once."""
-        return _indicators_named(self, list(dict.fromkeys(indicator_ids)))
+        are asked in one query, however many: a page naming a report's indicators asks once. Given the report
+        whose page names them, the ids of its own entries that no other report shares are read with its entries
+        (one report's rows) rather than looked for in the whole catalogue."""
+        return _indicators_named(self, list(dict.fromkeys(indicator_ids)), report_id)
 
     def catalogue_entries(self) -> Iterator[records.CatalogEntry]:
         """The whole catalogue, an entry at a time, never held whole: in the store's files' order (each report's
@@ -191,7 +198,7 @@ class Dataset:
         """The checks of one report, inconsistencies first, then by id (the entries of the indicators they involve
         are read with them, in one query: a page of checks names them)."""
         checks = _inconsistent_first(_rows_of(self, "checks", "report_id", report_id))
-        self.indicators_named(str(i) for ids in checks.indicator_ids for i in ids)
+        self.indicators_named((str(i) for ids in checks.indicator_ids for i in ids), report_id)
         return checks
 
     def checks_about(self, claim_ids: Collection[str]) -> pd.DataFrame:
@@ -224,7 +231,7 @@ class Dataset:
         """claim_id -> the indicators that chart it, for one report's claims (one query for a whole page; the
         entries of those indicators, which the page names, are read with them in one more)."""
         found = dict(_indicators_by_claim(self, "report_id", report_id))
-        self.indicators_named(i for ids in found.values() for i in ids)
+        self.indicators_named((i for ids in found.values() for i in ids), report_id)
         return found
 
     def claims_where(self, filters: ClaimFilters) -> pd.DataFrame:
@@ -328,17 +335,22 @@ def _entries_of(dataset: Dataset, report_id: str) -> tuple[records.CatalogEntry,
     return tuple(schema.from_table("catalog", dataset.store.catalogue_of(report_id)))
 
 
-def _indicators_named(dataset: Dataset, ids: list[str]) -> dict[str, records.CatalogEntry]:
-    """The entries of `ids`: those kept, and the others asked in one query (each id's last entry in store order)."""
+def _indicators_named(dataset: Dataset, ids: list[str], report_id: str | None) -> dict[str, records.CatalogEntry]:
+    """The entries of `ids`: those kept, the report's own unshared ones from its entries, the others asked in one
+    query (each id's last entry in store order: a plain folder's is its reports table's order)."""
     key = (dataset.version, str(dataset.folder))
     kept = {i: _entries_by_id.get((*key, i), _UNASKED) for i in ids}
     asked = [i for i, entry in kept.items() if entry is _UNASKED]
-    if asked:
-        rows = schema.from_table("catalog", dataset.store.catalogue_named(asked))
-        found = {entry.indicator_id: entry for entry in _in_store_order(rows, dataset.order, _report_of)}
-        for i in asked:
-            kept[i] = found.get(i)
-            _entries_by_id.put((*key, i), kept[i], dataset.version)
+    found: dict[str, records.CatalogEntry] = {}
+    if asked and report_id:
+        found = {e.indicator_id: e for e in _entries_of(dataset, report_id) if e.indicator_id not in dataset.shared_ids}
+    if [i for i in asked if i not in found]:
+        rows = schema.from_table("catalog", dataset.store.catalogue_named([i for i in asked if i not in found]))
+        order = dataset.order if dataset.order is not None else dataset.report_ids()
+        found |= {entry.indicator_id: entry for entry in _in_store_order(rows, order, _report_of)}
+    for i in asked:
+        kept[i] = found.get(i)
+        _entries_by_id.put((*key, i), kept[i], dataset.version)
     return {i: entry for i, entry in kept.items() if isinstance(entry, records.CatalogEntry)}
 
 
@@ -469,4 +481,5 @@ def _read(folder: Path, key: object) -> Dataset:
         version=_version_of(key),
         columns=columns,
         order=report_order(folder),
+        shared_ids=frozenset(store.shared_indicator_ids()),
     )

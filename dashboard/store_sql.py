@@ -264,13 +264,14 @@ class Store:
         return self.arrow(_CATALOGUE_OF_REPORT, {"report": report_id}, empty="catalog")
 
     def catalogue_named(self, indicator_ids: Sequence[str]) -> pa.Table:
-        """Every catalogue entry of these indicators (a series has one a document), in the files' order."""
-        if not indicator_ids:
-            return _empty("catalog")
-        params = {f"id{number}": value for number, value in enumerate(indicator_ids)}
-        # A list of bound values (an IN filter keeps the files' order, where a join would not).
-        listed = ", ".join(f"${name}" for name in params)
-        return self.arrow(_CATALOGUE_NAMED.replace("[ids]", listed), params, empty="catalog")
+        """Every catalogue entry of these indicators (a series has one a document), in no set order."""
+        if len(indicator_ids) == 1:
+            return self.arrow(_CATALOGUE_OF_ID, {"id": indicator_ids[0]}, empty="catalog")
+        return self.arrow(_CATALOGUE_NAMED, {"ids": list(indicator_ids)}, empty="catalog")
+
+    def shared_indicator_ids(self) -> list[str]:
+        """The indicator ids with more than one catalogue entry (a series across documents, an entry a document)."""
+        return [str(i) for i in self.query(_SHARED_IDS, empty="catalog").indicator_id]
 
     def series_in(self, report_ids: Sequence[str]) -> pd.DataFrame:
         """The series across documents these reports give a point to: (report_id, indicator_id), in the files' order."""
@@ -313,9 +314,12 @@ WHERE s.suggestion_id NOT IN (SELECT indicator_id FROM {catalog} WHERE indicator
 ORDER BY list_position({suggestions_files}, s.filename), s.file_row_number
 """
 # The catalogue: a report's entries (a report's rows are in one file, in their order); the entries of some ids
-# (one pass over the ids' column, however many ids); every entry, in the files' order.
+# (one pass over the ids' column, however many ids: a semi-join, whose rows come in no set order); the ids that
+# name several entries; every entry, in the files' order.
 _CATALOGUE_OF_REPORT = "SELECT * FROM {catalog} WHERE report_id = $report"
-_CATALOGUE_NAMED = "SELECT * FROM {catalog} WHERE indicator_id IN ([ids])"
+_CATALOGUE_OF_ID = "SELECT * FROM {catalog} WHERE indicator_id = $id"
+_CATALOGUE_NAMED = "SELECT * FROM {catalog} WHERE indicator_id IN (SELECT unnest($ids))"
+_SHARED_IDS = "SELECT indicator_id FROM {catalog} GROUP BY indicator_id HAVING count(*) > 1"
 _SERIES_IN = "SELECT report_id, indicator_id FROM {catalog} WHERE series AND list_contains($reports, report_id)"
 _WHOLE_CATALOGUE = "SELECT * FROM {catalog}"
 

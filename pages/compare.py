@@ -31,7 +31,7 @@ def comparable_indicators(
     options in a corpus: a reader compares a document's figures with one another, and any other by its id."""
     own = comparison.comparable_of_report(dataset, report_id)
     others = [i for i in chosen if i not in own and comparison.comparable(dataset, i)]
-    entries = dataset.indicators_named([*own, *others])
+    entries = dataset.indicators_named([*own, *others], report_id)
     return [
         {"label": f"{title(entry, lang)} ({unit_label(entry, lang)})", "value": indicator_id}
         for indicator_id in [*own, *others]

@@ -252,12 +252,16 @@ def test_the_embed_and_the_downloads_cite_each_point_in_its_own_document(client)
 def test_a_series_is_named_by_its_last_documents_entry_and_found_from_any_of_its_documents(client, store):
     """A series has an entry a document under one id: `indicator(id)` is the last in store order (the documented
     choice), and the catalogue is sent as the store holds it, each document's entries with their own report."""
-    from dashboard import data
+    from dashboard import data, memo
 
     dataset = data.load()
     last = dataset.report_ids()[-1]  # the reports in store order
     for indicator_id in GOLD:
         assert dataset.indicator(indicator_id).report_id == last
+    memo.clear_all()  # asked from either document's page (its entries read with it), the same entry
+    for documents_page in (OLD, NEW):
+        named = data.load().indicators_named(GOLD, documents_page)
+        assert {entry.report_id for entry in named.values()} == {last} and set(named) == set(GOLD)
     for documents in ([OLD], [NEW], [OLD, NEW]):
         assert set(GOLD) <= set(dataset.series_of_documents(documents))
     sent = client.get("/api/indicators.json").get_json()
