@@ -10,8 +10,9 @@ claims page's filter callback (a word typed in the search box, on a report drawn
 callback of /report (a report drawn at random), every kept answer forgotten before each (the figures are of a
 report's first request, DuckDB's Parquet footers aside); then the page callbacks of `/` and /reports (their
 bodies' bytes: what a reader's browser receives), the process's resident memory (VmRSS) and its peak (VmHWM).
-At the largest size the process then asks every route kind once (each page, each /api route, the embeds) and
-counts the 5xx. Never fails on time; medians are the figures to quote.
+At the largest size gunicorn is then asked every route kind once (each page, each /api route, the embeds; the
+indicators are the drawn report's own, read from the store's catalogue; /api/indicators.json read to its end),
+the 5xx counted and the largest worker's memory read. Never fails on time; medians are the figures to quote.
 
     .venv/bin/python bench/bench_queries.py [--sizes 10,300,10000] [--requests 40] [--store-dir DIR] [--reuse]
 """
