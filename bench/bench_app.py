@@ -360,6 +360,7 @@ def section(process_rows, http_rows, browser_rows, cold_rows=()) -> str:
 
 def main() -> int:
     # Load inputs.
+    from contract.schema import as_dict
     from dashboard import data
 
     dataset = data.load()
@@ -367,7 +368,7 @@ def main() -> int:
     os.environ["APP_SPEEDUPS"] = "off"
     import app
 
-    measured = cases(dataset.catalog, dataset.table("observations"))
+    measured = cases([as_dict(e) for e in dataset.catalogue_entries()], dataset.table("observations"))
     # Process data.
     process_rows = in_process(app.server, measured)
     indicator_id = measured[0][0].split("(")[1].rstrip(")")

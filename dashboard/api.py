@@ -6,6 +6,7 @@ line: 404 for a path or id that is not there, 400 for bad options, 503 (with Ret
 image renderer) while something the answer needs is not ready.
 """
 
+import itertools
 import json
 import os
 from collections.abc import Iterable
@@ -131,9 +132,12 @@ def _dataset() -> data.Dataset:
 
 
 def catalogue() -> Response:
-    """The catalogue: one flat object per indicator (the fields of `contract.records.CatalogEntry`)."""
-    body = exports.catalog_json(_dataset()).encode("utf-8")
-    return _attachment(body, FORMATS["json"], "indicators.json", inline=True)
+    """The catalogue: one flat object per indicator (the fields of `contract.records.CatalogEntry`), written as it is
+    sent, a batch of entries at a time; its first piece is made before the answer starts, so a catalogue that cannot
+    be read is a 503, not a cut answer."""
+    pieces = (piece.encode("utf-8") for piece in exports.catalog_json_pieces(_dataset(), indent=None))
+    first = next(pieces)
+    return _attachment(itertools.chain([first], pieces), FORMATS["json"], "indicators.json", inline=True)
 
 
 def indicator(name: str) -> Response:

@@ -50,7 +50,7 @@ def sources_markdown(
         "",
     ]
     for parts, files in charts_written:
-        entry = dataset.indicators[parts.indicator_id]
+        entry = dataset.known_indicator(parts.indicator_id)
         facts = dataset.facts(entry.report_id)
         document = ", ".join(v for v in (facts.state, facts.document_type, parts.symbol) if v)
         lines += [

@@ -113,7 +113,7 @@ def chart_parts(
 def _chart_parts(
     dataset: data.Dataset, indicator_id: str, choice: tuple[tuple[str, tuple[str, ...]], ...], lang: str
 ) -> ChartParts:
-    entry = dataset.indicators[indicator_id]
+    entry = dataset.known_indicator(indicator_id)
     chosen = {dimension: list(values) for dimension, values in choice}
     rows = selected_rows(dataset, indicator_id, chosen)
     if series.is_series(dataset, indicator_id):  # each point names its own document

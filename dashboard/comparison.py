@@ -52,6 +52,21 @@ def comparable(dataset: data.Dataset, indicator_id: str) -> bool:
     return entry is not None and shapes.has_time_axis(shapes.chart_kind(entry, dataset.observations_of(indicator_id)))
 
 
+def comparable_of_report(dataset: data.Dataset, report_id: str) -> list[str]:
+    """The indicators of a report that can join a comparison, in its catalogue's order: its own tables over time
+    (judged on the report's figures, asked in one query) and the series across documents it gives a point to."""
+    rows = dataset.observations_of_report(report_id)
+    found = []
+    for entry in dataset.entries_of(report_id):
+        if entry.series:  # its other documents' points count too
+            kind = shapes.chart_kind(entry, dataset.observations_of(entry.indicator_id))
+        else:
+            kind = shapes.chart_kind(entry, rows[rows.indicator_id == entry.indicator_id])
+        if shapes.has_time_axis(kind):
+            found.append(entry.indicator_id)
+    return list(dict.fromkeys(found))
+
+
 def kept_and_left_out(dataset: data.Dataset, ids: list[str], lang: str) -> tuple[list[Compared], list[str]]:
     """The indicators that share the chart (the first one's unit family), and why each other one was left out."""
     messages = [t(lang, "compare_unknown", id=i) for i in ids if dataset.indicator(i) is None]

@@ -1,29 +1,29 @@
 """The app's only window on data/processed/: the store's queries, answered by DuckDB over the Parquet files.
 
-Nothing here parses the report. A load checks the build (every table's files against the contract,
-the catalogue) and reads only the catalogue and the reports' ids; the rest is asked of
-`dashboard/store_sql.py` when a page needs it. A load is made again only when the build changes
+Nothing here parses the report. A load checks the build (every table's files against the contract) and
+reads only the reports' ids; the rest, the catalogue included, is asked of `dashboard/store_sql.py` when a
+page needs it. A load is made again only when the build changes
 (the folder `current` names, or a file's size or mtime), so a `make data` while the app runs is picked up.
 """
 
 import hashlib
-import json
 import os
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
-import pyarrow as pa
 
 from contract import records, schema
 from contract.schema import STATISTIC_KINDS
-from contract.store import MANIFEST, VERSIONS, current_folder, read_table, report_order
+from contract.store import MANIFEST, VERSIONS, current_folder, report_order
 from dashboard import staleness, store_sql
+from dashboard.build_check import check_catalogue, checked_columns, unreadable
 from dashboard.memo import Memo, memoized
 from dashboard.query import Query, parse
-from dashboard.store_sql import DataUnavailable
+from dashboard.report_facts import ReportFacts, facts_of_metadata
+from dashboard.store_sql import CATALOG_JSON, DataUnavailable
 
 __all__ = ["STATISTIC_KINDS", "ClaimFilters", "DataUnavailable", "Dataset", "ReportFacts", "claim_filters", "load"]
 
@@ -31,50 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # The tables the app reads (suggestions and items are optional: builds before them lack them).
 PARQUET_TABLES = ("paragraphs", "claims", "reports", "observations", "checks")
 OPTIONAL_TABLES = ("suggestions", "items")
-CATALOG_JSON = "catalog.json"  # the catalogue of a folder of plain files; a store's is its `catalog` table
-
-
-@dataclass(frozen=True)
-class ReportFacts:
-    """What the metadata of a report says about it (reports.parquet's metadata_json), for citations and headings."""
-
-    symbol: str | None = None
-    state: str = ""
-    document_type: str = ""
-    treaty_body: str = ""
-    language: str | None = None
-    title_fr: str | None = None
-    title_en: str | None = None
-    date_issued: str | None = None
-    date_received: str | None = None
-    previous_symbol: str = ""  # the concluding observations the report follows up
-
-    def title(self, lang: str) -> str | None:
-        """The document's title in `lang`, else in the other language."""
-        own, other = (self.title_en, self.title_fr) if lang == "en" else (self.title_fr, self.title_en)
-        return own or other
-
-
-def _facts(metadata_json: str | None) -> ReportFacts:
-    raw = json.loads(metadata_json or "{}")
-    raw.setdefault("treaty_body", raw.get("body"))  # the metadata's issuing body, `treaty_body` before it was renamed
-    text = {key: str(raw[key]) for key in _FACT_FIELDS if raw.get(key) not in (None, "")}
-    previous = raw.get("previous_concluding_observations") or {}
-    previous_symbol = previous.get("symbol", "") if isinstance(previous, dict) else str(previous)
-    return ReportFacts(previous_symbol=previous_symbol, **text)
-
-
-_FACT_FIELDS = (
-    "symbol",
-    "state",
-    "document_type",
-    "treaty_body",
-    "language",
-    "title_fr",
-    "title_en",
-    "date_issued",
-    "date_received",
-)
 
 
 @dataclass(frozen=True)
@@ -123,24 +79,26 @@ def claim_filters(query: "Query | Mapping[str, object]", default_kinds: tuple[st
 
 @dataclass
 class Dataset:
-    """Everything the app shows, read from data/processed/: the catalogue in memory, the rest queried.
+    """Everything the app shows, read from data/processed/: the reports' ids in memory, the rest queried.
 
     The pages and components reach the tables only through its methods. What grows with the corpus
-    (paragraphs, claims, items, checks, suggestions, observations, the reports' metadata) is never held
-    whole: each method asks DuckDB (`dashboard/store_sql.py`) for the rows it needs, and the answers of
-    the last few reports and indicators are kept (`dashboard/memo.py`), so a worker's memory stays flat.
+    (the catalogue, paragraphs, claims, items, checks, suggestions, observations, the reports' metadata)
+    is never held whole: each method asks DuckDB (`dashboard/store_sql.py`) for the rows it needs, and the
+    answers of the last few reports and indicators are kept (`dashboard/memo.py`), so a worker's memory
+    stays flat. The whole catalogue is only ever read a batch at a time (`catalogue_entries`).
     """
 
     folder: Path
     store: store_sql.Store
-    catalog: list[records.CatalogEntry]
     stale: list[str] = field(default_factory=list)
     version: str = ""  # the build's name and files' status: the ETag of every /api response, a key of kept answers
     columns: dict[str, list[str]] = field(default_factory=dict)  # each table's columns, as its files hold them
     order: list[str] | None = None  # the reports in store order (a version's manifest); None: the table's order
+    # The indicator ids with several catalogue entries (a series across documents has one a document): a few ids
+    # a series definition, read once a load; every other id is one report's, found among that report's entries.
+    shared_ids: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
-        self.indicators = {entry.indicator_id: entry for entry in self.catalog}
         # One row a report, three short strings: the menus, links and `lang` attributes ask for these constantly.
         reports = self.store.column_values("reports", ["report_id", "language", "built_at"])
         self._report_ids = _in_store_order([str(r) for r in reports.report_id.tolist()], self.order)
@@ -176,16 +134,52 @@ class Dataset:
         return _facts_of(self, report_id or "") if report_id in self._built_at else ReportFacts()
 
     def entries_of(self, report_id: str) -> list[records.CatalogEntry]:
-        """The catalogue entries of one report, in catalogue order."""
-        return [entry for entry in self.catalog if entry.report_id == report_id]
+        """The catalogue entries of one report, in its catalogue's order."""
+        return list(_entries_of(self, report_id))
 
     def indicator(self, indicator_id: str) -> records.CatalogEntry | None:
-        """The catalogue entry of an indicator, or None for an unknown id."""
-        return self.indicators.get(indicator_id)
+        """The catalogue entry of an indicator, or None for an unknown id.
+
+        A series across documents has an entry a document under one id (as has, rarely, one definition applied
+        to several reports): its entry is that of the last of those reports in store order (the manifest's order;
+        a plain folder's, its reports table's), as when the app held the catalogue in a dict filled in that order."""
+        return self.indicators_named([indicator_id]).get(indicator_id)
+
+    def known_indicator(self, indicator_id: str) -> records.CatalogEntry:
+        """The catalogue entry of an indicator the caller knows is there (KeyError if it is not)."""
+        entry = self.indicator(indicator_id)
+        if entry is None:
+            raise KeyError(indicator_id)
+        return entry
+
+    def indicators_named(
+        self, indicator_ids: Iterable[str], report_id: str | None = None
+    ) -> dict[str, records.CatalogEntry]:
+        """The entries of these indicators (`indicator`'s), by id; an unknown id is left out. The ids not kept yet
+        are asked in one query, however many: a page naming a report's indicators asks once. Given the report
+        whose page names them, the ids of its own entries that no other report shares are read with its entries
+        (one report's rows) rather than looked for in the whole catalogue."""
+        return _indicators_named(self, list(dict.fromkeys(indicator_ids)), report_id)
+
+    def catalogue_entries(self) -> Iterator[records.CatalogEntry]:
+        """The whole catalogue, an entry at a time, never held whole: in the store's files' order (each report's
+        entries together, in their order), the order of the data package's tables."""
+        for batch in self.store.catalogue(CATALOGUE_BATCH_ROWS):
+            yield from schema.from_table("catalog", batch)
+
+    def series_of_documents(self, report_ids: Collection[str]) -> list[str]:
+        """The series across documents these reports give a point to, in store order of the reports."""
+        found = self.store.series_in(sorted(set(report_ids)))
+        pairs = _in_store_order(list(zip(found.report_id, found.indicator_id)), self.order, lambda pair: pair[0])
+        return list(dict.fromkeys(str(indicator_id) for _, indicator_id in pairs))
 
     def observations_of(self, indicator_id: str) -> pd.DataFrame:
         """The indicator's rows in their defined order."""
         return _rows_of(self, "observations", "indicator_id", indicator_id)
+
+    def observations_of_report(self, report_id: str) -> pd.DataFrame:
+        """A report's figures of every indicator, in the files' order (one query for a page about the report)."""
+        return _rows_of(self, "observations", "report_id", report_id)
 
     def observation_at(self, indicator_id: str, position: object) -> Any:
         """The indicator's row at a position (a named tuple of its columns), or None."""
@@ -201,8 +195,11 @@ class Dataset:
         return _inconsistent_first(_checks_naming(self, "indicator_ids", (indicator_id,)))
 
     def checks_of_report(self, report_id: str) -> pd.DataFrame:
-        """The checks of one report, inconsistencies first, then by id."""
-        return _inconsistent_first(_rows_of(self, "checks", "report_id", report_id))
+        """The checks of one report, inconsistencies first, then by id (the entries of the indicators they involve
+        are read with them, in one query: a page of checks names them)."""
+        checks = _inconsistent_first(_rows_of(self, "checks", "report_id", report_id))
+        self.indicators_named((str(i) for ids in checks.indicator_ids for i in ids), report_id)
+        return checks
 
     def checks_about(self, claim_ids: Collection[str]) -> pd.DataFrame:
         """The checks about these figures (whose `claim_id`, the stated share, total or rate, is one of them)."""
@@ -231,8 +228,11 @@ class Dataset:
         return list(_indicators_by_claim(self, "claim_id", claim_id).get(claim_id, []))
 
     def indicators_by_claim(self, report_id: str) -> dict[str, list[str]]:
-        """claim_id -> the indicators that chart it, for one report's claims (one query for a whole page)."""
-        return dict(_indicators_by_claim(self, "report_id", report_id))
+        """claim_id -> the indicators that chart it, for one report's claims (one query for a whole page; the
+        entries of those indicators, which the page names, are read with them in one more)."""
+        found = dict(_indicators_by_claim(self, "report_id", report_id))
+        self.indicators_named((i for ids in found.values() for i in ids), report_id)
+        return found
 
     def claims_where(self, filters: ClaimFilters) -> pd.DataFrame:
         """The claims kept by the filters, each with the chapter and section of its paragraph."""
@@ -245,7 +245,7 @@ class Dataset:
 
     def uncharted_suggestions(self, report_id: str) -> pd.DataFrame:
         """The report's suggested tables that no curated indicator covers and that have no page, with their paragraphs."""
-        found = self.store.uncharted_suggestions(report_id, sorted(self.indicators))
+        found = self.store.uncharted_suggestions(report_id)
         if "paragraph" not in found:  # no suggestions built: none, with the column the callers read
             return found.assign(paragraph=pd.Series(dtype="int64"))
         return found
@@ -268,7 +268,7 @@ class Dataset:
 
     def dimensions_of(self, indicator_id: str) -> list[str]:
         """The dimension columns this indicator uses, in the catalogue's order."""
-        entry = self.indicators.get(indicator_id)
+        entry = self.indicator(indicator_id)
         present = self.columns.get("observations", [])
         return [d for d in (entry.dimensions if entry else ()) if d in present]
 
@@ -323,6 +323,41 @@ def _rows_of(dataset: Dataset, table: str, column: str, value: str) -> pd.DataFr
     return kept(dataset, table, value).copy()
 
 
+# The catalogue entries kept: a report's, and an indicator's by id (None: no such id), at most this many.
+CATALOGUE_BATCH_ROWS = 2048
+ENTRIES_KEPT = 4096
+_entries_by_id = Memo("dashboard.data.indicator_entries", max_entries=ENTRIES_KEPT)
+_UNASKED = object()
+
+
+@memoized(max_entries=REPORTS_KEPT)
+def _entries_of(dataset: Dataset, report_id: str) -> tuple[records.CatalogEntry, ...]:
+    return tuple(schema.from_table("catalog", dataset.store.catalogue_of(report_id)))
+
+
+def _indicators_named(dataset: Dataset, ids: list[str], report_id: str | None) -> dict[str, records.CatalogEntry]:
+    """The entries of `ids`: those kept, the report's own unshared ones from its entries, the others asked in one
+    query (each id's last entry in store order: a plain folder's is its reports table's order)."""
+    key = (dataset.version, str(dataset.folder))
+    kept = {i: _entries_by_id.get((*key, i), _UNASKED) for i in ids}
+    asked = [i for i, entry in kept.items() if entry is _UNASKED]
+    found: dict[str, records.CatalogEntry] = {}
+    if asked and report_id:
+        found = {e.indicator_id: e for e in _entries_of(dataset, report_id) if e.indicator_id not in dataset.shared_ids}
+    if [i for i in asked if i not in found]:
+        rows = schema.from_table("catalog", dataset.store.catalogue_named([i for i in asked if i not in found]))
+        order = dataset.order if dataset.order is not None else dataset.report_ids()
+        found |= {entry.indicator_id: entry for entry in _in_store_order(rows, order, _report_of)}
+    for i in asked:
+        kept[i] = found.get(i)
+        _entries_by_id.put((*key, i), kept[i], dataset.version)
+    return {i: entry for i, entry in kept.items() if isinstance(entry, records.CatalogEntry)}
+
+
+def _report_of(entry: records.CatalogEntry) -> str:
+    return entry.report_id
+
+
 @memoized(max_entries=REPORTS_KEPT)
 def _count_of(dataset: Dataset, table: str, column: str, value: str) -> int:
     return dataset.store.count_of(table, column, value)
@@ -353,7 +388,7 @@ def _indicators_by_claim(dataset: Dataset, column: str, value: str) -> dict[str,
 @memoized(max_entries=1024)
 def _facts_of(dataset: Dataset, report_id: str) -> ReportFacts:
     rows = dataset.store.rows_of("reports", "report_id", report_id)
-    return _facts(rows.metadata_json.iloc[0] if len(rows) else None)
+    return facts_of_metadata(rows.metadata_json.iloc[0] if len(rows) else None)
 
 
 @memoized(max_entries=REPORTS_KEPT)
@@ -429,7 +464,7 @@ def _read(folder: Path, key: object) -> Dataset:
     try:
         store = store_sql.Store(folder, (*PARQUET_TABLES, *OPTIONAL_TABLES, "catalog"))
     except (OSError, ValueError) as error:  # a manifest that cannot be read
-        raise DataUnavailable(_unreadable(folder, MANIFEST, error)) from None
+        raise DataUnavailable(unreadable(folder, MANIFEST, error)) from None
     missing = [f"{name}.parquet" for name in PARQUET_TABLES if not store.has(name)]
     missing += [] if (folder / CATALOG_JSON).exists() or store.has("catalog") else [CATALOG_JSON]
     if missing:
@@ -437,62 +472,14 @@ def _read(folder: Path, key: object) -> Dataset:
             f"the data folder {folder.name}/ is not built or incomplete (missing {', '.join(missing)}): "
             "run `make data` (or `.venv/bin/python -m etl`) and reload this page."
         )
-    columns = {name: _checked_columns(store, name) for name in (*PARQUET_TABLES, *OPTIONAL_TABLES) if store.has(name)}
-    try:
-        entries = (
-            schema.from_json("catalog", (folder / CATALOG_JSON).read_text(encoding="utf-8"))
-            if (folder / CATALOG_JSON).exists()
-            else schema.from_table("catalog", read_table(folder, "catalog") or schema.schema("catalog").empty_table())
-        )
-    except (OSError, ValueError, TypeError, pa.ArrowException) as error:
-        raise DataUnavailable(_unreadable(folder, CATALOG_JSON, error)) from None
-    order = report_order(folder)
+    columns = {name: checked_columns(store, name) for name in (*PARQUET_TABLES, *OPTIONAL_TABLES) if store.has(name)}
+    check_catalogue(store)
     return Dataset(
         folder=folder,
         store=store,
-        catalog=_in_store_order(entries, order, lambda entry: entry.report_id),
         stale=staleness.stale_reasons(folder, store.column_values("reports", ["source_file", "built_at"])),
         version=_version_of(key),
         columns=columns,
-        order=order,
-    )
-
-
-def _checked_columns(store: store_sql.Store, name: str) -> list[str]:
-    """A table's columns, each of its files checked against the contract from its footer alone; a truncated or
-    foreign file is 'not built', not a crash."""
-    columns: list[str] = []
-    for path, found in _schemas(store, name):
-        problems = schema.problems(name, found)
-        if problems:
-            raise DataUnavailable(_unreadable(store.folder, _shown_name(store.folder, path), "; ".join(problems)))
-        columns = columns or list(found.names)
-    return columns
-
-
-def _schemas(store: store_sql.Store, name: str) -> list[tuple[str, pa.Schema]]:
-    try:
-        return store.schemas(name)
-    except (OSError, pa.ArrowException) as error:
-        raise DataUnavailable(_unreadable(store.folder, f"{name}.parquet", error)) from None
-
-
-def _shown_name(folder: Path, path: str) -> str:
-    """A file's name inside the build folder (a shard's path under it), for a message."""
-    try:
-        return str(Path(path).relative_to(folder))
-    except ValueError:
-        return Path(path).name
-
-
-def _unreadable(folder: Path, name: str, why: object) -> str:
-    first_line = str(why).splitlines()[0] if str(why) else type(why).__name__
-    shown = (
-        f"{folder.parent.parent.name}/{folder.parent.name}/{folder.name}"
-        if folder.parent.name == "versions"
-        else folder.name
-    )
-    return (
-        f"the data file {shown}/{name} cannot be read ({first_line[:200]}): "
-        "run `make data` (or `.venv/bin/python -m etl`) and reload this page."
+        order=report_order(folder),
+        shared_ids=frozenset(store.shared_indicator_ids()),
     )

@@ -22,6 +22,7 @@ from contract import schema
 from dashboard import charts, data, store_batches, workbook
 from dashboard.chart_text import check_explanation
 from dashboard.i18n import citation, label, language, note_in
+from dashboard.report_facts import facts_of_metadata
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -103,7 +104,7 @@ def indicator_frame(
     the catalogue's English ones and `note` is the definition's English note.
     """
     lang = language(lang)
-    entry = dataset.indicators[indicator_id]
+    entry = dataset.known_indicator(indicator_id)
     rows = charts.selected_rows(dataset, indicator_id, charts.selection(dataset, indicator_id, query or {}))
     dimensions = dataset.dimensions_of(indicator_id)
     frame = rows[
@@ -159,7 +160,7 @@ def _verdicts(dataset: data.Dataset, claim_ids: pd.Series, lang: str) -> tuple[l
 
 def indicator_metadata(dataset: data.Dataset, indicator_id: str, lang: str = "fr") -> list[tuple[str, object]]:
     """The metadata sheet: what the indicator is and which document and paragraphs it comes from."""
-    entry = dataset.indicators[indicator_id]
+    entry = dataset.known_indicator(indicator_id)
     facts = dataset.facts(entry.report_id)
     notes = [n for n in indicator_frame(dataset, indicator_id, lang).note.dropna().unique() if n]
     symbol = dataset.symbol(entry.report_id)
@@ -213,7 +214,7 @@ def indicator_json(
     """The indicator's catalogue entry, the data version, the full citation of each paragraph, rows and checks."""
     frame = indicator_frame(dataset, indicator_id, lang, query)
     checks = dataset.checks_of(indicator_id)
-    entry = dataset.indicators[indicator_id]
+    entry = dataset.known_indicator(indicator_id)
     # each paragraph in its own document: a series across documents draws on several
     places = sorted(
         {(r, int(p)) for r, p in zip(frame.report_id, frame.paragraph)}
@@ -239,19 +240,32 @@ def indicator_json(
 
 def catalog_json(dataset: data.Dataset, indent: int | None = None) -> str:
     """The catalogue as JSON: one flat object per indicator, the fields of `contract.records.CatalogEntry`."""
-    return json.dumps([schema.as_dict(entry) for entry in dataset.catalog], ensure_ascii=False, indent=indent)
+    return "".join(catalog_json_pieces(dataset, indent))
 
 
-def catalog_json_pieces(dataset: data.Dataset) -> Iterator[str]:
-    """`catalog_json(dataset, indent=1)` an entry at a time: the same text, never held whole."""
-    if not dataset.catalog:
-        yield "[]"
-        return
-    for number, entry in enumerate(dataset.catalog):
-        text = json.dumps(schema.as_dict(entry), ensure_ascii=False, indent=1)
-        # An entry inside the list is indented one space more, line by line (a JSON text holds no raw newline).
-        yield ("[\n" if number == 0 else ",\n") + "\n".join(" " + line for line in text.split("\n"))
-    yield "\n]"
+# The catalogue's JSON is sent in pieces of about this many characters (an entry is never cut).
+CATALOG_PIECE_CHARS = 64 * 1024
+
+
+def catalog_json_pieces(dataset: data.Dataset, indent: int | None = 1) -> Iterator[str]:
+    """The text of `json.dumps(entries, ensure_ascii=False, indent=indent)` a few entries at a time, the catalogue
+    read a batch at a time (`Dataset.catalogue_entries`): never held whole, whatever the corpus."""
+    pending: list[str] = []
+    size, count = 0, 0
+    for entry in dataset.catalogue_entries():
+        text = json.dumps(schema.as_dict(entry), ensure_ascii=False, indent=indent)
+        if indent is None:
+            piece = ("[" if count == 0 else ", ") + text
+        else:  # inside the list an entry is indented once more, line by line (a JSON text holds no raw newline)
+            piece = ("[\n" if count == 0 else ",\n") + "\n".join(" " * indent + line for line in text.split("\n"))
+        count += 1
+        pending.append(piece)
+        size += len(piece)
+        if size >= CATALOG_PIECE_CHARS:
+            yield "".join(pending)
+            pending, size = [], 0
+    pending.append("[]" if count == 0 else "]" if indent is None else "\n]")
+    yield "".join(pending)
 
 
 PACKAGE_TABLES = data.PARQUET_TABLES + data.OPTIONAL_TABLES
@@ -271,17 +285,18 @@ def package_chunks(dataset: data.Dataset) -> Iterator[bytes]:
 
 def package_readme(dataset: data.Dataset, reports: store_batches.StoredTable) -> str:
     """The package's README: its reports (one line each) and the columns of every table, from the data contract."""
-    # One line per report: the package may hold several (every table has report_id).
-    wanted = ["report_id", "built_at", "source_file", "sha256"]
-    sources = "\n".join(
-        f"- `{r.report_id}`: {dataset.symbol(r.report_id)}, built {r.built_at} from `{r.source_file}` "
-        f"(sha256 {r.sha256})"
-        for frame in store_batches.frames(reports, wanted)
-        for r in frame.itertuples()
-    )
+    # One line per report: the package may hold several (every table has report_id). Each symbol is read from the
+    # report's row here, in the same pass: asked report by report, 10 000 reports kept the first byte for minutes.
+    wanted = ["report_id", "built_at", "source_file", "sha256", "metadata_json"]
+    symbols: dict[str, str] = {}
+    lines = []
+    for frame in store_batches.frames(reports, wanted):
+        for r in frame.itertuples():
+            symbol = symbols[r.report_id] = facts_of_metadata(r.metadata_json).symbol or r.report_id
+            lines.append(f"- `{r.report_id}`: {symbol}, built {r.built_at} from `{r.source_file}` (sha256 {r.sha256})")
     return PACKAGE_README.format(
-        symbol=", ".join(dataset.symbol(r) for r in dataset.report_ids()),
-        sources=sources,
+        symbol=", ".join(symbols.get(r, r) for r in dataset.report_ids()),
+        sources="\n".join(lines),
         tables="\n\n".join(f"## {name}\n\n{schema.markdown(name)}" for name in PACKAGE_TABLES),
         catalog=schema.markdown("catalog"),
     )

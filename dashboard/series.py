@@ -14,6 +14,7 @@ import pandas as pd
 from dashboard import data
 from dashboard.components import href
 from dashboard.i18n import labelled, paragraphs_label, t
+from dashboard.memo import memoized
 from dashboard.report_index import report_row
 
 
@@ -45,7 +46,9 @@ def is_series(dataset: data.Dataset, indicator_id: str) -> bool:
     return bool(entry is not None and getattr(entry, "series", False))
 
 
+@memoized(max_entries=1)
 def _dates(dataset: data.Dataset) -> dict[str, date | None]:
+    """Each report's date (one short value a report): read once a build, not once a series."""
     reports = dataset.table("reports")
     return {row.report_id: report_row(row).date_issued for row in reports.itertuples(index=False)}
 
@@ -88,12 +91,5 @@ def source_of_series(dataset: data.Dataset, rows: pd.DataFrame, lang: str) -> st
 
 
 def series_of_documents(dataset: data.Dataset, report_ids: list[str]) -> list[str]:
-    """The series these documents give points to, in catalogue order."""
-    mine = set(report_ids)
-    return list(
-        dict.fromkeys(
-            entry.indicator_id
-            for entry in dataset.catalog
-            if getattr(entry, "series", False) and entry.report_id in mine
-        )
-    )
+    """The series these documents give points to, in store order of the documents (asked of the catalogue)."""
+    return dataset.series_of_documents(report_ids)

@@ -13,7 +13,8 @@ Every value a reader types (a report id, the words of a search) is a bound param
 import os
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,9 @@ from contract import schema
 from contract.store import table_files
 from dashboard.search import LIGATURES, PUNCTUATION, query_words
 
-__all__ = ["DataUnavailable", "Store", "fold_sql"]
+__all__ = ["CATALOG_JSON", "DataUnavailable", "Store", "fold_sql"]
+
+CATALOG_JSON = "catalog.json"  # the catalogue of a folder of plain files; a store's is its `catalog` table
 
 # A worker's DuckDB: at most this much memory (past it a query spills or fails, it never swells the worker)
 # and this many threads (a worker already answers on several threads of its own).
@@ -60,14 +63,20 @@ def _cursor() -> duckdb.DuckDBPyConnection:
     pid = os.getpid()
     if getattr(_thread, "pid", None) == pid:
         return _thread.cursor  # type: ignore[no-any-return]
+    _thread.cursor, _thread.pid = _database().cursor(), pid
+    return _thread.cursor  # type: ignore[no-any-return]
+
+
+def _database() -> duckdb.DuckDBPyConnection:
+    """This process's database, opened on first use."""
+    pid = os.getpid()
     with _process_lock:
         if _process["pid"] != pid:
             database = duckdb.connect(":memory:", config=SETTINGS)
             for statement in AFTER_OPENING:
                 database.execute(statement)
             _process.update(pid=pid, database=database)
-        _thread.cursor, _thread.pid = _process["database"].cursor(), pid
-    return _thread.cursor  # type: ignore[no-any-return]
+        return _process["database"]  # type: ignore[no-any-return]
 
 
 def _sql_chars(table: dict[int, str]) -> list[tuple[str, str]]:
@@ -115,7 +124,7 @@ class Store:
 
     def __init__(self, folder: Path, tables: Iterable[str]) -> None:
         self.folder = folder
-        self.files = {name: tuple(str(path) for path in table_files(folder, name)) for name in tables}
+        self.files = {name: tuple(str(path) for path in _files_of(folder, name)) for name in tables}
 
     def has(self, table: str) -> bool:
         """Whether the build has the table (an optional one may not have been built)."""
@@ -132,6 +141,44 @@ class Store:
         and its number in it, to keep the files' order through a join). `names` fill the statement's other
         fields: a table (`table=`) or column names of the contract, quoted here. An unbuilt table gives no rows,
         with `empty`'s columns."""
+        frame: pd.DataFrame = self.arrow(sql, params, empty, **names).to_pandas()
+        return frame
+
+    def arrow(self, sql: str, params: dict[str, Any] | None = None, empty: str | None = None, **names: str) -> pa.Table:
+        """`query`'s rows as Arrow (lists stay lists and maps maps, as the records want them)."""
+        statement = self._statement(sql, params, empty, names)
+        if isinstance(statement, pa.Table):
+            return statement
+        with self._told():
+            return _cursor().sql(statement[0], params=statement[1]).to_arrow_table()
+
+    def batches(
+        self, sql: str, params: dict[str, Any] | None = None, rows: int = 2048, **names: str
+    ) -> Iterator[pa.Table]:
+        """`query`'s rows a batch of `rows` at a time, never held whole: on a cursor of their own, so the thread's
+        other queries may run between two batches."""
+        statement = self._statement(sql, params, None, names)
+        if isinstance(statement, pa.Table):
+            yield statement
+            return
+        cursor = _database().cursor()
+        try:
+            with self._told():
+                reader = iter(cursor.sql(statement[0], params=statement[1]).to_arrow_reader(rows))
+            while True:
+                with self._told():
+                    batch = next(reader, None)
+                if batch is None:
+                    return
+                yield pa.Table.from_batches([batch])
+        finally:
+            cursor.close()
+
+    def _statement(
+        self, sql: str, params: dict[str, Any] | None, empty: str | None, names: dict[str, str]
+    ) -> tuple[str, dict[str, Any]] | pa.Table:
+        """The statement with its fields filled and its parameters bound, or no rows when a table is not built."""
+        names = dict(names)
         tables = {name: name for name in self.files}
         if "table" in names:
             tables["table"] = names.pop("table")
@@ -144,21 +191,23 @@ class Store:
         fields = {name: _quoted(column) for name, column in names.items()}
         for field, table in needed.items():
             bound[f"files_{table}"] = list(self.files[table])
-            fields[field] = f"read_parquet($files_{table})"
+            fields[field] = _reader(table, self.files[table])
             fields[f"{field}_numbered"] = f"read_parquet($files_{table}, filename = true, file_row_number = true)"
             fields[f"{field}_files"] = f"$files_{table}"  # the list of its files, to order rows by their file
+        return sql.format(**fields), bound
+
+    @contextmanager
+    def _told(self) -> Iterator[None]:
+        """A file gone or damaged after the load checked it: the reader is told, as for a file never built (a
+        mistake in a statement is not the data's: it stays an error of the app)."""
         try:
-            result = _cursor().sql(sql.format(**fields), params=bound).to_arrow_table()
+            yield
         except (duckdb.IOException, duckdb.InvalidInputException) as error:
-            # A file gone or damaged after the load checked it: the reader is told, as for a file never built (a
-            # mistake in a statement is not the data's: it stays an error of the app).
             first_line = (str(error).splitlines() or [type(error).__name__])[0][:200]
             raise DataUnavailable(
                 f"the data of {self.folder.name}/ cannot be read ({first_line}): "
                 "run `make data` (or `.venv/bin/python -m etl`) and reload this page."
             ) from None
-        frame: pd.DataFrame = result.to_pandas()
-        return frame
 
     def rows_of(self, table: str, column: str, value: object, order: str | None = None) -> pd.DataFrame:
         """A table's rows whose `column` equals `value`, by `order` if given, then in the files' order."""
@@ -205,9 +254,32 @@ class Store:
         unnamed = self.query(_INVOLVED_IN_UNNAMED_CHECKS, {"status": status})
         return {str(i) for i in named.id} | {str(i) for i in unnamed.id}
 
-    def uncharted_suggestions(self, report_id: str, curated: Sequence[str]) -> pd.DataFrame:
-        """The report's suggestions no curated indicator covers and with no page of their own, with their paragraphs."""
-        return self.query(_UNCHARTED_SUGGESTIONS, {"report": report_id, "curated": list(curated)})
+    def uncharted_suggestions(self, report_id: str) -> pd.DataFrame:
+        """The report's suggestions no curated indicator covers and with no page of their own (no catalogue entry
+        of their id), with their paragraphs."""
+        return self.query(_UNCHARTED_SUGGESTIONS, {"report": report_id})
+
+    def catalogue_of(self, report_id: str) -> pa.Table:
+        """One report's catalogue entries, in their order."""
+        return self.arrow(_CATALOGUE_OF_REPORT, {"report": report_id}, empty="catalog")
+
+    def catalogue_named(self, indicator_ids: Sequence[str]) -> pa.Table:
+        """Every catalogue entry of these indicators (a series has one a document), in no set order."""
+        if len(indicator_ids) == 1:
+            return self.arrow(_CATALOGUE_OF_ID, {"id": indicator_ids[0]}, empty="catalog")
+        return self.arrow(_CATALOGUE_NAMED, {"ids": list(indicator_ids)}, empty="catalog")
+
+    def shared_indicator_ids(self) -> list[str]:
+        """The indicator ids with more than one catalogue entry (a series across documents, an entry a document)."""
+        return [str(i) for i in self.query(_SHARED_IDS, empty="catalog").indicator_id]
+
+    def series_in(self, report_ids: Sequence[str]) -> pd.DataFrame:
+        """The series across documents these reports give a point to: (report_id, indicator_id), in the files' order."""
+        return self.query(_SERIES_IN, {"reports": list(report_ids)}, empty="catalog")[["report_id", "indicator_id"]]
+
+    def catalogue(self, rows: int) -> Iterator[pa.Table]:
+        """The whole catalogue in the files' order, `rows` entries at a time."""
+        return self.batches(_WHOLE_CATALOGUE, rows=rows)
 
     def column_values(self, table: str, columns: Sequence[str]) -> pd.DataFrame:
         """Some columns of a table, every row (the reports' ids and languages, read once a build)."""
@@ -234,12 +306,49 @@ _INVOLVED_IN_UNNAMED_CHECKS = (
     "SELECT DISTINCT unnest(indicator_ids) AS id FROM {checks} WHERE status = $status AND claim_id IS NULL"
 )
 _UNCHARTED_SUGGESTIONS = """
-WITH c AS (SELECT claim_id, paragraph FROM {claims} WHERE report_id = $report)
+WITH c AS (SELECT claim_id, paragraph FROM {claims} WHERE report_id = $report),
+     s AS (SELECT * FROM {suggestions_numbered} WHERE report_id = $report AND len(covered_by) = 0)
 SELECT s.* EXCLUDE (filename, file_row_number), c.paragraph
-FROM {suggestions_numbered} AS s LEFT JOIN c USING (claim_id)
-WHERE s.report_id = $report AND len(s.covered_by) = 0 AND NOT list_contains($curated, s.suggestion_id)
+FROM s LEFT JOIN c USING (claim_id)
+WHERE s.suggestion_id NOT IN (SELECT indicator_id FROM {catalog} WHERE indicator_id IS NOT NULL)
 ORDER BY list_position({suggestions_files}, s.filename), s.file_row_number
 """
+# The catalogue: a report's entries (a report's rows are in one file, in their order); the entries of some ids
+# (one pass over the ids' column, however many ids: a semi-join, whose rows come in no set order); the ids that
+# name several entries; every entry, in the files' order.
+_CATALOGUE_OF_REPORT = "SELECT * FROM {catalog} WHERE report_id = $report"
+_CATALOGUE_OF_ID = "SELECT * FROM {catalog} WHERE indicator_id = $id"
+_CATALOGUE_NAMED = "SELECT * FROM {catalog} WHERE indicator_id IN (SELECT unnest($ids))"
+_SHARED_IDS = "SELECT indicator_id FROM {catalog} GROUP BY indicator_id HAVING count(*) > 1"
+_SERIES_IN = "SELECT report_id, indicator_id FROM {catalog} WHERE series AND list_contains($reports, report_id)"
+_WHOLE_CATALOGUE = "SELECT * FROM {catalog}"
+
+
+def _files_of(folder: Path, table: str) -> tuple[Path, ...]:
+    """A table's files: the store's (`contract.store.table_files`), or a plain folder's catalog.json."""
+    if table == "catalog" and (Path(folder) / CATALOG_JSON).is_file():
+        return (Path(folder) / CATALOG_JSON,)
+    return table_files(folder, table)
+
+
+def _reader(table: str, files: Sequence[str]) -> str:
+    """How DuckDB reads a table's files: Parquet, or a catalog.json (an array of objects) with the contract's types."""
+    if files and files[0].endswith(".json"):
+        kinds = ", ".join(f"'{field.name}': '{_sql_type(field.type)}'" for field in schema.schema(table))
+        return f"read_json($files_{table}, format = 'array', columns = {{{kinds}}})"
+    return f"read_parquet($files_{table})"
+
+
+_SQL_TYPES = {"string": "VARCHAR", "int64": "BIGINT", "double": "DOUBLE", "bool": "BOOLEAN"}
+
+
+def _sql_type(kind: pa.DataType) -> str:
+    """DuckDB's name of a contract column's Arrow type."""
+    if pa.types.is_list(kind):
+        return _sql_type(kind.value_type) + "[]"
+    if pa.types.is_map(kind):
+        return f"MAP({_sql_type(kind.key_type)}, {_sql_type(kind.item_type)})"
+    return _SQL_TYPES[str(kind)]
 
 
 def _quoted(column: str) -> str:
@@ -247,7 +356,6 @@ def _quoted(column: str) -> str:
     return '"' + column.replace('"', '""') + '"'
 
 
-def _empty(table: str) -> pd.DataFrame:
+def _empty(table: str) -> pa.Table:
     """No rows, with the table's columns and types (a table this build did not write)."""
-    empty: pd.DataFrame = schema.schema(table).empty_table().to_pandas()
-    return empty
+    return schema.schema(table).empty_table()

@@ -22,23 +22,41 @@ def compare_search(ids: list[str], lang: str) -> str:
     return f"?{urlencode(query, safe=',')}" if query else ""
 
 
-@memoized(max_entries=4)
-def comparable_indicators(dataset: data.Dataset, lang: str) -> list[dict[str, str]]:
-    """The indicators that are series over time (lines or shares over time), as dcc.Dropdown options."""
+@memoized(max_entries=16)
+def comparable_indicators(
+    dataset: data.Dataset, report_id: str, chosen: tuple[str, ...], lang: str
+) -> list[dict[str, str]]:
+    """The dropdown's options: the series over time (lines or shares over time) of one document, those it gives a
+    point to included, then the others already chosen. The whole catalogue's would be hundreds of thousands of
+    options in a corpus: a reader compares a document's figures with one another, and any other by its id."""
+    own = comparison.comparable_of_report(dataset, report_id)
+    others = [i for i in chosen if i not in own and comparison.comparable(dataset, i)]
+    entries = dataset.indicators_named([*own, *others], report_id)
     return [
-        {"label": f"{title(entry, lang)} ({unit_label(entry, lang)})", "value": entry.indicator_id}
-        for entry in dataset.catalog
-        if comparison.comparable(dataset, entry.indicator_id)
+        {"label": f"{title(entry, lang)} ({unit_label(entry, lang)})", "value": indicator_id}
+        for indicator_id in [*own, *others]
+        if (entry := entries.get(indicator_id)) is not None
     ]
 
 
-def layout(lang: object = None, ids: object = None, **_: object) -> html.Div:
-    """The comparison of the indicators named in `?ids=a,b`, in `lang`."""
+def compared_report(dataset: data.Dataset, chosen: list[str], report: object = None) -> str:
+    """The document whose indicators the dropdown offers: `?report=` when it names one, else the first chosen
+    indicator's, else the default report."""
+    if isinstance(report, str) and dataset.report_or_default(report) == report:
+        return report
+    first = next((entry for i in chosen if (entry := dataset.indicator(i)) is not None), None)
+    return first.report_id if first is not None else dataset.report_or_default(None)
+
+
+def layout(lang: object = None, ids: object = None, report: object = None, **_: object) -> html.Div:
+    """The comparison of the indicators named in `?ids=a,b`, in `lang`; the choices offered are of `?report=`, else
+    of the first indicator's document."""
     lang = language(one(lang))
     dataset, problem = page_data(lang)
     if dataset is None:
         return html.Div(problem, className="compare")
     chosen = comparison.compare_ids(ids)
+    offered = compared_report(dataset, chosen, one(report))
     return html.Div(
         [
             problem,
@@ -49,7 +67,7 @@ def layout(lang: object = None, ids: object = None, **_: object) -> html.Div:
             html.Label(t(lang, "compare_choose"), htmlFor="compare-choice", className="compare-label"),
             dcc.Dropdown(
                 id="compare-choice",
-                options=comparable_indicators(dataset, lang),
+                options=comparable_indicators(dataset, offered, tuple(chosen), lang),
                 value=chosen,
                 multi=True,
                 placeholder=t(lang, "compare_of"),

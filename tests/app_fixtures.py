@@ -27,6 +27,12 @@ def build_fixture(folder: Path) -> Path:
     return folder
 
 
+def catalogue_ids(dataset) -> list[str]:
+    """Every indicator id of a dataset's catalogue, once each, in its order (the app never holds this list: a test's
+    small store is read through)."""
+    return list(dict.fromkeys(entry.indicator_id for entry in dataset.catalogue_entries()))
+
+
 def shared_fixture(tmp_path_factory) -> Path:
     """One built folder for every app test module of the session (the build takes about a second)."""
     if "folder" not in _shared:

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from app_fixtures import app_reading, build_home, plain_copy, require_browser, shared_fixture
+from app_fixtures import app_reading, build_home, catalogue_ids, plain_copy, require_browser, shared_fixture
 from store_tables import stored_catalog, stored_table
 
 from dashboard import chart_text, charts, data, images
@@ -52,7 +52,7 @@ def test_no_markup_of_the_report_reaches_a_figure(marked):
     folder, suggested = marked
     with app_reading(folder):
         dataset = data.load()
-        for indicator_id in [CURATED, suggested, *dataset.indicators]:
+        for indicator_id in [CURATED, suggested, *catalogue_ids(dataset)]:
             parts = charts.chart_parts(dataset, indicator_id, {}, "fr")
             assert parts is not None
             for figure in (parts.figure, charts.briefing_figure(parts, 1280, 720)):

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from app_fixtures import plain_copy, shared_fixture
+from app_fixtures import catalogue_ids, plain_copy, shared_fixture
 from dash import html
 from store_tables import stored_table
 
@@ -170,7 +170,7 @@ def test_sources_cite_every_paragraph_in_full():
 
 def test_checks_put_inconsistencies_first():
     dataset = data.load()
-    for indicator_id in dataset.indicators:
+    for indicator_id in catalogue_ids(dataset):
         statuses = list(dataset.checks_of(indicator_id).status)
         assert statuses == sorted(statuses, key=lambda s: s != "inconsistent"), indicator_id
 
@@ -179,7 +179,7 @@ def test_checks_tab_lists_the_indicator_checks():
     from pages import indicator
 
     dataset = data.load()
-    with_checks = next(i for i in dataset.indicators if len(dataset.checks_of(i)))
+    with_checks = next(i for i in catalogue_ids(dataset) if len(dataset.checks_of(i)))
     layout = indicator.layout(indicator_id=with_checks, tab="checks")
     ids = {c.id for c in walk(layout) if str(getattr(c, "id", "")).startswith("indicator-check-")}
     assert ids == {f"indicator-check-{c}" for c in dataset.checks_of(with_checks).check_id}
@@ -314,7 +314,7 @@ def test_format_value_shows_the_qualifier(value, qualifier, unit, lang, expected
 def test_every_indicator_renders_in_every_tab_and_language():
     from pages import indicator
 
-    for indicator_id in data.load().indicators:
+    for indicator_id in catalogue_ids(data.load()):
         for tab in ("chart", "table", "sources", "checks"):
             for lang in ("fr", "en"):
                 layout = indicator.layout(indicator_id=indicator_id, tab=tab, lang=lang)

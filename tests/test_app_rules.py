@@ -141,7 +141,9 @@ def test_statuses_the_app_tests_are_the_contracts():
 
 def test_catalogue_entries_are_typed_records(client):
     dataset = data.load()
-    assert dataset.catalog and all(isinstance(entry, CatalogEntry) for entry in dataset.catalog)
+    entries = list(dataset.catalogue_entries())
+    assert entries and all(isinstance(entry, CatalogEntry) for entry in entries)
+    assert all(isinstance(entry, CatalogEntry) for entry in dataset.entries_of(entries[0].report_id))
     for name, text in app_source().items():
         assert not re.search(r"""entry\[["']\w+["']\]\[""", text), f"{name}: read the typed entry's fields"
     served = client.get("/api/indicators.json").get_json()

@@ -24,7 +24,7 @@ def duo(tmp_path_factory):
 
 
 def chart_pages() -> list[tuple[str, str]]:
-    series = [entry.indicator_id for entry in data.load().catalog if entry.chart == "time_series"]
+    series = [entry.indicator_id for entry in data.load().catalogue_entries() if entry.chart == "time_series"]
     return [
         (f"/indicators/{series[0]}", "#indicator-graph .main-svg"),
         (f"/indicators/{series[1]}?lang=en", "#indicator-graph .main-svg"),

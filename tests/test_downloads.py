@@ -5,6 +5,7 @@ zipfile) and compared with the table read whole from its Parquet file."""
 import csv
 import importlib.util
 import io
+import json
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -17,7 +18,8 @@ import pytest
 from app_fixtures import app_reading, plain_copy, shared_fixture
 from openpyxl import load_workbook
 
-from contract.store import current_folder, table_files
+from contract import schema
+from contract.store import current_folder, read_table, table_files
 from dashboard import data, exports, store_batches, workbook
 
 # Filters of /api/claims.csv and the page, each narrowing differently (no value of the report: only words).
@@ -133,19 +135,26 @@ def test_the_package_holds_every_table_as_the_store_has_it(client, folder):
         (path,) = table_files(folder, name)
         assert archive.read(f"parquet/{name}.parquet") == path.read_bytes(), name
         assert archive.read(f"csv/{name}.csv") == whole_csv(pd.read_parquet(path)), name
-    assert archive.read("catalog.json").decode("utf-8") == exports.catalog_json(dataset, indent=1)
+    assert archive.read("catalog.json").decode("utf-8") == stored_catalog_json(folder, indent=1)
     readme = archive.read("README.md").decode("utf-8")
     assert all(f"`{report}`" in readme for report in dataset.report_ids()) and "## claims" in readme
 
 
-def test_the_catalogue_written_an_entry_at_a_time_is_the_catalogue(folder):
-    dataset = data.load()
-    assert "".join(exports.catalog_json_pieces(dataset)) == exports.catalog_json(dataset, indent=1)
-    dataset.catalog, whole = [], dataset.catalog
-    try:
-        assert "".join(exports.catalog_json_pieces(dataset)) == exports.catalog_json(dataset, indent=1) == "[]"
-    finally:
-        dataset.catalog = whole
+def stored_catalog_json(folder: Path, indent: int | None) -> str:
+    """The catalogue as the app wrote it when it held it whole: the store's table read whole (its files one after
+    the other), one JSON text."""
+    entries = schema.from_table("catalog", read_table(folder, "catalog"))
+    return json.dumps([schema.as_dict(entry) for entry in entries], ensure_ascii=False, indent=indent)
+
+
+def test_the_catalogue_written_a_batch_at_a_time_is_the_catalogue(client, folder, monkeypatch):
+    assert client.get("/api/indicators.json").get_data(as_text=True) == stored_catalog_json(folder, None)
+    monkeypatch.setattr(exports, "CATALOG_PIECE_CHARS", 1)  # a piece an entry
+    pieces = list(exports.catalog_json_pieces(data.load()))
+    assert len(pieces) > 40 and "".join(pieces) == stored_catalog_json(folder, 1)
+    monkeypatch.setattr(data.Dataset, "catalogue_entries", lambda dataset: iter(()))
+    assert exports.catalog_json(data.load(), indent=1) == exports.catalog_json(data.load()) == "[]"
+    assert client.get("/api/indicators.json").get_data(as_text=True) == "[]"
 
 
 def split_claims(folder: Path, into: Path, parts: int) -> tuple[Path, ...]:

@@ -2,7 +2,7 @@
 
 import pandas as pd
 import pytest
-from app_fixtures import app_reading, shared_fixture
+from app_fixtures import app_reading, catalogue_ids, shared_fixture
 
 from dashboard.components import quote_spans
 
@@ -54,7 +54,7 @@ def test_every_observation_is_marked_at_its_own_offsets(built):
     from dashboard import data
 
     dataset = data.load()
-    observations = pd.concat(dataset.observations_of(i) for i in dataset.indicators)
+    observations = pd.concat(dataset.observations_of(i) for i in catalogue_ids(dataset))
     for row in observations.itertuples():
         text = dataset.paragraph_text(row.report_id, row.paragraph)
         spans = quote_spans(text, row.quote, int(row.start), int(row.end))

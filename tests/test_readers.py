@@ -51,7 +51,7 @@ def test_search_ignores_accents_case_apostrophes_and_ligatures(text, query, foun
 def test_catalogue_search_finds_the_same_cards_with_or_without_accents():
     from pages import catalogue
 
-    catalog = data.load().catalog
+    catalog = list(data.load().catalogue_entries())
     # Expected: the indicators whose French title or description writes "réfugiés" as it is.
     written = {e.indicator_id for e in catalog if "réfugiés" in (e.title_fr + e.description_fr).lower()}
     assert written, "the catalogue has refugee indicators"

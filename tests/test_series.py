@@ -12,11 +12,12 @@ report on Luxembourg). Gold values are read in the PDFs:
   dialogue, 61 delegations made statements."
 """
 
+import json
 import shutil
 
 import pytest
 from app_fixtures import ROOT, app_reading, routing
-from store_tables import stored_table
+from store_tables import stored_catalog, stored_table
 from test_app_any_build import hrefs
 from test_app_documents import walk
 
@@ -246,3 +247,25 @@ def test_the_embed_and_the_downloads_cite_each_point_in_its_own_document(client)
         (NEW, "A/HRC/23/10", 32),
     ]
     assert "30 delegations" in cited[0]["text"] and "61 delegations" in cited[1]["text"]
+
+
+def test_a_series_is_named_by_its_last_documents_entry_and_found_from_any_of_its_documents(client, store):
+    """A series has an entry a document under one id: `indicator(id)` is the last in store order (the documented
+    choice), and the catalogue is sent as the store holds it, each document's entries with their own report."""
+    from dashboard import data, memo
+
+    dataset = data.load()
+    last = dataset.report_ids()[-1]  # the reports in store order
+    for indicator_id in GOLD:
+        assert dataset.indicator(indicator_id).report_id == last
+    memo.clear_all()  # asked from either document's page (its entries read with it), the same entry
+    for documents_page in (OLD, NEW):
+        named = data.load().indicators_named(GOLD, documents_page)
+        assert {entry.report_id for entry in named.values()} == {last} and set(named) == set(GOLD)
+    for documents in ([OLD], [NEW], [OLD, NEW]):
+        assert set(GOLD) <= set(dataset.series_of_documents(documents))
+    sent = client.get("/api/indicators.json").get_json()
+    assert {(e["indicator_id"], e["report_id"]) for e in sent if e["indicator_id"] in GOLD} == {
+        (i, r) for i in GOLD for r in (OLD, NEW)
+    }
+    assert json.dumps(sent, ensure_ascii=False) == json.dumps(stored_catalog(store), ensure_ascii=False)

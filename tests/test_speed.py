@@ -185,7 +185,7 @@ def test_the_basic_bundle_is_the_version_plotly_ships_and_draws_every_chart(tmp_
         dataset = data.load()
         kinds = {
             trace.type
-            for entry in dataset.catalog
+            for entry in dataset.catalogue_entries()
             for lang in ("fr", "en")
             for trace in charts.chart_parts(dataset, entry.indicator_id, {}, lang).figure.data
         }

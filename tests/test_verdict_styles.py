@@ -5,7 +5,7 @@ import html
 import re
 
 import pytest
-from app_fixtures import ROOT, app_reading, shared_fixture
+from app_fixtures import ROOT, app_reading, catalogue_ids, shared_fixture
 from test_app_pages import walk
 
 from contract.schema import CHECK_STATUSES, QUALIFIED_STATUSES
@@ -29,7 +29,7 @@ def dataset(built):
 
 def drawn_by(dataset, check) -> set[str]:
     """The indicators that draw the figure a check is about."""
-    return {i for i in dataset.indicators if check.claim_id in set(dataset.observations_of(i).claim_id)}
+    return {i for i in catalogue_ids(dataset) if check.claim_id in set(dataset.observations_of(i).claim_id)}
 
 
 def banner_classes(layout) -> dict[str, str]:
@@ -74,7 +74,7 @@ def test_the_image_prints_a_qualified_warning_in_amber(dataset):
 def test_compare_keeps_the_verdict_of_its_warnings(dataset):
     from pages import compare
 
-    ids = [i for i in dataset.indicators if comparison.comparable(dataset, i)]
+    ids = [i for i in catalogue_ids(dataset) if comparison.comparable(dataset, i)]
     parts, _ = comparison.compare_parts(dataset, ids, "fr")
     assert parts is not None and {w.verdict for w in parts.warnings} <= {"inconsistent", "qualified"}
     layout = compare.layout(ids=",".join(ids), lang="fr")
