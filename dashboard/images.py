@@ -1,27 +1,16 @@
-"""PNG and SVG of a figure through kaleido 1.x and Debian's Chromium, one browser kept alive per process.
+"""PNG and SVG of a figure through kaleido 1.x and Debian's Chromium (dashboard/chromium.py: one browser kept per process).
 
-Starting Chromium costs 1-3 s (more on a busy machine); keeping it open makes later images cost about 0.3 s. The browser
-runs in this module's own thread and event loop, started by `start()` (gunicorn.conf.py calls it as
-each worker boots, after the fork, so a fresh server's first image does not wait for Chromium) or
-else by the first image, and closed when the process exits. A render has a time limit,
-and a browser that died (or hung) is killed and restarted in the background: meanwhile image
-requests get RendererUnavailable at once (a 503 with Retry-After), never a worker stuck until
-gunicorn kills it (a killed Chromium once made the next request hang for 30 s).
-Images are kept (`dashboard/memo.py`) by everything that shapes them.
+Images are kept (`dashboard/memo.py`) by everything that shapes them. `warm_up` renders one real chart as a worker
+boots, so that a reader's first image is not the worker's first.
 """
 
-import asyncio
-import atexit
-import concurrent.futures
-import contextlib
 import logging
-import os
-import signal
 import threading
 from dataclasses import astuple, dataclass
 from typing import Any
 
-from dashboard import charts, data, figures, transfer
+from dashboard import charts, chromium, data, figures
+from dashboard.chromium import RETRY_AFTER, RendererUnavailable  # noqa: F401 (the image API's 503 and its wait)
 from dashboard.memo import Memo
 from dashboard.query import Query
 
@@ -31,174 +20,10 @@ MIN_SCALE, MAX_SCALE = 0.5, 4.0
 # A 4000 x 4000 image at scale 4 would be 256 million pixels: cap what one request may render.
 MAX_PIXELS = 16_000_000
 CACHE_SIZE = 128
-# Seconds: one render (about 0.3 s when well), Chromium's first start in a process (about 2.5 s), and what
-# a client is told to wait while the browser restarts. Render + start stay under gunicorn's timeout (30 s).
-RENDER_TIMEOUT, START_TIMEOUT, RETRY_AFTER = 10, 15, 5
-
-# A figure drawn once as Chromium starts, so that plotly.js is loaded before the first image asked for.
-WARM_UP_FIGURE = {"data": [{"type": "bar", "x": [1], "y": [1]}], "layout": {}}
-WARM_UP_OPTIONS = {"format": "png", "width": MIN_SIDE, "height": MIN_SIDE, "scale": 1}
-
+# Seconds a booting worker waits for its warm-up render before it takes requests (then the render goes on beside them).
+WARM_UP_WAIT = 5
 _images = Memo("dashboard.images", max_entries=CACHE_SIZE)
 _log = logging.getLogger(__name__)
-
-
-class RendererUnavailable(RuntimeError):
-    """Chromium is (re)starting or did not answer in time: ask again after `retry_after` seconds."""
-
-    def __init__(self, message: str, retry_after: int = RETRY_AFTER):
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-class Browser:
-    """One kaleido Chromium in a thread of its own; restarted in the background when it dies or hangs."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._pid = None  # the process that owns the thread (a fork gets none)
-        self._loop = None
-        self._kaleido = None
-        self._starting = None  # the start in progress (a concurrent future)
-        self._started_once = False
-
-    def render(self, spec: dict, opts: dict) -> bytes:
-        """The image bytes; RendererUnavailable while Chromium (re)starts or when it hangs."""
-        with self._lock:
-            self._own_thread()
-            if self._kaleido is not None and not self._alive():
-                _log.warning("Chromium (kaleido) is gone: restarting it")
-                self._restart()
-            starting = self._starting
-            if self._kaleido is None and starting is None:
-                starting = self._starting = self._submit(self._open())
-            first = not self._started_once
-        if starting is not None:
-            if not first:
-                raise RendererUnavailable("the image renderer is restarting: try again in a few seconds")
-            try:
-                starting.result(START_TIMEOUT)
-            except concurrent.futures.TimeoutError:
-                raise RendererUnavailable("the image renderer did not start in time: try again shortly") from None
-            except Exception as error:  # noqa: BLE001 (any failure to start) Chromium failed to start: say so, try again on the next request
-                raise RendererUnavailable(f"the image renderer could not start ({type(error).__name__})") from None
-        with self._lock:
-            browser = self._kaleido
-        if browser is None:
-            raise RendererUnavailable("the image renderer is restarting: try again in a few seconds")
-        job = self._submit(browser.calc_fig(spec, opts=opts))
-        try:
-            return job.result(RENDER_TIMEOUT)
-        except concurrent.futures.TimeoutError:
-            job.cancel()
-            self.restart(f"a render took longer than {RENDER_TIMEOUT} s")
-            raise RendererUnavailable("the image took too long to render: try again in a few seconds") from None
-        except Exception:
-            if self._alive():
-                raise  # the figure itself failed: a bug to see, not a browser to restart
-            self.restart("Chromium died during a render")
-            raise RendererUnavailable("the image renderer stopped: try again in a few seconds") from None
-
-    def start(self) -> None:
-        """Start Chromium in the background now, without waiting for it (nothing if it is open or starting)."""
-        with self._lock:
-            self._own_thread()
-            if self._kaleido is None and self._starting is None:
-                self._starting = self._submit(self._open())
-
-    def restart(self, why: str) -> None:
-        """Kill Chromium and start another in the background."""
-        _log.warning("restarting Chromium (kaleido): %s", why)
-        with self._lock:
-            self._restart()
-
-    def stop(self) -> None:
-        """Close Chromium and the thread (also done at exit)."""
-        with self._lock:
-            if self._loop is None or self._pid != os.getpid():
-                return
-            loop, browser = self._loop, self._kaleido
-            self._loop, self._kaleido, self._starting = None, None, None
-        if browser is not None:
-            try:
-                asyncio.run_coroutine_threadsafe(_close(browser), loop).result(START_TIMEOUT)
-            except Exception:  # noqa: BLE001 closing a broken browser: kill what is left
-                _kill(browser)
-        loop.call_soon_threadsafe(loop.stop)
-
-    # --- inside the lock ---
-
-    def _own_thread(self) -> None:
-        if self._loop is not None and self._pid == os.getpid():
-            return
-        self._pid, self._kaleido, self._starting, self._started_once = os.getpid(), None, None, False
-        self._loop = asyncio.new_event_loop()
-        threading.Thread(target=self._loop.run_forever, name="kaleido", daemon=True).start()
-
-    def _alive(self) -> bool:
-        process = getattr(self._kaleido, "subprocess", None)
-        return process is not None and process.poll() is None
-
-    def _restart(self) -> None:
-        if self._loop is None:
-            return
-        old, self._kaleido = self._kaleido, None
-        if old is not None:
-            _kill(old)
-        if self._starting is None or self._starting.done():
-            self._starting = self._submit(self._replace(old))
-
-    def _submit(self, coroutine) -> concurrent.futures.Future:
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
-
-    # --- in the browser's event loop ---
-
-    async def _open(self):
-        import kaleido  # imported here: importing it costs about 0.3 s that pages never need
-
-        # kaleido's own time limit stays above ours, so a slow render is always ours to handle (restart, 503).
-        # plotly.js's basic bundle, as the pages draw with (every trace the charts use, tests/test_speed.py): Chromium's
-        # tab loads 1.2 MB instead of 4.8 MB, which halves the start (measured 9 s -> 4 s on the busy 2-core machine).
-        browser = kaleido.Kaleido(n=1, timeout=2 * RENDER_TIMEOUT, mathjax=False, plotlyjs=str(transfer.PLOTLY_BASIC))
-        try:
-            await asyncio.wait_for(browser.open(), START_TIMEOUT)
-        except BaseException:
-            _kill(browser)
-            with self._lock:
-                self._starting = None
-            raise
-        # The tab's first figure loads plotly.js into it (about 0.2 s): done here rather than in a reader's first image.
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(browser.calc_fig(WARM_UP_FIGURE, opts=WARM_UP_OPTIONS), RENDER_TIMEOUT)
-        with self._lock:
-            self._kaleido, self._starting, self._started_once = browser, None, True
-        return browser
-
-    async def _replace(self, old):
-        if old is not None:
-            # its files are in TMPDIR; the process is already killed
-            with contextlib.suppress(BaseException):
-                await asyncio.wait_for(_close(old), 10)
-        return await self._open()
-
-
-async def _close(browser) -> None:
-    await browser.close()
-
-
-def _kill(browser) -> None:
-    """Kill Chromium and every process it started (kaleido starts it as the leader of a process group)."""
-    process = getattr(browser, "subprocess", None)
-    if process is None or process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        process.kill()
-
-
-_browser = Browser()
-atexit.register(_browser.stop)
 
 
 class BadImageRequest(ValueError):
@@ -237,17 +62,43 @@ def render(figure: Any, fmt: str, width: int, height: int, scale: float = 1.0) -
     if fmt not in FORMATS:
         raise BadImageRequest(f"format must be one of {', '.join(FORMATS)}")
     spec = figure.to_dict() if hasattr(figure, "to_dict") else figure
-    return _browser.render(spec, {"format": fmt, "width": width, "height": height, "scale": scale})
+    return chromium.render(spec, {"format": fmt, "width": width, "height": height, "scale": scale})
 
 
 def start() -> None:
     """Start this process's Chromium in the background: the first image then finds it open, or part-way there."""
-    _browser.start()
+    chromium.start()
 
 
 def stop() -> None:
     """Close this process's Chromium (it is also closed at exit)."""
-    _browser.stop()
+    chromium.stop()
+
+
+def warm_up(dataset: data.Dataset, wait: float = WARM_UP_WAIT) -> bool:
+    """Render the catalogue's first chart as an image asked for would be, keeping no image; True when done in `wait` s.
+
+    Chromium's start draws a figure of one bar (plotly.js loaded into its tab); a reader's first chart was still the
+    first in the worker to run plotly.py's figure code, the chart's queries and a full render with its text (0.5-0.7 s
+    instead of 0.3). The chart's parts are kept as any image's are (`charts.chart_parts`); the image is not, so no
+    reader's image comes from here. A render that takes longer than `wait` goes on in the background.
+    """
+    if not dataset.catalog:
+        return True
+    indicator_id = dataset.catalog[0].indicator_id
+
+    def render_one() -> None:
+        try:
+            parts = charts.chart_parts(dataset, indicator_id)
+            if parts is not None:
+                parts_image(parts, "png", ImageOptions(*figures.SIZES[figures.DEFAULT_SIZE]))
+        except Exception as error:  # noqa: BLE001 a warm-up that fails leaves the first image to do the work, as before
+            _log.warning("image warm-up of %s failed: %s", indicator_id, error)
+
+    thread = threading.Thread(target=render_one, name="image-warm-up", daemon=True)
+    thread.start()
+    thread.join(wait)
+    return not thread.is_alive()
 
 
 def parts_image(parts: charts.ChartParts, fmt: str, options: ImageOptions) -> bytes:

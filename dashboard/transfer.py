@@ -11,34 +11,48 @@ though only /claims uses it. Here:
   layout holds a grid (Dash's renderer loads a callback answer's `dist` before drawing it);
 - the pages' graphs get plotly.js's basic bundle (scatter, bar and pie: every trace the charts draw,
   tests/test_speed.py checks it), 1.2 MB instead of 4.8 MB to parse, at the address Dash's graphs
-  load plotly.js from, and a chart page's shell asks for it at once (Link: rel=preload) instead of
-  after the page's layout has arrived. Embeds load it from there too; images keep the full plotly.js.
+  load plotly.js from; embeds load it from there too, and the images' Chromium from its file;
+- a page's shell asks at once (Link: rel=preload) for what the page draws with on load (PRELOADS):
+  plotly.js and dcc.Graph's chunk on chart pages, AG Grid's bundle and chunks on /claims, instead
+  of one after another once Dash has drawn the page;
+- Babel's polyfill (core-js 2, 99 KB) is left out of the shell: it tested and patched every built-in
+  as each page started (0.1-0.2 s of the main thread in Chromium's profile), and Dash's scripts use
+  only its `regeneratorRuntime` (their lazy components are compiled async functions), which
+  assets/vendor/regenerator-runtime.js gives: regenerator-runtime 0.14.1 from npm, unchanged (MIT),
+  the library the polyfill bundles for it.
 
-`APP_SPEEDUPS=off` turns all three off (and the response cache of dashboard/cache.py): the
-previous code path, which bench/ measures against.
+`APP_SPEEDUPS=off` turns these off (and the response cache of dashboard/cache.py): the previous
+code path, which bench/ measures against (the runtime's asset stays, beside the polyfill).
 """
 
 import importlib
 import json
 import os
-from pathlib import Path
 
 from dash.fingerprint import build_fingerprint, check_fingerprint
 from flask import Flask, Response, request
 from flask_compress import Compress
 
 from dashboard.memo import Memo
+from dashboard.plotly_basic import PATH as PLOTLY_BASIC
 
 CALLBACK_ENDPOINT = "/_dash-update-component"
 PAGE_ENDPOINTS = ("/", "/<path:path>")  # Dash's index and catch-all routes
-# Pages that draw a chart on load, and where Dash's renderer fetches plotly.js from (window._dashPlotlyJSURL):
-# without a hint it asks for it only once the page's layout has arrived, 0.4-1 s after the start.
-CHART_PAGES = ("/indicators/",)
+# Where Dash's renderer fetches plotly.js from (window._dashPlotlyJSURL).
 PLOTLY_URL = "/_dash-component-suites/plotly/package_data/plotly.min.js"
-# plotly.js's basic bundle, from npm's plotly.js-basic-dist-min at the version plotly.py ships (a test compares).
-PLOTLY_BASIC = Path(__file__).parent / "static" / "plotly-basic.min.js"
-PLOTLY_BASIC_VERSION = "4.1.1"
-BASIC_TRACES = ("scatter", "bar", "pie")
+# Lazy parts of the component libraries, fetched by a component only once it is drawn (webpack chunks).
+GRAPH_CHUNK = "/_dash-component-suites/dash/dcc/async-graph.js"
+DROPDOWN_CHUNK = "/_dash-component-suites/dash/dcc/async-dropdown.js"
+GRID_CHUNK = "/_dash-component-suites/dash_ag_grid/async-community.js"
+# What a page draws on load beyond its shell, by path (a path ending in / is a prefix): asked for as the shell
+# arrives (Link: rel=preload), not one after another once Dash has the page's layout (plotly.js 0.4-1 s after the
+# start; on /claims the grid's bundle, then its chunk, then the rows: 0.3 s of downloads in a row). The bundles of
+# ON_DEMAND libraries a page uses are named by their library.
+PRELOADS: dict[str, tuple[str, ...]] = {
+    "/indicators/": (PLOTLY_URL, GRAPH_CHUNK),
+    "/compare": (PLOTLY_URL, GRAPH_CHUNK),
+    "/claims": ("dash_ag_grid", GRID_CHUNK, DROPDOWN_CHUNK),
+}
 ONE_YEAR = 31_536_000
 IMMUTABLE = f"public, max-age={ONE_YEAR}, immutable"
 # Component libraries whose scripts load only with a layout that uses them (the claims page's grid).
@@ -64,13 +78,30 @@ def register(app) -> None:
         COMPRESS_CACHE_BACKEND=CompressedFiles,
     )
     server.after_request(_cache_lifetime)
-    server.after_request(_preload_charts)
+    without_polyfill()
     # A rule more specific than Dash's component-suite route, so it wins for this one URL.
     server.add_url_rule(PLOTLY_URL, "plotly_basic", plotly_basic)
     Compress(server)
     bundles = on_demand_bundles(app)
+    preloads = {
+        page: [url for name in files for url in ([e["url"] for e in bundles[name]] if name in bundles else [name])]
+        for page, files in PRELOADS.items()
+    }
+    server.after_request(lambda response: _preload(response, preloads))
     # Registered after Compress, so it runs before it (Flask runs after_request functions last-in first-out).
     server.after_request(lambda response: _with_bundles(response, bundles))
+
+
+def without_polyfill() -> None:
+    """Take Babel's polyfill out of the page shell (assets/vendor/regenerator-runtime.js gives what Dash needs of it).
+
+    Dash lists it first among the renderer's dependencies (React and the rest), in both modes and both sources."""
+    from dash import _dash_renderer
+
+    for dependency in _dash_renderer._js_dist_dependencies:
+        for paths in (dependency.get("relative_package_path", {}), dependency.get("external_url", {})):
+            for mode, files in paths.items():
+                paths[mode] = [f for f in files if "polyfill" not in f]
 
 
 def immutable(path: str, args) -> bool:
@@ -102,15 +133,20 @@ def _basic_bundle() -> bytes:
     return _bundle.get_or_make(str(PLOTLY_BASIC), PLOTLY_BASIC.read_bytes)
 
 
-def _preload_charts(response):
-    """A chart page's shell asks for plotly.js at once (Link: rel=preload), not after Dash has drawn the page."""
-    if (
-        request.endpoint in PAGE_ENDPOINTS
-        and request.method == "GET"
-        and response.status_code == 200
-        and request.path.startswith(CHART_PAGES)
-    ):
-        response.headers.add("Link", f"<{PLOTLY_URL}>; rel=preload; as=script")
+def preloaded(path: str, preloads: dict[str, list[str]]) -> list[str]:
+    """The files the page at `path` draws with on load, to ask for with its shell."""
+    return next(
+        (files for page, files in preloads.items() if path == page or (page.endswith("/") and path.startswith(page))),
+        [],
+    )
+
+
+def _preload(response, preloads: dict[str, list[str]]):
+    """A page's shell asks at once for what the page draws with (Link: rel=preload), not after Dash has drawn it."""
+    if request.endpoint in PAGE_ENDPOINTS and request.method == "GET" and response.status_code == 200:
+        links = [f"<{url}>; rel=preload; as=script" for url in preloaded(request.path, preloads)]
+        if links:
+            response.headers["Link"] = ", ".join(links)
     return response
 
 

@@ -61,6 +61,16 @@ def layout(lang: object = None, report: object = None, **query: Any) -> html.Div
     report = dataset.report_or_default(one(report))
     frame = dataset.claims_where(ClaimFilters(reports=(report,)))
     chosen = url_filters(query)
+    options = _options(frame, lang)
+    # Each list keeps the URL's values it offers; the table shows at once the rows those filters keep, as the
+    # callback would (it then runs only when a filter changes): the rows need no second request after the page.
+    values = {
+        name: [v for v in getattr(chosen, name) if v in {o["value"] for o in offered}]
+        for name, offered in options.items()
+    }
+    rows, count, csv_href = shown_claims(
+        dataset, _filters(**values, start=chosen.first, end=chosen.last, text=chosen.words, report=report), lang
+    )
     return html.Div(
         [
             problem,
@@ -72,46 +82,7 @@ def layout(lang: object = None, report: object = None, **query: Any) -> html.Div
             report_selector(dataset, "/claims", lang, report),
             html.Div(
                 [
-                    _dropdown(
-                        "kind",
-                        [{"label": kind_label(k, lang), "value": k} for k in sorted(frame.kind.dropna().unique())],
-                        chosen,
-                        lang,
-                    ),
-                    _dropdown(
-                        "unit",
-                        [{"label": unit_word(u, lang), "value": u} for u in sorted(frame.unit.dropna().unique())],
-                        chosen,
-                        lang,
-                    ),
-                    _dropdown(
-                        "qualifier",
-                        [
-                            {"label": QUALIFIER_WORDS[lang].get(q, q) or t(lang, "as_written"), "value": q}
-                            for q in sorted(frame.qualifier.dropna().unique())
-                        ],
-                        chosen,
-                        lang,
-                    ),
-                    _dropdown(
-                        "chapter",
-                        [
-                            {"label": f"{c}. {title}", "value": c}
-                            for c, title in dict(zip(frame.chapter, frame.chapter_title)).items()
-                        ],
-                        chosen,
-                        lang,
-                    ),
-                    _dropdown(
-                        "section",
-                        [
-                            {"label": f"{s} {title}", "value": s}
-                            for s, title in dict(zip(frame.section, frame.section_title)).items()
-                            if isinstance(s, str)
-                        ],
-                        chosen,
-                        lang,
-                    ),
+                    *(_dropdown(name, options[name], values[name], lang) for name in options),
                     html.Label(
                         [
                             t(lang, "filter_from"),
@@ -156,9 +127,9 @@ def layout(lang: object = None, report: object = None, **query: Any) -> html.Div
             ),
             html.P(
                 [
-                    html.Span(id="claims-count"),
+                    html.Span(count, id="claims-count"),
                     " · ",
-                    html.A(t(lang, "download_filtered"), id="claims-download", href="/api/claims.csv"),
+                    html.A(t(lang, "download_filtered"), id="claims-download", href=csv_href),
                 ],
                 className="downloads",
             ),
@@ -166,7 +137,7 @@ def layout(lang: object = None, report: object = None, **query: Any) -> html.Div
                 dag.AgGrid(
                     id="claims-grid",
                     columnDefs=_columns(lang),
-                    rowData=[],
+                    rowData=rows,
                     defaultColDef={"sortable": True, "resizable": True, "filter": False},
                     dashGridOptions={
                         "pagination": True,
@@ -185,15 +156,34 @@ def layout(lang: object = None, report: object = None, **query: Any) -> html.Div
     )
 
 
-def _dropdown(name: str, options: list[dict[str, str]], chosen: ClaimFilters, lang: str) -> html.Label:
-    known = {option["value"] for option in options}
+def _options(frame: pd.DataFrame, lang: str) -> dict[str, list[dict[str, str]]]:
+    """The choices of each list filter, in words, from the report's claims."""
+    return {
+        "kind": [{"label": kind_label(k, lang), "value": k} for k in sorted(frame.kind.dropna().unique())],
+        "unit": [{"label": unit_word(u, lang), "value": u} for u in sorted(frame.unit.dropna().unique())],
+        "qualifier": [
+            {"label": QUALIFIER_WORDS[lang].get(q, q) or t(lang, "as_written"), "value": q}
+            for q in sorted(frame.qualifier.dropna().unique())
+        ],
+        "chapter": [
+            {"label": f"{c}. {title}", "value": c} for c, title in dict(zip(frame.chapter, frame.chapter_title)).items()
+        ],
+        "section": [
+            {"label": f"{s} {title}", "value": s}
+            for s, title in dict(zip(frame.section, frame.section_title)).items()
+            if isinstance(s, str)
+        ],
+    }
+
+
+def _dropdown(name: str, options: list[dict[str, str]], value: list[str], lang: str) -> html.Label:
     return html.Label(
         [
             t(lang, f"filter_{name}"),
             dcc.Dropdown(
                 id=f"claims-{name}",
                 options=options,
-                value=[v for v in getattr(chosen, name) if v in known],
+                value=value,
                 multi=True,
                 placeholder=t(lang, "any"),
                 labels=dropdown_labels(lang),
@@ -339,6 +329,7 @@ FILTERS = (
     Output("claims-count", "children"),
     Output("claims-download", "href"),
     *FILTERS,
+    prevent_initial_call=True,  # the page's layout holds the rows its URL's filters keep
 )
 def filter_claims(
     kind: list[str] | None,
@@ -354,12 +345,15 @@ def filter_claims(
 ) -> tuple[list[dict[str, Any]], str, str]:
     """The claims of the report kept by the filters, their count, and the CSV link for exactly those rows."""
     dataset = data.load()
-    chosen = dataset.report_or_default(report)
-    filters = _filters(kind, unit, qualifier, chapter, section, start, end, text, chosen)
+    filters = _filters(kind, unit, qualifier, chapter, section, start, end, text, dataset.report_or_default(report))
+    return shown_claims(dataset, filters, language(lang))
+
+
+def shown_claims(dataset: data.Dataset, filters: ClaimFilters, lang: str) -> tuple[list[dict[str, Any]], str, str]:
+    """The table's rows for `filters`, their count in words, and the CSV link for exactly those rows."""
     frame = dataset.claims_where(filters)
-    lang = language(lang)
     count = f"{format_number(len(frame), lang)} {t(lang, 'rows')}"
-    return grid_rows(dataset, frame, chosen, lang), count, csv_link(dataset, filters)
+    return grid_rows(dataset, frame, filters.reports[0], lang), count, csv_link(dataset, filters)
 
 
 @callback(

@@ -258,6 +258,29 @@ def test_claims_filter_callback_narrows_rows_and_the_download_link():
     assert rows[0]["link"].startswith(f"[{rows[0]['paragraph']}](/report?lang=en#p")
 
 
+def test_claims_page_holds_the_rows_its_url_keeps_without_a_second_request():
+    """The grid arrives with its rows, the count and the download link for the URL's filters, as the filter callback
+    gives them (which then runs only when a filter changes); a value no list offers is left out of both."""
+    from pages import claims
+
+    page = claims.layout(lang="en", kind="percent,nope", **{"from": "50", "to": "60"})
+    found = {
+        c.id: c for c in walk(page) if getattr(c, "id", None) in ("claims-grid", "claims-count", "claims-download")
+    }
+    assert (found["claims-grid"].rowData, found["claims-count"].children, found["claims-download"].href) == (
+        claims.filter_claims(["percent"], [], [], [], [], 50, 60, "", "en")
+    )
+    assert (
+        found["claims-grid"].rowData and found["claims-download"].href == "/api/claims.csv?kind=percent&from=50&to=60"
+    )
+    assert next(c for c in walk(page) if getattr(c, "id", None) == "claims-kind").value == ["percent"]
+    everything = claims.layout(lang="fr")
+    rows = next(c for c in walk(everything) if getattr(c, "id", None) == "claims-grid").rowData
+    assert {r["kind"] for r in rows} and rows == claims.filter_claims(
+        list(data.STATISTIC_KINDS), [], [], [], [], None, None, "", "fr"
+    )[0]
+
+
 def test_claims_filter_by_section_of_a_chapter():
     from pages import claims
 

@@ -109,3 +109,20 @@ def test_briefing_rejects_unknown_ids_and_formats(client, tmp_path, capsys):
     assert "nope" in capsys.readouterr().err
     assert briefing.main(["art174_registered_cases", "--formats", "gif", "--out", str(tmp_path / "x")]) == 2
     assert not (tmp_path / "x").exists()
+
+
+def test_the_boot_warm_up_renders_a_real_chart_and_keeps_no_image(client, monkeypatch):
+    """gunicorn.conf.py warms each worker with the catalogue's first chart rendered as an image would be: the render
+    really goes through Chromium, and no reader's image is served from it (nothing kept among the images)."""
+    dataset = data.load()
+    rendered: list[bytes] = []
+    render = images.chromium.render
+    monkeypatch.setattr(
+        images.chromium, "render", lambda spec, opts: rendered.append(render(spec, opts)) or rendered[-1]
+    )
+    images._images.clear()
+    assert images.warm_up(dataset, wait=60)
+    assert len(rendered) == 1 and rendered[0].startswith(b"\x89PNG")
+    assert len(images._images) == 0
+    first = dataset.catalog[0].indicator_id
+    assert client.get(f"/api/indicators/{first}.png").data.startswith(b"\x89PNG") and len(rendered) == 2

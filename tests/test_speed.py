@@ -13,7 +13,7 @@ import pytest
 from app_fixtures import app_reading, plain_copy, routing, serving, shared_fixture
 from store_tables import stored_catalog
 
-from dashboard import cache, transfer
+from dashboard import cache, plotly_basic, transfer
 
 BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
 
@@ -161,15 +161,42 @@ def test_the_switch_turns_the_speedups_off(monkeypatch):
 
 def test_chart_pages_get_plotly_basic_bundle_preloaded(port):
     status, headers, raw = fetch(port, transfer.PLOTLY_URL, "identity")
-    assert status == 200 and raw.startswith(
-        b"/**\n* plotly.js (basic - minified) v" + transfer.PLOTLY_BASIC_VERSION.encode()
-    )
+    assert status == 200 and raw.startswith(b"/**\n* plotly.js (basic - minified) v" + plotly_basic.VERSION.encode())
     assert (
         headers["cache-control"] == "no-cache" and fetch(port, transfer.PLOTLY_URL, "br")[1]["content-encoding"] == "br"
     )
-    link = fetch(port, "/indicators/art174_registered_cases")[1].get("link", "")
-    assert link == f"<{transfer.PLOTLY_URL}>; rel=preload; as=script"
+    assert preloads(port, "/indicators/art174_registered_cases") == [transfer.PLOTLY_URL, transfer.GRAPH_CHUNK]
     assert "link" not in fetch(port, "/")[1] and "link" not in fetch(port, "/indicators/nope")[1]
+
+
+def preloads(port: int, path: str) -> list[str]:
+    """The files a page's shell asks the browser to fetch at once (its Link: rel=preload headers)."""
+    link = fetch(port, path)[1].get("link", "")
+    found = re.findall(r"<([^>]+)>; rel=preload; as=script", link)
+    assert len(found) == link.count("rel=preload"), link
+    return found
+
+
+def test_the_claims_shell_preloads_the_grid_and_its_chunks(port):
+    """/claims asks for AG Grid's bundle and the lazy chunks its grid and lists fetch when drawn, each served as it is
+    asked for later (the grid's bundle from the address the first callback answer names)."""
+    claims = json.loads(decoded(*fetch(port, "/_dash-update-component", body=routing("/claims"))[1:]))
+    wanted = preloads(port, "/claims")
+    assert wanted == [claims["dist"][0]["url"], transfer.GRID_CHUNK, transfer.DROPDOWN_CHUNK]
+    for url in wanted:
+        status, _, raw = fetch(port, url, "identity")
+        assert status == 200 and len(raw) > 10_000, url
+    assert "link" not in fetch(port, "/checks")[1]
+
+
+def test_the_shell_leaves_babels_polyfill_out_but_gives_what_dash_needs_of_it(port):
+    """Dash's scripts need only `regeneratorRuntime` of Babel's polyfill (its lazy components are async functions)."""
+    scripts = page_scripts(port)
+    assert not [s for s in scripts if "polyfill" in s]
+    runtime = [s for s in scripts if "regenerator-runtime" in s]
+    renderer = next(i for i, s in enumerate(scripts) if "dash_renderer" in s)
+    assert len(runtime) == 1 and scripts.index(runtime[0]) < renderer
+    assert b"regeneratorRuntime = runtime" in fetch(port, runtime[0], "identity")[2]
 
 
 def test_the_basic_bundle_is_the_version_plotly_ships_and_draws_every_chart(tmp_path_factory):
@@ -178,9 +205,7 @@ def test_the_basic_bundle_is_the_version_plotly_ships_and_draws_every_chart(tmp_
 
     from dashboard import charts, data
 
-    assert get_plotlyjs_version() == transfer.PLOTLY_BASIC_VERSION, (
-        "update dashboard/static/plotly-basic.min.js with plotly"
-    )
+    assert get_plotlyjs_version() == plotly_basic.VERSION, "update dashboard/static/plotly-basic.min.js with plotly"
     with app_reading(shared_fixture(tmp_path_factory)):
         dataset = data.load()
         kinds = {
@@ -189,4 +214,4 @@ def test_the_basic_bundle_is_the_version_plotly_ships_and_draws_every_chart(tmp_
             for lang in ("fr", "en")
             for trace in charts.chart_parts(dataset, entry.indicator_id, {}, lang).figure.data
         }
-    assert kinds and kinds <= set(transfer.BASIC_TRACES), kinds
+    assert kinds and kinds <= set(plotly_basic.TRACES), kinds
