@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 from contract.schema import dimension_columns, schema
 
-SHARD_COUNT = 64  # ~160 reports a shard at 10 000 reports; 8 tables x 64 files at most
+SHARD_COUNT = 64  # ~160 reports a shard at 10 000 reports; 8 tables x 64 shards, a few files each
 DIGEST_CHARS = 16  # of a file's or folder's sha256: its name in the store
 # A shard's file is merged with the newer ones being written once it holds at most this many times their rows: its
 # files then grow fourfold from the newest to the oldest, a few of them (log4 of the shard over one report's rows).
