@@ -1,4 +1,4 @@
-"""Benchmark adding one report to a store of 10, 300 and 10 000 reports (etl/store.py's layout), and main's layout at 300.
+"""Benchmark adding one report to a store of 10, 300 and 10 000 reports (etl/store.py's layout).
 
 `python bench/bench_store.py [--sizes 10,300,10000] [--runs 3] [--work .build/bench_store]`: builds the
 template store from data/raw/ (`python -m etl`), makes a synthetic store of each size with
@@ -6,12 +6,12 @@ bench/synthetic_store.py (real built reports replicated under new report_ids), t
 report (data/raw/'s, under a new report_id and symbol) R times, each a new report, and writes to
 docs/PERFORMANCE.md the median seconds of an add (`python -m etl --input <one file>`, in process and as a
 command), the seconds of that report's build alone, and the store's size on disk and number of files.
-At 300 reports it does the same with the store layout of the `main` branch (one folder of combined
-tables per version, every report's folder hard-linked into it), its code taken from `git archive main`.
-Never fails on time: it reports what it measured.
+(The layout before shards, one folder of combined tables per version, took 268 s an add at 300 reports
+as a command: see the section's history in git.) Never fails on time: it reports what it measured.
 """
 
 import argparse
+import compileall
 import contextlib
 import io
 import json
@@ -22,7 +22,7 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,15 +32,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 from performance_doc import write_section  # noqa: E402
 from synthetic_store import (  # noqa: E402
     synthetic_store as make_store,
-    templates,
 )
 
-from contract.schema import BUILT_TABLES, to_json  # noqa: E402
 from etl.cli import main as etl_main  # noqa: E402
 
 SECTION = "## Adding one report to a store of many (bench/bench_store.py)"
 RAW = ROOT / "data" / "raw"
 REPORT = "CERD_C_KAZ_11-14_fr"
+LABEL = "shards, an add one more file a shard (this branch)"
 REUSE = "--reuse" in sys.argv  # keep the synthetic stores of an earlier run (making 10 000 takes half an hour)
 
 
@@ -64,7 +63,7 @@ def in_process(path: Path, out: Path) -> float:
 
 
 def command(path: Path, out: Path, code: Path) -> float:
-    """`python -m etl --input <file> --out <store>` run from `code` (this tree, or main's)."""
+    """`python -m etl --input <file> --out <store>` run from `code` (this tree), its bytecode compiled (`main`)."""
     env = {**os.environ, "PYTHONPATH": str(code)}
     started = time.perf_counter()
     run = subprocess.run(
@@ -118,49 +117,6 @@ def disk(out: Path) -> tuple[float, int]:
     return size / 1e6, files
 
 
-def main_layout_store(out: Path, template: Path, count: int) -> None:
-    """A store as the `main` branch writes it: versions/<v>/ with the combined tables, catalog.json and
-    reports/<id>/ (each report's tables), `current`, and links at the top; its reports replicated as above."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-    from synthetic_store import replicated
-
-    from contract.schema import from_table
-
-    models = templates(template)
-    version = out / "versions" / (datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ") + "-1")
-    combined: dict[str, list[pa.Table]] = {name: [] for name in BUILT_TABLES}
-    for i in range(count):
-        report_id = f"syn-{i:05d}"
-        model = models[i % len(models)]
-        tables = replicated(model, report_id)
-        folder = version / "reports" / report_id
-        folder.mkdir(parents=True)
-        for name, table in tables.items():
-            pq.write_table(table, folder / f"{name}.parquet")
-            combined[name].append(table)
-        info = {**model.info, "source": f"/synthetic/{report_id}.txt"}
-        (folder / "build.json").write_text(json.dumps(info))
-    for name, parts in combined.items():
-        pq.write_table(pa.concat_tables(parts, promote_options="default"), version / f"{name}.parquet")
-    catalog = pa.concat_tables(combined["catalog"], promote_options="default")
-    (version / "catalog.json").write_text(to_json(from_table("catalog", catalog)), encoding="utf-8")
-    (out / ".etl-store").write_text("A store of `python -m etl`.\n", encoding="utf-8")
-    os.symlink(f"versions/{version.name}", out / "current")
-    for name in [*(f"{t}.parquet" for t in BUILT_TABLES), "catalog.json"]:
-        os.symlink(f"current/{name}", out / name)
-
-
-def main_code(work: Path) -> Path:
-    """The `main` branch's code, from `git archive` (no worktree, no checkout)."""
-    code = work / "main-src"
-    if not code.is_dir():
-        code.mkdir(parents=True)
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", "main"], capture_output=True, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
-    return code
-
-
 def measure(out: Path, work: Path, runs: int, start: int, code: Path | None) -> dict[str, float]:
     """Median seconds of `runs` adds in process (this tree) or as a command (`code`), each a new report."""
     paths = [added_report(work / "added", start + k) for k in range(runs)]
@@ -191,27 +147,11 @@ def run(sizes: list[int], runs: int, work: Path, first: bool = True) -> list[str
         cmd = measure(out, work, runs, 100 * size + 50, ROOT)["add"]
         _, after_files = disk(out)
         rows.append(
-            f"| shards (this branch) | {size} | {add:.2f} | {cmd:.2f} | {mb:,.0f} | {files:,} | "
+            f"| {LABEL} | {size} | {add:.2f} | {cmd:.2f} | {mb:,.0f} | {files:,} | "
             f"{after_files - files:+,} | {'earlier run' if made != made else f'{made:.0f}'} |"
         )
         print(rows[-1], flush=True)
-        if size == 300:
-            rows.append(main_row(work, template, runs))
-            print(rows[-1], flush=True)
     return [f"report's build alone (build_one, no store): {alone:.2f} s (median of {runs})", *rows]
-
-
-def main_row(work: Path, template: Path, runs: int) -> str:
-    code = main_code(work)
-    out = work / "main300"
-    shutil.rmtree(out, ignore_errors=True)
-    started = time.perf_counter()
-    main_layout_store(out, template, 300)
-    made = time.perf_counter() - started
-    mb, files = disk(out)
-    cmd = measure(out, work, runs, 99_000, code)["add"]
-    _, after_files = disk(out)
-    return f"| one folder per version (main) | 300 | – | {cmd:.2f} | {mb:,.0f} | {files:,} | {after_files - files:+,} | {made:.0f} |"
 
 
 def main() -> None:
@@ -223,6 +163,10 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
+    # The commands run on compiled bytecode, as after Python's first run of the code; where PYTHONDONTWRITEBYTECODE
+    # is set (this machine) and nothing compiled it, each command would compile etl/ and contract/ again.
+    for package in ("etl", "contract"):
+        compileall.compile_dir(ROOT / package, quiet=1)
     sizes = [int(s) for s in args.sizes.split(",")]
     for done in range(1, len(sizes) + 1):  # the section is written after each size: a long run leaves what it has
         lines = run(sizes[done - 1 : done], args.runs, work, first=done == 1)
@@ -243,7 +187,8 @@ def _section(lines: list[str], runs: int) -> str:
         "compare the rows, not the seconds."
     )
     how = (
-        "Adding one report = `python -m etl --input <one .txt> --out <store>`: the report built, then committed. "
+        "Adding one report = `python -m etl --input <one .txt> --out <store>`: the report built, then committed "
+        "(as a command: Python started, the code imported from its compiled bytecode). "
         f"Median of {runs} adds, each a new report (data/raw/'s, under a new report_id); the store is "
         "made by bench/synthetic_store.py (copies of data/raw/'s built report)."
     )

@@ -3,8 +3,9 @@ the app reads it.
 
     <out>/current -> versions/<version>      the one complete build readers see, switched by a rename
     <out>/versions/<version>/manifest.json   the files of that build: each table's shards, each report's folder
-    <out>/shards/<table>.<NN>.<digest>.parquet   one shard of a table: the rows of the reports whose id hashes
-                                             to NN, sorted by report_id (immutable, named by its content)
+    <out>/shards/<table>.<NN>.<digest>.parquet   a file of a table's shard NN (a shard is one file or a few): the
+                                             rows of some reports whose id hashes to NN, sorted by report_id,
+                                             each report's in one file (immutable, named by its content)
 
 A reader that resolves `current` once and reads every file that version's manifest names sees one
 build, never half of two. A reader finds a table's rows through `table_files`, never by guessing

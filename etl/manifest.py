@@ -1,5 +1,6 @@
 """A version's manifest (versions/<version>/manifest.json): the reports it holds, in order, with their folders
-and symbols, and each table's shard files. Only names this store writes are read from one."""
+and symbols, and each table's shard files (a shard's files together, oldest first). Only names this store writes are
+read from one."""
 
 import json
 import re
@@ -16,7 +17,7 @@ from contract.store import MANIFEST, read_manifest
 from etl.metadata import REPORT_ID_PATTERN, REPORT_ID_RE
 from etl.shards import DIGEST_CHARS
 
-FORMAT = 2  # of manifest.json (1: the tables in the version's own folder, no manifest)
+FORMAT = 3  # of manifest.json (2: one file a shard; 1: the tables in the version's own folder, no manifest)
 BUILD_RE = re.compile(rf"^{REPORT_ID_PATTERN[1:-1]}@[0-9a-f]{{{DIGEST_CHARS}}}$")  # builds/<report_id>@<digest>
 SHARD_RE = re.compile(rf"^(?:{'|'.join(BUILT_TABLES)})\.\d{{2}}\.[0-9a-f]{{{DIGEST_CHARS}}}\.parquet$")
 
@@ -66,8 +67,12 @@ def read_version(version: Path | None) -> Manifest | None:
     return Manifest(reports, tables)
 
 
-def by_shard(names: Sequence[str]) -> dict[int, str]:
-    return {int(name.split(".")[1]): name for name in names}
+def by_shard(names: Sequence[str]) -> dict[int, list[str]]:
+    """A table's files by shard number, each shard's in the manifest's order (oldest first)."""
+    found: dict[int, list[str]] = {}
+    for name in names:
+        found.setdefault(int(name.split(".")[1]), []).append(name)
+    return found
 
 
 def unreadable_listing(version: Path) -> Path | None:

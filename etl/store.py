@@ -3,12 +3,14 @@
     out/.etl-store                         the mark: this folder is a store (a build refuses any other folder)
     out/.lock                              held (fcntl.flock) by the build that runs
     out/builds/<id>@<digest>/              one report's own tables with build.json (its key), named by their bytes
-    out/shards/<table>.<NN>.<digest>.parquet   the combined tables, each cut into shards by report_id (etl/shards.py)
+    out/shards/<table>.<NN>.<digest>.parquet   the combined tables, each cut into shards by report_id, a shard one
+                                           file or a few (etl/shards.py)
     out/versions/<version>/manifest.json   one complete build: its reports (folder, symbol) and each table's shards
     out/current -> versions/<version>      the pointer (contract/store.py), replaced by a rename
 
-A commit costs the reports it changes: their folders and the shards that hold them are written in
-versions/.new-<version>/, moved to builds/ and shards/ (a name already there has those bytes),
+A commit costs the reports it changes: their folders, and in each table the shard files holding their rows
+(an added report's rows are one more small file of its shard, merged with the shard's newer files as they
+grow; a changed or dropped report's file is written again without them), are written in versions/.new-<version>/, moved to builds/ and shards/ (a name already there has those bytes),
 then the manifest makes the staging folder the version, renamed to versions/<version>, then a new
 `current` link is renamed over the old one: a build killed at any point leaves the old version
 current, and one interrupted at any instruction leaves `current` naming a complete version, the
@@ -16,15 +18,13 @@ old or the new (whether the switch happened is read from the link, never assumed
 version stays one commit longer for a reader that resolved `current` just before; older versions,
 the folders and shards neither of the two names, staging folders and temporary links are removed —
 only names of the shapes this module writes, so a file someone else put under --out is never
-touched. The only I/O of etl/ with inputs.py (its file-system steps in etl/store_files.py).
+touched. The only I/O of etl/ with inputs.py (its file-system steps in etl/store_files.py, opening --out in
+etl/store_folder.py).
 """
 
-import errno
-import fcntl
 import json
 import os
 import re
-import time
 from collections.abc import Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -35,11 +35,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from contract.schema import BUILT_TABLES
+from contract.schema import BUILT_TABLES, to_table
 from contract.store import CURRENT, MANIFEST, SHARDS, VERSIONS
-from etl.manifest import BUILD_RE, SHARD_RE, by_shard, manifest_text, read_version
+from etl.manifest import BUILD_RE, SHARD_RE, Manifest, by_shard, manifest_text, read_version
 from etl.metadata import REPORT_ID_RE
-from etl.shards import SHARD_COUNT, compose, parquet_bytes, shard_name, shard_of
+from etl.shards import parquet_bytes, shard_of
 from etl.store_files import (
     link_target,
     move_new,
@@ -48,36 +48,37 @@ from etl.store_files import (
     remove_unnamed,
     replace_link,
     rmdir_quietly,
-    same_file,
+    shard_files,
     sync_folder,
     sync_tree,
-    write_bytes,
     write_folder,
     write_mark,
     write_text,
 )
+from etl.store_folder import (
+    LOCK as LOCK,
+    MARK as MARK,
+    VERSION_RE as VERSION_RE,
+    StoreError as StoreError,
+    make_folder,
+    refuse_foreign,
+    remove_created,
+    take_lock,
+)
 from etl.tables import ReportTables, from_arrow, to_arrow
 
-LOCK = ".lock"
-MARK = ".etl-store"  # written with the first version; a folder without it is a store only if an older build made it
 _MARK_TEXT = 'A store of `python -m etl` (README, "The store"): the build replaces what it wrote here, nothing else.\n'
-_PLACEHOLDERS = frozenset({LOCK, ".gitkeep", ".keep"})  # a folder holding only these counts as empty
 BUILDS = "builds"  # out/builds/<report_id>@<digest>/
 REPORTS = "reports"  # versions/<version>/reports/<report_id>/ of builds before shards (out/reports/ before versions)
 KEY_FILE = "build.json"
 STAGING = ".new-"  # versions/.new-<version>/ while it is written
 DISPLACED = f"{STAGING}displaced-"  # versions/.new-displaced-<pid>/: a copied `current` folder, moved aside
-VERSION_RE = re.compile(r"^\d{8}T\d{6}\.\d{6}Z-\d+$")
 _STAGING_RE = re.compile(rf"^{re.escape(STAGING)}(?:\d{{8}}T\d{{6}}\.\d{{6}}Z|displaced)-\d+$")
 # Files at the top of --out that builds before shards wrote or linked (their links and temporary names go).
 _TOP_FILES = frozenset({f"{name}.parquet" for name in BUILT_TABLES} | {"catalog.json"})
 _TEMPORARY_RE = re.compile(r"^\.(?P<name>.+)\.(?:tmp|link)-\d+$")  # .claims.parquet.tmp-PID, .current.link-PID
 _LEGACY_FILES = {KEY_FILE} | {f"{name}.parquet" for name in BUILT_TABLES}
 OPTIONAL_TABLES = ("suggestions",)  # a report stored before the table existed lacks it: read as empty
-
-
-class StoreError(Exception):
-    """--out cannot hold a build (a file, read-only, locked by another build); one line saying what to do."""
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,9 @@ class StoredReport:
 @contextmanager
 def opened(out: Path, wait: float) -> Iterator["Store"]:
     """The store under `out`, locked for this build; a folder this build created and left empty is removed."""
-    created = _make_folder(out)
-    _refuse_foreign(out)  # before the lock file: a folder that is not ours gets nothing written into it
-    lock = _lock(out, wait)
+    created = make_folder(out)
+    refuse_foreign(out)  # before the lock file: a folder that is not ours gets nothing written into it
+    lock = take_lock(out, wait)
     store: Store | None = None
     try:
         store = Store(out)
@@ -108,93 +109,9 @@ def opened(out: Path, wait: float) -> Iterator["Store"]:
     finally:
         try:
             if created and not (store and store.committed):
-                _remove_created(out, created)
+                remove_created(out, created)
         finally:
             os.close(lock)
-
-
-def _make_folder(out: Path) -> list[Path]:
-    """Create --out (and its missing parents); the folders created, outermost last."""
-    if out.exists() and not out.is_dir():
-        raise StoreError(f"{out}: not a folder; point --out at a folder (created if missing)")
-    created = [p for p in (out, *out.parents) if not p.exists()]
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise StoreError(
-            f"{out}: cannot create the output folder ({error.strerror}); point --out at a folder you can write to"
-        ) from None
-    return created
-
-
-def _refuse_foreign(out: Path) -> None:
-    """--out must be empty (a placeholder or a lock aside), marked as a store, or a store an older build made."""
-    try:
-        names = {entry.name for entry in out.iterdir()}
-    except OSError as error:
-        raise StoreError(
-            f"{out}: cannot read the folder ({error.strerror}); point --out at a folder you can use"
-        ) from None
-    if names <= _PLACEHOLDERS or MARK in names or _older_store(out):
-        return
-    raise StoreError(
-        f"{out}: neither empty nor a store of this build (it has no {MARK}); nothing was written there: "
-        "point --out at a new or empty folder, or at one a build made"
-    )
-
-
-def _older_store(out: Path) -> bool:
-    """A store from before the mark: `current` names one of its versions, is a copied version, or (before
-    versions) the tables lie at the top."""
-    current = out / CURRENT
-    if current.is_symlink():
-        parts = Path(os.readlink(current)).parts
-        return len(parts) == 2 and parts[0] == VERSIONS and bool(VERSION_RE.match(parts[1]))
-    if current.is_dir():
-        return (current / "reports.parquet").is_file()
-    return all((out / f"{name}.parquet").is_file() for name in ("paragraphs", "claims"))
-
-
-def _lock(out: Path, wait: float) -> int:
-    """An exclusive lock on out/.lock, waiting up to `wait` seconds for another build to finish."""
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644)
-        except OSError as error:
-            if error.errno == errno.ENOENT and not out.exists():  # the build that made --out removed it
-                _make_folder(out)
-                continue
-            raise StoreError(
-                f"{out}: cannot write here ({error.strerror}); point --out at a folder you can write to"
-            ) from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            if same_file(fd, out / LOCK):  # else the holder removed the lock file before we got it: lock the new one
-                return fd
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                os.close(fd)
-                raise StoreError(
-                    f"{out}: another build is running (it holds {out / LOCK}); wait for it to end, then run again"
-                ) from None
-            time.sleep(0.05)
-        except BaseException:  # interrupted while waiting: the descriptor is not left open
-            os.close(fd)
-            raise
-        os.close(fd)
-
-
-def _remove_created(out: Path, created: list[Path]) -> None:
-    """Undo the folders a build created when it wrote nothing (a failed first build leaves no trace)."""
-    try:
-        (out / MARK).unlink(missing_ok=True)
-        (out / LOCK).unlink()
-        rmdir_quietly(out / VERSIONS)
-        for folder in created:
-            folder.rmdir()
-    except OSError:
-        pass  # another build is using it, or something else was put there: leave it
 
 
 @dataclass(frozen=True)
@@ -323,7 +240,7 @@ class Store:
         try:
             self.written = version
             write_mark(self.out, MARK, _MARK_TEXT)
-            self._write_version(staging, plan)
+            written = self._write_version(staging, plan)
             os.rename(staging, final)
             sync_folder(self.versions)
             self._displace_copied_current(displaced)
@@ -332,17 +249,18 @@ class Store:
             if not self.committed:  # the switch did not happen: the current version is put back, the new one goes
                 self._undo(staging, final, displaced)
             raise
-        self.current = final
+        self.current, named = final, [written, self.manifest]  # the manifests of the two versions kept
+        self.manifest = written
         try:
             sync_folder(self.out)
-            self._remove_old(keep={final, previous})
+            self._remove_old({final, previous}, named)
         except OSError:
             pass  # what is left over goes at the next build
         return version
 
-    def _write_version(self, staging: Path, plan: Commit) -> None:
+    def _write_version(self, staging: Path, plan: Commit) -> Manifest:
         """The new files in staging/, moved to builds/ and shards/ (a name already there has those very bytes),
-        then the manifest: what is left in staging/ is the version."""
+        then the manifest: what is left in staging/ is the version. Returns the manifest written."""
         staging.mkdir(parents=True)
         if plan.prepared is not None:
             entries, shards = (
@@ -350,8 +268,9 @@ class Store:
                 {t: list(n) for t, n in plan.prepared[1].items()},
             )
         else:
-            folders = self._report_folders(staging / BUILDS, plan)
-            shards = self._shards(staging / SHARDS, plan)
+            arrow = {report_id: to_arrow(tables) for report_id, tables in plan.rows.items()}  # converted once
+            folders = self._report_folders(staging / BUILDS, plan, arrow)
+            shards = self._shards(staging / SHARDS, plan, arrow)
             symbols = {**(self.manifest.symbols if self.manifest else {}), **_symbols(plan.rows)}
             sync_tree(staging)
             for kind in (BUILDS, SHARDS):
@@ -359,13 +278,17 @@ class Store:
             entries = [[report_id, folders[report_id], symbols.get(report_id)] for report_id in plan.reports]
         write_text(staging / MANIFEST, manifest_text(entries, shards))
         sync_folder(staging)
+        return Manifest([(str(i), str(f), s) for i, f, s in entries], shards)
 
-    def _report_folders(self, staging: Path, plan: Commit) -> dict[str, str]:
+    def _report_folders(
+        self, staging: Path, plan: Commit, arrow: Mapping[str, Mapping[str, pa.Table]]
+    ) -> dict[str, str]:
         """Each report's folder name under builds/: written for a built report, the stored one's otherwise."""
         folders = dict(self.manifest.folders) if self.manifest else {}
         for report_id, report in plan.built.items():
             info = {"key": report.key, "source": report.source, "definitions": report.definitions}
-            files = {f"{name}.parquet": parquet_bytes(t) for name, t in to_arrow(report.tables).items()}
+            own = _own_arrow(report.tables, plan.rows.get(report_id), arrow.get(report_id, {}))
+            files = {f"{name}.parquet": parquet_bytes(t) for name, t in own.items()}
             files[KEY_FILE] = json.dumps(info).encode()
             folders[report_id] = write_folder(staging, _checked(report_id), files)
         for report_id in plan.reports:
@@ -375,30 +298,28 @@ class Store:
                 folders[report_id] = write_folder(staging, report_id, read_files(source))
         return folders
 
-    def _shards(self, staging: Path, plan: Commit) -> dict[str, list[str]]:
-        """Each table's shard files: those holding a changed or dropped report written again, the others kept."""
+    def _shards(self, staging: Path, plan: Commit, arrow: Mapping[str, Mapping[str, pa.Table]]) -> dict[str, list[str]]:
+        """Each table's shard files, shard by shard: those of a shard where a report is added, changed or dropped
+        as etl/store_files.py's `shard_files` leaves them, the others kept."""
         before = set(self.report_ids()) if self.manifest else set()
-        leaving = set(plan.rows) | (before - set(plan.reports))
-        changed = {shard_of(i) for i in leaving} if self.manifest else set(range(SHARD_COUNT))
+        leaving = (set(plan.rows) | (before - set(plan.reports))) & before  # reports whose stored rows go
+        changed = {shard_of(i) for i in leaving | set(plan.rows)}
         assert self.manifest or set(plan.rows) >= set(plan.reports), "a first sharded version has every report's rows"
         members: dict[int, list[str]] = {}
         for report_id in plan.reports:
             members.setdefault(shard_of(report_id), []).append(report_id)
-        arrow = {i: to_arrow(plan.rows[i]) for i in plan.rows}
         staging.mkdir()
         names: dict[str, list[str]] = {}
         for table in BUILT_TABLES:
             old = by_shard(self.manifest.tables.get(table, []) if self.manifest else [])
             names[table] = []
             for shard in sorted(members):
-                if shard not in changed and shard in old:
-                    names[table].append(old[shard])
-                    continue
-                kept = pq.read_table(self.out / SHARDS / old[shard]) if shard in old else None
-                added = [arrow[i][table] for i in members[shard] if i in arrow]
-                content = parquet_bytes(compose(table, kept, leaving, added))
-                names[table].append(shard_name(table, shard, content))
-                write_bytes(staging / names[table][-1], content)
+                files = old.get(shard, [])
+                if shard in changed or not files:
+                    added = [arrow[i][table] for i in members[shard] if i in arrow]
+                    gone = {i for i in leaving if shard_of(i) == shard}
+                    files = shard_files(self.out / SHARDS, staging, (table, shard, files), gone, added)
+                names[table] += files
         return names
 
     def _displace_copied_current(self, displaced: Path) -> None:
@@ -420,6 +341,7 @@ class Store:
         if displaced.is_dir() and not displaced.is_symlink() and not os.path.lexists(self.out / CURRENT):
             os.rename(displaced, self.out / CURRENT)
             self.current = self._current_version()
+            self.manifest = read_version(self.current)
 
     # --- removing what is stale -------------------------------------------------------------
 
@@ -438,24 +360,20 @@ class Store:
             if _own_temporary(entry.name):
                 remove(entry)
 
-    def _remove_old(self, keep: Set[Path | None]) -> None:
-        """Versions other than these two, the report folders and shards neither names, top-level links of builds
-        before shards, an older build's reports/."""
+    def _remove_old(self, keep: Set[Path | None], named: Sequence[Manifest | None]) -> None:
+        """Versions other than these two, the report folders and shards neither names (`named`: their manifests,
+        known already), top-level links of builds before shards, an older build's reports/."""
         for entry in self.versions.iterdir():
             if entry not in keep and (VERSION_RE.match(entry.name) or _STAGING_RE.match(entry.name)):
                 remove(entry)
-        self._remove_unnamed(keep)
+        self._remove_unnamed([m for m in named if m is not None])
         for entry in self.out.iterdir():  # an older build's tables at the top, or its links into `current`
             if entry.name in _TOP_FILES and (link_target(entry) == f"{CURRENT}/{entry.name}" or _is_file(entry)):
                 entry.unlink()
         self._remove_legacy_reports()
 
-    def _remove_unnamed(self, keep: Set[Path | None]) -> None:
-        """Report folders and shards that neither kept version names (none if the current one's manifest is
-        unreadable: nothing is removed on a guess)."""
-        if self.current is None or read_version(self.current) is None:
-            return
-        named = [m for m in (read_version(v) for v in keep if v is not None) if m is not None]
+    def _remove_unnamed(self, named: Sequence[Manifest]) -> None:
+        """Report folders and shards that neither kept version names."""
         for kind, shape, used in (
             (BUILDS, BUILD_RE, {f for m in named for f in m.folders.values()}),
             (SHARDS, SHARD_RE, {f for m in named for names in m.tables.values() for f in names}),
@@ -474,6 +392,22 @@ class Store:
                         file.unlink()
                 rmdir_quietly(folder)
         rmdir_quietly(legacy)
+
+
+def _own_arrow(
+    tables: ReportTables, rows: ReportTables | None, converted: Mapping[str, pa.Table]
+) -> dict[str, pa.Table]:
+    """A built report's own tables as Arrow: those that are its rows in the shards as converted for them (its
+    translation checks aside, they are), the others converted."""
+    return {
+        name: converted[name]
+        if name in converted
+        and rows is not None
+        and rows.dimensions == tables.dimensions
+        and rows.rows(name) == tables.rows(name)
+        else to_table(name, tables.rows(name), tables.dimensions)
+        for name in BUILT_TABLES
+    }
 
 
 def _symbols(rows: Mapping[str, ReportTables]) -> dict[str, str | None]:

@@ -1,4 +1,4 @@
-"""The store's file-system steps: durable writes, a link replaced in one rename, quiet removals.
+"""The store's file-system steps: durable writes, a shard's files, a link replaced in one rename, quiet removals.
 
 Each step is one system call or a short sequence whose every prefix is harmless (etl/store.py
 relies on that when it is interrupted between any two instructions).
@@ -8,14 +8,15 @@ import os
 import re
 import shutil
 import stat
-from collections.abc import Mapping, Set
+from collections.abc import Mapping, Sequence, Set
 from contextlib import suppress
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from etl.shards import digest
+from etl.shards import compose, digest, merged_from, parquet_bytes, shard_name
 
 
 def link_target(path: Path) -> str | None:
@@ -37,11 +38,44 @@ def write_mark(out: Path, mark: str, text: str) -> None:
         os.fsync(file.fileno())
 
 
-def write_table(path: Path, table: pa.Table) -> None:
-    with open(path, "xb") as file:
-        pq.write_table(table, file)
-        file.flush()
-        os.fsync(file.fileno())
+def shard_files(
+    shards: Path, staging: Path, place: tuple[str, int, Sequence[str]], leaving: Set[str], added: Sequence[pa.Table]
+) -> list[str]:
+    """One shard's files (`place`: its table, number and files in shards/, oldest first) once the `added` rows
+    are in and the `leaving` reports' out: the added rows written to staging/ as one more file, merged with
+    the newest files and any holding a leaving report's row as etl/shards.py's `merged_from` says. A shard
+    with reports keeps one file at least, if empty (a table with no file would read as not built)."""
+    table, shard, files = place
+    paths = [shards / name for name in files]
+    hits = [k for k, path in enumerate(paths) if holds_any(path, leaving)]
+    new = compose(table, None, set(), added)
+    if not hits and not new.num_rows and files:
+        return list(files)  # nothing of this table changes in this shard
+    content = parquet_bytes(new)
+    rows = [pq.read_metadata(path).num_rows for path in paths]  # from each file's footer
+    start = merged_from(rows, new.num_rows, hits[0] if hits else len(files))
+    if start < len(files):
+        merged = compose(table, read_tables(paths[start:]), leaving, added)
+        if not merged.num_rows and start:
+            return list(files[:start])
+        content = parquet_bytes(merged)
+    name = shard_name(table, shard, content)
+    write_bytes(staging / name, content)
+    return [*files[:start], name]
+
+
+def read_tables(paths: Sequence[Path]) -> pa.Table:
+    """Parquet files' rows one after the other (a shard's files: their columns may differ, missing ones null)."""
+    parts = [pq.read_table(path) for path in paths]
+    return pa.concat_tables(parts, promote_options="default") if len(parts) > 1 else parts[0]
+
+
+def holds_any(path: Path, report_ids: Set[str]) -> bool:
+    """Whether a shard file holds a row of one of these reports (its report_id column alone is read)."""
+    if not report_ids:
+        return False
+    column = pq.read_table(path, columns=["report_id"]).column(0)
+    return bool(pc.any(pc.is_in(column, value_set=pa.array(sorted(report_ids), pa.string()))).as_py())
 
 
 def write_text(path: Path, text: str) -> None:
@@ -142,12 +176,12 @@ def remove_unnamed(folder: Path, shape: re.Pattern[str], used: Set[str]) -> None
     removed: an interrupted removal never leaves part of it under a name a later version could reuse."""
     if not folder.is_dir() or folder.is_symlink():
         return
-    for entry in sorted(folder.iterdir()):
-        name = entry.name.removeprefix(GONE)
-        if not shape.match(name) or (name == entry.name and name in used):
+    for found in sorted(os.listdir(folder)):  # names, not paths: 10 000 folders are sorted as plain strings
+        name, entry = found.removeprefix(GONE), folder / found
+        if not shape.match(name) or (name == found and name in used):
             continue
         target = entry
-        if name == entry.name and entry.is_dir() and not entry.is_symlink():
+        if name == found and entry.is_dir() and not entry.is_symlink():
             target = folder / f"{GONE}{name}"
             os.rename(entry, target)
         remove(target)

@@ -1,9 +1,9 @@
-"""The store touches only what is its own, and an interrupt at any instruction of etl/store.py (and etl/store_files.py) leaves it whole.
+"""The store touches only what is its own, and an interrupt at any instruction of etl/store.py (and etl/store_files.py, etl/store_folder.py) leaves it whole.
 
 --out pointed by mistake at a folder that is neither empty nor a store is refused before anything is
 written; inside a store, clean-up removes only the versions and temporary files the store makes,
 never a file someone else put there; and a KeyboardInterrupt injected before every bytecode
-instruction of etl/store.py (and etl/store_files.py) during a build (sys.settrace with opcode events) leaves `current`
+instruction of etl/store.py (and etl/store_files.py, etl/store_folder.py) during a build (sys.settrace with opcode events) leaves `current`
 naming a complete version, old or new, with every foreign file as it was, and the next build
 succeeding.
 """
@@ -22,11 +22,11 @@ from test_etl_attacks import GOOD_TEXT, write_report
 
 import etl.run
 from contract.store import current_folder, table_files
-from etl import store, store_files
+from etl import store, store_files, store_folder
 from etl.cli import main
 
 pytestmark = pytest.mark.slow
-STORE_CODE = {os.path.realpath(store.__file__), os.path.realpath(store_files.__file__)}
+STORE_CODE = {os.path.realpath(m.__file__) for m in (store, store_files, store_folder)}
 NEW_TEXT = GOOD_TEXT.replace("12 affaires", "13 affaires")
 # What a mistaken --out may hold (a site's release folder, a cache), and what a store may have beside it.
 FOREIGN = {
@@ -178,7 +178,7 @@ def test_a_store_of_an_older_build_without_the_mark_is_taken_over(corpus, tmp_pa
 # elsewhere makes at most one call that changes the folder, so its lines are the points that differ).
 SWITCH = {
     "opened",
-    "_lock",
+    "take_lock",
     "commit",
     "committed",
     "_undo",
@@ -223,7 +223,7 @@ def test_an_interrupt_at_any_instruction_of_the_store_leaves_a_complete_current_
     corpus, tmp_path, memoized, capsys
 ):
     """A store with two versions and foreign files; the new input built with an interrupt before each
-    instruction of etl/store.py (and etl/store_files.py) in turn, until a run passes the last one. After each: `current` names a
+    instruction of etl/store.py (and etl/store_files.py, etl/store_folder.py) in turn, until a run passes the last one. After each: `current` names a
     complete version, the old or the new, byte for byte; top-level files read from it; the message says
     which; every foreign file is intact; the next build succeeds and leaves the store with the new version."""
     _, old_raw, new_raw, indicators = corpus
