@@ -72,7 +72,11 @@ def contents(dataset: data.Dataset, lang: str, report_id: str) -> html.Nav:
         )
     items += [
         html.Li(
-            html.A(html.Span(title, className="toc-name"), href=f"#annex-{first}", **{"data-target": f"annex-{first}"})
+            html.A(
+                html.Span(title, className="toc-name"),
+                href=f"#annex-{first}",
+                **attributes({"data-target": f"annex-{first}"}),
+            )
         )
         for title, first in annexes.items()
     ]
