@@ -76,16 +76,17 @@ def stop() -> None:
 
 
 def warm_up(dataset: data.Dataset, wait: float = WARM_UP_WAIT) -> bool:
-    """Render the catalogue's first chart as an image asked for would be, keeping no image; True when done in `wait` s.
+    """Render the first report's first chart as an image asked for would be, keeping no image; True when done in `wait` s.
 
     Chromium's start draws a figure of one bar (plotly.js loaded into its tab); a reader's first chart was still the
     first in the worker to run plotly.py's figure code, the chart's queries and a full render with its text (0.5-0.7 s
     instead of 0.3). The chart's parts are kept as any image's are (`charts.chart_parts`); the image is not, so no
     reader's image comes from here. A render that takes longer than `wait` goes on in the background.
     """
-    if not dataset.catalog:
+    entries = dataset.entries_of(dataset.report_or_default(None))  # the first report's: one report's rows
+    if not entries:
         return True
-    indicator_id = dataset.catalog[0].indicator_id
+    indicator_id = entries[0].indicator_id
 
     def render_one() -> None:
         try:

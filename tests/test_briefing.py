@@ -124,5 +124,5 @@ def test_the_boot_warm_up_renders_a_real_chart_and_keeps_no_image(client, monkey
     assert images.warm_up(dataset, wait=60)
     assert len(rendered) == 1 and rendered[0].startswith(b"\x89PNG")
     assert len(images._images) == 0
-    first = dataset.catalog[0].indicator_id
+    first = dataset.entries_of(dataset.report_or_default(None))[0].indicator_id
     assert client.get(f"/api/indicators/{first}.png").data.startswith(b"\x89PNG") and len(rendered) == 2
