@@ -34,9 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from contract.schema import BUILT_TABLES, columns, schema  # noqa: E402
-from contract.store import SHARDS, current_folder  # noqa: E402
+from contract.store import SHARDS, current_folder, shard_of  # noqa: E402
 from etl import store  # noqa: E402
-from etl.shards import compose, parquet_bytes, shard_name, shard_of  # noqa: E402
+from etl.shards import compose, parquet_bytes, shard_name  # noqa: E402
 from etl.store_files import write_bytes, write_folder  # noqa: E402
 
 PREFIX = "syn"

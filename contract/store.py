@@ -14,7 +14,9 @@ manifest (a plain copy of the tables, a build from before shards) holds each tab
 `<table>.parquet`, which `table_files` finds the same way.
 """
 
+import hashlib
 import json
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,18 @@ CURRENT = "current"
 VERSIONS = "versions"
 MANIFEST = "manifest.json"  # versions/<version>/manifest.json
 SHARDS = "shards"  # <out>/shards/: the tables' shard files, shared by the versions that list them
+SHARD_COUNT = 64  # ~160 reports a shard at 10 000 reports; 8 tables x 64 shards, a few files each
+
+
+def shard_of(report_id: str) -> int:
+    """The shard of a report: a hash of its id that every process and machine agrees on (not Python's hash)."""
+    return int.from_bytes(hashlib.sha256(report_id.encode()).digest()[:4], "big") % SHARD_COUNT
+
+
+def shard_number(path: Path) -> int | None:
+    """The shard a table's file belongs to (`claims.07.<digest>.parquet` -> 7); None for a plain `<table>.parquet`."""
+    parts = Path(path).name.split(".")
+    return int(parts[1]) if len(parts) == 4 and parts[1].isdigit() else None
 
 
 def current_folder(out: Path) -> Path:
@@ -64,19 +78,25 @@ def report_order(folder: Path) -> list[str] | None:
     )
 
 
-def table_files(folder: Path, table: str) -> tuple[Path, ...]:
+def table_files(folder: Path, table: str, reports: Collection[str] = ()) -> tuple[Path, ...]:
     """The Parquet files that hold a table's rows in one build folder, each row in exactly one; none if not built.
+    Given `reports`, only the files that may hold theirs (their shards' files: a report's rows of every table are in
+    the shard its id hashes to), so that one report's rows are read out of a few files, not the corpus's.
 
     Raises OSError or ValueError for a manifest that cannot be read.
     """
     manifest = read_manifest(folder)
     if manifest is None:
-        found = Path(folder) / f"{table}.parquet"
-        return (found,) if found.is_file() else ()
+        plain = Path(folder) / f"{table}.parquet"
+        return (plain,) if plain.is_file() else ()
     tables = manifest.get("tables")
     names = tables.get(table, []) if isinstance(tables, dict) else []
     shards = store_root(folder) / SHARDS
-    return tuple(shards / str(name) for name in names if "/" not in str(name))
+    found = tuple(shards / str(name) for name in names if "/" not in str(name))
+    if reports:
+        wanted = {shard_of(report_id) for report_id in reports}
+        found = tuple(path for path in found if shard_number(path) in wanted)
+    return found
 
 
 def read_table(folder: Path, table: str) -> pa.Table | None:

@@ -10,8 +10,8 @@ Every file is opened (and its columns checked against the contract) before the f
 missing or damaged file is a 503 saying how to rebuild, never a download cut in the middle.
 """
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from contract import schema
-from contract.store import table_files
+from contract.store import shard_number, table_files
 from dashboard import search
 from dashboard.data import ClaimFilters, DataUnavailable, listed_filters_mask
 
@@ -44,14 +44,26 @@ class StoredTable:
         """Whether the build wrote this table (an optional table of an older build may be missing)."""
         return bool(self.files)
 
+    def shards(self) -> list[int | None]:
+        """The shards its files belong to, in the files' order (None for a plain `<table>.parquet`)."""
+        return list(dict.fromkeys(shard_number(path) for path in self.paths))
+
+    def part(self, shard: int | None) -> "StoredTable":
+        """The files of one shard (of a plain table, the table)."""
+        if shard is None:
+            return self
+        kept = [i for i, path in enumerate(self.paths) if shard_number(path) == shard]
+        return replace(self, paths=tuple(self.paths[i] for i in kept), files=tuple(self.files[i] for i in kept))
+
     def uncompressed_bytes(self) -> int:
         """The size of the table's data uncompressed, from the files' footers (no row read)."""
         return sum(f.metadata.row_group(i).total_byte_size for f in self.files for i in range(f.num_row_groups))
 
 
-def open_table(folder: Path, name: str) -> StoredTable:
-    """The table's files in `folder`, opened and checked against the data contract (DataUnavailable when not)."""
-    paths, opened = table_files(folder, name), []
+def open_table(folder: Path, name: str, reports: Collection[str] = ()) -> StoredTable:
+    """The table's files in `folder` (those that may hold `reports`' rows, when some are named), opened and checked
+    against the data contract (DataUnavailable when not)."""
+    paths, opened = table_files(folder, name, reports), []
     for path in paths:
         try:
             # Not pre-buffered: Arrow would keep every column chunk read so far (20 MB past 300 reports' claims).
@@ -125,9 +137,21 @@ def claims_with_places(folder: Path, filters: ClaimFilters) -> Iterator[pd.DataF
     no table is held whole: the places of the paragraphs (a few short columns) are the only thing kept. The
     files are opened now, before the first batch is asked for.
     """
-    claims = open_table(folder, "claims")
-    places = Places.of(open_table(folder, "paragraphs"))
-    return (placed[claim_mask(placed, filters)] for placed in map(places.add_to, frames(claims)))
+    claims = open_table(folder, "claims", filters.reports)
+    paragraphs = open_table(folder, "paragraphs", filters.reports)
+    return (placed[claim_mask(placed, filters)] for placed in _placed(claims, paragraphs, filters.reports))
+
+
+def _placed(claims: StoredTable, paragraphs: StoredTable, reports: Collection[str]) -> Iterator[pd.DataFrame]:
+    """The claims a batch at a time with their paragraphs' places, a shard after another: a report's claims and
+    paragraphs are in the same shard, so the places held are one shard's (of the reports asked), never the
+    corpus's (at 10 000 reports, millions of paragraphs)."""
+    for number, shard in enumerate(claims.shards() or [None]):
+        places = Places.of(paragraphs.part(shard), reports)
+        batches = frames(claims.part(shard))
+        if number:  # the header (columns, no row) comes once, before the first shard's rows
+            next(batches)
+        yield from map(places.add_to, batches)
 
 
 @dataclass(frozen=True)
@@ -138,9 +162,12 @@ class Places:
     keyed: pd.DataFrame | None  # indexed by report and paragraph; None when a pair repeats (then merged)
 
     @classmethod
-    def of(cls, paragraphs: StoredTable) -> "Places":
-        """The places of every paragraph of the table (a few short columns, not the paragraphs' text)."""
-        where = pd.concat(list(frames(paragraphs, [*PLACE_KEYS, *PLACE_COLUMNS])), ignore_index=True)
+    def of(cls, paragraphs: StoredTable, reports: Collection[str] = ()) -> "Places":
+        """The places of the table's paragraphs (of `reports`' when some are named): a few short columns, not the
+        paragraphs' text."""
+        wanted = set(reports)
+        read = frames(paragraphs, [*PLACE_KEYS, *PLACE_COLUMNS])
+        where = pd.concat([f[f.report_id.isin(wanted)] if wanted else f for f in read], ignore_index=True)
         where["section"] = (where.chapter + "." + where.section).where(where.section.notna())
         for column in PLACE_COLUMNS:  # a few distinct values repeated over thousands of paragraphs
             where[column] = where[column].astype("category")

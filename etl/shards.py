@@ -17,17 +17,11 @@ import pyarrow.parquet as pq
 
 from contract.schema import dimension_columns, schema
 
-SHARD_COUNT = 64  # ~160 reports a shard at 10 000 reports; 8 tables x 64 shards, a few files each
 DIGEST_CHARS = 16  # of a file's or folder's sha256: its name in the store
 # A shard's file is merged with the newer ones being written once it holds at most this many times their rows: its
 # files then grow fourfold from the newest to the oldest, a few of them (log4 of the shard over one report's rows).
 MERGE_RATIO = 4
 MAX_FILES = 8  # a shard's files at most, whatever their sizes (past it, the newest are merged)
-
-
-def shard_of(report_id: str) -> int:
-    """The shard of a report: a hash of its id that every process and machine agrees on (not Python's hash)."""
-    return int.from_bytes(hashlib.sha256(report_id.encode()).digest()[:4], "big") % SHARD_COUNT
 
 
 def shard_name(table: str, shard: int, content: bytes) -> str:

@@ -36,10 +36,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from contract.schema import BUILT_TABLES, to_table
-from contract.store import CURRENT, MANIFEST, SHARDS, VERSIONS
+from contract.store import CURRENT, MANIFEST, SHARDS, VERSIONS, shard_of
 from etl.manifest import BUILD_RE, SHARD_RE, Manifest, by_shard, manifest_text, read_version
 from etl.metadata import REPORT_ID_RE
-from etl.shards import parquet_bytes, shard_of
+from etl.shards import parquet_bytes
 from etl.store_files import (
     link_target,
     move_new,

@@ -19,7 +19,7 @@ from app_fixtures import app_reading, plain_copy, shared_fixture
 from openpyxl import load_workbook
 
 from contract import schema
-from contract.store import current_folder, read_table, table_files
+from contract.store import current_folder, read_table, shard_number, shard_of, table_files
 from dashboard import data, exports, store_batches, workbook
 
 # Filters of /api/claims.csv and the page, each narrowing differently (no value of the report: only words).
@@ -175,7 +175,9 @@ def test_a_table_kept_in_several_files_downloads_as_one(client, folder, tmp_path
     parts = split_claims(folder, tmp_path / "parts", 3)
     store_files = store_batches.table_files
     monkeypatch.setattr(
-        store_batches, "table_files", lambda f, name: parts if name == "claims" else store_files(f, name)
+        store_batches,
+        "table_files",
+        lambda f, name, reports=(): parts if name == "claims" else store_files(f, name, reports),
     )
     assert client.get("/api/claims.csv?kind=all").data == whole
     archive = zipfile.ZipFile(io.BytesIO(client.get("/api/package.zip").data))
@@ -189,7 +191,9 @@ def test_a_damaged_file_is_a_503_before_any_byte(client, folder, tmp_path, monke
     damaged.write_bytes(table_files(folder, "claims")[0].read_bytes()[:400])
     store_files = store_batches.table_files
     monkeypatch.setattr(
-        store_batches, "table_files", lambda f, name: (damaged,) if name == "claims" else store_files(f, name)
+        store_batches,
+        "table_files",
+        lambda f, name, reports=(): (damaged,) if name == "claims" else store_files(f, name, reports),
     )
     for route in ("/api/claims.csv", "/api/claims.xlsx", "/api/package.zip"):
         response = client.get(route)
@@ -236,3 +240,19 @@ def test_a_store_of_300_reports_downloads_without_being_held_in_memory(tmp_path_
     assert rows == sum(per_report[i % len(per_report)] for i in range(300))
     assert size > 100_000_000, "the file is over a hundred MB"
     assert largest < 4_000_000 and traced_peak + arrow_peak < 32_000_000, (largest, traced_peak, arrow_peak, size)
+
+
+def test_one_reports_download_reads_only_its_shard_and_gives_its_rows(tmp_path_factory, tmp_path):
+    """A report's rows of every table are in the shard its id hashes to: its download opens that shard's files
+    only (not the corpus's), and holds the rows a download of every report holds for it, in the same order."""
+    maker = synthetic_store()
+    ids = maker.synthetic_store(tmp_path / "big", shared_fixture(tmp_path_factory), 40)
+    big, asked = current_folder(tmp_path / "big"), ids[7]
+    files = table_files(big, "claims", [asked])
+    assert files and len(files) < len(table_files(big, "claims"))
+    assert {shard_number(path) for path in files} == {shard_of(asked)}
+    one = pd.concat(list(store_batches.claims_with_places(big, data.ClaimFilters(reports=(asked,)))))
+    every = pd.concat(list(store_batches.claims_with_places(big, data.ClaimFilters())))
+    mine = every[every.report_id == asked].reset_index(drop=True)
+    assert len(one) == len(mine) > 0
+    pd.testing.assert_frame_equal(one.reset_index(drop=True), mine, check_dtype=False, check_categorical=False)

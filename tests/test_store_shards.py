@@ -18,8 +18,9 @@ from store_tables import manifest, report_folder, stored_arrow
 from test_etl_attacks import write_report
 
 from contract.schema import BUILT_TABLES
+from contract.store import shard_of
 from etl.cli import main
-from etl.shards import MAX_FILES, MERGE_RATIO, merged_from, shard_of
+from etl.shards import MAX_FILES, MERGE_RATIO, merged_from
 
 EPOCH = "1700000000"
 
