@@ -17,7 +17,7 @@ serve: data
 	$(VENV)/bin/gunicorn app:server --bind $${APP_HOST:-127.0.0.1}:$${APP_PORT:-8050} --workers 2 --no-control-socket
 
 data: $(STAMP)
-	$(PY) -m etl
+	PYTHONDONTWRITEBYTECODE= $(PY) -m etl
 
 # REQUIRE_BROWSER: the browser tests fail, rather than skip, if Chromium is missing.
 # The tests run on xdist workers (one per core, at most MAX_WORKERS), each with one app server and one
