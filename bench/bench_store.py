@@ -39,7 +39,7 @@ from etl.cli import main as etl_main  # noqa: E402
 SECTION = "## Adding one report to a store of many (bench/bench_store.py)"
 RAW = ROOT / "data" / "raw"
 REPORT = "CERD_C_KAZ_11-14_fr"
-LABEL = "shards, an add one more file a shard (this branch)"
+LABEL = "shards, an add one more file a shard"
 REUSE = "--reuse" in sys.argv  # keep the synthetic stores of an earlier run (making 10 000 takes half an hour)
 
 
@@ -196,7 +196,19 @@ def _section(lines: list[str], runs: int) -> str:
         "| layout | reports | add, in process (s) | add, as a command (s) | disk (MB) | files | files after the adds "
         "| store made in (s) |"
     )
-    return "\n".join([SECTION, "", measured, how, "", lines[0], "", header, "| --- |" + " ---: |" * 7, *lines[1:], ""])
+    return "\n".join(
+        [SECTION, "", measured, how, "", lines[0], "", header, "| --- |" + " ---: |" * 7, *lines[1:], "", WHAT, ""]
+    )
+
+
+# What an add writes, beside the figures (they are the same for every run).
+WHAT = (
+    "An add writes the report's folder, its rows as one more small file of its shard in each table, and the "
+    "manifest: a shard's newest files are merged as they grow (`etl/shards.py` `merged_from`), so a shard keeps a "
+    "few files and its oldest, largest one is written again only once the newer ones hold a quarter of its rows; "
+    "replacing a stored report writes its file again. Earlier layouts (every add rewriting one 64th shard of each "
+    "table; before shards, one folder of combined tables a version) and their figures are in this file's git history."
+)
 
 
 if __name__ == "__main__":
