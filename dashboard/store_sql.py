@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from contract import schema
-from contract.store import table_files
+from contract.store import shard_number, shard_of, table_files
 from dashboard.search import LIGATURES, PUNCTUATION, query_words
 
 __all__ = ["CATALOG_JSON", "DataUnavailable", "Store", "fold_sql"]
@@ -135,18 +135,33 @@ class Store:
         return [(path, pq.read_schema(path)) for path in self.files[table]]
 
     def query(
-        self, sql: str, params: dict[str, Any] | None = None, empty: str | None = None, **names: str
+        self,
+        sql: str,
+        params: dict[str, Any] | None = None,
+        empty: str | None = None,
+        *,
+        within: Sequence[str] = (),
+        **names: str,
     ) -> pd.DataFrame:
         """The rows of one statement; `{table}` in it reads that table (`{table_numbered}` with each row's file
         and its number in it, to keep the files' order through a join). `names` fill the statement's other
         fields: a table (`table=`) or column names of the contract, quoted here. An unbuilt table gives no rows,
-        with `empty`'s columns."""
-        frame: pd.DataFrame = self.arrow(sql, params, empty, **names).to_pandas()
+        with `empty`'s columns. `within`: the statement reads only these reports' rows, so only the files of
+        their shards are opened (one report's rows out of a file or a few, however large the corpus)."""
+        frame: pd.DataFrame = self.arrow(sql, params, empty, within=within, **names).to_pandas()
         return frame
 
-    def arrow(self, sql: str, params: dict[str, Any] | None = None, empty: str | None = None, **names: str) -> pa.Table:
+    def arrow(
+        self,
+        sql: str,
+        params: dict[str, Any] | None = None,
+        empty: str | None = None,
+        *,
+        within: Sequence[str] = (),
+        **names: str,
+    ) -> pa.Table:
         """`query`'s rows as Arrow (lists stay lists and maps maps, as the records want them)."""
-        statement = self._statement(sql, params, empty, names)
+        statement = self._statement(sql, params, empty, names, within)
         if isinstance(statement, pa.Table):
             return statement
         with self._told():
@@ -175,9 +190,15 @@ class Store:
             cursor.close()
 
     def _statement(
-        self, sql: str, params: dict[str, Any] | None, empty: str | None, names: dict[str, str]
+        self,
+        sql: str,
+        params: dict[str, Any] | None,
+        empty: str | None,
+        names: dict[str, str],
+        within: Sequence[str] = (),
     ) -> tuple[str, dict[str, Any]] | pa.Table:
-        """The statement with its fields filled and its parameters bound, or no rows when a table is not built."""
+        """The statement with its fields filled and its parameters bound, or no rows when a table is not built (or
+        has no file that may hold the reports `within`)."""
         names = dict(names)
         tables = {name: name for name in self.files}
         if "table" in names:
@@ -185,16 +206,25 @@ class Store:
         needed = {
             field: table for field, table in tables.items() if re.search(r"\{" + field + r"(_numbered|_files)?\}", sql)
         }
-        if any(not self.files[table] for table in needed.values()):
+        files = {table: self._files_within(table, within) for table in needed.values()}
+        if any(not found for found in files.values()):
             return _empty(empty or next(iter(needed.values())))
         bound = dict(params or {})
         fields = {name: _quoted(column) for name, column in names.items()}
         for field, table in needed.items():
-            bound[f"files_{table}"] = list(self.files[table])
-            fields[field] = _reader(table, self.files[table])
+            bound[f"files_{table}"] = files[table]
+            fields[field] = _reader(table, files[table])
             fields[f"{field}_numbered"] = f"read_parquet($files_{table}, filename = true, file_row_number = true)"
             fields[f"{field}_files"] = f"$files_{table}"  # the list of its files, to order rows by their file
         return sql.format(**fields), bound
+
+    def _files_within(self, table: str, reports: Sequence[str]) -> list[str]:
+        """A table's files, or those that may hold `reports`' rows: a report's rows of every table are in the shard
+        its id hashes to (a plain `<table>.parquet` holds every report's)."""
+        if not reports:
+            return list(self.files[table])
+        shards = {shard_of(report_id) for report_id in reports}
+        return [f for f in self.files[table] if (number := shard_number(Path(f))) is None or number in shards]
 
     @contextmanager
     def _told(self) -> Iterator[None]:
@@ -213,7 +243,8 @@ class Store:
         """A table's rows whose `column` equals `value`, by `order` if given, then in the files' order."""
         sql = _ROWS_ORDERED if order else _ROWS
         names = {"order": order} if order else {}
-        return self.query(sql, {"value": value}, table=table, column=column, **names)
+        within = [str(value)] if column == "report_id" else []
+        return self.query(sql, {"value": value}, table=table, column=column, within=within, **names)
 
     def whole(self, table: str) -> pd.DataFrame:
         """A table, every row, in the files' order (downloads, and the small tables read once)."""
@@ -221,7 +252,8 @@ class Store:
 
     def count_of(self, table: str, column: str, value: object) -> int:
         """How many rows of a table have `column` equal to `value`."""
-        found = self.query(_COUNT, {"value": value}, table=table, column=column)
+        within = [str(value)] if column == "report_id" else []
+        found = self.query(_COUNT, {"value": value}, table=table, column=column, within=within)
         return int(found.n.iloc[0]) if len(found) else 0
 
     def claims(self, reports: Sequence[str], words: str) -> pd.DataFrame:
@@ -236,7 +268,7 @@ class Store:
             params[f"word{number}"] = word
         # The statement's two conditions are made of the constants above and bound `$` values only.
         sql = _CLAIMS_WITH_PLACES.replace("[claims kept]", " AND ".join(conditions)).replace("[reports kept]", kept)
-        return self.query(sql, params, empty="claims")
+        return self.query(sql, params, empty="claims", within=reports)
 
     def checks_naming(self, column: str, values: Sequence[str]) -> pd.DataFrame:
         """The checks whose `column` (a list column when `indicator_ids`) holds one of `values`."""
@@ -245,7 +277,8 @@ class Store:
 
     def indicators_by_claim(self, column: str, value: str) -> dict[str, list[str]]:
         """claim_id -> the indicators that chart it, for the observations whose `column` is `value`."""
-        found = self.query(_INDICATORS_BY_CLAIM, {"value": value}, column=column)
+        within = [value] if column == "report_id" else []
+        found = self.query(_INDICATORS_BY_CLAIM, {"value": value}, column=column, within=within)
         return {str(row.claim_id): [str(i) for i in row.ids] for row in found.itertuples()}
 
     def inconsistent_indicators(self, status: str) -> set[str]:
@@ -261,7 +294,7 @@ class Store:
 
     def catalogue_of(self, report_id: str) -> pa.Table:
         """One report's catalogue entries, in their order."""
-        return self.arrow(_CATALOGUE_OF_REPORT, {"report": report_id}, empty="catalog")
+        return self.arrow(_CATALOGUE_OF_REPORT, {"report": report_id}, empty="catalog", within=[report_id])
 
     def catalogue_named(self, indicator_ids: Sequence[str]) -> pa.Table:
         """Every catalogue entry of these indicators (a series has one a document), in no set order."""
@@ -275,7 +308,8 @@ class Store:
 
     def series_in(self, report_ids: Sequence[str]) -> pd.DataFrame:
         """The series across documents these reports give a point to: (report_id, indicator_id), in the files' order."""
-        return self.query(_SERIES_IN, {"reports": list(report_ids)}, empty="catalog")[["report_id", "indicator_id"]]
+        found = self.query(_SERIES_IN, {"reports": list(report_ids)}, empty="catalog", within=report_ids)
+        return found[["report_id", "indicator_id"]]
 
     def catalogue(self, rows: int) -> Iterator[pa.Table]:
         """The whole catalogue in the files' order, `rows` entries at a time."""

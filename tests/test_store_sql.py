@@ -7,6 +7,7 @@ in the store's order; threads each query on their own cursor; a file damaged aft
 """
 
 import threading
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -192,3 +193,26 @@ def test_a_file_damaged_after_the_load_is_answered_as_unreadable(tmp_path_factor
             dataset.claims_where(ClaimFilters(reports=("nowhere",), words="x"))
         response = app.server.test_client().get("/api/claims.csv")
         assert response.status_code == 503 and "Traceback" not in response.get_data(as_text=True)
+
+
+def test_one_reports_rows_are_read_out_of_its_shard_alone(tmp_path_factory, tmp_path):
+    """A report's rows of every table are in the shard its id hashes to: a query about one report opens that
+    shard's files only, and finds the rows a query over every file finds for it, in the same order."""
+    from test_downloads import synthetic_store
+
+    from contract.store import current_folder, shard_number, shard_of
+
+    ids = synthetic_store().synthetic_store(tmp_path / "big", shared_fixture(tmp_path_factory), 40)
+    store = store_sql.Store(current_folder(tmp_path / "big"), ("claims", "paragraphs", "catalog"))
+    asked = ids[11]
+    opened = store._files_within("claims", [asked])
+    assert opened and len(opened) < len(store.files["claims"])
+    assert {shard_number(Path(f)) for f in opened} == {shard_of(asked)}
+    for table in ("claims", "paragraphs", "catalog"):
+        one = store.rows_of(table, "report_id", asked)
+        every = store.query("SELECT * FROM {table}", table=table)
+        mine = every[every.report_id == asked].reset_index(drop=True)
+        assert len(one) == len(mine) > 0, table
+        assert one.equals(mine) or one.astype(str).equals(mine.astype(str)), table
+    words = store.claims([asked], "affaires")
+    assert len(words) and set(words.report_id) == {asked}
