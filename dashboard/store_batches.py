@@ -63,7 +63,8 @@ class StoredTable:
 def open_table(folder: Path, name: str, reports: Collection[str] = ()) -> StoredTable:
     """The table's files in `folder` (those that may hold `reports`' rows, when some are named), opened and checked
     against the data contract (DataUnavailable when not)."""
-    paths, opened = table_files(folder, name, reports), []
+    # No file may hold these reports (none is stored): one file of the table still gives its columns, and no row.
+    paths, opened = table_files(folder, name, reports) or table_files(folder, name)[:1], []
     for path in paths:
         try:
             # Not pre-buffered: Arrow would keep every column chunk read so far (20 MB past 300 reports' claims).

@@ -197,8 +197,7 @@ class Store:
         names: dict[str, str],
         within: Sequence[str] = (),
     ) -> tuple[str, dict[str, Any]] | pa.Table:
-        """The statement with its fields filled and its parameters bound, or no rows when a table is not built (or
-        has no file that may hold the reports `within`)."""
+        """The statement with its fields filled and its parameters bound, or no rows when a table is not built."""
         names = dict(names)
         tables = {name: name for name in self.files}
         if "table" in names:
@@ -224,7 +223,9 @@ class Store:
         if not reports:
             return list(self.files[table])
         shards = {shard_of(report_id) for report_id in reports}
-        return [f for f in self.files[table] if (number := shard_number(Path(f))) is None or number in shards]
+        found = [f for f in self.files[table] if (number := shard_number(Path(f))) is None or number in shards]
+        # No file may hold them (no such report): one file still gives the statement its columns, and no row.
+        return found or list(self.files[table][:1])
 
     @contextmanager
     def _told(self) -> Iterator[None]:
