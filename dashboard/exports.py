@@ -11,8 +11,8 @@ import csv
 import json
 import time
 import zipfile
-from collections.abc import Iterable, Iterator
-from typing import IO, Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -309,15 +309,13 @@ class _Outbox:
 
     def __init__(self) -> None:
         self._pieces: list[bytes] = []
-        self._written = 0
+        self._counted = _Counted(self._pieces.append)
 
     def write(self, data: bytes) -> int:
-        self._pieces.append(bytes(data))
-        self._written += len(data)
-        return len(data)
+        return self._counted.write(bytes(data))
 
     def tell(self) -> int:
-        return self._written
+        return self._counted.tell()
 
     def flush(self) -> None:
         """Nothing to flush: pieces wait for `take`."""
@@ -386,7 +384,7 @@ def _parquet_member(archive: zipfile.ZipFile, table: store_batches.StoredTable) 
                 yield
         return
     with archive.open(_member(name), "w", force_zip64=large) as member:
-        writer = pq.ParquetWriter(_Counted(member), table.files[0].schema_arrow)
+        writer = pq.ParquetWriter(_Counted(member.write), table.files[0].schema_arrow)
         for file in table.files:
             for batch in file.iter_batches(batch_size=store_batches.BATCH_ROWS):
                 writer.write_batch(batch)
@@ -395,15 +393,16 @@ def _parquet_member(archive: zipfile.ZipFile, table: store_batches.StoredTable) 
 
 
 class _Counted:
-    """A zip member as Arrow's writer wants a file: it writes, and tells how much it has written."""
+    """A write-only stream that counts what it hands on to `write` (a zip member, or the outbox's pieces): a file
+    as Arrow's writer and `zipfile` want one, which tells its position and cannot seek."""
 
-    def __init__(self, member: IO[bytes]) -> None:
-        self._member = member
+    def __init__(self, write: Callable[[bytes], object]) -> None:
+        self._write = write
         self._written = 0
         self.closed = False
 
     def write(self, data: bytes) -> int:
-        self._member.write(data)
+        self._write(data)
         self._written += len(data)
         return len(data)
 
@@ -411,7 +410,7 @@ class _Counted:
         return self._written
 
     def flush(self) -> None:
-        """The member flushes when the zip closes it."""
+        """Whoever holds the bytes flushes them (the zip, when it closes a member)."""
 
     def close(self) -> None:
         self.closed = True  # the zip closes the member itself
